@@ -1,0 +1,130 @@
+/**
+ * Configuration, parsed once from the environment (after dotenv) and passed down.
+ * No module reads process.env itself.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const coreSchema = z.object({
+  INDEX_DIR: z.string().min(1).default('index'),
+  REPORTS_DIR: z.string().min(1).default('reports'),
+  /** A Hugging Face id (needs a network once) or a local model folder. */
+  EMBEDDING_MODEL: z.string().min(1).default('models/glove-100d'),
+  /** Where transformers.js caches hub downloads. */
+  MODEL_CACHE_DIR: z.string().min(1).default('.cache/models'),
+});
+
+export interface CoreConfig {
+  indexDir: string;
+  reportsDir: string;
+  embeddingModel: string;
+  modelCacheDir: string;
+}
+
+const slackSchema = z
+  .object({
+    SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
+    SLACK_BOT_TOKEN: z.string({ error: 'is required (xoxb-...)' }).startsWith('xoxb-', 'must start with xoxb-'),
+    SLACK_SIGNING_SECRET: z.string({ error: 'is required' }).min(8, 'looks too short'),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SLACK_API_URL: z.url('must be a URL such as http://127.0.0.1:9999/api/').optional(),
+    SLACK_ALLOWED_TEAMS: csv,
+    SLACK_ALLOWED_CHANNELS: csv,
+    SLACK_ADMIN_USERS: csv,
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_MODE === 'socket' && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required when SLACK_MODE=socket (xapp-...)' });
+    }
+  });
+
+export interface SlackConfig {
+  mode: 'socket' | 'http';
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  port: number;
+  apiUrl?: string;
+  allowedTeams: string[];
+  allowedChannels: string[];
+  adminUsers: string[];
+  rateLimitPerMinute: number;
+}
+
+export interface AppConfig {
+  core: CoreConfig;
+  slack: SlackConfig;
+}
+
+/** Thrown with every problem at once, so a user fixes their .env in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
+  const parsed = parseOrThrow(coreSchema, env);
+  return {
+    indexDir: resolve(cwd, parsed.INDEX_DIR),
+    reportsDir: resolve(cwd, parsed.REPORTS_DIR),
+    embeddingModel: parsed.EMBEDDING_MODEL,
+    modelCacheDir: resolve(cwd, parsed.MODEL_CACHE_DIR),
+  };
+}
+
+export function parseAppConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  let core: CoreConfig | undefined;
+  let slack: SlackConfig | undefined;
+  try {
+    core = parseCoreConfig(env, cwd);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    const parsed = parseOrThrow(slackSchema, env);
+    slack = {
+      mode: parsed.SLACK_MODE,
+      botToken: parsed.SLACK_BOT_TOKEN,
+      signingSecret: parsed.SLACK_SIGNING_SECRET,
+      ...(parsed.SLACK_APP_TOKEN ? { appToken: parsed.SLACK_APP_TOKEN } : {}),
+      port: parsed.PORT,
+      ...(parsed.SLACK_API_URL ? { apiUrl: parsed.SLACK_API_URL } : {}),
+      allowedTeams: parsed.SLACK_ALLOWED_TEAMS,
+      allowedChannels: parsed.SLACK_ALLOWED_CHANNELS,
+      adminUsers: parsed.SLACK_ADMIN_USERS,
+      rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0 || !core || !slack) throw new ConfigError(problems);
+  return { core, slack };
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  // Empty strings in .env mean "not set", as users expect from `KEY=` lines.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  // Values are never echoed: they may be tokens.
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+}

@@ -1,0 +1,58 @@
+/** What the loaders produce and the chunker consumes: documents as located blocks of text. */
+
+export type DocumentFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx';
+
+/** A run of a document's text together with where a reader would find it. */
+export interface DocumentBlock {
+  text: string;
+  /** The nearest heading above this block (Markdown, HTML, DOCX). */
+  heading?: string;
+  /** 1-based page number (PDF). */
+  page?: number;
+}
+
+export interface LoadedDocument {
+  /** Stable key of the document in the index: its path relative to the ingest root, with forward slashes. */
+  id: string;
+  /** Absolute path on disk. */
+  path: string;
+  title: string;
+  /** Link to the original: front matter `source:`, or the file path. */
+  source: string;
+  format: DocumentFormat;
+  /** Organisation behind the document, when the front matter or metadata names it. */
+  publisher?: string;
+  /** Publication date as stated (front matter `date:` or PDF metadata), when known. */
+  date?: string;
+  /** sha256 of the file's bytes: what incremental ingest compares. */
+  hash: string;
+  blocks: DocumentBlock[];
+}
+
+/** A file that cannot be indexed; `reason` is shown to the user as is. */
+export class UnreadableDocumentError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'UnreadableDocumentError';
+  }
+}
+
+/** The unit of retrieval: a few sentences of one document, with its citation. */
+export interface Passage {
+  /** Stable id derived from the document id and the passage text. */
+  id: string;
+  docId: string;
+  title: string;
+  source: string;
+  publisher?: string;
+  date?: string;
+  heading?: string;
+  page?: number;
+  text: string;
+  /** Character offsets of `text` within the document's blocks joined by a blank line. */
+  start: number;
+  end: number;
+}

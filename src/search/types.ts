@@ -1,0 +1,14 @@
+import type { Passage } from '../ingest/types.js';
+
+export interface SearchHit {
+  passage: Passage;
+  /** Fused score in [0, 1]; higher is better. */
+  score: number;
+  /** The normalised component scores that were fused, for debugging and eval. */
+  lexical: number;
+  semantic: number;
+}
+
+export interface Searcher {
+  search(query: string, k: number): Promise<SearchHit[]>;
+}
