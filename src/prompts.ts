@@ -1,0 +1,75 @@
+/**
+ * The words users read, kept in prompts/*.md so they can be edited without touching code.
+ * Slack surfaces treat them as mrkdwn; `{name}` placeholders are filled by `fillPrompt`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Which file holds each prompt. Adding a prompt means adding a line here and a file in prompts/. */
+const PROMPT_FILES = {
+  help: 'help.md',
+  /** The lead of a reply when the reports do not answer; the engine uses it as is. */
+  noAnswer: 'no-answer.md',
+  emptyQuestion: 'empty-question.md',
+  /** {max} */
+  questionTooLong: 'question-too-long.md',
+  /** {limit} */
+  rateLimited: 'rate-limited.md',
+  notEnabled: 'not-enabled.md',
+  reindexRefused: 'reindex-refused.md',
+  reindexStarted: 'reindex-started.md',
+  /** {documents} {passages} {added} {updated} {removed} {skipped} {seconds} */
+  reindexDone: 'reindex-done.md',
+  internalError: 'internal-error.md',
+  statsNotReady: 'stats-not-ready.md',
+  /** {user}: a Slack user id */
+  feedbackRecorded: 'feedback-recorded.md',
+  searching: 'searching.md',
+  /** {user}: a Slack user id */
+  sharedBy: 'shared-by.md',
+  shareFailed: 'share-failed.md',
+  noSources: 'no-sources.md',
+} as const;
+
+export type PromptName = keyof typeof PROMPT_FILES;
+export type Prompts = Record<PromptName, string>;
+
+export class PromptFileError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`Prompt file ${file} ${reason}`);
+    this.name = 'PromptFileError';
+  }
+}
+
+/** Reads every prompt; a missing or empty file is an error that names it, so a bad checkout fails at start-up. */
+export async function loadPrompts(dir: string): Promise<Prompts> {
+  const entries = await Promise.all(
+    (Object.entries(PROMPT_FILES) as [PromptName, string][]).map(async ([name, file]) => {
+      const path = join(dir, file);
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new PromptFileError(path, code === 'ENOENT' ? 'is missing' : `cannot be read (${code ?? String(error)})`);
+      }
+      const trimmed = text.trim();
+      if (!trimmed) throw new PromptFileError(path, 'is empty');
+      return [name, trimmed] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Prompts;
+}
+
+/**
+ * Replaces `{name}` with `values[name]`. Unknown placeholders are left as written so a typo shows up in the
+ * message instead of silently vanishing. Values are inserted as given: callers escape anything user-supplied.
+ */
+export function fillPrompt(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+  );
+}

@@ -1,0 +1,18 @@
+/** What every handler is given. Built once in app.ts; handlers never read config or the environment. */
+import type { Logger } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import type { CitelineEngine } from '../../engine/types.js';
+import type { Prompts } from '../../prompts.js';
+import type { FeedbackStore } from '../feedback-store.js';
+import type { SlidingWindowRateLimiter } from '../middleware/rate-limit.js';
+import type { ThreadMemory } from '../thread-memory.js';
+
+export interface HandlerDeps {
+  config: SlackConfig;
+  engine: CitelineEngine;
+  prompts: Prompts;
+  feedback: FeedbackStore;
+  rateLimiter: SlidingWindowRateLimiter;
+  threads: ThreadMemory;
+  logger: Logger;
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: Citeline in Slack. Reads .env, loads the engine (building the index from reports/ on first run),
+ * and connects to Slack over HTTP or Socket Mode. Ctrl-C (SIGINT) or SIGTERM stops it cleanly.
+ */
+import { join } from 'node:path';
+import dotenv from 'dotenv';
+import { ConfigError, parseAppConfig, type AppConfig } from '../config.js';
+import { loadPrompts } from '../prompts.js';
+import { createSlackApp } from './app.js';
+import { JsonLinesFeedbackStore } from './feedback-store.js';
+import { RedactingLogger } from './logger.js';
+
+function readConfigOrExit(): AppConfig {
+  dotenv.config({ quiet: true });
+  try {
+    return parseAppConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write('Citeline cannot start: some settings are missing or wrong.\n');
+    for (const problem of error.problems) process.stderr.write(`  - ${problem}\n`);
+    process.stderr.write('\nCopy .env.example to .env and fill it in (it explains each setting).\n');
+    process.stderr.write('To try Citeline without Slack, run `npm run chat`.\n');
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  // Redacts tokens even from engine messages, which should never contain them but might quote an environment.
+  const startupLog = new RedactingLogger([config.slack.botToken, config.slack.signingSecret, config.slack.appToken]);
+  const log = (line: string) => startupLog.info(line);
+
+  log('Loading the index and the embedding model...');
+  // Imported only once the config is known to be good: a mistyped .env is reported at once, without first
+  // loading the model runtime and the whole pipeline.
+  const { openCitelineEngine } = await import('../engine/citeline.js');
+  const [engine, prompts] = await Promise.all([
+    openCitelineEngine(config.core, { log, buildIfMissing: true }),
+    loadPrompts(join(process.cwd(), 'prompts')),
+  ]);
+  const slack = createSlackApp({
+    config: config.slack,
+    engine,
+    prompts,
+    feedback: JsonLinesFeedbackStore.inIndexDir(config.core.indexDir),
+  });
+  const started = await slack.start();
+  log(started.mode === 'http' ? `Citeline is running (http on port ${started.port})` : 'Citeline is running (socket mode)');
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // a second Ctrl-C means "now"
+    stopping = true;
+    log(`${signal}: stopping...`);
+    slack
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        startupLog.error('Could not stop cleanly:', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  // The logger redacts: a failed auth.test error can quote the request.
+  new RedactingLogger([process.env.SLACK_BOT_TOKEN, process.env.SLACK_SIGNING_SECRET, process.env.SLACK_APP_TOKEN]).error('Citeline could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+/** Rendering a Reply as Block Kit within Slack's limits, with untrusted text made safe. */
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/answer/types.js';
+import { decodeFeedbackValue, decodeShareValue } from '../../src/slack/action-values.js';
+import { renderReply, renderSources, withFeedbackNote } from '../../src/slack/blocks.js';
+import { escapeSlackText, safeLinkUrl, toSafeMrkdwn, truncateEscaped } from '../../src/slack/text.js';
+import { buttonsIn, renderedTexts } from './helpers.js';
+import { CITATIONS } from './test-engine.js';
+
+const reply = (overrides: Partial<Reply> = {}): Reply => ({ question: 'q?', answered: true, answer: 'Lead.', confidence: 0.7, citations: CITATIONS, ...overrides });
+
+describe('renderReply', () => {
+  it('shows at most three citations, each as a quote with a context line', () => {
+    const message = renderReply(reply({ citations: [...CITATIONS, ...CITATIONS] }), { kind: 'ask' });
+    const quotes = message.blocks.filter((block) => block.type === 'section' && renderedTexts(block)[0]!.startsWith('> '));
+    expect(quotes).toHaveLength(3);
+    expect(renderedTexts(message.blocks).join('\n')).toContain('*[3]*');
+    expect(renderedTexts(message.blocks).join('\n')).not.toContain('*[4]*');
+  });
+
+  it('truncates a huge extract with an ellipsis to fit a 3,000-character section, without breaking an entity', () => {
+    const extract = `${'A & B < C. '.repeat(600)}`;
+    const message = renderReply(reply({ citations: [{ ...CITATIONS[0]!, extract }] }), { kind: 'ask' });
+    for (const text of renderedTexts(message.blocks)) expect(text.length).toBeLessThanOrEqual(3000);
+    const quote = renderedTexts(message.blocks).find((text) => text.startsWith('> '))!;
+    expect(quote.endsWith('…')).toBe(true);
+    expect(quote).not.toMatch(/&(?:a|am|l|lt|g|gt)?…$/);
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('keeps button values within 2,000 characters however long the question, and they decode', () => {
+    const question = `why ${'really '.repeat(800)}?`;
+    const message = renderReply(reply({ question, answer: 'x'.repeat(5000) }), { kind: 'ask', shareable: true, previousQuestion: 'p'.repeat(3000) });
+    const buttons = buttonsIn(message.blocks);
+    expect(buttons.map((b) => b.action_id)).toEqual(['citeline_feedback_helpful', 'citeline_feedback_not_helpful', 'citeline_share']);
+    for (const button of buttons) expect(button.value.length).toBeLessThanOrEqual(2000);
+    expect(decodeFeedbackValue(buttons[0]!.value)!.passageIds).toEqual(CITATIONS.map((c) => c.passageId));
+    expect(decodeShareValue(buttons[2]!.value)!.question.startsWith('why really')).toBe(true);
+  });
+
+  it('labels an unanswered reply as closest extracts instead of showing confidence', () => {
+    const texts = renderedTexts(renderReply(reply({ answered: false, answer: 'No answer.' }), { kind: 'ask' }).blocks).join('\n');
+    expect(texts).toContain('Closest extracts: the reports may not answer this.');
+    expect(texts).toContain('*Closest extract 1:*');
+    expect(texts).not.toContain('Confidence');
+  });
+
+  it('links only http(s) sources', () => {
+    const texts = renderedTexts(renderReply(reply(), { kind: 'ask' }).blocks).join('\n');
+    expect(texts).toContain('<https://www.gov.uk/government/statistics|Ofsted grades');
+    expect(texts).not.toContain('javascript');
+  });
+});
+
+describe('withFeedbackNote', () => {
+  it('adds the note after the buttons once, keeping every other block', () => {
+    const { blocks } = renderReply(reply(), { kind: 'ask' });
+    const once = withFeedbackNote(blocks, 'noted 1');
+    const twice = withFeedbackNote(once, 'noted 2');
+    expect(twice).toHaveLength(blocks.length + 1);
+    expect(renderedTexts(twice).join('\n')).toContain('noted 2');
+    expect(renderedTexts(twice).join('\n')).not.toContain('noted 1');
+    expect(twice.at(-1)!.block_id).toBe('citeline_feedback_note');
+  });
+});
+
+describe('renderSources', () => {
+  it('splits a long list across sections and stays within 50 blocks', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => ({ docId: `d${i}`, title: `Report number ${i} with a long title`, source: `https://example.org/${i}`, passages: i }));
+    const message = renderSources(many, { noSources: 'none' });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    for (const text of renderedTexts(message.blocks)) expect(text.length).toBeLessThanOrEqual(3000);
+  });
+});
+
+describe('text safety', () => {
+  it('escapes &, < and >', () => {
+    expect(escapeSlackText('<!channel> & <@U1>')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt;');
+  });
+
+  it('drops control and bidi-override characters but keeps right-to-left letters and emoji', () => {
+    expect(toSafeMrkdwn('שלום\u202e\u0000 👋🏽')).toBe('שלום 👋🏽');
+  });
+
+  it('never cuts an entity or a surrogate pair when truncating', () => {
+    expect(truncateEscaped('abc&amp;def', 6)).toBe('abc…');
+    expect(truncateEscaped('ab😀cd', 4)).toBe('ab…');
+  });
+
+  it('accepts only http and https link targets and encodes the characters that would end a link', () => {
+    expect(safeLinkUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeLinkUrl('reports/local.md')).toBeUndefined();
+    expect(safeLinkUrl('https://x.example/a|b>c')).toBe('https://x.example/a%7Cb%3Ec');
+  });
+});

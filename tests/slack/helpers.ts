@@ -1,0 +1,184 @@
+/** Starting the real Slack app against the fake Web API, and talking to it the way Slack does (signed requests). */
+import { createHmac } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SlackConfig } from '../../src/config.js';
+import { loadPrompts, type Prompts } from '../../src/prompts.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { JsonLinesFeedbackStore } from '../../src/slack/feedback-store.js';
+import { LogLevel } from '@slack/bolt';
+import { FakeSlackApi, TEAM_ID } from './fake-slack-api.js';
+import { TestEngine } from './test-engine.js';
+
+export const BOT_TOKEN = 'xoxb-test-0000-secret-bot-token';
+export const SIGNING_SECRET = 'test-signing-secret-9f8e7d6c';
+export const APP_TOKEN = 'xapp-1-test-secret-app-token';
+
+export interface Harness {
+  api: FakeSlackApi;
+  slack: SlackApp;
+  engine: TestEngine;
+  prompts: Prompts;
+  feedback: JsonLinesFeedbackStore;
+  logs: string[];
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(overrides: Partial<SlackConfig> = {}, api?: FakeSlackApi): Promise<Harness> {
+  const fake = api ?? (await new FakeSlackApi().start());
+  const dir = await mkdtemp(join(tmpdir(), 'citeline-slack-'));
+  const engine = new TestEngine();
+  const prompts = await loadPrompts(join(process.cwd(), 'prompts'));
+  const feedback = JsonLinesFeedbackStore.inIndexDir(join(dir, 'index'));
+  const logs: string[] = [];
+  const config: SlackConfig = {
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    port: 0,
+    apiUrl: fake.apiUrl,
+    allowedTeams: [],
+    allowedChannels: [],
+    adminUsers: ['UADMIN'],
+    rateLimitPerMinute: 20,
+    ...overrides,
+  };
+  const slack = createSlackApp({
+    config,
+    engine,
+    prompts,
+    feedback,
+    log: (_level, line) => logs.push(line),
+    // Debug level, so the tests also see what Bolt and the Web API client log about requests.
+    logLevel: LogLevel.DEBUG,
+    retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 },
+  });
+  const started = await slack.start();
+  return {
+    api: fake,
+    slack,
+    engine,
+    prompts,
+    feedback,
+    logs,
+    baseUrl: `http://127.0.0.1:${started.port ?? 0}`,
+    async close() {
+      await slack.stop().catch(() => {});
+      if (!api) await fake.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SendOptions {
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  secret?: string;
+  retryNum?: number;
+}
+
+/** POSTs to /slack/events signed as Slack signs: v0=HMAC-SHA256(secret, `v0:${timestamp}:${body}`). */
+export async function sendSigned(baseUrl: string, rawBody: string, contentType: string, options: SendOptions = {}): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-signature': signature,
+      'x-slack-request-timestamp': String(timestamp),
+      ...(options.retryNum ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+    },
+    body: rawBody,
+  });
+}
+
+let eventCounter = 0;
+
+/** An Events API envelope around `event`, as Slack sends it. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Date.now()}${eventCounter++}`): Record<string, unknown> {
+  return {
+    token: 'verification-token',
+    team_id: TEAM_ID,
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: 'UBOT', is_bot: true }],
+    event: { event_ts: event.ts, ...event },
+  };
+}
+
+export function sendEvent(baseUrl: string, envelope: Record<string, unknown>, options: SendOptions = {}): Promise<Response> {
+  return sendSigned(baseUrl, JSON.stringify(envelope), 'application/json', options);
+}
+
+export function sendForm(baseUrl: string, fields: Record<string, string>, options: SendOptions = {}): Promise<Response> {
+  return sendSigned(baseUrl, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
+}
+
+/** Interactivity (block_actions, message_action) arrives as a form with one field, `payload`, holding JSON. */
+export function sendInteraction(baseUrl: string, payload: Record<string, unknown>, options: SendOptions = {}): Promise<Response> {
+  return sendForm(baseUrl, { payload: JSON.stringify(payload) }, options);
+}
+
+export function slashCommand(fields: { text: string; user_id: string; channel_id?: string; response_url: string; team_id?: string }): Record<string, string> {
+  return {
+    token: 'verification-token',
+    team_id: fields.team_id ?? TEAM_ID,
+    team_domain: 'example',
+    channel_id: fields.channel_id ?? 'CGENERAL',
+    channel_name: 'general',
+    user_id: fields.user_id,
+    user_name: fields.user_id.toLowerCase(),
+    command: '/citeline',
+    text: fields.text,
+    api_app_id: 'A0001',
+    response_url: fields.response_url,
+    trigger_id: '123.456.abc',
+  };
+}
+
+let tsCounter = 1;
+export function nextTs(): string {
+  return `${1700000000 + tsCounter++}.000${100 + tsCounter}`;
+}
+
+/** Polls until `predicate` returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(predicate: () => T | undefined | false | null, what = 'condition', timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Every string Slack would render: `text` fields at any depth (block text, fallback text, context elements). */
+export function renderedTexts(value: unknown): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown, key?: string) => {
+    if (typeof node === 'string') {
+      if (key === 'text') out.push(node);
+      return;
+    }
+    if (Array.isArray(node)) node.forEach((item) => visit(item));
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) visit(v, k);
+  };
+  visit(value);
+  return out;
+}
+
+export interface ButtonElement {
+  action_id: string;
+  value: string;
+  text: { text: string };
+}
+
+export function buttonsIn(blocks: unknown): ButtonElement[] {
+  const list = Array.isArray(blocks) ? (blocks as { type: string; elements?: ButtonElement[] }[]) : [];
+  return list.filter((block) => block.type === 'actions').flatMap((block) => block.elements ?? []);
+}
