@@ -1,0 +1,69 @@
+/** Made-up documents with random unit vectors: the store needs no embedding model to be tested. */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Passage } from '../../src/ingest/types.js';
+import type { StoredDocument } from '../../src/store/types.js';
+
+export const DIM = 16;
+export const MODEL = 'test/random-16d';
+
+/** Deterministic PRNG (mulberry32), so failures reproduce. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomUnitVector(random: () => number, dimension = DIM): Float32Array {
+  const vector = new Float32Array(dimension);
+  let norm = 0;
+  for (let i = 0; i < dimension; i++) {
+    const value = random() * 2 - 1;
+    vector[i] = value;
+    norm += value * value;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < dimension; i++) vector[i] = (vector[i] as number) / norm;
+  return vector;
+}
+
+export interface MadeDocument {
+  doc: Omit<StoredDocument, 'passageIds'>;
+  passages: Passage[];
+  vectors: Float32Array[];
+}
+
+export function makeDocument(docId: string, count: number, random: () => number, options: { dimension?: number; version?: string } = {}): MadeDocument {
+  const version = options.version ?? 'v1';
+  const passages: Passage[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const text = `Passage ${i} of ${docId} (${version}): councils reported ${i * 7 + 3} cases.`;
+    passages.push({
+      id: `${docId}#${version}-${i}`,
+      docId,
+      title: `Title of ${docId}`,
+      source: `https://example.org/${docId}`,
+      heading: `Section ${Math.floor(i / 3) + 1}`,
+      text,
+      start: offset,
+      end: offset + text.length,
+    });
+    offset += text.length + 2;
+  }
+  return {
+    doc: { docId, hash: `hash-${docId}-${version}`, title: `Title of ${docId}`, source: `https://example.org/${docId}`, format: 'markdown' },
+    passages,
+    vectors: passages.map(() => randomUnitVector(random, options.dimension ?? DIM)),
+  };
+}
+
+export function tempIndexDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'citeline-store-'));
+}

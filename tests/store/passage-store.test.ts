@@ -1,0 +1,467 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PassageStore } from '../../src/store/passage-store.js';
+import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexLoadErrorKind } from '../../src/store/types.js';
+import { DIM, MODEL, makeDocument, randomUnitVector, seededRandom, tempIndexDir, type MadeDocument } from './helpers.js';
+
+const REBUILD = 'Run `npm run ingest -- --rebuild`.';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempIndexDir();
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function storeWith(documents: MadeDocument[], options: { initialCapacity?: number } = {}): PassageStore {
+  const store = PassageStore.create({ model: MODEL, dimension: DIM, ...options });
+  for (const { doc, passages, vectors } of documents) store.addDocument(doc, passages, vectors);
+  return store;
+}
+
+function sampleDocuments(seed = 1): MadeDocument[] {
+  const random = seededRandom(seed);
+  return [makeDocument('a.md', 10, random), makeDocument('b.md', 7, random), makeDocument('c.md', 12, random)];
+}
+
+async function generations(indexDir: string): Promise<string[]> {
+  return (await readdir(indexDir)).filter((name) => name.startsWith('gen-'));
+}
+
+async function expectLoadError(kind: IndexLoadErrorKind, expected: { model: string; dimension?: number } = { model: MODEL, dimension: DIM }) {
+  const error = await PassageStore.load(dir, expected).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(IndexLoadError);
+  const loadError = error as IndexLoadError;
+  expect(loadError.kind).toBe(kind);
+  expect(loadError.message).toContain('npm run ingest -- --rebuild');
+  expect(loadError.message.endsWith(REBUILD)).toBe(true);
+  return loadError;
+}
+
+describe('PassageStore round trip', () => {
+  it('saves and loads the same passages, documents, artifacts, and searches the nearest vector first', async () => {
+    const documents = sampleDocuments();
+    const store = storeWith(documents);
+    const lexical = { terms: { council: [1, 2, 3] }, averageLength: 12.5, nested: [{ a: 'é ü – “quotes”' }] };
+    store.setArtifact('bm25', lexical);
+    store.setArtifact('figures', [{ value: 42, unit: '%' }]);
+    await store.save(dir);
+
+    expect(PassageStore.exists(dir)).toBe(true);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.model).toBe(MODEL);
+    expect(loaded.dimension).toBe(DIM);
+    expect(loaded.passages()).toEqual(store.passages());
+    expect(loaded.documents()).toEqual(store.documents());
+    expect(loaded.document('b.md')?.passageIds).toHaveLength(7);
+    expect(loaded.getArtifact('bm25')).toEqual(lexical);
+    expect(loaded.getArtifact('figures')).toEqual([{ value: 42, unit: '%' }]);
+    expect(loaded.getArtifact('missing')).toBeUndefined();
+
+    const manifest = loaded.manifest;
+    expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
+    expect(manifest.documentCount).toBe(3);
+    expect(manifest.passageCount).toBe(29);
+    expect(Object.keys(manifest.files).sort()).toEqual(['artifact-bm25.json', 'artifact-figures.json', 'hnsw.bin', 'passages.jsonl']);
+    expect(await generations(dir)).toEqual([manifest.generation]);
+    expect(Date.parse(manifest.builtAt)).not.toBeNaN();
+
+    for (const { passages, vectors } of documents) {
+      for (let i = 0; i < passages.length; i += 3) {
+        const hits = loaded.searchVectors(vectors[i] as Float32Array, 5);
+        expect(hits).toHaveLength(5);
+        expect(hits[0]?.passage.id).toBe(passages[i]?.id);
+        expect(hits[0]?.similarity).toBeCloseTo(1, 4);
+        // Most similar first.
+        for (let h = 1; h < hits.length; h++) expect(hits[h - 1]!.similarity).toBeGreaterThanOrEqual(hits[h]!.similarity);
+      }
+    }
+    const first = loaded.passages()[0]!;
+    expect(loaded.passage(first.id)).toEqual(first);
+    expect(loaded.byLabel(first.label)).toEqual(first);
+  });
+
+  it('returns every passage when k exceeds the passage count, and nothing when empty or k is 0', async () => {
+    const empty = PassageStore.create({ model: MODEL, dimension: DIM });
+    const query = randomUnitVector(seededRandom(9));
+    expect(empty.searchVectors(query, 10)).toEqual([]);
+
+    const store = storeWith([makeDocument('only.md', 3, seededRandom(2))]);
+    expect(store.searchVectors(query, 50)).toHaveLength(3);
+    expect(store.searchVectors(query, 0)).toEqual([]);
+    await store.save(dir);
+    const loaded = await PassageStore.load(dir, { model: MODEL });
+    expect(loaded.searchVectors(query, 1000)).toHaveLength(3);
+  });
+
+  it('saves and loads an empty index', async () => {
+    await PassageStore.create({ model: MODEL, dimension: DIM }).save(dir);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.passages()).toEqual([]);
+    expect(loaded.searchVectors(randomUnitVector(seededRandom(1)), 5)).toEqual([]);
+  });
+
+  it('rejects a query of the wrong dimension', () => {
+    const store = storeWith(sampleDocuments());
+    expect(() => store.searchVectors(new Float32Array(DIM + 1), 3)).toThrow(/dimensions/);
+  });
+});
+
+describe('PassageStore growth, removal and replacement', () => {
+  it('grows past its initial capacity', async () => {
+    const random = seededRandom(3);
+    const documents = Array.from({ length: 10 }, (_, d) => makeDocument(`doc-${d}.md`, 5, random));
+    const store = storeWith(documents, { initialCapacity: 4 });
+    expect(store.passages()).toHaveLength(50);
+    expect(store.manifest.hnsw.capacity).toBeGreaterThanOrEqual(50);
+    const check = (s: PassageStore) => {
+      for (const { passages, vectors } of documents) {
+        passages.forEach((passage, i) => expect(s.searchVectors(vectors[i] as Float32Array, 1)[0]?.passage.id).toBe(passage.id));
+      }
+    };
+    check(store);
+    await store.save(dir);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.passages()).toHaveLength(50);
+    check(loaded);
+  });
+
+  it('removes a document from search results and counts, also after save and load', async () => {
+    const documents = sampleDocuments();
+    const store = storeWith(documents);
+    const removedDoc = documents[1]!;
+    expect(store.removeDocument('b.md')).toBe(7);
+    expect(store.removeDocument('b.md')).toBe(0);
+    expect(store.removeDocument('never-there.md')).toBe(0);
+
+    const check = (s: PassageStore) => {
+      expect(s.document('b.md')).toBeUndefined();
+      expect(s.documents().map((d) => d.docId).sort()).toEqual(['a.md', 'c.md']);
+      expect(s.passages()).toHaveLength(22);
+      expect(s.manifest.passageCount).toBe(22);
+      expect(s.manifest.documentCount).toBe(2);
+      for (const passage of removedDoc.passages) expect(s.passage(passage.id)).toBeUndefined();
+      for (const vector of removedDoc.vectors) {
+        const hits = s.searchVectors(vector, 100);
+        expect(hits).toHaveLength(22);
+        expect(hits.every((hit) => hit.passage.docId !== 'b.md')).toBe(true);
+      }
+    };
+    check(store);
+    await store.save(dir);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    check(loaded);
+    // The deleted slots survive a save (few deletions: no compaction) and are accounted for.
+    expect(loaded.manifest.hnsw.deletedCount).toBe(7);
+  });
+
+  it('returns nothing once everything is deleted, and saves and loads that state', async () => {
+    const documents = sampleDocuments();
+    const store = storeWith(documents);
+    for (const { doc } of documents) store.removeDocument(doc.docId);
+    expect(store.searchVectors(documents[0]!.vectors[0]!, 5)).toEqual([]);
+    await store.save(dir);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.passages()).toEqual([]);
+    expect(loaded.searchVectors(documents[0]!.vectors[0]!, 5)).toEqual([]);
+  });
+
+  it('replaces a document that is added again with the same docId', async () => {
+    const random = seededRandom(4);
+    const documents = sampleDocuments();
+    const store = storeWith(documents);
+    const replacement = makeDocument('a.md', 4, random, { version: 'v2' });
+    store.addDocument(replacement.doc, replacement.passages, replacement.vectors);
+
+    const check = (s: PassageStore) => {
+      expect(s.documents()).toHaveLength(3);
+      expect(s.document('a.md')?.hash).toBe('hash-a.md-v2');
+      expect(s.document('a.md')?.passageIds).toEqual(replacement.passages.map((p) => p.id));
+      expect(s.passages()).toHaveLength(4 + 7 + 12);
+      for (const old of documents[0]!.passages) expect(s.passage(old.id)).toBeUndefined();
+      for (const vector of documents[0]!.vectors) {
+        expect(s.searchVectors(vector, 50).some((hit) => hit.passage.id.includes('#v1') && hit.passage.docId === 'a.md')).toBe(false);
+      }
+      replacement.passages.forEach((passage, i) => expect(s.searchVectors(replacement.vectors[i]!, 1)[0]?.passage.id).toBe(passage.id));
+    };
+    check(store);
+    expect(store.manifest.hnsw.deletedCount).toBe(10);
+    await store.save(dir);
+    check(await PassageStore.load(dir, { model: MODEL, dimension: DIM }));
+  });
+
+  it('keeps labels unique when documents are added to a loaded index that has deleted slots', async () => {
+    const random = seededRandom(5);
+    const store = storeWith([makeDocument('a.md', 10, random), makeDocument('b.md', 10, random), makeDocument('c.md', 3, random)]);
+    // c.md holds the highest labels: once deleted, only the graph still knows them.
+    store.removeDocument('c.md');
+    await store.save(dir);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.manifest.hnsw.deletedCount).toBe(3);
+    const added = [makeDocument('d.md', 20, random), makeDocument('e.md', 3, random)];
+    for (const { doc, passages, vectors } of added) loaded.addDocument(doc, passages, vectors);
+    const labels = loaded.passages().map((p) => p.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const { passages, vectors } of added) {
+      passages.forEach((passage, i) => expect(loaded.searchVectors(vectors[i]!, 1)[0]?.passage.id).toBe(passage.id));
+    }
+    await loaded.save(dir);
+    const again = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(again.passages()).toHaveLength(10 + 10 + 20 + 3);
+    expect(await generations(dir)).toHaveLength(1);
+  });
+
+  it('compacts the graph on save when a third or more of its slots are deleted', async () => {
+    const random = seededRandom(6);
+    const documents = Array.from({ length: 6 }, (_, d) => makeDocument(`doc-${d}.md`, 10, random));
+    const store = storeWith(documents);
+    for (let d = 0; d < 5; d++) store.removeDocument(`doc-${d}.md`);
+    await store.save(dir);
+    expect(store.manifest.hnsw.deletedCount).toBe(0);
+    expect(store.manifest.hnsw.elementCount).toBe(10);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.passages()).toHaveLength(10);
+    const last = documents[5]!;
+    last.passages.forEach((passage, i) => expect(loaded.searchVectors(last.vectors[i]!, 1)[0]?.passage.id).toBe(passage.id));
+    expect(loaded.passages().map((p) => p.label).sort((a, b) => a - b)).toEqual([...Array(10).keys()]);
+  });
+
+  it('refuses invalid input and leaves the store unchanged', () => {
+    const random = seededRandom(7);
+    const store = storeWith(sampleDocuments());
+    const before = store.passages();
+    const good = makeDocument('x.md', 3, random);
+    expect(() => store.addDocument(good.doc, good.passages, good.vectors.slice(1))).toThrow(/3 passages but 2 vectors/);
+    expect(() => store.addDocument(good.doc, good.passages, good.vectors.map(() => new Float32Array(DIM + 1)))).toThrow(/dimensions/);
+    expect(() => store.addDocument(good.doc, [good.passages[0]!, good.passages[0]!], good.vectors.slice(1))).toThrow(/twice/);
+    const stolen = { ...good.passages[0]!, id: before[0]!.id };
+    expect(() => store.addDocument(good.doc, [stolen], [good.vectors[0]!])).toThrow(/already used by document a\.md/);
+    const nan = new Float32Array(DIM).fill(Number.NaN);
+    expect(() => store.addDocument(good.doc, [good.passages[0]!], [nan])).toThrow(/not finite/);
+    expect(() => store.addDocument({ ...good.doc, docId: 'other.md' }, good.passages, good.vectors)).toThrow(/belongs to document/);
+    expect(store.passages()).toEqual(before);
+    expect(store.document('x.md')).toBeUndefined();
+  });
+
+  it('rejects artifact names that are not plain', () => {
+    const store = storeWith([]);
+    expect(() => store.setArtifact('../escape', {})).toThrow(/Artifact name/);
+    store.setArtifact('bm25', { a: 1 });
+    store.setArtifact('bm25', undefined);
+    expect(store.getArtifact('bm25')).toBeUndefined();
+  });
+
+  it('gives a manifest snapshot that does not change the store', () => {
+    const store = storeWith(sampleDocuments());
+    const snapshot = store.manifest;
+    snapshot.documents['a.md']!.passageIds.length = 0;
+    delete snapshot.documents['b.md'];
+    expect(store.document('a.md')?.passageIds).toHaveLength(10);
+    expect(store.manifest.documents['b.md']).toBeDefined();
+    expect(snapshot.generation).toBe('');
+  });
+});
+
+describe('PassageStore.load refuses a missing or damaged index', () => {
+  async function saveSample(): Promise<{ generation: string; genDir: string }> {
+    const store = storeWith(sampleDocuments());
+    store.setArtifact('bm25', { terms: ['a', 'b'] });
+    await store.save(dir);
+    const generation = store.manifest.generation;
+    return { generation, genDir: join(dir, generation) };
+  }
+  async function editManifest(edit: (manifest: Record<string, unknown>) => void): Promise<void> {
+    const path = join(dir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    edit(manifest);
+    await writeFile(path, JSON.stringify(manifest));
+  }
+
+  it('no index at all', async () => {
+    expect(PassageStore.exists(dir)).toBe(false);
+    const error = await expectLoadError('missing');
+    expect(error.message).toContain(dir);
+    const nowhere = join(dir, 'not', 'there');
+    await expect(PassageStore.load(nowhere, { model: MODEL })).rejects.toMatchObject({ kind: 'missing' });
+  });
+
+  it('a truncated passages.jsonl', async () => {
+    const { genDir } = await saveSample();
+    const path = join(genDir, 'passages.jsonl');
+    await truncate(path, (await stat(path)).size - 40);
+    const error = await expectLoadError('corrupt');
+    expect(error.message).toMatch(/passages\.jsonl.*truncated/);
+  });
+
+  it('one altered byte in hnsw.bin', async () => {
+    const { genDir } = await saveSample();
+    const path = join(genDir, 'hnsw.bin');
+    const bytes = await readFile(path);
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = (bytes[at]! + 1) & 0xff;
+    await writeFile(path, bytes);
+    const error = await expectLoadError('corrupt');
+    expect(error.message).toMatch(/hnsw\.bin.*checksum/);
+  });
+
+  it('an altered passages.jsonl of the same size', async () => {
+    const { genDir } = await saveSample();
+    const path = join(genDir, 'passages.jsonl');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('councils', 'Councils'));
+    await expectLoadError('corrupt');
+  });
+
+  it('an altered or missing artifact', async () => {
+    const { genDir } = await saveSample();
+    const path = join(genDir, 'artifact-bm25.json');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('"a"', '"z"'));
+    await expectLoadError('corrupt');
+    await rm(path);
+    const error = await expectLoadError('corrupt');
+    expect(error.message).toMatch(/artifact-bm25\.json is missing/);
+  });
+
+  it('a manifest of a future format version', async () => {
+    await saveSample();
+    await editManifest((manifest) => {
+      manifest.formatVersion = INDEX_FORMAT_VERSION + 1;
+      manifest.somethingNew = { shape: 'unknown' };
+    });
+    const error = await expectLoadError('version');
+    expect(error.message).toContain(`format version ${INDEX_FORMAT_VERSION + 1}`);
+  });
+
+  it('an index built with a different model or dimension', async () => {
+    await saveSample();
+    const byModel = await expectLoadError('model-mismatch', { model: 'other/model', dimension: DIM });
+    expect(byModel.message).toContain(MODEL);
+    expect(byModel.message).toContain('other/model');
+    await expectLoadError('model-mismatch', { model: MODEL, dimension: DIM * 2 });
+    // Without an expected dimension, the model alone decides.
+    await expect(PassageStore.load(dir, { model: MODEL })).resolves.toBeInstanceOf(PassageStore);
+  });
+
+  it('a manifest pointing to a missing generation', async () => {
+    const { genDir, generation } = await saveSample();
+    await rm(genDir, { recursive: true });
+    const error = await expectLoadError('corrupt');
+    expect(error.message).toContain(generation);
+  });
+
+  it('a manifest with a generation outside the index folder', async () => {
+    await saveSample();
+    await editManifest((manifest) => {
+      manifest.generation = '../elsewhere';
+    });
+    await expectLoadError('corrupt');
+  });
+
+  it('malformed manifest JSON', async () => {
+    await saveSample();
+    const path = join(dir, 'manifest.json');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.slice(0, Math.floor(text.length / 2)));
+    const error = await expectLoadError('corrupt');
+    expect(error.message).toMatch(/manifest\.json is not valid JSON/);
+    await writeFile(path, '{"formatVersion": 1, "model": 5}');
+    await expectLoadError('corrupt');
+    await writeFile(path, '');
+    await expectLoadError('corrupt');
+  });
+
+  it('passage counts that disagree between manifest, passages file and graph', async () => {
+    await saveSample();
+    await editManifest((manifest) => {
+      manifest.passageCount = 28;
+    });
+    const error = await expectLoadError('corrupt');
+    expect(error.message).toMatch(/29 passages, the manifest says 28/);
+  });
+
+  it('a generation whose files were swapped for another build', async () => {
+    // Two saves of different content: point the new manifest's hnsw.bin entry at the old build's file.
+    const { genDir: oldGen } = await saveSample();
+    const oldBytes = await readFile(join(oldGen, 'hnsw.bin'));
+    const store = storeWith(sampleDocuments(2).slice(0, 2));
+    await store.save(dir);
+    const newGen = join(dir, store.manifest.generation);
+    await writeFile(join(newGen, 'hnsw.bin'), oldBytes);
+    await expectLoadError('corrupt');
+  });
+});
+
+describe('PassageStore crash safety (leftovers of an interrupted save)', () => {
+  it('ignores a half-written generation and a manifest.json.tmp, and the next save removes them', async () => {
+    const store = storeWith(sampleDocuments());
+    await store.save(dir);
+    const committed = store.manifest.generation;
+
+    // What a save killed before its commit leaves behind.
+    const halfWritten = join(dir, 'gen-2999-01-01T00-00-00-000Z-deadbeef');
+    await mkdir(halfWritten);
+    await writeFile(join(halfWritten, 'hnsw.bin'), Buffer.alloc(1000, 7));
+    await writeFile(join(halfWritten, 'passages.jsonl'), '{"id":"x","docId":"a.md","te');
+    await writeFile(join(dir, 'manifest.json.tmp'), '{"formatVersion":1,"model":"tes');
+
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.manifest.generation).toBe(committed);
+    expect(loaded.passages()).toEqual(store.passages());
+
+    const added = makeDocument('new.md', 2, seededRandom(8));
+    loaded.addDocument(added.doc, added.passages, added.vectors);
+    await loaded.save(dir);
+    const entries = (await readdir(dir)).sort();
+    expect(entries).toEqual([loaded.manifest.generation, 'manifest.json'].sort());
+    expect(existsSync(halfWritten)).toBe(false);
+    expect((await PassageStore.load(dir, { model: MODEL, dimension: DIM })).passages()).toHaveLength(31);
+  });
+
+  it('removes the new generation folder when a save fails before its commit', async () => {
+    const store = storeWith(sampleDocuments());
+    await store.save(dir);
+    const committed = store.manifest.generation;
+    store.setArtifact('broken', { toJSON: () => undefined });
+    await expect(store.save(dir)).rejects.toThrow(/not JSON-serialisable/);
+    expect(await generations(dir)).toEqual([committed]);
+    expect((await PassageStore.load(dir, { model: MODEL, dimension: DIM })).manifest.generation).toBe(committed);
+  });
+
+  it('refuses changes while a save is running', async () => {
+    const store = storeWith(sampleDocuments());
+    const saving = store.save(dir);
+    expect(() => store.removeDocument('a.md')).toThrow(/being saved/);
+    await saving;
+    expect(store.removeDocument('a.md')).toBe(10);
+  });
+
+  it('a reader racing a save loads a complete index', async () => {
+    const writer = storeWith(sampleDocuments());
+    await writer.save(dir);
+    const random = seededRandom(11);
+    let stop = false;
+    const saves = (async () => {
+      for (let round = 0; !stop && round < 40; round++) {
+        const doc = makeDocument('a.md', 10, random, { version: `r${round}` });
+        writer.addDocument(doc.doc, doc.passages, doc.vectors);
+        await writer.save(dir);
+      }
+    })();
+    try {
+      for (let i = 0; i < 30; i++) {
+        const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+        expect(loaded.passages()).toHaveLength(29);
+      }
+    } finally {
+      stop = true;
+      await saves;
+    }
+  });
+});
