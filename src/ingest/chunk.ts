@@ -1,0 +1,199 @@
+/**
+ * Documents into passages: runs of whole sentences of about `targetWords` words (between `minWords`
+ * and `maxWords` where the text allows), the unit of retrieval and citation.
+ *
+ * - A passage never spans two pages or two headings: consecutive blocks with the same heading and page
+ *   are taken together, and passages are cut inside each such section.
+ * - Sentences are never cut, except one longer than `maxWords`, which is split on word boundaries.
+ * - The last `overlapSentences` sentences of a passage start the next one, so an answer that falls on a
+ *   boundary is still whole in one passage (the overlap is skipped when it would be most of the passage).
+ * - A short piece left at the end of a section is added to the passage before it when that stays
+ *   within `maxWords`.
+ * - `text` is exactly `documentText(doc).slice(start, end)`, and `id` is a hash of the document id,
+ *   the start offset and the text: the same on every run, different as soon as the text changes.
+ */
+import { createHash } from 'node:crypto';
+import { splitSentences } from './sentences.js';
+import type { LoadedDocument, Passage } from './types.js';
+
+export interface ChunkOptions {
+  minWords?: number;
+  targetWords?: number;
+  maxWords?: number;
+  overlapSentences?: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: Readonly<Required<ChunkOptions>> = Object.freeze({
+  minWords: 60,
+  targetWords: 120,
+  maxWords: 200,
+  overlapSentences: 1,
+});
+
+/** What blocks are joined with in the document text that passage offsets point into. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** The document's text as passage offsets see it: the blocks' text joined by a blank line. */
+export function documentText(doc: Pick<LoadedDocument, 'blocks'>): string {
+  return doc.blocks.map((block) => block.text).join(BLOCK_SEPARATOR);
+}
+
+export function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
+
+/** The passage id: the first 16 hex digits of sha256(docId, start, text). */
+export function passageId(docId: string, start: number, text: string): string {
+  return createHash('sha256').update(`${docId}\n${start}\n${text}`).digest('hex').slice(0, 16);
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  words: number;
+  /** A whole sentence (pieces of a long sentence are not repeated as overlap). */
+  whole: boolean;
+}
+
+interface Section {
+  start: number;
+  end: number;
+  heading?: string;
+  page?: number;
+}
+
+export function chunkDocument(doc: LoadedDocument, options: ChunkOptions = {}): Passage[] {
+  const settings = resolveOptions(options);
+  const text = documentText(doc);
+  const passages: Passage[] = [];
+  for (const section of sections(doc)) {
+    for (const units of packSection(sentenceUnits(text, section, settings), settings)) {
+      const start = units[0]!.start;
+      const end = units[units.length - 1]!.end;
+      passages.push(makePassage(doc, section, text, start, end));
+    }
+  }
+  return passages;
+}
+
+function resolveOptions(options: ChunkOptions): Required<ChunkOptions> {
+  const maxWords = Math.max(1, Math.floor(options.maxWords ?? DEFAULT_CHUNK_OPTIONS.maxWords));
+  const minWords = Math.min(maxWords, Math.max(0, Math.floor(options.minWords ?? DEFAULT_CHUNK_OPTIONS.minWords)));
+  const targetWords = Math.min(maxWords, Math.max(minWords, Math.floor(options.targetWords ?? DEFAULT_CHUNK_OPTIONS.targetWords)));
+  const overlapSentences = Math.max(0, Math.floor(options.overlapSentences ?? DEFAULT_CHUNK_OPTIONS.overlapSentences));
+  return { minWords, targetWords, maxWords, overlapSentences };
+}
+
+/** Runs of consecutive blocks under the same heading and page, as spans of the document text. */
+function sections(doc: LoadedDocument): Section[] {
+  const result: Section[] = [];
+  let offset = 0;
+  let previous: Section | undefined;
+  doc.blocks.forEach((block, index) => {
+    if (index > 0) offset += BLOCK_SEPARATOR.length;
+    const start = offset;
+    offset += block.text.length;
+    if (previous && previous.heading === block.heading && previous.page === block.page) {
+      previous.end = offset;
+      return;
+    }
+    previous = { start, end: offset };
+    if (block.heading !== undefined) previous.heading = block.heading;
+    if (block.page !== undefined) previous.page = block.page;
+    result.push(previous);
+  });
+  return result;
+}
+
+/** The section's sentences as units, a sentence over `maxWords` split into even word runs. */
+function sentenceUnits(text: string, section: Section, settings: Required<ChunkOptions>): Unit[] {
+  const units: Unit[] = [];
+  for (const sentence of splitSentences(text.slice(section.start, section.end))) {
+    const start = section.start + sentence.start;
+    const words = [...sentence.text.matchAll(/\S+/g)].map((match) => ({
+      start: start + match.index,
+      end: start + match.index + match[0].length,
+    }));
+    if (words.length <= settings.maxWords) {
+      units.push({ start, end: section.start + sentence.end, words: words.length, whole: true });
+      continue;
+    }
+    const pieces = Math.ceil(words.length / settings.targetWords);
+    const size = Math.ceil(words.length / pieces);
+    for (let first = 0; first < words.length; first += size) {
+      const run = words.slice(first, first + size);
+      units.push({ start: run[0]!.start, end: run[run.length - 1]!.end, words: run.length, whole: false });
+    }
+  }
+  return units;
+}
+
+/** Groups a section's units into passages. */
+function packSection(units: Unit[], settings: Required<ChunkOptions>): Unit[][] {
+  const { targetWords, maxWords, minWords, overlapSentences } = settings;
+  const passages: { units: Unit[]; fresh: Unit[] }[] = [];
+  let carry: Unit[] = [];
+  let next = 0;
+  while (next < units.length) {
+    let current = [...carry];
+    let words = sum(current);
+    const fresh: Unit[] = [];
+    while (next < units.length) {
+      const unit = units[next]!;
+      if (fresh.length > 0 && (words >= targetWords || words + unit.words > maxWords)) break;
+      if (fresh.length === 0 && words + unit.words > maxWords) {
+        current = []; // the overlap would push the passage over the limit: start clean
+        words = 0;
+      }
+      current.push(unit);
+      fresh.push(unit);
+      words += unit.words;
+      next += 1;
+    }
+    passages.push({ units: current, fresh });
+    carry = overlapFrom(current, fresh, overlapSentences, Math.floor(targetWords / 2));
+  }
+
+  // A short tail joins the passage before it when both fit in one.
+  const last = passages[passages.length - 1];
+  const before = passages[passages.length - 2];
+  if (last && before && sum(last.units) < minWords && sum(before.units) + sum(last.fresh) <= maxWords) {
+    before.units.push(...last.fresh);
+    passages.pop();
+  }
+  return passages.map((passage) => passage.units);
+}
+
+/** The sentences repeated at the start of the next passage: whole ones, never the whole passage. */
+function overlapFrom(current: Unit[], fresh: Unit[], count: number, maxWords: number): Unit[] {
+  if (count === 0) return [];
+  const carry: Unit[] = [];
+  for (let index = fresh.length - 1; index >= 0 && carry.length < count; index--) {
+    const unit = fresh[index]!;
+    if (!unit.whole || sum(carry) + unit.words > maxWords) break;
+    carry.unshift(unit);
+  }
+  return carry.length < current.length ? carry : [];
+}
+
+function sum(units: readonly Unit[]): number {
+  return units.reduce((total, unit) => total + unit.words, 0);
+}
+
+function makePassage(doc: LoadedDocument, section: Section, text: string, start: number, end: number): Passage {
+  const passageText = text.slice(start, end);
+  const passage: Passage = {
+    id: passageId(doc.id, start, passageText),
+    docId: doc.id,
+    title: doc.title,
+    source: doc.source,
+    text: passageText,
+    start,
+    end,
+  };
+  if (doc.publisher) passage.publisher = doc.publisher;
+  if (doc.date) passage.date = doc.date;
+  if (section.heading !== undefined) passage.heading = section.heading;
+  if (section.page !== undefined) passage.page = section.page;
+  return passage;
+}

@@ -1,0 +1,71 @@
+/**
+ * One report file in, one LoadedDocument out, whatever its format (chosen by extension).
+ * Every way a single file can fail (unsupported type, empty, unreadable, damaged, encrypted, no text)
+ * is an UnreadableDocumentError with a short reason for the user, so the caller can skip that file
+ * and go on with the others. Any other error is a bug and is left to propagate.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { formatOf, unsupportedReason } from './formats.js';
+import { loadDocx } from './load-docx.js';
+import { loadHtml } from './load-html.js';
+import { loadMarkdown } from './load-markdown.js';
+import { loadPdf } from './load-pdf.js';
+import { loadText } from './load-text.js';
+import { sourceFile, unreadable } from './source-file.js';
+import type { LoadedDocument } from './types.js';
+import { UnreadableDocumentError } from './types.js';
+
+/** The document id of `path`: relative to `root`, forward slashes. */
+export function documentId(path: string, root: string): string {
+  const id = relative(resolve(root), resolve(path)).split(sep).join('/');
+  return id === '' || id.startsWith('../') ? resolve(path).split(sep).join('/') : id;
+}
+
+/**
+ * Reads and parses one file. `root` is the ingest root the id is relative to (default: the file's
+ * own folder, so the id is the file name). The error's `path` is that id too.
+ */
+export async function loadDocument(path: string, root: string = dirname(resolve(path))): Promise<LoadedDocument> {
+  const absolute = resolve(path);
+  const id = documentId(absolute, root);
+  const format = formatOf(absolute);
+  if (!format) throw new UnreadableDocumentError(id, unsupportedReason(absolute));
+
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    throw new UnreadableDocumentError(id, readFailureReason(error));
+  }
+  const file = sourceFile(absolute, id, bytes);
+  if (bytes.length === 0) throw unreadable(file, 'empty file');
+
+  switch (format) {
+    case 'markdown':
+      return loadMarkdown(file);
+    case 'text':
+      return loadText(file);
+    case 'html':
+      return loadHtml(file);
+    case 'pdf':
+      return loadPdf(file);
+    case 'docx':
+      return loadDocx(file);
+  }
+}
+
+function readFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the file (permission denied)';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    default:
+      return `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  }
+}

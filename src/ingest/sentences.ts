@@ -1,0 +1,90 @@
+/**
+ * Sentences with exact offsets, for chunking and for choosing what to quote.
+ *
+ * Intl.Segmenter (Unicode sentence boundaries) does the splitting; two corrections follow:
+ * - it breaks after abbreviations such as "Mr.", "Dr.", "St.", "Cllr.", "e.g." and initials ("J. Smith",
+ *   "U.K. Government"): those pieces are joined again;
+ * - it breaks at every line end, so a line that does not end a sentence (a hard-wrapped line, a
+ *   heading-like caption, a list of names) runs on into the next line. A blank line always ends one.
+ */
+
+export interface Sentence {
+  /** The sentence, trimmed: `source.slice(start, end) === text`. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Words after which a full stop does not end the sentence (case as usually written). */
+const ABBREVIATIONS = new Set([
+  // titles and ranks
+  'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Revd', 'Cllr', 'Hon', 'Rt', 'Sr', 'Jr', 'St', 'Sgt', 'Capt',
+  'Col', 'Gen', 'Lt', 'Supt', 'Insp', 'Det', 'Mt',
+  // references
+  'No', 'Nos', 'no', 'Fig', 'fig', 'Figs', 'figs', 'p', 'pp', 'para', 'paras', 'Para', 'ch', 'Ch', 'vol', 'Vol',
+  'Sec', 'sec', 'Art', 'art', 'Ref', 'ref', 'ed', 'eds', 'cf', 'Cf', 'vs', 'v', 'approx', 'Approx', 'est',
+  'dept', 'Dept', 'Govt', 'govt', 'Est',
+  // Latin
+  'e.g', 'E.g', 'i.e', 'I.e', 'viz', 'ca', 'c',
+  // months
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+]);
+
+/** "No." and "no." end sentences too ("The answer was no."): only an abbreviation before a number. */
+const ONLY_BEFORE_NUMBER = new Set(['No', 'Nos', 'no', 'p', 'pp', 'para', 'paras', 'Para', 'ch', 'Ch', 'vol', 'Vol', 'Sec', 'sec', 'Art', 'art', 'Fig', 'fig', 'Figs', 'figs', 'c', 'ca']);
+
+export function splitSentences(text: string): Sentence[] {
+  const pieces: { start: number; end: number }[] = [];
+  for (const { segment, index } of segmenter.segment(text)) {
+    const piece = trimmed(text, index, index + segment.length);
+    if (piece) pieces.push(piece);
+  }
+  const sentences: Sentence[] = [];
+  let current: { start: number; end: number } | undefined;
+  for (const piece of pieces) {
+    if (current && runsOn(text, current, piece)) {
+      current.end = piece.end;
+    } else {
+      if (current) sentences.push({ text: text.slice(current.start, current.end), ...current });
+      current = { ...piece };
+    }
+  }
+  if (current) sentences.push({ text: text.slice(current.start, current.end), ...current });
+  return sentences;
+}
+
+/** Whether the sentence so far continues into `next` rather than ending where the segmenter broke. */
+function runsOn(text: string, sentence: { start: number; end: number }, next: { start: number; end: number }): boolean {
+  const gap = text.slice(sentence.end, next.start);
+  const newlines = gap.split('\n').length - 1;
+  if (newlines >= 2) return false; // a blank line: a new paragraph
+  const body = text.slice(sentence.start, sentence.end);
+  const following = text.slice(next.start, next.end);
+  if (newlines === 1) return !endsSentence(body) || endsWithAbbreviation(body, following);
+  return endsWithAbbreviation(body, following);
+}
+
+/** Ends in . ! ? … (or : ;) possibly followed by closing quotes and brackets. */
+function endsSentence(body: string): boolean {
+  return /[.!?…:;]["'”’»)\]]*$/.test(body);
+}
+
+function endsWithAbbreviation(body: string, next: string): boolean {
+  const match = /(?:^|[^\p{L}\p{N}.])((?:\p{L}+\.)*\p{L}+)\.$/u.exec(body);
+  if (!match) return false;
+  const word = match[1]!;
+  if (ABBREVIATIONS.has(word)) return !ONLY_BEFORE_NUMBER.has(word) || /^[\d#(]/.test(next);
+  // Initials and dotted acronyms: "J. Smith", "U.K. Government" (not "in 2015 the U.K." at a paragraph end).
+  if (/^\p{Lu}(?:\.\p{Lu})*$/u.test(word)) return /^\p{Lu}/u.test(next);
+  return false;
+}
+
+function trimmed(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from]!)) from += 1;
+  while (to > from && /\s/.test(text[to - 1]!)) to -= 1;
+  return from < to ? { start: from, end: to } : undefined;
+}

@@ -1,0 +1,129 @@
+/** Test documents made on the fly: PDFs with pdf-lib, DOCX with jszip, and temporary folders. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import JSZip from 'jszip';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+
+export async function makeTempDir(): Promise<{ dir: string; write: (name: string, data: string | Uint8Array) => Promise<string>; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'citeline-ingest-'));
+  return {
+    dir,
+    async write(name, data) {
+      const path = join(dir, name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, data);
+      return path;
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A PDF whose pages each hold paragraphs of lines drawn like a word processor would: 12 pt text,
+ * 15 pt between lines, a 30 pt gap between paragraphs.
+ */
+export async function makePdf(pages: string[][][], options: { title?: string } = {}): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  if (options.title) pdf.setTitle(options.title);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const paragraphs of pages) {
+    const page = pdf.addPage([595, 842]);
+    let y = 780;
+    for (const lines of paragraphs) {
+      for (const line of lines) {
+        page.drawText(line, { x: 60, y, size: 12, font });
+        y -= 15;
+      }
+      y -= 15;
+    }
+  }
+  return pdf.save();
+}
+
+/** A one-page PDF with a drawn rectangle and no text at all, as a scan without OCR would be. */
+export async function makePdfWithoutText(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle('A scanned report');
+  const page = pdf.addPage([595, 842]);
+  page.drawRectangle({ x: 50, y: 50, width: 300, height: 200, color: rgb(0.4, 0.4, 0.4) });
+  return pdf.save();
+}
+
+/**
+ * A minimal PDF encrypted with the standard security handler whose user password is not empty: the
+ * /U entry matches no key derived from the empty password, so opening it needs a password.
+ */
+export function makeEncryptedPdf(): Uint8Array {
+  const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * (i + 7) * 31) % 256).toString(16).padStart(2, '0')).join('');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    `<< /Filter /Standard /V 1 /R 2 /O <${hex(3)}> /U <${hex(5)}> /P -44 >>`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  const id = hex(9).slice(0, 32);
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${id}> <${id}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+/** Deterministic bytes that are not a PDF (nor a zip). */
+export function junkBytes(length: number, seed = 42): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = state >> 16;
+  }
+  return bytes;
+}
+
+export interface DocxParagraph {
+  text: string;
+  /** Paragraph style id, e.g. "Heading1". */
+  style?: string;
+}
+
+/** A minimal DOCX: content types, package relationships and the main document part. */
+export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array> {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = paragraphs
+    .map((paragraph) => {
+      const style = paragraph.style ? `<w:pPr><w:pStyle w:val="${paragraph.style}"/></w:pPr>` : '';
+      return `<w:p>${style}<w:r><w:t xml:space="preserve">${escape(paragraph.text)}</w:t></w:r></w:p>`;
+    })
+    .join('');
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      '</Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      `<w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array' });
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/ingest/sentences.js';
+
+const texts = (text: string) => splitSentences(text).map((sentence) => sentence.text);
+
+describe('splitSentences', () => {
+  it('splits on sentence ends with exact, trimmed offsets', () => {
+    const text = '  The council was rated Inadequate.   It appealed!\n\nWas it right?  ';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(['The council was rated Inadequate.', 'It appealed!', 'Was it right?']);
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+
+  it('keeps offsets exact with curly quotes, emoji and non-breaking spaces', () => {
+    const text = '‘Good’ rose to 36% 📈.\u00a0In 2019, £30 million was spent. “Inadequate” fell.';
+    const sentences = splitSentences(text);
+    expect(sentences).toHaveLength(3);
+    for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+
+  it('does not end a sentence after common abbreviations and initials', () => {
+    expect(texts('Mr. Balls met Dr. Jones in St. Helens. Cllr. Smith agreed.')).toEqual([
+      'Mr. Balls met Dr. Jones in St. Helens.',
+      'Cllr. Smith agreed.',
+    ]);
+    expect(texts('See No. 10 and e.g. Ofsted or i.e. The LGA. Prof. M. Bassey wrote it.')).toEqual([
+      'See No. 10 and e.g. Ofsted or i.e. The LGA.',
+      'Prof. M. Bassey wrote it.',
+    ]);
+    expect(texts('It was the U.K. Government. Then it changed.')).toEqual(['It was the U.K. Government.', 'Then it changed.']);
+  });
+
+  it('still ends a sentence on a word that only looks like an abbreviation', () => {
+    expect(texts('The answer was No. The council agreed.')).toEqual(['The answer was No.', 'The council agreed.']);
+  });
+
+  it('runs a hard-wrapped line on into the next, but never across a blank line', () => {
+    const text = 'The report found that ratings\nfell sharply after 2013. A new line.\n\nHeading without stop\n\nNext paragraph.';
+    expect(texts(text)).toEqual([
+      'The report found that ratings\nfell sharply after 2013.',
+      'A new line.',
+      'Heading without stop',
+      'Next paragraph.',
+    ]);
+  });
+
+  it('returns nothing for blank text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences(' \n\n\t ')).toEqual([]);
+  });
+});
