@@ -1,0 +1,140 @@
+/** Finds every figure statement in passages and records what it measures, when, and where it was said. */
+import type { Passage } from '../ingest/types.js';
+import { attachMentions, type Span } from './attach.js';
+import { findGrades, gradeLabel } from './grades.js';
+import { findNumbers, type NumberMention } from './numbers.js';
+import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
+import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
+import type { Figure, FigureCitation, Period } from './types.js';
+import { defaultVocabulary, type PhraseHit, type Vocabulary } from './vocabulary.js';
+
+/** How far after a bare number its counted thing or grade may start: "20 local authorities", "seven were inadequate". */
+const COUNT_NOUN_GAP = /^\s*(?:[\w'-]+\s+){0,2}$/;
+const COUNT_GRADE_GAP = /^[^\d%£.;:]{0,30}$/;
+/** "605,100 in 2012", "500,000 children in 2009", "53% as at 31 March 2022": a period written straight after a figure is its own. */
+const PERIOD_JOINED_AFTER = /^[\s,(]*(?:(?:[\w'’-]+\s+){0,2}(?:in|at|as at|by|for|during|on)\s*)?$/i;
+/** "28% of councils", "10 of 43 children's services", "20 local authorities": the counted thing written straight after a figure. */
+const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?(?:[\w'’-]+\s+){0,2}$/i;
+/** Large bare numbers ("605,100") are figures when the sentence says what they count. */
+const LARGE_COUNT = 1000;
+
+export function extractFigures(passages: Passage[], vocabulary: Vocabulary = defaultVocabulary()): Figure[] {
+  const seen = new SentenceSeen();
+  const figures: Figure[] = [];
+  for (const passage of passages) {
+    const documentDate = parseDocumentDate(passage.date);
+    const sentences = sentencesOf(passage);
+    const periodsBySentence = sentences.map((s) => findPeriods(s.text, vocabulary, documentDate));
+    const context = new PeriodContext(passage, periodsBySentence, vocabulary, documentDate);
+    sentences.forEach((sentence, i) => {
+      if (!seen.add(sentence)) return;
+      const neighbours = [sentences[i - 1]?.text, sentences[i + 1]?.text].filter(Boolean).join(' ');
+      figures.push(...figuresInSentence(sentence, neighbours, periodsBySentence[i]!, context, vocabulary));
+    });
+  }
+  return figures;
+}
+
+function figuresInSentence(
+  sentence: PassageSentence,
+  neighbours: string,
+  periods: PeriodMention[],
+  context: PeriodContext,
+  vocabulary: Vocabulary,
+): Figure[] {
+  const text = sentence.text;
+  const grades = findGrades(text, vocabulary);
+  const counted = vocabulary.counted.find(text);
+  const numbers = findNumbers(text, vocabulary, periods).filter((n) => !n.needsContext || hasCountContext(text, n, counted, grades));
+  if (numbers.length === 0) return [];
+
+  const gradeOf = attachMentions(text, numbers, grades, { fallback: 'linked-neighbour', prefer: 'after-first' });
+  const periodOf = attachMentions(text, numbers, periods, { fallback: 'sentence', prefer: 'nearest', closeAfter: PERIOD_JOINED_AFTER });
+  const countedOf = attachMentions(text, numbers, counted, { fallback: 'sentence', prefer: 'nearest', closeAfter: COUNTED_JOINED_AFTER });
+  const citation = citationOf(sentence.passage);
+
+  return numbers.map((n, i): Figure => {
+    const componentGrades = gradeOf[i]?.grades ?? [];
+    const grade = gradeLabel(componentGrades);
+    const thing = perCounted(n, vocabulary) ?? countedOf[i]?.key;
+    const period = periodOf[i]?.period ?? context.periodNear(sentence.index);
+    return {
+      id: `${sentence.passage.docId}#${sentence.start}+${n.start}`,
+      value: n.value,
+      unit: n.unit,
+      raw: text.slice(n.start, n.end),
+      rawStart: n.start,
+      rawEnd: n.end,
+      ...(n.per ? { per: n.per } : {}),
+      ...(n.outOf !== undefined ? { outOf: n.outOf } : {}),
+      ...(grade ? { grade } : {}),
+      grades: componentGrades,
+      ...(thing ? { counted: thing } : {}),
+      ...(period ? { period } : {}),
+      sentence: { text, start: sentence.start, end: sentence.end },
+      context: neighbours,
+      citation,
+    };
+  });
+}
+
+/** A bare number is a figure when a counted thing follows it closely, a grade follows it, or it is large and the sentence names what it counts. */
+function hasCountContext(text: string, n: NumberMention, counted: PhraseHit[], grades: Span[]): boolean {
+  if (counted.some((c) => c.start >= n.end && COUNT_NOUN_GAP.test(text.slice(n.end, c.start)))) return true;
+  if (grades.some((g) => g.start >= n.end && COUNT_GRADE_GAP.test(text.slice(n.end, g.start)))) return true;
+  return n.value >= LARGE_COUNT && counted.length > 0;
+}
+
+/** "£340 per child in need" counts per child. */
+function perCounted(n: NumberMention, vocabulary: Vocabulary): string | undefined {
+  if (!n.per) return undefined;
+  return vocabulary.counted.find(n.per)[0]?.key;
+}
+
+function citationOf(passage: Passage): FigureCitation {
+  const location = passage.page !== undefined ? `p. ${passage.page}` : (passage.heading ?? '');
+  return {
+    passageId: passage.id,
+    docId: passage.docId,
+    title: passage.title,
+    source: passage.source,
+    location,
+    ...(passage.date ? { date: passage.date } : {}),
+  };
+}
+
+/** Where a sentence names no period: the nearest one named in the passage, else the title's, else the document's date. */
+class PeriodContext {
+  private readonly fallback: Period | undefined;
+
+  constructor(
+    passage: Passage,
+    private readonly periodsBySentence: PeriodMention[][],
+    vocabulary: Vocabulary,
+    documentDate: KnownDate | undefined,
+  ) {
+    const fromTitle = findPeriods(passage.title, vocabulary, documentDate).find((m) => m.period.years.length > 0)?.period;
+    this.fallback = fromTitle ?? (documentDate ? datePeriod(documentDate) : undefined);
+  }
+
+  periodNear(sentenceIndex: number): Period | undefined {
+    let best: Period | undefined;
+    let bestDistance = Infinity;
+    this.periodsBySentence.forEach((mentions, i) => {
+      const resolved = mentions.find((m) => m.period.years.length > 0);
+      // Earlier sentences win ties: a passage usually sets its period before giving figures.
+      const distance = Math.abs(i - sentenceIndex) + (i > sentenceIndex ? 0.5 : 0);
+      if (resolved && distance < bestDistance) {
+        best = resolved.period;
+        bestDistance = distance;
+      }
+    });
+    const period = best ?? this.fallback;
+    return period ? { ...period, inferred: true } : undefined;
+  }
+}
+
+function datePeriod(date: KnownDate): Period {
+  const base = yearPeriod(date.label, date.year);
+  return /-/.test(date.label) ? { ...base, kind: 'date', label: date.label, sortKey: date.label.length === 10 ? date.label : base.sortKey } : base;
+}

@@ -1,0 +1,156 @@
+/** Finds the numbers in a sentence that could be figures: shares, sums of money, ratios and counts. */
+import type { FigureUnit } from './types.js';
+import { foldQuotes, type Vocabulary } from './vocabulary.js';
+
+export interface NumberMention {
+  start: number;
+  end: number;
+  value: number;
+  unit: FigureUnit;
+  per?: string;
+  outOf?: number;
+  /** Counts need a counted thing or a grade beside them before they are kept as figures. */
+  needsContext: boolean;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const DIGITS = '\\d[\\d,]*(?:\\.\\d+)?';
+const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d[\d,]*)(?![\d,.]*\d|\s?%|\s?per)/i;
+
+export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] = []): NumberMention[] {
+  const plain = foldQuotes(text);
+  const found: NumberMention[] = [];
+  const occupied = [...taken];
+  const add = (mention: NumberMention) => {
+    if (occupied.some((s) => mention.start < s.end && mention.end > s.start)) return;
+    found.push(mention);
+    occupied.push(mention);
+  };
+  const units = vocabulary.data.units;
+  const multipliers = alternation(Object.keys(units.multipliers));
+  const currencies = alternation(Object.keys(units.currencies));
+  const amount = `(?:${currencies})\\s?${DIGITS}(?:\\s?(?:${multipliers})\\b)?`;
+  const words = alternation([...vocabulary.numberWords.keys()]);
+  const number = `(?:${DIGITS}|\\b(?:${words})\\b)`;
+
+  // Ratios first, so their amounts are not read again as sums of money.
+  for (const m of plain.matchAll(new RegExp(`\\bfor every\\s+(${amount}|${DIGITS})\\b(.{1,120}?)(${amount})`, 'gi'))) {
+    const first = readAmount(m[1]!, vocabulary);
+    const second = readAmount(m[3]!, vocabulary);
+    if (first > 0) add({ start: m.index, end: m.index + m[0].length, value: second / first, unit: 'ratio', needsContext: false });
+  }
+
+  const perThing = `${counterAliases(vocabulary)}|year|annum|month|week|day|head|person|[a-z]+`;
+  for (const m of plain.matchAll(new RegExp(`(${amount})(\\s+pounds)?(?:\\s+(per|a|each)\\s+(${perThing}))?`, 'gi'))) {
+    const symbol = Object.keys(units.currencies).find((c) => m[1]!.startsWith(c))!;
+    // "£173m a year" and "£340 per child" are rates; "£4 on reactive work" is not, whatever follows "a".
+    const isRate = m[3] !== undefined && (m[3].toLowerCase() === 'per' || /^(?:year|annum|month|week|day)$/i.test(m[4]!));
+    const length = isRate ? m[0].length : m[1]!.length + (m[2]?.length ?? 0);
+    add({
+      start: m.index,
+      end: m.index + length,
+      value: readAmount(m[1]!, vocabulary),
+      unit: units.currencies[symbol] as FigureUnit,
+      ...(isRate ? { per: m[4]! } : {}),
+      needsContext: false,
+    });
+  }
+
+  for (const m of plain.matchAll(new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percentagePoints)})\\b`, 'gi'))) {
+    add({ start: m.index, end: m.index + m[0].length, value: readNumber(m[1]!, vocabulary), unit: 'percentage-points', needsContext: false });
+  }
+  for (const m of plain.matchAll(new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percent)})(?!\\w)`, 'gi'))) {
+    // "24% of the 87": the base belongs to the share, not a count of its own.
+    const base = BASE_AFTER_SHARE.exec(plain.slice(m.index + m[0].length));
+    const outOf = base && !isYear(base[1]!) ? readNumber(base[1]!, vocabulary) : undefined;
+    add({
+      start: m.index,
+      end: m.index + m[0].length + (outOf !== undefined ? base![0].length : 0),
+      value: readNumber(m[1]!, vocabulary),
+      unit: 'percent',
+      ...(outOf !== undefined ? { outOf } : {}),
+      needsContext: false,
+    });
+  }
+
+  // "four in 10", "1 in 5": a share written as odds.
+  for (const m of plain.matchAll(new RegExp(`(${number})\\s+in\\s+(${number})(?![\\d,])`, 'gi'))) {
+    const part = readNumber(m[1]!, vocabulary);
+    const whole = readNumber(m[2]!, vocabulary);
+    if (whole > 1 && whole <= 100 && part > 0 && part < whole) {
+      add({ start: m.index, end: m.index + m[0].length, value: round((part / whole) * 100), unit: 'percent', needsContext: false });
+    }
+  }
+  // "three quarters of", "a quarter of".
+  const fractions = alternation([...vocabulary.fractions.keys()]);
+  for (const m of plain.matchAll(new RegExp(`\\b(${fractions})\\s+of\\b`, 'gi'))) {
+    const value = vocabulary.fractions.get(m[1]!.toLowerCase().replace(/\s+/g, ' '));
+    if (value !== undefined) add({ start: m.index, end: m.index + m[1]!.length, value, unit: 'percent', needsContext: false });
+  }
+
+  // "10 of 43", "26 out of 152".
+  for (const m of plain.matchAll(new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'))) {
+    const part = readNumber(m[1]!, vocabulary);
+    const whole = readNumber(m[2]!, vocabulary);
+    if (whole >= part && !isYear(m[2]!)) add({ start: m.index, end: m.index + m[0].length, value: part, unit: 'count', outOf: whole, needsContext: false });
+  }
+  // Plain counts: "20 local authorities", "605,100", "seven", "12 million children".
+  for (const m of plain.matchAll(new RegExp(`(${number})(?:\\s?(${multipliers})\\b)?`, 'gi'))) {
+    if (isYear(m[0]) || looksLikeHeadingNumber(plain, m.index, m[0])) continue;
+    if (/^[£$€\d.,]/.test(plain[m.index - 1] ?? '') || /^[\d/-]\d/.test(plain.slice(m.index + m[0].length))) continue;
+    // "2.1" without "million" is a section number or a rate, not a count.
+    if (!m[2] && /\./.test(m[1]!)) continue;
+    const multiplier = m[2] ? (units.multipliers[m[2].toLowerCase()] ?? 1) : 1;
+    add({
+      start: m.index,
+      end: m.index + m[0].length,
+      value: round(readNumber(m[1]!, vocabulary) * multiplier),
+      unit: 'count',
+      needsContext: true,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function counterAliases(vocabulary: Vocabulary): string {
+  const aliases = vocabulary.data.counted.flatMap((c) => c.aliases);
+  return alternation(aliases.sort((a, b) => b.length - a.length));
+}
+
+/** "£30million" -> 30000000, "£2,300" -> 2300, "£1" -> 1. */
+export function readAmount(text: string, vocabulary: Vocabulary): number {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s?([a-z]+)?/i.exec(text);
+  if (!m) return Number.NaN;
+  const multiplier = m[2] ? (vocabulary.data.units.multipliers[m[2].toLowerCase()] ?? 1) : 1;
+  return round(Number(m[1]!.replace(/,/g, '')) * multiplier);
+}
+
+export function readNumber(text: string, vocabulary: Vocabulary): number {
+  const word = vocabulary.numberWords.get(text.toLowerCase().replace(/\s+/g, ' '));
+  if (word !== undefined) return word;
+  return Number(text.replace(/,/g, ''));
+}
+
+function isYear(text: string): boolean {
+  return /^(?:19[5-9]\d|20\d\d)$/.test(text.trim());
+}
+
+/** "1. Introduction", "2.1 Adoption": numbering, not figures. */
+function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
+  return plain.slice(0, index).trim() === '' && /^\d+(?:\.\d+)*$/.test(text) && /^\.?\s/.test(plain.slice(index + text.length));
+}
+
+function alternation(phrases: string[]): string {
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,147 @@
+/** Finds the periods a sentence names: years, financial/academic years, dates, seasons and relative words. */
+import * as chrono from 'chrono-node';
+import type { Period } from './types.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export interface PeriodMention {
+  period: Period;
+  start: number;
+  end: number;
+}
+
+/** A document's date as far as it is known. */
+export interface KnownDate {
+  year: number;
+  /** ISO date ("2015-05-05") or month ("2015-05") or year, as precise as the source. */
+  label: string;
+}
+
+const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
+const SPLIT_YEAR = new RegExp(`\\b(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})(?![\\d/-])`, 'g');
+const PLAIN_YEAR = new RegExp(`(?<![£$€\\d,.])\\b(${YEAR})\\b(?![%,.]?\\d|\\s?%|\\s?per ?cent)`, 'g');
+const HAS_YEAR = new RegExp(`\\b${YEAR}\\b`);
+
+export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?: KnownDate): PeriodMention[] {
+  const mentions: PeriodMention[] = [];
+  const free = (start: number, end: number) => mentions.every((m) => end <= m.start || start >= m.end);
+  const add = (mention: PeriodMention) => {
+    if (free(mention.start, mention.end)) mentions.push(mention);
+  };
+
+  for (const mention of calendarDates(text)) add(mention);
+  for (const match of text.matchAll(SPLIT_YEAR)) {
+    const first = Number(match[1]);
+    const second = Number(match[2]!.length === 2 ? String(first).slice(0, 2) + match[2] : match[2]);
+    // Only consecutive years are a financial or academic year; "2010-2014" is a span of years, read as its end.
+    if (second === first + 1) add({ start: match.index, end: match.index + match[0].length, period: splitYear(match[0], first) });
+  }
+  const seasons = Object.keys(vocabulary.data.seasons).join('|');
+  for (const match of text.matchAll(new RegExp(`\\b(${seasons})\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi'))) {
+    const month = vocabulary.data.seasons[match[1]!.toLowerCase()]!;
+    add({ start: match.index, end: match.index + match[0].length, period: season(match[0], match[1]!, Number(match[2]), month) });
+  }
+  for (const match of text.matchAll(PLAIN_YEAR)) {
+    const year = Number(match[1]);
+    add({ start: match.index, end: match.index + match[0].length, period: yearPeriod(match[0], year) });
+  }
+  for (const hit of vocabulary.relative.find(text)) {
+    const offset = vocabulary.relativeOffset.get(hit.key) ?? 0;
+    add({ start: hit.start, end: hit.end, period: relative(hit.text, offset, documentDate) });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Dates with a stated year, read by chrono: "31 March 2024", "4th December 2018", "the end of August 2019". */
+function calendarDates(text: string): PeriodMention[] {
+  if (!HAS_YEAR.test(text)) return [];
+  const mentions: PeriodMention[] = [];
+  for (const result of chrono.casual.parse(text, new Date(2000, 0, 1))) {
+    if (!HAS_YEAR.test(result.text) || !result.start.isCertain('year')) continue;
+    const startLabel = componentsLabel(result.start);
+    const startYear = result.start.get('year')!;
+    const period: Period = result.end
+      ? {
+          text: result.text,
+          kind: 'date-range',
+          label: `${startLabel} to ${componentsLabel(result.end)}`,
+          years: range(startYear, result.end.get('year') ?? startYear),
+          sortKey: endKey(result.end),
+          inferred: false,
+        }
+      : { text: result.text, kind: 'date', label: startLabel, years: [startYear], sortKey: endKey(result.start), inferred: false };
+    mentions.push({ start: result.index, end: result.index + result.text.length, period });
+  }
+  return mentions;
+}
+
+type Components = chrono.ParsedComponents;
+
+function componentsLabel(components: Components): string {
+  const year = components.get('year')!;
+  const month = components.isCertain('month') ? pad(components.get('month')!) : undefined;
+  const day = components.isCertain('day') ? pad(components.get('day')!) : undefined;
+  return [String(year), month, month && day].filter(Boolean).join('-');
+}
+
+/** Sort keys are the period's last day, so a month sorts after its first day and a year after its months. */
+function endKey(components: Components): string {
+  const year = components.get('year')!;
+  if (!components.isCertain('month')) return `${year}-12-31`;
+  const month = components.get('month')!;
+  const day = components.isCertain('day') ? components.get('day')! : lastDay(year, month);
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function splitYear(text: string, first: number): Period {
+  const label = `${first}/${String(first + 1).slice(2)}`;
+  return { text, kind: 'financial-year', label, years: [first, first + 1], sortKey: `${first + 1}-03-31`, inferred: false };
+}
+
+function season(text: string, name: string, year: number, firstMonth: number): Period {
+  const lastMonth = Math.min(firstMonth + 2, 12);
+  return {
+    text,
+    kind: 'season',
+    label: `${name.toLowerCase()} ${year}`,
+    years: [year],
+    sortKey: `${year}-${pad(lastMonth)}-${pad(lastDay(year, lastMonth))}`,
+    inferred: false,
+  };
+}
+
+export function yearPeriod(text: string, year: number): Period {
+  return { text, kind: 'year', label: String(year), years: [year], sortKey: `${year}-12-31`, inferred: false };
+}
+
+/** "today", "now", "last year": resolved against the document's date, or left as stated without one. */
+function relative(text: string, yearOffset: number, documentDate?: KnownDate): Period {
+  if (!documentDate) return { text, kind: 'relative', label: text.toLowerCase(), years: [], sortKey: '', inferred: false };
+  const year = documentDate.year + yearOffset;
+  const label = yearOffset === 0 ? documentDate.label : String(year);
+  const sortKey = yearOffset === 0 && /^\d{4}-\d\d-\d\d$/.test(label) ? label : `${year}-12-31`;
+  return { text, kind: 'relative', label, years: [year], sortKey, inferred: false };
+}
+
+/** Reads a document's stated date ("2015-05-05", "5 May 2015", "December 2018", "2016"). */
+export function parseDocumentDate(stated: string | undefined): KnownDate | undefined {
+  if (!stated) return undefined;
+  const iso = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(stated.trim());
+  if (iso) return { year: Number(iso[1]), label: iso[0] };
+  const [result] = chrono.casual.parse(stated, new Date(2000, 0, 1));
+  if (!result || !result.start.isCertain('year')) return undefined;
+  return { year: result.start.get('year')!, label: componentsLabel(result.start) };
+}
+
+function range(from: number, to: number): number[] {
+  const years: number[] = [];
+  for (let y = from; y <= Math.max(from, to); y++) years.push(y);
+  return years;
+}
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,90 @@
+/** Reads what a stats command or a numeric question asks for: grade, period, unit, counted thing, key words. */
+import { findGrades, orderGrades } from './grades.js';
+import { findPeriods } from './periods.js';
+import type { FigureUnit, Period, StatsQuery } from './types.js';
+import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
+import { keyWords } from './words.js';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Unit names a user may type in a stats command ("percent", "£", "count"). */
+const UNIT_WORDS: Record<string, FigureUnit> = {
+  '%': 'percent',
+  percent: 'percent',
+  percentage: 'percent',
+  share: 'percent',
+  count: 'count',
+  number: 'count',
+  '£': 'GBP',
+  money: 'GBP',
+  gbp: 'GBP',
+  ratio: 'ratio',
+};
+
+/** "[grade] [year or period] [words]": "inadequate", "good 2007/08", "requires improvement 2015 councils", "RI". */
+export function parseStatsQuery(text: string, vocabulary: Vocabulary = defaultVocabulary()): StatsQuery {
+  const features = readFeatures(text, vocabulary);
+  const unitWord = text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => UNIT_WORDS[w])
+    .find((u): u is FigureUnit => u !== undefined);
+  const unit = unitWord ?? features.units[0];
+  const remaining = blankOut(text, features.spans).replace(/[%£]/g, ' ');
+  const words = keyWords(remaining).filter((w) => !Object.keys(UNIT_WORDS).includes(w));
+  return {
+    text,
+    grades: features.gradeSets.length > 0 ? orderGrades(features.gradeSets.flat(), vocabulary) : [],
+    ...(features.period ? { period: features.period } : {}),
+    ...(features.counted[0] ? { counted: features.counted[0] } : {}),
+    ...(unit ? { unit } : {}),
+    words,
+  };
+}
+
+/** What a natural-language question asks about. */
+export interface QuestionFeatures {
+  /** Each grade the question names, as its components ("good or outstanding" is one entry). */
+  gradeSets: string[][];
+  period?: Period;
+  /** Units the question's wording asks for ("what %" -> percent, "how many" -> count). */
+  units: FigureUnit[];
+  counted: string[];
+  /** "latest", "now", "current": the most recent period is wanted. */
+  wantsRecent: boolean;
+  /** Stemmed key words. */
+  words: string[];
+}
+
+export function parseQuestion(question: string, vocabulary: Vocabulary = defaultVocabulary()): QuestionFeatures {
+  const { spans: _all, signalSpans, ...features } = readFeatures(question, vocabulary);
+  // Grades and periods have signals of their own; counting their words again would weigh them twice.
+  return { ...features, words: keyWords(blankOut(question, signalSpans)) };
+}
+
+function readFeatures(text: string, vocabulary: Vocabulary): Omit<QuestionFeatures, 'words'> & { spans: Span[]; signalSpans: Span[] } {
+  const grades = findGrades(text, vocabulary, { matcher: vocabulary.gradesAnyCase, requireCue: false });
+  const periods = findPeriods(text, vocabulary).filter((m) => m.period.years.length > 0);
+  const counted = vocabulary.counted.find(text);
+  const cues = vocabulary.questionCues.find(text);
+  const recency = vocabulary.recency.find(text);
+  const units = [...new Set(cues.map((c) => c.key as FigureUnit))];
+  return {
+    gradeSets: grades.map((g) => g.grades),
+    ...(periods[0] ? { period: periods[0].period } : {}),
+    units,
+    counted: [...new Set(counted.map((c) => c.key))],
+    wantsRecent: recency.length > 0,
+    spans: [...grades, ...periods, ...counted],
+    signalSpans: [...grades, ...periods],
+  };
+}
+
+function blankOut(text: string, spans: Span[]): string {
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
+}

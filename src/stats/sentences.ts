@@ -1,0 +1,57 @@
+/** Splits passages into located sentences, once each even where passages overlap. */
+import type { Passage } from '../ingest/types.js';
+
+export interface PassageSentence {
+  passage: Passage;
+  /** Position among the passage's sentences, for finding a period named nearby. */
+  index: number;
+  text: string;
+  /** Offsets in the document (the Passage offset space). */
+  start: number;
+  end: number;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Blank lines end a sentence even without a full stop (headings, bullet items). */
+const BLOCK_BREAK = /\n[ \t]*\n/g;
+
+export function sentencesOf(passage: Passage): PassageSentence[] {
+  const sentences: PassageSentence[] = [];
+  for (const block of blocksOf(passage.text)) {
+    for (const segment of segmenter.segment(block.text)) {
+      const leading = segment.segment.length - segment.segment.trimStart().length;
+      const text = segment.segment.trim();
+      if (text === '') continue;
+      const start = passage.start + block.start + segment.index + leading;
+      sentences.push({ passage, index: sentences.length, text, start, end: start + text.length });
+    }
+  }
+  return sentences;
+}
+
+function blocksOf(text: string): Array<{ text: string; start: number }> {
+  const blocks: Array<{ text: string; start: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(BLOCK_BREAK)) {
+    blocks.push({ text: text.slice(start, m.index), start });
+    start = m.index + m[0].length;
+  }
+  blocks.push({ text: text.slice(start), start });
+  return blocks;
+}
+
+/** Remembers sentences already read: the same document position, or the same words in the same document. */
+export class SentenceSeen {
+  private readonly keys = new Set<string>();
+
+  /** True the first time a sentence is offered. */
+  add(sentence: PassageSentence): boolean {
+    const byOffset = `${sentence.passage.docId}@${sentence.start}`;
+    const byText = `${sentence.passage.docId}:${sentence.text.replace(/\s+/g, ' ')}`;
+    if (this.keys.has(byOffset) || this.keys.has(byText)) return false;
+    this.keys.add(byOffset);
+    this.keys.add(byText);
+    return true;
+  }
+}

@@ -1,0 +1,64 @@
+/** Figures as table rows (shared by the terminal and Slack renderers) and as a plain-text table. */
+import type { Figure } from './types.js';
+
+export interface FigureTableRow {
+  figureId: string;
+  /** As written in the report: "28%", "£173m", "10 of 43". */
+  figure: string;
+  grade: string;
+  /** Period label, with "(inferred)" when the sentence itself names none. */
+  period: string;
+  counted: string;
+  title: string;
+  location: string;
+  source: string;
+  /** The sentence the figure came from, exactly. */
+  quote: string;
+}
+
+export function toTableRows(figures: readonly Figure[]): FigureTableRow[] {
+  return figures.map((f) => ({
+    figureId: f.id,
+    figure: f.raw,
+    grade: f.grade ?? '',
+    period: f.period ? `${f.period.label}${f.period.inferred ? ' (inferred)' : ''}` : '',
+    counted: f.counted ?? '',
+    title: f.citation.title,
+    location: f.citation.location,
+    source: f.citation.source,
+    quote: f.sentence.text,
+  }));
+}
+
+export interface RenderTableOptions {
+  /** Print each row's quote below the table, numbered like the rows. */
+  quotes?: boolean;
+  /** Longest a cell may be before it is cut with "…". */
+  maxCell?: number;
+}
+
+const HEADERS = ['#', 'figure', 'grade', 'period', 'counted', 'source'] as const;
+
+/** A compact fixed-width table in the order given (FiguresIndex.lookup already sorts by period). */
+export function renderFiguresTable(figures: readonly Figure[], options: RenderTableOptions = {}): string {
+  const { quotes = false, maxCell = 48 } = options;
+  if (figures.length === 0) return 'No figures found.';
+  const rows = toTableRows(figures);
+  const cells = rows.map((row, i) =>
+    [String(i + 1), row.figure, row.grade || '-', row.period || '-', row.counted || '-', row.location ? `${row.title} (${row.location})` : row.title].map((c) =>
+      clip(c.replace(/\s+/g, ' '), maxCell),
+    ),
+  );
+  const widths = HEADERS.map((h, col) => Math.max(h.length, ...cells.map((r) => r[col]!.length)));
+  const line = (values: readonly string[]) => values.map((v, col) => v.padEnd(widths[col]!)).join('  ').trimEnd();
+  const out = [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
+  if (quotes) {
+    out.push('');
+    rows.forEach((row, i) => out.push(`[${i + 1}] "${row.quote}"`, `    ${row.source}`));
+  }
+  return out.join('\n');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,110 @@
+/** The figures index's data: figures found in passages, the periods they refer to, and queries over them. */
+
+export type FigureUnit = 'percent' | 'percentage-points' | 'count' | 'GBP' | 'USD' | 'EUR' | 'ratio';
+
+export type PeriodKind = 'year' | 'financial-year' | 'date' | 'date-range' | 'season' | 'relative';
+
+/** When a figure applies, as stated in the text and normalised for sorting and matching. */
+export interface Period {
+  /** As written: "2007/08", "31 March 2024", "autumn 2017", "today". */
+  text: string;
+  kind: PeriodKind;
+  /** Normalised label: "2007/08" for "2007-08", "2024-03-31" for "31 March 2024"; the text as stated when it cannot be resolved. */
+  label: string;
+  /** Calendar years the period touches; empty when unresolved ("today" with no document date). */
+  years: number[];
+  /** Sorts periods chronologically ("2007-09" for 2007/08, "2024-03-31"); empty when unresolved. */
+  sortKey: string;
+  /** True when the sentence names no period and this one was taken from the passage, title or document date. */
+  inferred: boolean;
+}
+
+/** Where the figure's sentence sits in its document: what a reader needs to find it. */
+export interface FigureCitation {
+  passageId: string;
+  docId: string;
+  title: string;
+  source: string;
+  /** "p. N", a heading, or "" when the document gives neither. */
+  location: string;
+  date?: string;
+}
+
+export interface LocatedSentence {
+  /** Exactly as in the passage. */
+  text: string;
+  /** Character offsets within the document's blocks joined by a blank line (the Passage offset space). */
+  start: number;
+  end: number;
+}
+
+export interface Figure {
+  /** Stable: docId, sentence start and the figure's offset in the sentence. */
+  id: string;
+  value: number;
+  unit: FigureUnit;
+  /** The figure as written: "28 per cent", "£173m", "10 of 43", "for every £1 ... £4". */
+  raw: string;
+  /** Offsets of `raw` within `sentence.text` (for a ratio, from its first amount to its last). */
+  rawStart: number;
+  rawEnd: number;
+  /** What a money figure is per, as written ("year", "child in need"). */
+  per?: string;
+  /** For "10 of 43": the 43. */
+  outOf?: number;
+  /** Canonical grade label ("Inadequate", "Good or outstanding"), when one is named near the figure. */
+  grade?: string;
+  /** The grade's components, worst first: ["Good", "Outstanding"]. */
+  grades: string[];
+  /** Canonical name of what is counted ("local authorities", "children"). */
+  counted?: string;
+  period?: Period;
+  sentence: LocatedSentence;
+  /** The sentences either side of it in the passage: read for word overlap with questions, never quoted. */
+  context: string;
+  citation: FigureCitation;
+}
+
+/** What `/citeline stats ...` asks for. Every given field narrows the lookup. */
+export interface StatsQuery {
+  text: string;
+  /** Grade components asked for (one grade, or several for "good or outstanding"). */
+  grades: string[];
+  period?: Period;
+  counted?: string;
+  unit?: FigureUnit;
+  /** Remaining key words; each must appear in the figure's sentence or document title. */
+  words: string[];
+}
+
+/** How one figure scored against a question; each signal in 0..1, undefined when the question does not ask about it. */
+export interface MatchSignals {
+  grade?: number;
+  period?: number;
+  unit?: number;
+  counted?: number;
+  recency?: number;
+  words: number;
+}
+
+export interface FigureMatch {
+  figure: Figure;
+  /** 0..1. */
+  confidence: number;
+  confident: boolean;
+  signals: MatchSignals;
+  /** Grade · unit · counted thing: matches with the same measure are the same kind of figure, possibly from other periods or sources. */
+  measure: string;
+}
+
+/** Matches that measure the same thing, laid side by side so differing periods and sources are visible. */
+export interface FigureMatchGroup {
+  measure: string;
+  matches: FigureMatch[];
+  /** Distinct period labels, chronological. */
+  periods: string[];
+  /** Distinct documents. */
+  docIds: string[];
+  /** True when two sources give different values for the same period. */
+  disagreement: boolean;
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../src/stats/index.js';
+import type { Figure } from '../../src/stats/index.js';
+import { passage } from './helpers.js';
+
+function only(figures: Figure[], raw: string): Figure {
+  const found = figures.filter((f) => f.raw === raw);
+  expect(found, `figure "${raw}" among ${figures.map((f) => f.raw).join(', ')}`).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('extractFigures: kinds of figure', () => {
+  it('reads percentages written with % and as "per cent"', () => {
+    const figures = extractFigures([passage('In 2016, 31% of councils were rated good and 12 per cent were rated inadequate.')]);
+    expect(only(figures, '31%')).toMatchObject({ value: 31, unit: 'percent' });
+    expect(only(figures, '12 per cent')).toMatchObject({ value: 12, unit: 'percent' });
+  });
+
+  it('reads counts: "10 of 43 councils", "20 local authorities", "3 LAs were judged outstanding"', () => {
+    const figures = extractFigures([
+      passage('Inspectors found 10 of 43 councils were good. There are 20 local authorities under review. Only 3 LAs were judged outstanding.'),
+    ]);
+    expect(only(figures, '10 of 43')).toMatchObject({ value: 10, outOf: 43, unit: 'count', counted: 'local authorities' });
+    expect(only(figures, '20')).toMatchObject({ value: 20, unit: 'count', counted: 'local authorities' });
+    expect(only(figures, '3')).toMatchObject({ value: 3, unit: 'count', grade: 'Outstanding', counted: 'local authorities' });
+  });
+
+  it('leaves out numbers that count nothing named', () => {
+    const figures = extractFigures([passage('Chapter 4 covers the review that took 18 months.')]);
+    expect(figures).toEqual([]);
+  });
+
+  it('reads sums of money with multipliers and rates', () => {
+    const figures = extractFigures([
+      passage(
+        'Failed inspections may cost £30 million in all. Extra placements add £173m a year. The typical outlay is £2,300 per year, and as little as £340 per child in some places.',
+      ),
+    ]);
+    expect(only(figures, '£30 million')).toMatchObject({ value: 30_000_000, unit: 'GBP' });
+    expect(only(figures, '£173m a year')).toMatchObject({ value: 173_000_000, unit: 'GBP', per: 'year' });
+    expect(only(figures, '£2,300 per year')).toMatchObject({ value: 2300, per: 'year' });
+    expect(only(figures, '£340 per child')).toMatchObject({ value: 340, per: 'child', counted: 'children' });
+  });
+
+  it('reads a "for every £1 ... £4" ratio as one figure, not two sums', () => {
+    const figures = extractFigures([passage('For every £1 put into early help, councils spent £4 on crisis work.')]);
+    expect(figures).toHaveLength(1);
+    expect(figures[0]).toMatchObject({ unit: 'ratio', value: 4, raw: 'For every £1 put into early help, councils spent £4' });
+  });
+
+  it('keeps the sentence exactly, with offsets in the document', () => {
+    const text = 'Opening words here. Then 45% of authorities improved.';
+    const [figure] = extractFigures([passage(text, { start: 1000 })]);
+    expect(figure!.sentence.text).toBe('Then 45% of authorities improved.');
+    expect(figure!.sentence.start).toBe(1000 + text.indexOf('Then'));
+    expect(figure!.sentence.end).toBe(1000 + text.length);
+    expect(figure!.sentence.text.slice(figure!.rawStart, figure!.rawEnd)).toBe('45%');
+  });
+});
+
+describe('extractFigures: grades', () => {
+  it('gives each figure in a list the grade written next to it', () => {
+    const figures = extractFigures([passage('In 2009/10 the split was 7% ‘Outstanding’, 61% ‘Good’ and 32% ‘Adequate’.')]);
+    expect(figures.map((f) => [f.raw, f.grade])).toEqual([
+      ['7%', 'Outstanding'],
+      ['61%', 'Good'],
+      ['32%', 'Adequate'],
+    ]);
+  });
+
+  it('reads "good or outstanding" as one combined grade', () => {
+    const [figure] = extractFigures([passage('By 2021, 52% of councils were judged good or outstanding.')]);
+    expect(figure).toMatchObject({ grade: 'Good or outstanding', grades: ['Good', 'Outstanding'] });
+  });
+
+  it('knows the other names for requires improvement', () => {
+    const figures = extractFigures([
+      passage('Some 40% were requiring improvement in 2014. A further 30% were RI in 2015. Then 25% required improvement to be good in 2016.'),
+    ]);
+    expect(figures.map((f) => f.grade)).toEqual(['Requires improvement', 'Requires improvement', 'Requires improvement']);
+  });
+
+  it('shares a grade between figures joined by "from ... to"', () => {
+    const figures = extractFigures([passage('The share judged inadequate fell from 21% to 14% in 2020.')]);
+    expect(figures.map((f) => f.grade)).toEqual(['Inadequate', 'Inadequate']);
+  });
+
+  it('does not read "good" in ordinary prose as a grade', () => {
+    const [figure] = extractFigures([passage('There is good news: 70% of children were seen within a week in 2019.')]);
+    expect(figure!.grade).toBeUndefined();
+  });
+});
+
+describe('extractFigures: periods', () => {
+  const periodOf = (text: string, fields = {}) => extractFigures([passage(text, fields)])[0]!.period;
+
+  it('normalises financial and academic years', () => {
+    expect(periodOf('In 2013-14, 33% of councils were good.')).toMatchObject({ kind: 'financial-year', label: '2013/14', text: '2013-14', years: [2013, 2014] });
+    expect(periodOf('Back in 2007/08 some 9% were outstanding.')).toMatchObject({ label: '2007/08', inferred: false });
+  });
+
+  it('reads dates and seasons', () => {
+    expect(periodOf('As at 31 March 2024, 60% of councils were good or outstanding.')).toMatchObject({ kind: 'date', label: '2024-03-31' });
+    expect(periodOf('In autumn 2017, 36% of councils were good or outstanding.')).toMatchObject({ kind: 'season', label: 'autumn 2017', years: [2017] });
+  });
+
+  it('resolves "today" to the document date when there is one, and leaves it as stated otherwise', () => {
+    expect(periodOf('Today 28% of councils are inadequate.', { date: '2015-11-02' })).toMatchObject({ kind: 'relative', label: '2015-11-02', years: [2015] });
+    expect(periodOf('Today 28% of councils are inadequate.')).toMatchObject({ kind: 'relative', label: 'today', years: [] });
+  });
+
+  it('takes the period of the figure it sits beside when a sentence names two', () => {
+    const figures = extractFigures([passage('Referrals grew from 500,000 children in 2009 to 610,000 children in 2013.')]);
+    expect(figures.map((f) => f.period?.label)).toEqual(['2009', '2013']);
+  });
+
+  it('falls back to a period named elsewhere in the passage, then the title, marked inferred', () => {
+    const fromPassage = extractFigures([passage('The figures below are for 2018. Some 41% of councils were good.')]);
+    expect(fromPassage[0]!.period).toMatchObject({ label: '2018', inferred: true });
+    const fromTitle = extractFigures([passage('Some 41% of councils were good.', { title: 'Inspection outcomes, summer 2022' })]);
+    expect(fromTitle[0]!.period).toMatchObject({ label: 'summer 2022', inferred: true });
+    const none = extractFigures([passage('Some 41% of councils were good.')]);
+    expect(none[0]!.period).toBeUndefined();
+  });
+});
+
+describe('extractFigures: what is counted and citations', () => {
+  it('names the counted thing from the vocabulary', () => {
+    const figures = extractFigures([passage('In 2019, 82% of children’s homes were good, and 14 fostering agencies were inadequate.')]);
+    expect(figures.map((f) => f.counted)).toEqual(["children's homes", 'fostering agencies']);
+  });
+
+  it('cites the document, and the page or heading', () => {
+    const [onPage] = extractFigures([passage('In 2019, 82% of councils were good.', { page: 7, title: 'Annual review' })]);
+    expect(onPage!.citation).toMatchObject({ docId: 'reports/example.md', title: 'Annual review', location: 'p. 7' });
+    const [underHeading] = extractFigures([passage('In 2019, 82% of councils were good.', { heading: 'Key findings' })]);
+    expect(underHeading!.citation.location).toBe('Key findings');
+  });
+
+  it('reads a sentence once where passages overlap', () => {
+    const first = 'In 2019, 82% of councils were good. In 2020, 85% of councils were good.';
+    const second = 'In 2020, 85% of councils were good. In 2021, 88% of councils were good.';
+    const overlapStart = first.indexOf('In 2020');
+    const figures = extractFigures([passage(first), passage(second, { start: overlapStart })]);
+    expect(figures.map((f) => f.raw)).toEqual(['82%', '85%', '88%']);
+  });
+});

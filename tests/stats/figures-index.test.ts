@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures, FiguresIndex, groupMatches, parseStatsQuery, renderFiguresTable, toTableRows } from '../../src/stats/index.js';
+import { passage } from './helpers.js';
+
+/** A small made-up corpus: two sources on the same grade and period that disagree, and other periods. */
+function corpus(): FiguresIndex {
+  return new FiguresIndex(
+    extractFigures([
+      passage('In the 2009/10 inspection round, 11% of councils were rated ‘Outstanding’, 64% ‘Good’ and 25% ‘Adequate’.', {
+        docId: 'a-annual-review.md',
+        title: 'Annual review of council inspections',
+      }),
+      passage('In 2016, 24% of councils were judged inadequate and 46% were judged requires improvement to be good.', {
+        docId: 'b-watchdog-news.md',
+        title: 'Watchdog finds more failing services',
+      }),
+      passage('In 2016, 21% of councils were judged inadequate, according to our own count.', {
+        docId: 'c-rival-analysis.md',
+        title: 'A rival analysis of ratings',
+      }),
+      passage('In 2021, 14% of councils were judged inadequate.', { docId: 'd-later-figures.md', title: 'Later figures' }),
+      passage('The auditors found average spending of £2,650 per child in need in 2017, ranging from £410 per child in one council.', {
+        docId: 'e-audit.md',
+        title: 'Auditors on spending per child',
+      }),
+    ]),
+  );
+}
+
+describe('parseStatsQuery', () => {
+  it('reads a grade, a period and further words', () => {
+    expect(parseStatsQuery('requires improvement 2015 councils')).toMatchObject({
+      grades: ['Requires improvement'],
+      period: { label: '2015' },
+      counted: 'local authorities',
+    });
+    expect(parseStatsQuery('good 2007/08')).toMatchObject({ grades: ['Good'], period: { label: '2007/08' }, words: [] });
+    expect(parseStatsQuery('inadequate').grades).toEqual(['Inadequate']);
+    expect(parseStatsQuery('RI').grades).toEqual(['Requires improvement']);
+    expect(parseStatsQuery('good or outstanding').grades).toEqual(['Good', 'Outstanding']);
+    expect(parseStatsQuery('inadequate watchdog').words).toEqual(['watchdog']);
+  });
+});
+
+describe('FiguresIndex.lookup', () => {
+  it('filters by grade, sorted by period then document', () => {
+    const found = corpus().lookup(parseStatsQuery('inadequate'));
+    expect(found.map((f) => [f.raw, f.period?.label, f.citation.docId])).toEqual([
+      ['24%', '2016', 'b-watchdog-news.md'],
+      ['21%', '2016', 'c-rival-analysis.md'],
+      ['14%', '2021', 'd-later-figures.md'],
+    ]);
+  });
+
+  it('filters by grade and period, and by key words', () => {
+    const index = corpus();
+    expect(index.lookup(parseStatsQuery('good 2009/10')).map((f) => f.raw)).toEqual(['64%']);
+    expect(index.lookup(parseStatsQuery('good 2010')).map((f) => f.raw)).toEqual(['64%']);
+    expect(index.lookup(parseStatsQuery('inadequate 2016 rival')).map((f) => f.citation.docId)).toEqual(['c-rival-analysis.md']);
+    expect(index.lookup(parseStatsQuery('outstanding 2021'))).toEqual([]);
+  });
+});
+
+describe('FiguresIndex.matchQuestion', () => {
+  it('ranks the figure that fits grade, period and unit first, confidently', () => {
+    const [top] = corpus().matchQuestion('what share of councils were rated good in 2009/10?');
+    expect(top!.figure.raw).toBe('64%');
+    expect(top!.confident).toBe(true);
+  });
+
+  it('uses the words near a figure to tell two sums in one sentence apart', () => {
+    const [top] = corpus().matchQuestion('what was the average spend per child in need?');
+    expect(top!.figure.raw).toBe('£2,650 per child in need');
+    expect(top!.signals.unit).toBe(1);
+  });
+
+  it('prefers the latest figure when asked for the latest', () => {
+    const [top] = corpus().matchQuestion('what % of councils are inadequate according to the latest figures?');
+    expect(top!.figure.period?.label).toBe('2021');
+  });
+
+  it('is not confident about an unrelated question', () => {
+    const matches = corpus().matchQuestion('who wrote the foreword to the guidance on school uniforms?');
+    expect(matches.every((m) => !m.confident)).toBe(true);
+  });
+
+  it('shows disagreeing sources and other periods side by side instead of picking one', () => {
+    const groups = groupMatches(corpus().matchQuestion('what % of councils were inadequate?'));
+    const inadequate = groups.find((g) => g.measure.startsWith('Inadequate · percent'))!;
+    expect(inadequate.docIds).toEqual(['b-watchdog-news.md', 'c-rival-analysis.md', 'd-later-figures.md']);
+    expect(inadequate.periods).toEqual(['2016', '2021']);
+    expect(inadequate.disagreement).toBe(true);
+  });
+});
+
+describe('FiguresIndex JSON', () => {
+  it('round-trips through JSON text', () => {
+    const index = corpus();
+    const restored = FiguresIndex.fromJSON(JSON.parse(JSON.stringify(index)));
+    expect(restored.figures).toEqual(index.figures);
+    expect(restored.lookup(parseStatsQuery('inadequate 2016'))).toHaveLength(2);
+  });
+
+  it('refuses an artifact of another shape', () => {
+    expect(() => FiguresIndex.fromJSON({ version: 99, figures: [] })).toThrow();
+  });
+});
+
+describe('renderFiguresTable', () => {
+  it('shows a row per figure with grade, period, counted thing and source, and the quotes on request', () => {
+    const figures = corpus().lookup(parseStatsQuery('inadequate'));
+    const table = renderFiguresTable(figures, { quotes: true });
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(/figure\s+grade\s+period\s+counted\s+source/);
+    expect(lines[2]).toMatch(/^1\s+24%\s+Inadequate\s+2016\s+local authorities\s+Watchdog finds more failing services/);
+    expect(lines[4]).toMatch(/^3\s+14%\s+Inadequate\s+2021/);
+    expect(table).toContain('[2] "In 2016, 21% of councils were judged inadequate, according to our own count."');
+  });
+
+  it('shares its rows with other renderers as plain data', () => {
+    const [row] = toTableRows(corpus().lookup(parseStatsQuery('good 2009/10')));
+    expect(row).toMatchObject({ figure: '64%', grade: 'Good', period: '2009/10', counted: 'local authorities', title: 'Annual review of council inspections' });
+    expect(row!.quote).toContain('64% ‘Good’');
+  });
+
+  it('says so when there is nothing to show', () => {
+    expect(renderFiguresTable([])).toBe('No figures found.');
+  });
+});
