@@ -17,7 +17,7 @@ let skipped = 0;
 try {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+  failed = (report.numFailedTests ?? 0) + countFilesThatFailedOutsideTests(report);
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 } catch {
   // No report means vitest could not run at all: count that as a failure, never as a pass.
@@ -28,9 +28,9 @@ rmSync(dir, { recursive: true, force: true });
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
 
-/** A suite that failed because a test in it failed is already counted by numFailedTests. */
-function countSuitesWithFailedTests(report) {
+/** A test file that failed with no failing test in it (an import error, a failing hook) is one failure more. */
+function countFilesThatFailedOutsideTests(report) {
   return (report.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).some((t) => t.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
   ).length;
 }

@@ -2,6 +2,8 @@
 
 export interface Citation {
   passageId: string;
+  /** The document's key in the index (its path under the reports folder). */
+  docId: string;
   title: string;
   source: string;
   /** Where in the document: "p. 3" or a section heading. */

@@ -12,3 +12,9 @@ export interface SearchHit {
 export interface Searcher {
   search(query: string, k: number): Promise<SearchHit[]>;
 }
+
+/** What search needs from the store: nearest passages to a vector, and passages by id. */
+export interface VectorSource {
+  searchVectors(query: Float32Array, k: number): { passage: Passage; similarity: number }[];
+  passage(id: string): Passage | undefined;
+}

@@ -1,0 +1,194 @@
+/**
+ * Extractive answering: read the sentences of the top passages, score each as an answer to the
+ * question, quote the best exactly, and decline when the evidence is weak. No language model.
+ */
+import { splitSentences } from '../ingest/sentences.js';
+import type { Passage } from '../ingest/types.js';
+import { termCoverage } from '../search/coverage.js';
+import { gradesIn, type AnalysedQuery } from '../search/query.js';
+import { foldText, yearsIn } from '../search/text-analysis.js';
+import type { SearchHit } from '../search/types.js';
+import type { SearchVocabulary } from '../search/vocabulary.js';
+import { findFigures, type FigureMention } from './figures.js';
+import { citationLocation } from './location.js';
+import type { Citation, Reply } from './types.js';
+
+export interface ComposeSettings {
+  maxCitations: number;
+  /** How many retrieved passages are read sentence by sentence. */
+  passagesRead: number;
+  /** Below this confidence the reply declines and shows the closest extracts as such. Tuned on the dev questions. */
+  answerThreshold: number;
+  /** A sentence shorter than this many words is quoted with the sentence after it. */
+  shortSentenceWords: number;
+  /** Weight of the passage's retrieval score against the sentence's own score. */
+  passageWeight: number;
+  /** Weight of the sentence's vector similarity to the question, beside its term coverage. */
+  semanticWeight: number;
+}
+
+export const DEFAULT_COMPOSE: ComposeSettings = {
+  maxCitations: 3,
+  passagesRead: 10,
+  answerThreshold: 0.45,
+  shortSentenceWords: 10,
+  passageWeight: 0.5,
+  semanticWeight: 0.5,
+};
+
+/** One quotable extract: a sentence (with the next one when it is short) of a retrieved passage. */
+export interface SentenceCandidate {
+  hit: SearchHit;
+  /** The sentence that was scored: the lead when this candidate is the best. */
+  sentence: string;
+  /** What is quoted: the sentence, with the next one when it is short. */
+  extract: string;
+  /** Offsets of the extract in the document (passage offset + sentence offset). */
+  start: number;
+  end: number;
+  /** Cosine similarity of the extract to the question, filled in by the engine. */
+  semantic: number;
+}
+
+export function readCandidates(hits: readonly SearchHit[], settings: ComposeSettings = DEFAULT_COMPOSE): SentenceCandidate[] {
+  const candidates: SentenceCandidate[] = [];
+  for (const hit of hits.slice(0, settings.passagesRead)) {
+    const sentences = splitSentences(hit.passage.text);
+    sentences.forEach((sentence, index) => {
+      const next = sentences[index + 1];
+      const extend = next !== undefined && wordCount(sentence.text) < settings.shortSentenceWords;
+      const end = extend ? next.end : sentence.end;
+      candidates.push({
+        hit,
+        sentence: sentence.text,
+        extract: hit.passage.text.slice(sentence.start, end),
+        start: hit.passage.start + sentence.start,
+        end: hit.passage.start + end,
+        semantic: 0,
+      });
+    });
+  }
+  return candidates;
+}
+
+export interface ComposeContext {
+  query: AnalysedQuery;
+  candidates: readonly SentenceCandidate[];
+  vocabulary: SearchVocabulary;
+  /** IDF of each question term. */
+  termWeights: ReadonlyMap<string, number>;
+  noAnswerText: string;
+}
+
+interface Scored {
+  candidate: SentenceCandidate;
+  sentenceScore: number;
+  constraintsMet: boolean;
+  score: number;
+}
+
+export function composeReply(context: ComposeContext, settings: ComposeSettings = DEFAULT_COMPOSE): Reply {
+  const { query, candidates } = context;
+  const topPassageScore = Math.max(0, ...candidates.map((c) => c.hit.score));
+  const scored: Scored[] = candidates.map((candidate) => {
+    const sentenceScore = scoreSentence(candidate, context, settings);
+    const passageScore = topPassageScore > 0 ? candidate.hit.score / topPassageScore : 0;
+    return {
+      candidate,
+      sentenceScore,
+      constraintsMet: constraintsMet(`${candidate.extract}\n${candidate.hit.passage.title}`, context),
+      score: settings.passageWeight * passageScore + (1 - settings.passageWeight) * sentenceScore,
+    };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const chosen = pickDistinct(scored, settings.maxCitations);
+
+  const best = chosen[0];
+  const confidence = best ? confidenceOf(best) : 0;
+  const answered = best !== undefined && confidence >= settings.answerThreshold;
+  return {
+    question: query.text,
+    answered,
+    answer: answered && best ? best.candidate.sentence : context.noAnswerText,
+    confidence: round(confidence),
+    citations: chosen.map((item) => toCitation(item, query)),
+  };
+}
+
+/**
+ * How well one extract answers: the share of the question's key terms it holds (IDF-weighted, with
+ * half credit for vocabulary equivalents), its meaning's closeness to the question, and the year,
+ * grade and kind of figure asked for.
+ */
+function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings): number {
+  const { query, vocabulary, termWeights } = context;
+  // The sentence alone is judged; the sentence quoted after a short one is context, not evidence.
+  const coverage = termCoverage(new Set(vocabulary.normaliser.terms(candidate.sentence)), query, termWeights);
+
+  let bonus = 0;
+  const folded = foldText(candidate.sentence);
+  if (query.years.length > 0 && query.years.some((year) => yearsIn(folded).includes(year))) bonus += 0.1;
+  if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
+  if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
+  return (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
+}
+
+function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]): boolean {
+  const { percent, count, money } = query.asksFor;
+  return figures.some((f) => (percent && f.kind === 'percent') || (money && f.kind === 'money') || (count && f.kind === 'number'));
+}
+
+function constraintsMet(text: string, context: ComposeContext): boolean {
+  const { query, vocabulary } = context;
+  const folded = foldText(text);
+  const years = yearsIn(folded);
+  const grades = gradesIn(folded.toLowerCase(), vocabulary.grades);
+  return query.years.every((year) => years.includes(year)) && query.grades.every((grade) => grades.includes(grade));
+}
+
+/** Confidence: how well the best extract answers, discounted when it misses a year or grade the question insists on. */
+function confidenceOf(best: Scored): number {
+  const base = Math.min(1, best.sentenceScore);
+  return best.constraintsMet ? base : base * 0.6;
+}
+
+/** The best extracts, never two that overlap in the same document (overlapping passages repeat sentences). */
+function pickDistinct(scored: readonly Scored[], limit: number): Scored[] {
+  const chosen: Scored[] = [];
+  for (const item of scored) {
+    if (chosen.length >= limit) break;
+    const { candidate } = item;
+    const overlaps = chosen.some(
+      (other) =>
+        other.candidate.hit.passage.docId === candidate.hit.passage.docId &&
+        other.candidate.start < candidate.end &&
+        candidate.start < other.candidate.end,
+    );
+    if (!overlaps) chosen.push(item);
+  }
+  return chosen;
+}
+
+function toCitation(item: Scored, query: AnalysedQuery): Citation {
+  const passage: Passage = item.candidate.hit.passage;
+  return {
+    passageId: passage.id,
+    docId: passage.docId,
+    title: passage.title,
+    source: passage.source,
+    location: citationLocation(passage),
+    extract: item.candidate.extract,
+    score: round(item.score),
+    figures: findFigures(item.candidate.extract)
+      .filter((figure) => asksForFigureIn(query, [figure]))
+      .map((figure) => figure.text),
+  };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

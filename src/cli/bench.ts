@@ -1,0 +1,63 @@
+/** `npm run bench -- [--json] [--passages N]`: speed and memory figures on the sample and on a generated corpus. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { ScenarioResult, ScenarioSpec } from '../bench/scenario.js';
+import { exitWithError } from './bootstrap.js';
+
+const SCENARIO_SCRIPT = fileURLToPath(new URL('../bench/scenario.ts', import.meta.url));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      passages: { type: 'string', default: '10000' },
+      queries: { type: 'string', default: '100' },
+    },
+  });
+  const queries = Number(values.queries);
+  const specs: ScenarioSpec[] = [
+    { name: 'sample', reports: 'reports', queries },
+    { name: `generated-${values.passages}`, syntheticPassages: Number(values.passages), queries },
+  ];
+  const results: ScenarioResult[] = [];
+  for (const spec of specs) {
+    if (!values.json) process.stderr.write(`bench: ${spec.name}...\n`);
+    results.push(await runInChild(spec));
+  }
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  if (values.json) {
+    console.log(JSON.stringify({ machine, scenarios: results }, null, 2));
+    return;
+  }
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
+  console.log(formatTable(results));
+}
+
+function runInChild(spec: ScenarioSpec): Promise<ScenarioResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SCENARIO_SCRIPT, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench scenario ${spec.name} exited with ${code}`));
+      try {
+        resolve(JSON.parse(output.trim().split('\n').pop() ?? '') as ScenarioResult);
+      } catch {
+        reject(new Error(`bench scenario ${spec.name} printed no result`));
+      }
+    });
+  });
+}
+
+function formatTable(results: readonly ScenarioResult[]): string {
+  const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'load ms', 'query p50 ms', 'query p95 ms', 'index MiB', 'peak MiB'];
+  const rows = results.map((r) => [r.name, r.documents, r.passages, r.ingestSeconds, r.passagesPerSecond, r.indexLoadMs, r.queryP50Ms, r.queryP95Ms, r.indexMiB, r.peakMemoryMiB].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+main().catch(exitWithError);

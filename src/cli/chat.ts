@@ -1,0 +1,38 @@
+/** `npm run chat`: ask question after question in a terminal, the way Slack users will. Follow-ups keep context. */
+import { createInterface } from 'node:readline/promises';
+import { renderReplyForTerminal } from '../answer/render-terminal.js';
+import { openCitelineEngine } from '../engine/citeline.js';
+import { isFollowUp } from '../engine/question.js';
+import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
+
+async function main(): Promise<void> {
+  const config = loadCoreConfigOrExit();
+  const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
+  const sources = engine.sources();
+  console.log(`Citeline: ${sources.length} documents indexed. Ask a question; "sources" lists them; Ctrl-D or "quit" ends.`);
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  let previousQuestion: string | undefined;
+  try {
+    while (true) {
+      let line: string;
+      try {
+        line = (await terminal.question('\n? ')).trim();
+      } catch {
+        break; // input closed
+      }
+      if (line === '' ) continue;
+      if (line === 'quit' || line === 'exit') break;
+      if (line === 'sources') {
+        for (const source of sources) console.log(`- ${source.title} (${source.passages} passages) ${source.source}`);
+        continue;
+      }
+      const reply = await engine.ask(line, previousQuestion && isFollowUp(line) ? { previousQuestion } : {});
+      console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width: Math.min(process.stdout.columns ?? 100, 110) }));
+      if (!isFollowUp(line) || !previousQuestion) previousQuestion = line;
+    }
+  } finally {
+    terminal.close();
+  }
+}
+
+main().catch(exitWithError);

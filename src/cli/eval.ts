@@ -1,0 +1,47 @@
+/** `npm run eval -- --reports DIR --questions FILE [--json]`: index DIR into a temporary store and score the answers. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCitelineEngine } from '../engine/citeline.js';
+import { formatSummary, hitRank, summarise, type QuestionResult } from '../eval/metrics.js';
+import { goldSpans, readEvalQuestions } from '../eval/questions.js';
+import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
+
+const USAGE = 'Usage: npm run eval -- --reports DIR --questions FILE [--json]';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { reports: { type: 'string' }, questions: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (!values.reports || !values.questions) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(2);
+  }
+  const questions = await readEvalQuestions(resolve(values.questions));
+  const indexDir = await mkdtemp(join(tmpdir(), 'citeline-eval-'));
+  try {
+    const config = { ...loadCoreConfigOrExit(), reportsDir: resolve(values.reports), indexDir };
+    const engine = await openCitelineEngine(config, { buildIfMissing: true, log: values.json ? () => {} : logToStderr });
+    const results: QuestionResult[] = [];
+    for (const question of questions) {
+      const reply = await engine.ask(question.question, { maxCitations: 5 });
+      results.push({
+        id: question.id,
+        kind: question.kind,
+        question: question.question,
+        answerable: goldSpans(question).length > 0,
+        answered: reply.answered,
+        confidence: reply.confidence,
+        hitRank: hitRank(question, reply.citations),
+        topExtract: reply.citations[0]?.extract ?? '',
+      });
+    }
+    const summary = summarise(results);
+    console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+  } finally {
+    await rm(indexDir, { recursive: true, force: true });
+  }
+}
+
+main().catch(exitWithError);

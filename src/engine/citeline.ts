@@ -1,0 +1,161 @@
+/**
+ * Where a question becomes an answer: `Citeline.ask` analyses the question, searches the index
+ * (BM25 + vectors), and composes a cited, extractive reply. Surfaces (CLI, Slack) only call this.
+ */
+import { join } from 'node:path';
+import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
+import type { Reply } from '../answer/types.js';
+import type { CoreConfig } from '../config.js';
+import { createEmbedder } from '../embed/transformers-embedder.js';
+import type { Embedder } from '../embed/types.js';
+import { loadPrompts, type Prompts } from '../prompts.js';
+import { DEFAULT_FUSION, HybridSearcher, termWeights, type FusionSettings } from '../search/hybrid-searcher.js';
+import { LexicalIndex } from '../search/lexical-index.js';
+import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
+import { PassageStore } from '../store/passage-store.js';
+import { IndexLoadError } from '../store/types.js';
+import { LEXICAL_ARTIFACT, buildIndex } from './build-index.js';
+import { cleanQuestion, mergeFollowUp } from './question.js';
+import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
+
+/** The weights and thresholds of retrieval and answering; defaults are the tuned ones (README, "Tuning"). */
+export interface Tuning {
+  fusion: FusionSettings;
+  compose: ComposeSettings;
+}
+
+export const DEFAULT_TUNING: Tuning = { fusion: DEFAULT_FUSION, compose: DEFAULT_COMPOSE };
+
+export interface EngineParts {
+  config: CoreConfig;
+  tuning?: Tuning;
+  embedder: Embedder;
+  vocabulary: SearchVocabulary;
+  prompts: Prompts;
+  log: (line: string) => void;
+}
+
+export class Citeline implements CitelineEngine {
+  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex };
+
+  private constructor(
+    private readonly parts: EngineParts,
+    store: PassageStore,
+  ) {
+    this.state = Citeline.searchState(parts, store);
+  }
+
+  /** Loads the saved index; throws IndexLoadError (with the --rebuild hint) if it is missing or damaged. */
+  static async open(parts: EngineParts): Promise<Citeline> {
+    const store = await PassageStore.load(parts.config.indexDir, { model: parts.embedder.model, dimension: parts.embedder.dimension });
+    return new Citeline(parts, store);
+  }
+
+  private get tuning(): Tuning {
+    return this.parts.tuning ?? DEFAULT_TUNING;
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Reply> {
+    const cleaned = cleanQuestion(question);
+    const text = options.previousQuestion ? mergeFollowUp(cleanQuestion(options.previousQuestion), cleaned) : cleaned;
+    const { searcher, lexical } = this.state;
+    const query = searcher.analyse(text);
+    const compose = this.tuning.compose;
+    const { hits } = await searcher.searchAnalysed(query, compose.passagesRead);
+    const candidates = readCandidates(hits, compose);
+    await this.scoreMeaning(text, candidates);
+    return composeReply(
+      {
+        query,
+        candidates,
+        vocabulary: this.parts.vocabulary,
+        termWeights: termWeights(lexical, query),
+        noAnswerText: this.parts.prompts.noAnswer,
+      },
+      { ...compose, maxCitations: options.maxCitations ?? compose.maxCitations },
+    );
+  }
+
+  /** Each candidate's vector similarity to the question: catches paraphrases that share few words. */
+  private async scoreMeaning(question: string, candidates: SentenceCandidate[]): Promise<void> {
+    if (candidates.length === 0) return;
+    const [questionVector, ...vectors] = await this.parts.embedder.embed([question, ...candidates.map((c) => c.sentence)]);
+    if (!questionVector) return;
+    candidates.forEach((candidate, index) => {
+      candidate.semantic = dot(questionVector, vectors[index] as Float32Array);
+    });
+  }
+
+  async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
+    // A claim is searched like a question: its own words are the best query for the lines behind it.
+    return this.ask(claim, options);
+  }
+
+  sources(): IndexedSource[] {
+    return this.state.store
+      .documents()
+      .map((document) => ({ docId: document.docId, title: document.title, source: document.source, passages: document.passageIds.length }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  async reindex(): Promise<IngestSummary> {
+    const { config, embedder, vocabulary, log } = this.parts;
+    const summary = await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log });
+    const store = await PassageStore.load(config.indexDir, { model: embedder.model, dimension: embedder.dimension });
+    // Swap in one assignment: a question in flight finishes on the old index.
+    this.state = Citeline.searchState(this.parts, store);
+    return summary;
+  }
+
+  private static searchState(parts: EngineParts, store: PassageStore) {
+    const saved = store.getArtifact<Parameters<typeof LexicalIndex.fromJSON>[0]>(LEXICAL_ARTIFACT);
+    const lexical = saved
+      ? LexicalIndex.fromJSON(saved, parts.vocabulary.normaliser)
+      : LexicalIndex.build(store.passages(), parts.vocabulary.normaliser);
+    const searcher = new HybridSearcher({
+      lexical,
+      vectors: store,
+      embedder: parts.embedder,
+      vocabulary: parts.vocabulary,
+      settings: (parts.tuning ?? DEFAULT_TUNING).fusion,
+    });
+    return { store, searcher, lexical };
+  }
+}
+
+export interface OpenOptions {
+  log?: (line: string) => void;
+  /** Build the index from the reports folder when there is none yet (the Slack app and `ask` do). */
+  buildIfMissing?: boolean;
+  /** Folder of data files (vocabulary, stopwords); defaults to ./data. */
+  dataDir?: string;
+  promptsDir?: string;
+  tuning?: Tuning;
+}
+
+/** Everything a surface needs, in one call: model, vocabulary, prompts and the loaded index. */
+export async function openCitelineEngine(config: CoreConfig, options: OpenOptions = {}): Promise<Citeline> {
+  const log = options.log ?? (() => {});
+  const [embedder, vocabulary, prompts] = await Promise.all([
+    createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir }),
+    loadSearchVocabulary(options.dataDir ?? join(process.cwd(), 'data')),
+    loadPrompts(options.promptsDir ?? join(process.cwd(), 'prompts')),
+  ]);
+  const parts: EngineParts = { config, embedder, vocabulary, prompts, log, ...(options.tuning ? { tuning: options.tuning } : {}) };
+  if (options.buildIfMissing && !PassageStore.exists(config.indexDir)) {
+    log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
+    await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log });
+  }
+  try {
+    return await Citeline.open(parts);
+  } catch (error) {
+    if (error instanceof IndexLoadError) throw error;
+    throw error;
+  }
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
+  return sum;
+}

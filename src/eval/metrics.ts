@@ -1,0 +1,111 @@
+/** Retrieval and declining metrics over eval questions. A hit: a cited extract from the gold document containing the gold span. */
+import { basename } from 'node:path';
+import type { Citation } from '../answer/types.js';
+import { goldSpans, type EvalQuestion } from './questions.js';
+
+export interface QuestionResult {
+  id: string;
+  kind: string;
+  question: string;
+  answerable: boolean;
+  answered: boolean;
+  confidence: number;
+  /** 1-based rank of the first hit among the citations, or null. */
+  hitRank: number | null;
+  /** For stat questions: whether the top figure's sentence holds the gold span (null when not measured). */
+  figureHit?: boolean | null;
+  topExtract?: string;
+}
+
+export function hitRank(question: EvalQuestion, citations: readonly Pick<Citation, 'docId' | 'extract'>[]): number | null {
+  const spans = goldSpans(question);
+  const index = citations.findIndex((citation) =>
+    spans.some((span) => basename(citation.docId) === span.doc && citation.extract.includes(span.answer)),
+  );
+  return index === -1 ? null : index + 1;
+}
+
+export interface KindSummary {
+  kind: string;
+  n: number;
+  recall1: number;
+  recall3: number;
+  recall5: number;
+  mrr: number;
+  declined: number;
+}
+
+export interface EvalSummary {
+  n: number;
+  answerable: number;
+  recall1: number;
+  recall3: number;
+  recall5: number;
+  mrr: number;
+  /** Share of unanswerable questions that were declined. */
+  abstainAccuracy: number;
+  /** Share of answerable questions that were wrongly declined. */
+  falseAbstainRate: number;
+  /** Stat questions whose top figure's sentence holds the gold span (null when no stat questions). */
+  statFigureAccuracy: number | null;
+  byKind: KindSummary[];
+  perQuestion: QuestionResult[];
+}
+
+export function summarise(results: readonly QuestionResult[]): EvalSummary {
+  const answerable = results.filter((r) => r.answerable);
+  const unanswerable = results.filter((r) => !r.answerable);
+  const stats = results.filter((r) => r.figureHit !== undefined && r.figureHit !== null);
+  const kinds = [...new Set(results.map((r) => r.kind))];
+  return {
+    n: results.length,
+    answerable: answerable.length,
+    ...retrieval(answerable),
+    abstainAccuracy: share(unanswerable, (r) => !r.answered),
+    falseAbstainRate: share(answerable, (r) => !r.answered),
+    statFigureAccuracy: stats.length === 0 ? null : share(stats, (r) => r.figureHit === true),
+    byKind: kinds.map((kind) => {
+      const ofKind = results.filter((r) => r.kind === kind);
+      return { kind, n: ofKind.length, ...retrieval(ofKind.filter((r) => r.answerable)), declined: ofKind.filter((r) => !r.answered).length };
+    }),
+    perQuestion: [...results],
+  };
+}
+
+function retrieval(results: readonly QuestionResult[]) {
+  const at = (k: number) => share(results, (r) => r.hitRank !== null && r.hitRank <= k);
+  const mrr = results.length === 0 ? 0 : results.reduce((sum, r) => sum + (r.hitRank ? 1 / r.hitRank : 0), 0) / results.length;
+  return { recall1: at(1), recall3: at(3), recall5: at(5), mrr: round(mrr) };
+}
+
+function share<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  return items.length === 0 ? 0 : round(items.filter(predicate).length / items.length);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+export function formatSummary(summary: EvalSummary): string {
+  const pct = (value: number) => value.toFixed(2);
+  const lines = [
+    `questions ${summary.n} (answerable ${summary.answerable})`,
+    `recall@1 ${pct(summary.recall1)}  recall@3 ${pct(summary.recall3)}  recall@5 ${pct(summary.recall5)}  MRR ${pct(summary.mrr)}`,
+    `declined: unanswerable ${pct(summary.abstainAccuracy)} (want 1.00), answerable wrongly ${pct(summary.falseAbstainRate)} (want <= 0.05)`,
+  ];
+  if (summary.statFigureAccuracy !== null) lines.push(`stat questions, top figure's sentence holds the gold span: ${pct(summary.statFigureAccuracy)}`);
+  lines.push('', 'kind          n   R@1   R@3   R@5   MRR  declined');
+  for (const kind of summary.byKind) {
+    lines.push(
+      `${kind.kind.padEnd(12)} ${String(kind.n).padStart(2)}  ${pct(kind.recall1)}  ${pct(kind.recall3)}  ${pct(kind.recall5)}  ${pct(kind.mrr)}  ${kind.declined}`,
+    );
+  }
+  const misses = summary.perQuestion.filter((r) => (r.answerable && (r.hitRank === null || r.hitRank > 1 || !r.answered)) || (!r.answerable && r.answered));
+  if (misses.length > 0) {
+    lines.push('', 'not first or wrongly (de)clined:');
+    for (const r of misses) {
+      lines.push(`  ${r.id} [${r.kind}] rank ${r.hitRank ?? '-'} ${r.answered ? 'answered' : 'declined'} (${r.confidence.toFixed(2)}): ${r.question}`);
+    }
+  }
+  return lines.join('\n');
+}

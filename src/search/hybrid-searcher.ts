@@ -1,0 +1,106 @@
+/**
+ * Hybrid retrieval: BM25 and vector similarity, fused by a weighted score, then re-ranked on what
+ * a reader checks first (the year, grade and kind of figure asked for, and the question's key terms).
+ */
+import type { Embedder } from '../embed/types.js';
+import type { Passage } from '../ingest/types.js';
+import type { LexicalIndex } from './lexical-index.js';
+import { analyseQuery, type AnalysedQuery } from './query.js';
+import { rerankFeatures, type RerankWeights, DEFAULT_RERANK_WEIGHTS } from './rerank.js';
+import type { SearchHit, VectorSource } from './types.js';
+import type { SearchVocabulary } from './vocabulary.js';
+
+export interface FusionSettings {
+  /** Weight of the BM25 score; the vector score gets 1 - lexicalWeight. Tuned on the dev questions (README, "Tuning"). */
+  lexicalWeight: number;
+  /** Weight of implied (vocabulary) terms relative to the question's own terms. */
+  expansionWeight: number;
+  /** Candidates drawn from each retriever before fusion. */
+  candidates: number;
+  rerank: RerankWeights;
+}
+
+export const DEFAULT_FUSION: FusionSettings = {
+  lexicalWeight: 0.7,
+  expansionWeight: 0.4,
+  candidates: 60,
+  rerank: DEFAULT_RERANK_WEIGHTS,
+};
+
+export interface RankedHit extends SearchHit {
+  query: AnalysedQuery;
+}
+
+export class HybridSearcher {
+  constructor(
+    private readonly deps: {
+      lexical: LexicalIndex;
+      vectors: VectorSource;
+      embedder: Embedder;
+      vocabulary: SearchVocabulary;
+      settings?: FusionSettings;
+    },
+  ) {}
+
+  analyse(question: string): AnalysedQuery {
+    return analyseQuery(question, this.deps.vocabulary);
+  }
+
+  async search(question: string, k: number): Promise<SearchHit[]> {
+    return (await this.searchAnalysed(this.analyse(question), k)).hits;
+  }
+
+  async searchAnalysed(query: AnalysedQuery, k: number): Promise<{ hits: SearchHit[]; query: AnalysedQuery }> {
+    const settings = this.deps.settings ?? DEFAULT_FUSION;
+    const { lexical, vectors, embedder } = this.deps;
+
+    const weightedTerms = [
+      ...query.terms.map((term) => ({ term, weight: 1 })),
+      // An equivalent phrase shares its weight among its words, so long names do not outweigh the question.
+      ...query.expansions.flatMap((expansion) =>
+        expansion.alternatives.flatMap((alternative) =>
+          alternative.filter((term) => !query.terms.includes(term)).map((term) => ({ term, weight: settings.expansionWeight / alternative.length })),
+        ),
+      ),
+    ];
+    const lexicalHits = lexical.search(weightedTerms, settings.candidates);
+    const [queryVector] = await embedder.embed([query.text]);
+    const vectorHits = queryVector && hasSignal(queryVector) ? vectors.searchVectors(queryVector, settings.candidates) : [];
+
+    const candidates = new Map<string, { passage: Passage; lexical: number; semantic: number }>();
+    const maxLexical = lexicalHits[0]?.score ?? 0;
+    for (const hit of lexicalHits) {
+      const passage = vectors.passage(hit.id);
+      if (passage) candidates.set(hit.id, { passage, lexical: maxLexical > 0 ? hit.score / maxLexical : 0, semantic: 0 });
+    }
+    for (const hit of vectorHits) {
+      const semantic = Math.max(0, hit.similarity);
+      const existing = candidates.get(hit.passage.id);
+      if (existing) existing.semantic = semantic;
+      else candidates.set(hit.passage.id, { passage: hit.passage, lexical: 0, semantic });
+    }
+    // Lexical-only candidates still need their similarity: the vector list is cut at `candidates`.
+    const idf = termWeights(lexical, query);
+    const scored: SearchHit[] = [];
+    for (const candidate of candidates.values()) {
+      const fused = settings.lexicalWeight * candidate.lexical + (1 - settings.lexicalWeight) * candidate.semantic;
+      const features = rerankFeatures(candidate.passage, query, idf, this.deps.vocabulary);
+      const score = fused + settings.rerank.coverage * features.coverage + settings.rerank.year * features.year + settings.rerank.grade * features.grade + settings.rerank.figure * features.figure;
+      scored.push({ passage: candidate.passage, score, lexical: candidate.lexical, semantic: candidate.semantic });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    return { hits: scored.slice(0, k), query };
+  }
+}
+
+/** IDF of each question term, so rare words ("catastrophic") count for more than common ones ("council"). */
+export function termWeights(lexical: LexicalIndex, query: AnalysedQuery): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const term of query.terms) weights.set(term, lexical.idf(term));
+  return weights;
+}
+
+function hasSignal(vector: Float32Array): boolean {
+  for (const value of vector) if (value !== 0) return true;
+  return false;
+}

@@ -1,0 +1,75 @@
+/**
+ * How text becomes search terms, the same way for passages and questions:
+ * fold quotes and case, keep years and figures whole, drop function words, stem the rest.
+ */
+import { stemmer } from 'stemmer';
+
+/** Straight quotes and plain dashes, so ‘Good’ and 'Good' and 2013–14 and 2013-14 match. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-');
+}
+
+// "2007/08", "2013-14", "2007/2008": one period, written many ways.
+const SPLIT_YEAR = /\b((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)\b/g;
+
+/** Canonical form of a split year: "2007/08". */
+export function canonicalSplitYear(first: string, second: string): string {
+  return `${first}/${second.slice(-2)}`;
+}
+
+/** Years and split years named in a text, canonical ("2015", "2007/08"). */
+export function yearsIn(text: string): string[] {
+  const folded = foldText(text);
+  const found = new Set<string>();
+  for (const match of folded.matchAll(SPLIT_YEAR)) {
+    const [, first, second] = match;
+    if (first && second && isNextYear(first, second)) found.add(canonicalSplitYear(first, second));
+  }
+  for (const match of folded.matchAll(/\b(?:19|20)\d\d\b/g)) found.add(match[0]);
+  return [...found];
+}
+
+function isNextYear(first: string, second: string): boolean {
+  const a = Number(first);
+  const b = Number(second.length === 2 ? first.slice(0, 2) + second : second);
+  return b === a + 1;
+}
+
+/** Lower-case word tokens; split years stay one token and also give their first year. */
+export function tokenize(text: string): string[] {
+  const folded = foldText(text).toLowerCase();
+  const tokens: string[] = [];
+  for (const match of folded.matchAll(SPLIT_YEAR)) {
+    const [, first, second] = match;
+    if (first && second && isNextYear(first, second)) tokens.push(canonicalSplitYear(first, second));
+  }
+  // Words (with inner apostrophes), and numbers with their decimal point or thousands commas.
+  for (const match of folded.matchAll(/[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*/g)) tokens.push(match[0]);
+  return tokens;
+}
+
+export class TermNormaliser {
+  constructor(private readonly stopwords: ReadonlySet<string>) {}
+
+  /** A token's search term, or null for a function word. */
+  term(token: string): string | null {
+    const word = token.replace(/'s$/, '').replace(/'/g, '');
+    if (word.length === 0 || this.stopwords.has(word) || this.stopwords.has(token)) return null;
+    if (/^\d/.test(word)) return word.replace(/,/g, '');
+    return stemmer(word);
+  }
+
+  /** Every search term of a text, in order, function words dropped. */
+  terms(text: string): string[] {
+    const out: string[] = [];
+    for (const token of tokenize(text)) {
+      const term = this.term(token);
+      if (term) out.push(term);
+    }
+    return out;
+  }
+}

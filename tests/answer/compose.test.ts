@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { composeReply, DEFAULT_COMPOSE, readCandidates } from '../../src/answer/compose.js';
+import type { Passage } from '../../src/ingest/types.js';
+import { analyseQuery } from '../../src/search/query.js';
+import type { SearchHit } from '../../src/search/types.js';
+import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
+
+const vocabulary = await loadSearchVocabulary('data');
+const NO_ANSWER = 'The reports I have do not seem to answer that. These are the closest extracts:';
+
+function passage(id: string, text: string, extra: Partial<Passage> = {}): Passage {
+  return { id, docId: `${id}.md`, title: `Report ${id}`, source: `https://example.org/${id}`, text, start: 0, end: text.length, heading: 'Findings', ...extra };
+}
+
+function hits(...passages: Passage[]): SearchHit[] {
+  return passages.map((p, i) => ({ passage: p, score: 1 - i * 0.1, lexical: 1 - i * 0.1, semantic: 0.5 }));
+}
+
+function reply(question: string, found: SearchHit[], maxCitations = 3) {
+  const query = analyseQuery(question, vocabulary);
+  const termWeights = new Map(query.terms.map((t) => [t, 1]));
+  return composeReply({ query, candidates: readCandidates(found), vocabulary, termWeights, noAnswerText: NO_ANSWER }, { ...DEFAULT_COMPOSE, maxCitations });
+}
+
+const RATINGS = passage(
+  'ratings',
+  'The report looked at eight years of inspections. In 2007/08, 69% of councils were rated Good and none were rated Inadequate. By 2015, 28% of councils were rated Inadequate. The authors found that confidence in inspection was low.',
+);
+const COSTS = passage('costs', 'Failed inspections cost the system around £30 million. Councils then spend more on agency staff.');
+const WEATHER = passage('weather', 'The summer was warm and dry across the region. Rainfall was below the long-term average.');
+
+describe('composeReply', () => {
+  it('leads with the sentence that answers and quotes it exactly, with its citation', () => {
+    const result = reply('what share of councils were rated inadequate in 2015?', hits(RATINGS, COSTS));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toBe('By 2015, 28% of councils were rated Inadequate.');
+    const [first] = result.citations;
+    expect(first).toMatchObject({ title: 'Report ratings', location: 'Findings', source: 'https://example.org/ratings', docId: 'ratings.md' });
+    expect(RATINGS.text).toContain(first?.extract);
+    expect(first?.figures).toContain('28%');
+  });
+
+  it('prefers the sentence naming the year asked for', () => {
+    const result = reply('what % of councils were rated good in 2007/08?', hits(RATINGS));
+    expect(result.answer).toContain('69%');
+  });
+
+  it('declines when nothing bears on the question, showing the closest extracts as such', () => {
+    const result = reply('who was the chief executive of the consultancy?', hits(WEATHER));
+    expect(result.answered).toBe(false);
+    expect(result.answer).toBe(NO_ANSWER);
+    expect(result.citations).toHaveLength(1);
+    expect(result.confidence).toBeLessThan(DEFAULT_COMPOSE.answerThreshold);
+  });
+
+  it('is less confident when the extract misses the year the question insists on', () => {
+    const withYear = reply('what share of councils were rated inadequate in 2015?', hits(RATINGS));
+    const otherYear = reply('what share of councils were rated inadequate in 2024?', hits(RATINGS));
+    expect(otherYear.confidence).toBeLessThan(withYear.confidence);
+  });
+
+  it('quotes a sentence once when overlapping passages both hold it', () => {
+    const overlap = passage('ratings-2', 'By 2015, 28% of councils were rated Inadequate. Nothing else here.', { docId: 'ratings.md' });
+    const result = reply('what share of councils were rated inadequate in 2015?', hits(RATINGS, overlap));
+    const extracts = result.citations.map((c) => c.extract);
+    expect(new Set(extracts).size).toBe(extracts.length);
+  });
+
+  it('gives at most the citations asked for', () => {
+    expect(reply('councils inspections cost', hits(RATINGS, COSTS, WEATHER), 2).citations).toHaveLength(2);
+  });
+
+  it('declines with no citations when there are no hits', () => {
+    const result = reply('anything', []);
+    expect(result).toMatchObject({ answered: false, answer: NO_ANSWER, citations: [], confidence: 0 });
+  });
+});

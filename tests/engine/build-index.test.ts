@@ -1,0 +1,99 @@
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/engine/build-index.js';
+import { createEmbedder } from '../../src/embed/transformers-embedder.js';
+import type { Embedder } from '../../src/embed/types.js';
+import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
+import { PassageStore } from '../../src/store/passage-store.js';
+
+/** The real embedder, counting what it is asked to embed: unchanged files must cost nothing. */
+class CountingEmbedder implements Embedder {
+  embedded = 0;
+  constructor(private readonly inner: Embedder) {}
+  get model() {
+    return this.inner.model;
+  }
+  get dimension() {
+    return this.inner.dimension;
+  }
+  async embed(texts: readonly string[]) {
+    this.embedded += texts.length;
+    return this.inner.embed(texts);
+  }
+}
+
+let work: string;
+let reports: string;
+let indexDir: string;
+let embedder: CountingEmbedder;
+const vocabulary = await loadSearchVocabulary('data');
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'citeline-build-'));
+  reports = join(work, 'reports');
+  indexDir = join(work, 'index');
+  await cp('reports', reports, { recursive: true });
+  embedder = new CountingEmbedder(await createEmbedder({ model: 'models/glove-100d', cacheDir: join(work, 'cache') }));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const build = (rebuild = false) => buildIndex({ paths: [reports], indexDir, embedder, vocabulary, rebuild });
+
+describe('buildIndex', () => {
+  it('indexes every sample report and saves a loadable index', async () => {
+    const summary = await build();
+    expect(summary.documents).toBe(4);
+    expect(summary.added).toHaveLength(4);
+    expect(summary.passages).toBeGreaterThan(8);
+    const store = await PassageStore.load(indexDir, { model: embedder.model });
+    expect(store.passages()).toHaveLength(summary.passages);
+  });
+
+  it('embeds nothing again when nothing changed', async () => {
+    const before = embedder.embedded;
+    const summary = await build();
+    expect(summary.unchanged).toHaveLength(4);
+    expect(embedder.embedded).toBe(before);
+  });
+
+  it('replaces a changed file, adds a new one and drops a removed one', async () => {
+    const changed = join(reports, 'breaking-the-lock.md');
+    await writeFile(changed, `${await readFile(changed, 'utf8')}\n\n## Added later\n\nA new paragraph about caseload pressure in small councils, added for this test.\n`);
+    await writeFile(join(reports, 'extra.md'), 'title: Extra note\n\n# Extra\n\nThe extra note says that waiting lists for assessments grew in 2019.\n');
+    await unlink(join(reports, 'ofsted-reply-to-impower.md'));
+    const before = embedder.embedded;
+
+    const summary = await build();
+    expect(summary.updated).toEqual(['breaking-the-lock.md']);
+    expect(summary.added).toEqual(['extra.md']);
+    expect(summary.removed).toEqual(['ofsted-reply-to-impower.md']);
+    expect(embedder.embedded).toBeGreaterThan(before);
+
+    const store = await PassageStore.load(indexDir, { model: embedder.model });
+    const docIds = new Set(store.passages().map((p) => p.docId));
+    expect(docIds.has('ofsted-reply-to-impower.md')).toBe(false);
+    expect(store.passages().some((p) => p.text.includes('caseload pressure in small councils'))).toBe(true);
+  });
+
+  it('names a bad file with its reason and indexes the rest', async () => {
+    await writeFile(join(reports, 'empty.md'), '');
+    await writeFile(join(reports, 'notes.xyz'), 'not a report');
+    const summary = await build();
+    const skipped = summary.skipped.map((s) => s.path);
+    expect(skipped.some((p) => p.endsWith('empty.md'))).toBe(true);
+    expect(skipped.some((p) => p.endsWith('notes.xyz'))).toBe(true);
+    expect(summary.skipped.every((s) => s.reason.length > 0)).toBe(true);
+    expect(summary.documents).toBe(4);
+  });
+
+  it('re-embeds everything on --rebuild', async () => {
+    const before = embedder.embedded;
+    const summary = await build(true);
+    expect(embedder.embedded - before).toBe(summary.passages);
+  });
+});

@@ -1,0 +1,84 @@
+import { mkdtemp, rm, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCoreConfig } from '../../src/config.js';
+import { openCitelineEngine, type Citeline } from '../../src/engine/citeline.js';
+import { IndexLoadError } from '../../src/store/types.js';
+
+let work: string;
+let engine: Citeline;
+let config: ReturnType<typeof parseCoreConfig>;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'citeline-engine-'));
+  config = { ...parseCoreConfig({}), indexDir: join(work, 'index'), reportsDir: resolve('reports') };
+  engine = await openCitelineEngine(config, { buildIfMissing: true });
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('Citeline on the bundled sample', () => {
+  it('answers the README question with the 28% sentence, cited', async () => {
+    const reply = await engine.ask('What share of councils were rated inadequate?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toMatch(/28%/);
+    const [first] = reply.citations;
+    expect(first?.title).toMatch(/brave new world/i);
+    expect(first?.source).toMatch(/^https:\/\//);
+    expect(first?.extract).toMatch(/28%/);
+    expect(first?.figures).toContain('28%');
+  });
+
+  it('finds the year asked for', async () => {
+    const reply = await engine.ask('what % of councils were rated good in 2007/08?');
+    expect(reply.answer).toMatch(/69%/);
+  });
+
+  it('answers a finding question from the Breaking the lock summary', async () => {
+    const reply = await engine.ask('what happens to a council after an inadequate judgement?');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations.map((c) => c.title).join(' ')).toMatch(/breaking the lock/i);
+  });
+
+  it('declines a question the reports do not answer, and still shows the closest extracts', async () => {
+    const reply = await engine.ask('what is the capital of Peru?');
+    expect(reply.answered).toBe(false);
+    expect(reply.answer).toMatch(/do not seem to answer/);
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
+
+  it('reads an elliptical follow-up with the question before it', async () => {
+    const reply = await engine.ask('and in 2007/08?', { previousQuestion: 'what share of councils were rated good in 2015?' });
+    expect(reply.answer).toMatch(/69%/);
+  });
+
+  it('survives hostile input', async () => {
+    for (const question of ['', '🙂🙂🙂', 'ما هي نسبة المجالس؟', '\u0000\u0007', '<!channel> <@U123> inadequate?', 'x'.repeat(40_000)]) {
+      const reply = await engine.ask(question);
+      expect(typeof reply.answer).toBe('string');
+      expect(reply.confidence).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('lists the indexed sources with passage counts', () => {
+    const sources = engine.sources();
+    expect(sources).toHaveLength(4);
+    expect(sources.every((s) => s.passages > 0)).toBe(true);
+  });
+});
+
+describe('a damaged index', () => {
+  it('is refused with the --rebuild command, never answered from', async () => {
+    const damaged = join(work, 'damaged');
+    const damagedConfig = { ...config, indexDir: damaged };
+    await openCitelineEngine(damagedConfig, { buildIfMissing: true });
+    const generation = (await readdir(damaged)).find((name) => name.startsWith('gen-'));
+    expect(generation).toBeDefined();
+    await writeFile(join(damaged, generation as string, 'passages.jsonl'), '{"truncated":');
+    await expect(openCitelineEngine(damagedConfig)).rejects.toThrow(IndexLoadError);
+    await expect(openCitelineEngine(damagedConfig)).rejects.toThrow(/npm run ingest -- --rebuild/);
+  });
+});

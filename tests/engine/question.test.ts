@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS, cleanQuestion, isFollowUp, mergeFollowUp } from '../../src/engine/question.js';
+
+describe('cleanQuestion', () => {
+  it('removes Slack mentions and broadcasts, keeps link labels', () => {
+    expect(cleanQuestion('<@U123> <!channel> what did <https://x.example|the NAO> say?')).toBe('what did the NAO say?');
+  });
+
+  it('drops control and direction characters and folds white space', () => {
+    expect(cleanQuestion('what\u0000 share\u202e were\n\n inadequate?')).toBe('what share were inadequate?');
+  });
+
+  it('caps very long questions', () => {
+    expect(cleanQuestion('a '.repeat(40_000)).length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+  });
+
+  it('leaves emoji-only and right-to-left text as text', () => {
+    expect(cleanQuestion('🙂🙂')).toBe('🙂🙂');
+    expect(cleanQuestion('ما هي النسبة؟')).toBe('ما هي النسبة؟');
+  });
+});
+
+describe('follow-ups', () => {
+  it('recognises short and elliptical questions', () => {
+    expect(isFollowUp('and in 2019?')).toBe(true);
+    expect(isFollowUp('what about Good?')).toBe(true);
+    expect(isFollowUp('what share of councils were rated inadequate in 2015 by Ofsted?')).toBe(false);
+  });
+
+  it('carries the earlier question over, replacing its year', () => {
+    expect(mergeFollowUp('what share were rated inadequate in 2015?', 'and in 2019?')).toBe('what share were rated inadequate in ? and in 2019?');
+  });
+
+  it('leaves a full new question alone', () => {
+    const question = 'what did the NAO find about spending per child in need?';
+    expect(mergeFollowUp('what share were rated inadequate in 2015?', question)).toBe(question);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummary, hitRank, summarise, type QuestionResult } from '../../src/eval/metrics.js';
+import type { EvalQuestion } from '../../src/eval/questions.js';
+
+const question: EvalQuestion = { id: 'q1', question: 'what share?', doc: 'a.md', answer: '28% rated', kind: 'stat', doc2: 'b.md', answer2: '28 per cent' };
+
+describe('hitRank', () => {
+  it('counts a citation from the gold document holding the gold span', () => {
+    expect(hitRank(question, [{ docId: 'x.md', extract: '28% rated' }, { docId: 'reports/a.md', extract: 'so 28% rated Inadequate' }])).toBe(2);
+  });
+
+  it('accepts the second gold document and span', () => {
+    expect(hitRank(question, [{ docId: 'b.md', extract: 'about 28 per cent' }])).toBe(1);
+  });
+
+  it('needs both the document and the exact span', () => {
+    expect(hitRank(question, [{ docId: 'x.md', extract: '28% rated' }, { docId: 'a.md', extract: '28 % rated' }])).toBeNull();
+  });
+});
+
+describe('summarise', () => {
+  const results: QuestionResult[] = [
+    { id: 'a', kind: 'stat', question: 'a', answerable: true, answered: true, confidence: 0.9, hitRank: 1 },
+    { id: 'b', kind: 'stat', question: 'b', answerable: true, answered: false, confidence: 0.2, hitRank: 4 },
+    { id: 'c', kind: 'finding', question: 'c', answerable: true, answered: true, confidence: 0.7, hitRank: null },
+    { id: 'd', kind: 'unanswerable', question: 'd', answerable: false, answered: false, confidence: 0.1, hitRank: null },
+  ];
+
+  it('computes recall, MRR and declining over the right questions', () => {
+    const summary = summarise(results);
+    expect(summary).toMatchObject({ n: 4, answerable: 3, recall1: 0.333, recall3: 0.333, recall5: 0.667, mrr: 0.417, abstainAccuracy: 1, falseAbstainRate: 0.333 });
+    expect(summary.byKind.find((k) => k.kind === 'stat')).toMatchObject({ n: 2, recall5: 1, declined: 1 });
+  });
+
+  it('lists the misses in the printed table', () => {
+    const text = formatSummary(summarise(results));
+    expect(text).toContain('recall@5 0.67');
+    expect(text).toMatch(/b \[stat\] rank 4 declined/);
+    expect(text).not.toMatch(/a \[stat\]/);
+  });
+});

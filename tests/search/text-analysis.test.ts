@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, tokenize, yearsIn } from '../../src/search/text-analysis.js';
+import { expansionTerms, findExpansions, loadSearchVocabulary } from '../../src/search/vocabulary.js';
+import { analyseQuery, gradesIn } from '../../src/search/query.js';
+
+const vocabulary = await loadSearchVocabulary('data');
+
+describe('text analysis', () => {
+  it('folds curly quotes and dashes so the same words match', () => {
+    expect(foldText('‘Good’ in 2013–14')).toBe("'Good' in 2013-14");
+  });
+
+  it('reads split years in their several spellings as one period', () => {
+    expect(yearsIn('In 2007/08 and 2013-14, and 2018/2019')).toEqual(expect.arrayContaining(['2007/08', '2013/14', '2018/19', '2007']));
+    expect(yearsIn('pages 2010-20')).not.toContain('2010/20');
+  });
+
+  it('keeps split years and figures whole as tokens', () => {
+    const tokens = tokenize('28% of councils in 2007/08 spent £2,300');
+    expect(tokens).toEqual(expect.arrayContaining(['2007/08', '28', '2,300', 'councils']));
+  });
+
+  it('stems and drops function words', () => {
+    expect(vocabulary.normaliser.terms('What share of the councils were inspected?')).toEqual(['share', 'council', 'inspect']);
+  });
+});
+
+describe('domain vocabulary', () => {
+  it('expands a question term to the phrases that mean the same', () => {
+    const terms = vocabulary.normaliser.terms('what did the auditors say');
+    const expanded = expansionTerms(findExpansions(terms, vocabulary.synonymGroups), terms);
+    expect(expanded).toEqual(expect.arrayContaining(['nao', 'nation', 'audit']));
+  });
+
+  it('adds nothing for a question outside the vocabulary', () => {
+    expect(findExpansions(vocabulary.normaliser.terms("purple elephants"), vocabulary.synonymGroups)).toEqual([]);
+  });
+});
+
+describe('query analysis', () => {
+  it('reads the year, grade and kind of figure asked for', () => {
+    const query = analyseQuery("what % of councils were rated inadequate in 2007/08?", vocabulary);
+    expect(query.years).toContain('2007/08');
+    expect(query.grades).toEqual(['Inadequate']);
+    expect(query.asksFor).toEqual({ percent: true, count: false, money: false });
+  });
+
+  it('treats a combined grade as one grade and RI as requires improvement', () => {
+    expect(gradesIn('share good or outstanding in 2024', vocabulary.grades)).toEqual(['Good or outstanding']);
+    expect(gradesIn('how many were ri', vocabulary.grades)).toEqual(['Requires improvement']);
+  });
+
+  it('spots money and count questions', () => {
+    expect(analyseQuery('average spend per child in need?', vocabulary).asksFor.money).toBe(true);
+    expect(analyseQuery('how many councils were outstanding?', vocabulary).asksFor.count).toBe(true);
+  });
+});
