@@ -12,9 +12,12 @@ import { loadPrompts, type Prompts } from '../prompts.js';
 import { DEFAULT_FUSION, HybridSearcher, termWeights, type FusionSettings } from '../search/hybrid-searcher.js';
 import { LexicalIndex } from '../search/lexical-index.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
+import { withFigureFirst } from '../answer/figure-first.js';
+import { FiguresIndex, extractFigures, parseStatsQuery } from '../stats/index.js';
+import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
-import { LEXICAL_ARTIFACT, buildIndex } from './build-index.js';
+import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
 
@@ -36,7 +39,7 @@ export interface EngineParts {
 }
 
 export class Citeline implements CitelineEngine {
-  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex };
+  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex };
 
   private constructor(
     private readonly parts: EngineParts,
@@ -64,7 +67,8 @@ export class Citeline implements CitelineEngine {
     const { hits } = await searcher.searchAnalysed(query, compose.passagesRead);
     const candidates = readCandidates(hits, compose);
     await this.scoreMeaning(text, candidates);
-    return composeReply(
+    const maxCitations = options.maxCitations ?? compose.maxCitations;
+    const reply = composeReply(
       {
         query,
         candidates,
@@ -72,8 +76,21 @@ export class Citeline implements CitelineEngine {
         termWeights: termWeights(lexical, query),
         noAnswerText: this.parts.prompts.noAnswer,
       },
-      { ...compose, maxCitations: options.maxCitations ?? compose.maxCitations },
+      { ...compose, maxCitations },
     );
+    const asksForFigure = query.asksFor.percent || query.asksFor.count || query.asksFor.money;
+    return asksForFigure ? withFigureFirst(reply, this.state.figures.matchQuestionGrouped(text), maxCitations) : reply;
+  }
+
+  /** Figures ranked against a numeric question (what `ask` uses for figure-first answers; eval reads it too). */
+  matchFigures(question: string, limit = 10): FigureMatch[] {
+    return this.state.figures.matchQuestion(cleanQuestion(question), limit);
+  }
+
+  /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */
+  stats(queryText: string): { query: StatsQuery; figures: Figure[] } {
+    const query = parseStatsQuery(cleanQuestion(queryText));
+    return { query, figures: this.state.figures.lookup(query) };
   }
 
   /** Each candidate's vector similarity to the question: catches paraphrases that share few words. */
@@ -112,6 +129,8 @@ export class Citeline implements CitelineEngine {
     const lexical = saved
       ? LexicalIndex.fromJSON(saved, parts.vocabulary.normaliser)
       : LexicalIndex.build(store.passages(), parts.vocabulary.normaliser);
+    const savedFigures = store.getArtifact<unknown>(FIGURES_ARTIFACT);
+    const figures = savedFigures ? FiguresIndex.fromJSON(savedFigures) : new FiguresIndex(extractFigures(store.passages()));
     const searcher = new HybridSearcher({
       lexical,
       vectors: store,
@@ -119,7 +138,7 @@ export class Citeline implements CitelineEngine {
       vocabulary: parts.vocabulary,
       settings: (parts.tuning ?? DEFAULT_TUNING).fusion,
     });
-    return { store, searcher, lexical };
+    return { store, searcher, lexical, figures };
   }
 }
 

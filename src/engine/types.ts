@@ -1,5 +1,6 @@
 /** The seam between the engine and its surfaces (CLI, Slack). Surfaces depend on this, never on the pipeline's parts. */
 import type { Reply } from '../answer/types.js';
+import type { Figure, StatsQuery } from '../stats/types.js';
 
 export interface AskOptions {
   /** How many citations at most (default 3). */
@@ -33,6 +34,8 @@ export interface CitelineEngine {
   findSources(claim: string, options?: AskOptions): Promise<Reply>;
   /** The indexed documents, for `/citeline sources`. */
   sources(): IndexedSource[];
+  /** Every figure matching "[grade] [year or period] [words]", sorted by period (`/citeline stats`). */
+  stats(query: string): { query: StatsQuery; figures: Figure[] };
   /** Re-reads the reports folder and swaps the new index in. */
   reindex(): Promise<IngestSummary>;
 }

@@ -5,6 +5,8 @@
  */
 import type { Citation, Reply } from '../../src/answer/types.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from '../../src/engine/types.js';
+import { parseStatsQuery } from '../../src/stats/index.js';
+import type { Figure, StatsQuery } from '../../src/stats/types.js';
 
 export const NO_ANSWER = 'The reports I have do not seem to answer that. These are the closest extracts:';
 
@@ -54,6 +56,11 @@ export class TestEngine implements CitelineEngine {
   async ask(question: string, options: AskOptions = {}): Promise<Reply> {
     this.calls.push({ kind: 'ask', question, options });
     return this.reply(question, options);
+  }
+
+  /** No figures here: the stats tests use the real engine over reports/. */
+  stats(query: string): { query: StatsQuery; figures: Figure[] } {
+    return { query: parseStatsQuery(query), figures: [] };
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
