@@ -125,12 +125,25 @@ export class Citeline implements CitelineEngine {
   }
 
   private static searchState(parts: EngineParts, store: PassageStore) {
-    const saved = store.getArtifact<Parameters<typeof LexicalIndex.fromJSON>[0]>(LEXICAL_ARTIFACT);
-    const lexical = saved
-      ? LexicalIndex.fromJSON(saved, parts.vocabulary.normaliser)
-      : LexicalIndex.build(store.passages(), parts.vocabulary.normaliser);
-    const savedFigures = store.getArtifact<unknown>(FIGURES_ARTIFACT);
-    const figures = savedFigures ? FiguresIndex.fromJSON(savedFigures) : new FiguresIndex(extractFigures(store.passages()));
+    // Both artifacts derive from the passages: one written by an older Citeline is rebuilt, not fatal.
+    const lexical = loadArtifactOr(
+      () => {
+        const saved = store.getArtifact<Parameters<typeof LexicalIndex.fromJSON>[0]>(LEXICAL_ARTIFACT);
+        return saved ? LexicalIndex.fromJSON(saved, parts.vocabulary.normaliser) : undefined;
+      },
+      () => LexicalIndex.build(store.passages(), parts.vocabulary.normaliser),
+      parts.log,
+      'search index',
+    );
+    const figures = loadArtifactOr(
+      () => {
+        const saved = store.getArtifact<unknown>(FIGURES_ARTIFACT);
+        return saved ? FiguresIndex.fromJSON(saved) : undefined;
+      },
+      () => new FiguresIndex(extractFigures(store.passages())),
+      parts.log,
+      'figures index',
+    );
     const searcher = new HybridSearcher({
       lexical,
       vectors: store,
@@ -177,4 +190,14 @@ function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
   return sum;
+}
+
+function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (line: string) => void, name: string): T {
+  try {
+    const loaded = load();
+    if (loaded !== undefined) return loaded;
+  } catch {
+    log(`The saved ${name} is from another version of Citeline; rebuilt it in memory. Run \`npm run ingest\` to save it.`);
+  }
+  return rebuild();
 }
