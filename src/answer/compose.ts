@@ -4,7 +4,7 @@
  */
 import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
-import { termCoverage } from '../search/coverage.js';
+import { tieredCoverage } from '../search/coverage.js';
 import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
@@ -25,6 +25,10 @@ export interface ComposeSettings {
   passageWeight: number;
   /** Weight of the sentence's vector similarity to the question, beside its term coverage. */
   semanticWeight: number;
+  /** Credit for a question term found in the document's title or section heading rather than the sentence. */
+  titleCredit: number;
+  /** Credit for a question term found elsewhere in the sentence's passage. */
+  passageCredit: number;
 }
 
 export const DEFAULT_COMPOSE: ComposeSettings = {
@@ -32,8 +36,10 @@ export const DEFAULT_COMPOSE: ComposeSettings = {
   passagesRead: 10,
   answerThreshold: 0.45,
   shortSentenceWords: 10,
-  passageWeight: 0.5,
-  semanticWeight: 0.5,
+  passageWeight: 0.2,
+  semanticWeight: 0.2,
+  titleCredit: 0.8,
+  passageCredit: 0.35,
 };
 
 /** One quotable extract: a sentence (with the next one when it is short) of a retrieved passage. */
@@ -89,9 +95,10 @@ interface Scored {
 
 export function composeReply(context: ComposeContext, settings: ComposeSettings = DEFAULT_COMPOSE): Reply {
   const { query, candidates } = context;
+  const placeTerms = new PlaceTerms(context.vocabulary);
   const topPassageScore = Math.max(0, ...candidates.map((c) => c.hit.score));
   const scored: Scored[] = candidates.map((candidate) => {
-    const sentenceScore = scoreSentence(candidate, context, settings);
+    const sentenceScore = scoreSentence(candidate, context, settings, placeTerms);
     const passageScore = topPassageScore > 0 ? candidate.hit.score / topPassageScore : 0;
     return {
       candidate,
@@ -120,17 +127,35 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
  * half credit for vocabulary equivalents), its meaning's closeness to the question, and the year,
  * grade and kind of figure asked for.
  */
-function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings): number {
+function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings, places: PlaceTerms): number {
   const { query, vocabulary, termWeights } = context;
-  // The sentence alone is judged; the sentence quoted after a short one is context, not evidence.
-  const coverage = termCoverage(new Set(vocabulary.normaliser.terms(candidate.sentence)), query, termWeights);
+  // The sentence is judged on its own words; a question's words that name the document ("the NAO",
+  // "the 2018 annual report") may stand in the title or nearby instead, for less credit.
+  const { passage } = candidate.hit;
+  const coverage = tieredCoverage(
+    [
+      { terms: new Set(vocabulary.normaliser.terms(candidate.sentence)), credit: 1 },
+      { terms: places.titleTerms(passage), credit: settings.titleCredit },
+      { terms: places.passageTerms(passage), credit: settings.passageCredit },
+    ],
+    query,
+    termWeights,
+  );
 
   let bonus = 0;
   const folded = foldText(candidate.sentence);
   if (query.years.length > 0 && query.years.some((year) => yearsIn(folded).includes(year))) bonus += 0.1;
   if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
   if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
-  return (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
+  const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
+  return looksLikeHeading(candidate.sentence) ? score * HEADING_DISCOUNT : score;
+}
+
+/** A title or caption repeated in the text names the subject but answers nothing. */
+const HEADING_DISCOUNT = 0.5;
+
+function looksLikeHeading(sentence: string): boolean {
+  return wordCount(sentence) < 15 && !/[.!?…:;"'”’)]$/.test(sentence.trim());
 }
 
 function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]): boolean {
@@ -191,4 +216,29 @@ function wordCount(text: string): number {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** Terms of each passage's title and body, worked out once per reply. */
+class PlaceTerms {
+  private readonly titles = new Map<string, Set<string>>();
+  private readonly bodies = new Map<string, Set<string>>();
+
+  constructor(private readonly vocabulary: SearchVocabulary) {}
+
+  titleTerms(passage: Passage): Set<string> {
+    return cached(this.titles, passage.id, () => this.vocabulary.normaliser.terms(`${passage.title}\n${passage.heading ?? ''}`));
+  }
+
+  passageTerms(passage: Passage): Set<string> {
+    return cached(this.bodies, passage.id, () => this.vocabulary.normaliser.terms(passage.text));
+  }
+}
+
+function cached(map: Map<string, Set<string>>, key: string, terms: () => string[]): Set<string> {
+  let value = map.get(key);
+  if (!value) {
+    value = new Set(terms());
+    map.set(key, value);
+  }
+  return value;
 }

@@ -6,7 +6,7 @@ import type { Embedder } from '../embed/types.js';
 import type { Passage } from '../ingest/types.js';
 import type { LexicalIndex } from './lexical-index.js';
 import { analyseQuery, type AnalysedQuery } from './query.js';
-import { rerankFeatures, type RerankWeights, DEFAULT_RERANK_WEIGHTS } from './rerank.js';
+import { DEFAULT_RERANK_WEIGHTS, newestYear, rerankFeatures, type RerankWeights } from './rerank.js';
 import type { SearchHit, VectorSource } from './types.js';
 import type { SearchVocabulary } from './vocabulary.js';
 
@@ -26,10 +26,6 @@ export const DEFAULT_FUSION: FusionSettings = {
   candidates: 60,
   rerank: DEFAULT_RERANK_WEIGHTS,
 };
-
-export interface RankedHit extends SearchHit {
-  query: AnalysedQuery;
-}
 
 export class HybridSearcher {
   constructor(
@@ -82,10 +78,18 @@ export class HybridSearcher {
     // Lexical-only candidates still need their similarity: the vector list is cut at `candidates`.
     const idf = termWeights(lexical, query);
     const scored: SearchHit[] = [];
+    const latestYear = query.asksLatest ? maxOf([...candidates.values()].map((c) => newestYear(c.passage))) : undefined;
     for (const candidate of candidates.values()) {
       const fused = settings.lexicalWeight * candidate.lexical + (1 - settings.lexicalWeight) * candidate.semantic;
-      const features = rerankFeatures(candidate.passage, query, idf, this.deps.vocabulary);
-      const score = fused + settings.rerank.coverage * features.coverage + settings.rerank.year * features.year + settings.rerank.grade * features.grade + settings.rerank.figure * features.figure;
+      const features = rerankFeatures(candidate.passage, query, idf, this.deps.vocabulary, latestYear);
+      const { rerank } = settings;
+      const score =
+        fused +
+        rerank.coverage * features.coverage +
+        rerank.year * features.year +
+        rerank.grade * features.grade +
+        rerank.figure * features.figure +
+        rerank.recency * features.recency;
       scored.push({ passage: candidate.passage, score, lexical: candidate.lexical, semantic: candidate.semantic });
     }
     scored.sort((a, b) => b.score - a.score);
@@ -103,4 +107,9 @@ export function termWeights(lexical: LexicalIndex, query: AnalysedQuery): Map<st
 function hasSignal(vector: Float32Array): boolean {
   for (const value of vector) if (value !== 0) return true;
   return false;
+}
+
+function maxOf(values: readonly (number | undefined)[]): number | undefined {
+  const defined = values.filter((value): value is number => value !== undefined);
+  return defined.length > 0 ? Math.max(...defined) : undefined;
 }

@@ -1,6 +1,6 @@
 /** What a question asks for, read once and shared by search, re-ranking and answer composition. */
 import { foldText, yearsIn } from './text-analysis.js';
-import { expansionTerms, findExpansions, type Expansion, type SearchVocabulary } from './vocabulary.js';
+import { expansionTerms, findExpansions, type Expansion, type GradeVocabulary, type SearchVocabulary } from './vocabulary.js';
 
 export interface AnalysedQuery {
   text: string;
@@ -15,6 +15,8 @@ export interface AnalysedQuery {
   /** Ofsted grades named, canonical ("Inadequate", "Good or outstanding"). */
   grades: string[];
   asksFor: { percent: boolean; count: boolean; money: boolean };
+  /** "latest", "most recent", "now": the newest figures are wanted. */
+  asksLatest: boolean;
 }
 
 export function analyseQuery(text: string, vocabulary: SearchVocabulary): AnalysedQuery {
@@ -33,21 +35,34 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),
       money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b/.test(lower),
     },
+    asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
   };
 }
 
-/** Grades named in a lower-case text; a combined grade hides its parts ("good or outstanding" is not also "Good"). */
-export function gradesIn(lowerText: string, grades: ReadonlyMap<string, readonly string[]>): string[] {
-  let rest = ` ${lowerText.replace(/[^a-z/ ]+/g, ' ')} `;
+/**
+ * Grades named in a lower-case text. A combined grade hides its parts ("good or outstanding" is not
+ * also "Good"), and a word that is ordinary English too ("good staff") counts only beside a cue
+ * ("rated good", "good councils", "'good'").
+ */
+export function gradesIn(lowerText: string, grades: GradeVocabulary): string[] {
+  const words = lowerText.match(/[a-z]+|%|['"]/g) ?? [];
+  const used = new Array<boolean>(words.length).fill(false);
   const found: string[] = [];
-  for (const [grade, phrases] of grades) {
+  for (const [grade, phrases] of grades.phrases) {
     for (const phrase of phrases) {
-      const needle = ` ${phrase} `;
-      if (rest.includes(needle)) {
+      const parts = phrase.split(/\s+|(?=\/)|(?<=\/)/).filter((part) => /[a-z]/.test(part));
+      for (let i = 0; i + parts.length <= words.length; i++) {
+        if (parts.some((part, j) => used[i + j] || words[i + j] !== part)) continue;
+        if (parts.length === 1 && grades.ambiguous.has(parts[0] as string) && !hasCue(words, i, grades)) continue;
+        for (let j = 0; j < parts.length; j++) used[i + j] = true;
         found.push(grade);
-        rest = rest.split(needle).join('  ');
       }
     }
   }
   return [...new Set(found)];
+}
+
+function hasCue(words: readonly string[], index: number, grades: GradeVocabulary): boolean {
+  const before = [words[index - 1], words[index - 2]];
+  return before.some((word) => word !== undefined && grades.cuesBefore.has(word)) || grades.cuesAfter.has(words[index + 1] ?? '');
 }

@@ -10,9 +10,10 @@ export interface RerankWeights {
   year: number;
   grade: number;
   figure: number;
+  recency: number;
 }
 
-export const DEFAULT_RERANK_WEIGHTS: RerankWeights = { coverage: 0.3, year: 0.15, grade: 0.1, figure: 0.1 };
+export const DEFAULT_RERANK_WEIGHTS: RerankWeights = { coverage: 0.3, year: 0.15, grade: 0.1, figure: 0.1, recency: 0.2 };
 
 export interface RerankFeatures {
   /** Share of the question's term weight (IDF) found in the passage or its title. */
@@ -22,20 +23,37 @@ export interface RerankFeatures {
   grade: number;
   /** +1 when the kind of figure asked for (%, count, £) is present, -1 when absent. */
   figure: number;
+  /** For "latest" questions: 1 for a passage naming the newest year among the candidates, less for older ones. */
+  recency: number;
 }
+
+/** The newest year a passage (or its title) names, or undefined. */
+export function newestYear(passage: Passage): number | undefined {
+  const years = yearsIn(`${passage.title}\n${passage.text}`).map((year) => Number(year.slice(0, 4)));
+  return years.length > 0 ? Math.max(...years) : undefined;
+}
+
+/** Years over which recency fades from 1 to 0. */
+const RECENCY_WINDOW_YEARS = 10;
 
 export function rerankFeatures(
   passage: Passage,
   query: AnalysedQuery,
   idf: ReadonlyMap<string, number>,
   vocabulary: SearchVocabulary,
+  latestYear?: number,
 ): RerankFeatures {
+  const newest = newestYear(passage);
   const haystack = `${passage.title}\n${passage.heading ?? ''}\n${passage.text}`;
   return {
     coverage: termCoverage(new Set(vocabulary.normaliser.terms(haystack)), query, idf),
     year: query.years.length === 0 ? 0 : overlaps(query.years, yearsIn(haystack)) ? 1 : -1,
     grade: query.grades.length === 0 ? 0 : overlaps(query.grades, gradesIn(foldText(passage.text).toLowerCase(), vocabulary.grades)) ? 1 : -1,
     figure: figureFeature(passage.text, query),
+    recency:
+      query.asksLatest && latestYear !== undefined && newest !== undefined
+        ? Math.max(0, 1 - (latestYear - newest) / RECENCY_WINDOW_YEARS)
+        : 0,
   };
 }
 

@@ -7,14 +7,23 @@ import { TermNormaliser } from './text-analysis.js';
 const vocabularySchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
   grades: z.record(z.string(), z.union([z.array(z.string().min(1)), z.string()])),
+  gradeCues: z.object({ ambiguous: z.array(z.string()), before: z.array(z.string()), after: z.array(z.string()) }),
 });
+
+/** Ofsted's grades as people write them, and the cues that make an everyday word a grade. */
+export interface GradeVocabulary {
+  /** Canonical grade name to its lower-case phrases, in the file's order (combined grades first). */
+  phrases: Map<string, string[]>;
+  ambiguous: Set<string>;
+  cuesBefore: Set<string>;
+  cuesAfter: Set<string>;
+}
 
 export interface SearchVocabulary {
   normaliser: TermNormaliser;
   /** Groups of equivalent phrases, each phrase as its term sequence. */
   synonymGroups: string[][][];
-  /** Canonical grade name to the lower-case phrases that name it, longest-first order as in the file. */
-  grades: Map<string, string[]>;
+  grades: GradeVocabulary;
 }
 
 export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocabulary> {
@@ -32,10 +41,17 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
   const synonymGroups = parsed.data.groups.map((group) =>
     group.map((phrase) => normaliser.terms(phrase)).filter((terms) => terms.length > 0),
   );
-  const grades = new Map<string, string[]>();
-  for (const [grade, phrases] of Object.entries(parsed.data.grades)) {
-    if (Array.isArray(phrases)) grades.set(grade, phrases);
+  const phrases = new Map<string, string[]>();
+  for (const [grade, names] of Object.entries(parsed.data.grades)) {
+    if (Array.isArray(names)) phrases.set(grade, names);
   }
+  const cues = parsed.data.gradeCues;
+  const grades: GradeVocabulary = {
+    phrases,
+    ambiguous: new Set(cues.ambiguous),
+    cuesBefore: new Set(cues.before),
+    cuesAfter: new Set(cues.after),
+  };
   return { normaliser, synonymGroups, grades };
 }
 

@@ -50,6 +50,14 @@ describe('query analysis', () => {
     expect(gradesIn('how many were ri', vocabulary.grades)).toEqual(['Requires improvement']);
   });
 
+  it('reads an everyday word as a grade only beside a cue', () => {
+    expect(gradesIn('why is it hard to attract good permanent recruits', vocabulary.grades)).toEqual([]);
+    expect(gradesIn('how many councils were actually good', vocabulary.grades)).toEqual(['Good']);
+    expect(gradesIn("the share of good councils", vocabulary.grades)).toEqual(['Good']);
+    expect(gradesIn("69% 'good' and 22% 'adequate'", vocabulary.grades)).toEqual(['Good', 'Adequate']);
+    expect(gradesIn('rated inadequate', vocabulary.grades)).toEqual(['Inadequate']);
+  });
+
   it('spots money and count questions', () => {
     expect(analyseQuery('average spend per child in need?', vocabulary).asksFor.money).toBe(true);
     expect(analyseQuery('how many councils were outstanding?', vocabulary).asksFor.count).toBe(true);

@@ -1,0 +1,50 @@
+/**
+ * Numeric questions answered figure first: when the figures index has a confident match, its
+ * sentence leads and is the first citation, and figures measuring the same thing elsewhere follow.
+ */
+import type { FigureMatch, FigureMatchGroup } from '../stats/types.js';
+import type { Citation, FigureFact, Reply } from './types.js';
+
+/** How many figures of the same measure are shown beside the best one. */
+const MAX_FIGURES = 4;
+
+export function figureFact(match: FigureMatch): FigureFact {
+  const { figure } = match;
+  return {
+    value: figure.raw,
+    ...(figure.grade ? { grade: figure.grade } : {}),
+    ...(figure.period ? { period: figure.period.label } : {}),
+    ...(figure.counted ? { counted: figure.counted } : {}),
+    citation: {
+      passageId: figure.citation.passageId,
+      docId: figure.citation.docId,
+      title: figure.citation.title,
+      source: figure.citation.source,
+      location: figure.citation.location || 'opening',
+      extract: figure.sentence.text,
+      score: Math.round(match.confidence * 1000) / 1000,
+      figures: [figure.raw],
+    },
+  };
+}
+
+/** The reply with the figure leading, or the reply unchanged when no group is confident. */
+export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[], maxCitations: number): Reply {
+  const best = groups[0]?.matches[0];
+  if (!best?.confident || !groups[0]) return reply;
+  const facts = groups[0].matches.filter((match) => match.confident).slice(0, MAX_FIGURES).map(figureFact);
+  const lead = facts[0] as FigureFact;
+  const citations = [lead.citation, ...reply.citations.filter((citation) => !sameExtract(citation, lead.citation))].slice(0, maxCitations);
+  return {
+    ...reply,
+    answered: true,
+    answer: lead.citation.extract,
+    confidence: Math.max(reply.answered ? reply.confidence : 0, Math.round(best.confidence * 1000) / 1000),
+    citations,
+    figures: facts,
+  };
+}
+
+function sameExtract(a: Citation, b: Citation): boolean {
+  return a.docId === b.docId && (a.extract.includes(b.extract) || b.extract.includes(a.extract));
+}
