@@ -29,11 +29,11 @@ await buildIndex({ paths: [config.reportsDir], indexDir, embedder, vocabulary })
 const questions = await readEvalQuestions(resolve(values.questions));
 
 const grid: Record<string, number[]> = {
-  lexicalWeight: [0.6, 0.8],
-  passageWeight: [0.2, 0.35, 0.5],
-  semanticWeight: [0.2, 0.35, 0.5],
-  titleCredit: [0.5, 0.8],
-  passageCredit: [0.2, 0.4],
+  passageWeight: [0.1, 0.2],
+  semanticWeight: [0.1, 0.2],
+  softCredit: [0.4, 0.7],
+  softFrom: [0.2, 0.3],
+  softFull: [0.6, 0.75],
 };
 
 /** Every combination of the grid's values. */

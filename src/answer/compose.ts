@@ -29,6 +29,11 @@ export interface ComposeSettings {
   titleCredit: number;
   /** Credit for a question term found elsewhere in the sentence's passage. */
   passageCredit: number;
+  /** Most credit for a question word the sentence says in other words ("shaky" for "unstable"). */
+  softCredit: number;
+  /** Word similarity at which soft credit starts, and at which it is full. */
+  softFrom: number;
+  softFull: number;
 }
 
 export const DEFAULT_COMPOSE: ComposeSettings = {
@@ -36,10 +41,13 @@ export const DEFAULT_COMPOSE: ComposeSettings = {
   passagesRead: 10,
   answerThreshold: 0.45,
   shortSentenceWords: 10,
-  passageWeight: 0.2,
-  semanticWeight: 0.2,
+  passageWeight: 0.1,
+  semanticWeight: 0.1,
   titleCredit: 0.8,
   passageCredit: 0.35,
+  softCredit: 0.7,
+  softFrom: 0.3,
+  softFull: 0.75,
 };
 
 /** One quotable extract: a sentence (with the next one when it is short) of a retrieved passage. */
@@ -54,6 +62,8 @@ export interface SentenceCandidate {
   end: number;
   /** Cosine similarity of the extract to the question, filled in by the engine. */
   semantic: number;
+  /** For each question term, the best cosine similarity of its word to a word of the sentence (engine-filled). */
+  wordSimilarity: ReadonlyMap<string, number>;
 }
 
 export function readCandidates(hits: readonly SearchHit[], settings: ComposeSettings = DEFAULT_COMPOSE): SentenceCandidate[] {
@@ -71,6 +81,7 @@ export function readCandidates(hits: readonly SearchHit[], settings: ComposeSett
         start: hit.passage.start + sentence.start,
         end: hit.passage.start + end,
         semantic: 0,
+        wordSimilarity: new Map(),
       });
     });
   }
@@ -140,6 +151,11 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
     ],
     query,
     termWeights,
+    (term) => {
+      const similarity = candidate.wordSimilarity.get(term) ?? 0;
+      const ramp = (similarity - settings.softFrom) / (settings.softFull - settings.softFrom);
+      return settings.softCredit * Math.min(1, Math.max(0, ramp));
+    },
   );
 
   let bonus = 0;
@@ -171,10 +187,16 @@ function constraintsMet(text: string, context: ComposeContext): boolean {
   return query.years.every((year) => years.includes(year)) && query.grades.every((grade) => grades.includes(grade));
 }
 
+/**
+ * A question that names a year or grade is not answered by a figure for another: the confidence of
+ * such evidence is cut below the answer threshold, so the reply declines and shows it as closest.
+ */
+const UNMET_CONSTRAINT_FACTOR = 0.4;
+
 /** Confidence: how well the best extract answers, discounted when it misses a year or grade the question insists on. */
 function confidenceOf(best: Scored): number {
   const base = Math.min(1, best.sentenceScore);
-  return best.constraintsMet ? base : base * 0.6;
+  return best.constraintsMet ? base : base * UNMET_CONSTRAINT_FACTOR;
 }
 
 /** The best extracts, never two that overlap in the same document (overlapping passages repeat sentences). */

@@ -28,11 +28,28 @@ export function figureFact(match: FigureMatch): FigureFact {
   };
 }
 
+/** What the question insists on: a figure for another year or grade does not answer it. */
+export interface FigureConstraints {
+  /** Years named in the question ("2015", "2007/08"): the figure's period must touch one. */
+  years: readonly string[];
+  /** Grades named in the question: the figure must be about one of them. */
+  grades: readonly string[];
+}
+
+export function meetsConstraints(match: FigureMatch, constraints: FigureConstraints): boolean {
+  const { figure } = match;
+  const periodYears = new Set((figure.period?.years ?? []).map(String));
+  const yearsOk = constraints.years.length === 0 || constraints.years.some((year) => periodYears.has(year.slice(0, 4)));
+  const gradesOk = constraints.grades.length === 0 || constraints.grades.some((grade) => figure.grade === grade || figure.grades.includes(grade));
+  return yearsOk && gradesOk;
+}
+
 /** The reply with the figure leading, or the reply unchanged when no group is confident. */
-export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[], maxCitations: number): Reply {
-  const best = groups[0]?.matches[0];
-  if (!best?.confident || !groups[0]) return reply;
-  const facts = groups[0].matches.filter((match) => match.confident).slice(0, MAX_FIGURES).map(figureFact);
+export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[], maxCitations: number, constraints: FigureConstraints): Reply {
+  const group = groups.find((candidate) => candidate.matches[0]?.confident && meetsConstraints(candidate.matches[0], constraints));
+  const best = group?.matches[0];
+  if (!group || !best) return reply;
+  const facts = group.matches.filter((match) => match.confident && meetsConstraints(match, constraints)).slice(0, MAX_FIGURES).map(figureFact);
   const lead = facts[0] as FigureFact;
   const citations = [lead.citation, ...reply.citations.filter((citation) => !sameExtract(citation, lead.citation))].slice(0, maxCitations);
   return {

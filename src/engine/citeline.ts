@@ -8,6 +8,7 @@ import type { Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
+import { WordVectors, cosine } from '../embed/word-vectors.js';
 import { loadPrompts, type Prompts } from '../prompts.js';
 import { DEFAULT_FUSION, HybridSearcher, termWeights, type FusionSettings } from '../search/hybrid-searcher.js';
 import { LexicalIndex } from '../search/lexical-index.js';
@@ -39,6 +40,7 @@ export interface EngineParts {
 }
 
 export class Citeline implements CitelineEngine {
+  private readonly wordVectors: WordVectors;
   private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex };
 
   private constructor(
@@ -46,6 +48,7 @@ export class Citeline implements CitelineEngine {
     store: PassageStore,
   ) {
     this.state = Citeline.searchState(parts, store);
+    this.wordVectors = new WordVectors(parts.embedder);
   }
 
   /** Loads the saved index; throws IndexLoadError (with the --rebuild hint) if it is missing or damaged. */
@@ -79,7 +82,9 @@ export class Citeline implements CitelineEngine {
       { ...compose, maxCitations },
     );
     const asksForFigure = query.asksFor.percent || query.asksFor.count || query.asksFor.money;
-    return asksForFigure ? withFigureFirst(reply, this.state.figures.matchQuestionGrouped(text), maxCitations) : reply;
+    return asksForFigure
+      ? withFigureFirst(reply, this.state.figures.matchQuestionGrouped(text), maxCitations, { years: query.years, grades: query.grades })
+      : reply;
   }
 
   /** Figures ranked against a numeric question (what `ask` uses for figure-first answers; eval reads it too). */
@@ -93,13 +98,35 @@ export class Citeline implements CitelineEngine {
     return { query, figures: this.state.figures.lookup(query) };
   }
 
-  /** Each candidate's vector similarity to the question: catches paraphrases that share few words. */
+  /**
+   * Meaning beyond shared words, for paraphrases: each candidate's vector similarity to the
+   * question, and for each question word the closest word of the sentence.
+   */
   private async scoreMeaning(question: string, candidates: SentenceCandidate[]): Promise<void> {
     if (candidates.length === 0) return;
     const [questionVector, ...vectors] = await this.parts.embedder.embed([question, ...candidates.map((c) => c.sentence)]);
     if (!questionVector) return;
     candidates.forEach((candidate, index) => {
-      candidate.semantic = dot(questionVector, vectors[index] as Float32Array);
+      candidate.semantic = cosine(questionVector, vectors[index] as Float32Array);
+    });
+
+    const { normaliser } = this.parts.vocabulary;
+    const questionWords = normaliser.words(question);
+    const sentenceWords = candidates.map((candidate) => normaliser.words(candidate.sentence));
+    const vectorsByWord = await this.wordVectors.get([...questionWords, ...sentenceWords.flat()].map((w) => w.word));
+    candidates.forEach((candidate, index) => {
+      const similarity = new Map<string, number>();
+      for (const { word, term } of questionWords) {
+        const questionWord = vectorsByWord.get(word);
+        if (!questionWord) continue;
+        let best = 0;
+        for (const other of sentenceWords[index] ?? []) {
+          const vector = vectorsByWord.get(other.word);
+          if (vector) best = Math.max(best, cosine(questionWord, vector));
+        }
+        similarity.set(term, Math.max(similarity.get(term) ?? 0, best));
+      }
+      candidate.wordSimilarity = similarity;
     });
   }
 
@@ -186,11 +213,6 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
   }
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
-}
 
 function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (line: string) => void, name: string): T {
   try {

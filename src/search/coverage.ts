@@ -23,7 +23,13 @@ export function termCoverage(textTerms: ReadonlySet<string>, query: AnalysedQuer
  * words count fully, its document's title less, the rest of its passage less again. Each term
  * earns its best credit once.
  */
-export function tieredCoverage(tiers: readonly CoverageTier[], query: AnalysedQuery, idf: ReadonlyMap<string, number>): number {
+export function tieredCoverage(
+  tiers: readonly CoverageTier[],
+  query: AnalysedQuery,
+  idf: ReadonlyMap<string, number>,
+  /** Credit in [0, 1] for a term the text says in other words (word-vector similarity), if known. */
+  softCredit?: (term: string) => number,
+): number {
   let total = 0;
   let found = 0;
   for (const term of query.terms) {
@@ -34,6 +40,7 @@ export function tieredCoverage(tiers: readonly CoverageTier[], query: AnalysedQu
       if (tier.terms.has(term)) best = Math.max(best, tier.credit);
       else if (hasEquivalent(term, tier.terms, query)) best = Math.max(best, EQUIVALENT_CREDIT * tier.credit);
     }
+    if (softCredit && best < 1) best = Math.max(best, softCredit(term));
     found += best * weight;
   }
   return total === 0 ? 0 : found / total;

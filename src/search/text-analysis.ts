@@ -63,6 +63,17 @@ export class TermNormaliser {
     return stemmer(word);
   }
 
+  /** The content words of a text (no numbers, no function words), each with its search term. */
+  words(text: string): { word: string; term: string }[] {
+    const out: { word: string; term: string }[] = [];
+    for (const token of tokenize(text)) {
+      if (/\d/.test(token)) continue;
+      const term = this.term(token);
+      if (term) out.push({ word: token.replace(/'s$/, ''), term });
+    }
+    return out;
+  }
+
   /** Every search term of a text, in order, function words dropped. */
   terms(text: string): string[] {
     const out: string[] = [];
