@@ -39,7 +39,7 @@ export interface ComposeSettings {
 export const DEFAULT_COMPOSE: ComposeSettings = {
   maxCitations: 3,
   passagesRead: 10,
-  answerThreshold: 0.45,
+  answerThreshold: 0.35,
   shortSentenceWords: 10,
   passageWeight: 0.1,
   semanticWeight: 0.1,
@@ -114,7 +114,7 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
     return {
       candidate,
       sentenceScore,
-      constraintsMet: constraintsMet(`${candidate.extract}\n${candidate.hit.passage.title}`, context),
+      constraintsMet: constraintsMet(candidate, context),
       score: settings.passageWeight * passageScore + (1 - settings.passageWeight) * sentenceScore,
     };
   });
@@ -122,7 +122,7 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
   const chosen = pickDistinct(scored, settings.maxCitations);
 
   const best = chosen[0];
-  const confidence = best ? confidenceOf(best) : 0;
+  const confidence = best ? confidenceOf(best, answerCoverage(best.candidate, context, settings, placeTerms), settings, context) : 0;
   const answered = best !== undefined && confidence >= settings.answerThreshold;
   return {
     question: query.text,
@@ -151,11 +151,7 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
     ],
     query,
     termWeights,
-    (term) => {
-      const similarity = candidate.wordSimilarity.get(term) ?? 0;
-      const ramp = (similarity - settings.softFrom) / (settings.softFull - settings.softFrom);
-      return settings.softCredit * Math.min(1, Math.max(0, ramp));
-    },
+    (term) => softCredit(candidate, term, settings),
   );
 
   let bonus = 0;
@@ -179,12 +175,31 @@ function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]
   return figures.some((f) => (percent && f.kind === 'percent') || (money && f.kind === 'money') || (count && f.kind === 'number'));
 }
 
-function constraintsMet(text: string, context: ComposeContext): boolean {
+/**
+ * Whether the evidence is about the year and grade the question names. A year is often stated once
+ * for a whole passage ("In its December 2018 report, ..."), so the passage, heading and title count
+ * for years; a grade must be in the quoted extract itself.
+ */
+function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): boolean {
   const { query, vocabulary } = context;
-  const folded = foldText(text);
-  const years = yearsIn(folded);
-  const grades = gradesIn(folded.toLowerCase(), vocabulary.grades);
-  return query.years.every((year) => years.includes(year)) && query.grades.every((grade) => grades.includes(grade));
+  const { passage } = candidate.hit;
+  const years = yearsIn(foldText(`${passage.title}\n${passage.heading ?? ''}\n${passage.text}`));
+  const grades = gradesIn(foldText(candidate.extract).toLowerCase(), vocabulary.grades);
+  // "good or outstanding" in the evidence answers a question about Good, and about Outstanding.
+  const named = new Set(grades.flatMap((grade) => [grade, ...gradeParts(grade)]));
+  return query.years.every((year) => years.includes(year)) && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
+}
+
+/** A combined grade asked for ("good or outstanding") is met by evidence naming each of its parts. */
+function coveredByParts(grade: string, named: ReadonlySet<string>): boolean {
+  const parts = gradeParts(grade);
+  return parts.length > 0 && parts.every((part) => named.has(part));
+}
+
+/** The single grades a combined one is made of: "Good or outstanding" -> ["Good", "Outstanding"]. */
+function gradeParts(grade: string): string[] {
+  const parts = grade.split(/ or | and /i);
+  return parts.length < 2 ? [] : parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase());
 }
 
 /**
@@ -193,10 +208,58 @@ function constraintsMet(text: string, context: ComposeContext): boolean {
  */
 const UNMET_CONSTRAINT_FACTOR = 0.4;
 
-/** Confidence: how well the best extract answers, discounted when it misses a year or grade the question insists on. */
-function confidenceOf(best: Scored): number {
-  const base = Math.min(1, best.sentenceScore);
-  return best.constraintsMet ? base : base * UNMET_CONSTRAINT_FACTOR;
+/**
+ * Confidence that the best extract answers: how much of what the question asks it covers, its
+ * meaning's closeness, discounted when it misses a year or grade the question insists on.
+ */
+function confidenceOf(best: Scored, coverage: number, settings: ComposeSettings, context: ComposeContext): number {
+  const base = Math.min(1, (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, best.candidate.semantic));
+  const focused = namesFocus(best.candidate, context, settings) ? base : base * MISSING_FOCUS_FACTOR;
+  return best.constraintsMet ? focused : focused * UNMET_CONSTRAINT_FACTOR;
+}
+
+/** Evidence that never names what a "who/what was X" question asks for is weak evidence. */
+const MISSING_FOCUS_FACTOR = 0.5;
+
+function namesFocus(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings): boolean {
+  const { focus } = context.query;
+  if (focus.length === 0) return true;
+  const terms = new Set(context.vocabulary.normaliser.terms(candidate.extract));
+  const named = tieredCoverage([{ terms, credit: 1 }], { ...context.query, terms: focus }, new Map(), (term) =>
+    (candidate.wordSimilarity.get(term) ?? 0) >= settings.softFull ? 1 : 0,
+  );
+  return named > 0;
+}
+
+/**
+ * Coverage of what the question asks, leaving out the words that only name the document: "who
+ * was iMPOWER's chief executive when Breaking the Lock was published?" is not answered by a
+ * sentence of Breaking the lock that names no chief executive, however well the title matches.
+ */
+function answerCoverage(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings, places: PlaceTerms): number {
+  const { query, vocabulary, termWeights } = context;
+  const { passage } = candidate.hit;
+  const sentenceTerms = new Set(vocabulary.normaliser.terms(candidate.sentence));
+  const titleTerms = places.titleTerms(passage);
+  const asked = query.terms.filter(
+    (term) => !vocabulary.framingTerms.has(term) && (sentenceTerms.has(term) || !titleTerms.has(term)),
+  );
+  const focus = asked.length > 0 ? { ...query, terms: asked } : query;
+  return tieredCoverage(
+    [
+      { terms: sentenceTerms, credit: 1 },
+      { terms: places.passageTerms(passage), credit: settings.passageCredit },
+    ],
+    focus,
+    termWeights,
+    (term) => softCredit(candidate, term, settings),
+  );
+}
+
+function softCredit(candidate: SentenceCandidate, term: string, settings: ComposeSettings): number {
+  const similarity = candidate.wordSimilarity.get(term) ?? 0;
+  const ramp = (similarity - settings.softFrom) / (settings.softFull - settings.softFrom);
+  return settings.softCredit * Math.min(1, Math.max(0, ramp));
 }
 
 /** The best extracts, never two that overlap in the same document (overlapping passages repeat sentences). */

@@ -2,7 +2,7 @@
 import type { AnalysedQuery } from './query.js';
 
 /** Credit for a question term that is missing but stood in for by a vocabulary equivalent. */
-export const EQUIVALENT_CREDIT = 0.5;
+export const EQUIVALENT_CREDIT = 0.75;
 
 /** Terms found in one place, and how much a question term found there counts (1 = fully). */
 export interface CoverageTier {

@@ -17,6 +17,11 @@ export interface AnalysedQuery {
   asksFor: { percent: boolean; count: boolean; money: boolean };
   /** "latest", "most recent", "now": the newest figures are wanted. */
   asksLatest: boolean;
+  /**
+   * What a "who/what was X" question asks for ("who was iMPOWER's chief executive" -> chief, execut):
+   * evidence that never names it does not answer, however much else it shares with the question.
+   */
+  focus: string[];
 }
 
 export function analyseQuery(text: string, vocabulary: SearchVocabulary): AnalysedQuery {
@@ -35,8 +40,20 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),
       money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b/.test(lower),
     },
+    focus: focusTerms(lower, vocabulary),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
   };
+}
+
+// "who was iMPOWER's chief executive when ...", "what were the specific recommendations listed ...":
+// the noun phrase after a wh-word and a form of "be", up to a preposition, a clause or the end.
+const COPULAR_QUESTION =
+  /^(?:who|what|which)\s+(?:is|was|were|are|'s)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+'s?\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)(?=\s+(?:when|while|in|at|of|for|that|which|who|listed|named|by|under|during|after|before|on|with|from|about)\b|\s*\?|\s*$)/;
+
+function focusTerms(lowerQuestion: string, vocabulary: SearchVocabulary): string[] {
+  const match = COPULAR_QUESTION.exec(lowerQuestion.trim());
+  if (!match?.[1]) return [];
+  return vocabulary.normaliser.terms(match[1]).filter((term) => !vocabulary.framingTerms.has(term));
 }
 
 /**

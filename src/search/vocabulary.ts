@@ -24,6 +24,8 @@ export interface SearchVocabulary {
   /** Groups of equivalent phrases, each phrase as its term sequence. */
   synonymGroups: string[][][];
   grades: GradeVocabulary;
+  /** Terms that frame a question ("view", "latest figures"): searched, but not required of an answer. */
+  framingTerms: Set<string>;
 }
 
 export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocabulary> {
@@ -52,7 +54,15 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
     cuesBefore: new Set(cues.before),
     cuesAfter: new Set(cues.after),
   };
-  return { normaliser, synonymGroups, grades };
+  const framingText = await readFile(join(dataDir, 'question-framing.txt'), 'utf8');
+  const framingTerms = new Set(
+    framingText
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'))
+      .flatMap((line) => normaliser.terms(line)),
+  );
+  return { normaliser, synonymGroups, grades, framingTerms };
 }
 
 /** A phrase of the question and the phrases the vocabulary says mean the same. */

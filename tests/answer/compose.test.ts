@@ -53,6 +53,18 @@ describe('composeReply', () => {
     expect(result.confidence).toBeLessThan(DEFAULT_COMPOSE.answerThreshold);
   });
 
+  it('declines when the evidence shares the question\'s words but never names what it asks for', () => {
+    const about = passage('lock', 'The consultancy iMPOWER published the report Breaking the lock in 2015, on council children\'s services.', { title: 'Breaking the lock' });
+    const result = reply("who was iMPOWER's chief executive when Breaking the lock was published?", hits(about));
+    expect(result.answered).toBe(false);
+    expect(result.citations[0]?.extract).toContain('Breaking the lock');
+  });
+
+  it('declines a figure for another grade than the one asked for', () => {
+    const result = reply('what % of councils were rated outstanding in 2015?', hits(passage('g', 'In 2015, 18% of councils were rated Good.')));
+    expect(result.answered).toBe(false);
+  });
+
   it('is less confident when the extract misses the year the question insists on', () => {
     const withYear = reply('what share of councils were rated inadequate in 2015?', hits(RATINGS));
     const otherYear = reply('what share of councils were rated inadequate in 2024?', hits(RATINGS));

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuery } from '../../src/search/query.js';
+import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
+
+const vocabulary = await loadSearchVocabulary('data');
+const focus = (question: string) => analyseQuery(question, vocabulary).focus;
+
+describe('the focus of a "who/what was X" question', () => {
+  it('is the noun phrase after the wh-word and "be", past a possessive', () => {
+    expect(focus("who was the council's chief executive when the report came out?")).toEqual(['chief', 'execut']);
+    expect(focus('what were the main recommendations of the review?')).toEqual(['main', 'recommend']);
+  });
+
+  it('leaves out framing words', () => {
+    expect(focus('what was the latest figure?')).toEqual([]);
+  });
+
+  it('is empty for other question shapes', () => {
+    expect(focus('what did the auditors conclude about spending?')).toEqual([]);
+    expect(focus('how many councils were rated good?')).toEqual([]);
+  });
+});
