@@ -81,8 +81,7 @@ export class Citeline implements CitelineEngine {
       },
       { ...compose, maxCitations },
     );
-    const asksForFigure = query.asksFor.percent || query.asksFor.count || query.asksFor.money;
-    return asksForFigure
+    return query.asksForNumber
       ? withFigureFirst(reply, this.state.figures.matchQuestionGrouped(text), maxCitations, { years: query.years, grades: query.grades })
       : reply;
   }

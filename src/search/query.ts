@@ -15,6 +15,8 @@ export interface AnalysedQuery {
   /** Ofsted grades named, canonical ("Inadequate", "Good or outstanding"). */
   grades: string[];
   asksFor: { percent: boolean; count: boolean; money: boolean };
+  /** The question wants a number as its answer ("how many", "what share", "what %"), not just mentions money. */
+  asksForNumber: boolean;
   /** "latest", "most recent", "now": the newest figures are wanted. */
   asksLatest: boolean;
   /**
@@ -41,9 +43,14 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
       money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b/.test(lower),
     },
     focus: focusTerms(lower, vocabulary),
+    asksForNumber: NUMBER_QUESTION.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
   };
 }
+
+// "how many", "what share", "what % of", "how big a jump", "what's the average spend", "from what to what".
+const NUMBER_QUESTION =
+  /\bhow (?:many|much|big|large|high|low|far)\b|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:%|per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b|%|\bfrom what to what\b|\baverage\b|\bratio\b/;
 
 // "who was iMPOWER's chief executive when ...", "what were the specific recommendations listed ...":
 // the noun phrase after a wh-word and a form of "be", up to a preposition, a clause or the end.
