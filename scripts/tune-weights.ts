@@ -28,13 +28,26 @@ const prompts = await loadPrompts('prompts');
 await buildIndex({ paths: [config.reportsDir], indexDir, embedder, vocabulary });
 const questions = await readEvalQuestions(resolve(values.questions));
 
+// Keys: "fusion.<field>", "rerank.<field>" or a compose setting. Edit to explore another region.
 const grid: Record<string, number[]> = {
-  passageWeight: [0.1, 0.2],
-  semanticWeight: [0.1, 0.2],
-  softCredit: [0.4, 0.7],
-  softFrom: [0.2, 0.3],
-  softFull: [0.6, 0.75],
+  'fusion.lexicalWeight': [0.5, 0.7, 0.9],
+  'rerank.coverage': [0.15, 0.3, 0.5],
+  titleCredit: [0.6, 0.8, 1.0],
+  passageCredit: [0.2, 0.35, 0.5],
 };
+
+/** The default tuning with the grid point's values put in. */
+function tuningAt(point: Record<string, number>): Tuning {
+  const fusion = { ...DEFAULT_TUNING.fusion, rerank: { ...DEFAULT_TUNING.fusion.rerank } };
+  const compose = { ...DEFAULT_TUNING.compose };
+  for (const [key, value] of Object.entries(point)) {
+    const [scope, field] = key.includes('.') ? (key.split('.') as [string, string]) : ['compose', key];
+    const target: Record<string, unknown> = scope === 'fusion' ? fusion : scope === 'rerank' ? fusion.rerank : compose;
+    if (!(field in target)) throw new Error(`unknown setting ${key}`);
+    target[field] = value;
+  }
+  return { fusion, compose };
+}
 
 /** Every combination of the grid's values. */
 function* combinations(keys: string[], chosen: Record<string, number> = {}): Generator<Record<string, number>> {
@@ -45,11 +58,7 @@ function* combinations(keys: string[], chosen: Record<string, number> = {}): Gen
 
 const rows: { tuning: string; recall1: number; recall5: number; mrr: number; objective: number }[] = [];
 for (const point of combinations(Object.keys(grid))) {
-  const { lexicalWeight = DEFAULT_TUNING.fusion.lexicalWeight, ...composeValues } = point;
-  const tuning: Tuning = {
-    fusion: { ...DEFAULT_TUNING.fusion, lexicalWeight },
-    compose: { ...DEFAULT_TUNING.compose, ...composeValues },
-  };
+  const tuning = tuningAt(point);
   const engine = await Citeline.open({ config, embedder, vocabulary, prompts, log: () => {}, tuning });
   const results: QuestionResult[] = [];
   for (const question of questions) {

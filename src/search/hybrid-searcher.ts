@@ -21,7 +21,7 @@ export interface FusionSettings {
 }
 
 export const DEFAULT_FUSION: FusionSettings = {
-  lexicalWeight: 0.7,
+  lexicalWeight: 0.5,
   expansionWeight: 0.4,
   candidates: 60,
   rerank: DEFAULT_RERANK_WEIGHTS,

@@ -13,7 +13,7 @@ export interface RerankWeights {
   recency: number;
 }
 
-export const DEFAULT_RERANK_WEIGHTS: RerankWeights = { coverage: 0.3, year: 0.15, grade: 0.1, figure: 0.1, recency: 0.2 };
+export const DEFAULT_RERANK_WEIGHTS: RerankWeights = { coverage: 0.15, year: 0.15, grade: 0.1, figure: 0.1, recency: 0.2 };
 
 export interface RerankFeatures {
   /** Share of the question's term weight (IDF) found in the passage or its title. */
