@@ -187,7 +187,9 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   const grades = gradesIn(foldText(candidate.extract).toLowerCase(), vocabulary.grades);
   // "good or outstanding" in the evidence answers a question about Good, and about Outstanding.
   const named = new Set(grades.flatMap((grade) => [grade, ...gradeParts(grade)]));
-  return query.years.every((year) => years.includes(year)) && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
+  // A comparison across periods is answered one side at a time: no single extract names every year.
+  const yearsMet = query.comparesPeriods || query.years.every((year) => years.includes(year));
+  return yearsMet && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
 }
 
 /** A combined grade asked for ("good or outstanding") is met by evidence naming each of its parts. */

@@ -76,7 +76,7 @@ export class Citeline implements CitelineEngine {
         query,
         candidates,
         vocabulary: this.parts.vocabulary,
-        termWeights: termWeights(lexical, query),
+        termWeights: framingDiscounted(termWeights(lexical, query), this.parts.vocabulary.framingTerms),
         noAnswerText: this.parts.prompts.noAnswer,
       },
       { ...compose, maxCitations },
@@ -221,4 +221,14 @@ function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (li
     log(`The saved ${name} is from another version of Citeline; rebuilt it in memory. Run \`npm run ingest\` to save it.`);
   }
   return rebuild();
+}
+
+/**
+ * Framing words ("the latest official figures") find the right passage but do not make a sentence
+ * the answer: in sentence choice they count for a fraction of their weight.
+ */
+const FRAMING_WEIGHT = 0.3;
+
+function framingDiscounted(weights: ReadonlyMap<string, number>, framing: ReadonlySet<string>): Map<string, number> {
+  return new Map([...weights].map(([term, weight]) => [term, framing.has(term) ? weight * FRAMING_WEIGHT : weight]));
 }

@@ -15,6 +15,8 @@ export interface AnalysedQuery {
   /** Ofsted grades named, canonical ("Inadequate", "Good or outstanding"). */
   grades: string[];
   asksFor: { percent: boolean; count: boolean; money: boolean };
+  /** "between 2015 and 2024", "how has it moved", "compared with": one extract can hold only one side. */
+  comparesPeriods: boolean;
   /** The question wants a number as its answer ("how many", "what share", "what %"), not just mentions money. */
   asksForNumber: boolean;
   /** "latest", "most recent", "now": the newest figures are wanted. */
@@ -44,6 +46,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     },
     focus: focusTerms(lower, vocabulary),
     asksForNumber: NUMBER_QUESTION.test(lower),
+    comparesPeriods: /\b(between|compared?|comparison|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
   };
 }
