@@ -72,7 +72,9 @@ export function readCandidates(hits: readonly SearchHit[], settings: ComposeSett
     const sentences = splitSentences(hit.passage.text);
     sentences.forEach((sentence, index) => {
       const next = sentences[index + 1];
-      const extend = next !== undefined && wordCount(sentence.text) < settings.shortSentenceWords;
+      // A short sentence, or one that opens a quotation it does not close ("X told PSE: “Our members
+      // value ... ), is quoted with the next one, so the answer is not cut in half.
+      const extend = next !== undefined && (wordCount(sentence.text) < settings.shortSentenceWords || opensQuote(sentence.text));
       const end = extend ? next.end : sentence.end;
       candidates.push({
         hit,
@@ -295,6 +297,12 @@ function toCitation(item: Scored, query: AnalysedQuery): Citation {
       .filter((figure) => asksForFigureIn(query, [figure]))
       .map((figure) => figure.text),
   };
+}
+
+function opensQuote(text: string): boolean {
+  const opening = (text.match(/“/g) ?? []).length;
+  const closing = (text.match(/”/g) ?? []).length;
+  return opening > closing;
 }
 
 function wordCount(text: string): number {
