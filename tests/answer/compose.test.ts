@@ -78,6 +78,13 @@ describe('composeReply', () => {
     expect(new Set(extracts).size).toBe(extracts.length);
   });
 
+  it('quotes reported speech whole when a sentence opens a quotation', () => {
+    const speech = passage('speech', 'Alan Wood, president of the directors\' association, told the press: “Our members value robust inspection of their services. But we believe the new framework is flawed and must change.” He spoke in 2014.');
+    const result = reply('what did Alan Wood say about inspection?', hits(speech));
+    expect(result.citations[0]?.extract).toContain('framework is flawed');
+    expect(result.citations[0]?.extract).not.toContain('He spoke');
+  });
+
   it('gives at most the citations asked for', () => {
     expect(reply('councils inspections cost', hits(RATINGS, COSTS, WEATHER), 2).citations).toHaveLength(2);
   });
