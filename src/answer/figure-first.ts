@@ -44,11 +44,21 @@ export function meetsConstraints(match: FigureMatch, constraints: FigureConstrai
   return yearsOk && gradesOk;
 }
 
-/** The reply with the figure leading, or the reply unchanged when no group is confident. */
+/** How many of the reply's extracts are checked for the figure's sentence. */
+const AGREEMENT_DEPTH = 3;
+
+/**
+ * The reply with the figure leading, or the reply unchanged when no group is confident. When the
+ * extract search is confident in another answer, the figure leads only if its sentence is also
+ * among the first extracts: two methods agreeing beat either alone.
+ */
 export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[], maxCitations: number, constraints: FigureConstraints): Reply {
   const group = groups.find((candidate) => candidate.matches[0]?.confident && meetsConstraints(candidate.matches[0], constraints));
   const best = group?.matches[0];
   if (!group || !best) return reply;
+  const bestCitation = figureFact(best).citation;
+  const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => sameExtract(citation, bestCitation));
+  if (reply.answered && !agrees) return reply;
   const facts = group.matches.filter((match) => match.confident && meetsConstraints(match, constraints)).slice(0, MAX_FIGURES).map(figureFact);
   const lead = facts[0] as FigureFact;
   const citations = [lead.citation, ...reply.citations.filter((citation) => !sameExtract(citation, lead.citation))].slice(0, maxCitations);
