@@ -5,6 +5,7 @@
 import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
 import { tieredCoverage } from '../search/coverage.js';
+import { newestYear, recencyOf } from '../search/rerank.js';
 import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
@@ -109,9 +110,10 @@ interface Scored {
 export function composeReply(context: ComposeContext, settings: ComposeSettings = DEFAULT_COMPOSE): Reply {
   const { query, candidates } = context;
   const placeTerms = new PlaceTerms(context.vocabulary);
+  const latestYear = query.asksLatest ? newestAmong(candidates) : undefined;
   const topPassageScore = Math.max(0, ...candidates.map((c) => c.hit.score));
   const scored: Scored[] = candidates.map((candidate) => {
-    const sentenceScore = scoreSentence(candidate, context, settings, placeTerms);
+    const sentenceScore = scoreSentence(candidate, context, settings, placeTerms) + recencyBonus(candidate, latestYear);
     const passageScore = topPassageScore > 0 ? candidate.hit.score / topPassageScore : 0;
     return {
       candidate,
@@ -163,6 +165,18 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
   return looksLikeHeading(candidate.sentence) ? score * HEADING_DISCOUNT : score;
+}
+
+/** For "latest" questions, the newest evidence among the candidates is preferred, older fading over ten years. */
+const RECENCY_BONUS = 0.1;
+
+function recencyBonus(candidate: SentenceCandidate, latestYear: number | undefined): number {
+  return RECENCY_BONUS * recencyOf(newestYear(candidate.hit.passage), latestYear);
+}
+
+function newestAmong(candidates: readonly SentenceCandidate[]): number | undefined {
+  const years = candidates.map((candidate) => newestYear(candidate.hit.passage)).filter((year): year is number => year !== undefined);
+  return years.length > 0 ? Math.max(...years) : undefined;
 }
 
 /** A title or caption repeated in the text names the subject but answers nothing. */

@@ -45,7 +45,7 @@ export function meetsConstraints(match: FigureMatch, constraints: FigureConstrai
 }
 
 /** How many of the reply's extracts are checked for the figure's sentence. */
-const AGREEMENT_DEPTH = 3;
+const AGREEMENT_DEPTH = 2;
 
 /**
  * The reply with the figure leading, or the reply unchanged when no group is confident. When the

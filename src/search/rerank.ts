@@ -36,6 +36,12 @@ export function newestYear(passage: Passage): number | undefined {
 /** Years over which recency fades from 1 to 0. */
 const RECENCY_WINDOW_YEARS = 10;
 
+/** 1 for evidence from the latest year, fading to 0 for evidence ten years older. */
+export function recencyOf(newest: number | undefined, latestYear: number | undefined): number {
+  if (newest === undefined || latestYear === undefined) return 0;
+  return Math.max(0, 1 - (latestYear - newest) / RECENCY_WINDOW_YEARS);
+}
+
 export function rerankFeatures(
   passage: Passage,
   query: AnalysedQuery,
@@ -50,10 +56,7 @@ export function rerankFeatures(
     year: query.years.length === 0 ? 0 : overlaps(query.years, yearsIn(haystack)) ? 1 : -1,
     grade: query.grades.length === 0 ? 0 : overlaps(query.grades, gradesIn(foldText(passage.text).toLowerCase(), vocabulary.grades)) ? 1 : -1,
     figure: figureFeature(passage.text, query),
-    recency:
-      query.asksLatest && latestYear !== undefined && newest !== undefined
-        ? Math.max(0, 1 - (latestYear - newest) / RECENCY_WINDOW_YEARS)
-        : 0,
+    recency: query.asksLatest ? recencyOf(newest, latestYear) : 0,
   };
 }
 
