@@ -85,6 +85,18 @@ describe('composeReply', () => {
     expect(result.citations[0]?.extract).not.toContain('He spoke');
   });
 
+  it('prefers the newest evidence when the question asks for the latest', () => {
+    const older = passage('older', 'As at August 2019, 49% of councils were judged good or outstanding.');
+    const newer = passage('newer', 'As at March 2024, 60% of councils were judged good or outstanding.');
+    expect(reply('what share of councils were good or outstanding in the latest figures?', hits(older, newer)).answer).toContain('60%');
+    expect(reply('what share of councils were good or outstanding in 2019?', hits(newer, older)).answer).toContain('49%');
+  });
+
+  it('answers a comparison across periods from one side without declining', () => {
+    const result = reply('how has the share of good councils moved between 2015 and 2024?', hits(RATINGS));
+    expect(result.answered).toBe(true);
+  });
+
   it('gives at most the citations asked for', () => {
     expect(reply('councils inspections cost', hits(RATINGS, COSTS, WEATHER), 2).citations).toHaveLength(2);
   });
