@@ -1,5 +1,5 @@
 /** `npm run chat`: ask question after question in a terminal, the way Slack users will. Follow-ups keep context. */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { renderReplyForTerminal } from '../answer/render-terminal.js';
 import { openCitelineEngine } from '../engine/citeline.js';
 import { isFollowUp } from '../engine/question.js';
@@ -10,29 +10,23 @@ async function main(): Promise<void> {
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
   const sources = engine.sources();
   console.log(`Citeline: ${sources.length} documents indexed. Ask a question; "sources" lists them; Ctrl-D or "quit" ends.`);
-  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  const terminal = createInterface({ input: process.stdin, output: process.stdout, prompt: '\n? ' });
   let previousQuestion: string | undefined;
-  try {
-    while (true) {
-      let line: string;
-      try {
-        line = (await terminal.question('\n? ')).trim();
-      } catch {
-        break; // input closed
-      }
-      if (line === '' ) continue;
-      if (line === 'quit' || line === 'exit') break;
-      if (line === 'sources') {
-        for (const source of sources) console.log(`- ${source.title} (${source.passages} passages) ${source.source}`);
-        continue;
-      }
+  terminal.prompt();
+  // The async iterator queues lines, so questions piped in all at once are each answered in turn.
+  for await (const raw of terminal) {
+    const line = raw.trim();
+    if (line === 'quit' || line === 'exit') break;
+    if (line === 'sources') {
+      for (const source of sources) console.log(`- ${source.title} (${source.passages} passages) ${source.source}`);
+    } else if (line !== '') {
       const reply = await engine.ask(line, previousQuestion && isFollowUp(line) ? { previousQuestion } : {});
       console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width: Math.min(process.stdout.columns ?? 100, 110) }));
       if (!isFollowUp(line) || !previousQuestion) previousQuestion = line;
     }
-  } finally {
-    terminal.close();
+    terminal.prompt();
   }
+  terminal.close();
 }
 
 main().catch(exitWithError);
