@@ -58,6 +58,8 @@ export function splitSentences(text: string): Sentence[] {
 /** Whether the sentence so far continues into `next` rather than ending where the segmenter broke. */
 function runsOn(text: string, sentence: { start: number; end: number }, next: { start: number; end: number }): boolean {
   const gap = text.slice(sentence.end, next.start);
+  // A break with no space after it is inside a token ("<!channel>", "Yahoo!Mail"), never between sentences.
+  if (gap === '') return true;
   const newlines = gap.split('\n').length - 1;
   if (newlines >= 2) return false; // a blank line: a new paragraph
   const body = text.slice(sentence.start, sentence.end);

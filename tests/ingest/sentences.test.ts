@@ -49,3 +49,11 @@ describe('splitSentences', () => {
     expect(splitSentences(' \n\n\t ')).toEqual([]);
   });
 });
+
+describe('breaks inside a token', () => {
+  it('does not split "<!channel>" or other punctuation with no space after it', async () => {
+    const { splitSentences } = await import('../../src/ingest/sentences.js');
+    const text = 'The notice says <!channel> should read it. Then it ends.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['The notice says <!channel> should read it.', 'Then it ends.']);
+  });
+});
