@@ -21,7 +21,8 @@ const PROMPT_FILES = {
   /** {documents} {passages} {added} {updated} {removed} {skipped} {seconds} */
   reindexDone: 'reindex-done.md',
   internalError: 'internal-error.md',
-  statsNotReady: 'stats-not-ready.md',
+  /** {query} */
+  statsNoMatch: 'stats-no-match.md',
   /** {user}: a Slack user id */
   feedbackRecorded: 'feedback-recorded.md',
   searching: 'searching.md',

@@ -59,7 +59,7 @@ export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[
   const bestCitation = figureFact(best).citation;
   const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => sameExtract(citation, bestCitation));
   if (reply.answered && !agrees) return reply;
-  const facts = group.matches.filter((match) => match.confident && meetsConstraints(match, constraints)).slice(0, MAX_FIGURES).map(figureFact);
+  const facts = distinctFacts(group.matches.filter((match) => match.confident && meetsConstraints(match, constraints)).map(figureFact)).slice(0, MAX_FIGURES);
   const lead = facts[0] as FigureFact;
   const citations = [lead.citation, ...reply.citations.filter((citation) => !sameExtract(citation, lead.citation))].slice(0, maxCitations);
   return {
@@ -70,6 +70,17 @@ export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[
     citations,
     figures: facts,
   };
+}
+
+/** A document that states the same figure for the same period twice shows it once. */
+function distinctFacts(facts: readonly FigureFact[]): FigureFact[] {
+  const seen = new Set<string>();
+  return facts.filter((fact) => {
+    const key = `${fact.citation.docId}\n${fact.value}\n${fact.period ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function sameExtract(a: Citation, b: Citation): boolean {

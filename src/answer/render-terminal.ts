@@ -1,5 +1,5 @@
 /** The reply for a terminal: lead, then numbered extracts with their sources. Plain text, optional colour. */
-import type { Reply } from './types.js';
+import type { FigureFact, Reply } from './types.js';
 
 export interface TerminalStyle {
   colour: boolean;
@@ -9,6 +9,12 @@ export interface TerminalStyle {
 export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = { colour: false, width: 100 }): string {
   const paint = painter(style.colour);
   const lines: string[] = [];
+  const [figure, ...others] = reply.figures ?? [];
+  if (figure) {
+    lines.push(paint.bold(figureLine(figure)));
+    // Other periods or sources for the same measure, side by side rather than one picked silently.
+    for (const other of others) lines.push(paint.dim(`  also ${figureLine(other)} (${other.citation.title}, ${other.citation.location})`));
+  }
   if (reply.answered) {
     lines.push(paint.bold(wrap(reply.answer, style.width)));
   } else {
@@ -27,6 +33,11 @@ export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = { co
     lines.push(`    ${paint.dim(citation.source)}`);
   });
   return lines.join('\n');
+}
+
+/** "28% · Inadequate · 2015 · local authorities" */
+export function figureLine(figure: FigureFact): string {
+  return [figure.value, figure.grade, figure.period, figure.counted].filter(Boolean).join(' · ');
 }
 
 function highlight(text: string, figures: readonly string[], paint: Painter): string {

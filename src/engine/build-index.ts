@@ -18,6 +18,9 @@ import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
 export const FIGURES_ARTIFACT = 'figures';
+/** Bumped when the BM25 or figures artifact changes shape, so the next ingest rewrites them. */
+export const ARTIFACTS_VERSION = 2;
+const ARTIFACTS_META = 'artifacts-meta';
 
 export type IngestProgress =
   | { stage: 'scan'; files: number }
@@ -106,11 +109,13 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   }
 
   const changed = summary.added.length + summary.updated.length + summary.removed.length > 0;
-  if (changed || options.rebuild || !PassageStore.exists(indexDir)) {
+  const staleArtifacts = store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version !== ARTIFACTS_VERSION;
+  if (changed || staleArtifacts || options.rebuild || !PassageStore.exists(indexDir)) {
     onProgress?.({ stage: 'save' });
     const passages = store.passages();
     store.setArtifact(LEXICAL_ARTIFACT, LexicalIndex.build(passages, options.vocabulary.normaliser).toJSON());
     store.setArtifact(FIGURES_ARTIFACT, new FiguresIndex(extractFigures(passages)).toJSON());
+    store.setArtifact(ARTIFACTS_META, { version: ARTIFACTS_VERSION });
     await store.save(indexDir);
   }
   summary.documents = store.documents().length;

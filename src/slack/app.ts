@@ -16,6 +16,7 @@ import type { HandlerDeps } from './handlers/handler-deps.js';
 import { registerMentionHandler } from './handlers/mention.js';
 import { registerShareHandler } from './handlers/share.js';
 import { registerFindSourcesShortcut } from './handlers/shortcut.js';
+import { registerStatsMoreHandler } from './handlers/stats.js';
 import { RedactingLogger, type LogSink } from './logger.js';
 import { allowList } from './middleware/allow-list.js';
 import { dropRepeatedEvents } from './middleware/dedupe-events.js';
@@ -103,6 +104,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerFindSourcesShortcut(app, handlerDeps);
   registerFeedbackHandlers(app, handlerDeps);
   registerShareHandler(app, handlerDeps);
+  registerStatsMoreHandler(app, handlerDeps);
 
   // Handlers catch their own errors; this is the net for anything that escapes (it logs, redacted, and keeps running).
   app.error(async (error) => {

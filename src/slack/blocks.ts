@@ -6,7 +6,7 @@
  * <= 50 blocks per message, button value <= 2,000 (action-values.ts).
  */
 import type { types as SlackTypes } from '@slack/bolt';
-import type { Citation, Reply } from '../answer/types.js';
+import type { Citation, FigureFact, Reply } from '../answer/types.js';
 import type { IndexedSource } from '../engine/types.js';
 import type { Prompts } from '../prompts.js';
 import { ACTION_IDS, encodeFeedbackValue, encodeShareValue, type ReplyKind } from './action-values.js';
@@ -52,6 +52,14 @@ export function renderReply(reply: Reply, options: ReplyRenderOptions): SlackMes
 
   if (options.kind === 'find') {
     blocks.push(context(`Sources for: “${truncateEscaped(toSafeMrkdwn(reply.question).replace(/\n/g, ' '), 300)}”`));
+  }
+  const [figure, ...others] = reply.figures ?? [];
+  if (figure) {
+    blocks.push(section(figureLine(figure)));
+    // Other periods or sources for the same measure are shown beside it, not dropped.
+    if (others.length > 0) {
+      blocks.push(context(others.map((other) => `${figureLine(other)} — ${sourceLine(other.citation)}`).join('\n')));
+    }
   }
   blocks.push(section(toSafeMrkdwn(reply.answer)));
   blocks.push(context(confidenceLabel(reply, citations.length)));
@@ -123,6 +131,12 @@ export function withFeedbackNote(blocks: readonly Block[], note: string): Block[
   if (actionsAt === -1) kept.push(noteBlock);
   else kept.splice(actionsAt + 1, 0, noteBlock);
   return kept.slice(0, SLACK_LIMITS.blocks);
+}
+
+/** "*28%* · Inadequate · 2015 · local authorities", every part escaped. */
+function figureLine(figure: FigureFact): string {
+  const rest = [figure.grade, figure.period, figure.counted].filter((part): part is string => Boolean(part)).map((part) => toSafeMrkdwn(part));
+  return [`*${toSafeMrkdwn(figure.value).replace(/\*/g, '')}*`, ...rest].join(' · ');
 }
 
 function quote(citation: Citation): string {

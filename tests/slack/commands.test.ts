@@ -81,9 +81,9 @@ describe('/citeline subcommands', () => {
     expect(texts).not.toContain('<reports/local.md');
   });
 
-  it('stats answers with the stats-not-ready prompt for now', async () => {
-    const { ack } = await command('stats inadequate 2015');
-    expect(ack.text).toBe(h.prompts.statsNotReady);
+  it('stats with no matching figure says so, echoing the query escaped', async () => {
+    const { ack } = await command('stats <!channel> 1999');
+    expect(renderedTexts(ack.blocks).join('\n')).toContain('No figures match “&lt;!channel&gt; 1999”');
   });
 
   it('reindex is refused to non-admins and runs for admins, reporting the summary', async () => {

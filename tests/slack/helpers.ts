@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SlackConfig } from '../../src/config.js';
+import type { CitelineEngine } from '../../src/engine/types.js';
 import { loadPrompts, type Prompts } from '../../src/prompts.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { JsonLinesFeedbackStore } from '../../src/slack/feedback-store.js';
@@ -15,10 +16,10 @@ export const BOT_TOKEN = 'xoxb-test-0000-secret-bot-token';
 export const SIGNING_SECRET = 'test-signing-secret-9f8e7d6c';
 export const APP_TOKEN = 'xapp-1-test-secret-app-token';
 
-export interface Harness {
+export interface Harness<E extends CitelineEngine = TestEngine> {
   api: FakeSlackApi;
   slack: SlackApp;
-  engine: TestEngine;
+  engine: E;
   prompts: Prompts;
   feedback: JsonLinesFeedbackStore;
   logs: string[];
@@ -27,9 +28,13 @@ export interface Harness {
 }
 
 export async function startHarness(overrides: Partial<SlackConfig> = {}, api?: FakeSlackApi): Promise<Harness> {
+  return startHarnessWith(new TestEngine(), overrides, api);
+}
+
+/** The same app and fake Slack with any engine, for example the real one over reports/. */
+export async function startHarnessWith<E extends CitelineEngine>(engine: E, overrides: Partial<SlackConfig> = {}, api?: FakeSlackApi): Promise<Harness<E>> {
   const fake = api ?? (await new FakeSlackApi().start());
   const dir = await mkdtemp(join(tmpdir(), 'citeline-slack-'));
-  const engine = new TestEngine();
   const prompts = await loadPrompts(join(process.cwd(), 'prompts'));
   const feedback = JsonLinesFeedbackStore.inIndexDir(join(dir, 'index'));
   const logs: string[] = [];

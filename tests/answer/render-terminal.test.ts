@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { renderReplyForTerminal } from '../../src/answer/render-terminal.js';
+import type { Citation, Reply } from '../../src/answer/types.js';
+import { renderReply } from '../../src/slack/blocks.js';
+
+const citation = (docId: string, extract: string): Citation => ({
+  passageId: `${docId}#1`,
+  docId,
+  title: `Title of ${docId}`,
+  source: `https://example.org/${docId}`,
+  location: 'Findings',
+  extract,
+  score: 0.9,
+  figures: ['28%'],
+});
+
+const reply: Reply = {
+  question: 'what share were rated inadequate in 2015?',
+  answered: true,
+  answer: 'By 2015, 28% of councils were rated Inadequate.',
+  confidence: 0.9,
+  citations: [citation('a.md', 'By 2015, 28% of councils were rated Inadequate.')],
+  figures: [
+    { value: '28%', grade: 'Inadequate', period: '2015', counted: 'local authorities', citation: citation('a.md', 'By 2015, 28% of councils were rated Inadequate.') },
+    { value: '27%', grade: 'Inadequate', period: '2015', counted: 'local authorities', citation: citation('b.md', 'In 2015, 27% were Inadequate.') },
+  ],
+};
+
+describe('figure-first replies', () => {
+  it('lead with the figure in the terminal, and show the other source beside it', () => {
+    const text = renderReplyForTerminal(reply);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('28% · Inadequate · 2015 · local authorities');
+    expect(lines[1]).toContain('also 27% · Inadequate · 2015 · local authorities (Title of b.md, Findings)');
+    expect(text).toContain('[1] Title of a.md · Findings');
+  });
+
+  it('lead with the figure in Block Kit, other sources in a context line', () => {
+    const { blocks } = renderReply(reply, { kind: 'ask' });
+    expect(JSON.stringify(blocks[0])).toContain('*28%* · Inadequate · 2015 · local authorities');
+    expect(JSON.stringify(blocks[1])).toContain('*27%* · Inadequate · 2015');
+    expect(JSON.stringify(blocks[1])).toContain('<https://example.org/b.md|Title of b.md>');
+  });
+
+  it('renders replies without figures as before', () => {
+    const plain = renderReplyForTerminal({ ...reply, figures: undefined });
+    expect(plain.split('\n')[0]).toBe('By 2015, 28% of councils were rated Inadequate.');
+  });
+});

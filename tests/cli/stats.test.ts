@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'citeline-stats-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const stats = (args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/stats.ts', ...args], { env: { ...process.env, INDEX_DIR: join(work, 'index') }, timeout: 120_000 });
+
+describe('npm run stats', () => {
+  it('lists every Inadequate figure with its source', async () => {
+    const { stdout } = await stats(['inadequate', '--json']);
+    const { figures } = JSON.parse(stdout) as { figures: { figure: string; grade: string; period: string; title: string; source: string; quote: string }[] };
+    expect(figures.length).toBeGreaterThanOrEqual(2);
+    expect(figures.every((row) => row.grade.includes('Inadequate'))).toBe(true);
+    expect(figures.every((row) => /^https:\/\//.test(row.source))).toBe(true);
+    expect(figures.some((row) => row.figure === '28%' && row.quote.includes('28% of councils were rated Inadequate'))).toBe(true);
+  });
+
+  it('gives 69% for good 2007/08, with its quote', async () => {
+    const { stdout } = await stats(['good', '2007/08', '--quotes']);
+    expect(stdout).toMatch(/1\s+69%\s+Good\s+2007\/08/);
+    expect(stdout).toContain('69% of councils inspected were rated Good');
+  });
+
+  it('says plainly when nothing matches', async () => {
+    const { stdout } = await stats(['outstanding', '1999']);
+    expect(stdout).toMatch(/No figures match "outstanding 1999"/);
+  });
+});
