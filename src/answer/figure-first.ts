@@ -2,6 +2,7 @@
  * Numeric questions answered figure first: when the figures index has a confident match, its
  * sentence leads and is the first citation, and figures measuring the same thing elsewhere follow.
  */
+import { CONFIDENT_AT } from '../stats/match.js';
 import type { FigureMatch, FigureMatchGroup } from '../stats/types.js';
 import type { Citation, FigureFact, Reply } from './types.js';
 
@@ -34,6 +35,8 @@ export interface FigureConstraints {
   years: readonly string[];
   /** Grades named in the question: the figure must be about one of them. */
   grades: readonly string[];
+  /** "latest", "now": of figures measuring the same thing, the newest leads. */
+  latest?: boolean;
 }
 
 export function meetsConstraints(match: FigureMatch, constraints: FigureConstraints): boolean {
@@ -42,6 +45,27 @@ export function meetsConstraints(match: FigureMatch, constraints: FigureConstrai
   const yearsOk = constraints.years.length === 0 || constraints.years.some((year) => periodYears.has(year.slice(0, 4)));
   const gradesOk = constraints.grades.length === 0 || constraints.grades.some((grade) => figure.grade === grade || figure.grades.includes(grade));
   return yearsOk && gradesOk;
+}
+
+/** How many extracts are read to corroborate figures. */
+export const FIGURE_EVIDENCE_DEPTH = 5;
+
+/** Most a figure gains for standing in the first extract (half in the second, a third in the third...). */
+const EVIDENCE_BONUS = 0.15;
+
+/**
+ * The figures index ranks figures by their own signals (grade, period, unit, words); the extract
+ * search ranks sentences by the whole passage's evidence. A figure whose sentence the search also
+ * quotes, and quotes early, is more likely the one asked for.
+ */
+export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[]): FigureMatch[] {
+  const ranked = matches.map((match) => {
+    const position = citations.slice(0, FIGURE_EVIDENCE_DEPTH).findIndex((citation) => sameExtract(citation, figureFact(match).citation));
+    if (position === -1) return match;
+    const confidence = Math.min(1, match.confidence + EVIDENCE_BONUS / (position + 1));
+    return { ...match, confidence, confident: match.confident || confidence >= CONFIDENT_AT };
+  });
+  return ranked.sort((a, b) => b.confidence - a.confidence);
 }
 
 /** How many of the reply's extracts are checked for the figure's sentence. */
@@ -54,22 +78,28 @@ const AGREEMENT_DEPTH = 2;
  */
 export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[], maxCitations: number, constraints: FigureConstraints): Reply {
   const group = groups.find((candidate) => candidate.matches[0]?.confident && meetsConstraints(candidate.matches[0], constraints));
-  const best = group?.matches[0];
-  if (!group || !best) return reply;
-  const bestCitation = figureFact(best).citation;
-  const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => sameExtract(citation, bestCitation));
+  if (!group) return reply;
+  const usable = group.matches.filter((match) => match.confident && meetsConstraints(match, constraints));
+  const ordered = constraints.latest ? [...usable].sort((a, b) => periodKey(b).localeCompare(periodKey(a))) : usable;
+  const facts = distinctFacts(ordered.map(figureFact)).slice(0, MAX_FIGURES);
+  const lead = facts[0];
+  const leadMatch = ordered[0];
+  if (!lead || !leadMatch) return reply;
+  const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => sameExtract(citation, lead.citation));
   if (reply.answered && !agrees) return reply;
-  const facts = distinctFacts(group.matches.filter((match) => match.confident && meetsConstraints(match, constraints)).map(figureFact)).slice(0, MAX_FIGURES);
-  const lead = facts[0] as FigureFact;
   const citations = [lead.citation, ...reply.citations.filter((citation) => !sameExtract(citation, lead.citation))].slice(0, maxCitations);
   return {
     ...reply,
     answered: true,
     answer: lead.citation.extract,
-    confidence: Math.max(reply.answered ? reply.confidence : 0, Math.round(best.confidence * 1000) / 1000),
+    confidence: Math.max(reply.answered ? reply.confidence : 0, Math.round(leadMatch.confidence * 1000) / 1000),
     citations,
     figures: facts,
   };
+}
+
+function periodKey(match: FigureMatch): string {
+  return match.figure.period?.sortKey ?? '';
 }
 
 /** A document that states the same figure for the same period twice shows it once. */

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCitelineEngine } from '../engine/citeline.js';
-import { formatSummary, hitRank, summarise, type QuestionResult } from '../eval/metrics.js';
-import { goldSpans, readEvalQuestions } from '../eval/questions.js';
+import { formatSummary, summarise } from '../eval/metrics.js';
+import { readEvalQuestions } from '../eval/questions.js';
+import { askEvalQuestions } from '../eval/run.js';
 import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
 
 const USAGE = 'Usage: npm run eval -- --reports DIR --questions FILE [--json]';
@@ -23,20 +24,7 @@ async function main(): Promise<void> {
   try {
     const config = { ...loadCoreConfigOrExit(), reportsDir: resolve(values.reports), indexDir };
     const engine = await openCitelineEngine(config, { buildIfMissing: true, log: values.json ? () => {} : logToStderr });
-    const results: QuestionResult[] = [];
-    for (const question of questions) {
-      const reply = await engine.ask(question.question, { maxCitations: 5 });
-      results.push({
-        id: question.id,
-        kind: question.kind,
-        question: question.question,
-        answerable: goldSpans(question).length > 0,
-        answered: reply.answered,
-        confidence: reply.confidence,
-        hitRank: hitRank(question, reply.citations),
-        topExtract: reply.citations[0]?.extract ?? '',
-      });
-    }
+    const results = await askEvalQuestions(engine, questions);
     const summary = summarise(results);
     console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
   } finally {

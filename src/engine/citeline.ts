@@ -13,8 +13,8 @@ import { loadPrompts, type Prompts } from '../prompts.js';
 import { DEFAULT_FUSION, HybridSearcher, termWeights, type FusionSettings } from '../search/hybrid-searcher.js';
 import { LexicalIndex } from '../search/lexical-index.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
-import { withFigureFirst } from '../answer/figure-first.js';
-import { FiguresIndex, extractFigures, parseStatsQuery } from '../stats/index.js';
+import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
+import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
@@ -62,15 +62,38 @@ export class Citeline implements CitelineEngine {
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Reply> {
+    const text = this.questionText(question, options);
+    const maxCitations = options.maxCitations ?? this.tuning.compose.maxCitations;
+    const { reply, query } = await this.answerFromExtracts(text, Math.max(maxCitations, FIGURE_EVIDENCE_DEPTH));
+    const trimmed = { ...reply, citations: reply.citations.slice(0, maxCitations) };
+    if (!query.asksForNumber) return trimmed;
+    const figures = rankFiguresByEvidence(this.state.figures.matchQuestion(text), reply.citations);
+    return withFigureFirst(trimmed, groupMatches(figures), maxCitations, { years: query.years, grades: query.grades, latest: query.asksLatest });
+  }
+
+  /**
+   * Figures ranked against a numeric question, the figures index's own ranking corrected by the
+   * extracts the search found (what `ask` uses for figure-first answers; eval reads it too).
+   */
+  async matchFigures(question: string): Promise<FigureMatch[]> {
+    const text = this.questionText(question, {});
+    const { reply } = await this.answerFromExtracts(text, FIGURE_EVIDENCE_DEPTH);
+    return rankFiguresByEvidence(this.state.figures.matchQuestion(text), reply.citations);
+  }
+
+  private questionText(question: string, options: AskOptions): string {
     const cleaned = cleanQuestion(question);
-    const text = options.previousQuestion ? mergeFollowUp(cleanQuestion(options.previousQuestion), cleaned) : cleaned;
+    return options.previousQuestion ? mergeFollowUp(cleanQuestion(options.previousQuestion), cleaned) : cleaned;
+  }
+
+  /** Search, read the top passages sentence by sentence, and compose the extractive reply. */
+  private async answerFromExtracts(text: string, maxCitations: number) {
     const { searcher, lexical } = this.state;
     const query = searcher.analyse(text);
     const compose = this.tuning.compose;
     const { hits } = await searcher.searchAnalysed(query, compose.passagesRead);
     const candidates = readCandidates(hits, compose);
     await this.scoreMeaning(text, candidates);
-    const maxCitations = options.maxCitations ?? compose.maxCitations;
     const reply = composeReply(
       {
         query,
@@ -81,14 +104,7 @@ export class Citeline implements CitelineEngine {
       },
       { ...compose, maxCitations },
     );
-    return query.asksForNumber
-      ? withFigureFirst(reply, this.state.figures.matchQuestionGrouped(text), maxCitations, { years: query.years, grades: query.grades })
-      : reply;
-  }
-
-  /** Figures ranked against a numeric question (what `ask` uses for figure-first answers; eval reads it too). */
-  matchFigures(question: string, limit = 10): FigureMatch[] {
-    return this.state.figures.matchQuestion(cleanQuestion(question), limit);
+    return { reply, query };
   }
 
   /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */

@@ -1,12 +1,17 @@
 /** Asks every eval question of an engine and scores the replies. Shared by `npm run eval` and the tuning scripts. */
+import { basename } from 'node:path';
 import type { CitelineEngine } from '../engine/types.js';
+import type { FigureMatch } from '../stats/types.js';
 import { hitRank, type QuestionResult } from './metrics.js';
 import { goldSpans, type EvalQuestion } from './questions.js';
 
 /** Citations asked for per question: recall@5 needs five. */
 export const EVAL_CITATIONS = 5;
 
-export async function askEvalQuestions(engine: Pick<CitelineEngine, 'ask'>, questions: readonly EvalQuestion[]): Promise<QuestionResult[]> {
+/** An engine that can also rank figures (the real one): stat questions are then scored on the figures index too. */
+export type EvalEngine = Pick<CitelineEngine, 'ask'> & { matchFigures?(question: string): Promise<FigureMatch[]> };
+
+export async function askEvalQuestions(engine: EvalEngine, questions: readonly EvalQuestion[]): Promise<QuestionResult[]> {
   const results: QuestionResult[] = [];
   for (const question of questions) {
     const reply = await engine.ask(question.question, { maxCitations: EVAL_CITATIONS });
@@ -19,7 +24,15 @@ export async function askEvalQuestions(engine: Pick<CitelineEngine, 'ask'>, ques
       confidence: reply.confidence,
       hitRank: hitRank(question, reply.citations),
       topExtract: reply.citations[0]?.extract ?? '',
+      ...(question.kind === 'stat' && engine.matchFigures ? { figureHit: topFigureHolds(question, await engine.matchFigures(question.question)) } : {}),
     });
   }
   return results;
+}
+
+/** Whether the best figure's sentence, from a gold document, holds the gold span. */
+function topFigureHolds(question: EvalQuestion, matches: readonly FigureMatch[]): boolean {
+  const top = matches[0];
+  if (!top) return false;
+  return goldSpans(question).some((span) => basename(top.figure.citation.docId) === span.doc && top.figure.sentence.text.includes(span.answer));
 }

@@ -48,7 +48,7 @@ const DEFAULT_INITIAL_CAPACITY = 1024;
 const DEFAULT_EF_SEARCH = 100;
 const RANDOM_SEED = 100;
 /** Loading retries this often when a concurrent save replaces the generation it was reading. */
-const LOAD_ATTEMPTS = 5;
+const LOAD_ATTEMPTS = 10;
 
 export interface CreateOptions {
   model: string;
@@ -301,6 +301,9 @@ export class PassageStore {
     this.assertWritable('save');
     this.saving = true;
     let generation: string;
+    // The generation being replaced stays one save longer: a reader that opened it just before this
+    // commit can finish reading it (a reader that is slower still retries from the new manifest).
+    const replaced = await committedGeneration(indexDir);
     try {
       if (this.deletedCount > 0 && this.deletedCount * 2 >= this.byId.size) this.compact();
       generation = await this.writeGeneration(indexDir);
@@ -308,7 +311,7 @@ export class PassageStore {
       this.saving = false;
     }
     // Committed: what follows only tidies up, and a failure there must not fail the save.
-    await removeStaleEntries(indexDir, generation).catch(() => {});
+    await removeStaleEntries(indexDir, [generation, ...(replaced ? [replaced] : [])]).catch(() => {});
   }
 
   private async writeGeneration(indexDir: string): Promise<string> {
@@ -453,11 +456,21 @@ function* manifestChunks(manifest: IndexManifest): Generator<string> {
   yield '\n}}\n';
 }
 
-/** Deletes every generation but `keep`, and temp files left by interrupted saves. */
-async function removeStaleEntries(indexDir: string, keep: string): Promise<void> {
+/** The generation manifest.json points at now, if there is a readable one. */
+async function committedGeneration(indexDir: string): Promise<string | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(join(indexDir, MANIFEST_FILE), 'utf8')) as { generation?: unknown };
+    return typeof manifest.generation === 'string' && manifest.generation.startsWith(GENERATION_PREFIX) ? manifest.generation : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deletes every generation but those in `keep`, and temp files left by interrupted saves. */
+async function removeStaleEntries(indexDir: string, keep: readonly string[]): Promise<void> {
   const entries = await readdir(indexDir, { withFileTypes: true });
   for (const entry of entries) {
-    if (entry.name === keep) continue;
+    if (keep.includes(entry.name)) continue;
     const path = join(indexDir, entry.name);
     if (entry.isDirectory() && entry.name.startsWith(GENERATION_PREFIX)) {
       await rm(path, { recursive: true, force: true }).catch(() => {});

@@ -214,7 +214,8 @@ describe('PassageStore growth, removal and replacement', () => {
     await loaded.save(dir);
     const again = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
     expect(again.passages()).toHaveLength(10 + 10 + 20 + 3);
-    expect(await generations(dir)).toHaveLength(1);
+    // The new generation and the one it replaced, kept one save longer for readers that opened it.
+    expect(await generations(dir)).toHaveLength(2);
   });
 
   it('compacts the graph on save when a third or more of its slots are deleted', async () => {
@@ -419,7 +420,7 @@ describe('PassageStore crash safety (leftovers of an interrupted save)', () => {
     loaded.addDocument(added.doc, added.passages, added.vectors);
     await loaded.save(dir);
     const entries = (await readdir(dir)).sort();
-    expect(entries).toEqual([loaded.manifest.generation, 'manifest.json'].sort());
+    expect(entries).toEqual([committed, loaded.manifest.generation, 'manifest.json'].sort());
     expect(existsSync(halfWritten)).toBe(false);
     expect((await PassageStore.load(dir, { model: MODEL, dimension: DIM })).passages()).toHaveLength(31);
   });
@@ -463,5 +464,17 @@ describe('PassageStore crash safety (leftovers of an interrupted save)', () => {
       stop = true;
       await saves;
     }
+  });
+});
+
+describe('PassageStore generations kept for readers', () => {
+  it('keeps only the current generation and the one it replaced, over many saves', async () => {
+    const store = storeWith(sampleDocuments());
+    const names: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await store.save(dir);
+      names.push(store.manifest.generation);
+    }
+    expect((await readdir(dir)).sort()).toEqual([names[2], names[3], 'manifest.json'].sort());
   });
 });
