@@ -31,24 +31,18 @@ export interface CoreConfig {
   modelCacheDir: string;
 }
 
-const slackSchema = z
-  .object({
-    SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
-    SLACK_BOT_TOKEN: z.string({ error: 'is required (xoxb-...)' }).startsWith('xoxb-', 'must start with xoxb-'),
-    SLACK_SIGNING_SECRET: z.string({ error: 'is required' }).min(8, 'looks too short'),
-    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    SLACK_API_URL: z.url('must be a URL such as http://127.0.0.1:9999/api/').optional(),
-    SLACK_ALLOWED_TEAMS: csv,
-    SLACK_ALLOWED_CHANNELS: csv,
-    SLACK_ADMIN_USERS: csv,
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_MODE === 'socket' && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required when SLACK_MODE=socket (xapp-...)' });
-    }
-  });
+const slackSchema = z.object({
+  SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
+  SLACK_BOT_TOKEN: z.string({ error: 'is required (xoxb-...)' }).startsWith('xoxb-', 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: z.string({ error: 'is required' }).min(8, 'looks too short'),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_API_URL: z.url('must be a URL such as http://127.0.0.1:9999/api/').optional(),
+  SLACK_ALLOWED_TEAMS: csv,
+  SLACK_ALLOWED_CHANNELS: csv,
+  SLACK_ADMIN_USERS: csv,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+});
 
 export interface SlackConfig {
   mode: 'socket' | 'http';
@@ -97,6 +91,10 @@ export function parseAppConfig(env: Env, cwd = process.cwd()): AppConfig {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
+  }
+  // Checked apart from the schema so it is reported together with every other problem.
+  if ((env.SLACK_MODE || 'socket') === 'socket' && !env.SLACK_APP_TOKEN) {
+    problems.push('SLACK_APP_TOKEN is required when SLACK_MODE=socket (xapp-...)');
   }
   try {
     const parsed = parseOrThrow(slackSchema, env);

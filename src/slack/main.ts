@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     openCitelineEngine(config.core, { log, buildIfMissing: true }),
     loadPrompts(join(process.cwd(), 'prompts')),
   ]);
+  // One throwaway question loads the model's session and the word-vector cache, so the first real one is quick.
+  await engine.ask('What share of councils were rated inadequate?');
   const slack = createSlackApp({
     config: config.slack,
     engine,

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseAppConfig, parseCoreConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('has working defaults for the core settings, resolved against the working folder', () => {
+    const core = parseCoreConfig({}, '/srv/citeline');
+    expect(core).toEqual({
+      indexDir: '/srv/citeline/index',
+      reportsDir: '/srv/citeline/reports',
+      embeddingModel: 'models/glove-100d',
+      modelCacheDir: '/srv/citeline/.cache/models',
+    });
+  });
+
+  it('reads Slack settings, lists and numbers', () => {
+    const { slack } = parseAppConfig({
+      SLACK_MODE: 'http',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'secret-123',
+      PORT: '8080',
+      SLACK_ALLOWED_CHANNELS: 'C1, C2,',
+      SLACK_ADMIN_USERS: 'U1',
+    });
+    expect(slack).toMatchObject({ mode: 'http', port: 8080, allowedChannels: ['C1', 'C2'], adminUsers: ['U1'], allowedTeams: [], rateLimitPerMinute: 20 });
+  });
+
+  it('reports every problem at once and never echoes a value', () => {
+    let error: unknown;
+    try {
+      parseAppConfig({ SLACK_BOT_TOKEN: 'xapp-wrong-kind-of-token', PORT: 'eighty', SLACK_API_URL: 'not a url' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('SLACK_BOT_TOKEN must start with xoxb-');
+    expect(problems).toContain('SLACK_SIGNING_SECRET is required');
+    expect(problems).toContain('SLACK_APP_TOKEN is required when SLACK_MODE=socket');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/SLACK_API_URL must be a URL/);
+    expect((error as Error).message).not.toContain('xapp-wrong-kind-of-token');
+  });
+
+  it('treats an empty value as not set', () => {
+    expect(parseCoreConfig({ INDEX_DIR: '' }, '/x').indexDir).toBe('/x/index');
+  });
+});
