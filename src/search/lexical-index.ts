@@ -21,6 +21,9 @@ export interface WeightedTerm {
 }
 
 export class LexicalIndex {
+  /** IDF by term, worked out once: MiniSearch has no document-frequency lookup, and a search per term is costly. */
+  private readonly idfCache = new Map<string, number>();
+
   private constructor(private readonly index: MiniSearch<Passage>) {}
 
   static build(passages: readonly Passage[], normaliser: TermNormaliser): LexicalIndex {
@@ -39,10 +42,12 @@ export class LexicalIndex {
 
   add(passages: readonly Passage[]): void {
     this.index.addAll(passages);
+    this.idfCache.clear();
   }
 
   remove(ids: readonly string[]): void {
     for (const id of ids) if (this.index.has(id)) this.index.discard(id);
+    this.idfCache.clear();
   }
 
   get size(): number {
@@ -51,9 +56,14 @@ export class LexicalIndex {
 
   /** Inverse document frequency of a term, BM25's form, never negative. */
   idf(term: string): number {
+    const cached = this.idfCache.get(term);
+    if (cached !== undefined) return cached;
     const n = this.index.documentCount;
     const df = this.countDocumentsWithTerm(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    if (this.idfCache.size > 100_000) this.idfCache.clear();
+    this.idfCache.set(term, idf);
+    return idf;
   }
 
   search(terms: readonly WeightedTerm[], limit: number): LexicalHit[] {
