@@ -30,6 +30,7 @@ const PROMPT_FILES = {
   sharedBy: 'shared-by.md',
   shareFailed: 'share-failed.md',
   noSources: 'no-sources.md',
+  busy: 'busy.md',
 } as const;
 
 export type PromptName = keyof typeof PROMPT_FILES;

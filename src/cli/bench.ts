@@ -1,8 +1,12 @@
-/** `npm run bench -- [--json] [--passages N]`: speed and memory figures on the sample and on a generated corpus. */
+/**
+ * `npm run bench -- [--json] [--passages N]`: speed and memory figures on the sample and on a generated corpus.
+ * `npm run bench -- --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
+ */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runLoad, type LoadResult } from '../bench/load.js';
 import type { ScenarioResult, ScenarioSpec } from '../bench/scenario.js';
 import { exitWithError } from './bootstrap.js';
 
@@ -14,8 +18,11 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       passages: { type: 'string', default: '10000' },
       queries: { type: 'string', default: '100' },
+      load: { type: 'boolean', default: false },
+      requests: { type: 'string', default: '100' },
     },
   });
+  if (values.load) return printLoad(await runLoad(Number(values.requests)), values.json);
   const queries = Number(values.queries);
   const specs: ScenarioSpec[] = [
     { name: 'sample', reports: 'reports', queries },
@@ -33,6 +40,13 @@ async function main(): Promise<void> {
   }
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
   console.log(formatTable(results));
+}
+
+function printLoad(result: LoadResult, json: boolean): void {
+  if (json) return void console.log(JSON.stringify(result, null, 2));
+  console.log(`${result.requests} signed requests at once (half mentions, half /citeline), HTTP receiver, 127.0.0.1`);
+  console.log(`acknowledged: p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, max ${result.ackMaxMs} ms; within 3 s: ${result.ackedWithin3s}/${result.requests}`);
+  console.log(`answered: ${result.answered}/${result.requests} (twice: ${result.answeredTwice}); answer latency p50 ${result.answerP50Ms} ms, p95 ${result.answerP95Ms} ms`);
 }
 
 function runInChild(spec: ScenarioSpec): Promise<ScenarioResult> {

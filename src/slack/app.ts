@@ -17,6 +17,7 @@ import { registerMentionHandler } from './handlers/mention.js';
 import { registerShareHandler } from './handlers/share.js';
 import { registerFindSourcesShortcut } from './handlers/shortcut.js';
 import { registerStatsMoreHandler } from './handlers/stats.js';
+import { WorkQueue, queuedEngine } from './answer-queue.js';
 import { RedactingLogger, type LogSink } from './logger.js';
 import { allowList } from './middleware/allow-list.js';
 import { dropRepeatedEvents } from './middleware/dedupe-events.js';
@@ -37,6 +38,8 @@ export interface SlackAppDeps {
   retryConfig?: webApi.RetryOptions;
   /** For tests of the rate limit. */
   now?: () => number;
+  /** Where engine work waits its turn (default: two at a time, 500 waiting). */
+  queue?: WorkQueue;
 }
 
 export interface StartedSlackApp {
@@ -91,7 +94,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
 
   const handlerDeps: HandlerDeps = {
     config,
-    engine: deps.engine,
+    engine: queuedEngine(deps.engine, deps.queue ?? new WorkQueue()),
     prompts: deps.prompts,
     feedback: deps.feedback,
     rateLimiter: new SlidingWindowRateLimiter(config.rateLimitPerMinute, 60_000, deps.now),

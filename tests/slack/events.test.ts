@@ -1,6 +1,6 @@
 /** Events over HTTP, end to end: signed requests in, Web API calls out (recorded by the fake Slack). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_ID, BOT_USER_ID } from './fake-slack-api.js';
+import { BOT_ID, BOT_USER_ID } from '../../src/bench/fake-slack-api.js';
 import { eventEnvelope, nextTs, renderedTexts, sendEvent, sendSigned, startHarness, waitFor, type Harness } from './helpers.js';
 
 let h: Harness;

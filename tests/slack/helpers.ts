@@ -9,7 +9,7 @@ import { loadPrompts, type Prompts } from '../../src/prompts.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { JsonLinesFeedbackStore } from '../../src/slack/feedback-store.js';
 import { LogLevel } from '@slack/bolt';
-import { FakeSlackApi, TEAM_ID } from './fake-slack-api.js';
+import { FakeSlackApi, TEAM_ID } from '../../src/bench/fake-slack-api.js';
 import { TestEngine } from './test-engine.js';
 
 export const BOT_TOKEN = 'xoxb-test-0000-secret-bot-token';

@@ -1,6 +1,6 @@
 /** Feedback buttons and the Find sources message shortcut, end to end over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_USER_ID } from './fake-slack-api.js';
+import { BOT_USER_ID } from '../../src/bench/fake-slack-api.js';
 import { buttonsIn, eventEnvelope, nextTs, renderedTexts, sendEvent, sendInteraction, startHarness, waitFor, type Harness } from './helpers.js';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 /** Allow-lists, the rate limit, Slack API failures, engine failures and secrets in logs, end to end. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOT_USER_ID } from './fake-slack-api.js';
+import { BOT_USER_ID } from '../../src/bench/fake-slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET, eventEnvelope, nextTs, renderedTexts, sendEvent, sendForm, slashCommand, startHarness, waitFor, type Harness } from './helpers.js';
 
 let h: Harness | undefined;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCoreConfig } from '../../src/config.js';
 import { openCitelineEngine, type Citeline } from '../../src/engine/citeline.js';
-import { BOT_USER_ID } from './fake-slack-api.js';
+import { BOT_USER_ID } from '../../src/bench/fake-slack-api.js';
 import {
   buttonsIn,
   eventEnvelope,

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BOT_USER_ID, FakeSlackApi } from './fake-slack-api.js';
+import { BOT_USER_ID, FakeSlackApi } from '../../src/bench/fake-slack-api.js';
 import { APP_TOKEN, BOT_TOKEN, eventEnvelope, nextTs, renderedTexts, startHarness, waitFor, type Harness } from './helpers.js';
 
 let api: FakeSlackApi;

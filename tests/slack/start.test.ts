@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { BOT_USER_ID, FakeSlackApi } from './fake-slack-api.js';
+import { BOT_USER_ID, FakeSlackApi } from '../../src/bench/fake-slack-api.js';
 import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, eventEnvelope, nextTs, renderedTexts, sendEvent, waitFor } from './helpers.js';
 
 let work: string;

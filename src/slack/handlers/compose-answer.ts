@@ -8,6 +8,7 @@ import { fillPrompt } from '../../prompts.js';
 import type { ReplyKind } from '../action-values.js';
 import { renderNotice, renderReply, type SlackMessage } from '../blocks.js';
 import { MAX_QUESTION_CHARS, readQuestion } from '../question.js';
+import { QueueFullError } from '../answer-queue.js';
 import type { HandlerDeps } from './handler-deps.js';
 
 export interface AnswerRequest {
@@ -53,6 +54,10 @@ export async function composeAnswer(deps: HandlerDeps, request: AnswerRequest): 
     });
     return { status: 'answered', message, reply, question };
   } catch (error) {
+    if (error instanceof QueueFullError) {
+      deps.logger.warn(`Busy: turned away a question from ${request.userId} (${error.waiting} waiting).`);
+      return { status: 'refused', message: renderNotice(prompts.busy) };
+    }
     deps.logger.error(`The engine failed on a question from ${request.userId}:`, error);
     return { status: 'failed', message: renderNotice(prompts.internalError) };
   }

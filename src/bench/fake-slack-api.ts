@@ -1,5 +1,5 @@
 /**
- * A stand-in for Slack's Web API on 127.0.0.1: it answers the methods Citeline calls, records every call
+ * A stand-in for Slack's Web API on 127.0.0.1 (for the Slack tests and the load benchmark): it answers the methods Citeline calls, records every call
  * (form-encoded or JSON, as @slack/web-api sends them), hands out response_urls on itself and records what is
  * posted to them, and can be told to fail the next calls (429 with Retry-After, 500, or an `ok: false` error).
  */
