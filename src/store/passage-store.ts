@@ -274,6 +274,30 @@ export class PassageStore {
     return hits;
   }
 
+  /**
+   * The exact nearest passages by scanning every live vector: slow, for measuring the graph's recall
+   * (npm run bench), never for answering.
+   */
+  exactSearch(query: Float32Array, k: number): VectorHit[] {
+    const scored: VectorHit[] = [];
+    for (const passage of this.byId.values()) {
+      const point = this.graph.getPoint(passage.label);
+      let dot = 0;
+      let norm = 0;
+      for (let i = 0; i < point.length; i++) {
+        dot += (point[i] as number) * (query[i] as number);
+        norm += (point[i] as number) ** 2;
+      }
+      scored.push({ passage, similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 });
+    }
+    return scored.sort((a, b) => b.similarity - a.similarity).slice(0, Math.max(0, Math.floor(k)));
+  }
+
+  /** The graph's build settings and search depth, for reports. */
+  get graphSettings(): { M: number; efConstruction: number; efSearch: number } {
+    return { M: this.M, efConstruction: this.efConstruction, efSearch: DEFAULT_EF_SEARCH };
+  }
+
   /** Keeps a JSON-serialisable value with the index, saved and loaded with it. `undefined` removes it. */
   setArtifact(name: string, data: unknown): void {
     this.assertWritable('setArtifact');

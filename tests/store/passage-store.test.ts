@@ -478,3 +478,16 @@ describe('PassageStore generations kept for readers', () => {
     expect((await readdir(dir)).sort()).toEqual([names[2], names[3], 'manifest.json'].sort());
   });
 });
+
+describe('PassageStore exact search (for measuring recall)', () => {
+  it('agrees with the graph on the nearest passage', () => {
+    const store = storeWith(sampleDocuments());
+    const target = store.passages()[7]!;
+    const query = (store as unknown as { graph: { getPoint(label: number): number[] } }).graph.getPoint(target.label);
+    const exact = store.exactSearch(Float32Array.from(query), 3);
+    expect(exact[0]?.passage.id).toBe(target.id);
+    expect(exact[0]?.similarity).toBeCloseTo(1, 5);
+    expect(store.searchVectors(Float32Array.from(query), 1)[0]?.passage.id).toBe(target.id);
+    expect(store.graphSettings).toMatchObject({ M: 16, efConstruction: 100, efSearch: 100 });
+  });
+});
