@@ -74,6 +74,18 @@ export async function writeHashedFile(path: string, chunks: Iterable<string>): P
   return { bytes, sha256: hash.digest('hex') };
 }
 
+/** Writes a new file holding `buffer`, flushed, with its size and sha256. */
+export async function writeHashedBuffer(path: string, buffer: Buffer): Promise<IndexFile> {
+  const handle = await open(path, 'wx');
+  try {
+    await writeAll(handle, buffer);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
+}
+
 async function writeAll(handle: FileHandle, buffer: Buffer): Promise<void> {
   let offset = 0;
   while (offset < buffer.length) {

@@ -5,7 +5,8 @@ import { INDEX_FORMAT_VERSION, type IndexManifest } from './types.js';
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_TEMP_FILE = 'manifest.json.tmp';
 export const HNSW_FILE = 'hnsw.bin';
-export const PASSAGES_FILE = 'passages.jsonl';
+/** The passages as JSON Lines, gzipped: titles and links repeat on every line and compress well. */
+export const PASSAGES_FILE = 'passages.jsonl.gz';
 export const GENERATION_PREFIX = 'gen-';
 
 /** A generation folder's name: also guards against paths leaving the index folder. */
@@ -15,12 +16,14 @@ const FILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/;
 /** An artifact's name: it becomes part of a file name. */
 export const ARTIFACT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+/** Artifacts are gzipped JSON: the figures and BM25 indexes are repetitive text, often a tenth the size compressed. */
 export function artifactFileName(name: string): string {
-  return `artifact-${name}.json`;
+  return `artifact-${name}.json.gz`;
 }
 
+/** The artifact a file holds; plain `.json` files from earlier versions are read too. */
 export function artifactNameOf(fileName: string): string | undefined {
-  const match = /^artifact-(.+)\.json$/.exec(fileName);
+  const match = /^artifact-(.+)\.json(?:\.gz)?$/.exec(fileName);
   return match && ARTIFACT_NAME_PATTERN.test(match[1] ?? '') ? match[1] : undefined;
 }
 

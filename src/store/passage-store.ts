@@ -4,13 +4,14 @@
  *
  * Layout of an index folder:
  *   manifest.json            the commit point: names the current generation and every file's size and sha256
- *   gen-<time>-<random>/     one build: hnsw.bin, passages.jsonl, artifact-<name>.json
+ *   gen-<time>-<random>/     one build: hnsw.bin, passages.jsonl.gz, artifact-<name>.json.gz
  *   ingest.lock              held while an ingest writes (see lock.ts)
  *
  * A save writes a whole new generation, flushes it, then renames manifest.json.tmp over manifest.json.
  * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
  * (whose files were flushed before it was written): never a half-written index that loads.
  */
+import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
@@ -19,7 +20,7 @@ import { StringDecoder } from 'node:string_decoder';
 import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
-import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedFile } from './files.js';
+import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedFile } from './files.js';
 import {
   ARTIFACT_NAME_PATTERN,
   GENERATION_PREFIX,
@@ -351,12 +352,12 @@ export class PassageStore {
       await this.graph.writeIndex(hnswPath);
       await fsyncFile(hnswPath);
       files[HNSW_FILE] = await describeFile(hnswPath);
-      files[PASSAGES_FILE] = await writeHashedFile(join(genDir, PASSAGES_FILE), passageLines(this.byId.values()));
+      files[PASSAGES_FILE] = await writeHashedBuffer(join(genDir, PASSAGES_FILE), gzipSync(Buffer.from([...passageLines(this.byId.values())].join(''), 'utf8'), { level: 6 }));
       for (const [name, data] of this.artifacts) {
         const text = JSON.stringify(data);
         if (typeof text !== 'string') throw new Error(`Artifact "${name}" is not JSON-serialisable.`);
         const fileName = artifactFileName(name);
-        files[fileName] = await writeHashedFile(join(genDir, fileName), [text]);
+        files[fileName] = await writeHashedBuffer(join(genDir, fileName), gzipSync(text, { level: 6 }));
       }
       await fsyncDir(genDir);
       // The generation folder's own entry, too, before anything points at it.
@@ -605,9 +606,10 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     const bytes = await readFile(join(genDir, name));
     checkHash(name, createHash('sha256').update(bytes).digest('hex'));
     try {
-      artifacts.set(artifact, JSON.parse(bytes.toString('utf8')));
+      const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+      artifacts.set(artifact, JSON.parse(text));
     } catch {
-      throw corrupt(`${name} is not valid JSON`);
+      throw corrupt(`${name} is not valid (gzipped) JSON`);
     }
   }
 
@@ -664,7 +666,7 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   };
 }
 
-/** Streams passages.jsonl, hashing the bytes as they come; a parse problem is returned, not thrown, so the checksum speaks first. */
+/** Streams passages.jsonl.gz, hashing the stored bytes as they come; a parse problem is returned, not thrown, so the checksum speaks first. */
 async function readPassages(path: string): Promise<{ passages: StoredPassage[]; sha256: string; problem?: string }> {
   const hash = createHash('sha256');
   const decoder = new StringDecoder('utf8');
@@ -698,15 +700,25 @@ async function readPassages(path: string): Promise<{ passages: StoredPassage[]; 
       problem = `line ${lineNumber} is not valid JSON`;
     }
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    const lines = (rest + decoder.write(buffer)).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) take(line);
+  const stored = createReadStream(path, { highWaterMark: 1 << 20 });
+  stored.on('data', (chunk) => hash.update(chunk as Buffer));
+  try {
+    for await (const chunk of stored.pipe(createGunzip())) {
+      const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) take(line);
+    }
+  } catch {
+    // A cut or altered file: let the checksum report it first, with this as the reason if it matches.
+    stored.destroy();
+    return { passages, sha256: await sha256Of(path), problem: 'is not a readable gzip file' };
   }
   rest += decoder.end();
   // Every line ends with '\n': anything after the last one means the file was cut short.
   if (rest !== '' && problem === undefined) problem = 'the last line is incomplete';
   return { passages, sha256: hash.digest('hex'), ...(problem !== undefined ? { problem } : {}) };
+}
+
+async function sha256Of(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
 }

@@ -2,7 +2,8 @@
 import type { DocumentFormat, Passage } from '../ingest/types.js';
 
 /** Bumped whenever the files of a saved index change shape; other versions are refused, never guessed at. */
-export const INDEX_FORMAT_VERSION = 1;
+/** 2: passages and artifacts gzipped. */
+export const INDEX_FORMAT_VERSION = 2;
 
 /** The command that fixes every index problem; each IndexLoadError message ends with it. */
 export const REBUILD_HINT = 'Run `npm run ingest -- --rebuild`.';

@@ -68,7 +68,7 @@ describe('PassageStore round trip', () => {
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
     expect(manifest.documentCount).toBe(3);
     expect(manifest.passageCount).toBe(29);
-    expect(Object.keys(manifest.files).sort()).toEqual(['artifact-bm25.json', 'artifact-figures.json', 'hnsw.bin', 'passages.jsonl']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['artifact-bm25.json.gz', 'artifact-figures.json.gz', 'hnsw.bin', 'passages.jsonl.gz']);
     expect(await generations(dir)).toEqual([manifest.generation]);
     expect(Date.parse(manifest.builtAt)).not.toBeNaN();
 
@@ -292,12 +292,12 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
     await expect(PassageStore.load(nowhere, { model: MODEL })).rejects.toMatchObject({ kind: 'missing' });
   });
 
-  it('a truncated passages.jsonl', async () => {
+  it('a truncated passages file', async () => {
     const { genDir } = await saveSample();
-    const path = join(genDir, 'passages.jsonl');
+    const path = join(genDir, 'passages.jsonl.gz');
     await truncate(path, (await stat(path)).size - 40);
     const error = await expectLoadError('corrupt');
-    expect(error.message).toMatch(/passages\.jsonl.*truncated/);
+    expect(error.message).toMatch(/passages\.jsonl\.gz.*truncated/);
   });
 
   it('one altered byte in hnsw.bin', async () => {
@@ -311,23 +311,26 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
     expect(error.message).toMatch(/hnsw\.bin.*checksum/);
   });
 
-  it('an altered passages.jsonl of the same size', async () => {
+  it('an altered passages file of the same size', async () => {
     const { genDir } = await saveSample();
-    const path = join(genDir, 'passages.jsonl');
-    const text = await readFile(path, 'utf8');
-    await writeFile(path, text.replace('councils', 'Councils'));
+    const path = join(genDir, 'passages.jsonl.gz');
+    const bytes = await readFile(path);
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = (bytes[at]! + 1) & 0xff;
+    await writeFile(path, bytes);
     await expectLoadError('corrupt');
   });
 
   it('an altered or missing artifact', async () => {
     const { genDir } = await saveSample();
-    const path = join(genDir, 'artifact-bm25.json');
-    const text = await readFile(path, 'utf8');
-    await writeFile(path, text.replace('"a"', '"z"'));
+    const path = join(genDir, 'artifact-bm25.json.gz');
+    const bytes = await readFile(path);
+    bytes[bytes.length - 9] = (bytes[bytes.length - 9]! + 1) % 256; // one byte altered
+    await writeFile(path, bytes);
     await expectLoadError('corrupt');
     await rm(path);
     const error = await expectLoadError('corrupt');
-    expect(error.message).toMatch(/artifact-bm25\.json is missing/);
+    expect(error.message).toMatch(/artifact-bm25\.json\.gz is missing/);
   });
 
   it('a manifest of a future format version', async () => {
@@ -372,7 +375,7 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
     await writeFile(path, text.slice(0, Math.floor(text.length / 2)));
     const error = await expectLoadError('corrupt');
     expect(error.message).toMatch(/manifest\.json is not valid JSON/);
-    await writeFile(path, '{"formatVersion": 1, "model": 5}');
+    await writeFile(path, `{"formatVersion": ${INDEX_FORMAT_VERSION}, "model": 5}`);
     await expectLoadError('corrupt');
     await writeFile(path, '');
     await expectLoadError('corrupt');
@@ -409,7 +412,7 @@ describe('PassageStore crash safety (leftovers of an interrupted save)', () => {
     const halfWritten = join(dir, 'gen-2999-01-01T00-00-00-000Z-deadbeef');
     await mkdir(halfWritten);
     await writeFile(join(halfWritten, 'hnsw.bin'), Buffer.alloc(1000, 7));
-    await writeFile(join(halfWritten, 'passages.jsonl'), '{"id":"x","docId":"a.md","te');
+    await writeFile(join(halfWritten, 'passages.jsonl.gz'), '{"id":"x","docId":"a.md","te');
     await writeFile(join(dir, 'manifest.json.tmp'), '{"formatVersion":1,"model":"tes');
 
     const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
