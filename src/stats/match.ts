@@ -66,8 +66,16 @@ export class QuestionMatcher {
     }
     for (const words of texts.values()) for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
     for (const [w, df] of documentFrequency) this.idf.set(w, Math.log(1 + texts.size / df));
-    const years = figures.flatMap((f) => f.period?.years ?? []);
-    this.yearSpan = years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 0];
+    // A loop, not Math.min(...years): a spread of 100k+ years overflows the call stack.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const figure of figures) {
+      for (const year of figure.period?.years ?? []) {
+        if (year < first) first = year;
+        if (year > last) last = year;
+      }
+    }
+    this.yearSpan = first <= last ? [first, last] : [0, 0];
   }
 
   match(question: string, limit = 10): FigureMatch[] {

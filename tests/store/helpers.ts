@@ -8,17 +8,8 @@ import type { StoredDocument } from '../../src/store/types.js';
 export const DIM = 16;
 export const MODEL = 'test/random-16d';
 
-/** Deterministic PRNG (mulberry32), so failures reproduce. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic, so failures reproduce: the same generator the benchmark's corpus uses.
+export { seededRandom } from '../../src/bench/synthetic-corpus.js';
 
 export function randomUnitVector(random: () => number, dimension = DIM): Float32Array {
   const vector = new Float32Array(dimension);
