@@ -11,12 +11,11 @@
  * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
  * (whose files were flushed before it was written): never a half-written index that loads.
  */
-import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
@@ -666,10 +665,9 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   };
 }
 
-/** Streams passages.jsonl.gz, hashing the stored bytes as they come; a parse problem is returned, not thrown, so the checksum speaks first. */
+/** Reads passages.jsonl.gz and hashes its stored bytes; a parse problem is returned, not thrown, so the checksum speaks first. */
 async function readPassages(path: string): Promise<{ passages: StoredPassage[]; sha256: string; problem?: string }> {
   const hash = createHash('sha256');
-  const decoder = new StringDecoder('utf8');
   const passages: StoredPassage[] = [];
   let problem: string | undefined;
   let rest = '';
@@ -700,25 +698,20 @@ async function readPassages(path: string): Promise<{ passages: StoredPassage[]; 
       problem = `line ${lineNumber} is not valid JSON`;
     }
   };
-  const stored = createReadStream(path, { highWaterMark: 1 << 20 });
-  stored.on('data', (chunk) => hash.update(chunk as Buffer));
+  // Read whole: a missing file throws here, as any read error should; the compressed bytes are small.
+  const bytes = await readFile(path);
+  hash.update(bytes);
+  let text: string;
   try {
-    for await (const chunk of stored.pipe(createGunzip())) {
-      const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) take(line);
-    }
+    text = gunzipSync(bytes).toString('utf8');
   } catch {
-    // A cut or altered file: let the checksum report it first, with this as the reason if it matches.
-    stored.destroy();
-    return { passages, sha256: await sha256Of(path), problem: 'is not a readable gzip file' };
+    return { passages, sha256: hash.digest('hex'), problem: 'is not a readable gzip file' };
   }
-  rest += decoder.end();
+  const lines = text.split('\n');
+  rest = lines.pop() ?? '';
+  for (const line of lines) take(line);
   // Every line ends with '\n': anything after the last one means the file was cut short.
   if (rest !== '' && problem === undefined) problem = 'the last line is incomplete';
   return { passages, sha256: hash.digest('hex'), ...(problem !== undefined ? { problem } : {}) };
 }
 
-async function sha256Of(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
-}
