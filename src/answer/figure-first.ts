@@ -61,11 +61,13 @@ const EVIDENCE_BONUS = 0.15;
 export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[]): FigureMatch[] {
   const ranked = matches.map((match) => {
     const position = citations.slice(0, FIGURE_EVIDENCE_DEPTH).findIndex((citation) => sameExtract(citation, figureFact(match).citation));
-    if (position === -1) return match;
-    const confidence = Math.min(1, match.confidence + EVIDENCE_BONUS / (position + 1));
-    return { ...match, confidence, confident: match.confident || confidence >= CONFIDENT_AT };
+    if (position === -1) return { match, score: match.confidence };
+    const score = match.confidence + EVIDENCE_BONUS / (position + 1);
+    const confidence = Math.min(1, score);
+    return { match: { ...match, confidence, confident: match.confident || confidence >= CONFIDENT_AT }, score };
   });
-  return ranked.sort((a, b) => b.confidence - a.confidence);
+  // Sorted on the uncapped score: two figures the index rates 1.0 are told apart by the search's evidence.
+  return ranked.sort((a, b) => b.score - a.score).map((entry) => entry.match);
 }
 
 /** How many of the reply's extracts are checked for the figure's sentence. */
@@ -77,22 +79,28 @@ const AGREEMENT_DEPTH = 2;
  * among the first extracts: two methods agreeing beat either alone.
  */
 export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[], maxCitations: number, constraints: FigureConstraints): Reply {
-  const group = groups.find((candidate) => candidate.matches[0]?.confident && meetsConstraints(candidate.matches[0], constraints));
-  if (!group) return reply;
-  const usable = group.matches.filter((match) => match.confident && meetsConstraints(match, constraints));
-  const ordered = constraints.latest ? [...usable].sort((a, b) => periodKey(b).localeCompare(periodKey(a))) : usable;
+  // Groups come best first; within one, figures are chronological, so any of them may be the one that fits.
+  const usable = groups
+    .map((group) => group.matches.filter((match) => match.confident && meetsConstraints(match, constraints)))
+    .find((matches) => matches.length > 0);
+  if (!usable) return reply;
+  // The group lists its figures chronologically, for laying them side by side; the lead is the best
+  // match (the newest when the question asks for the latest), and the others keep their order.
+  const lead = constraints.latest
+    ? [...usable].sort((a, b) => periodKey(b).localeCompare(periodKey(a)))[0]
+    : [...usable].sort((a, b) => b.confidence - a.confidence)[0];
+  const ordered = lead ? [lead, ...usable.filter((match) => match !== lead)] : usable;
   const facts = distinctFacts(ordered.map(figureFact)).slice(0, MAX_FIGURES);
-  const lead = facts[0];
-  const leadMatch = ordered[0];
-  if (!lead || !leadMatch) return reply;
-  const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => sameExtract(citation, lead.citation));
+  const leadFact = facts[0];
+  if (!leadFact || !lead) return reply;
+  const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => sameExtract(citation, leadFact.citation));
   if (reply.answered && !agrees) return reply;
-  const citations = [lead.citation, ...reply.citations.filter((citation) => !sameExtract(citation, lead.citation))].slice(0, maxCitations);
+  const citations = [leadFact.citation, ...reply.citations.filter((citation) => !sameExtract(citation, leadFact.citation))].slice(0, maxCitations);
   return {
     ...reply,
     answered: true,
-    answer: lead.citation.extract,
-    confidence: Math.max(reply.answered ? reply.confidence : 0, Math.round(leadMatch.confidence * 1000) / 1000),
+    answer: leadFact.citation.extract,
+    confidence: Math.max(reply.answered ? reply.confidence : 0, Math.round(lead.confidence * 1000) / 1000),
     citations,
     figures: facts,
   };

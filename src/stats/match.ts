@@ -10,7 +10,7 @@ import type { Vocabulary } from './vocabulary.js';
 import { keyWords, stem } from './words.js';
 
 /** Relative importance of each signal; a signal the question does not raise is left out of the mean. */
-const WEIGHTS = { grade: 0.25, period: 0.25, unit: 0.2, counted: 0.1, recency: 0.15, words: 0.45 } as const;
+const WEIGHTS = { grade: 0.25, period: 0.25, unit: 0.2, counted: 0.1, recency: 0.15, spread: 0.2, words: 0.45 } as const;
 /** Calibrated on the dev questions: right answers score above this, unrelated questions below. */
 export const CONFIDENT_AT = 0.6;
 /** A question naming no grade, period, unit or counted thing is probably not after a figure at all. */
@@ -21,6 +21,8 @@ const TITLE_WEIGHT = 0.6;
 const INFERRED_PERIOD = 0.9;
 /** How far either side of a figure its own words reach. */
 const NEAR_CHARS = 60;
+/** Two figures of one measure this close in a sentence are stated as a pair: "from 22% to 12%", "as high as 46% ... just 6%". */
+const PAIR_CHARS = 100;
 
 export class QuestionMatcher {
   private readonly sentenceWords = new Map<string, Set<string>>();
@@ -30,6 +32,10 @@ export class QuestionMatcher {
   private readonly idf = new Map<string, number>();
   /** Grades named anywhere in each sentence, for questions that ask for a breakdown across grades. */
   private readonly sentenceGrades = new Map<string, Set<string>>();
+  /** Where each sentence's first figure starts: the words before it introduce every figure in the sentence. */
+  private readonly firstFigureAt = new Map<string, number>();
+  /** The figures of each sentence, to find those stated as a pair. */
+  private readonly sentenceFigures = new Map<string, Figure[]>();
   /** Stem -> the stem standing for its word group. */
   private readonly wordGroup = new Map<string, string>();
   private readonly yearSpan: [number, number];
@@ -50,6 +56,10 @@ export class QuestionMatcher {
       const grades = this.sentenceGrades.get(sentenceKey) ?? new Set();
       for (const grade of figure.grades) grades.add(grade);
       this.sentenceGrades.set(sentenceKey, grades);
+      this.firstFigureAt.set(sentenceKey, Math.min(this.firstFigureAt.get(sentenceKey) ?? Infinity, figure.rawStart));
+      const together = this.sentenceFigures.get(sentenceKey);
+      if (together) together.push(figure);
+      else this.sentenceFigures.set(sentenceKey, [figure]);
       if (!this.sentenceWords.has(sentenceKey)) {
         const words = this.words(figure.sentence.text);
         this.contextWords.set(sentenceKey, this.words(figure.context));
@@ -107,6 +117,7 @@ export class QuestionMatcher {
       ...(asked.units.length > 0 ? { unit: asked.units.includes(figure.unit) ? 1 : 0 } : {}),
       ...(asked.counted.length > 0 ? { counted: figure.counted === undefined ? 0.3 : asked.counted.includes(figure.counted) ? 1 : 0 } : {}),
       ...(asked.wantsRecent ? { recency: this.recency(period) } : {}),
+      ...(asked.wantsSpread ? { spread: this.isPaired(figure) ? 1 : 0 } : {}),
       words: this.wordScore(figure, asked.words),
     };
   }
@@ -126,7 +137,7 @@ export class QuestionMatcher {
     const inSentence = this.sentenceWords.get(sentenceKeyOf(figure)) ?? new Set();
     const inTitle = this.titleWords.get(figure.citation.docId) ?? new Set();
     const around = this.contextWords.get(sentenceKeyOf(figure)) ?? new Set();
-    const nearby = this.words(nearFigure(figure));
+    const nearby = this.words(nearFigure(figure, this.firstFigureAt.get(sentenceKeyOf(figure)) ?? figure.rawStart));
     return (this.overlap(words, inSentence, [inTitle, around]) + this.overlap(words, nearby, [])) / 2;
   }
 
@@ -165,6 +176,22 @@ export class QuestionMatcher {
     return covered / asked.size;
   }
 
+  /**
+   * A ratio ("for every £1 ... £4"), or one of two nearby figures in a sentence with the same unit and
+   * grade: the two ends of a range or a change. Figures of different grades ("9% Outstanding, 69% Good")
+   * are a breakdown, not a pair.
+   */
+  private isPaired(figure: Figure): boolean {
+    if (figure.unit === 'ratio') return true;
+    return (this.sentenceFigures.get(sentenceKeyOf(figure)) ?? []).some(
+      (other) =>
+        other !== figure &&
+        other.unit === figure.unit &&
+        other.grade === figure.grade &&
+        Math.max(other.rawStart, figure.rawStart) - Math.min(other.rawEnd, figure.rawEnd) <= PAIR_CHARS,
+    );
+  }
+
   /** 1 for the latest year any figure refers to, 0 for the earliest or none. */
   private recency(period: Period | undefined): number {
     if (!period || period.years.length === 0) return 0;
@@ -177,10 +204,15 @@ function sentenceKeyOf(figure: Figure): string {
   return `${figure.citation.docId}@${figure.sentence.start}`;
 }
 
-/** The words within a few dozen characters either side of the figure. */
-function nearFigure(figure: Figure): string {
+/**
+ * The words within a few dozen characters either side of the figure, and those just before the
+ * sentence's first figure: in "According to Ofsted's 2007/08 annual report, 9% ..., 69% ... and 22% ..."
+ * the lead-in describes the third figure as much as the first.
+ */
+function nearFigure(figure: Figure, firstFigureAt: number): string {
   const text = figure.sentence.text;
-  return text.slice(Math.max(0, figure.rawStart - NEAR_CHARS), figure.rawEnd + NEAR_CHARS);
+  const leadIn = text.slice(Math.max(0, firstFigureAt - NEAR_CHARS), firstFigureAt);
+  return `${leadIn} ${text.slice(Math.max(0, figure.rawStart - NEAR_CHARS), figure.rawEnd + NEAR_CHARS)}`;
 }
 
 /** Same grade 1; a narrower or wider grade than asked partly; another grade 0; no grade named near the figure a little. */

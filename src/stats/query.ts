@@ -55,6 +55,8 @@ export interface QuestionFeatures {
   counted: string[];
   /** "latest", "now", "current": the most recent period is wanted. */
   wantsRecent: boolean;
+  /** "what range", "from what to what", "vs": two figures of one measure, compared, are wanted. */
+  wantsSpread: boolean;
   /** Stemmed key words. */
   words: string[];
 }
@@ -78,6 +80,7 @@ function readFeatures(text: string, vocabulary: Vocabulary): Omit<QuestionFeatur
     units,
     counted: [...new Set(counted.map((c) => c.key))],
     wantsRecent: recency.length > 0,
+    wantsSpread: vocabulary.spread.find(text).length > 0,
     spans: [...grades, ...periods, ...counted],
     signalSpans: [...grades, ...periods],
   };

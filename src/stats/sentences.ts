@@ -1,4 +1,5 @@
 /** Splits passages into located sentences, once each even where passages overlap. */
+import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
 
 export interface PassageSentence {
@@ -11,20 +12,17 @@ export interface PassageSentence {
   end: number;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 /** Blank lines end a sentence even without a full stop (headings, bullet items). */
 const BLOCK_BREAK = /\n[ \t]*\n/g;
 
 export function sentencesOf(passage: Passage): PassageSentence[] {
   const sentences: PassageSentence[] = [];
   for (const block of blocksOf(passage.text)) {
-    for (const segment of segmenter.segment(block.text)) {
-      const leading = segment.segment.length - segment.segment.trimStart().length;
-      const text = segment.segment.trim();
-      if (text === '') continue;
-      const start = passage.start + block.start + segment.index + leading;
-      sentences.push({ passage, index: sentences.length, text, start, end: start + text.length });
+    // The chunker's splitter: sentences quoted as figures are the ones the extract search quotes, and
+    // abbreviations ("Cllr.") or a "!" inside a token ("<!channel>") do not cut them short.
+    for (const sentence of splitSentences(block.text)) {
+      const start = passage.start + block.start + sentence.start;
+      sentences.push({ passage, index: sentences.length, text: sentence.text, start, end: start + sentence.text.length });
     }
   }
   return sentences;

@@ -45,18 +45,27 @@ export function renderFiguresTable(figures: readonly Figure[], options: RenderTa
   if (figures.length === 0) return 'No figures found.';
   const rows = toTableRows(figures);
   const cells = rows.map((row, i) =>
-    [String(i + 1), row.figure, row.grade || '-', row.period || '-', row.counted || '-', row.location ? `${row.title} (${row.location})` : row.title].map((c) =>
-      clip(c.replace(/\s+/g, ' '), maxCell),
-    ),
+    [String(i + 1), row.figure, row.grade || '-', row.period || '-', row.counted || '-'].map((c) => clip(flat(c), maxCell)).concat(sourceCell(row, maxCell + 16)),
   );
   const widths = HEADERS.map((h, col) => Math.max(h.length, ...cells.map((r) => r[col]!.length)));
   const line = (values: readonly string[]) => values.map((v, col) => v.padEnd(widths[col]!)).join('  ').trimEnd();
   const out = [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
   if (quotes) {
     out.push('');
-    rows.forEach((row, i) => out.push(`[${i + 1}] "${row.quote}"`, `    ${row.source}`));
+    rows.forEach((row, i) => out.push(`[${i + 1}] "${row.quote}"`, `    ${[row.title, row.location, row.source].filter(Boolean).join(' · ')}`));
   }
   return out.join('\n');
+}
+
+/** "Title · location": the title gives way first, so where in the document stays readable. */
+function sourceCell(row: FigureTableRow, maxCell: number): string {
+  const location = clip(flat(row.location), Math.floor(maxCell / 2));
+  if (!location) return clip(flat(row.title), maxCell);
+  return `${clip(flat(row.title), Math.max(12, maxCell - location.length - 3))} · ${location}`;
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function clip(text: string, max: number): string {

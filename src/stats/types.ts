@@ -84,6 +84,8 @@ export interface MatchSignals {
   unit?: number;
   counted?: number;
   recency?: number;
+  /** 1 when the figure is one of a pair stated together (a range, a change, a comparison) or a ratio. */
+  spread?: number;
   words: number;
 }
 

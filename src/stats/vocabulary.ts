@@ -24,6 +24,8 @@ const vocabularySchema = z.object({
   relativePeriods: z.array(z.object({ words: aliasList, yearOffset: z.number().int() })),
   questionCues: z.record(z.string(), z.union([aliasList, z.string()])),
   recencyCues: aliasList,
+  /** Words asking how far figures differ ("what range", "from what to what", "2012 vs 2008"): a pair of figures is wanted. */
+  spreadCues: aliasList.default([]),
   /** A leading string is a comment; each array is a group of words used for the same idea. */
   wordGroups: z.array(z.union([z.string(), aliasList])).default([]),
 });
@@ -129,6 +131,7 @@ export interface Vocabulary {
   relativeOffset: Map<string, number>;
   questionCues: PhraseMatcher;
   recency: PhraseMatcher;
+  spread: PhraseMatcher;
   numberWords: Map<string, number>;
   fractions: Map<string, number>;
 }
@@ -153,6 +156,7 @@ export function buildVocabulary(data: VocabularyData): Vocabulary {
     relativeOffset: new Map(data.relativePeriods.map((r, i) => [String(i), r.yearOffset])),
     questionCues: new PhraseMatcher(cueEntries),
     recency: new PhraseMatcher([{ key: 'recent', phrases: data.recencyCues }]),
+    spread: new PhraseMatcher([{ key: 'spread', phrases: data.spreadCues }]),
     numberWords: new Map(Object.entries(data.numberWords)),
     fractions: new Map(
       Object.entries(data.fractions).filter((e): e is [string, number] => typeof e[1] === 'number'),

@@ -21,11 +21,14 @@ export function stopwordSet(): Set<string> {
   return stopwords;
 }
 
-/** Lower-cased word stems, without function words; figures and years are kept whole. */
+/**
+ * Lower-cased word stems, without function words; figures and years are kept whole. Numbers of two
+ * digits count ("10 of 43 councils"): a question quoting one names the sentence that states it.
+ */
 export function keyWords(text: string): string[] {
   const words = foldQuotes(text).toLowerCase().replace(/'s\b/g, '').match(/[a-z]+|\d[\d,./]*\d|\d/g) ?? [];
   const stop = stopwordSet();
-  return words.filter((w) => !stop.has(w) && w.length > 2).map((w) => (/^\d/.test(w) ? w : stem(w)));
+  return words.filter((w) => !stop.has(w) && (w.length > 2 || /^\d\d$/.test(w))).map((w) => (/^\d/.test(w) ? w : stem(w)));
 }
 
 /** Porter stems, with a final doubled consonant undone so "referral" and "referred" meet ("referr", "refer"). */

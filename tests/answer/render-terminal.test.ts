@@ -42,6 +42,24 @@ describe('figure-first replies', () => {
     expect(JSON.stringify(blocks[1])).toContain('<https://example.org/b.md|Title of b.md>');
   });
 
+  it('escapes every part of a figure line in Block Kit, and links only http(s) sources', () => {
+    const hostile = citation('c.md', 'In 2016, 31% <!channel> were rated Inadequate.');
+    const { blocks } = renderReply(
+      {
+        ...reply,
+        figures: [
+          { value: '31% <!channel>', grade: 'Inadequate & <b>', period: '2016', counted: '<@U123>', citation: hostile },
+          { value: '30%', grade: 'Inadequate', period: '2016', citation: { ...hostile, title: 'Rival <!here>', source: 'javascript:alert(1)' } },
+        ],
+      },
+      { kind: 'ask' },
+    );
+    const [figureLine, others] = [JSON.stringify(blocks[0]), JSON.stringify(blocks[1])];
+    expect(figureLine).toContain('*31% &lt;!channel&gt;* · Inadequate &amp; &lt;b&gt; · 2016 · &lt;@U123&gt;');
+    expect(others).toContain('*30%* · Inadequate · 2016 — Rival &lt;!here&gt; · Findings');
+    expect(others).not.toContain('javascript:');
+  });
+
   it('renders replies without figures as before', () => {
     const plain = renderReplyForTerminal({ ...reply, figures: undefined });
     expect(plain.split('\n')[0]).toBe('By 2015, 28% of councils were rated Inadequate.');

@@ -33,6 +33,17 @@ describe('npm run stats', () => {
     expect(stdout).toContain('69% of councils inspected were rated Good');
   });
 
+  it('prints a compact table by period, each row with its source and where in it, as many rows as --json lists', async () => {
+    const { stdout: table } = await stats(['inadequate']);
+    const { stdout: json } = await stats(['inadequate', '--json']);
+    const rows = table.split('\n').filter((line) => /^\d+ {2,}/.test(line));
+    expect(rows).toHaveLength((JSON.parse(json) as { figures: unknown[] }).figures.length);
+    expect(table).toMatch(/^#\s+figure\s+grade\s+period\s+counted\s+source$/m);
+    expect(rows.find((row) => /\s28%\s/.test(row))).toMatch(/28%\s+Inadequate\s+2015\s+local authorities\s+A brave new world.* · How council ratings/);
+    const periods = rows.map((row) => /\s(\d{4})/.exec(row)?.[1] ?? '');
+    expect([...periods].sort()).toEqual(periods);
+  });
+
   it('says plainly when nothing matches', async () => {
     const { stdout } = await stats(['outstanding', '1999']);
     expect(stdout).toMatch(/No figures match "outstanding 1999"/);

@@ -93,6 +93,43 @@ describe('FiguresIndex.matchQuestion', () => {
   });
 });
 
+describe('FiguresIndex.matchQuestion, general signals', () => {
+  it('counts a number the question quotes: "of the 43" names the sentence that states it', () => {
+    const index = new FiguresIndex(
+      extractFigures([
+        passage('Of the 43 inspections, 10 local authorities were judged good.', { docId: 'x-round-up.md', title: 'Inspection round-up' }),
+        passage('In total, eight councils were rated good.', { docId: 'y-elsewhere.md', title: 'Elsewhere' }),
+      ]),
+    );
+    const [top] = index.matchQuestion('how many of the 43 councils were good?');
+    expect(top!.figure.raw).toBe('10');
+  });
+
+  it('reads the words before a list of figures as describing each of them', () => {
+    const index = new FiguresIndex(
+      extractFigures([passage('According to the Ofsted annual report, 9% of councils were rated Outstanding, 69% Good and 22% Adequate.')]),
+    );
+    const matches = index.matchQuestion('what % of councils were rated good in the Ofsted annual report?');
+    const words = (raw: string) => matches.find((m) => m.figure.raw === raw)!.signals.words;
+    expect(matches[0]!.figure.raw).toBe('69%');
+    expect(words('69%')).toBeGreaterThanOrEqual(words('9%'));
+  });
+
+  it('wants a pair of figures when the question asks for a range', () => {
+    const index = new FiguresIndex(
+      extractFigures([
+        passage('In some areas the proportion of children re-referred was as high as 46%, while in others it was just 6%.', { docId: 'p-committee.md', title: 'Committee warns' }),
+        passage('Just 23% of council services were rated good in the latest reports.', { docId: 'q-ratings.md', title: 'Ratings' }),
+      ]),
+    );
+    const [top] = index.matchQuestion('re-referral rates between councils: what range was reported?');
+    expect(['46%', '6%']).toContain(top!.figure.raw);
+    expect(top!.signals.spread).toBe(1);
+    // Without the cue, no figure is scored on being one of a pair.
+    expect(index.matchQuestion('what share of council services were rated good?')[0]!.signals.spread).toBeUndefined();
+  });
+});
+
 describe('FiguresIndex JSON', () => {
   it('round-trips through JSON text', () => {
     const index = corpus();

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { rankFiguresByEvidence, withFigureFirst } from '../../src/answer/figure-first.js';
+import type { Citation, Reply } from '../../src/answer/types.js';
+import { extractFigures, groupMatches } from '../../src/stats/index.js';
+import type { Figure, FigureMatch } from '../../src/stats/types.js';
+import { passage } from '../stats/helpers.js';
+
+const [older, newer] = extractFigures([
+  passage('In 2010, 20% of councils were judged inadequate.', { docId: 'a-older.md', title: 'Older review' }),
+  passage('In 2015, 28% of councils were judged inadequate.', { docId: 'b-newer.md', title: 'Newer review' }),
+]) as [Figure, Figure];
+
+const match = (figure: Figure, confidence: number): FigureMatch => ({ figure, confidence, confident: true, signals: { words: 1 }, measure: 'Inadequate · percent · local authorities' });
+
+const citationOf = (figure: Figure): Citation => ({
+  passageId: figure.citation.passageId,
+  docId: figure.citation.docId,
+  title: figure.citation.title,
+  source: figure.citation.source,
+  location: 'opening',
+  extract: figure.sentence.text,
+  score: 1,
+  figures: [],
+});
+
+const unanswered: Reply = { question: 'q', answered: false, answer: 'no answer', confidence: 0.2, citations: [] };
+
+describe('rankFiguresByEvidence', () => {
+  it('tells apart figures the index rates alike by where the search quotes them, past the 1.0 cap', () => {
+    const ranked = rankFiguresByEvidence([match(older, 0.97), match(newer, 0.95)], [citationOf(newer), citationOf(older)]);
+    expect(ranked.map((m) => m.figure.raw)).toEqual(['28%', '20%']);
+    expect(ranked.every((m) => m.confidence <= 1)).toBe(true);
+  });
+});
+
+describe('withFigureFirst', () => {
+  it('leads with the best match and shows the other period beside it', () => {
+    const groups = groupMatches([match(newer, 0.9), match(older, 0.8)]);
+    // The group itself is chronological: the older figure comes first there.
+    expect(groups[0]!.matches[0]!.figure.raw).toBe('20%');
+    const reply = withFigureFirst(unanswered, groups, 3, { years: [], grades: [] });
+    expect(reply.figures?.map((f) => f.value)).toEqual(['28%', '20%']);
+    expect(reply.answer).toBe('In 2015, 28% of councils were judged inadequate.');
+  });
+
+  it('leads with the newest when the question asks for the latest', () => {
+    const groups = groupMatches([match(older, 0.9), match(newer, 0.85)]);
+    const reply = withFigureFirst(unanswered, groups, 3, { years: [], grades: [], latest: true });
+    expect(reply.figures?.[0]?.value).toBe('28%');
+  });
+
+  it('keeps only figures for the year asked', () => {
+    const groups = groupMatches([match(newer, 0.9), match(older, 0.88)]);
+    const reply = withFigureFirst(unanswered, groups, 3, { years: ['2010'], grades: [] });
+    expect(reply.figures?.map((f) => f.value)).toEqual(['20%']);
+    // The later figure fits too when its year is asked, though the group lists the older one first.
+    expect(withFigureFirst(unanswered, groups, 3, { years: ['2015'], grades: [] }).figures?.map((f) => f.value)).toEqual(['28%']);
+  });
+});
