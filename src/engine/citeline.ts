@@ -17,7 +17,6 @@ import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '.
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
-import { IndexLoadError } from '../store/types.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
@@ -220,12 +219,8 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
     log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
     await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log });
   }
-  try {
-    return await Citeline.open(parts);
-  } catch (error) {
-    if (error instanceof IndexLoadError) throw error;
-    throw error;
-  }
+  // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
+  return Citeline.open(parts);
 }
 
 

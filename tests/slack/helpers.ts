@@ -187,3 +187,18 @@ export function buttonsIn(blocks: unknown): ButtonElement[] {
   const list = Array.isArray(blocks) ? (blocks as { type: string; elements?: ButtonElement[] }[]) : [];
   return list.filter((block) => block.type === 'actions').flatMap((block) => block.elements ?? []);
 }
+
+/** A click on a button of an ephemeral message, as Slack posts it (block_actions). */
+export function ephemeralButtonClick(button: { action_id: string; value: string }, response_url: string, user = 'UREADER', channel = 'CGENERAL'): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: { id: user, team_id: 'T0001' },
+    team: { id: 'T0001' },
+    api_app_id: 'A0001',
+    container: { type: 'message', message_ts: '1.2', channel_id: channel, is_ephemeral: true },
+    channel: { id: channel, name: 'general' },
+    trigger_id: '1.2.3',
+    response_url,
+    actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }],
+  };
+}

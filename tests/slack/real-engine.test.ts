@@ -11,6 +11,7 @@ import { openCitelineEngine, type Citeline } from '../../src/engine/citeline.js'
 import { BOT_USER_ID } from '../../src/bench/fake-slack-api.js';
 import {
   buttonsIn,
+  ephemeralButtonClick,
   eventEnvelope,
   nextTs,
   renderedTexts,
@@ -133,17 +134,7 @@ describe('Slack with the real engine', () => {
     expect(more?.action_id).toBe('citeline_stats_more');
 
     const response_url = h.api.responseUrl();
-    await sendInteraction(h.baseUrl, {
-      type: 'block_actions',
-      user: { id: 'UREADER', team_id: 'T0001' },
-      team: { id: 'T0001' },
-      api_app_id: 'A0001',
-      container: { type: 'message', message_ts: '1.2', channel_id: 'CGENERAL', is_ephemeral: true },
-      channel: { id: 'CGENERAL', name: 'general' },
-      trigger_id: '1.2.3',
-      response_url,
-      actions: [{ type: 'button', action_id: more!.action_id, block_id: 'b', value: more!.value, action_ts: '1' }],
-    });
+    await sendInteraction(h.baseUrl, ephemeralButtonClick(more!, response_url));
     const [rest] = await waitFor(() => h.api.postsTo(response_url).length > 0 && h.api.postsTo(response_url), 'the rest of the figures');
     const restTexts = renderedTexts(rest!.body.blocks).join('\n');
     expect(restTexts).toContain('(from 9)');

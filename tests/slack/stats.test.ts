@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCoreConfig } from '../../src/config.js';
 import { openCitelineEngine, type Citeline } from '../../src/engine/citeline.js';
 import { STATS_FIRST_ROWS, STATS_MORE_ACTION } from '../../src/slack/stats-blocks.js';
-import { buttonsIn, renderedTexts, sendForm, sendInteraction, slashCommand, startHarnessWith, waitFor, type Harness } from './helpers.js';
+import { buttonsIn, ephemeralButtonClick, renderedTexts, sendForm, sendInteraction, slashCommand, startHarnessWith, waitFor, type Harness } from './helpers.js';
 
 let work: string;
 let h: Harness<Citeline>;
@@ -49,17 +49,7 @@ async function clickMore(blocks: unknown[]) {
   const more = buttonsIn(blocks).find((button) => button.action_id === STATS_MORE_ACTION);
   if (!more) return undefined;
   const response_url = h.api.responseUrl();
-  await sendInteraction(h.baseUrl, {
-    type: 'block_actions',
-    user: { id: 'UREADER', team_id: 'T0001' },
-    team: { id: 'T0001' },
-    api_app_id: 'A0001',
-    container: { type: 'message', message_ts: '1.2', channel_id: 'CGENERAL', is_ephemeral: true },
-    channel: { id: 'CGENERAL', name: 'general' },
-    trigger_id: '1.2.3',
-    response_url,
-    actions: [{ type: 'button', action_id: more.action_id, block_id: 'b', value: more.value, action_ts: '1' }],
-  });
+  await sendInteraction(h.baseUrl, ephemeralButtonClick(more, response_url));
   const [post] = await waitFor(() => h.api.postsTo(response_url).length > 0 && h.api.postsTo(response_url), 'the next figures');
   return post!.body as { response_type: string; replace_original?: boolean; blocks: unknown[] };
 }
@@ -121,17 +111,7 @@ describe('/citeline stats with the real engine', () => {
 
   it('ignores a More button whose value it cannot read', async () => {
     const response_url = h.api.responseUrl();
-    const response = await sendInteraction(h.baseUrl, {
-      type: 'block_actions',
-      user: { id: 'UREADER', team_id: 'T0001' },
-      team: { id: 'T0001' },
-      api_app_id: 'A0001',
-      container: { type: 'message', message_ts: '1.2', channel_id: 'CGENERAL', is_ephemeral: true },
-      channel: { id: 'CGENERAL', name: 'general' },
-      trigger_id: '1.2.3',
-      response_url,
-      actions: [{ type: 'button', action_id: STATS_MORE_ACTION, block_id: 'b', value: '{"q":1}', action_ts: '1' }],
-    });
+    const response = await sendInteraction(h.baseUrl, ephemeralButtonClick({ action_id: STATS_MORE_ACTION, value: '{"q":1}' }, response_url));
     expect(response.status).toBe(200);
     await waitFor(() => h.logs.some((line) => line.includes('unreadable value')), 'the warning');
     expect(h.api.postsTo(response_url)).toHaveLength(0);
