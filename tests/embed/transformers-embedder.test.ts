@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbedder, resolveModelSource } from '../../src/embed/transformers-embedder.js';
+import { Tensor, mean_pooling } from '@xenova/transformers';
+import { createEmbedder, meanPoolNormalised, resolveModelSource } from '../../src/embed/transformers-embedder.js';
 import type { Embedder } from '../../src/embed/types.js';
 
 const MODEL_DIR = fileURLToPath(new URL('../../models/glove-100d', import.meta.url));
@@ -96,6 +97,25 @@ describe('createEmbedder with the shipped model', () => {
   it('resolves a relative folder against the working directory', async () => {
     const relativePath = relative(REPO_ROOT, MODEL_DIR);
     expect(resolveModelSource(relativePath, REPO_ROOT)).toEqual({ kind: 'local', folder: MODEL_DIR });
+  });
+});
+
+describe('meanPoolNormalised', () => {
+  it("computes what transformers.js's mean pooling with normalisation computes, padding masked out", () => {
+    const [rows, length, dims] = [3, 5, 7];
+    const values = Float32Array.from({ length: rows * length * dims }, (_, i) => Math.sin(i * 1.7) * 3);
+    // Row 0 full, row 1 padded after two tokens, row 2 all padding (a text with no tokens).
+    const mask = BigInt64Array.from([1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0].map(BigInt));
+    const hidden = new Tensor('float32', values, [rows, length, dims]);
+    const attention = new Tensor('int64', mask, [rows, length]);
+    const expected = mean_pooling(hidden, attention).normalize(2, -1).data as Float32Array;
+    const pooled = meanPoolNormalised(hidden, attention);
+    expect(pooled).toHaveLength(rows);
+    for (let row = 0; row < 2; row++) {
+      for (let d = 0; d < dims; d++) expect(pooled[row]![d]).toBeCloseTo(expected[row * dims + d]!, 5);
+    }
+    // transformers.js gives NaN (0/0) for the empty row; Citeline gives zeros.
+    expect(Array.from(pooled[2]!)).toEqual(new Array(dims).fill(0));
   });
 });
 
