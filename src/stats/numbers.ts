@@ -31,21 +31,16 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     occupied.push(mention);
   };
   const units = vocabulary.data.units;
-  const multipliers = alternation(Object.keys(units.multipliers));
-  const currencies = alternation(Object.keys(units.currencies));
-  const amount = `(?:${currencies})\\s?${DIGITS}(?:\\s?(?:${multipliers})\\b)?`;
-  const words = alternation([...vocabulary.numberWords.keys()]);
-  const number = `(?:${DIGITS}|\\b(?:${words})\\b)`;
+  const patterns = numberPatterns(vocabulary);
 
   // Ratios first, so their amounts are not read again as sums of money.
-  for (const m of plain.matchAll(new RegExp(`\\bfor every\\s+(${amount}|${DIGITS})\\b(.{1,120}?)(${amount})`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.ratio)) {
     const first = readAmount(m[1]!, vocabulary);
     const second = readAmount(m[3]!, vocabulary);
     if (first > 0) add({ start: m.index, end: m.index + m[0].length, value: second / first, unit: 'ratio', needsContext: false });
   }
 
-  const perThing = `${counterAliases(vocabulary)}|year|annum|month|week|day|head|person|[a-z]+`;
-  for (const m of plain.matchAll(new RegExp(`(${amount})(\\s+pounds)?(?:\\s+(per|a|each)\\s+(${perThing}))?`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.money)) {
     const symbol = Object.keys(units.currencies).find((c) => m[1]!.startsWith(c))!;
     // "£173m a year" and "£340 per child" are rates; "£4 on reactive work" is not, whatever follows "a".
     const isRate = m[3] !== undefined && (m[3].toLowerCase() === 'per' || /^(?:year|annum|month|week|day)$/i.test(m[4]!));
@@ -60,10 +55,10 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     });
   }
 
-  for (const m of plain.matchAll(new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percentagePoints)})\\b`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.percentagePoints)) {
     add({ start: m.index, end: m.index + m[0].length, value: readNumber(m[1]!, vocabulary), unit: 'percentage-points', needsContext: false });
   }
-  for (const m of plain.matchAll(new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percent)})(?!\\w)`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.percent)) {
     // "24% of the 87": the base belongs to the share, not a count of its own.
     const base = BASE_AFTER_SHARE.exec(plain.slice(m.index + m[0].length));
     const outOf = base && !isYear(base[1]!) ? readNumber(base[1]!, vocabulary) : undefined;
@@ -78,7 +73,7 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
   }
 
   // "four in 10", "1 in 5": a share written as odds.
-  for (const m of plain.matchAll(new RegExp(`(${number})\\s+in\\s+(${number})(?![\\d,])`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.odds)) {
     const part = readNumber(m[1]!, vocabulary);
     const whole = readNumber(m[2]!, vocabulary);
     if (whole > 1 && whole <= 100 && part > 0 && part < whole) {
@@ -86,20 +81,19 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     }
   }
   // "three quarters of", "a quarter of".
-  const fractions = alternation([...vocabulary.fractions.keys()]);
-  for (const m of plain.matchAll(new RegExp(`\\b(${fractions})\\s+of\\b`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.fraction)) {
     const value = vocabulary.fractions.get(m[1]!.toLowerCase().replace(/\s+/g, ' '));
     if (value !== undefined) add({ start: m.index, end: m.index + m[1]!.length, value, unit: 'percent', needsContext: false });
   }
 
   // "10 of 43", "26 out of 152".
-  for (const m of plain.matchAll(new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.partOf)) {
     const part = readNumber(m[1]!, vocabulary);
     const whole = readNumber(m[2]!, vocabulary);
     if (whole >= part && !isYear(m[2]!)) add({ start: m.index, end: m.index + m[0].length, value: part, unit: 'count', outOf: whole, needsContext: false });
   }
   // Plain counts: "20 local authorities", "605,100", "seven", "12 million children".
-  for (const m of plain.matchAll(new RegExp(`(${number})(?:\\s?(${multipliers})\\b)?`, 'gi'))) {
+  for (const m of plain.matchAll(patterns.count)) {
     if (isYear(m[0]) || looksLikeHeadingNumber(plain, m.index, m[0])) continue;
     if (/^[£$€\d.,]/.test(plain[m.index - 1] ?? '') || /^[\d/-]\d/.test(plain.slice(m.index + m[0].length))) continue;
     // "2.1" without "million" is a section number or a rate, not a count.
@@ -114,6 +108,44 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+interface NumberPatterns {
+  ratio: RegExp;
+  money: RegExp;
+  percentagePoints: RegExp;
+  percent: RegExp;
+  odds: RegExp;
+  fraction: RegExp;
+  partOf: RegExp;
+  count: RegExp;
+}
+
+/** Compiled once per vocabulary: building these alternations for every sentence was most of extraction's time. */
+const patternsByVocabulary = new WeakMap<Vocabulary, NumberPatterns>();
+
+function numberPatterns(vocabulary: Vocabulary): NumberPatterns {
+  const cached = patternsByVocabulary.get(vocabulary);
+  if (cached) return cached;
+  const units = vocabulary.data.units;
+  const multipliers = alternation(Object.keys(units.multipliers));
+  const currencies = alternation(Object.keys(units.currencies));
+  const amount = `(?:${currencies})\\s?${DIGITS}(?:\\s?(?:${multipliers})\\b)?`;
+  const words = alternation([...vocabulary.numberWords.keys()]);
+  const number = `(?:${DIGITS}|\\b(?:${words})\\b)`;
+  const perThing = `${counterAliases(vocabulary)}|year|annum|month|week|day|head|person|[a-z]+`;
+  const patterns: NumberPatterns = {
+    ratio: new RegExp(`\\bfor every\\s+(${amount}|${DIGITS})\\b(.{1,120}?)(${amount})`, 'gi'),
+    money: new RegExp(`(${amount})(\\s+pounds)?(?:\\s+(per|a|each)\\s+(${perThing}))?`, 'gi'),
+    percentagePoints: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percentagePoints)})\\b`, 'gi'),
+    percent: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percent)})(?!\\w)`, 'gi'),
+    odds: new RegExp(`(${number})\\s+in\\s+(${number})(?![\\d,])`, 'gi'),
+    fraction: new RegExp(`\\b(${alternation([...vocabulary.fractions.keys()])})\\s+of\\b`, 'gi'),
+    partOf: new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'),
+    count: new RegExp(`(${number})(?:\\s?(${multipliers})\\b)?`, 'gi'),
+  };
+  patternsByVocabulary.set(vocabulary, patterns);
+  return patterns;
 }
 
 function counterAliases(vocabulary: Vocabulary): string {
