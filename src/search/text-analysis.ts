@@ -52,11 +52,26 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** Distinct tokens whose terms are remembered; a corpus's vocabulary is far smaller, so this is rarely reached. */
+const TERM_CACHE_LIMIT = 200_000;
+
 export class TermNormaliser {
+  /** Stemming is most of indexing time, and a corpus says the same words again and again. */
+  private readonly cache = new Map<string, string | null>();
+
   constructor(private readonly stopwords: ReadonlySet<string>) {}
 
   /** A token's search term, or null for a function word. */
   term(token: string): string | null {
+    const cached = this.cache.get(token);
+    if (cached !== undefined) return cached;
+    if (this.cache.size >= TERM_CACHE_LIMIT) this.cache.clear();
+    const term = this.uncachedTerm(token);
+    this.cache.set(token, term);
+    return term;
+  }
+
+  private uncachedTerm(token: string): string | null {
     const word = token.replace(/'s$/, '').replace(/'/g, '');
     if (word.length === 0 || this.stopwords.has(word) || this.stopwords.has(token)) return null;
     if (/^\d/.test(word)) return word.replace(/,/g, '');
