@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
-import type { Reply } from '../answer/types.js';
+import type { Citation, Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
@@ -66,7 +66,7 @@ export class Citeline implements CitelineEngine {
     const { reply, query } = await this.answerFromExtracts(text, Math.max(maxCitations, FIGURE_EVIDENCE_DEPTH));
     const trimmed = { ...reply, citations: reply.citations.slice(0, maxCitations) };
     if (!query.asksForNumber) return trimmed;
-    const figures = rankFiguresByEvidence(this.state.figures.matchQuestion(text), reply.citations);
+    const figures = rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations);
     return withFigureFirst(trimmed, groupMatches(figures), maxCitations, { years: query.years, grades: query.grades, latest: query.asksLatest });
   }
 
@@ -77,7 +77,12 @@ export class Citeline implements CitelineEngine {
   async matchFigures(question: string): Promise<FigureMatch[]> {
     const text = this.questionText(question, {});
     const { reply } = await this.answerFromExtracts(text, FIGURE_EVIDENCE_DEPTH);
-    return rankFiguresByEvidence(this.state.figures.matchQuestion(text), reply.citations);
+    return rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations);
+  }
+
+  /** The figures index's matches, with the figures of the cited passages always considered (their evidence can lift them). */
+  private matchCited(text: string, citations: readonly Citation[]): FigureMatch[] {
+    return this.state.figures.matchQuestion(text, undefined, new Set(citations.map((citation) => citation.passageId)));
   }
 
   private questionText(question: string, options: AskOptions): string {

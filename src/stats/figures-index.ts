@@ -78,10 +78,13 @@ export class FiguresIndex {
     return this.figures.filter((figure) => fitsQuery(figure, query));
   }
 
-  /** Figures ranked against a question in natural language, best first. */
-  matchQuestion(question: string, limit = 10): FigureMatch[] {
+  /**
+   * Figures ranked against a question in natural language, best first. `passageIds`: passages the
+   * extract search found for it, whose figures are considered even when they share no word with it.
+   */
+  matchQuestion(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
     this.matcher ??= new QuestionMatcher([...this.figures], this.vocabulary);
-    return this.matcher.match(question, limit);
+    return this.matcher.match(question, limit, passageIds);
   }
 
   /** `matchQuestion`, laid out by what each figure measures so differing periods and sources are visible. */

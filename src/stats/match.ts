@@ -24,21 +24,48 @@ const NEAR_CHARS = 60;
 /** Two figures of one measure this close in a sentence are stated as a pair: "from 22% to 12%", "as high as 46% ... just 6%". */
 const PAIR_CHARS = 100;
 
+/** What the matcher needs of one figure, worked out once: the words and grades around it. */
+interface FigureFacts {
+  sentenceWords: Set<string>;
+  contextWords: Set<string>;
+  titleWords: Set<string>;
+  /** Grades named anywhere in its sentence, for questions that ask for a breakdown across grades. */
+  sentenceGrades: Set<string>;
+  /** Where its sentence's first figure starts: the words before it introduce every figure in the sentence. */
+  firstFigureAt: number;
+  /** The figures of its sentence, to find those stated as a pair. */
+  sentenceFigures: Figure[];
+  period: Period | undefined;
+  /** Its position when all figures are sorted by id: ties in confidence are broken by id. */
+  idRank: number;
+}
+
+/** The question's key words, deduplicated, each with its weight. */
+interface AskedWords {
+  words: string[];
+  weights: number[];
+  possible: number;
+}
+
 export class QuestionMatcher {
-  private readonly sentenceWords = new Map<string, Set<string>>();
-  private readonly titleWords = new Map<string, Set<string>>();
-  private readonly contextWords = new Map<string, Set<string>>();
-  private readonly titlePeriods = new Map<string, Period | undefined>();
+  private readonly facts: FigureFacts[];
   private readonly idf = new Map<string, number>();
-  /** Grades named anywhere in each sentence, for questions that ask for a breakdown across grades. */
-  private readonly sentenceGrades = new Map<string, Set<string>>();
-  /** Where each sentence's first figure starts: the words before it introduce every figure in the sentence. */
-  private readonly firstFigureAt = new Map<string, number>();
-  /** The figures of each sentence, to find those stated as a pair. */
-  private readonly sentenceFigures = new Map<string, Figure[]>();
   /** Stem -> the stem standing for its word group. */
   private readonly wordGroup = new Map<string, string>();
   private readonly yearSpan: [number, number];
+  /** Sentences that state at least one figure: the weight of a word no such sentence uses. */
+  private readonly sentenceCount: number;
+  /** The words near each figure (by index), worked out when the figure is first a candidate. */
+  private readonly nearbyWords = new Map<number, Set<string>>();
+  /**
+   * Which figures a question can be about: by word (of the sentence, its neighbours or the title), by
+   * grade (the figure's or its sentence's) and by year. A figure sharing none of these with the
+   * question cannot reach CONFIDENT_AT, so only the figures listed under the question's words,
+   * grades and years are scored, not every figure of the corpus.
+   */
+  private readonly byWord = new Map<string, number[]>();
+  private readonly byGrade = new Map<string, number[]>();
+  private readonly byYear = new Map<number, number[]>();
 
   constructor(
     private readonly figures: Figure[],
@@ -49,33 +76,49 @@ export class QuestionMatcher {
       const stems = group.map(stem);
       for (const member of stems) this.wordGroup.set(member, stems[0]!);
     }
-    const documentFrequency = new Map<string, number>();
-    const texts = new Map<string, Set<string>>();
+    // Per sentence and per document, shared by the figures in them.
+    const sentences = new Map<string, { words: Set<string>; context: Set<string>; grades: Set<string>; firstFigureAt: number; figures: Figure[] }>();
+    const titles = new Map<string, { words: Set<string>; period: Period | undefined }>();
     for (const figure of figures) {
-      const sentenceKey = sentenceKeyOf(figure);
-      const grades = this.sentenceGrades.get(sentenceKey) ?? new Set();
-      for (const grade of figure.grades) grades.add(grade);
-      this.sentenceGrades.set(sentenceKey, grades);
-      this.firstFigureAt.set(sentenceKey, Math.min(this.firstFigureAt.get(sentenceKey) ?? Infinity, figure.rawStart));
-      const together = this.sentenceFigures.get(sentenceKey);
-      if (together) together.push(figure);
-      else this.sentenceFigures.set(sentenceKey, [figure]);
-      if (!this.sentenceWords.has(sentenceKey)) {
-        const words = this.words(figure.sentence.text);
-        this.contextWords.set(sentenceKey, this.words(figure.context));
-        this.sentenceWords.set(sentenceKey, words);
-        texts.set(sentenceKey, words);
+      const key = sentenceKeyOf(figure);
+      let sentence = sentences.get(key);
+      if (!sentence) {
+        sentence = { words: this.words(figure.sentence.text), context: this.words(figure.context), grades: new Set(), firstFigureAt: Infinity, figures: [] };
+        sentences.set(key, sentence);
       }
-      if (!this.titleWords.has(figure.citation.docId)) {
-        this.titleWords.set(figure.citation.docId, this.words(figure.citation.title));
-        this.titlePeriods.set(
-          figure.citation.docId,
-          findPeriods(figure.citation.title, vocabulary).find((m) => m.period.years.length > 0)?.period,
-        );
+      for (const grade of figure.grades) sentence.grades.add(grade);
+      sentence.firstFigureAt = Math.min(sentence.firstFigureAt, figure.rawStart);
+      sentence.figures.push(figure);
+      if (!titles.has(figure.citation.docId)) {
+        titles.set(figure.citation.docId, {
+          words: this.words(figure.citation.title),
+          period: findPeriods(figure.citation.title, vocabulary).find((m) => m.period.years.length > 0)?.period,
+        });
       }
     }
-    for (const words of texts.values()) for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
-    for (const [w, df] of documentFrequency) this.idf.set(w, Math.log(1 + texts.size / df));
+    const documentFrequency = new Map<string, number>();
+    for (const { words } of sentences.values()) for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
+    for (const [w, df] of documentFrequency) this.idf.set(w, Math.log(1 + sentences.size / df));
+    this.sentenceCount = sentences.size;
+
+    const idRanks = figures.map((_, index) => index).sort((a, b) => figures[a]!.id.localeCompare(figures[b]!.id));
+    const rankOf = new Array<number>(figures.length);
+    idRanks.forEach((index, rank) => (rankOf[index] = rank));
+    this.facts = figures.map((figure, index) => {
+      const sentence = sentences.get(sentenceKeyOf(figure))!;
+      const title = titles.get(figure.citation.docId)!;
+      return {
+        sentenceWords: sentence.words,
+        contextWords: sentence.context,
+        titleWords: title.words,
+        sentenceGrades: sentence.grades,
+        firstFigureAt: sentence.firstFigureAt,
+        sentenceFigures: sentence.figures,
+        period: periodOf(figure, title.period),
+        idRank: rankOf[index]!,
+      };
+    });
+
     // A loop, not Math.min(...years): a spread of 100k+ years overflows the call stack.
     let first = Infinity;
     let last = -Infinity;
@@ -86,74 +129,112 @@ export class QuestionMatcher {
       }
     }
     this.yearSpan = first <= last ? [first, last] : [0, 0];
+    this.facts.forEach((facts, index) => this.list(this.figures[index]!, facts, index));
   }
 
-  match(question: string, limit = 10): FigureMatch[] {
+  /** Files a figure under its words, grades and years (see byWord). */
+  private list(figure: Figure, facts: FigureFacts, index: number): void {
+    for (const word of new Set([...facts.sentenceWords, ...facts.contextWords, ...facts.titleWords])) push(this.byWord, word, index);
+    for (const grade of new Set([...figure.grades, ...facts.sentenceGrades])) push(this.byGrade, grade, index);
+    for (const year of new Set(facts.period?.years ?? [])) push(this.byYear, year, index);
+  }
+
+  /**
+   * The figures worth scoring for a question: those sharing a word, grade or year with it, and those
+   * stated in `passageIds` (the passages the extract search found, whose evidence can lift a figure).
+   * With each, the weight of the question's words found in its sentence, neighbours or title.
+   */
+  private candidates(asked: QuestionFeatures, askedWords: AskedWords, passageIds: ReadonlySet<string>): { indices: number[]; wordWeight: Float64Array } {
+    const chosen = new Uint8Array(this.figures.length);
+    const wordWeight = new Float64Array(this.figures.length);
+    const indices: number[] = [];
+    const take = (list: readonly number[] | undefined, weight = 0) => {
+      if (!list) return;
+      for (const index of list) {
+        wordWeight[index] = wordWeight[index]! + weight;
+        if (chosen[index] === 1) continue;
+        chosen[index] = 1;
+        indices.push(index);
+      }
+    };
+    askedWords.words.forEach((word, i) => take(this.byWord.get(word), askedWords.weights[i]));
+    for (const grade of new Set(asked.gradeSets.flat())) take(this.byGrade.get(grade));
+    for (const year of asked.period?.years ?? []) take(this.byYear.get(year));
+    if (passageIds.size > 0) take(this.figures.flatMap((figure, index) => (passageIds.has(figure.citation.passageId) ? [index] : [])));
+    return { indices, wordWeight };
+  }
+
+  /**
+   * The figures best matching a question. `passageIds`: passages the extract search found, whose
+   * figures are scored even when they share no word with the question.
+   */
+  match(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
     const parsed = parseQuestion(question, this.vocabulary);
     const asked = { ...parsed, words: [...this.words(parsed.words.join(' '), true)] };
     const intent = asked.gradeSets.length > 0 || asked.period !== undefined || asked.units.length > 0 || asked.counted.length > 0;
-    const scored = this.figures.map((figure) => {
-      const signals = this.signals(figure, asked);
-      let total = 0;
-      let weight = 0;
-      for (const [name, value] of Object.entries(signals) as Array<[keyof MatchSignals, number | undefined]>) {
-        if (value === undefined) continue;
-        total += WEIGHTS[name] * value;
-        weight += WEIGHTS[name];
-      }
-      const confidence = round((weight > 0 ? total / weight : 0) * (intent ? 1 : NO_FIGURE_INTENT));
+    const factor = intent ? 1 : NO_FIGURE_INTENT;
+    const askedWords = this.weighWords(asked.words);
+    const { indices, wordWeight } = this.candidates(asked, askedWords, passageIds);
+    // The words signal can be no more than the share of the question's words that the figure's
+    // sentence, neighbours and title hold. Figures are scored in order of that bound, and scoring
+    // stops once no figure left can enter the best `limit`: the same result as scoring them all.
+    const bounded = indices.map((index) => {
+      const words = askedWords.possible > 0 ? wordWeight[index]! / askedWords.possible : 0;
+      return { index, bound: round(meanOfSignals(this.signals(index, asked, words)) * factor) };
+    });
+    bounded.sort((a, b) => b.bound - a.bound);
+    const best = new TopScores<Scored>(limit, (a, b) => b.confidence - a.confidence || this.facts[a.index]!.idRank - this.facts[b.index]!.idRank);
+    for (const { index, bound } of bounded) {
+      const worst = best.worst();
+      if (worst !== undefined && bound < worst.confidence) break;
+      const signals = this.signals(index, asked, this.wordScore(index, askedWords));
+      best.offer({ index, signals, confidence: round(meanOfSignals(signals) * factor) });
+    }
+    return best.sorted().map(({ index, signals, confidence }) => {
+      const figure = this.figures[index]!;
       return { figure, confidence, confident: confidence >= CONFIDENT_AT, signals, measure: measureOf(figure) };
     });
-    return scored
-      .sort((a, b) => b.confidence - a.confidence || a.figure.id.localeCompare(b.figure.id))
-      .slice(0, limit);
   }
 
-  private signals(figure: Figure, asked: QuestionFeatures): MatchSignals {
-    const period = this.periodOf(figure);
-    return {
-      ...(asked.gradeSets.length > 0 ? { grade: this.gradeScore(figure, asked.gradeSets) } : {}),
-      ...(asked.period ? { period: periodScore(period, asked.period) } : {}),
-      ...(asked.units.length > 0 ? { unit: asked.units.includes(figure.unit) ? 1 : 0 } : {}),
-      ...(asked.counted.length > 0 ? { counted: figure.counted === undefined ? 0.3 : asked.counted.includes(figure.counted) ? 1 : 0 } : {}),
-      ...(asked.wantsRecent ? { recency: this.recency(period) } : {}),
-      ...(asked.wantsSpread ? { spread: this.isPaired(figure) ? 1 : 0 } : {}),
-      words: this.wordScore(figure, asked.words),
-    };
+  /** Every signal the question raises; `words` is worked out by the caller (see `match`). */
+  private signals(index: number, asked: QuestionFeatures, words: number): MatchSignals {
+    const figure = this.figures[index]!;
+    const { period } = this.facts[index]!;
+    const signals: MatchSignals = { words };
+    if (asked.gradeSets.length > 0) signals.grade = this.gradeScore(index, asked.gradeSets);
+    if (asked.period) signals.period = periodScore(period, asked.period);
+    if (asked.units.length > 0) signals.unit = asked.units.includes(figure.unit) ? 1 : 0;
+    if (asked.counted.length > 0) signals.counted = figure.counted === undefined ? 0.3 : asked.counted.includes(figure.counted) ? 1 : 0;
+    if (asked.wantsRecent) signals.recency = this.recency(period);
+    if (asked.wantsSpread) signals.spread = this.isPaired(index) ? 1 : 0;
+    return signals;
+  }
+
+  /** Words no figure sentence uses still count, as rare ones: the question may name the document by its title. */
+  private weighWords(words: readonly string[]): AskedWords {
+    const unique = [...new Set(words)];
+    const weights = unique.map((word) => this.idf.get(word) ?? Math.log(1 + this.sentenceCount));
+    return { words: unique, weights, possible: weights.reduce((sum, weight) => sum + weight, 0) };
   }
 
   /**
    * Half for the question's words in the sentence (or, for less, the title), half for those close to the
    * figure itself, which tells apart two figures in one sentence ("average £2,300 ..." vs "ranged from £340 to £4,970").
    */
-  /** A relative period left as stated ("today" with no document date) is read against the title's period, as inferred. */
-  private periodOf(figure: Figure): Period | undefined {
-    if (figure.period?.kind !== 'relative' || figure.period.years.length > 0) return figure.period;
-    const fromTitle = this.titlePeriods.get(figure.citation.docId);
-    return fromTitle ? { ...fromTitle, inferred: true } : figure.period;
+  private wordScore(index: number, asked: AskedWords): number {
+    const facts = this.facts[index]!;
+    return (overlap(asked, facts.sentenceWords, facts.titleWords, facts.contextWords) + overlap(asked, this.nearby(index))) / 2;
   }
 
-  private wordScore(figure: Figure, words: string[]): number {
-    const inSentence = this.sentenceWords.get(sentenceKeyOf(figure)) ?? new Set();
-    const inTitle = this.titleWords.get(figure.citation.docId) ?? new Set();
-    const around = this.contextWords.get(sentenceKeyOf(figure)) ?? new Set();
-    const nearby = this.words(nearFigure(figure, this.firstFigureAt.get(sentenceKeyOf(figure)) ?? figure.rawStart));
-    return (this.overlap(words, inSentence, [inTitle, around]) + this.overlap(words, nearby, [])) / 2;
-  }
-
-  /** IDF-weighted share of the question's words found: fully in `primary`, at TITLE_WEIGHT in any of `secondary`. */
-  private overlap(words: string[], primary: Set<string>, secondary: Set<string>[]): number {
-    if (words.length === 0) return 0;
-    let found = 0;
-    let possible = 0;
-    for (const word of new Set(words)) {
-      // Words no figure sentence uses still count, as rare ones: the question may name the document by its title.
-      const weight = this.idf.get(word) ?? Math.log(1 + this.sentenceWords.size);
-      possible += weight;
-      if (primary.has(word)) found += weight;
-      else if (secondary.some((set) => set.has(word))) found += weight * TITLE_WEIGHT;
+  private nearby(index: number): Set<string> {
+    let words = this.nearbyWords.get(index);
+    if (!words) {
+      // Only the sentence's own words: a window cut mid-word must not yield a fragment that matches.
+      const { sentenceWords, firstFigureAt } = this.facts[index]!;
+      words = new Set([...this.words(nearFigure(this.figures[index]!, firstFigureAt))].filter((word) => sentenceWords.has(word)));
+      this.nearbyWords.set(index, words);
     }
-    return possible > 0 ? found / possible : 0;
+    return words;
   }
 
   /** Key words with each word group's members read as one. `stemmed`: the text is already key words. */
@@ -167,11 +248,11 @@ export class QuestionMatcher {
    * ("the good / RI / inadequate split") wants the sentence that gives the breakdown, so each
    * figure scores by how many of those grades its sentence covers.
    */
-  private gradeScore(figure: Figure, askedSets: string[][]): number {
-    const own = gradeScore(figure.grades, askedSets);
+  private gradeScore(index: number, askedSets: string[][]): number {
+    const own = gradeScore(this.figures[index]!.grades, askedSets);
     const asked = new Set(askedSets.flat());
     if (asked.size < 3) return own;
-    const inSentence = this.sentenceGrades.get(sentenceKeyOf(figure)) ?? new Set();
+    const inSentence = this.facts[index]!.sentenceGrades;
     const covered = [...asked].filter((g) => inSentence.has(g)).length;
     return covered / asked.size;
   }
@@ -181,9 +262,10 @@ export class QuestionMatcher {
    * grade: the two ends of a range or a change. Figures of different grades ("9% Outstanding, 69% Good")
    * are a breakdown, not a pair.
    */
-  private isPaired(figure: Figure): boolean {
+  private isPaired(index: number): boolean {
+    const figure = this.figures[index]!;
     if (figure.unit === 'ratio') return true;
-    return (this.sentenceFigures.get(sentenceKeyOf(figure)) ?? []).some(
+    return this.facts[index]!.sentenceFigures.some(
       (other) =>
         other !== figure &&
         other.unit === figure.unit &&
@@ -198,6 +280,81 @@ export class QuestionMatcher {
     const [first, last] = this.yearSpan;
     return last > first ? (Math.max(...period.years) - first) / (last - first) : 1;
   }
+}
+
+interface Scored {
+  index: number;
+  signals: MatchSignals;
+  confidence: number;
+}
+
+/** The `limit` best of a stream by `compare`, without sorting the whole stream (questions score thousands of figures). */
+class TopScores<T> {
+  private readonly kept: T[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  offer(item: T): void {
+    if (this.limit <= 0) return;
+    const { kept, compare } = this;
+    if (kept.length === this.limit && compare(item, kept[kept.length - 1]!) >= 0) return;
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > this.limit) kept.pop();
+  }
+
+  /** The last item kept, once `limit` are kept. */
+  worst(): T | undefined {
+    return this.kept.length === this.limit ? this.kept[this.kept.length - 1] : undefined;
+  }
+
+  sorted(): T[] {
+    return [...this.kept];
+  }
+}
+
+const SIGNAL_NAMES = Object.keys(WEIGHTS) as Array<keyof MatchSignals>;
+
+/** The weighted mean of the signals the question raised. */
+function meanOfSignals(signals: MatchSignals): number {
+  let total = 0;
+  let weight = 0;
+  for (const name of SIGNAL_NAMES) {
+    const value = signals[name];
+    if (value === undefined) continue;
+    total += WEIGHTS[name] * value;
+    weight += WEIGHTS[name];
+  }
+  return weight > 0 ? total / weight : 0;
+}
+
+/** IDF-weighted share of the question's words found: fully in `primary`, at TITLE_WEIGHT in any of `secondary`. */
+function overlap(asked: AskedWords, primary: Set<string>, secondary?: Set<string>, tertiary?: Set<string>): number {
+  if (asked.words.length === 0 || !(asked.possible > 0)) return 0;
+  let found = 0;
+  // A plain loop: this runs for every candidate figure of every question.
+  for (let i = 0; i < asked.words.length; i++) {
+    const word = asked.words[i]!;
+    if (primary.has(word)) found += asked.weights[i]!;
+    else if (secondary?.has(word) || tertiary?.has(word)) found += asked.weights[i]! * TITLE_WEIGHT;
+  }
+  return found / asked.possible;
+}
+
+/** A relative period left as stated ("today" with no document date) is read against the title's period, as inferred. */
+function periodOf(figure: Figure, titlePeriod: Period | undefined): Period | undefined {
+  if (figure.period?.kind !== 'relative' || figure.period.years.length > 0) return figure.period;
+  return titlePeriod ? { ...titlePeriod, inferred: true } : figure.period;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, index: number): void {
+  const list = map.get(key);
+  if (list) list.push(index);
+  else map.set(key, [index]);
 }
 
 function sentenceKeyOf(figure: Figure): string {

@@ -33,5 +33,15 @@ export function keyWords(text: string): string[] {
 
 /** Porter stems, with a final doubled consonant undone so "referral" and "referred" meet ("referr", "refer"). */
 export function stem(word: string): string {
-  return stemmer(word).replace(/([b-df-hj-km-np-rtv-z])\1$/, '$1');
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    // Stemming was most of the figures matcher's time: a corpus says the same words again and again.
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stemmed = stemmer(word).replace(/([b-df-hj-km-np-rtv-z])\1$/, '$1');
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+const STEM_CACHE_LIMIT = 200_000;
+const stems = new Map<string, string>();

@@ -130,6 +130,54 @@ describe('FiguresIndex.matchQuestion, general signals', () => {
   });
 });
 
+describe('FiguresIndex.matchQuestion at scale', () => {
+  /** A few hundred figure sentences of one shape, with grades, years and places varied. */
+  function generated(): FiguresIndex {
+    const grades = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'];
+    const places = ['London', 'the North West', 'the Midlands', 'Yorkshire', 'the South East'];
+    const passages = Array.from({ length: 240 }, (_, i) =>
+      passage(
+        `In ${2008 + (i % 15)}, ${(i * 7) % 97}% of councils in ${places[i % places.length]} were rated ${grades[i % grades.length]}, and ${10 + (i % 30)} of ${60 + (i % 40)} children's homes improved.`,
+        { docId: `gen-${String(Math.floor(i / 12)).padStart(2, '0')}.md`, start: (i % 12) * 1000, title: i % 2 === 0 ? 'Regional inspection outcomes' : 'Annual figures' },
+      ),
+    );
+    return new FiguresIndex(extractFigures(passages));
+  }
+
+  it('returns the same best figures as scoring every candidate', () => {
+    const index = generated();
+    for (const question of [
+      'what share of councils in London were rated good in 2015?',
+      'how many children\'s homes improved in Yorkshire?',
+      'what % of councils were inadequate in the latest regional inspection outcomes?',
+      'what share were rated requires improvement in 2010/11?',
+    ]) {
+      const top = index.matchQuestion(question, 10);
+      const everything = index.matchQuestion(question, 100_000);
+      expect(top.map((m) => [m.figure.id, m.confidence])).toEqual(everything.slice(0, 10).map((m) => [m.figure.id, m.confidence]));
+    }
+  });
+
+  it('leaves out figures that share no word, grade or year with the question', () => {
+    const index = new FiguresIndex(
+      extractFigures([
+        passage('In 2016, 24% of councils were judged inadequate.', { docId: 'a.md', title: 'Ratings' }),
+        passage('Spending on libraries reached £40 million.', { docId: 'b.md', title: 'Library budgets' }),
+      ]),
+    );
+    const matches = index.matchQuestion('what share of councils were judged inadequate in 2016?', 10);
+    expect(matches.map((m) => m.figure.raw)).toEqual(['24%']);
+  });
+
+  it('scores the figures of passages the search found, even when they share no word with the question', () => {
+    const cited = passage('Spending on libraries reached £40 million.', { docId: 'b.md', title: 'Library budgets' });
+    const index = new FiguresIndex(extractFigures([passage('In 2016, 24% of councils were judged inadequate.', { docId: 'a.md' }), cited]));
+    const question = 'how much went on reading rooms?';
+    expect(index.matchQuestion(question, 10).some((m) => m.figure.raw === '£40 million')).toBe(false);
+    expect(index.matchQuestion(question, 10, new Set([cited.id])).some((m) => m.figure.raw === '£40 million')).toBe(true);
+  });
+});
+
 describe('FiguresIndex JSON', () => {
   it('round-trips through JSON text', () => {
     const index = corpus();
