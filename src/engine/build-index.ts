@@ -7,13 +7,12 @@ import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { loadDocument } from '../ingest/load-document.js';
-import { UnreadableDocumentError } from '../ingest/types.js';
-import { LexicalIndex } from '../search/lexical-index.js';
+import { UnreadableDocumentError, type LoadedDocument, type Passage } from '../ingest/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
-import { FiguresIndex, extractFigures } from '../stats/index.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
+import { buildArtifactsInWorker, buildEncodedArtifacts, type EncodedArtifacts } from './artifacts.js';
 import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
@@ -36,6 +35,8 @@ export interface BuildIndexOptions {
   rebuild?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   log?: (line: string) => void;
+  /** Build the BM25 and figures indexes on a worker thread: by default only for large ingests. */
+  artifactsWorker?: 'always' | 'never';
 }
 
 export async function buildIndex(options: BuildIndexOptions): Promise<IngestSummary> {
@@ -48,11 +49,25 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IngestSumm
   }
 }
 
+/** Passages embedded together: across documents, so that small documents still make full model batches. */
+const EMBED_GROUP = 512;
+/** Below this many passages the search artifacts are built in-process: starting a worker costs more than it saves. */
+const WORKER_MIN_PASSAGES = 2000;
+
+/** A report read and cut into passages, waiting for its vectors. */
+interface PendingDocument {
+  document: LoadedDocument;
+  passages: Passage[];
+  existed: boolean;
+  file: string;
+}
+
 async function buildLocked(options: BuildIndexOptions, started: number): Promise<IngestSummary> {
   const { embedder, indexDir, onProgress, log = () => {} } = options;
   const store = await openOrCreate(options, log);
   const found = await findReportFiles(options.paths);
-  onProgress?.({ stage: 'scan', files: found.files.length });
+  const total = found.files.length;
+  onProgress?.({ stage: 'scan', files: total });
 
   const summary: IngestSummary = {
     documents: 0,
@@ -64,57 +79,76 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     skipped: [...found.skipped],
     seconds: 0,
   };
-
-  const seen = new Set<string>();
   let done = 0;
+  const finished = (file: string, passages: number) => onProgress?.({ stage: 'file', done: (done += 1), total, file, passages });
+
+  // 1. Read and cut every report; an unchanged one keeps its passages and vectors.
+  const seen = new Set<string>();
+  const pending: PendingDocument[] = [];
   for (const file of found.files) {
-    done += 1;
-    let document;
+    let document: LoadedDocument;
     try {
       document = await loadDocument(file, found.root);
     } catch (error) {
       if (!(error instanceof UnreadableDocumentError)) throw error;
       summary.skipped.push({ path: error.path, reason: error.reason });
       // A file that became unreadable keeps nothing stale in the index.
-      onProgress?.({ stage: 'file', done, total: found.files.length, file, passages: 0 });
+      finished(file, 0);
       continue;
     }
-    seen.add(document.id);
     const existing = store.document(document.id);
     if (existing && existing.hash === document.hash) {
+      seen.add(document.id);
       summary.unchanged.push(document.id);
-      onProgress?.({ stage: 'file', done, total: found.files.length, file, passages: existing.passageIds.length });
+      finished(file, existing.passageIds.length);
       continue;
     }
     const passages = chunkDocument(document);
     if (passages.length === 0) {
+      // Nor does one that no longer has any text.
       summary.skipped.push({ path: file, reason: 'no text to index' });
+      finished(file, 0);
       continue;
     }
-    const vectors = await embedder.embed(passages.map(embeddingText));
-    store.addDocument(
-      { docId: document.id, hash: document.hash, title: document.title, source: document.source, format: document.format },
-      passages,
-      vectors,
-    );
-    (existing ? summary.updated : summary.added).push(document.id);
-    onProgress?.({ stage: 'file', done, total: found.files.length, file, passages: passages.length });
+    seen.add(document.id);
+    pending.push({ document, passages, existed: existing !== undefined, file });
   }
+  const removed = store.documents().filter((document) => !seen.has(document.docId));
 
-  for (const document of store.documents()) {
-    if (!seen.has(document.docId)) {
-      store.removeDocument(document.docId);
-      summary.removed.push(document.docId);
+  // 2. The search artifacts describe the passages the index will hold once this ingest is done:
+  // worked out now, on a second core, while the first makes the vectors.
+  const changed = pending.length + removed.length > 0;
+  const staleArtifacts = store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version !== ARTIFACTS_VERSION;
+  const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
+  const artifacts = needsSave ? startArtifacts(finalPassages(store, seen, pending), options, log) : undefined;
+  // An early failure of the worker must not go unhandled while the vectors are made; it is awaited below.
+  artifacts?.catch(() => {});
+
+  // 3. Vectors, in groups across documents, then each document joins the store.
+  for (const group of embeddingGroups(pending)) {
+    const vectors = await embedder.embed(group.flatMap((item) => item.passages.map(embeddingText)));
+    let offset = 0;
+    for (const { document, passages, existed, file } of group) {
+      store.addDocument(
+        { docId: document.id, hash: document.hash, title: document.title, source: document.source, format: document.format },
+        passages,
+        vectors.slice(offset, offset + passages.length),
+      );
+      offset += passages.length;
+      (existed ? summary.updated : summary.added).push(document.id);
+      finished(file, passages.length);
     }
   }
+  for (const document of removed) {
+    store.removeDocument(document.docId);
+    summary.removed.push(document.docId);
+  }
 
-  const changed = summary.added.length + summary.updated.length + summary.removed.length > 0;
-  const staleArtifacts = store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version !== ARTIFACTS_VERSION;
-  if (changed || staleArtifacts || options.rebuild || !PassageStore.exists(indexDir)) {
+  if (artifacts) {
     onProgress?.({ stage: 'save' });
-    const passages = store.passages();
-    store.setArtifact(LEXICAL_ARTIFACT, LexicalIndex.build(passages, options.vocabulary.normaliser).toJSON());
-    store.setArtifact(FIGURES_ARTIFACT, new FiguresIndex(extractFigures(passages)).toJSON());
+    const built = await artifacts;
+    store.setEncodedArtifact(LEXICAL_ARTIFACT, built.bm25);
+    store.setEncodedArtifact(FIGURES_ARTIFACT, built.figures);
     store.setArtifact(ARTIFACTS_META, { version: ARTIFACTS_VERSION });
     await store.save(indexDir);
   }
@@ -122,6 +156,48 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   summary.passages = store.passages().length;
   summary.seconds = Math.round((performance.now() - started) / 100) / 10;
   return summary;
+}
+
+/**
+ * The passages the store will hold after this ingest, in its order: the documents it keeps, then
+ * the new and changed ones in the order they are added (store.passages() once they are).
+ */
+function finalPassages(store: PassageStore, seen: ReadonlySet<string>, pending: readonly PendingDocument[]): Passage[] {
+  const replaced = new Set(pending.map((item) => item.document.id));
+  const kept = store.documents().filter((document) => seen.has(document.docId) && !replaced.has(document.docId));
+  return [
+    ...kept.flatMap((document) => document.passageIds.flatMap((id) => store.passage(id) ?? [])),
+    ...pending.flatMap((item) => item.passages),
+  ];
+}
+
+function startArtifacts(passages: Passage[], options: BuildIndexOptions, log: (line: string) => void): Promise<EncodedArtifacts> {
+  const { normaliser } = options.vocabulary;
+  const inWorker = options.artifactsWorker ?? (passages.length >= WORKER_MIN_PASSAGES ? 'always' : 'never');
+  if (inWorker === 'never') return Promise.resolve().then(() => buildEncodedArtifacts(passages, normaliser));
+  return buildArtifactsInWorker(passages, normaliser).catch((error: unknown) => {
+    // Slower but the same result: a worker that cannot start must not fail the ingest.
+    log(`Building the search index on a second thread failed (${error instanceof Error ? error.message : String(error)}); building it here instead.`);
+    return buildEncodedArtifacts(passages, normaliser);
+  });
+}
+
+/** Documents grouped so each group has about EMBED_GROUP passages (a large document is a group of its own). */
+function embeddingGroups(pending: readonly PendingDocument[]): PendingDocument[][] {
+  const groups: PendingDocument[][] = [];
+  let current: PendingDocument[] = [];
+  let size = 0;
+  for (const item of pending) {
+    current.push(item);
+    size += item.passages.length;
+    if (size >= EMBED_GROUP) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /** The vector of a passage also carries its title and heading, which name its subject. */

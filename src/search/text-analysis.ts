@@ -59,7 +59,7 @@ export class TermNormaliser {
   /** Stemming is most of indexing time, and a corpus says the same words again and again. */
   private readonly cache = new Map<string, string | null>();
 
-  constructor(private readonly stopwords: ReadonlySet<string>) {}
+  constructor(readonly stopwords: ReadonlySet<string>) {}
 
   /** A token's search term, or null for a function word. */
   term(token: string): string | null {

@@ -110,6 +110,8 @@ export class PassageStore {
   private readonly byId: Map<string, StoredPassage>;
   private readonly byLabelMap = new Map<number, StoredPassage>();
   private readonly artifacts: Map<string, unknown>;
+  /** Artifacts held as saved (gzipped JSON): set by setEncodedArtifact, decoded on first get. */
+  private readonly encodedArtifacts = new Map<string, Buffer>();
   private saved: SavedState;
   private saving = false;
 
@@ -301,19 +303,31 @@ export class PassageStore {
   /** Keeps a JSON-serialisable value with the index, saved and loaded with it. `undefined` removes it. */
   setArtifact(name: string, data: unknown): void {
     this.assertWritable('setArtifact');
-    if (!ARTIFACT_NAME_PATTERN.test(name)) {
-      throw new Error(`Artifact name "${name}" must be letters, digits, '-' or '_' (at most 64).`);
-    }
+    checkArtifactName(name);
+    this.encodedArtifacts.delete(name);
     if (data === undefined) this.artifacts.delete(name);
     else this.artifacts.set(name, data);
   }
 
+  /**
+   * Keeps an artifact already encoded by `encodeArtifact` (gzipped JSON), saved as it is: ingest
+   * encodes its large artifacts on a worker thread, so the main thread neither copies nor re-encodes them.
+   */
+  setEncodedArtifact(name: string, encoded: Uint8Array): void {
+    this.assertWritable('setEncodedArtifact');
+    checkArtifactName(name);
+    this.artifacts.delete(name);
+    this.encodedArtifacts.set(name, Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength));
+  }
+
   getArtifact<T>(name: string): T | undefined {
+    const encoded = this.encodedArtifacts.get(name);
+    if (encoded && !this.artifacts.has(name)) this.artifacts.set(name, decodeArtifact(encoded));
     return this.artifacts.get(name) as T | undefined;
   }
 
   artifactNames(): string[] {
-    return [...this.artifacts.keys()];
+    return [...new Set([...this.artifacts.keys(), ...this.encodedArtifacts.keys()])];
   }
 
   /**
@@ -351,12 +365,11 @@ export class PassageStore {
       await this.graph.writeIndex(hnswPath);
       await fsyncFile(hnswPath);
       files[HNSW_FILE] = await describeFile(hnswPath);
-      files[PASSAGES_FILE] = await writeHashedBuffer(join(genDir, PASSAGES_FILE), gzipSync(Buffer.from([...passageLines(this.byId.values())].join(''), 'utf8'), { level: 6 }));
-      for (const [name, data] of this.artifacts) {
-        const text = JSON.stringify(data);
-        if (typeof text !== 'string') throw new Error(`Artifact "${name}" is not JSON-serialisable.`);
+      files[PASSAGES_FILE] = await writeHashedBuffer(join(genDir, PASSAGES_FILE), gzipSync(Buffer.from([...passageLines(this.byId.values())].join(''), 'utf8'), { level: GZIP_LEVEL }));
+      for (const name of this.artifactNames()) {
+        const encoded = this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name);
         const fileName = artifactFileName(name);
-        files[fileName] = await writeHashedBuffer(join(genDir, fileName), gzipSync(text, { level: 6 }));
+        files[fileName] = await writeHashedBuffer(join(genDir, fileName), encoded);
       }
       await fsyncDir(genDir);
       // The generation folder's own entry, too, before anything points at it.
@@ -455,6 +468,26 @@ export class PassageStore {
       builtAt: saved.builtAt,
     };
   }
+}
+
+function checkArtifactName(name: string): void {
+  if (!ARTIFACT_NAME_PATTERN.test(name)) {
+    throw new Error(`Artifact name "${name}" must be letters, digits, '-' or '_' (at most 64).`);
+  }
+}
+
+/** Saved files are gzipped at level 1: several times faster than the default 6, and only a little larger. */
+const GZIP_LEVEL = 1;
+
+/** An artifact as it is saved: gzipped JSON. */
+export function encodeArtifact(data: unknown, name = 'artifact'): Buffer {
+  const text = JSON.stringify(data);
+  if (typeof text !== 'string') throw new Error(`Artifact "${name}" is not JSON-serialisable.`);
+  return gzipSync(text, { level: GZIP_LEVEL });
+}
+
+function decodeArtifact(encoded: Buffer): unknown {
+  return JSON.parse(gunzipSync(encoded).toString('utf8'));
 }
 
 function newGraph(dimension: number, capacity: number, M: number, efConstruction: number): HierarchicalNSW {

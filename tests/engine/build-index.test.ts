@@ -7,10 +7,13 @@ import { createEmbedder } from '../../src/embed/transformers-embedder.js';
 import type { Embedder } from '../../src/embed/types.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
 import { PassageStore } from '../../src/store/passage-store.js';
+import { buildArtifacts } from '../../src/engine/artifacts.js';
+import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT } from '../../src/engine/build-index.js';
 
 /** The real embedder, counting what it is asked to embed: unchanged files must cost nothing. */
 class CountingEmbedder implements Embedder {
   embedded = 0;
+  calls = 0;
   constructor(private readonly inner: Embedder) {}
   get model() {
     return this.inner.model;
@@ -20,6 +23,7 @@ class CountingEmbedder implements Embedder {
   }
   async embed(texts: readonly string[]) {
     this.embedded += texts.length;
+    this.calls += 1;
     return this.inner.embed(texts);
   }
 }
@@ -89,6 +93,39 @@ describe('buildIndex', () => {
     expect(skipped.some((p) => p.endsWith('notes.xyz'))).toBe(true);
     expect(summary.skipped.every((s) => s.reason.length > 0)).toBe(true);
     expect(summary.documents).toBe(4);
+  });
+
+  it('saves search artifacts that describe exactly the passages the index holds, after an incremental change', async () => {
+    await writeFile(join(reports, 'later.md'), 'title: Later note\n\n# Later\n\nIn 2021, 14% of councils were judged inadequate, the later note says.\n');
+    await build();
+    const store = await PassageStore.load(indexDir, { model: embedder.model });
+    const expected = buildArtifacts(store.passages(), vocabulary.normaliser);
+    expect(store.getArtifact(LEXICAL_ARTIFACT)).toEqual(JSON.parse(JSON.stringify(expected.bm25)));
+    expect(store.getArtifact(FIGURES_ARTIFACT)).toEqual(JSON.parse(JSON.stringify(expected.figures)));
+  });
+
+  it('builds the same artifacts on a worker thread as in-process', async () => {
+    const worker = join(work, 'index-worker');
+    const here = join(work, 'index-here');
+    const logged: string[] = [];
+    await buildIndex({ paths: [reports], indexDir: worker, embedder, vocabulary, artifactsWorker: 'always', log: (line) => logged.push(line) });
+    expect(logged).toEqual([]); // no fallback to building in-process
+    await buildIndex({ paths: [reports], indexDir: here, embedder, vocabulary, artifactsWorker: 'never' });
+    const [a, b] = await Promise.all([PassageStore.load(worker, { model: embedder.model }), PassageStore.load(here, { model: embedder.model })]);
+    expect(a.getArtifact(LEXICAL_ARTIFACT)).toEqual(b.getArtifact(LEXICAL_ARTIFACT));
+    expect(a.getArtifact(FIGURES_ARTIFACT)).toEqual(b.getArtifact(FIGURES_ARTIFACT));
+    expect((a.getArtifact<{ figures: unknown[] }>(FIGURES_ARTIFACT)?.figures ?? []).length).toBeGreaterThan(5);
+  });
+
+  it('embeds small documents together, not one model call per document', async () => {
+    const many = join(work, 'many');
+    for (let i = 0; i < 40; i++) {
+      await writeFile(join(reports, `note-${i}.md`), `title: Note ${i}\n\n# Note ${i}\n\nNote ${i} says caseloads rose in ${2000 + i}.\n`);
+    }
+    const calls = embedder.calls;
+    const summary = await buildIndex({ paths: [reports], indexDir: many, embedder, vocabulary });
+    expect(summary.added.length).toBeGreaterThan(40);
+    expect(embedder.calls - calls).toBe(1);
   });
 
   it('re-embeds everything on --rebuild', async () => {

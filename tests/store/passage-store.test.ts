@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PassageStore } from '../../src/store/passage-store.js';
+import { PassageStore, encodeArtifact } from '../../src/store/passage-store.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexLoadErrorKind } from '../../src/store/types.js';
 import { DIM, MODEL, makeDocument, randomUnitVector, seededRandom, tempIndexDir, type MadeDocument } from './helpers.js';
 
@@ -248,6 +248,24 @@ describe('PassageStore growth, removal and replacement', () => {
     expect(() => store.addDocument({ ...good.doc, docId: 'other.md' }, good.passages, good.vectors)).toThrow(/belongs to document/);
     expect(store.passages()).toEqual(before);
     expect(store.document('x.md')).toBeUndefined();
+  });
+
+  it('saves an artifact handed over encoded as it is, and decodes it when read', async () => {
+    const store = storeWith(sampleDocuments());
+    const value = { figures: [{ value: 28, unit: 'percent', raw: '28%' }], version: 1 };
+    const encoded = encodeArtifact(value);
+    store.setEncodedArtifact('figures', encoded);
+    expect(store.artifactNames()).toEqual(['figures']);
+    expect(store.getArtifact('figures')).toEqual(value);
+    await store.save(dir);
+    const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(loaded.getArtifact('figures')).toEqual(value);
+    // The saved file is the bytes handed over, checked like every other file.
+    expect(loaded.manifest.files['artifact-figures.json.gz']?.bytes).toBe(encoded.length);
+    // A plain value set later replaces the encoded one.
+    store.setArtifact('figures', { replaced: true });
+    expect(store.getArtifact('figures')).toEqual({ replaced: true });
+    expect(() => store.setEncodedArtifact('../escape', encoded)).toThrow(/Artifact name/);
   });
 
   it('rejects artifact names that are not plain', () => {

@@ -1,0 +1,69 @@
+/**
+ * The search artifacts saved beside the passages: the BM25 index and the figures index. Both derive
+ * from the passages alone, so ingest can build them on a second core while the first embeds.
+ */
+import { Worker } from 'node:worker_threads';
+import type { AsPlainObject } from 'minisearch';
+import type { Passage } from '../ingest/types.js';
+import { LexicalIndex } from '../search/lexical-index.js';
+import { TermNormaliser } from '../search/text-analysis.js';
+import { FiguresIndex, extractFigures, type FiguresIndexJSON } from '../stats/index.js';
+import { encodeArtifact } from '../store/passage-store.js';
+
+export interface SearchArtifacts {
+  bm25: AsPlainObject;
+  figures: FiguresIndexJSON;
+}
+
+/** The artifacts as saved (see encodeArtifact): what ingest hands the store. */
+export interface EncodedArtifacts {
+  bm25: Uint8Array;
+  figures: Uint8Array;
+}
+
+export function buildArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): SearchArtifacts {
+  return {
+    bm25: LexicalIndex.build(passages, normaliser).toJSON(),
+    figures: new FiguresIndex(extractFigures([...passages])).toJSON(),
+  };
+}
+
+export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): EncodedArtifacts {
+  const { bm25, figures } = buildArtifacts(passages, normaliser);
+  return { bm25: encodeArtifact(bm25, 'bm25'), figures: encodeArtifact(figures, 'figures') };
+}
+
+/** What the worker is given: the passages and the stopwords its term normaliser needs. */
+export interface ArtifactsJob {
+  entry: string;
+  passages: readonly Passage[];
+  stopwords: string[];
+}
+
+/**
+ * `buildEncodedArtifacts` on a worker thread; the encoded artifacts come back transferred, not copied. The worker starts through worker-boot.mjs, which registers the
+ * TypeScript loader (a worker's entry is resolved before any loader of its parent applies).
+ */
+export function buildArtifactsInWorker(passages: readonly Passage[], normaliser: TermNormaliser): Promise<EncodedArtifacts> {
+  const job: ArtifactsJob = {
+    entry: new URL('./artifacts-worker.ts', import.meta.url).href,
+    passages,
+    stopwords: [...normaliser.stopwords],
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: job });
+    let settled = false;
+    worker.once('message', (artifacts: EncodedArtifacts) => {
+      settled = true;
+      resolve(artifacts);
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the search-index worker exited with code ${code} before it finished`));
+    });
+  });
+}
