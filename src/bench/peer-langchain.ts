@@ -1,11 +1,8 @@
 /**
  * The peer a user might pick instead of Citeline's store: LangChain.js's HNSWLib vector store, over
- * the same passages (Citeline's loaders and chunker) and the same embedding model. Run in its own
- * process by the benchmark, so its peak memory is its own.
+ * the same passages (Citeline's loaders and chunker) and the same embedding model, with its own
+ * defaults (M 16, efConstruction 200, ef 10).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Embeddings } from '@langchain/core/embeddings';
 import { embeddingText } from '../engine/build-index.js';
@@ -14,7 +11,7 @@ import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { loadDocument } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
-import { peakMemoryMiB, percentile, round, sizeOnDiskBytes, timed } from './measure.js';
+import { exactNearest, type VectorStoreUnderTest } from './vector-store.js';
 
 /** Citeline's embedder behind LangChain's Embeddings interface: the same vectors for both stores. */
 class CitelineEmbeddings extends Embeddings {
@@ -32,18 +29,6 @@ class CitelineEmbeddings extends Embeddings {
   }
 }
 
-export interface PeerResult {
-  name: string;
-  passages: number;
-  ingestSeconds: number;
-  passagesPerSecond: number;
-  loadMs: number;
-  queryP50Ms: number;
-  queryP95Ms: number;
-  indexMiB: number;
-  peakMemoryMiB: number;
-}
-
 export async function passagesOf(reportsDir: string): Promise<Passage[]> {
   const found = await findReportFiles([reportsDir]);
   const passages: Passage[] = [];
@@ -51,34 +36,30 @@ export async function passagesOf(reportsDir: string): Promise<Passage[]> {
   return passages;
 }
 
-export async function runLangChainPeer(name: string, reportsDir: string, embedder: Embedder, questions: readonly string[]): Promise<PeerResult> {
-  const work = await mkdtemp(join(tmpdir(), 'citeline-peer-'));
-  try {
-    const embeddings = new CitelineEmbeddings(embedder);
+/** hnswlib's default search depth, which LangChain's store keeps. */
+const PEER_EF = 10;
+
+export function langChainPeer(embedder: Embedder): VectorStoreUnderTest<HNSWLib> {
+  const embeddings = new CitelineEmbeddings(embedder);
+  const idOf = (store: HNSWLib, label: number) => String(store.docstore.search(String(label)).metadata.id);
+  return {
+    name: 'LangChain.js HNSWLib',
+    ef: PEER_EF,
     // Timed like Citeline's ingest: from the report files to a saved index.
-    const ingest = await timed(async () => {
+    async ingest(reportsDir, indexDir) {
       const passages = await passagesOf(reportsDir);
       const store = await HNSWLib.fromTexts(passages.map(embeddingText), passages.map((p) => ({ id: p.id, docId: p.docId })), embeddings);
-      await store.save(work);
+      await store.save(indexDir);
       return passages.length;
-    });
-    const load = await timed(() => HNSWLib.load(work, embeddings));
-    const store = load.value;
-    for (const question of questions.slice(0, 3)) await store.similaritySearch(question, 10);
-    const latencies: number[] = [];
-    for (let i = 0; i < 100; i++) latencies.push((await timed(() => store.similaritySearch(questions[i % questions.length] as string, 10))).ms);
-    return {
-      name,
-      passages: ingest.value,
-      ingestSeconds: round(ingest.ms / 1000, 2),
-      passagesPerSecond: round(ingest.value / (ingest.ms / 1000), 0),
-      loadMs: round(load.ms, 0),
-      queryP50Ms: round(percentile(latencies, 50)),
-      queryP95Ms: round(percentile(latencies, 95)),
-      indexMiB: round((await sizeOnDiskBytes(work)) / 1024 / 1024, 2),
-      peakMemoryMiB: peakMemoryMiB(),
-    };
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+    },
+    load: (indexDir) => HNSWLib.load(indexDir, embeddings),
+    async search(store, vector) {
+      const hits = await store.similaritySearchVectorWithScore(Array.from(vector), 10);
+      return hits.map(([document]) => String(document.metadata.id));
+    },
+    exact(store, vector) {
+      const count = store.index.getCurrentCount();
+      return exactNearest(vector, count, (label) => store.index.getPoint(label), (label) => idOf(store, label));
+    },
+  };
 }

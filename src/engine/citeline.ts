@@ -16,7 +16,7 @@ import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabular
 import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
-import { PassageStore } from '../store/passage-store.js';
+import { PassageStore, type VectorHit } from '../store/passage-store.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
@@ -147,6 +147,15 @@ export class Citeline implements CitelineEngine {
       }
       candidate.wordSimilarity = similarity;
     });
+  }
+
+  /**
+   * The k passages whose vectors are nearest `vector`, by the graph or (`exact`) by scanning every
+   * vector: the vector half of search alone, for the benchmark's store-to-store comparison.
+   */
+  nearestPassages(vector: Float32Array, k: number, exact = false): VectorHit[] {
+    const { store } = this.state;
+    return exact ? store.exactSearch(vector, k) : store.searchVectors(vector, k);
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {

@@ -47,6 +47,9 @@ const DEFAULT_INITIAL_CAPACITY = 1024;
 /** Candidate list size during search (raised to k when k is larger). */
 const DEFAULT_EF_SEARCH = 100;
 const RANDOM_SEED = 100;
+
+/** The graph settings a new store uses, for reports (the benchmark prints them). */
+export const GRAPH_DEFAULTS = { M: DEFAULT_M, efConstruction: DEFAULT_EF_CONSTRUCTION, efSearch: DEFAULT_EF_SEARCH } as const;
 /** Loading retries this often when a concurrent save replaces the generation it was reading. */
 const LOAD_ATTEMPTS = 10;
 

@@ -1,0 +1,101 @@
+/**
+ * What a vector store does, measured the same way for Citeline and for the peer: ingest the report
+ * files into a saved index, load it, and answer "the 10 nearest passages to this question" (embed the
+ * question, search the graph), with recall@10 against exact search over the same vectors.
+ * Each runs in a process of its own, so peak memory is its own.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Embedder } from '../embed/types.js';
+import { peakMemoryMiB, percentile, round, sizeOnDiskBytes, timed } from './measure.js';
+
+export interface VectorStoreResult {
+  store: string;
+  passages: number;
+  ingestSeconds: number;
+  passagesPerSecond: number;
+  loadMs: number;
+  queryP50Ms: number;
+  queryP95Ms: number;
+  /** The graph's search depth, and the share of the exact 10 nearest it finds at that depth. */
+  ef: number;
+  recallAt10: number;
+  indexMiB: number;
+  peakMemoryMiB: number;
+}
+
+/** One store under test: how it ingests, loads, searches, and finds the exact nearest passages. */
+export interface VectorStoreUnderTest<Loaded> {
+  name: string;
+  /** Report files to a saved index in `indexDir`; returns the number of passages. */
+  ingest(reportsDir: string, indexDir: string): Promise<number>;
+  load(indexDir: string): Promise<Loaded>;
+  /** Ids of the 10 nearest passages by the store's own search. */
+  search(loaded: Loaded, vector: Float32Array): string[] | Promise<string[]>;
+  /** Ids of the 10 nearest passages by scanning every vector. */
+  exact(loaded: Loaded, vector: Float32Array): string[];
+  ef: number;
+}
+
+export async function measureVectorStore<Loaded>(
+  store: VectorStoreUnderTest<Loaded>,
+  reportsDir: string,
+  embedder: Embedder,
+  questions: readonly string[],
+  recallQuestions: readonly string[],
+): Promise<VectorStoreResult> {
+  const work = await mkdtemp(join(tmpdir(), 'citeline-vector-store-'));
+  try {
+    const indexDir = join(work, 'index');
+    const ingest = await timed(() => store.ingest(reportsDir, indexDir));
+    const load = await timed(() => store.load(indexDir));
+    const loaded = load.value;
+    const query = async (question: string) => store.search(loaded, (await embedder.embed([question]))[0] as Float32Array);
+    for (const question of questions.slice(0, 3)) await query(question); // warm-up
+    const latencies: number[] = [];
+    for (let i = 0; i < 100; i++) latencies.push((await timed(() => query(questions[i % questions.length] as string))).ms);
+
+    let found = 0;
+    let wanted = 0;
+    for (const vector of await embedder.embed(recallQuestions)) {
+      const exact = new Set(store.exact(loaded, vector));
+      found += (await store.search(loaded, vector)).filter((id) => exact.has(id)).length;
+      wanted += exact.size;
+    }
+    return {
+      store: store.name,
+      passages: ingest.value,
+      ingestSeconds: round(ingest.ms / 1000, 2),
+      passagesPerSecond: round(ingest.value / (ingest.ms / 1000), 0),
+      loadMs: round(load.ms, 0),
+      queryP50Ms: round(percentile(latencies, 50), 2),
+      queryP95Ms: round(percentile(latencies, 95), 2),
+      ef: store.ef,
+      recallAt10: round(wanted === 0 ? 1 : found / wanted, 3),
+      indexMiB: round((await sizeOnDiskBytes(indexDir)) / 1024 / 1024, 2),
+      peakMemoryMiB: peakMemoryMiB(),
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The 10 nearest of `count` vectors read by `vectorAt`, by cosine similarity (all vectors unit length or zero). */
+export function exactNearest(query: Float32Array, count: number, vectorAt: (i: number) => ArrayLike<number>, idAt: (i: number) => string): string[] {
+  const scored: { id: string; similarity: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const point = vectorAt(i);
+    let dot = 0;
+    let norm = 0;
+    for (let d = 0; d < point.length; d++) {
+      dot += (point[d] as number) * (query[d] as number);
+      norm += (point[d] as number) ** 2;
+    }
+    scored.push({ id: idAt(i), similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 });
+  }
+  return scored
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 10)
+    .map((hit) => hit.id);
+}

@@ -1,0 +1,33 @@
+/** The store-to-store benchmark's harness: counts and recall, not timings (those are for `npm run bench`). */
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/bench/scenario.js';
+import { exactNearest, type VectorStoreResult } from '../../src/bench/vector-store.js';
+
+describe('exactNearest', () => {
+  it('ranks by cosine similarity, whatever the vectors\' lengths', () => {
+    const points = [
+      [0, 1],
+      [3, 3],
+      [10, 0.5],
+      [-1, 0],
+    ];
+    const ids = exactNearest(Float32Array.from([1, 0]), points.length, (i) => points[i]!, (i) => `p${i}`);
+    expect(ids).toEqual(['p2', 'p1', 'p0', 'p3']);
+  });
+});
+
+describe('Citeline and the peer measured alike', () => {
+  it('ingests the same passages, and finds the exact nearest ten on a small corpus', async () => {
+    const spec = { name: 'tiny', syntheticPassages: 300, queries: 5, measure: 'vector-store' as const };
+    const citeline = (await runScenario(spec)) as VectorStoreResult;
+    const peer = (await runScenario({ ...spec, peer: 'langchain' })) as VectorStoreResult;
+    expect(citeline.store).toBe('Citeline');
+    expect(peer.store).toBe('LangChain.js HNSWLib');
+    expect(citeline.passages).toBe(peer.passages);
+    expect(citeline.passages).toBeGreaterThan(250);
+    // Citeline searches the graph at ef 100: on 300 passages that is exact.
+    expect(citeline.recallAt10).toBe(1);
+    expect(peer.recallAt10).toBeGreaterThan(0.5);
+    expect(citeline.indexMiB).toBeGreaterThan(0);
+  }, 120_000);
+});
