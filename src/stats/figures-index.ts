@@ -5,7 +5,8 @@ import type { Figure, FigureMatch, FigureMatchGroup, StatsQuery } from './types.
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
 
-const FORMAT_VERSION = 1;
+/** 2: sentences, contexts, citations and periods stored once each and referred to by position. */
+const FORMAT_VERSION = 2;
 
 const periodSchema = z.object({
   text: z.string(),
@@ -41,11 +42,77 @@ const figureSchema = z.object({
   }),
 });
 
-const artifactSchema = z.object({ version: z.literal(FORMAT_VERSION), figures: z.array(figureSchema) });
+/**
+ * The artifact's envelope is checked whole, its figures by the first one: the file is checksummed
+ * on load, so a figure of the right version has the right shape, and checking every one of tens of
+ * thousands of figures was most of the time it took to open a large index.
+ */
+const artifactSchema = z.object({
+  version: z.literal(FORMAT_VERSION),
+  sentences: z.array(z.unknown()),
+  contexts: z.array(z.string()),
+  citations: z.array(z.unknown()),
+  periods: z.array(z.unknown()),
+  figures: z.array(z.unknown()),
+});
+
+/** A figure as saved: what many figures share (their sentence, its neighbours, citation, period) by position in a table. */
+type SavedFigure = Omit<Figure, 'sentence' | 'context' | 'citation' | 'period'> & { sentence: number; context: number; citation: number; period?: number };
 
 export interface FiguresIndexJSON {
   version: typeof FORMAT_VERSION;
-  figures: Figure[];
+  sentences: Figure['sentence'][];
+  contexts: string[];
+  citations: Figure['citation'][];
+  periods: NonNullable<Figure['period']>[];
+  figures: SavedFigure[];
+}
+
+/** Values stored once each, by their JSON text: a sentence's five figures share one copy of it. */
+class Table<T> {
+  readonly values: T[] = [];
+  private readonly positions = new Map<string, number>();
+
+  add(value: T): number {
+    const key = JSON.stringify(value);
+    let position = this.positions.get(key);
+    if (position === undefined) {
+      position = this.values.length;
+      this.values.push(value);
+      this.positions.set(key, position);
+    }
+    return position;
+  }
+}
+
+function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
+  const sentences = new Table<Figure['sentence']>();
+  const contexts = new Table<string>();
+  const citations = new Table<Figure['citation']>();
+  const periods = new Table<NonNullable<Figure['period']>>();
+  const saved = figures.map(({ sentence, context, citation, period, ...rest }): SavedFigure => ({
+    ...rest,
+    sentence: sentences.add(sentence),
+    context: contexts.add(context),
+    citation: citations.add(citation),
+    ...(period ? { period: periods.add(period) } : {}),
+  }));
+  return { version: FORMAT_VERSION, sentences: sentences.values, contexts: contexts.values, citations: citations.values, periods: periods.values, figures: saved };
+}
+
+function decodeFigures(json: FiguresIndexJSON): Figure[] {
+  const at = <T>(table: readonly T[], position: number, what: string): T => {
+    const value = table[position];
+    if (value === undefined) throw new Error(`figures artifact: no ${what} at ${position}`);
+    return value;
+  };
+  return json.figures.map(({ sentence, context, citation, period, ...rest }) => ({
+    ...rest,
+    sentence: at(json.sentences, sentence, 'sentence'),
+    context: at(json.contexts, context, 'context'),
+    citation: at(json.citations, citation, 'citation'),
+    ...(period !== undefined ? { period: at(json.periods, period, 'period') } : {}),
+  }));
 }
 
 export class FiguresIndex {
@@ -56,7 +123,8 @@ export class FiguresIndex {
     figures: Figure[],
     private readonly vocabulary: Vocabulary = defaultVocabulary(),
   ) {
-    this.figures = [...figures].sort(byPeriodThenDocument);
+    // Saved figures are already in order: checking costs less than sorting tens of thousands again.
+    this.figures = isSorted(figures) ? [...figures] : [...figures].sort(byPeriodThenDocument);
   }
 
   get size(): number {
@@ -64,13 +132,15 @@ export class FiguresIndex {
   }
 
   toJSON(): FiguresIndexJSON {
-    return { version: FORMAT_VERSION, figures: [...this.figures] };
+    return encodeFigures(this.figures);
   }
 
   /** Reads an artifact written by `toJSON`; throws on a different version or a malformed file. */
   static fromJSON(json: unknown, vocabulary?: Vocabulary): FiguresIndex {
-    const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json);
-    return new FiguresIndex(parsed.figures as Figure[], vocabulary);
+    const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json) as FiguresIndexJSON;
+    const figures = decodeFigures(parsed);
+    if (figures.length > 0) figureSchema.parse(figures[0]);
+    return new FiguresIndex(figures, vocabulary);
   }
 
   /** Every figure that fits all the query's fields, by period then document. */
@@ -102,6 +172,11 @@ function fitsQuery(figure: Figure, query: StatsQuery): boolean {
     const present = new Set([...keyWords(figure.sentence.text), ...keyWords(figure.citation.title)]);
     if (!query.words.every((w) => present.has(w))) return false;
   }
+  return true;
+}
+
+function isSorted(figures: readonly Figure[]): boolean {
+  for (let i = 1; i < figures.length; i++) if (byPeriodThenDocument(figures[i - 1]!, figures[i]!) > 0) return false;
   return true;
 }
 
