@@ -54,6 +54,7 @@ const artifactSchema = z.object({
   citations: z.array(z.unknown()),
   periods: z.array(z.unknown()),
   figures: z.array(z.unknown()),
+  keyWords: z.record(z.string(), z.string()),
 });
 
 /** A figure as saved: what many figures share (their sentence, its neighbours, citation, period) by position in a table. */
@@ -66,6 +67,11 @@ export interface FiguresIndexJSON {
   citations: Figure['citation'][];
   periods: NonNullable<Figure['period']>[];
   figures: SavedFigure[];
+  /**
+   * The key words (words.ts) of every sentence, context and title, space-separated, by text: worked
+   * out at ingest, so that the first numeric question after start-up does not stem the whole corpus.
+   */
+  keyWords: Record<string, string>;
 }
 
 /** Values stored once each, by their JSON text: a sentence's five figures share one copy of it. */
@@ -97,7 +103,17 @@ function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
     citation: citations.add(citation),
     ...(period ? { period: periods.add(period) } : {}),
   }));
-  return { version: FORMAT_VERSION, sentences: sentences.values, contexts: contexts.values, citations: citations.values, periods: periods.values, figures: saved };
+  const texts = [...sentences.values.map((sentence) => sentence.text), ...contexts.values, ...citations.values.map((citation) => citation.title)];
+  const words = Object.fromEntries([...new Set(texts)].map((text) => [text, keyWords(text).join(' ')]));
+  return {
+    version: FORMAT_VERSION,
+    sentences: sentences.values,
+    contexts: contexts.values,
+    citations: citations.values,
+    periods: periods.values,
+    figures: saved,
+    keyWords: words,
+  };
 }
 
 function decodeFigures(json: FiguresIndexJSON): Figure[] {
@@ -118,6 +134,8 @@ function decodeFigures(json: FiguresIndexJSON): Figure[] {
 export class FiguresIndex {
   readonly figures: readonly Figure[];
   private matcher: QuestionMatcher | undefined;
+  /** Key words saved with the index, by text (see FiguresIndexJSON.keyWords). */
+  private knownKeyWords: ReadonlyMap<string, string> = new Map();
 
   constructor(
     figures: Figure[],
@@ -140,7 +158,9 @@ export class FiguresIndex {
     const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json) as FiguresIndexJSON;
     const figures = decodeFigures(parsed);
     if (figures.length > 0) figureSchema.parse(figures[0]);
-    return new FiguresIndex(figures, vocabulary);
+    const index = new FiguresIndex(figures, vocabulary);
+    index.knownKeyWords = new Map(Object.entries(parsed.keyWords));
+    return index;
   }
 
   /** Every figure that fits all the query's fields, by period then document. */
@@ -153,7 +173,7 @@ export class FiguresIndex {
    * extract search found for it, whose figures are considered even when they share no word with it.
    */
   matchQuestion(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
-    this.matcher ??= new QuestionMatcher([...this.figures], this.vocabulary);
+    this.matcher ??= new QuestionMatcher([...this.figures], this.vocabulary, this.knownKeyWords);
     return this.matcher.match(question, limit, passageIds);
   }
 
@@ -180,13 +200,16 @@ function isSorted(figures: readonly Figure[]): boolean {
   return true;
 }
 
+/** Orders as localeCompare does; a collator made once is many times faster. */
+const collate = new Intl.Collator().compare;
+
 /** Chronological; figures with no known period last; then by document and position. */
 export function byPeriodThenDocument(a: Figure, b: Figure): number {
   const ka = a.period?.sortKey || '\uffff';
   const kb = b.period?.sortKey || '\uffff';
   return (
-    ka.localeCompare(kb) ||
-    a.citation.docId.localeCompare(b.citation.docId) ||
+    collate(ka, kb) ||
+    collate(a.citation.docId, b.citation.docId) ||
     a.sentence.start - b.sentence.start ||
     a.rawStart - b.rawStart
   );

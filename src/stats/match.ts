@@ -70,6 +70,8 @@ export class QuestionMatcher {
   constructor(
     private readonly figures: Figure[],
     private readonly vocabulary: Vocabulary,
+    /** Key words already worked out, by text (space-separated); others are worked out here. */
+    private readonly knownKeyWords: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const group of vocabulary.data.wordGroups) {
       if (typeof group === 'string') continue;
@@ -101,7 +103,9 @@ export class QuestionMatcher {
     for (const [w, df] of documentFrequency) this.idf.set(w, Math.log(1 + sentences.size / df));
     this.sentenceCount = sentences.size;
 
-    const idRanks = figures.map((_, index) => index).sort((a, b) => figures[a]!.id.localeCompare(figures[b]!.id));
+    // A collator orders as localeCompare does, many times faster over tens of thousands of ids.
+    const { compare } = new Intl.Collator();
+    const idRanks = figures.map((_, index) => index).sort((a, b) => compare(figures[a]!.id, figures[b]!.id));
     const rankOf = new Array<number>(figures.length);
     idRanks.forEach((index, rank) => (rankOf[index] = rank));
     this.facts = figures.map((figure, index) => {
@@ -239,7 +243,8 @@ export class QuestionMatcher {
 
   /** Key words with each word group's members read as one. `stemmed`: the text is already key words. */
   private words(text: string, stemmed = false): Set<string> {
-    const words = stemmed ? text.split(' ').filter(Boolean) : keyWords(text);
+    const known = stemmed ? text : this.knownKeyWords.get(text);
+    const words = known !== undefined ? known.split(' ').filter(Boolean) : keyWords(text);
     return new Set(words.map((w) => this.wordGroup.get(w) ?? w));
   }
 

@@ -183,6 +183,10 @@ describe('FiguresIndex JSON', () => {
     const index = corpus();
     const restored = FiguresIndex.fromJSON(JSON.parse(JSON.stringify(index)));
     expect(restored.figures).toEqual(index.figures);
+    // The key words saved with it answer questions as the words worked out afresh do.
+    for (const question of ['what % of councils were judged inadequate in 2016?', 'average spend per child in need?']) {
+      expect(restored.matchQuestion(question)).toEqual(index.matchQuestion(question));
+    }
     expect(restored.lookup(parseStatsQuery('inadequate 2016'))).toHaveLength(2);
   });
 
