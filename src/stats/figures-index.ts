@@ -54,7 +54,7 @@ const artifactSchema = z.object({
   citations: z.array(z.unknown()),
   periods: z.array(z.unknown()),
   figures: z.array(z.unknown()),
-  keyWords: z.record(z.string(), z.string()),
+  keyWords: z.object({ sentences: z.array(z.string()), contexts: z.array(z.string()), titles: z.array(z.string()) }),
 });
 
 /** A figure as saved: what many figures share (their sentence, its neighbours, citation, period) by position in a table. */
@@ -68,10 +68,11 @@ export interface FiguresIndexJSON {
   periods: NonNullable<Figure['period']>[];
   figures: SavedFigure[];
   /**
-   * The key words (words.ts) of every sentence, context and title, space-separated, by text: worked
-   * out at ingest, so that the first numeric question after start-up does not stem the whole corpus.
+   * The key words (words.ts) of each sentence, context and citation's title, space-separated, in the
+   * tables' order: worked out at ingest, so that the first numeric question after start-up does not
+   * stem the whole corpus.
    */
-  keyWords: Record<string, string>;
+  keyWords: { sentences: string[]; contexts: string[]; titles: string[] };
 }
 
 /** Values stored once each, by their JSON text: a sentence's five figures share one copy of it. */
@@ -103,8 +104,7 @@ function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
     citation: citations.add(citation),
     ...(period ? { period: periods.add(period) } : {}),
   }));
-  const texts = [...sentences.values.map((sentence) => sentence.text), ...contexts.values, ...citations.values.map((citation) => citation.title)];
-  const words = Object.fromEntries([...new Set(texts)].map((text) => [text, keyWords(text).join(' ')]));
+  const words = (text: string) => keyWords(text).join(' ');
   return {
     version: FORMAT_VERSION,
     sentences: sentences.values,
@@ -112,8 +112,28 @@ function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
     citations: citations.values,
     periods: periods.values,
     figures: saved,
-    keyWords: words,
+    keyWords: {
+      sentences: sentences.values.map((sentence) => words(sentence.text)),
+      contexts: contexts.values.map(words),
+      titles: citations.values.map((citation) => words(citation.title)),
+    },
   };
+}
+
+/** Text -> its saved key words, for the matcher. */
+function knownKeyWords(json: FiguresIndexJSON): Map<string, string> {
+  const known = new Map<string, string>();
+  const take = (texts: readonly string[], words: readonly string[]) => texts.forEach((text, i) => words[i] !== undefined && known.set(text, words[i]));
+  take(
+    json.sentences.map((sentence) => sentence.text),
+    json.keyWords.sentences,
+  );
+  take(json.contexts, json.keyWords.contexts);
+  take(
+    json.citations.map((citation) => citation.title),
+    json.keyWords.titles,
+  );
+  return known;
 }
 
 function decodeFigures(json: FiguresIndexJSON): Figure[] {
@@ -159,7 +179,7 @@ export class FiguresIndex {
     const figures = decodeFigures(parsed);
     if (figures.length > 0) figureSchema.parse(figures[0]);
     const index = new FiguresIndex(figures, vocabulary);
-    index.knownKeyWords = new Map(Object.entries(parsed.keyWords));
+    index.knownKeyWords = knownKeyWords(parsed);
     return index;
   }
 
