@@ -222,13 +222,15 @@ function gradeParts(grade: string): string[] {
 
 /**
  * A question that names a year or grade is not answered by a figure for another: the confidence of
- * such evidence is cut below the answer threshold, so the reply declines and shows it as closest.
+ * such evidence is cut below the answer threshold even when it covers everything else (1 x 0.25 <
+ * 0.35), so the reply declines and shows it as closest.
  */
-const UNMET_CONSTRAINT_FACTOR = 0.4;
+const UNMET_CONSTRAINT_FACTOR = 0.25;
 
 /**
  * Confidence that the best extract answers: how much of what the question asks it covers, its
- * meaning's closeness, discounted when it misses a year or grade the question insists on.
+ * meaning's closeness, cut below the threshold when it misses a year or grade the question insists
+ * on, or never names what a "who/what was X" question asks for.
  */
 function confidenceOf(best: Scored, coverage: number, settings: ComposeSettings, context: ComposeContext): number {
   const base = Math.min(1, (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, best.candidate.semantic));
@@ -236,8 +238,13 @@ function confidenceOf(best: Scored, coverage: number, settings: ComposeSettings,
   return best.constraintsMet ? focused : focused * UNMET_CONSTRAINT_FACTOR;
 }
 
-/** Evidence that never names what a "who/what was X" question asks for is weak evidence. */
-const MISSING_FOCUS_FACTOR = 0.5;
+/**
+ * Evidence that never names what a "who/what was X" question asks for does not answer it, however
+ * much else it shares with the question ("who chaired the committee when the report came out?"
+ * against a sentence about the report that names no chair): cut below the threshold like evidence
+ * for another year or grade.
+ */
+const MISSING_FOCUS_FACTOR = 0.25;
 
 function namesFocus(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings): boolean {
   const { focus } = context.query;

@@ -16,6 +16,14 @@ function hits(...passages: Passage[]): SearchHit[] {
   return passages.map((p, i) => ({ passage: p, score: 1 - i * 0.1, lexical: 1 - i * 0.1, semantic: 0.5 }));
 }
 
+/** The reply with what the engine fills in given by hand: the extracts' vector similarity to the question. */
+function replyWithSemantic(question: string, found: SearchHit[], semantic: number) {
+  const query = analyseQuery(question, vocabulary);
+  const termWeights = new Map(query.terms.map((t) => [t, 1]));
+  const candidates = readCandidates(found).map((c) => ({ ...c, semantic }));
+  return composeReply({ query, candidates, vocabulary, termWeights, noAnswerText: NO_ANSWER });
+}
+
 function reply(question: string, found: SearchHit[], maxCitations = 3) {
   const query = analyseQuery(question, vocabulary);
   const termWeights = new Map(query.terms.map((t) => [t, 1]));
@@ -63,6 +71,26 @@ describe('composeReply', () => {
   it('declines a figure for another grade than the one asked for', () => {
     const result = reply('what % of councils were rated outstanding in 2015?', hits(passage('g', 'In 2015, 18% of councils were rated Good.')));
     expect(result.answered).toBe(false);
+  });
+
+  it('declines evidence for another year even when it holds every other word of the question', () => {
+    const other = passage('y', 'In 2015, Ofsted inspectors rated 28% of children\'s services councils in the north of England inadequate for leadership and management.');
+    const result = replyWithSemantic(
+      'what share of children\'s services councils in the north of England did Ofsted inspectors rate inadequate for leadership and management in 2024?',
+      hits(other),
+      0.9,
+    );
+    expect(result.citations[0]?.extract).toContain('28%');
+    expect(result.answered).toBe(false);
+    expect(result.confidence).toBeLessThan(DEFAULT_COMPOSE.answerThreshold);
+  });
+
+  it('declines evidence that never names what a "who was" question asks for, however much else it shares', () => {
+    const report = passage('c', 'The committee published its report on council children\'s services inspections in March 2015.');
+    const result = replyWithSemantic('who was the chair of the committee when its report on council children\'s services inspections was published in March 2015?', hits(report), 0.9);
+    expect(result.citations[0]?.extract).toContain('published its report');
+    expect(result.answered).toBe(false);
+    expect(result.confidence).toBeLessThan(DEFAULT_COMPOSE.answerThreshold);
   });
 
   it('is less confident when the extract misses the year the question insists on', () => {
