@@ -97,6 +97,8 @@ export interface ComposeContext {
   vocabulary: SearchVocabulary;
   /** IDF of each question term. */
   termWeights: ReadonlyMap<string, number>;
+  /** Names the question uses that no report does (AnalysedQuery.names): the reports do not cover its subject. */
+  unknownNames?: readonly string[];
   noAnswerText: string;
 }
 
@@ -235,7 +237,10 @@ const UNMET_CONSTRAINT_FACTOR = 0.25;
 function confidenceOf(best: Scored, coverage: number, settings: ComposeSettings, context: ComposeContext): number {
   const base = Math.min(1, (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, best.candidate.semantic));
   const focused = namesFocus(best.candidate, context, settings) ? base : base * MISSING_FOCUS_FACTOR;
-  return best.constraintsMet ? focused : focused * UNMET_CONSTRAINT_FACTOR;
+  // A question about a place, body or thing the reports never name ("councils in Wales") is about
+  // a subject they do not cover: declined like evidence for another year or grade.
+  const covered = (context.unknownNames?.length ?? 0) === 0;
+  return best.constraintsMet && covered ? focused : focused * UNMET_CONSTRAINT_FACTOR;
 }
 
 /**

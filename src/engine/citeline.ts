@@ -12,6 +12,7 @@ import { WordVectors, cosine } from '../embed/word-vectors.js';
 import { loadPrompts, type Prompts } from '../prompts.js';
 import { DEFAULT_FUSION, HybridSearcher, termWeights, type FusionSettings } from '../search/hybrid-searcher.js';
 import { LexicalIndex } from '../search/lexical-index.js';
+import type { AnalysedQuery } from '../search/query.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
@@ -63,9 +64,10 @@ export class Citeline implements CitelineEngine {
   async ask(question: string, options: AskOptions = {}): Promise<Reply> {
     const text = this.questionText(question, options);
     const maxCitations = options.maxCitations ?? this.tuning.compose.maxCitations;
-    const { reply, query } = await this.answerFromExtracts(text, Math.max(maxCitations, FIGURE_EVIDENCE_DEPTH));
+    const { reply, query, uncovered } = await this.answerFromExtracts(text, Math.max(maxCitations, FIGURE_EVIDENCE_DEPTH));
     const trimmed = { ...reply, citations: reply.citations.slice(0, maxCitations) };
-    if (!query.asksForNumber) return trimmed;
+    // A figure about a subject the reports never name is no answer either.
+    if (!query.asksForNumber || uncovered.length > 0) return trimmed;
     const figures = rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations);
     return withFigureFirst(trimmed, groupMatches(figures), maxCitations, { years: query.years, grades: query.grades, latest: query.asksLatest });
   }
@@ -96,6 +98,7 @@ export class Citeline implements CitelineEngine {
     const query = searcher.analyse(text);
     const compose = this.tuning.compose;
     const { hits } = await searcher.searchAnalysed(query, compose.passagesRead);
+    const uncovered = unknownNames(query, lexical);
     const candidates = readCandidates(hits, compose);
     await this.scoreMeaning(text, candidates);
     const reply = composeReply(
@@ -104,11 +107,12 @@ export class Citeline implements CitelineEngine {
         candidates,
         vocabulary: this.parts.vocabulary,
         termWeights: framingDiscounted(termWeights(lexical, query), this.parts.vocabulary.framingTerms),
+        unknownNames: uncovered,
         noAnswerText: this.parts.prompts.noAnswer,
       },
       { ...compose, maxCitations },
     );
-    return { reply, query };
+    return { reply, query, uncovered };
   }
 
   /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */
@@ -237,6 +241,15 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
   return Citeline.open(parts);
 }
 
+
+/** The question's names that no passage uses, itself or by a vocabulary equivalent ("PAC" for "Public Accounts Committee"). */
+function unknownNames(query: AnalysedQuery, lexical: LexicalIndex): string[] {
+  return query.names.filter(
+    (term) =>
+      !lexical.has(term) &&
+      !query.expansions.some((expansion) => expansion.phrase.includes(term) && expansion.alternatives.some((alternative) => alternative.every((t) => lexical.has(t)))),
+  );
+}
 
 function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (line: string) => void, name: string): T {
   try {

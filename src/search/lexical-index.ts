@@ -21,8 +21,8 @@ export interface WeightedTerm {
 }
 
 export class LexicalIndex {
-  /** IDF by term, worked out once: MiniSearch has no document-frequency lookup, and a search per term is costly. */
-  private readonly idfCache = new Map<string, number>();
+  /** Passages holding each term, worked out once: MiniSearch has no document-frequency lookup, and a search per term is costly. */
+  private readonly dfCache = new Map<string, number>();
 
   private constructor(private readonly index: MiniSearch<Passage>) {}
 
@@ -42,28 +42,37 @@ export class LexicalIndex {
 
   add(passages: readonly Passage[]): void {
     this.index.addAll(passages);
-    this.idfCache.clear();
+    this.dfCache.clear();
   }
 
   remove(ids: readonly string[]): void {
     for (const id of ids) if (this.index.has(id)) this.index.discard(id);
-    this.idfCache.clear();
+    this.dfCache.clear();
   }
 
   get size(): number {
     return this.index.documentCount;
   }
 
+  /** Whether any passage holds the term in its text. */
+  has(term: string): boolean {
+    return this.documentFrequency(term) > 0;
+  }
+
   /** Inverse document frequency of a term, BM25's form, never negative. */
   idf(term: string): number {
-    const cached = this.idfCache.get(term);
-    if (cached !== undefined) return cached;
     const n = this.index.documentCount;
+    const df = this.documentFrequency(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private documentFrequency(term: string): number {
+    const cached = this.dfCache.get(term);
+    if (cached !== undefined) return cached;
     const df = this.countDocumentsWithTerm(term);
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    if (this.idfCache.size > 100_000) this.idfCache.clear();
-    this.idfCache.set(term, idf);
-    return idf;
+    if (this.dfCache.size > 100_000) this.dfCache.clear();
+    this.dfCache.set(term, df);
+    return df;
   }
 
   search(terms: readonly WeightedTerm[], limit: number): LexicalHit[] {

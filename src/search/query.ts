@@ -26,6 +26,12 @@ export interface AnalysedQuery {
    * evidence that never names it does not answer, however much else it shares with the question.
    */
   focus: string[];
+  /**
+   * Terms of the names the question uses: words written with a capital, other than its first word
+   * ("councils in Wales", "Scottish councils"). A name the reports never use is a subject they do
+   * not cover, whatever else the question shares with them.
+   */
+  names: string[];
 }
 
 export function analyseQuery(text: string, vocabulary: SearchVocabulary): AnalysedQuery {
@@ -45,10 +51,17 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
       money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b/.test(lower),
     },
     focus: focusTerms(lower, vocabulary),
+    names: nameTerms(text, vocabulary),
     asksForNumber: NUMBER_QUESTION.test(lower),
     comparesPeriods: /\b(between|compared?|comparison|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
   };
+}
+
+function nameTerms(text: string, vocabulary: SearchVocabulary): string[] {
+  const words = foldText(text).match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+  const names = words.slice(1).filter((word) => /\p{Lu}/u.test(word));
+  return [...new Set(names.flatMap((word) => vocabulary.normaliser.terms(word)))];
 }
 
 // "how many", "what share", "what % of", "how big a jump", "what's the average spend", "from what to what".

@@ -43,6 +43,17 @@ describe('Citeline on the bundled sample', () => {
     expect(reply.citations.map((c) => c.title).join(' ')).toMatch(/breaking the lock/i);
   });
 
+  it('declines a question about a place the reports never name, figure and all, but answers it without the place', async () => {
+    const elsewhere = await engine.ask('What share of councils in Wales were rated inadequate?');
+    expect(elsewhere.answered).toBe(false);
+    expect(elsewhere.figures ?? []).toEqual([]);
+    expect(elsewhere.citations.length).toBeGreaterThan(0);
+    // A name the reports use, or one the vocabulary knows another name for (the sample never says
+    // "SIF", only "single inspection framework"), is no bar.
+    expect((await engine.ask('What share of councils did Ofsted rate inadequate?')).answered).toBe(true);
+    expect((await engine.ask('What share of councils were rated inadequate under the SIF?')).answered).toBe(true);
+  });
+
   it('declines a question the reports do not answer, and still shows the closest extracts', async () => {
     const reply = await engine.ask('what is the capital of Peru?');
     expect(reply.answered).toBe(false);

@@ -20,3 +20,17 @@ describe('the focus of a "who/what was X" question', () => {
     expect(focus('how many councils were rated good?')).toEqual([]);
   });
 });
+
+describe('the names a question uses', () => {
+  const names = (question: string) => analyseQuery(question, vocabulary).names;
+
+  it('are the words written with a capital, other than the first', () => {
+    expect(names('how many Scottish councils were inspected under the SIF?')).toEqual(['scottish', 'sif']);
+    expect(names('What share of councils in Northern Ireland were rated inadequate?')).toEqual(['northern', 'ireland']);
+    expect(names("Ofsted's view on the LGA's report")).toEqual(['lga']);
+  });
+
+  it('are none in a question written in lower case', () => {
+    expect(names('what did the watchdog say about climate change?')).toEqual([]);
+  });
+});
