@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import ort from 'onnxruntime-node';
 import type { Embedder } from './types.js';
 
 export interface EmbedderOptions {
@@ -74,7 +75,9 @@ async function loadPipeline(source: ModelSource, cacheDir: string): Promise<Feat
       const name = source.folder.slice(env.localModelPath.length).replace(/^[\\/]+/, '');
       // transformers.js loads onnx/model_quantized.onnx by default and onnx/model.onnx with quantized: false.
       const quantized = existsSync(join(source.folder, 'onnx', 'model_quantized.onnx')) || !existsSync(join(source.folder, 'onnx', 'model.onnx'));
-      return (await pipeline('feature-extraction', name, { quantized, local_files_only: true })) as FeatureExtractionPipeline;
+      const extractor = (await pipeline('feature-extraction', name, { quantized, local_files_only: true })) as FeatureExtractionPipeline;
+      await useOneThread(extractor, join(source.folder, 'onnx', quantized ? 'model_quantized.onnx' : 'model.onnx'));
+      return extractor;
     }
     // A hub id: download once into cacheDir, then load from that cache (also offline).
     env.allowLocalModels = false;
@@ -118,6 +121,17 @@ export function meanPoolNormalised(hidden: ModelTensor, mask: ModelTensor): Floa
     vectors.push(vector);
   }
   return vectors;
+}
+
+/**
+ * The model's session again, on one thread. onnxruntime's default pool takes every core and its idle
+ * threads spin between calls: embedding used two cores' time for one core's work, starving the
+ * worker that builds the search indexes during ingest. transformers.js takes no session options,
+ * so the session it made is replaced by one made from the same file.
+ */
+async function useOneThread(extractor: FeatureExtractionPipeline, modelFile: string): Promise<void> {
+  const session = await ort.InferenceSession.create(modelFile, { executionProviders: ['cpu'], intraOpNumThreads: 1, interOpNumThreads: 1 });
+  (extractor.model as unknown as { session: unknown }).session = session;
 }
 
 export async function createEmbedder(options: EmbedderOptions): Promise<Embedder> {

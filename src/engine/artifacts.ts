@@ -35,35 +35,55 @@ export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: 
 
 /** What the worker is given: the passages and the stopwords its term normaliser needs. */
 export interface ArtifactsJob {
-  entry: string;
   passages: readonly Passage[];
   stopwords: string[];
 }
 
 /**
- * `buildEncodedArtifacts` on a worker thread; the encoded artifacts come back transferred, not copied. The worker starts through worker-boot.mjs, which registers the
- * TypeScript loader (a worker's entry is resolved before any loader of its parent applies).
+ * `buildEncodedArtifacts` on a worker thread, started before its passages are known: booting a
+ * TypeScript worker takes a second or two, spent while ingest is still reading the reports. The
+ * worker starts through worker-boot.mjs, which registers the TypeScript loader (a worker's entry is
+ * resolved before any loader of its parent applies); the encoded artifacts come back transferred.
  */
-export function buildArtifactsInWorker(passages: readonly Passage[], normaliser: TermNormaliser): Promise<EncodedArtifacts> {
-  const job: ArtifactsJob = {
-    entry: new URL('./artifacts-worker.ts', import.meta.url).href,
-    passages,
-    stopwords: [...normaliser.stopwords],
-  };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: job });
-    let settled = false;
-    worker.once('message', (artifacts: EncodedArtifacts) => {
-      settled = true;
-      resolve(artifacts);
-      void worker.terminate();
+export class ArtifactsWorker {
+  private readonly worker: Worker;
+  private readonly result: Promise<EncodedArtifacts>;
+
+  private constructor() {
+    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./artifacts-worker.ts', import.meta.url).href },
     });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
+    this.result = new Promise((resolve, reject) => {
+      let settled = false;
+      this.worker.once('message', (artifacts: EncodedArtifacts) => {
+        settled = true;
+        resolve(artifacts);
+        void this.worker.terminate();
+      });
+      this.worker.once('error', (error) => {
+        settled = true;
+        reject(error);
+      });
+      this.worker.once('exit', (code) => {
+        if (!settled) reject(new Error(`the search-index worker exited with code ${code} before it finished`));
+      });
     });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the search-index worker exited with code ${code} before it finished`));
-    });
-  });
+    // Awaited by build(); a failure before then must not go unhandled.
+    this.result.catch(() => {});
+  }
+
+  static start(): ArtifactsWorker {
+    return new ArtifactsWorker();
+  }
+
+  build(passages: readonly Passage[], normaliser: TermNormaliser): Promise<EncodedArtifacts> {
+    const job: ArtifactsJob = { passages, stopwords: [...normaliser.stopwords] };
+    this.worker.postMessage(job);
+    return this.result;
+  }
+
+  /** Ends a worker that will not be needed (nothing changed, or ingest failed). */
+  stop(): void {
+    void this.worker.terminate();
+  }
 }

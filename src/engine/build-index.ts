@@ -8,11 +8,12 @@ import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { loadDocument } from '../ingest/load-document.js';
 import { UnreadableDocumentError, type LoadedDocument, type Passage } from '../ingest/types.js';
+import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
-import { buildArtifactsInWorker, buildEncodedArtifacts, type EncodedArtifacts } from './artifacts.js';
+import { ArtifactsWorker, buildEncodedArtifacts, type EncodedArtifacts } from './artifacts.js';
 import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
@@ -35,7 +36,7 @@ export interface BuildIndexOptions {
   rebuild?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   log?: (line: string) => void;
-  /** Build the BM25 and figures indexes on a worker thread: by default only for large ingests. */
+  /** Build the BM25 and figures indexes on a worker thread: by default once the index reaches WORKER_MIN_PASSAGES. */
   artifactsWorker?: 'always' | 'never';
 }
 
@@ -82,9 +83,78 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   let done = 0;
   const finished = (file: string, passages: number) => onProgress?.({ stage: 'file', done: (done += 1), total, file, passages });
 
-  // 1. Read and cut every report; an unchanged one keeps its passages and vectors.
+  // 1. Read and cut every report. Once the index is known to be large, the worker that will build
+  // its search indexes starts booting.
+  const mode = options.artifactsWorker;
+  let worker = mode === 'always' ? ArtifactsWorker.start() : undefined;
+  try {
+    const { seen, pending } = await readReports(found, store, summary, finished, (passageCount) => {
+      if (!worker && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = ArtifactsWorker.start();
+    });
+    const removed = store.documents().filter((document) => !seen.has(document.docId));
+
+    // 2. The search artifacts describe the passages the index will hold once this ingest is done:
+    // worked out now, on a second core, while the first makes the vectors.
+    const changed = pending.length + removed.length > 0;
+    const staleArtifacts = store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version !== ARTIFACTS_VERSION;
+    const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
+    const artifacts = needsSave ? startArtifacts(finalPassages(store, seen, pending), options.vocabulary.normaliser, worker, log) : undefined;
+    if (!artifacts) worker?.stop();
+    // Awaited below; a failure meanwhile must not go unhandled.
+    artifacts?.catch(() => {});
+
+    // 3. Vectors, in groups across documents, then each document joins the store.
+    for (const group of embeddingGroups(pending)) {
+      const vectors = await embedder.embed(group.flatMap((item) => item.passages.map(embeddingText)));
+      let offset = 0;
+      for (const { document, passages, existed, file } of group) {
+        store.addDocument(
+          { docId: document.id, hash: document.hash, title: document.title, source: document.source, format: document.format },
+          passages,
+          vectors.slice(offset, offset + passages.length),
+        );
+        offset += passages.length;
+        (existed ? summary.updated : summary.added).push(document.id);
+        finished(file, passages.length);
+      }
+    }
+    for (const document of removed) {
+      store.removeDocument(document.docId);
+      summary.removed.push(document.docId);
+    }
+
+    if (artifacts) {
+      onProgress?.({ stage: 'save' });
+      const built = await artifacts;
+      store.setEncodedArtifact(LEXICAL_ARTIFACT, built.bm25);
+      store.setEncodedArtifact(FIGURES_ARTIFACT, built.figures);
+      store.setArtifact(ARTIFACTS_META, { version: ARTIFACTS_VERSION });
+      await store.save(indexDir);
+    }
+  } catch (error) {
+    worker?.stop();
+    throw error;
+  }
+  summary.documents = store.documents().length;
+  summary.passages = store.passages().length;
+  summary.seconds = Math.round((performance.now() - started) / 100) / 10;
+  return summary;
+}
+
+/**
+ * Loads and cuts each report; an unchanged one keeps its passages and vectors, an unreadable one is
+ * named in the summary. `onPassages` hears the index's running passage count.
+ */
+async function readReports(
+  found: { files: string[]; root: string },
+  store: PassageStore,
+  summary: IngestSummary,
+  finished: (file: string, passages: number) => void,
+  onPassages: (count: number) => void,
+): Promise<{ seen: Set<string>; pending: PendingDocument[] }> {
   const seen = new Set<string>();
   const pending: PendingDocument[] = [];
+  let passageCount = store.passageCount;
   for (const file of found.files) {
     let document: LoadedDocument;
     try {
@@ -112,50 +182,10 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     }
     seen.add(document.id);
     pending.push({ document, passages, existed: existing !== undefined, file });
+    passageCount += passages.length;
+    onPassages(passageCount);
   }
-  const removed = store.documents().filter((document) => !seen.has(document.docId));
-
-  // 2. The search artifacts describe the passages the index will hold once this ingest is done:
-  // worked out now, on a second core, while the first makes the vectors.
-  const changed = pending.length + removed.length > 0;
-  const staleArtifacts = store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version !== ARTIFACTS_VERSION;
-  const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
-  const artifacts = needsSave ? startArtifacts(finalPassages(store, seen, pending), options, log) : undefined;
-  // An early failure of the worker must not go unhandled while the vectors are made; it is awaited below.
-  artifacts?.catch(() => {});
-
-  // 3. Vectors, in groups across documents, then each document joins the store.
-  for (const group of embeddingGroups(pending)) {
-    const vectors = await embedder.embed(group.flatMap((item) => item.passages.map(embeddingText)));
-    let offset = 0;
-    for (const { document, passages, existed, file } of group) {
-      store.addDocument(
-        { docId: document.id, hash: document.hash, title: document.title, source: document.source, format: document.format },
-        passages,
-        vectors.slice(offset, offset + passages.length),
-      );
-      offset += passages.length;
-      (existed ? summary.updated : summary.added).push(document.id);
-      finished(file, passages.length);
-    }
-  }
-  for (const document of removed) {
-    store.removeDocument(document.docId);
-    summary.removed.push(document.docId);
-  }
-
-  if (artifacts) {
-    onProgress?.({ stage: 'save' });
-    const built = await artifacts;
-    store.setEncodedArtifact(LEXICAL_ARTIFACT, built.bm25);
-    store.setEncodedArtifact(FIGURES_ARTIFACT, built.figures);
-    store.setArtifact(ARTIFACTS_META, { version: ARTIFACTS_VERSION });
-    await store.save(indexDir);
-  }
-  summary.documents = store.documents().length;
-  summary.passages = store.passages().length;
-  summary.seconds = Math.round((performance.now() - started) / 100) / 10;
-  return summary;
+  return { seen, pending };
 }
 
 /**
@@ -171,11 +201,14 @@ function finalPassages(store: PassageStore, seen: ReadonlySet<string>, pending: 
   ];
 }
 
-function startArtifacts(passages: Passage[], options: BuildIndexOptions, log: (line: string) => void): Promise<EncodedArtifacts> {
-  const { normaliser } = options.vocabulary;
-  const inWorker = options.artifactsWorker ?? (passages.length >= WORKER_MIN_PASSAGES ? 'always' : 'never');
-  if (inWorker === 'never') return Promise.resolve().then(() => buildEncodedArtifacts(passages, normaliser));
-  return buildArtifactsInWorker(passages, normaliser).catch((error: unknown) => {
+function startArtifacts(
+  passages: Passage[],
+  normaliser: TermNormaliser,
+  worker: ArtifactsWorker | undefined,
+  log: (line: string) => void,
+): Promise<EncodedArtifacts> {
+  if (!worker) return Promise.resolve().then(() => buildEncodedArtifacts(passages, normaliser));
+  return worker.build(passages, normaliser).catch((error: unknown) => {
     // Slower but the same result: a worker that cannot start must not fail the ingest.
     log(`Building the search index on a second thread failed (${error instanceof Error ? error.message : String(error)}); building it here instead.`);
     return buildEncodedArtifacts(passages, normaliser);

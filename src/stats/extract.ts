@@ -43,9 +43,12 @@ function figuresInSentence(
   vocabulary: Vocabulary,
 ): Figure[] {
   const text = sentence.text;
+  // Numbers first: most sentences have none, and grades and counted things matter only beside one.
+  const mentions = findNumbers(text, vocabulary, periods);
+  if (mentions.length === 0) return [];
   const grades = findGrades(text, vocabulary);
   const counted = vocabulary.counted.find(text);
-  const numbers = findNumbers(text, vocabulary, periods).filter((n) => !n.needsContext || hasCountContext(text, n, counted, grades));
+  const numbers = mentions.filter((n) => !n.needsContext || hasCountContext(text, n, counted, grades));
   if (numbers.length === 0) return [];
 
   const gradeOf = attachMentions(text, numbers, grades, { fallback: 'linked-neighbour', prefer: 'after-first' });

@@ -75,13 +75,15 @@ export interface FiguresIndexJSON {
   keyWords: { sentences: string[]; contexts: string[]; titles: string[] };
 }
 
-/** Values stored once each, by their JSON text: a sentence's five figures share one copy of it. */
+/** Values stored once each, by a key that names them: a sentence's five figures share one copy of it. */
 class Table<T> {
   readonly values: T[] = [];
   private readonly positions = new Map<string, number>();
 
+  constructor(private readonly keyOf: (value: T) => string) {}
+
   add(value: T): number {
-    const key = JSON.stringify(value);
+    const key = this.keyOf(value);
     let position = this.positions.get(key);
     if (position === undefined) {
       position = this.values.length;
@@ -93,10 +95,12 @@ class Table<T> {
 }
 
 function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
-  const sentences = new Table<Figure['sentence']>();
-  const contexts = new Table<string>();
-  const citations = new Table<Figure['citation']>();
-  const periods = new Table<NonNullable<Figure['period']>>();
+  // Keys that stand for the whole value: within a document a sentence is its offsets and text, a
+  // citation is its passage's. A period is small: its JSON.
+  const sentences = new Table<Figure['sentence']>((sentence) => `${sentence.start}:${sentence.end}:${sentence.text}`);
+  const contexts = new Table<string>((context) => context);
+  const citations = new Table<Figure['citation']>((citation) => JSON.stringify(citation));
+  const periods = new Table<NonNullable<Figure['period']>>((period) => JSON.stringify(period));
   const saved = figures.map(({ sentence, context, citation, period, ...rest }): SavedFigure => ({
     ...rest,
     sentence: sentences.add(sentence),
