@@ -17,7 +17,7 @@ import { parseCoreConfig, type CoreConfig } from '../config.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
 import { langChainPeer } from './peer-langchain.js';
 import { peakMemoryMiB, percentile, round, sizeOnDiskBytes, timed } from './measure.js';
-import { syntheticQuestions, writeSyntheticCorpus } from './synthetic-corpus.js';
+import { syntheticQuestions, writeSyntheticCorpus, type FigureDensity } from './synthetic-corpus.js';
 import { measureVectorStore, type VectorStoreResult, type VectorStoreUnderTest } from './vector-store.js';
 
 export interface ScenarioSpec {
@@ -25,6 +25,8 @@ export interface ScenarioSpec {
   /** A reports folder, or a passage count for a generated corpus. */
   reports?: string;
   syntheticPassages?: number;
+  /** Figures in the generated corpus: as many as real reports hold (default), or the dense worst case. */
+  density?: FigureDensity;
   queries: number;
   measure: 'answers' | 'vector-store';
   /** With `vector-store`: measure LangChain.js's HNSWLib store over the same passages instead of Citeline's. */
@@ -51,7 +53,7 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
   const work = await mkdtemp(join(tmpdir(), `citeline-bench-${spec.name}-`));
   try {
     const reportsDir = spec.reports ? resolve(spec.reports) : join(work, 'reports');
-    if (!spec.reports) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000);
+    if (!spec.reports) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, 42, spec.density);
     const config = { ...parseCoreConfig(process.env), reportsDir, indexDir: join(work, 'index') };
     const embedder = await createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir });
     const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));

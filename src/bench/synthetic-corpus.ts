@@ -27,21 +27,37 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function syntheticSentence(random: () => number): string {
+/**
+ * How many sentences state a figure. The 30 real documents of the eval set hold about 1.6 figures
+ * per 100 words; "like-reports" matches that, "dense" (every figure template, as earlier benchmarks
+ * used) holds about 4.4, the worst case for the figures index.
+ */
+export type FigureDensity = 'like-reports' | 'dense';
+const FIGURE_SHARE: Record<FigureDensity, number> = { 'like-reports': 0.22, dense: 0.6 };
+
+export function syntheticSentence(random: () => number, density: FigureDensity = 'like-reports'): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const year = 2005 + Math.floor(random() * 20);
   const percent = Math.floor(random() * 100);
-  switch (Math.floor(random() * 5)) {
+  if (random() < FIGURE_SHARE[density]) {
+    switch (Math.floor(random() * 3)) {
+      case 0:
+        return `In ${year}, ${percent}% of ${pick(BODIES)} inspected were rated ${pick(GRADES)}.`;
+      case 1:
+        return `Spending on ${pick(TOPICS)} reached £${1 + Math.floor(random() * 400)} million a year, according to ${pick(ORGS)}.`;
+      default:
+        return `After an ${pick(GRADES)} judgement, ${pick(TOPICS)} and ${pick(TOPICS)} ${pick(VERBS)} by up to ${percent}%.`;
+    }
+  }
+  switch (Math.floor(random() * 4)) {
     case 0:
-      return `In ${year}, ${percent}% of ${pick(BODIES)} inspected were rated ${pick(GRADES)}.`;
-    case 1:
       return `${capitalise(pick(ORGS))} reported that ${pick(TOPICS)} ${pick(VERBS)} in ${pick(REGIONS)} during ${year}/${String((year + 1) % 100).padStart(2, '0')}.`;
-    case 2:
-      return `Spending on ${pick(TOPICS)} reached £${1 + Math.floor(random() * 400)} million a year, according to ${pick(ORGS)}.`;
-    case 3:
-      return `After an ${pick(GRADES)} judgement, ${pick(TOPICS)} and ${pick(TOPICS)} ${pick(VERBS)} by up to ${percent}%.`;
-    default:
+    case 1:
       return `${capitalise(pick(ORGS))} said that ${pick(TOPICS)} matter more than ${pick(TOPICS)} when ${pick(BODIES)} try to improve.`;
+    case 2:
+      return `Inspectors found that ${pick(BODIES)} rated ${pick(GRADES)} struggled with ${pick(TOPICS)} and ${pick(TOPICS)}.`;
+    default:
+      return `${capitalise(pick(ORGS))} warned that ${pick(TOPICS)} in ${pick(REGIONS)} would not improve without ${pick(TOPICS)}.`;
   }
 }
 
@@ -51,9 +67,9 @@ function capitalise(text: string): string {
 
 /**
  * Writes about `passages` passages' worth of reports into `dir`: documents of ten sections, each
- * section one passage of roughly 110 words (the chunker's target).
+ * section one passage of roughly 110 words (the chunker's target), with figures at `density`.
  */
-export async function writeSyntheticCorpus(dir: string, passages: number, seed = 42): Promise<{ documents: number }> {
+export async function writeSyntheticCorpus(dir: string, passages: number, seed = 42, density: FigureDensity = 'like-reports'): Promise<{ documents: number }> {
   const random = seededRandom(seed);
   await mkdir(dir, { recursive: true });
   const sectionsPerDocument = 10;
@@ -65,7 +81,7 @@ export async function writeSyntheticCorpus(dir: string, passages: number, seed =
       const sentences: string[] = [];
       let words = 0;
       while (words < 110) {
-        const sentence = syntheticSentence(random);
+        const sentence = syntheticSentence(random, density);
         sentences.push(sentence);
         words += sentence.split(' ').length;
       }
