@@ -53,7 +53,8 @@ export function langChainPeer(embedder: Embedder): VectorStoreUnderTest<HNSWLib>
       return passages.length;
     },
     load: (indexDir) => HNSWLib.load(indexDir, embeddings),
-    async search(store, vector) {
+    async search(store, vector, ef) {
+      store.index.setEf(ef);
       const hits = await store.similaritySearchVectorWithScore(Array.from(vector), 10);
       return hits.map(([document]) => String(document.metadata.id));
     },

@@ -96,8 +96,8 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
     ef: GRAPH_DEFAULTS.efSearch,
     ingest: async (reportsDir, indexDir) => (await buildIndex({ paths: [reportsDir], indexDir, embedder, vocabulary })).passages,
     load: (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, log: () => {} }),
-    search: (engine, vector) => ids(engine.nearestPassages(vector, 10)),
-    exact: (engine, vector) => ids(engine.nearestPassages(vector, 10, true)),
+    search: (engine, vector, ef) => ids(engine.nearestPassages(vector, 10, { ef })),
+    exact: (engine, vector) => ids(engine.nearestPassages(vector, 10, { exact: true })),
   };
 }
 

@@ -10,21 +10,28 @@ import { join } from 'node:path';
 import type { Embedder } from '../embed/types.js';
 import { peakMemoryMiB, percentile, round, sizeOnDiskBytes, timed } from './measure.js';
 
-export interface VectorStoreResult {
-  store: string;
-  passages: number;
-  ingestSeconds: number;
-  passagesPerSecond: number;
-  loadMs: number;
+/** Search at one depth: latency and recall. */
+export interface SearchAtDepth {
+  /** The graph's search depth (hnswlib's ef). */
+  ef: number;
   /** Embedding a question and finding its 10 nearest passages. */
   queryP50Ms: number;
   queryP95Ms: number;
   /** Finding the 10 nearest passages to a vector already made: the graph search alone. */
   searchP50Ms: number;
   searchP95Ms: number;
-  /** The graph's search depth, and the share of the exact 10 nearest it finds at that depth. */
-  ef: number;
+  /** The share of the exact 10 nearest found. */
   recallAt10: number;
+}
+
+export interface VectorStoreResult {
+  store: string;
+  passages: number;
+  ingestSeconds: number;
+  passagesPerSecond: number;
+  loadMs: number;
+  /** At the store's own depth first, then at the other store's. */
+  searches: SearchAtDepth[];
   indexMiB: number;
   peakMemoryMiB: number;
 }
@@ -35,12 +42,16 @@ export interface VectorStoreUnderTest<Loaded> {
   /** Report files to a saved index in `indexDir`; returns the number of passages. */
   ingest(reportsDir: string, indexDir: string): Promise<number>;
   load(indexDir: string): Promise<Loaded>;
-  /** Ids of the 10 nearest passages by the store's own search. */
-  search(loaded: Loaded, vector: Float32Array): string[] | Promise<string[]>;
+  /** Ids of the 10 nearest passages by the store's own search at depth `ef`. */
+  search(loaded: Loaded, vector: Float32Array, ef: number): string[] | Promise<string[]>;
   /** Ids of the 10 nearest passages by scanning every vector. */
   exact(loaded: Loaded, vector: Float32Array): string[];
+  /** Its own search depth. */
   ef: number;
 }
+
+/** Both stores are searched at both depths: their own and the other's, so recall and speed compare. */
+export const COMPARED_EFS = [10, 100] as const;
 
 export async function measureVectorStore<Loaded>(
   store: VectorStoreUnderTest<Loaded>,
@@ -55,39 +66,57 @@ export async function measureVectorStore<Loaded>(
     const ingest = await timed(() => store.ingest(reportsDir, indexDir));
     const load = await timed(() => store.load(indexDir));
     const loaded = load.value;
-    const query = async (question: string) => store.search(loaded, (await embedder.embed([question]))[0] as Float32Array);
-    for (const question of questions.slice(0, 3)) await query(question); // warm-up
-    const latencies: number[] = [];
-    for (let i = 0; i < 100; i++) latencies.push((await timed(() => query(questions[i % questions.length] as string))).ms);
-
-    let found = 0;
-    let wanted = 0;
-    const searchLatencies: number[] = [];
-    for (const vector of await embedder.embed(recallQuestions)) {
-      const exact = new Set(store.exact(loaded, vector));
-      const { value: nearest, ms } = await timed(async () => store.search(loaded, vector));
-      searchLatencies.push(ms);
-      found += nearest.filter((id) => exact.has(id)).length;
-      wanted += exact.size;
-    }
+    const recallVectors = await embedder.embed(recallQuestions);
+    const exact = recallVectors.map((vector) => new Set(store.exact(loaded, vector)));
+    const efs = [store.ef, ...COMPARED_EFS.filter((ef) => ef !== store.ef)];
+    const searches: SearchAtDepth[] = [];
+    for (const ef of efs) searches.push(await measureSearch(store, loaded, ef, embedder, questions, recallVectors, exact));
     return {
       store: store.name,
       passages: ingest.value,
       ingestSeconds: round(ingest.ms / 1000, 2),
       passagesPerSecond: round(ingest.value / (ingest.ms / 1000), 0),
       loadMs: round(load.ms, 0),
-      queryP50Ms: round(percentile(latencies, 50), 2),
-      queryP95Ms: round(percentile(latencies, 95), 2),
-      searchP50Ms: round(percentile(searchLatencies, 50), 2),
-      searchP95Ms: round(percentile(searchLatencies, 95), 2),
-      ef: store.ef,
-      recallAt10: round(wanted === 0 ? 1 : found / wanted, 3),
+      searches,
       indexMiB: round((await sizeOnDiskBytes(indexDir)) / 1024 / 1024, 2),
       peakMemoryMiB: peakMemoryMiB(),
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+async function measureSearch<Loaded>(
+  store: VectorStoreUnderTest<Loaded>,
+  loaded: Loaded,
+  ef: number,
+  embedder: Embedder,
+  questions: readonly string[],
+  recallVectors: readonly Float32Array[],
+  exact: readonly Set<string>[],
+): Promise<SearchAtDepth> {
+  const query = async (question: string) => store.search(loaded, (await embedder.embed([question]))[0] as Float32Array, ef);
+  for (const question of questions.slice(0, 3)) await query(question); // warm-up
+  const latencies: number[] = [];
+  for (let i = 0; i < 100; i++) latencies.push((await timed(() => query(questions[i % questions.length] as string))).ms);
+  let found = 0;
+  let wanted = 0;
+  const searchLatencies: number[] = [];
+  for (const [i, vector] of recallVectors.entries()) {
+    const { value: nearest, ms } = await timed(async () => store.search(loaded, vector, ef));
+    searchLatencies.push(ms);
+    const truth = exact[i] as Set<string>;
+    found += nearest.filter((id) => truth.has(id)).length;
+    wanted += truth.size;
+  }
+  return {
+    ef,
+    queryP50Ms: round(percentile(latencies, 50), 2),
+    queryP95Ms: round(percentile(latencies, 95), 2),
+    searchP50Ms: round(percentile(searchLatencies, 50), 2),
+    searchP95Ms: round(percentile(searchLatencies, 95), 2),
+    recallAt10: round(wanted === 0 ? 1 : found / wanted, 3),
+  };
 }
 
 /** The 10 nearest of `count` vectors read by `vectorAt`, by cosine similarity (all vectors unit length or zero). */

@@ -154,12 +154,13 @@ export class Citeline implements CitelineEngine {
   }
 
   /**
-   * The k passages whose vectors are nearest `vector`, by the graph or (`exact`) by scanning every
-   * vector: the vector half of search alone, for the benchmark's store-to-store comparison.
+   * The k passages whose vectors are nearest `vector`, by the graph (at depth `ef`, default the
+   * store's) or by scanning every vector (`exact`): the vector half of search alone, for the
+   * benchmark's store-to-store comparison.
    */
-  nearestPassages(vector: Float32Array, k: number, exact = false): VectorHit[] {
+  nearestPassages(vector: Float32Array, k: number, options: { ef?: number; exact?: boolean } = {}): VectorHit[] {
     const { store } = this.state;
-    return exact ? store.exactSearch(vector, k) : store.searchVectors(vector, k);
+    return options.exact ? store.exactSearch(vector, k) : store.searchVectors(vector, k, options.ef);
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {

@@ -25,9 +25,13 @@ describe('Citeline and the peer measured alike', () => {
     expect(peer.store).toBe('LangChain.js HNSWLib');
     expect(citeline.passages).toBe(peer.passages);
     expect(citeline.passages).toBeGreaterThan(250);
-    // Citeline searches the graph at ef 100: on 300 passages that is exact.
-    expect(citeline.recallAt10).toBe(1);
-    expect(peer.recallAt10).toBeGreaterThan(0.5);
+    // Each is searched at its own depth first, then at the other's.
+    expect(citeline.searches.map((s) => s.ef)).toEqual([100, 10]);
+    expect(peer.searches.map((s) => s.ef)).toEqual([10, 100]);
+    // At ef 100, on 300 passages, both graphs find the exact nearest ten.
+    expect(citeline.searches[0]!.recallAt10).toBe(1);
+    expect(peer.searches[1]!.recallAt10).toBe(1);
+    expect(peer.searches[0]!.recallAt10).toBeGreaterThan(0.5);
     expect(citeline.indexMiB).toBeGreaterThan(0);
   }, 120_000);
 });
