@@ -39,6 +39,8 @@ export async function passagesOf(reportsDir: string): Promise<Passage[]> {
 /** hnswlib's default search depth, which LangChain's store keeps. */
 const PEER_EF = 10;
 
+const pointsOf = new WeakMap<HNSWLib, { vectors: number[][]; ids: string[] }>();
+
 export function langChainPeer(embedder: Embedder): VectorStoreUnderTest<HNSWLib> {
   const embeddings = new CitelineEmbeddings(embedder);
   const idOf = (store: HNSWLib, label: number) => String(store.docstore.search(String(label)).metadata.id);
@@ -59,8 +61,15 @@ export function langChainPeer(embedder: Embedder): VectorStoreUnderTest<HNSWLib>
       return hits.map(([document]) => String(document.metadata.id));
     },
     exact(store, vector) {
-      const count = store.index.getCurrentCount();
-      return exactNearest(vector, count, (label) => store.index.getPoint(label), (label) => idOf(store, label));
+      // The vectors read out of the graph once per store: a recall run asks hundreds of times.
+      let points = pointsOf.get(store);
+      if (!points) {
+        const count = store.index.getCurrentCount();
+        points = { vectors: Array.from({ length: count }, (_, label) => store.index.getPoint(label)), ids: Array.from({ length: count }, (_, label) => idOf(store, label)) };
+        pointsOf.set(store, points);
+      }
+      const { vectors, ids } = points;
+      return exactNearest(vector, vectors.length, (label) => vectors[label] as number[], (label) => ids[label] as string);
     },
   };
 }

@@ -117,6 +117,8 @@ export class PassageStore {
   private readonly encodedArtifacts = new Map<string, Buffer>();
   private saved: SavedState;
   private saving = false;
+  /** For exactSearch only; dropped whenever passages change. */
+  private exactVectors: { passages: StoredPassage[]; matrix: Float32Array } | undefined;
 
   private constructor(state: StoreState) {
     this.model = state.model;
@@ -219,6 +221,7 @@ export class PassageStore {
   addDocument(doc: Omit<StoredDocument, 'passageIds'>, passages: readonly Passage[], vectors: readonly Float32Array[]): void {
     this.assertWritable('addDocument');
     this.validateDocument(doc, passages, vectors);
+    this.exactVectors = undefined;
     this.removeDocument(doc.docId);
 
     this.ensureCapacity(passages.length);
@@ -247,6 +250,7 @@ export class PassageStore {
     this.assertWritable('removeDocument');
     const doc = this.docs.get(docId);
     if (!doc) return 0;
+    this.exactVectors = undefined;
     let removed = 0;
     for (const id of doc.passageIds) {
       const passage = this.byId.get(id);
@@ -284,18 +288,28 @@ export class PassageStore {
    * (npm run bench), never for answering.
    */
   exactSearch(query: Float32Array, k: number): VectorHit[] {
-    const scored: VectorHit[] = [];
-    for (const passage of this.byId.values()) {
-      const point = this.graph.getPoint(passage.label);
+    // The vectors read out of the graph once, until the store changes: a recall run asks hundreds of times.
+    this.exactVectors ??= this.readAllVectors();
+    const { passages, matrix } = this.exactVectors;
+    const dimension = this.dimension;
+    const scored: VectorHit[] = passages.map((passage, row) => {
       let dot = 0;
       let norm = 0;
-      for (let i = 0; i < point.length; i++) {
-        dot += (point[i] as number) * (query[i] as number);
-        norm += (point[i] as number) ** 2;
+      for (let i = 0, at = row * dimension; i < dimension; i++, at++) {
+        const value = matrix[at] as number;
+        dot += value * (query[i] as number);
+        norm += value * value;
       }
-      scored.push({ passage, similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 });
-    }
+      return { passage, similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 };
+    });
     return scored.sort((a, b) => b.similarity - a.similarity).slice(0, Math.max(0, Math.floor(k)));
+  }
+
+  private readAllVectors(): { passages: StoredPassage[]; matrix: Float32Array } {
+    const passages = [...this.byId.values()];
+    const matrix = new Float32Array(passages.length * this.dimension);
+    passages.forEach((passage, row) => matrix.set(this.graph.getPoint(passage.label), row * this.dimension));
+    return { passages, matrix };
   }
 
   /** The graph's build settings and search depth, for reports. */
@@ -399,6 +413,7 @@ export class PassageStore {
 
   /** Rebuilds the graph with only live points, relabelled 0..n-1 in passage order. All or nothing. */
   private compact(): void {
+    this.exactVectors = undefined;
     const live = [...this.byId.values()];
     const graph = newGraph(this.dimension, Math.max(live.length, DEFAULT_INITIAL_CAPACITY), this.M, this.efConstruction);
     live.forEach((passage, label) => graph.addPoint(this.graph.getPoint(passage.label), label));

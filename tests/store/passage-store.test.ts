@@ -511,4 +511,17 @@ describe('PassageStore exact search (for measuring recall)', () => {
     expect(store.searchVectors(Float32Array.from(query), 1)[0]?.passage.id).toBe(target.id);
     expect(store.graphSettings).toMatchObject({ M: 16, efConstruction: 100, efSearch: 100 });
   });
+
+  it('sees passages added and removed after an earlier exact search', () => {
+    const documents = sampleDocuments();
+    const store = storeWith(documents);
+    const target = store.passages()[7]!;
+    const query = Float32Array.from((store as unknown as { graph: { getPoint(label: number): number[] } }).graph.getPoint(target.label));
+    expect(store.exactSearch(query, 1)[0]?.passage.id).toBe(target.id);
+    store.removeDocument(target.docId);
+    expect(store.exactSearch(query, 50).some((hit) => hit.passage.docId === target.docId)).toBe(false);
+    const again = documents.find((document) => document.doc.docId === target.docId)!;
+    store.addDocument(again.doc, again.passages, again.vectors);
+    expect(store.exactSearch(query, 1)[0]?.passage.id).toBe(target.id);
+  });
 });
