@@ -88,10 +88,17 @@ function round(value: number): number {
 
 export function formatSummary(summary: EvalSummary): string {
   const pct = (value: number) => value.toFixed(2);
+  const answerable = summary.perQuestion.filter((r) => r.answerable);
+  const unanswerable = summary.perQuestion.filter((r) => !r.answerable);
+  // Counts beside the share, at three places: 2 of 39 is 0.051, which two places would show as the 0.05 target.
+  const counted = (group: readonly QuestionResult[], predicate: (r: QuestionResult) => boolean) => {
+    const hits = group.filter(predicate).length;
+    return `${group.length === 0 ? '0.000' : (hits / group.length).toFixed(3)} (${hits} of ${group.length})`;
+  };
   const lines = [
     `questions ${summary.n} (answerable ${summary.answerable})`,
     `recall@1 ${pct(summary.recall1)}  recall@3 ${pct(summary.recall3)}  recall@5 ${pct(summary.recall5)}  MRR ${pct(summary.mrr)}`,
-    `declined: unanswerable ${pct(summary.abstainAccuracy)} (want 1.00), answerable wrongly ${pct(summary.falseAbstainRate)} (want <= 0.05)`,
+    `declined: unanswerable ${counted(unanswerable, (r) => !r.answered)} (want all), answerable wrongly ${counted(answerable, (r) => !r.answered)} (want <= 0.05)`,
   ];
   if (summary.statFigureAccuracy !== null) lines.push(`stat questions, top figure's sentence holds the gold span: ${pct(summary.statFigureAccuracy)}`);
   lines.push('', 'kind          n   R@1   R@3   R@5   MRR  declined');

@@ -35,6 +35,9 @@ describe('summarise', () => {
   it('lists the misses in the printed table', () => {
     const text = formatSummary(summarise(results));
     expect(text).toContain('recall@5 0.67');
+    // Counts beside the shares, so a share just over a target is not rounded onto it.
+    expect(text).toContain('unanswerable 1.000 (1 of 1)');
+    expect(text).toContain('answerable wrongly 0.333 (1 of 3)');
     expect(text).toMatch(/b \[stat\] rank 4 declined/);
     expect(text).not.toMatch(/a \[stat\]/);
   });
