@@ -95,8 +95,8 @@ class Table<T> {
 }
 
 function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
-  // Keys that stand for the whole value: within a document a sentence is its offsets and text, a
-  // citation is its passage's. A period is small: its JSON.
+  // Keys that stand for the whole value: a sentence is its offsets and text; a citation and a
+  // period are small, so their JSON.
   const sentences = new Table<Figure['sentence']>((sentence) => `${sentence.start}:${sentence.end}:${sentence.text}`);
   const contexts = new Table<string>((context) => context);
   const citations = new Table<Figure['citation']>((citation) => JSON.stringify(citation));
