@@ -23,6 +23,7 @@ export interface WeightedTerm {
 export class LexicalIndex {
   /** Passages holding each term, worked out once: MiniSearch has no document-frequency lookup, and a search per term is costly. */
   private readonly dfCache = new Map<string, number>();
+  private readonly presentCache = new Map<string, boolean>();
 
   private constructor(private readonly index: MiniSearch<Passage>) {}
 
@@ -43,20 +44,28 @@ export class LexicalIndex {
   add(passages: readonly Passage[]): void {
     this.index.addAll(passages);
     this.dfCache.clear();
+    this.presentCache.clear();
   }
 
   remove(ids: readonly string[]): void {
     for (const id of ids) if (this.index.has(id)) this.index.discard(id);
     this.dfCache.clear();
+    this.presentCache.clear();
   }
 
   get size(): number {
     return this.index.documentCount;
   }
 
-  /** Whether any passage holds the term in its text. */
+  /** Whether any passage holds the term, in its text, title, heading or publisher ("BBC" may stand only in a title). */
   has(term: string): boolean {
-    return this.documentFrequency(term) > 0;
+    let present = this.presentCache.get(term);
+    if (present === undefined) {
+      present = this.documentFrequency(term) > 0 || this.index.search(term, { tokenize: (q) => [q], processTerm: (t) => t }).length > 0;
+      if (this.presentCache.size > 100_000) this.presentCache.clear();
+      this.presentCache.set(term, present);
+    }
+    return present;
   }
 
   /** Inverse document frequency of a term, BM25's form, never negative. */
