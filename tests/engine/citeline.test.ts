@@ -52,6 +52,8 @@ describe('Citeline on the bundled sample', () => {
     // "SIF", only "single inspection framework"), is no bar.
     expect((await engine.ask('What share of councils did Ofsted rate inadequate?')).answered).toBe(true);
     expect((await engine.ask('What share of councils were rated inadequate under the SIF?')).answered).toBe(true);
+    // Nor is a greeting or the bot's own name, which Slack users write.
+    expect((await engine.ask('Hi Citeline, please tell me what share of councils were rated inadequate?')).answered).toBe(true);
   });
 
   it('declines a question the reports do not answer, and still shows the closest extracts', async () => {
