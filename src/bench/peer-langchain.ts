@@ -11,7 +11,8 @@ import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { loadDocument } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
-import { exactNearest, type VectorStoreUnderTest } from './vector-store.js';
+import { nearestRows } from '../store/passage-store.js';
+import type { VectorStoreUnderTest } from './vector-store.js';
 
 /** Citeline's embedder behind LangChain's Embeddings interface: the same vectors for both stores. */
 class CitelineEmbeddings extends Embeddings {
@@ -39,7 +40,7 @@ export async function passagesOf(reportsDir: string): Promise<Passage[]> {
 /** hnswlib's default search depth, which LangChain's store keeps. */
 const PEER_EF = 10;
 
-const pointsOf = new WeakMap<HNSWLib, { vectors: number[][]; ids: string[] }>();
+const pointsOf = new WeakMap<HNSWLib, { matrix: Float32Array; ids: string[] }>();
 
 export function langChainPeer(embedder: Embedder): VectorStoreUnderTest<HNSWLib> {
   const embeddings = new CitelineEmbeddings(embedder);
@@ -65,11 +66,14 @@ export function langChainPeer(embedder: Embedder): VectorStoreUnderTest<HNSWLib>
       let points = pointsOf.get(store);
       if (!points) {
         const count = store.index.getCurrentCount();
-        points = { vectors: Array.from({ length: count }, (_, label) => store.index.getPoint(label)), ids: Array.from({ length: count }, (_, label) => idOf(store, label)) };
+        const dimension = vector.length;
+        const matrix = new Float32Array(count * dimension);
+        for (let label = 0; label < count; label++) matrix.set(store.index.getPoint(label), label * dimension);
+        points = { matrix, ids: Array.from({ length: count }, (_, label) => idOf(store, label)) };
         pointsOf.set(store, points);
       }
-      const { vectors, ids } = points;
-      return exactNearest(vector, vectors.length, (label) => vectors[label] as number[], (label) => ids[label] as string);
+      const { matrix, ids } = points;
+      return nearestRows(vector, matrix, vector.length, 10).map(({ row }) => ids[row] as string);
     },
   };
 }

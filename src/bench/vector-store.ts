@@ -118,22 +118,3 @@ async function measureSearch<Loaded>(
     recallAt10: round(wanted === 0 ? 1 : found / wanted, 3),
   };
 }
-
-/** The 10 nearest of `count` vectors read by `vectorAt`, by cosine similarity (all vectors unit length or zero). */
-export function exactNearest(query: Float32Array, count: number, vectorAt: (i: number) => ArrayLike<number>, idAt: (i: number) => string): string[] {
-  const scored: { id: string; similarity: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    const point = vectorAt(i);
-    let dot = 0;
-    let norm = 0;
-    for (let d = 0; d < point.length; d++) {
-      dot += (point[d] as number) * (query[d] as number);
-      norm += (point[d] as number) ** 2;
-    }
-    scored.push({ id: idAt(i), similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 });
-  }
-  return scored
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, 10)
-    .map((hit) => hit.id);
-}

@@ -291,18 +291,7 @@ export class PassageStore {
     // The vectors read out of the graph once, until the store changes: a recall run asks hundreds of times.
     this.exactVectors ??= this.readAllVectors();
     const { passages, matrix } = this.exactVectors;
-    const dimension = this.dimension;
-    const scored: VectorHit[] = passages.map((passage, row) => {
-      let dot = 0;
-      let norm = 0;
-      for (let i = 0, at = row * dimension; i < dimension; i++, at++) {
-        const value = matrix[at] as number;
-        dot += value * (query[i] as number);
-        norm += value * value;
-      }
-      return { passage, similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 };
-    });
-    return scored.sort((a, b) => b.similarity - a.similarity).slice(0, Math.max(0, Math.floor(k)));
+    return nearestRows(query, matrix, this.dimension, k).map(({ row, similarity }) => ({ passage: passages[row] as StoredPassage, similarity }));
   }
 
   private readAllVectors(): { passages: StoredPassage[]; matrix: Float32Array } {
@@ -486,6 +475,26 @@ export class PassageStore {
       builtAt: saved.builtAt,
     };
   }
+}
+
+/**
+ * The k rows of `matrix` (one vector of `dimension` values a row) most similar to `query` by cosine,
+ * by scanning them all: what exact search, and the benchmark's recall of any graph, measure against.
+ */
+export function nearestRows(query: Float32Array, matrix: Float32Array, dimension: number, k: number): { row: number; similarity: number }[] {
+  const rows = Math.floor(matrix.length / dimension);
+  const scored: { row: number; similarity: number }[] = [];
+  for (let row = 0; row < rows; row++) {
+    let dot = 0;
+    let norm = 0;
+    for (let i = 0, at = row * dimension; i < dimension; i++, at++) {
+      const value = matrix[at] as number;
+      dot += value * (query[i] as number);
+      norm += value * value;
+    }
+    scored.push({ row, similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 });
+  }
+  return scored.sort((a, b) => b.similarity - a.similarity).slice(0, Math.max(0, Math.floor(k)));
 }
 
 function checkArtifactName(name: string): void {

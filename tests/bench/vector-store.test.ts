@@ -1,18 +1,14 @@
 /** The store-to-store benchmark's harness: counts and recall, not timings (those are for `npm run bench`). */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/bench/scenario.js';
-import { exactNearest, type VectorStoreResult } from '../../src/bench/vector-store.js';
+import type { VectorStoreResult } from '../../src/bench/vector-store.js';
+import { nearestRows } from '../../src/store/passage-store.js';
 
-describe('exactNearest', () => {
+describe('nearestRows', () => {
   it('ranks by cosine similarity, whatever the vectors\' lengths', () => {
-    const points = [
-      [0, 1],
-      [3, 3],
-      [10, 0.5],
-      [-1, 0],
-    ];
-    const ids = exactNearest(Float32Array.from([1, 0]), points.length, (i) => points[i]!, (i) => `p${i}`);
-    expect(ids).toEqual(['p2', 'p1', 'p0', 'p3']);
+    const matrix = Float32Array.from([0, 1, 3, 3, 10, 0.5, -1, 0]);
+    expect(nearestRows(Float32Array.from([1, 0]), matrix, 2, 4).map((hit) => hit.row)).toEqual([2, 1, 0, 3]);
+    expect(nearestRows(Float32Array.from([1, 0]), matrix, 2, 2)).toHaveLength(2);
   });
 });
 
