@@ -665,8 +665,7 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     const bytes = await readFile(join(genDir, name));
     checkHash(name, createHash('sha256').update(bytes).digest('hex'));
     try {
-      const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-      artifacts.set(artifact, JSON.parse(text));
+      artifacts.set(artifact, name.endsWith('.gz') ? decodeArtifact(bytes) : JSON.parse(bytes.toString('utf8')));
     } catch {
       throw corrupt(`${name} is not valid (gzipped) JSON`);
     }
