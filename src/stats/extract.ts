@@ -2,7 +2,7 @@
 import type { Passage } from '../ingest/types.js';
 import { attachMentions, type Span } from './attach.js';
 import { findGrades, gradeLabel } from './grades.js';
-import { findNumbers, type NumberMention } from './numbers.js';
+import { findNumbers, mayHoldNumber, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import type { Figure, FigureCitation, Period } from './types.js';
@@ -24,12 +24,12 @@ export function extractFigures(passages: Passage[], vocabulary: Vocabulary = def
   for (const passage of passages) {
     const documentDate = parseDocumentDate(passage.date);
     const sentences = sentencesOf(passage);
-    const periodsBySentence = sentences.map((s) => findPeriods(s.text, vocabulary, documentDate));
-    const context = new PeriodContext(passage, periodsBySentence, vocabulary, documentDate);
+    // Periods are read only where needed: in a sentence with a number, and outwards from it when it names none.
+    const context = new PeriodContext(passage, sentences, vocabulary, documentDate);
     sentences.forEach((sentence, i) => {
-      if (!seen.add(sentence)) return;
+      if (!mayHoldNumber(sentence.text, vocabulary) || !seen.add(sentence)) return;
       const neighbours = [sentences[i - 1]?.text, sentences[i + 1]?.text].filter(Boolean).join(' ');
-      figures.push(...figuresInSentence(sentence, neighbours, periodsBySentence[i]!, context, vocabulary));
+      figures.push(...figuresInSentence(sentence, neighbours, context.periodsOf(i), context, vocabulary));
     });
   }
   return figures;
@@ -109,31 +109,43 @@ function citationOf(passage: Passage): FigureCitation {
 /** Where a sentence names no period: the nearest one named in the passage, else the title's, else the document's date. */
 class PeriodContext {
   private readonly fallback: Period | undefined;
+  private readonly periods: (PeriodMention[] | undefined)[];
 
   constructor(
     passage: Passage,
-    private readonly periodsBySentence: PeriodMention[][],
-    vocabulary: Vocabulary,
-    documentDate: KnownDate | undefined,
+    private readonly sentences: readonly PassageSentence[],
+    private readonly vocabulary: Vocabulary,
+    private readonly documentDate: KnownDate | undefined,
   ) {
+    this.periods = new Array<PeriodMention[] | undefined>(sentences.length);
     const fromTitle = findPeriods(passage.title, vocabulary, documentDate).find((m) => m.period.years.length > 0)?.period;
     this.fallback = fromTitle ?? (documentDate ? datePeriod(documentDate) : undefined);
   }
 
+  /** The periods sentence i names, read once. */
+  periodsOf(i: number): PeriodMention[] {
+    let mentions = this.periods[i];
+    if (!mentions) {
+      mentions = findPeriods(this.sentences[i]!.text, this.vocabulary, this.documentDate);
+      this.periods[i] = mentions;
+    }
+    return mentions;
+  }
+
   periodNear(sentenceIndex: number): Period | undefined {
+    // Outwards from the sentence, the earlier side first at each distance: a passage usually sets its
+    // period before giving figures. The first sentence naming a year is the nearest.
     let best: Period | undefined;
-    let bestDistance = Infinity;
-    this.periodsBySentence.forEach((mentions, i) => {
-      const resolved = mentions.find((m) => m.period.years.length > 0);
-      // Earlier sentences win ties: a passage usually sets its period before giving figures.
-      const distance = Math.abs(i - sentenceIndex) + (i > sentenceIndex ? 0.5 : 0);
-      if (resolved && distance < bestDistance) {
-        best = resolved.period;
-        bestDistance = distance;
-      }
-    });
+    for (let distance = 0; distance < this.sentences.length && !best; distance++) {
+      best = this.resolvedAt(sentenceIndex - distance) ?? (distance > 0 ? this.resolvedAt(sentenceIndex + distance) : undefined);
+    }
     const period = best ?? this.fallback;
     return period ? { ...period, inferred: true } : undefined;
+  }
+
+  private resolvedAt(i: number): Period | undefined {
+    if (i < 0 || i >= this.sentences.length) return undefined;
+    return this.periodsOf(i).find((m) => m.period.years.length > 0)?.period;
   }
 }
 

@@ -21,7 +21,14 @@ interface Span {
 const DIGITS = '\\d[\\d,]*(?:\\.\\d+)?';
 const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d[\d,]*)(?![\d,.]*\d|\s?%|\s?per)/i;
 
+/** Whether a text holds a digit, a number word or a fraction: most sentences do not, and need no further reading. */
+export function mayHoldNumber(text: string, vocabulary: Vocabulary): boolean {
+  return numberPatterns(vocabulary).any.test(text);
+}
+
 export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] = []): NumberMention[] {
+  const patterns = numberPatterns(vocabulary);
+  if (!patterns.any.test(text)) return [];
   const plain = foldQuotes(text);
   const found: NumberMention[] = [];
   const occupied = [...taken];
@@ -31,7 +38,6 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     occupied.push(mention);
   };
   const units = vocabulary.data.units;
-  const patterns = numberPatterns(vocabulary);
 
   // Ratios first, so their amounts are not read again as sums of money.
   for (const m of plain.matchAll(patterns.ratio)) {
@@ -111,6 +117,8 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
 }
 
 interface NumberPatterns {
+  /** A digit, a number word or a fraction: what any of the others needs. */
+  any: RegExp;
   ratio: RegExp;
   money: RegExp;
   percentagePoints: RegExp;
@@ -134,13 +142,15 @@ function numberPatterns(vocabulary: Vocabulary): NumberPatterns {
   const words = alternation([...vocabulary.numberWords.keys()]);
   const number = `(?:${DIGITS}|\\b(?:${words})\\b)`;
   const perThing = `${counterAliases(vocabulary)}|year|annum|month|week|day|head|person|[a-z]+`;
+  const fractions = alternation([...vocabulary.fractions.keys()]);
   const patterns: NumberPatterns = {
+    any: new RegExp(`\\d|\\b(?:${words}|${fractions})\\b`, 'i'),
     ratio: new RegExp(`\\bfor every\\s+(${amount}|${DIGITS})\\b(.{1,120}?)(${amount})`, 'gi'),
     money: new RegExp(`(${amount})(\\s+pounds)?(?:\\s+(per|a|each)\\s+(${perThing}))?`, 'gi'),
     percentagePoints: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percentagePoints)})\\b`, 'gi'),
     percent: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percent)})(?!\\w)`, 'gi'),
     odds: new RegExp(`(${number})\\s+in\\s+(${number})(?![\\d,])`, 'gi'),
-    fraction: new RegExp(`\\b(${alternation([...vocabulary.fractions.keys()])})\\s+of\\b`, 'gi'),
+    fraction: new RegExp(`\\b(${fractions})\\s+of\\b`, 'gi'),
     partOf: new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'),
     count: new RegExp(`(${number})(?:\\s?(${multipliers})\\b)?`, 'gi'),
   };

@@ -28,27 +28,47 @@ export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?:
     if (free(mention.start, mention.end)) mentions.push(mention);
   };
 
-  for (const mention of calendarDates(text)) add(mention);
-  for (const match of text.matchAll(SPLIT_YEAR)) {
-    const first = Number(match[1]);
-    const second = Number(match[2]!.length === 2 ? String(first).slice(0, 2) + match[2] : match[2]);
-    // Only consecutive years are a financial or academic year; "2010-2014" is a span of years, read as its end.
-    if (second === first + 1) add({ start: match.index, end: match.index + match[0].length, period: splitYear(match[0], first) });
-  }
-  const seasons = Object.keys(vocabulary.data.seasons).join('|');
-  for (const match of text.matchAll(new RegExp(`\\b(${seasons})\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi'))) {
-    const month = vocabulary.data.seasons[match[1]!.toLowerCase()]!;
-    add({ start: match.index, end: match.index + match[0].length, period: season(match[0], match[1]!, Number(match[2]), month) });
-  }
-  for (const match of text.matchAll(PLAIN_YEAR)) {
-    const year = Number(match[1]);
-    add({ start: match.index, end: match.index + match[0].length, period: yearPeriod(match[0], year) });
+  // Years, dates and seasons all need a digit; without one only relative words ("last year") remain.
+  if (/\d/.test(text)) {
+    for (const mention of calendarDates(text)) add(mention);
+    for (const mention of yearMentions(text, vocabulary)) add(mention);
   }
   for (const hit of vocabulary.relative.find(text)) {
     const offset = vocabulary.relativeOffset.get(hit.key) ?? 0;
     add({ start: hit.start, end: hit.end, period: relative(hit.text, offset, documentDate) });
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Split years, seasons and plain years, in that order of precedence. */
+function* yearMentions(text: string, vocabulary: Vocabulary): Generator<PeriodMention> {
+  for (const match of text.matchAll(SPLIT_YEAR)) {
+    const first = Number(match[1]);
+    const second = Number(match[2]!.length === 2 ? String(first).slice(0, 2) + match[2] : match[2]);
+    // Only consecutive years are a financial or academic year; "2010-2014" is a span of years, read as its end.
+    if (second === first + 1) yield { start: match.index, end: match.index + match[0].length, period: splitYear(match[0], first) };
+  }
+  for (const match of text.matchAll(seasonPattern(vocabulary))) {
+    const month = vocabulary.data.seasons[match[1]!.toLowerCase()]!;
+    yield { start: match.index, end: match.index + match[0].length, period: season(match[0], match[1]!, Number(match[2]), month) };
+  }
+  for (const match of text.matchAll(PLAIN_YEAR)) {
+    const year = Number(match[1]);
+    yield { start: match.index, end: match.index + match[0].length, period: yearPeriod(match[0], year) };
+  }
+}
+
+/** Compiled once per vocabulary, not once per sentence. */
+const seasonPatterns = new WeakMap<Vocabulary, RegExp>();
+
+function seasonPattern(vocabulary: Vocabulary): RegExp {
+  let pattern = seasonPatterns.get(vocabulary);
+  if (!pattern) {
+    const seasons = Object.keys(vocabulary.data.seasons).join('|');
+    pattern = new RegExp(`\\b(${seasons})\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi');
+    seasonPatterns.set(vocabulary, pattern);
+  }
+  return pattern;
 }
 
 /** Dates with a stated year, read by chrono: "31 March 2024", "4th December 2018", "the end of August 2019". */

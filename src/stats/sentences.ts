@@ -45,9 +45,11 @@ export class SentenceSeen {
 
   /** True the first time a sentence is offered. */
   add(sentence: PassageSentence): boolean {
+    // Overlapping passages repeat sentences at the same offset: that check is the cheap one, made first.
     const byOffset = `${sentence.passage.docId}@${sentence.start}`;
+    if (this.keys.has(byOffset)) return false;
     const byText = `${sentence.passage.docId}:${sentence.text.replace(/\s+/g, ' ')}`;
-    if (this.keys.has(byOffset) || this.keys.has(byText)) return false;
+    if (this.keys.has(byText)) return false;
     this.keys.add(byOffset);
     this.keys.add(byText);
     return true;
