@@ -3,15 +3,14 @@
  * from the passages alone, so ingest can build them on a second core while the first embeds.
  */
 import { Worker } from 'node:worker_threads';
-import type { AsPlainObject } from 'minisearch';
 import type { Passage } from '../ingest/types.js';
-import { LexicalIndex } from '../search/lexical-index.js';
+import { LexicalIndex, type LexicalIndexJSON } from '../search/lexical-index.js';
 import { TermNormaliser } from '../search/text-analysis.js';
 import { FiguresIndex, extractFigures, type FiguresIndexJSON } from '../stats/index.js';
 import { encodeArtifact } from '../store/passage-store.js';
 
 export interface SearchArtifacts {
-  bm25: AsPlainObject;
+  bm25: LexicalIndexJSON;
   figures: FiguresIndexJSON;
 }
 

@@ -188,8 +188,8 @@ export class Citeline implements CitelineEngine {
     // Both artifacts derive from the passages: one written by an older Citeline is rebuilt, not fatal.
     const lexical = loadArtifactOr(
       () => {
-        const saved = store.getArtifact<Parameters<typeof LexicalIndex.fromJSON>[0]>(LEXICAL_ARTIFACT);
-        return saved ? LexicalIndex.fromJSON(saved, parts.vocabulary.normaliser) : undefined;
+        const saved = store.getArtifact<unknown>(LEXICAL_ARTIFACT);
+        return saved ? LexicalIndex.fromJSON(saved) : undefined;
       },
       () => LexicalIndex.build(store.passages(), parts.vocabulary.normaliser),
       parts.log,

@@ -27,3 +27,49 @@ describe('LexicalIndex.has', () => {
     expect(index.idf(term('bbc'))).toBeGreaterThan(index.idf(term('inadequate')));
   });
 });
+
+describe('LexicalIndex.search', () => {
+  const passages = [
+    passage('a', 'Ofsted rated the council inadequate. The council appealed.', 'Inspection outcomes'),
+    passage('b', 'Most councils were rated good or requires improvement.', 'Inspection outcomes'),
+    passage('c', 'Spending on children in care rose again.', 'Council spending'),
+    passage('d', 'Inadequate ratings fell; inadequate councils improved within two years.', 'Improvement after inadequate'),
+  ];
+  const index = LexicalIndex.build(passages, vocabulary.normaliser);
+  const terms = (...words: string[]) => words.map((word) => ({ term: vocabulary.normaliser.term(word)!, weight: 1 }));
+
+  it('ranks passages holding more of the question and its rarer words first, and says which terms matched', () => {
+    const hits = index.search(terms('inadequate', 'council'), 10);
+    // "councils" in b and "Council" in c's title stem to the same term: they match one word of two.
+    expect(hits.map((hit) => hit.id).slice(0, 2)).toEqual(['d', 'a']);
+    expect(hits.map((hit) => hit.id).slice(2).sort()).toEqual(['b', 'c']);
+    expect(hits[0]!.matchedTerms.sort()).toEqual([vocabulary.normaliser.term('council'), vocabulary.normaliser.term('inadequate')].sort());
+    expect(hits[3]!.matchedTerms).toEqual([vocabulary.normaliser.term('council')]);
+  });
+
+  it('keeps only the best `limit`, and finds nothing for a word no passage holds', () => {
+    expect(index.search(terms('inadequate', 'council'), 2).map((hit) => hit.id)).toEqual(['d', 'a']);
+    expect(index.search(terms('hovercraft'), 10)).toEqual([]);
+  });
+
+  it('weights a term as asked: doubling one word moves the passage holding it up', () => {
+    const plain = index.search(terms('spending', 'rated'), 10);
+    const spendingFirst = index.search([...terms('rated'), { term: vocabulary.normaliser.term('spending')!, weight: 3 }], 10);
+    expect(plain[0]!.score).toBeGreaterThan(0);
+    expect(spendingFirst[0]!.id).toBe('c');
+  });
+
+  it('searches the same after saving and loading, and refuses a saved index it cannot read', () => {
+    const saved = JSON.parse(JSON.stringify(index.toJSON()));
+    const loaded = LexicalIndex.fromJSON(saved);
+    expect(loaded.search(terms('inadequate', 'council'), 10)).toEqual(index.search(terms('inadequate', 'council'), 10));
+    expect(loaded.idf(vocabulary.normaliser.term('council')!)).toBe(index.idf(vocabulary.normaliser.term('council')!));
+    // An index from the MiniSearch era, a truncated posting list, a posting past the last passage.
+    expect(() => LexicalIndex.fromJSON({ documentCount: 4, index: [], serializationVersion: 2 })).toThrow();
+    const truncated = structuredClone(saved);
+    truncated.fields[0].passages = truncated.fields[0].passages.slice(0, 4);
+    expect(() => LexicalIndex.fromJSON(truncated)).toThrow();
+    const fewerPassages = { ...structuredClone(saved), ids: saved.ids.slice(0, 1), lengths: Buffer.from([1, 2, 3, 4]).toString('base64') };
+    expect(() => LexicalIndex.fromJSON(fewerPassages)).toThrow(/passage/);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Unsigned integers as LEB128 varints: a posting list's gaps between passage numbers are mostly small,
+ * so most take one byte, and the bytes travel as base64 inside the JSON artifact.
+ */
+
+export function encodeVarints(values: ArrayLike<number>, count = values.length): Uint8Array {
+  const bytes = new Uint8Array(count * 5);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let value = values[i]!;
+    if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) throw new RangeError(`varint out of range: ${value}`);
+    while (value >= 0x80) {
+      bytes[at++] = (value & 0x7f) | 0x80;
+      value = Math.floor(value / 128);
+    }
+    bytes[at++] = value;
+  }
+  return bytes.subarray(0, at);
+}
+
+/** Reads exactly `count` varints; throws on a truncated or over-long input, so damage is not read as data. */
+export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
+  const values = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= bytes.length) throw new RangeError('varints end early');
+      const byte = bytes[at++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) break;
+      scale *= 128;
+      if (scale > 2 ** 35) throw new RangeError('varint too long');
+    }
+    values[i] = value;
+  }
+  if (at !== bytes.length) throw new RangeError('bytes left after the last varint');
+  return values;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+export function fromBase64(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}
