@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
+import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
 import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedFile } from './files.js';
 import {
   ARTIFACT_NAME_PATTERN,
@@ -501,20 +502,6 @@ function checkArtifactName(name: string): void {
   if (!ARTIFACT_NAME_PATTERN.test(name)) {
     throw new Error(`Artifact name "${name}" must be letters, digits, '-' or '_' (at most 64).`);
   }
-}
-
-/** zlib's default: level 1 is faster but makes the index a third larger. */
-const GZIP_LEVEL = 6;
-
-/** An artifact as it is saved: gzipped JSON. */
-export function encodeArtifact(data: unknown, name = 'artifact'): Buffer {
-  const text = JSON.stringify(data);
-  if (typeof text !== 'string') throw new Error(`Artifact "${name}" is not JSON-serialisable.`);
-  return gzipSync(text, { level: GZIP_LEVEL });
-}
-
-function decodeArtifact(encoded: Buffer): unknown {
-  return JSON.parse(gunzipSync(encoded).toString('utf8'));
 }
 
 function newGraph(dimension: number, capacity: number, M: number, efConstruction: number): HierarchicalNSW {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PassageStore, encodeArtifact } from '../../src/store/passage-store.js';
+import { encodeArtifact } from '../../src/store/artifact-codec.js';
+import { PassageStore } from '../../src/store/passage-store.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexLoadErrorKind } from '../../src/store/types.js';
 import { DIM, MODEL, makeDocument, randomUnitVector, seededRandom, tempIndexDir, type MadeDocument } from './helpers.js';
 
