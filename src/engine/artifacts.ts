@@ -7,7 +7,8 @@ import type { Passage } from '../ingest/types.js';
 import { LexicalIndex, type LexicalIndexJSON } from '../search/lexical-index.js';
 import { TermNormaliser } from '../search/text-analysis.js';
 import { FiguresIndex, extractFigures, type FiguresIndexJSON } from '../stats/index.js';
-import { encodeArtifact } from '../store/passage-store.js';
+import { encodeArtifact } from '../store/artifact-codec.js';
+import { bundledWorkerScript } from './worker-script.js';
 
 export interface SearchArtifacts {
   bm25: LexicalIndexJSON;
@@ -38,51 +39,60 @@ export interface ArtifactsJob {
   stopwords: string[];
 }
 
+export type WorkerScript = 'bundled' | 'typescript';
+
 /**
  * `buildEncodedArtifacts` on a worker thread, started before its passages are known: booting a
- * TypeScript worker takes a second or two, spent while ingest is still reading the reports. The
- * worker starts through worker-boot.mjs, which registers the TypeScript loader (a worker's entry is
- * resolved before any loader of its parent applies); the encoded artifacts come back transferred.
+ * worker takes about a second, spent while ingest is still reading the reports. The worker runs
+ * artifacts-worker.ts bundled into plain JavaScript (worker-script.ts); where that cannot be made it
+ * starts through worker-boot.mjs, which registers tsx in the worker (a worker's entry is resolved
+ * before any loader of its parent applies). The encoded artifacts come back transferred.
  */
 export class ArtifactsWorker {
-  private readonly worker: Worker;
+  private readonly worker: Promise<Worker>;
   private readonly result: Promise<EncodedArtifacts>;
+  private stopped = false;
 
-  private constructor() {
-    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./artifacts-worker.ts', import.meta.url).href },
-    });
-    this.result = new Promise((resolve, reject) => {
-      let settled = false;
-      this.worker.once('message', (artifacts: EncodedArtifacts) => {
-        settled = true;
-        resolve(artifacts);
-        void this.worker.terminate();
-      });
-      this.worker.once('error', (error) => {
-        settled = true;
-        reject(error);
-      });
-      this.worker.once('exit', (code) => {
-        if (!settled) reject(new Error(`the search-index worker exited with code ${code} before it finished`));
-      });
-    });
+  private constructor(entry: URL, script: WorkerScript) {
+    const typescript = () => new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href } });
+    this.worker = script === 'typescript' ? Promise.resolve().then(typescript) : bundledWorkerScript(entry).then((bundle) => new Worker(bundle), typescript);
+    this.result = this.worker.then(
+      (worker) =>
+        new Promise<EncodedArtifacts>((resolve, reject) => {
+          let settled = false;
+          worker.once('message', (artifacts: EncodedArtifacts) => {
+            settled = true;
+            resolve(artifacts);
+            void worker.terminate();
+          });
+          worker.once('error', (error) => {
+            settled = true;
+            reject(error);
+          });
+          worker.once('exit', (code) => {
+            if (!settled) reject(new Error(`the search-index worker exited with code ${code} before it finished`));
+          });
+          if (this.stopped) void worker.terminate();
+        }),
+    );
     // Awaited by build(); a failure before then must not go unhandled.
     this.result.catch(() => {});
   }
 
-  static start(): ArtifactsWorker {
-    return new ArtifactsWorker();
+  /** `script`: the bundled worker, falling back to TypeScript through tsx (the default), or tsx alone. */
+  static start(script: WorkerScript = 'bundled'): ArtifactsWorker {
+    return new ArtifactsWorker(new URL('./artifacts-worker.ts', import.meta.url), script);
   }
 
-  build(passages: readonly Passage[], normaliser: TermNormaliser): Promise<EncodedArtifacts> {
+  async build(passages: readonly Passage[], normaliser: TermNormaliser): Promise<EncodedArtifacts> {
     const job: ArtifactsJob = { passages, stopwords: [...normaliser.stopwords] };
-    this.worker.postMessage(job);
+    (await this.worker).postMessage(job);
     return this.result;
   }
 
   /** Ends a worker that will not be needed (nothing changed, or ingest failed). */
   stop(): void {
-    void this.worker.terminate();
+    this.stopped = true;
+    void this.worker.then((worker) => worker.terminate(), () => {});
   }
 }

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ArtifactsWorker, buildEncodedArtifacts } from '../../src/engine/artifacts.js';
+import { bundledWorkerScript } from '../../src/engine/worker-script.js';
+import type { Passage } from '../../src/ingest/types.js';
+import { decodeArtifact } from '../../src/store/artifact-codec.js';
+import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
+
+const vocabulary = await loadSearchVocabulary('data');
+const passages: Passage[] = [
+  { id: 'a#0', docId: 'a.md', title: 'Ratings 2015', source: 'https://example.org/a', text: 'In 2015, 24% of councils were rated inadequate by Ofsted.', start: 0, end: 57 },
+  { id: 'b#0', docId: 'b.md', title: 'Spending', source: 'https://example.org/b', text: 'Spending on children in care rose by £173m a year.', start: 0, end: 50 },
+];
+
+describe('the ingest worker', () => {
+  it('is bundled into one JavaScript file beside the packages, whose data paths point at the sources', async () => {
+    const entry = new URL('../../src/engine/artifacts-worker.ts', import.meta.url);
+    const script = await bundledWorkerScript(entry);
+    expect(fileURLToPath(script)).toMatch(/node_modules\/\.cache\/citeline\/artifacts-worker-[0-9a-f]{16}\.mjs$/);
+    const text = await readFile(script, 'utf8');
+    expect(text).not.toContain('import.meta.url');
+    expect(text).toContain(new URL('../../src/stats/vocabulary.ts', import.meta.url).href);
+    // Named by its content: the same sources give the same file.
+    expect((await bundledWorkerScript(entry)).href).toBe(script.href);
+  });
+
+  it.each(['bundled', 'typescript'] as const)('builds, %s, exactly what is built in-process', async (script) => {
+    const built = await ArtifactsWorker.start(script).build(passages, vocabulary.normaliser);
+    const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
+    expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(here.bm25));
+    expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(here.figures));
+  });
+});
