@@ -32,6 +32,16 @@ describe('domain vocabulary', () => {
     expect(expanded).toEqual(expect.arrayContaining(['nao', 'nation', 'audit']));
   });
 
+  it('reads a title as the people who held it, without making the holders one another', () => {
+    const terms = vocabulary.normaliser.terms('what did the chief inspector say');
+    const expanded = expansionTerms(findExpansions(terms, vocabulary.synonymGroups), terms);
+    expect(expanded).toEqual(expect.arrayContaining(['hmci', 'wilshaw', 'spielman']));
+    const byName = vocabulary.normaliser.terms('what did Wilshaw say');
+    const fromName = expansionTerms(findExpansions(byName, vocabulary.synonymGroups), byName);
+    expect(fromName).toEqual(expect.arrayContaining(['chief', 'inspector']));
+    expect(fromName).not.toContain('spielman');
+  });
+
   it('adds nothing for a question outside the vocabulary', () => {
     expect(findExpansions(vocabulary.normaliser.terms("purple elephants"), vocabulary.synonymGroups)).toEqual([]);
   });
