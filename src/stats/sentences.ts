@@ -41,17 +41,29 @@ function blocksOf(text: string): Array<{ text: string; start: number }> {
 
 /** Remembers sentences already read: the same document position, or the same words in the same document. */
 export class SentenceSeen {
-  private readonly keys = new Set<string>();
+  private readonly offsets = new Map<string, Set<number>>();
+  private readonly texts = new Map<string, Set<string>>();
 
   /** True the first time a sentence is offered. */
   add(sentence: PassageSentence): boolean {
+    const { docId } = sentence.passage;
     // Overlapping passages repeat sentences at the same offset: that check is the cheap one, made first.
-    const byOffset = `${sentence.passage.docId}@${sentence.start}`;
-    if (this.keys.has(byOffset)) return false;
-    const byText = `${sentence.passage.docId}:${sentence.text.replace(/\s+/g, ' ')}`;
-    if (this.keys.has(byText)) return false;
-    this.keys.add(byOffset);
-    this.keys.add(byText);
+    const offsets = setIn(this.offsets, docId);
+    if (offsets.has(sentence.start)) return false;
+    const texts = setIn(this.texts, docId);
+    const text = /\s\s|[\t\n\r]/.test(sentence.text) ? sentence.text.replace(/\s+/g, ' ') : sentence.text;
+    if (texts.has(text)) return false;
+    offsets.add(sentence.start);
+    texts.add(text);
     return true;
   }
+}
+
+function setIn<T>(sets: Map<string, Set<T>>, key: string): Set<T> {
+  let set = sets.get(key);
+  if (!set) {
+    set = new Set<T>();
+    sets.set(key, set);
+  }
+  return set;
 }

@@ -28,7 +28,7 @@ describe('the ingest worker', () => {
   it.each(['bundled', 'typescript'] as const)('builds, %s, exactly what is built in-process', async (script) => {
     const built = await ArtifactsWorker.start(script).build(passages, vocabulary.normaliser);
     const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
-    expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(here.bm25));
-    expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(here.figures));
+    expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(Buffer.from(here.bm25)));
+    expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(Buffer.from(here.figures)));
   });
 });
