@@ -32,6 +32,12 @@ export interface AnalysedQuery {
    * not cover, whatever else the question shares with them.
    */
   names: string[];
+  /**
+   * Words that only place a year in time ("late 2013", "early 2014", "mid-2015", "the end of 2013",
+   * "autumn 2013"): part of the period asked about, like "in", so an answer need not contain them
+   * (a report says "November 2013").
+   */
+  periodWords: string[];
 }
 
 export function analyseQuery(text: string, vocabulary: SearchVocabulary): AnalysedQuery {
@@ -52,10 +58,18 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     },
     focus: focusTerms(lower, vocabulary),
     names: nameTerms(text, vocabulary),
+    periodWords: periodWordTerms(lower, vocabulary),
     asksForNumber: NUMBER_QUESTION.test(lower),
     comparesPeriods: /\b(between|compared?|comparison|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
   };
+}
+
+const YEAR_QUALIFIER = /\b(early|late|mid|end|start|beginning|middle|spring|summer|autumn|winter)(?:\s+of)?(?:\s+|-)(?:(?:19|20)\d\d)\b/g;
+
+function periodWordTerms(lowerQuestion: string, vocabulary: SearchVocabulary): string[] {
+  const words = [...lowerQuestion.matchAll(YEAR_QUALIFIER)].map((match) => match[1] as string);
+  return [...new Set(words.flatMap((word) => vocabulary.normaliser.terms(word)))];
 }
 
 function nameTerms(text: string, vocabulary: SearchVocabulary): string[] {

@@ -34,3 +34,19 @@ describe('the names a question uses', () => {
     expect(names('what did the watchdog say about climate change?')).toEqual([]);
   });
 });
+
+describe('period words', () => {
+  const periodWords = (question: string) => analyseQuery(question, vocabulary).periodWords;
+  const term = (word: string) => vocabulary.normaliser.term(word)!;
+
+  it('are the words that place a year in time, which an answer need not repeat', () => {
+    expect(periodWords('which grade got renamed in late 2013?')).toEqual([term('late')]);
+    expect(periodWords('what changed at the end of 2014 and in mid-2015?')).toEqual([term('end'), term('mid')]);
+    expect(periodWords('how many were inspected in autumn 2013?')).toEqual([term('autumn')]);
+  });
+
+  it('are only such words beside a year: "early help" is a service, not a time', () => {
+    expect(periodWords('what did councils spend on early help in 2015?')).toEqual([]);
+    expect(periodWords('was the report late?')).toEqual([]);
+  });
+});
