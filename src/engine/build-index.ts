@@ -3,6 +3,7 @@
  * their vectors, changed files are replaced, removed files leave the index. One writer at a time.
  */
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
 import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
@@ -105,6 +106,9 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
 
     // 3. Vectors, in groups across documents, then each document joins the store.
     for (const group of embeddingGroups(pending)) {
+      // Embedding never waits on I/O: without a turn of the event loop between groups, a re-index
+      // run inside the Slack app would hold up every acknowledgement until the last vector.
+      await setImmediate();
       const vectors = await embedder.embed(group.flatMap((item) => item.passages.map(embeddingText)));
       let offset = 0;
       for (const { document, passages, existed, file } of group) {

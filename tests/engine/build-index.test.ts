@@ -134,3 +134,33 @@ describe('buildIndex', () => {
     expect(embedder.embedded - before).toBe(summary.passages);
   });
 });
+
+describe('ingest and the event loop', () => {
+  it('gives the event loop a turn between embedding groups, so a re-index in the Slack app does not hold up acknowledgements', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'citeline-turns-'));
+    try {
+      const many = join(folder, 'reports');
+      await cp(reports, many, { recursive: true });
+      for (let i = 0; i < 1100; i++) await writeFile(join(many, `n${i}.md`), `title: N${i}\n\nIn ${2000 + (i % 20)} note ${i} says caseloads rose.\n`);
+      const inner = await createEmbedder({ model: 'models/glove-100d', cacheDir: '.cache/models' });
+      // Each model call asks for a callback on the next turn of the loop; the next call must find it ran.
+      const turns: boolean[] = [];
+      let ranSinceLastCall = true;
+      const watching: Embedder = {
+        model: inner.model,
+        dimension: inner.dimension,
+        async embed(texts) {
+          turns.push(ranSinceLastCall);
+          ranSinceLastCall = false;
+          setImmediate(() => (ranSinceLastCall = true));
+          return inner.embed(texts);
+        },
+      };
+      await buildIndex({ paths: [many], indexDir: join(folder, 'index'), embedder: watching, vocabulary, artifactsWorker: 'never' });
+      expect(turns.length).toBeGreaterThanOrEqual(3);
+      expect(turns.every(Boolean)).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
