@@ -198,7 +198,7 @@ export class Citeline implements CitelineEngine {
     const figures = loadArtifactOr(
       () => {
         const saved = store.getArtifact<unknown>(FIGURES_ARTIFACT);
-        return saved ? FiguresIndex.fromJSON(saved) : undefined;
+        return saved ? FiguresIndex.fromJSON(saved, (id) => store.passage(id)) : undefined;
       },
       () => new FiguresIndex(extractFigures(store.passages())),
       parts.log,

@@ -94,7 +94,8 @@ function perCounted(n: NumberMention, vocabulary: Vocabulary): string | undefine
   return vocabulary.counted.find(n.per)[0]?.key;
 }
 
-function citationOf(passage: Passage): FigureCitation {
+/** Where a figure read from this passage is cited: title, source, page or heading, date. */
+export function citationOf(passage: Passage): FigureCitation {
   const location = passage.page !== undefined ? `p. ${passage.page}` : (passage.heading ?? '');
   return {
     passageId: passage.id,

@@ -4,9 +4,15 @@ import { groupMatches, QuestionMatcher } from './match.js';
 import type { Figure, FigureMatch, FigureMatchGroup, StatsQuery } from './types.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
+import { citationOf } from './extract.js';
+import type { Passage } from '../ingest/types.js';
 
-/** 2: sentences, contexts, citations and periods stored once each and referred to by position. */
-const FORMAT_VERSION = 2;
+/**
+ * 3: no texts. A figure's sentence is offsets into its passage, its citation and id come from the
+ * passage, its quoted figure from the sentence; its context is kept as key words only (it is never
+ * quoted). The passages are saved beside the figures, so the artifact holds little but numbers.
+ */
+const FORMAT_VERSION = 3;
 
 const periodSchema = z.object({
   text: z.string(),
@@ -49,31 +55,34 @@ const figureSchema = z.object({
  */
 const artifactSchema = z.object({
   version: z.literal(FORMAT_VERSION),
-  sentences: z.array(z.unknown()),
-  contexts: z.array(z.string()),
-  citations: z.array(z.unknown()),
+  passages: z.array(z.string()),
+  sentences: z.array(z.number().int()),
   periods: z.array(z.unknown()),
   figures: z.array(z.unknown()),
   keyWords: z.object({ sentences: z.array(z.string()), contexts: z.array(z.string()), titles: z.array(z.string()) }),
 });
 
-/** A figure as saved: what many figures share (their sentence, its neighbours, citation, period) by position in a table. */
-type SavedFigure = Omit<Figure, 'sentence' | 'context' | 'citation' | 'period'> & { sentence: number; context: number; citation: number; period?: number };
+/** A figure as saved: what its passage and sentence tell (id, quoted text, citation) left out, the rest by position. */
+type SavedFigure = Omit<Figure, 'id' | 'raw' | 'sentence' | 'context' | 'citation' | 'period'> & { sentence: number; context: number; period?: number };
 
 export interface FiguresIndexJSON {
   version: typeof FORMAT_VERSION;
-  sentences: Figure['sentence'][];
-  contexts: string[];
-  citations: Figure['citation'][];
+  /** The passages the figures were read from, by id. */
+  passages: string[];
+  /** Each sentence as three numbers: its passage's position in `passages`, then its start and end in the document. */
+  sentences: number[];
   periods: NonNullable<Figure['period']>[];
   figures: SavedFigure[];
   /**
-   * The key words (words.ts) of each sentence, context and citation's title, space-separated, in the
-   * tables' order: worked out at ingest, so that the first numeric question after start-up does not
-   * stem the whole corpus.
+   * Key words (words.ts), space-separated: of each sentence, of each distinct context (a figure's
+   * `context` is its position here) and of each passage's title. Worked out at ingest, so that the
+   * first numeric question after start-up does not stem the whole corpus.
    */
   keyWords: { sentences: string[]; contexts: string[]; titles: string[] };
 }
+
+/** How a saved index finds the passages its figures were read from. */
+export type PassageLookup = (passageId: string) => Passage | undefined;
 
 /** Values stored once each, by a key that names them: a sentence's five figures share one copy of it. */
 class Table<T> {
@@ -95,64 +104,71 @@ class Table<T> {
 }
 
 function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
-  // Keys that stand for the whole value: a sentence is its offsets and text; a citation and a
-  // period are small, so their JSON.
-  const sentences = new Table<Figure['sentence']>((sentence) => `${sentence.start}:${sentence.end}:${sentence.text}`);
+  const passages = new Table<Figure['citation']>((citation) => citation.passageId);
+  const sentences = new Table<{ passage: number; sentence: Figure['sentence'] }>(({ passage, sentence }) => `${passage}:${sentence.start}:${sentence.end}`);
   const contexts = new Table<string>((context) => context);
-  const citations = new Table<Figure['citation']>((citation) => JSON.stringify(citation));
   const periods = new Table<NonNullable<Figure['period']>>((period) => JSON.stringify(period));
-  const saved = figures.map(({ sentence, context, citation, period, ...rest }): SavedFigure => ({
+  const saved = figures.map(({ id: _id, raw: _raw, sentence, context, citation, period, ...rest }): SavedFigure => ({
     ...rest,
-    sentence: sentences.add(sentence),
+    sentence: sentences.add({ passage: passages.add(citation), sentence }),
     context: contexts.add(context),
-    citation: citations.add(citation),
     ...(period ? { period: periods.add(period) } : {}),
   }));
   const words = (text: string) => keyWords(text).join(' ');
   return {
     version: FORMAT_VERSION,
-    sentences: sentences.values,
-    contexts: contexts.values,
-    citations: citations.values,
+    passages: passages.values.map((citation) => citation.passageId),
+    sentences: sentences.values.flatMap(({ passage, sentence }) => [passage, sentence.start, sentence.end]),
     periods: periods.values,
     figures: saved,
     keyWords: {
-      sentences: sentences.values.map((sentence) => words(sentence.text)),
+      sentences: sentences.values.map(({ sentence }) => words(sentence.text)),
       contexts: contexts.values.map(words),
-      titles: citations.values.map((citation) => words(citation.title)),
+      titles: passages.values.map((citation) => words(citation.title)),
     },
   };
 }
 
-/** Text -> its saved key words, for the matcher. */
-function knownKeyWords(json: FiguresIndexJSON): Map<string, string> {
-  const known = new Map<string, string>();
-  const take = (texts: readonly string[], words: readonly string[]) => texts.forEach((text, i) => words[i] !== undefined && known.set(text, words[i]));
-  take(
-    json.sentences.map((sentence) => sentence.text),
-    json.keyWords.sentences,
-  );
-  take(json.contexts, json.keyWords.contexts);
-  take(
-    json.citations.map((citation) => citation.title),
-    json.keyWords.titles,
-  );
-  return known;
-}
-
-function decodeFigures(json: FiguresIndexJSON): Figure[] {
+/** The figures again, their texts read from their passages, and the saved key words by text for the matcher. */
+function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figures: Figure[]; known: Map<string, string> } {
   const at = <T>(table: readonly T[], position: number, what: string): T => {
     const value = table[position];
     if (value === undefined) throw new Error(`figures artifact: no ${what} at ${position}`);
     return value;
   };
-  return json.figures.map(({ sentence, context, citation, period, ...rest }) => ({
-    ...rest,
-    sentence: at(json.sentences, sentence, 'sentence'),
-    context: at(json.contexts, context, 'context'),
-    citation: at(json.citations, citation, 'citation'),
-    ...(period !== undefined ? { period: at(json.periods, period, 'period') } : {}),
-  }));
+  const known = new Map<string, string>();
+  const passages = json.passages.map((id, i) => {
+    const passage = passageOf(id);
+    if (!passage) throw new Error(`figures artifact: passage ${id} is not in the index`);
+    const citation = citationOf(passage);
+    known.set(citation.title, at(json.keyWords.titles, i, 'title key words'));
+    return { passage, citation };
+  });
+  const sentences: { text: string; start: number; end: number; of: (typeof passages)[number] }[] = [];
+  for (let i = 0; i < json.sentences.length; i += 3) {
+    const of = at(passages, json.sentences[i]!, 'passage');
+    const start = json.sentences[i + 1]!;
+    const end = json.sentences[i + 2]!;
+    const text = of.passage.text.slice(start - of.passage.start, end - of.passage.start);
+    if (text.length !== end - start) throw new Error(`figures artifact: sentence ${i / 3} lies outside passage ${of.passage.id}`);
+    sentences.push({ text, start, end, of });
+    known.set(text, at(json.keyWords.sentences, i / 3, 'sentence key words'));
+  }
+  // A context is kept as its key words: they are what the matcher reads, and they stand for themselves.
+  for (const words of json.keyWords.contexts) known.set(words, words);
+  const figures = json.figures.map(({ sentence, context, period, ...rest }): Figure => {
+    const { text, start, end, of } = at(sentences, sentence, 'sentence');
+    return {
+      id: `${of.passage.docId}#${start}+${rest.rawStart}`,
+      raw: text.slice(rest.rawStart, rest.rawEnd),
+      ...rest,
+      ...(period !== undefined ? { period: at(json.periods, period, 'period') } : {}),
+      sentence: { text, start, end },
+      context: at(json.keyWords.contexts, context, 'context'),
+      citation: of.citation,
+    };
+  });
+  return { figures, known };
 }
 
 export class FiguresIndex {
@@ -177,13 +193,16 @@ export class FiguresIndex {
     return encodeFigures(this.figures);
   }
 
-  /** Reads an artifact written by `toJSON`; throws on a different version or a malformed file. */
-  static fromJSON(json: unknown, vocabulary?: Vocabulary): FiguresIndex {
+  /**
+   * Reads an artifact written by `toJSON`, its texts from the passages it was read from; throws on a
+   * different version, a malformed file or a passage the lookup does not know.
+   */
+  static fromJSON(json: unknown, passageOf: PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
     const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json) as FiguresIndexJSON;
-    const figures = decodeFigures(parsed);
+    const { figures, known } = decodeFigures(parsed, passageOf);
     if (figures.length > 0) figureSchema.parse(figures[0]);
     const index = new FiguresIndex(figures, vocabulary);
-    index.knownKeyWords = knownKeyWords(parsed);
+    index.knownKeyWords = known;
     return index;
   }
 

@@ -60,7 +60,10 @@ export interface Figure {
   counted?: string;
   period?: Period;
   sentence: LocatedSentence;
-  /** The sentences either side of it in the passage: read for word overlap with questions, never quoted. */
+  /**
+   * The sentences either side of it in the passage, read for word overlap with questions and never
+   * quoted: as text when just extracted, as their key words when read from a saved index.
+   */
   context: string;
   citation: FigureCitation;
 }

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures, FiguresIndex, groupMatches, parseStatsQuery, renderFiguresTable, toTableRows } from '../../src/stats/index.js';
 import { passage } from './helpers.js';
+import type { Figure } from '../../src/stats/types.js';
+import { keyWords } from '../../src/stats/words.js';
 
 /** A small made-up corpus: two sources on the same grade and period that disagree, and other periods. */
 function corpus(): FiguresIndex {
-  return new FiguresIndex(
-    extractFigures([
+  return new FiguresIndex(extractFigures(corpusPassages()));
+}
+
+function corpusPassages() {
+  return [
       passage('In the 2009/10 inspection round, 11% of councils were rated ‘Outstanding’, 64% ‘Good’ and 25% ‘Adequate’.', {
         docId: 'a-annual-review.md',
         title: 'Annual review of council inspections',
@@ -23,8 +28,7 @@ function corpus(): FiguresIndex {
         docId: 'e-audit.md',
         title: 'Auditors on spending per child',
       }),
-    ]),
-  );
+  ];
 }
 
 describe('parseStatsQuery', () => {
@@ -181,8 +185,12 @@ describe('FiguresIndex.matchQuestion at scale', () => {
 describe('FiguresIndex JSON', () => {
   it('round-trips through JSON text', () => {
     const index = corpus();
-    const restored = FiguresIndex.fromJSON(JSON.parse(JSON.stringify(index)));
-    expect(restored.figures).toEqual(index.figures);
+    const passages = new Map(corpusPassages().map((p) => [p.id, p]));
+    const restored = FiguresIndex.fromJSON(JSON.parse(JSON.stringify(index)), (id) => passages.get(id));
+    // Everything but the context, which a saved index keeps as its key words (it is never quoted).
+    const withoutContext = (figures: readonly Figure[]) => figures.map(({ context: _context, ...rest }) => rest);
+    expect(withoutContext(restored.figures)).toEqual(withoutContext(index.figures));
+    expect(restored.figures[0]!.context).toBe(keyWords(index.figures[0]!.context).join(' '));
     // The key words saved with it answer questions as the words worked out afresh do.
     for (const question of ['what % of councils were judged inadequate in 2016?', 'average spend per child in need?']) {
       expect(restored.matchQuestion(question)).toEqual(index.matchQuestion(question));
@@ -190,8 +198,13 @@ describe('FiguresIndex JSON', () => {
     expect(restored.lookup(parseStatsQuery('inadequate 2016'))).toHaveLength(2);
   });
 
-  it('refuses an artifact of another shape', () => {
-    expect(() => FiguresIndex.fromJSON({ version: 99, figures: [] })).toThrow();
+  it('refuses an artifact of another shape, or one whose passages the index does not hold', () => {
+    expect(() => FiguresIndex.fromJSON({ version: 99, figures: [] }, () => undefined)).toThrow();
+    const saved = JSON.parse(JSON.stringify(corpus()));
+    expect(() => FiguresIndex.fromJSON(saved, () => undefined)).toThrow(/not in the index/);
+    // A passage whose text is shorter than the sentence read from it: another index's passage.
+    const shortened = new Map(corpusPassages().map((p) => [p.id, { ...p, text: p.text.slice(0, 10) }]));
+    expect(() => FiguresIndex.fromJSON(saved, (id) => shortened.get(id))).toThrow(/outside passage/);
   });
 });
 
