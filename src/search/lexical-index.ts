@@ -1,5 +1,5 @@
 /**
- * BM25 over passage text, document title, heading and publisher: an inverted index of our own, in
+ * BM25 over passage text, document title, heading, publisher and date: an inverted index of our own, in
  * typed arrays. It scores as MiniSearch 7 did (BM25+ per field, field boosts, the sum times the number
  * of query terms matched), with which the fusion weights were tuned, but keeps postings compact,
  * answers document frequency directly, scores into one array and keeps only the top `limit`, and
@@ -7,15 +7,20 @@
  */
 import { z } from 'zod';
 import type { Passage } from '../ingest/types.js';
-import { tokenize, type TermNormaliser } from './text-analysis.js';
+import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
 import { decodeVarints, encodeVarints, fromBase64, toBase64 } from './varint.js';
 
-const FIELDS = ['text', 'title', 'heading', 'publisher'] as const;
+const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];
 const TEXT_FIELD = 0;
 
 /** Field weights: a title or heading that names the subject is strong evidence (see README, "Tuning"). */
-export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { text: 1, title: 1.5, heading: 1, publisher: 1.5 };
+export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { text: 1, title: 1.5, heading: 1, publisher: 1.5, date: 1 };
+
+/** A field's words; the date field is the year (or split year) the document is dated, "2015-10" -> "2015". */
+function fieldText(passage: Passage, field: Field): string {
+  return field === 'date' ? yearsIn(passage.date ?? '').join(' ') : (passage[field] ?? '');
+}
 
 /** BM25+ (Lv and Zhai 2011): k and b as usual, d the floor a matched term always earns. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -62,7 +67,7 @@ export class LexicalIndex {
     const counts = new Map<number, number>();
     passages.forEach((passage, n) => {
       FIELDS.forEach((field, f) => {
-        const tokens = tokenize(passage[field] ?? '');
+        const tokens = tokenize(fieldText(passage, field));
         // Distinct tokens, function words included: the length MiniSearch used, which the weights were tuned with.
         lengths[n * FIELDS.length + f] = Math.min(new Set(tokens).size, MAX_LENGTH);
         counts.clear();

@@ -69,7 +69,19 @@ describe('LexicalIndex.search', () => {
     const truncated = structuredClone(saved);
     truncated.fields[0].passages = truncated.fields[0].passages.slice(0, 4);
     expect(() => LexicalIndex.fromJSON(truncated)).toThrow();
-    const fewerPassages = { ...structuredClone(saved), ids: saved.ids.slice(0, 1), lengths: Buffer.from([1, 2, 3, 4]).toString('base64') };
+    const fewerPassages = { ...structuredClone(saved), ids: saved.ids.slice(0, 1), lengths: Buffer.from(saved.fields.map(() => 1)).toString('base64') };
     expect(() => LexicalIndex.fromJSON(fewerPassages)).toThrow(/passage/);
+  });
+});
+
+describe('LexicalIndex date field', () => {
+  it("finds a passage by the year its document is dated, though its text names none", () => {
+    const dated = { ...passage('x', 'Councils said inspection drove improvement.', 'Survey of councils'), date: '2015-10' };
+    const undated = passage('y', 'Councils said inspection drove improvement.', 'Survey of councils');
+    const index = LexicalIndex.build([dated, undated], vocabulary.normaliser);
+    const hits = index.search([{ term: '2015', weight: 1 }, { term: vocabulary.normaliser.term('councils')!, weight: 1 }], 10);
+    expect(hits.map((hit) => hit.id)).toEqual(['x', 'y']);
+    expect(hits[0]!.matchedTerms).toContain('2015');
+    expect(index.has('2015')).toBe(true);
   });
 });
