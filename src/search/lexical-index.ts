@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Passage } from '../ingest/types.js';
 import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
+import { TopScores } from './top-scores.js';
 import { decodeVarints, encodeVarints, fromBase64, toBase64 } from './varint.js';
 
 const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
@@ -207,8 +208,9 @@ export class LexicalIndex {
     });
 
     // Each passage's sum counts once per distinct term matched, as MiniSearch's did.
-    const best = new TopScores(limit);
-    for (const n of touched) best.offer(n, score[n]! * matched[n]!);
+    // Ties go to the earlier passage, so results do not depend on the order terms were read.
+    const best = new TopScores<{ item: number; score: number }>(limit, (a, b) => b.score - a.score || a.item - b.item);
+    for (const n of touched) best.offer({ item: n, score: score[n]! * matched[n]! });
     const hits = best.sorted().map(({ item: n, score: value }) => ({
       id: this.ids[n]!,
       score: value,
@@ -294,57 +296,6 @@ class GrowingUint32 {
   view(): Uint32Array {
     return this.values.subarray(0, this.length);
   }
-}
-
-/** The `limit` highest scores seen, by a min-heap; ties go to the earlier passage. */
-class TopScores {
-  private readonly heap: { item: number; score: number }[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  offer(item: number, score: number): void {
-    const entry = { item, score };
-    if (this.heap.length < this.limit) {
-      this.heap.push(entry);
-      this.up(this.heap.length - 1);
-    } else if (worse(this.heap[0]!, entry)) {
-      this.heap[0] = entry;
-      this.down(0);
-    }
-  }
-
-  sorted(): { item: number; score: number }[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.item - b.item);
-  }
-
-  private up(i: number): void {
-    const heap = this.heap;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const heap = this.heap;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let smallest = i;
-      if (left < heap.length && worse(heap[left]!, heap[smallest]!)) smallest = left;
-      if (right < heap.length && worse(heap[right]!, heap[smallest]!)) smallest = right;
-      if (smallest === i) return;
-      [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
-      i = smallest;
-    }
-  }
-}
-
-/** Whether a ranks below b: a lower score, or the same score for a later passage. */
-function worse(a: { item: number; score: number }, b: { item: number; score: number }): boolean {
-  return a.score < b.score || (a.score === b.score && a.item > b.item);
 }
 
 const FORMAT = 'citeline-bm25';

@@ -3,6 +3,7 @@
  * counted thing it names, whether it wants the latest figure, and its key words' overlap with the
  * figure's sentence and document title.
  */
+import { TopScores } from '../search/top-scores.js';
 import { findPeriods } from './periods.js';
 import { parseQuestion, type QuestionFeatures } from './query.js';
 import type { Figure, FigureMatch, FigureMatchGroup, MatchSignals, Period } from './types.js';
@@ -291,35 +292,6 @@ interface Scored {
   index: number;
   signals: MatchSignals;
   confidence: number;
-}
-
-/** The `limit` best of a stream by `compare`, without sorting the whole stream (questions score thousands of figures). */
-class TopScores<T> {
-  private readonly kept: T[] = [];
-
-  constructor(
-    private readonly limit: number,
-    private readonly compare: (a: T, b: T) => number,
-  ) {}
-
-  offer(item: T): void {
-    if (this.limit <= 0) return;
-    const { kept, compare } = this;
-    if (kept.length === this.limit && compare(item, kept[kept.length - 1]!) >= 0) return;
-    let at = kept.length;
-    while (at > 0 && compare(item, kept[at - 1]!) < 0) at--;
-    kept.splice(at, 0, item);
-    if (kept.length > this.limit) kept.pop();
-  }
-
-  /** The last item kept, once `limit` are kept. */
-  worst(): T | undefined {
-    return this.kept.length === this.limit ? this.kept[this.kept.length - 1] : undefined;
-  }
-
-  sorted(): T[] {
-    return [...this.kept];
-  }
 }
 
 const SIGNAL_NAMES = Object.keys(WEIGHTS) as Array<keyof MatchSignals>;
