@@ -162,7 +162,7 @@ export class LexicalIndex {
     return this.ids.length;
   }
 
-  /** Whether any passage holds the term, in its text, title, heading or publisher ("BBC" may stand only in a title). */
+  /** Whether any passage holds the term, in any field ("BBC" may stand only in a title, a year only in the date). */
   has(term: string): boolean {
     return this.termNumbers.has(term);
   }
