@@ -272,7 +272,7 @@ function answerCoverage(candidate: SentenceCandidate, context: ComposeContext, s
   const sentenceTerms = new Set(vocabulary.normaliser.terms(candidate.sentence));
   const titleTerms = places.titleTerms(passage);
   const asked = query.terms.filter(
-    (term) => !vocabulary.framingTerms.has(term) && !query.periodWords.includes(term) && (sentenceTerms.has(term) || !titleTerms.has(term)),
+    (term) => !query.framing.includes(term) && (sentenceTerms.has(term) || !titleTerms.has(term)),
   );
   const focus = asked.length > 0 ? { ...query, terms: asked } : query;
   return tieredCoverage(

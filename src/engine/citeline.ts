@@ -106,7 +106,7 @@ export class Citeline implements CitelineEngine {
         query,
         candidates,
         vocabulary: this.parts.vocabulary,
-        termWeights: framingDiscounted(termWeights(lexical, query), new Set([...this.parts.vocabulary.framingTerms, ...query.periodWords])),
+        termWeights: framingDiscounted(termWeights(lexical, query), new Set(query.framing)),
         unknownNames: uncovered,
         noAnswerText: this.parts.prompts.noAnswer,
       },

@@ -33,11 +33,12 @@ export interface AnalysedQuery {
    */
   names: string[];
   /**
-   * Words that only place a year in time ("late 2013", "early 2014", "mid-2015", "the end of 2013",
-   * "autumn 2013"): part of the period asked about, like "in", so an answer need not contain them
-   * (a report says "November 2013").
+   * The question's terms that frame it rather than name what is asked, which an answer need not
+   * contain: the vocabulary's framing words ("view", "latest figures"), and words that only place a
+   * year in time ("late 2013", "early 2014", "mid-2015", "the end of 2013", "autumn 2013"), which
+   * are part of the period asked about as "in" is (a report says "November 2013").
    */
-  periodWords: string[];
+  framing: string[];
 }
 
 export function analyseQuery(text: string, vocabulary: SearchVocabulary): AnalysedQuery {
@@ -58,7 +59,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     },
     focus: focusTerms(lower, vocabulary),
     names: nameTerms(text, vocabulary),
-    periodWords: periodWordTerms(lower, vocabulary),
+    framing: [...new Set([...terms.filter((term) => vocabulary.framingTerms.has(term)), ...periodWordTerms(lower, vocabulary)])],
     asksForNumber: NUMBER_QUESTION.test(lower),
     comparesPeriods: /\b(between|compared?|comparison|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),

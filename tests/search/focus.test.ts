@@ -35,18 +35,22 @@ describe('the names a question uses', () => {
   });
 });
 
-describe('period words', () => {
-  const periodWords = (question: string) => analyseQuery(question, vocabulary).periodWords;
+describe('framing terms', () => {
+  const framing = (question: string) => analyseQuery(question, vocabulary).framing;
   const term = (word: string) => vocabulary.normaliser.term(word)!;
 
   it('are the words that place a year in time, which an answer need not repeat', () => {
-    expect(periodWords('which grade got renamed in late 2013?')).toEqual([term('late')]);
-    expect(periodWords('what changed at the end of 2014 and in mid-2015?')).toEqual([term('end'), term('mid')]);
-    expect(periodWords('how many were inspected in autumn 2013?')).toEqual([term('autumn')]);
+    expect(framing('which grade got renamed in late 2013?')).toEqual([term('late')]);
+    expect(framing('what changed at the end of 2014 and in mid-2015?')).toEqual([term('end'), term('mid')]);
+    expect(framing('how many were inspected in autumn 2013?')).toEqual([term('autumn')]);
   });
 
   it('are only such words beside a year: "early help" is a service, not a time', () => {
-    expect(periodWords('what did councils spend on early help in 2015?')).toEqual([]);
-    expect(periodWords('was the report late?')).toEqual([]);
+    expect(framing('what did councils spend on early help in 2015?')).not.toContain(term('early'));
+    expect(framing('was the inspection late?')).not.toContain(term('late'));
+  });
+
+  it('include the vocabulary\'s framing words the question uses', () => {
+    expect(framing("what is the ADCS view on inspection in late 2013?")).toEqual([term('view'), term('late')]);
   });
 });
