@@ -134,6 +134,13 @@ async function useOneThread(extractor: FeatureExtractionPipeline, modelFile: str
   (extractor.model as unknown as { session: unknown }).session = session;
 }
 
+/** The files transformers.js needs from a local model folder; throws naming those missing. */
+function assertModelFiles(folder: string): void {
+  const missing = ['config.json', 'tokenizer.json'].filter((file) => !existsSync(join(folder, file)));
+  if (!['model_quantized.onnx', 'model.onnx'].some((file) => existsSync(join(folder, 'onnx', file)))) missing.push('onnx/model_quantized.onnx');
+  if (missing.length > 0) throw new Error(`missing ${missing.join(', ')}`);
+}
+
 export async function createEmbedder(options: EmbedderOptions): Promise<Embedder> {
   const source = resolveModelSource(options.model);
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
@@ -143,6 +150,9 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
 
   let extractor: FeatureExtractionPipeline;
   try {
+    // Checked before transformers.js reads anything: it reads the files in parallel, and one missing
+    // file fails the load while the other reads are still under way.
+    if (source.kind === 'local') assertModelFiles(source.folder);
     extractor = await loadPipeline(source, options.cacheDir);
   } catch (error) {
     const cause = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');

@@ -139,7 +139,7 @@ describe('model sources and load errors', () => {
     mkdirSync(broken);
     writeFileSync(join(broken, 'config.json'), '{"model_type":"bert"}');
     await expect(createEmbedder({ model: broken, cacheDir: join(scratch, 'cache') })).rejects.toThrow(
-      /could not be loaded from the local folder.*EMBEDDING_MODEL/s,
+      /could not be loaded from the local folder.*missing tokenizer\.json, onnx\/model_quantized\.onnx.*EMBEDDING_MODEL/s,
     );
   });
 });
