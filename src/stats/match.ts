@@ -67,6 +67,8 @@ export class QuestionMatcher {
   private readonly byWord = new Map<string, number[]>();
   private readonly byGrade = new Map<string, number[]>();
   private readonly byYear = new Map<number, number[]>();
+  /** The figures stated in each passage, for the passages the extract search found. */
+  private readonly byPassage = new Map<string, number[]>();
 
   constructor(
     private readonly figures: Figure[],
@@ -137,11 +139,12 @@ export class QuestionMatcher {
     this.facts.forEach((facts, index) => this.list(this.figures[index]!, facts, index));
   }
 
-  /** Files a figure under its words, grades and years (see byWord). */
+  /** Files a figure under its words, grades, years (see byWord) and passage. */
   private list(figure: Figure, facts: FigureFacts, index: number): void {
     for (const word of new Set([...facts.sentenceWords, ...facts.contextWords, ...facts.titleWords])) push(this.byWord, word, index);
     for (const grade of new Set([...figure.grades, ...facts.sentenceGrades])) push(this.byGrade, grade, index);
     for (const year of new Set(facts.period?.years ?? [])) push(this.byYear, year, index);
+    push(this.byPassage, figure.citation.passageId, index);
   }
 
   /**
@@ -165,7 +168,7 @@ export class QuestionMatcher {
     askedWords.words.forEach((word, i) => take(this.byWord.get(word), askedWords.weights[i]));
     for (const grade of new Set(asked.gradeSets.flat())) take(this.byGrade.get(grade));
     for (const year of asked.period?.years ?? []) take(this.byYear.get(year));
-    if (passageIds.size > 0) take(this.figures.flatMap((figure, index) => (passageIds.has(figure.citation.passageId) ? [index] : [])));
+    for (const passageId of passageIds) take(this.byPassage.get(passageId));
     return { indices, wordWeight };
   }
 
