@@ -73,10 +73,10 @@ function seasonPattern(vocabulary: Vocabulary): RegExp {
   return pattern;
 }
 
-/** Dates with a stated year, read by chrono: "31 March 2024", "4th December 2018", "the end of August 2019". */
 /** A month name or a numeric date ("12/03/2019", "2019-03-31"): without one, chrono finds no dated year. */
 const DATE_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/i;
 
+/** Dates with a stated year, read by chrono: "31 March 2024", "4th December 2018", "the end of August 2019". */
 function calendarDates(text: string): PeriodMention[] {
   // chrono is the slowest step of figure extraction; the dates kept here always have a month or numeric day.
   if (!HAS_YEAR.test(text) || !DATE_HINT.test(text)) return [];
