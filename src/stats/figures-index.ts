@@ -206,9 +206,15 @@ export class FiguresIndex {
     return index;
   }
 
+  /** A text's key words: those saved with the index when it has them, else worked out. */
+  private keyWordsOf(text: string): readonly string[] {
+    const known = this.knownKeyWords.get(text);
+    return known !== undefined ? known.split(' ').filter(Boolean) : keyWords(text);
+  }
+
   /** Every figure that fits all the query's fields, by period then document. */
   lookup(query: StatsQuery): Figure[] {
-    return this.figures.filter((figure) => fitsQuery(figure, query));
+    return this.figures.filter((figure) => fitsQuery(figure, query, (text) => this.keyWordsOf(text)));
   }
 
   /**
@@ -226,13 +232,13 @@ export class FiguresIndex {
   }
 }
 
-function fitsQuery(figure: Figure, query: StatsQuery): boolean {
+function fitsQuery(figure: Figure, query: StatsQuery, keyWordsOf: (text: string) => readonly string[]): boolean {
   if (query.grades.length > 0 && !query.grades.every((g) => figure.grades.includes(g))) return false;
   if (query.period && !(figure.period?.years ?? []).some((y) => query.period!.years.includes(y))) return false;
   if (query.unit && figure.unit !== query.unit) return false;
   if (query.counted && figure.counted !== query.counted) return false;
   if (query.words.length > 0) {
-    const present = new Set([...keyWords(figure.sentence.text), ...keyWords(figure.citation.title)]);
+    const present = new Set([...keyWordsOf(figure.sentence.text), ...keyWordsOf(figure.citation.title)]);
     if (!query.words.every((w) => present.has(w))) return false;
   }
   return true;

@@ -196,6 +196,11 @@ describe('FiguresIndex JSON', () => {
       expect(restored.matchQuestion(question)).toEqual(index.matchQuestion(question));
     }
     expect(restored.lookup(parseStatsQuery('inadequate 2016'))).toHaveLength(2);
+    // Words are looked up in the saved key words as in those worked out afresh.
+    const byWords = parseStatsQuery('inadequate watchdog');
+    expect(byWords.words.length).toBeGreaterThan(0);
+    expect(restored.lookup(byWords).map((f) => f.id)).toEqual(index.lookup(byWords).map((f) => f.id));
+    expect(restored.lookup(byWords)).toHaveLength(1);
   });
 
   it('refuses an artifact of another shape, or one whose passages the index does not hold', () => {
