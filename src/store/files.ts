@@ -2,6 +2,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import type { IndexFile } from './types.js';
 
 /** Size and sha256 of a file, read as a stream. */
@@ -41,37 +44,57 @@ export async function fsyncDir(path: string): Promise<void> {
   }
 }
 
-/**
- * Writes a new file in chunks, hashing the exact bytes written, then flushes it.
- * `chunks` may yield small strings: they are batched into ~1 MiB writes.
- */
-export async function writeHashedFile(path: string, chunks: Iterable<string>): Promise<IndexFile> {
+/** Small strings gathered into buffers of about 1 MiB: a write or a compression call per line is slow. */
+function* batched(chunks: Iterable<string>): Generator<Buffer> {
+  let pending: string[] = [];
+  let pendingLength = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    pendingLength += chunk.length;
+    if (pendingLength >= 1 << 20) {
+      yield Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      pendingLength = 0;
+    }
+  }
+  if (pendingLength > 0) yield Buffer.from(pending.join(''), 'utf8');
+}
+
+/** Writes a new file from `buffers`, hashing the exact bytes written, then flushes it. */
+async function writeHashedBuffers(path: string, buffers: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<IndexFile> {
   const hash = createHash('sha256');
   let bytes = 0;
   const handle = await open(path, 'wx');
   try {
-    let pending: string[] = [];
-    let pendingLength = 0;
-    const flush = async () => {
-      if (pendingLength === 0) return;
-      const buffer = Buffer.from(pending.join(''), 'utf8');
-      pending = [];
-      pendingLength = 0;
+    for await (const buffer of buffers) {
       hash.update(buffer);
       bytes += buffer.length;
       await writeAll(handle, buffer);
-    };
-    for (const chunk of chunks) {
-      pending.push(chunk);
-      pendingLength += chunk.length;
-      if (pendingLength >= 1 << 20) await flush();
     }
-    await flush();
     await handle.sync();
   } finally {
     await handle.close();
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Writes a new file in chunks (small strings are batched into ~1 MiB writes), hashed and flushed. */
+export async function writeHashedFile(path: string, chunks: Iterable<string>): Promise<IndexFile> {
+  return writeHashedBuffers(path, batched(chunks));
+}
+
+/**
+ * `writeHashedFile` gzipped as it goes: the whole text is never in memory at once, which for a large
+ * index's passages was tens of megabytes of string, buffer and compressed copy at the end of ingest.
+ * The size and hash are of the compressed bytes, as stored.
+ */
+export async function writeHashedGzipFile(path: string, chunks: Iterable<string>, level: number): Promise<IndexFile> {
+  let written: IndexFile | undefined;
+  await pipeline(Readable.from(batched(chunks)), createGzip({ level }), async (compressed: AsyncIterable<Buffer>) => {
+    written = await writeHashedBuffers(path, compressed);
+  });
+  if (!written) throw new Error(`${path} was not written`);
+  return written;
 }
 
 /** Writes a new file holding `buffer`, flushed, with its size and sha256. */

@@ -11,7 +11,7 @@
  * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
  * (whose files were flushed before it was written): never a half-written index that loads.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
@@ -20,7 +20,7 @@ import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
 import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
-import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedFile } from './files.js';
+import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedFile, writeHashedGzipFile } from './files.js';
 import {
   ARTIFACT_NAME_PATTERN,
   GENERATION_PREFIX,
@@ -372,7 +372,7 @@ export class PassageStore {
       await this.graph.writeIndex(hnswPath);
       await fsyncFile(hnswPath);
       files[HNSW_FILE] = await describeFile(hnswPath);
-      files[PASSAGES_FILE] = await writeHashedBuffer(join(genDir, PASSAGES_FILE), gzipSync(Buffer.from([...passageLines(this.byId.values())].join(''), 'utf8'), { level: GZIP_LEVEL }));
+      files[PASSAGES_FILE] = await writeHashedGzipFile(join(genDir, PASSAGES_FILE), passageLines(this.byId.values()), GZIP_LEVEL);
       for (const name of this.artifactNames()) {
         const encoded = this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name);
         const fileName = artifactFileName(name);
