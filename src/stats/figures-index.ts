@@ -84,6 +84,21 @@ export interface FiguresIndexJSON {
 /** How a saved index finds the passages its figures were read from. */
 export type PassageLookup = (passageId: string) => Passage | undefined;
 
+/**
+ * The figures' texts as key words (words.ts, space-separated), by position: what the matcher and the
+ * lookup by words read. Figures of one sentence share its entry, figures of one passage its title's.
+ * Saved with the index (FiguresIndexJSON.keyWords), so a saved index is not stemmed again.
+ */
+export interface FigureKeyWords {
+  /** Per figure, in the index's order: where its sentence, its context and its title are in the lists below. */
+  sentenceOf: Int32Array;
+  contextOf: Int32Array;
+  titleOf: Int32Array;
+  sentences: readonly string[];
+  contexts: readonly string[];
+  titles: readonly string[];
+}
+
 /** Values stored once each, by a key that names them: a sentence's five figures share one copy of it. */
 class Table<T> {
   readonly values: T[] = [];
@@ -103,25 +118,27 @@ class Table<T> {
   }
 }
 
-function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
+/** The figures' passages, sentences and contexts, each listed once, and the figures' key words by those positions. */
+function tabulate(figures: readonly Figure[]): { passageIds: string[]; sentences: number[]; keyWords: FigureKeyWords } {
   const passages = new Table<Figure['citation']>((citation) => citation.passageId);
   const sentences = new Table<{ passage: number; sentence: Figure['sentence'] }>(({ passage, sentence }) => `${passage}:${sentence.start}:${sentence.end}`);
   const contexts = new Table<string>((context) => context);
-  const periods = new Table<NonNullable<Figure['period']>>((period) => JSON.stringify(period));
-  const saved = figures.map(({ id: _id, raw: _raw, sentence, context, citation, period, ...rest }): SavedFigure => ({
-    ...rest,
-    sentence: sentences.add({ passage: passages.add(citation), sentence }),
-    context: contexts.add(context),
-    ...(period ? { period: periods.add(period) } : {}),
-  }));
+  const sentenceOf = new Int32Array(figures.length);
+  const contextOf = new Int32Array(figures.length);
+  const titleOf = new Int32Array(figures.length);
+  figures.forEach(({ sentence, context, citation }, i) => {
+    titleOf[i] = passages.add(citation);
+    sentenceOf[i] = sentences.add({ passage: titleOf[i]!, sentence });
+    contextOf[i] = contexts.add(context);
+  });
   const words = (text: string) => keyWords(text).join(' ');
   return {
-    version: FORMAT_VERSION,
-    passages: passages.values.map((citation) => citation.passageId),
+    passageIds: passages.values.map((citation) => citation.passageId),
     sentences: sentences.values.flatMap(({ passage, sentence }) => [passage, sentence.start, sentence.end]),
-    periods: periods.values,
-    figures: saved,
     keyWords: {
+      sentenceOf,
+      contextOf,
+      titleOf,
       sentences: sentences.values.map(({ sentence }) => words(sentence.text)),
       contexts: contexts.values.map(words),
       titles: passages.values.map((citation) => words(citation.title)),
@@ -129,60 +146,92 @@ function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
   };
 }
 
-/** The figures again, their texts read from their passages, and the saved key words by text for the matcher. */
-function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figures: Figure[]; known: Map<string, string> } {
+function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
+  const { passageIds, sentences, keyWords: words } = tabulate(figures);
+  const periods = new Table<NonNullable<Figure['period']>>((period) => JSON.stringify(period));
+  const saved = figures.map(({ id: _id, raw: _raw, sentence: _sentence, context: _context, citation: _citation, period, ...rest }, i): SavedFigure => ({
+    ...rest,
+    sentence: words.sentenceOf[i]!,
+    context: words.contextOf[i]!,
+    ...(period ? { period: periods.add(period) } : {}),
+  }));
+  return {
+    version: FORMAT_VERSION,
+    passages: passageIds,
+    sentences,
+    periods: periods.values,
+    figures: saved,
+    keyWords: { sentences: [...words.sentences], contexts: [...words.contexts], titles: [...words.titles] },
+  };
+}
+
+/** The figures again, their texts read from their passages, and their saved key words. */
+function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figures: Figure[]; keyWords: FigureKeyWords } {
   const at = <T>(table: readonly T[], position: number, what: string): T => {
     const value = table[position];
     if (value === undefined) throw new Error(`figures artifact: no ${what} at ${position}`);
     return value;
   };
-  const known = new Map<string, string>();
-  const passages = json.passages.map((id, i) => {
+  const { keyWords } = json;
+  if (keyWords.titles.length !== json.passages.length || keyWords.sentences.length * 3 !== json.sentences.length) {
+    throw new Error('figures artifact: its key words do not match its passages and sentences');
+  }
+  const passages = json.passages.map((id) => {
     const passage = passageOf(id);
     if (!passage) throw new Error(`figures artifact: passage ${id} is not in the index`);
-    const citation = citationOf(passage);
-    known.set(citation.title, at(json.keyWords.titles, i, 'title key words'));
-    return { passage, citation };
+    return { passage, citation: citationOf(passage) };
   });
-  const sentences: { text: string; start: number; end: number; of: (typeof passages)[number] }[] = [];
+  const sentences: { text: string; start: number; end: number; passage: number; of: (typeof passages)[number] }[] = [];
   for (let i = 0; i < json.sentences.length; i += 3) {
-    const of = at(passages, json.sentences[i]!, 'passage');
+    const passage = json.sentences[i]!;
+    const of = at(passages, passage, 'passage');
     const start = json.sentences[i + 1]!;
     const end = json.sentences[i + 2]!;
     const text = of.passage.text.slice(start - of.passage.start, end - of.passage.start);
     if (text.length !== end - start) throw new Error(`figures artifact: sentence ${i / 3} lies outside passage ${of.passage.id}`);
-    sentences.push({ text, start, end, of });
-    known.set(text, at(json.keyWords.sentences, i / 3, 'sentence key words'));
+    sentences.push({ text, start, end, passage, of });
   }
-  // A context is kept as its key words: they are what the matcher reads, and they stand for themselves.
-  for (const words of json.keyWords.contexts) known.set(words, words);
-  const figures = json.figures.map(({ sentence, context, period, ...rest }): Figure => {
-    const { text, start, end, of } = at(sentences, sentence, 'sentence');
+  const sentenceOf = new Int32Array(json.figures.length);
+  const contextOf = new Int32Array(json.figures.length);
+  const titleOf = new Int32Array(json.figures.length);
+  const figures = json.figures.map(({ sentence, context, period, ...rest }, i): Figure => {
+    const { text, start, end, passage, of } = at(sentences, sentence, 'sentence');
+    sentenceOf[i] = sentence;
+    contextOf[i] = context;
+    titleOf[i] = passage;
     return {
       id: `${of.passage.docId}#${start}+${rest.rawStart}`,
       raw: text.slice(rest.rawStart, rest.rawEnd),
       ...rest,
       ...(period !== undefined ? { period: at(json.periods, period, 'period') } : {}),
       sentence: { text, start, end },
-      context: at(json.keyWords.contexts, context, 'context'),
+      // A context is kept as its key words: they are what the matcher reads, and they stand for themselves.
+      context: at(keyWords.contexts, context, 'context'),
       citation: of.citation,
     };
   });
-  return { figures, known };
+  return { figures, keyWords: { sentenceOf, contextOf, titleOf, sentences: keyWords.sentences, contexts: keyWords.contexts, titles: keyWords.titles } };
 }
 
 export class FiguresIndex {
   readonly figures: readonly Figure[];
   private matcher: QuestionMatcher | undefined;
-  /** Key words saved with the index, by text (see FiguresIndexJSON.keyWords). */
-  private knownKeyWords: ReadonlyMap<string, string> = new Map();
+  /** Saved with the index, or worked out when first needed. */
+  private words: FigureKeyWords | undefined;
 
   constructor(
     figures: Figure[],
     private readonly vocabulary: Vocabulary = defaultVocabulary(),
+    /** A saved index's figures, in the order they were saved, and their key words. */
+    saved?: { keyWords: FigureKeyWords },
   ) {
-    // Saved figures are already in order: checking costs less than sorting tens of thousands again.
-    this.figures = isSorted(figures) ? [...figures] : [...figures].sort(byPeriodThenDocument);
+    // A saved index was sorted when it was built (and is checksummed), and its key words are by position.
+    this.figures = saved ? figures : [...figures].sort(byPeriodThenDocument);
+    this.words = saved?.keyWords;
+  }
+
+  private get keyWords(): FigureKeyWords {
+    return (this.words ??= tabulate(this.figures).keyWords);
   }
 
   get size(): number {
@@ -199,22 +248,18 @@ export class FiguresIndex {
    */
   static fromJSON(json: unknown, passageOf: PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
     const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json) as FiguresIndexJSON;
-    const { figures, known } = decodeFigures(parsed, passageOf);
+    const { figures, keyWords } = decodeFigures(parsed, passageOf);
     if (figures.length > 0) figureSchema.parse(figures[0]);
-    const index = new FiguresIndex(figures, vocabulary);
-    index.knownKeyWords = known;
-    return index;
-  }
-
-  /** A text's key words: those saved with the index when it has them, else worked out. */
-  private keyWordsOf(text: string): readonly string[] {
-    const known = this.knownKeyWords.get(text);
-    return known !== undefined ? known.split(' ').filter(Boolean) : keyWords(text);
+    return new FiguresIndex(figures, vocabulary, { keyWords });
   }
 
   /** Every figure that fits all the query's fields, by period then document. */
   lookup(query: StatsQuery): Figure[] {
-    return this.figures.filter((figure) => fitsQuery(figure, query, (text) => this.keyWordsOf(text)));
+    const words = this.keyWords;
+    const split = (text: string) => text.split(' ').filter(Boolean);
+    return this.figures.filter((figure, i) =>
+      fitsQuery(figure, query, () => [...split(words.sentences[words.sentenceOf[i]!]!), ...split(words.titles[words.titleOf[i]!]!)]),
+    );
   }
 
   /**
@@ -222,7 +267,7 @@ export class FiguresIndex {
    * extract search found for it, whose figures are considered even when they share no word with it.
    */
   matchQuestion(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
-    this.matcher ??= new QuestionMatcher([...this.figures], this.vocabulary, this.knownKeyWords);
+    this.matcher ??= new QuestionMatcher([...this.figures], this.vocabulary, this.keyWords);
     return this.matcher.match(question, limit, passageIds);
   }
 
@@ -232,20 +277,16 @@ export class FiguresIndex {
   }
 }
 
-function fitsQuery(figure: Figure, query: StatsQuery, keyWordsOf: (text: string) => readonly string[]): boolean {
+/** `keyWordsOf`: the key words of the figure's sentence and title. */
+function fitsQuery(figure: Figure, query: StatsQuery, keyWordsOf: () => readonly string[]): boolean {
   if (query.grades.length > 0 && !query.grades.every((g) => figure.grades.includes(g))) return false;
   if (query.period && !(figure.period?.years ?? []).some((y) => query.period!.years.includes(y))) return false;
   if (query.unit && figure.unit !== query.unit) return false;
   if (query.counted && figure.counted !== query.counted) return false;
   if (query.words.length > 0) {
-    const present = new Set([...keyWordsOf(figure.sentence.text), ...keyWordsOf(figure.citation.title)]);
+    const present = new Set(keyWordsOf());
     if (!query.words.every((w) => present.has(w))) return false;
   }
-  return true;
-}
-
-function isSorted(figures: readonly Figure[]): boolean {
-  for (let i = 1; i < figures.length; i++) if (byPeriodThenDocument(figures[i - 1]!, figures[i]!) > 0) return false;
   return true;
 }
 

@@ -7,6 +7,7 @@ import { TopScores } from '../search/top-scores.js';
 import { findPeriods } from './periods.js';
 import { parseQuestion, type QuestionFeatures } from './query.js';
 import type { Figure, FigureMatch, FigureMatchGroup, MatchSignals, Period } from './types.js';
+import type { FigureKeyWords } from './figures-index.js';
 import type { Vocabulary } from './vocabulary.js';
 import { keyWords, stem } from './words.js';
 
@@ -25,105 +26,156 @@ const NEAR_CHARS = 60;
 /** Two figures of one measure this close in a sentence are stated as a pair: "from 22% to 12%", "as high as 46% ... just 6%". */
 const PAIR_CHARS = 100;
 
-/** What the matcher needs of one figure, worked out once: the words and grades around it. */
-interface FigureFacts {
-  sentenceWords: Set<string>;
-  contextWords: Set<string>;
-  titleWords: Set<string>;
-  /** Grades named anywhere in its sentence, for questions that ask for a breakdown across grades. */
-  sentenceGrades: Set<string>;
-  /** Where its sentence's first figure starts: the words before it introduce every figure in the sentence. */
+/** What the matcher needs of one sentence that states figures, worked out once and shared by its figures. */
+interface SentenceFacts {
+  words: WordSet;
+  /** The key words of the sentences either side (of its first figure's context). */
+  context: WordSet;
+  /** Grades named anywhere in it, for questions that ask for a breakdown across grades. */
+  grades: Set<string>;
+  /** Where its first figure starts: the words before it introduce every figure in the sentence. */
   firstFigureAt: number;
-  /** The figures of its sentence, to find those stated as a pair. */
-  sentenceFigures: Figure[];
-  period: Period | undefined;
-  /** Its position when all figures are sorted by id: ties in confidence are broken by id. */
-  idRank: number;
+  /** Its figures (by index), to find those stated as a pair. */
+  figures: number[];
 }
 
-/** The question's key words, deduplicated, each with its weight. */
+/** What the matcher needs of one document: its title's words and its figures. */
+interface DocumentFacts {
+  title: string;
+  words: WordSet;
+  figures: number[];
+}
+
+/** The question's key words, deduplicated, each with its number (-1 for a word no figure's text uses) and weight. */
 interface AskedWords {
   words: string[];
+  ids: Int32Array;
   weights: number[];
   possible: number;
 }
 
+/**
+ * A text's key words as word numbers (see QuestionMatcher.wordNumbers), sorted and distinct: a
+ * corpus of 100k passages has over 100k figure sentences, and a Set of strings for each, built on
+ * the first numeric question after start-up, took seconds.
+ */
+class WordSet {
+  constructor(readonly ids: Int32Array) {}
+
+  has(id: number): boolean {
+    const { ids } = this;
+    let low = 0;
+    let high = ids.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = ids[middle]!;
+      if (value === id) return true;
+      if (value < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+}
+
 export class QuestionMatcher {
-  private readonly facts: FigureFacts[];
-  private readonly idf = new Map<string, number>();
+  private readonly sentences: SentenceFacts[] = [];
+  private readonly documents: DocumentFacts[] = [];
+  /** Each figure's sentence and document (positions in `sentences` and `documents`) and period. */
+  private readonly sentenceOf: Int32Array;
+  private readonly documentOf: Int32Array;
+  private readonly periods: (Period | undefined)[];
+  /** By word number. */
+  private readonly idf: Float64Array;
   /** Stem -> the stem standing for its word group. */
   private readonly wordGroup = new Map<string, string>();
   private readonly yearSpan: [number, number];
   /** Sentences that state at least one figure: the weight of a word no such sentence uses. */
   private readonly sentenceCount: number;
   /** The words near each figure (by index), worked out when the figure is first a candidate. */
-  private readonly nearbyWords = new Map<number, Set<string>>();
+  private readonly nearbyWords = new Map<number, WordSet>();
+  /** Each word (its word group's stem) of the figures' texts, numbered. */
+  private readonly wordNumbers = new Map<string, number>();
+  /** Key word as saved or worked out -> its word group's number: one lookup per word read. */
+  private readonly numberOfKeyWord = new Map<string, number>();
   /**
-   * Which figures a question can be about: by word (of the sentence, its neighbours or the title), by
-   * grade (the figure's or its sentence's) and by year. A figure sharing none of these with the
-   * question cannot reach CONFIDENT_AT, so only the figures listed under the question's words,
-   * grades and years are scored, not every figure of the corpus.
+   * Which figures a question can be about: by word, the sentences holding it (in the sentence or its
+   * neighbours) and the documents whose title holds it; by grade (the figure's or its sentence's) and
+   * by year. A figure sharing none of these with the question cannot reach CONFIDENT_AT, so only the
+   * figures found through the question's words, grades and years are scored. Words are listed by
+   * sentence and title rather than by figure: a figure would be listed under some fifty words, which
+   * at 180k figures took seconds on the first numeric question after start-up.
    */
-  private readonly byWord = new Map<string, number[]>();
+  private readonly sentencesByWord: number[][] = [];
+  private readonly documentsByWord: number[][] = [];
   private readonly byGrade = new Map<string, number[]>();
   private readonly byYear = new Map<number, number[]>();
   /** The figures stated in each passage, for the passages the extract search found. */
   private readonly byPassage = new Map<string, number[]>();
+  /** Per figure, the last word (see `candidates`) that reached it: a figure counts once per word. */
+  private readonly reachedBy: Int32Array;
+  private wordsAsked = 0;
 
   constructor(
     private readonly figures: Figure[],
     private readonly vocabulary: Vocabulary,
-    /** Key words already worked out, by text (space-separated); others are worked out here. */
-    private readonly knownKeyWords: ReadonlyMap<string, string> = new Map(),
+    /** The figures' key words, by position (see FigureKeyWords). */
+    keyWords: FigureKeyWords,
   ) {
     for (const group of vocabulary.data.wordGroups) {
       if (typeof group === 'string') continue;
       const stems = group.map(stem);
       for (const member of stems) this.wordGroup.set(member, stems[0]!);
     }
-    // Per sentence and per document, shared by the figures in them.
-    const sentences = new Map<string, { words: Set<string>; context: Set<string>; grades: Set<string>; firstFigureAt: number; figures: Figure[] }>();
-    const titles = new Map<string, { words: Set<string>; period: Period | undefined }>();
-    for (const figure of figures) {
-      const key = sentenceKeyOf(figure);
-      let sentence = sentences.get(key);
-      if (!sentence) {
-        sentence = { words: this.words(figure.sentence.text), context: this.words(figure.context), grades: new Set(), firstFigureAt: Infinity, figures: [] };
-        sentences.set(key, sentence);
+    this.sentenceOf = new Int32Array(figures.length);
+    this.documentOf = new Int32Array(figures.length);
+    this.reachedBy = new Int32Array(figures.length);
+    // Sentences by their position in keyWords; documents by id, a document's title being its passages'.
+    const sentenceNumbers = new Int32Array(keyWords.sentences.length).fill(-1);
+    const documentNumbers = new Map<string, number>();
+    figures.forEach((figure, index) => {
+      let d = documentNumbers.get(figure.citation.docId);
+      if (d === undefined) {
+        d = this.documents.length;
+        this.documents.push({ title: figure.citation.title, words: this.words(keyWords.titles[keyWords.titleOf[index]!]!), figures: [] });
+        documentNumbers.set(figure.citation.docId, d);
       }
-      for (const grade of figure.grades) sentence.grades.add(grade);
-      sentence.firstFigureAt = Math.min(sentence.firstFigureAt, figure.rawStart);
-      sentence.figures.push(figure);
-      if (!titles.has(figure.citation.docId)) {
-        titles.set(figure.citation.docId, {
-          words: this.words(figure.citation.title),
-          period: findPeriods(figure.citation.title, vocabulary).find((m) => m.period.years.length > 0)?.period,
+      const position = keyWords.sentenceOf[index]!;
+      let s = sentenceNumbers[position]!;
+      if (s < 0) {
+        s = sentenceNumbers[position] = this.sentences.length;
+        this.sentences.push({
+          words: this.words(keyWords.sentences[position]!),
+          context: this.words(keyWords.contexts[keyWords.contextOf[index]!]!),
+          grades: new Set(),
+          firstFigureAt: Infinity,
+          figures: [],
         });
       }
-    }
-    const documentFrequency = new Map<string, number>();
-    for (const { words } of sentences.values()) for (const w of words) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
-    for (const [w, df] of documentFrequency) this.idf.set(w, Math.log(1 + sentences.size / df));
-    this.sentenceCount = sentences.size;
-
-    // A collator orders as localeCompare does, many times faster over tens of thousands of ids.
-    const { compare } = new Intl.Collator();
-    const idRanks = figures.map((_, index) => index).sort((a, b) => compare(figures[a]!.id, figures[b]!.id));
-    const rankOf = new Array<number>(figures.length);
-    idRanks.forEach((index, rank) => (rankOf[index] = rank));
-    this.facts = figures.map((figure, index) => {
-      const sentence = sentences.get(sentenceKeyOf(figure))!;
-      const title = titles.get(figure.citation.docId)!;
-      return {
-        sentenceWords: sentence.words,
-        contextWords: sentence.context,
-        titleWords: title.words,
-        sentenceGrades: sentence.grades,
-        firstFigureAt: sentence.firstFigureAt,
-        sentenceFigures: sentence.figures,
-        period: periodOf(figure, title.period),
-        idRank: rankOf[index]!,
-      };
+      const sentence = this.sentences[s]!;
+      for (const grade of figure.grades) sentence.grades.add(grade);
+      sentence.firstFigureAt = Math.min(sentence.firstFigureAt, figure.rawStart);
+      sentence.figures.push(index);
+      this.documents[d]!.figures.push(index);
+      this.sentenceOf[index] = s;
+      this.documentOf[index] = d;
+    });
+    const documentFrequency = new Int32Array(this.wordNumbers.size);
+    for (const { words } of this.sentences) for (const id of words.ids) documentFrequency[id] = documentFrequency[id]! + 1;
+    // A word only titles or neighbouring sentences use weighs as one no figure's text uses.
+    this.idf = Float64Array.from(documentFrequency, (df) => Math.log(1 + (df > 0 ? this.sentences.length / df : this.sentences.length)));
+    this.sentenceCount = this.sentences.length;
+    // A relative period left unresolved ("today" with no document date) is read against the title's
+    // period, as inferred. Few figures need it, so titles are read for periods only for them: a
+    // corpus can have tens of thousands of documents.
+    const titlePeriods = new Map<number, Period | undefined>();
+    const titlePeriod = (d: number) => {
+      if (!titlePeriods.has(d)) titlePeriods.set(d, findPeriods(this.documents[d]!.title, vocabulary).find((m) => m.period.years.length > 0)?.period);
+      return titlePeriods.get(d);
+    };
+    this.periods = figures.map((figure, index) => {
+      if (figure.period?.kind !== 'relative' || figure.period.years.length > 0) return figure.period;
+      const period = titlePeriod(this.documentOf[index]!);
+      return period ? { ...period, inferred: true } : figure.period;
     });
 
     // A loop, not Math.min(...years): a spread of 100k+ years overflows the call stack.
@@ -136,15 +188,24 @@ export class QuestionMatcher {
       }
     }
     this.yearSpan = first <= last ? [first, last] : [0, 0];
-    this.facts.forEach((facts, index) => this.list(this.figures[index]!, facts, index));
+    this.list();
   }
 
-  /** Files a figure under its words, grades, years (see byWord) and passage. */
-  private list(figure: Figure, facts: FigureFacts, index: number): void {
-    for (const word of new Set([...facts.sentenceWords, ...facts.contextWords, ...facts.titleWords])) push(this.byWord, word, index);
-    for (const grade of new Set([...figure.grades, ...facts.sentenceGrades])) push(this.byGrade, grade, index);
-    for (const year of new Set(facts.period?.years ?? [])) push(this.byYear, year, index);
-    push(this.byPassage, figure.citation.passageId, index);
+  /** Files sentences and documents under their words, and figures under their grades, years (see byGrade) and passage. */
+  private list(): void {
+    this.sentences.forEach(({ words, context }, s) => {
+      for (const id of words.ids) (this.sentencesByWord[id] ??= []).push(s);
+      for (const id of context.ids) if (!words.has(id)) (this.sentencesByWord[id] ??= []).push(s);
+    });
+    this.documents.forEach(({ words }, d) => {
+      for (const id of words.ids) (this.documentsByWord[id] ??= []).push(d);
+    });
+    this.figures.forEach((figure, index) => {
+      const sentence = this.sentences[this.sentenceOf[index]!]!;
+      for (const grade of new Set([...figure.grades, ...sentence.grades])) push(this.byGrade, grade, index);
+      for (const year of new Set(this.periods[index]?.years ?? [])) push(this.byYear, year, index);
+      push(this.byPassage, figure.citation.passageId, index);
+    });
   }
 
   /**
@@ -156,20 +217,42 @@ export class QuestionMatcher {
     const chosen = new Uint8Array(this.figures.length);
     const wordWeight = new Float64Array(this.figures.length);
     const indices: number[] = [];
-    const take = (list: readonly number[] | undefined, weight = 0) => {
-      if (!list) return;
-      for (const index of list) {
-        wordWeight[index] = wordWeight[index]! + weight;
-        if (chosen[index] === 1) continue;
-        chosen[index] = 1;
-        indices.push(index);
-      }
+    const choose = (index: number) => {
+      if (chosen[index] === 1) return;
+      chosen[index] = 1;
+      indices.push(index);
     };
-    askedWords.words.forEach((word, i) => take(this.byWord.get(word), askedWords.weights[i]));
+    const take = (list: readonly number[] | undefined) => {
+      if (list) for (const index of list) choose(index);
+    };
+    askedWords.ids.forEach((id, i) => {
+      if (id < 0) return;
+      const weight = askedWords.weights[i]!;
+      // A figure whose sentence, neighbours and title all hold the word gains its weight once.
+      const mark = this.nextWordMark();
+      const reach = (figures: readonly number[]) => {
+        for (const index of figures) {
+          if (this.reachedBy[index] === mark) continue;
+          this.reachedBy[index] = mark;
+          wordWeight[index] = wordWeight[index]! + weight;
+          choose(index);
+        }
+      };
+      for (const s of this.sentencesByWord[id] ?? []) reach(this.sentences[s]!.figures);
+      for (const d of this.documentsByWord[id] ?? []) reach(this.documents[d]!.figures);
+    });
     for (const grade of new Set(asked.gradeSets.flat())) take(this.byGrade.get(grade));
     for (const year of asked.period?.years ?? []) take(this.byYear.get(year));
     for (const passageId of passageIds) take(this.byPassage.get(passageId));
     return { indices, wordWeight };
+  }
+
+  private nextWordMark(): number {
+    if (this.wordsAsked === 0x7fffffff) {
+      this.reachedBy.fill(0);
+      this.wordsAsked = 0;
+    }
+    return ++this.wordsAsked;
   }
 
   /**
@@ -178,7 +261,7 @@ export class QuestionMatcher {
    */
   match(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
     const parsed = parseQuestion(question, this.vocabulary);
-    const asked = { ...parsed, words: [...this.words(parsed.words.join(' '), true)] };
+    const asked = { ...parsed, words: [...new Set(parsed.words.join(' ').split(' ').filter(Boolean).map((word) => this.wordGroup.get(word) ?? word))] };
     const intent = asked.gradeSets.length > 0 || asked.period !== undefined || asked.units.length > 0 || asked.counted.length > 0;
     const factor = intent ? 1 : NO_FIGURE_INTENT;
     const askedWords = this.weighWords(asked.words);
@@ -191,7 +274,8 @@ export class QuestionMatcher {
       return { index, bound: round(meanOfSignals(this.signals(index, asked, words)) * factor) };
     });
     bounded.sort((a, b) => b.bound - a.bound);
-    const best = new TopScores<Scored>(limit, (a, b) => b.confidence - a.confidence || this.facts[a.index]!.idRank - this.facts[b.index]!.idRank);
+    // Ties go to the figure whose id sorts first (then to the first listed).
+    const best = new TopScores<Scored>(limit, (a, b) => b.confidence - a.confidence || compareIds(this.figures[a.index]!.id, this.figures[b.index]!.id) || a.index - b.index);
     for (const { index, bound } of bounded) {
       const worst = best.worst();
       if (worst !== undefined && bound < worst.confidence) break;
@@ -207,7 +291,7 @@ export class QuestionMatcher {
   /** Every signal the question raises; `words` is worked out by the caller (see `match`). */
   private signals(index: number, asked: QuestionFeatures, words: number): MatchSignals {
     const figure = this.figures[index]!;
-    const { period } = this.facts[index]!;
+    const period = this.periods[index];
     const signals: MatchSignals = { words };
     if (asked.gradeSets.length > 0) signals.grade = this.gradeScore(index, asked.gradeSets);
     if (asked.period) signals.period = periodScore(period, asked.period);
@@ -221,8 +305,9 @@ export class QuestionMatcher {
   /** Words no figure sentence uses still count, as rare ones: the question may name the document by its title. */
   private weighWords(words: readonly string[]): AskedWords {
     const unique = [...new Set(words)];
-    const weights = unique.map((word) => this.idf.get(word) ?? Math.log(1 + this.sentenceCount));
-    return { words: unique, weights, possible: weights.reduce((sum, weight) => sum + weight, 0) };
+    const ids = Int32Array.from(unique, (word) => this.wordNumbers.get(word) ?? -1);
+    const weights = unique.map((_, i) => (ids[i]! >= 0 ? this.idf[ids[i]!]! : Math.log(1 + this.sentenceCount)));
+    return { words: unique, ids, weights, possible: weights.reduce((sum, weight) => sum + weight, 0) };
   }
 
   /**
@@ -230,26 +315,42 @@ export class QuestionMatcher {
    * figure itself, which tells apart two figures in one sentence ("average £2,300 ..." vs "ranged from £340 to £4,970").
    */
   private wordScore(index: number, asked: AskedWords): number {
-    const facts = this.facts[index]!;
-    return (overlap(asked, facts.sentenceWords, facts.titleWords, facts.contextWords) + overlap(asked, this.nearby(index))) / 2;
+    const sentence = this.sentences[this.sentenceOf[index]!]!;
+    const title = this.documents[this.documentOf[index]!]!;
+    return (overlap(asked, sentence.words, title.words, sentence.context) + overlap(asked, this.nearby(index))) / 2;
   }
 
-  private nearby(index: number): Set<string> {
+  private nearby(index: number): WordSet {
     let words = this.nearbyWords.get(index);
     if (!words) {
       // Only the sentence's own words: a window cut mid-word must not yield a fragment that matches.
-      const { sentenceWords, firstFigureAt } = this.facts[index]!;
-      words = new Set([...this.words(nearFigure(this.figures[index]!, firstFigureAt))].filter((word) => sentenceWords.has(word)));
+      const sentence = this.sentences[this.sentenceOf[index]!]!;
+      const near = keyWords(nearFigure(this.figures[index]!, sentence.firstFigureAt)).map((word) => this.numberOfKeyWord.get(word) ?? -1);
+      words = new WordSet(distinctSorted(near.filter((id) => sentence.words.has(id))));
       this.nearbyWords.set(index, words);
     }
     return words;
   }
 
-  /** Key words with each word group's members read as one. `stemmed`: the text is already key words. */
-  private words(text: string, stemmed = false): Set<string> {
-    const known = stemmed ? text : this.knownKeyWords.get(text);
-    const words = known !== undefined ? known.split(' ').filter(Boolean) : keyWords(text);
-    return new Set(words.map((w) => this.wordGroup.get(w) ?? w));
+  /** Key words (space-separated) as word numbers, each word group's members read as one. */
+  private words(keyWords: string): WordSet {
+    const ids: number[] = [];
+    for (const word of keyWords.split(' ')) if (word !== '') ids.push(this.numberOf(word));
+    return new WordSet(distinctSorted(ids));
+  }
+
+  private numberOf(keyWord: string): number {
+    let id = this.numberOfKeyWord.get(keyWord);
+    if (id === undefined) {
+      const grouped = this.wordGroup.get(keyWord) ?? keyWord;
+      id = this.wordNumbers.get(grouped);
+      if (id === undefined) {
+        id = this.wordNumbers.size;
+        this.wordNumbers.set(grouped, id);
+      }
+      this.numberOfKeyWord.set(keyWord, id);
+    }
+    return id;
   }
 
   /**
@@ -261,7 +362,7 @@ export class QuestionMatcher {
     const own = gradeScore(this.figures[index]!.grades, askedSets);
     const asked = new Set(askedSets.flat());
     if (asked.size < 3) return own;
-    const inSentence = this.facts[index]!.sentenceGrades;
+    const inSentence = this.sentences[this.sentenceOf[index]!]!.grades;
     const covered = [...asked].filter((g) => inSentence.has(g)).length;
     return covered / asked.size;
   }
@@ -274,13 +375,15 @@ export class QuestionMatcher {
   private isPaired(index: number): boolean {
     const figure = this.figures[index]!;
     if (figure.unit === 'ratio') return true;
-    return this.facts[index]!.sentenceFigures.some(
-      (other) =>
-        other !== figure &&
+    return this.sentences[this.sentenceOf[index]!]!.figures.some((otherIndex) => {
+      const other = this.figures[otherIndex]!;
+      return (
+        otherIndex !== index &&
         other.unit === figure.unit &&
         other.grade === figure.grade &&
-        Math.max(other.rawStart, figure.rawStart) - Math.min(other.rawEnd, figure.rawEnd) <= PAIR_CHARS,
-    );
+        Math.max(other.rawStart, figure.rawStart) - Math.min(other.rawEnd, figure.rawEnd) <= PAIR_CHARS
+      );
+    });
   }
 
   /** 1 for the latest year any figure refers to, 0 for the earliest or none. */
@@ -313,22 +416,24 @@ function meanOfSignals(signals: MatchSignals): number {
 }
 
 /** IDF-weighted share of the question's words found: fully in `primary`, at TITLE_WEIGHT in any of `secondary`. */
-function overlap(asked: AskedWords, primary: Set<string>, secondary?: Set<string>, tertiary?: Set<string>): number {
+function overlap(asked: AskedWords, primary: WordSet, secondary?: WordSet, tertiary?: WordSet): number {
   if (asked.words.length === 0 || !(asked.possible > 0)) return 0;
   let found = 0;
   // A plain loop: this runs for every candidate figure of every question.
-  for (let i = 0; i < asked.words.length; i++) {
-    const word = asked.words[i]!;
-    if (primary.has(word)) found += asked.weights[i]!;
-    else if (secondary?.has(word) || tertiary?.has(word)) found += asked.weights[i]! * TITLE_WEIGHT;
+  for (let i = 0; i < asked.ids.length; i++) {
+    const id = asked.ids[i]!;
+    if (id < 0) continue;
+    if (primary.has(id)) found += asked.weights[i]!;
+    else if (secondary?.has(id) || tertiary?.has(id)) found += asked.weights[i]! * TITLE_WEIGHT;
   }
   return found / asked.possible;
 }
 
-/** A relative period left as stated ("today" with no document date) is read against the title's period, as inferred. */
-function periodOf(figure: Figure, titlePeriod: Period | undefined): Period | undefined {
-  if (figure.period?.kind !== 'relative' || figure.period.years.length > 0) return figure.period;
-  return titlePeriod ? { ...titlePeriod, inferred: true } : figure.period;
+function distinctSorted(ids: number[]): Int32Array {
+  const sorted = Int32Array.from(ids).sort();
+  let length = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[length++] = sorted[i]!;
+  return sorted.slice(0, length);
 }
 
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {
@@ -337,9 +442,8 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else map.set(key, [index]);
 }
 
-function sentenceKeyOf(figure: Figure): string {
-  return `${figure.citation.docId}@${figure.sentence.start}`;
-}
+/** Orders as localeCompare does; a collator made once is many times faster. */
+const compareIds = new Intl.Collator().compare;
 
 /**
  * The words within a few dozen characters either side of the figure, and those just before the

@@ -210,6 +210,10 @@ describe('FiguresIndex JSON', () => {
     // A passage whose text is shorter than the sentence read from it: another index's passage.
     const shortened = new Map(corpusPassages().map((p) => [p.id, { ...p, text: p.text.slice(0, 10) }]));
     expect(() => FiguresIndex.fromJSON(saved, (id) => shortened.get(id))).toThrow(/outside passage/);
+    // Key words are read by position: a list of another length would give figures another's words.
+    const passages = new Map(corpusPassages().map((p) => [p.id, p]));
+    const short = { ...saved, keyWords: { ...saved.keyWords, sentences: saved.keyWords.sentences.slice(1) } };
+    expect(() => FiguresIndex.fromJSON(short, (id) => passages.get(id))).toThrow(/key words do not match/);
   });
 });
 
