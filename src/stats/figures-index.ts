@@ -1,18 +1,25 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
 import { z } from 'zod';
 import { groupMatches, QuestionMatcher } from './match.js';
-import type { Figure, FigureMatch, FigureMatchGroup, StatsQuery } from './types.js';
+import type { Figure, FigureMatch, FigureMatchGroup, FigureUnit, StatsQuery } from './types.js';
+import { decodeVarints, encodeVarints, fromBase64, toBase64 } from '../search/varint.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
 import { citationOf } from './extract.js';
+import { stemsOf, type FigureKeyWords, type StemLists } from './key-words.js';
 import type { Passage } from '../ingest/types.js';
 
 /**
- * 3: no texts. A figure's sentence is offsets into its passage, its citation and id come from the
- * passage, its quoted figure from the sentence; its context is kept as key words only (it is never
- * quoted). The passages are saved beside the figures, so the artifact holds little but numbers.
+ * 4: columns. Each field of the figures is one array (numbers as base64 varints or float64 bytes, texts
+ * as positions in small tables), and key words are stem numbers: opening a 100k-passage index read
+ * 180k figure objects out of JSON and split 350k key-word strings, seconds before the first answer.
+ * As in 3, no texts: a figure's sentence is offsets into its passage, its citation and id come from
+ * the passage, its quoted figure from the sentence; its context is kept as key words only (it is
+ * never quoted). The passages are saved beside the figures.
  */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
+
+const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio'] as const satisfies readonly FigureUnit[];
 
 const periodSchema = z.object({
   text: z.string(),
@@ -26,7 +33,7 @@ const periodSchema = z.object({
 const figureSchema = z.object({
   id: z.string(),
   value: z.number(),
-  unit: z.enum(['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio']),
+  unit: z.enum(UNITS),
   raw: z.string(),
   rawStart: z.number().int(),
   rawEnd: z.number().int(),
@@ -37,7 +44,7 @@ const figureSchema = z.object({
   counted: z.string().optional(),
   period: periodSchema.optional(),
   sentence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }),
-  context: z.string(),
+  context: z.string().optional(),
   citation: z.object({
     passageId: z.string(),
     docId: z.string(),
@@ -49,55 +56,42 @@ const figureSchema = z.object({
 });
 
 /**
- * The artifact's envelope is checked whole, its figures by the first one: the file is checksummed
- * on load, so a figure of the right version has the right shape, and checking every one of tens of
- * thousands of figures was most of the time it took to open a large index.
+ * The artifact's envelope is checked whole, each column as it is decoded (its length), and the first
+ * figure decoded: the file is checksummed on load, so a column of the right length holds what was saved.
  */
 const artifactSchema = z.object({
   version: z.literal(FORMAT_VERSION),
+  count: z.number().int().nonnegative(),
   passages: z.array(z.string()),
-  sentences: z.array(z.number().int()),
-  periods: z.array(z.unknown()),
-  figures: z.array(z.unknown()),
-  keyWords: z.object({ sentences: z.array(z.string()), contexts: z.array(z.string()), titles: z.array(z.string()) }),
+  sentences: z.string(),
+  periods: z.array(periodSchema),
+  strings: z.array(z.string()),
+  gradeLists: z.array(z.array(z.string())),
+  columns: z.object({
+    value: z.string(),
+    outOf: z.string(),
+    unit: z.string(),
+    rawStart: z.string(),
+    rawEnd: z.string(),
+    per: z.string(),
+    grade: z.string(),
+    grades: z.string(),
+    counted: z.string(),
+    period: z.string(),
+    sentence: z.string(),
+    context: z.string(),
+  }),
+  keyWords: z.object({ stems: z.array(z.string()), sentences: stemListsSchema(), contexts: stemListsSchema(), titles: stemListsSchema() }),
 });
 
-/** A figure as saved: what its passage and sentence tell (id, quoted text, citation) left out, the rest by position. */
-type SavedFigure = Omit<Figure, 'id' | 'raw' | 'sentence' | 'context' | 'citation' | 'period'> & { sentence: number; context: number; period?: number };
-
-export interface FiguresIndexJSON {
-  version: typeof FORMAT_VERSION;
-  /** The passages the figures were read from, by id. */
-  passages: string[];
-  /** Each sentence as three numbers: its passage's position in `passages`, then its start and end in the document. */
-  sentences: number[];
-  periods: NonNullable<Figure['period']>[];
-  figures: SavedFigure[];
-  /**
-   * Key words (words.ts), space-separated: of each sentence, of each distinct context (a figure's
-   * `context` is its position here) and of each passage's title. Worked out at ingest, so that the
-   * first numeric question after start-up does not stem the whole corpus.
-   */
-  keyWords: { sentences: string[]; contexts: string[]; titles: string[] };
+function stemListsSchema() {
+  return z.object({ count: z.number().int().nonnegative(), lengths: z.string(), stems: z.string() });
 }
+
+export type FiguresIndexJSON = z.infer<typeof artifactSchema>;
 
 /** How a saved index finds the passages its figures were read from. */
 export type PassageLookup = (passageId: string) => Passage | undefined;
-
-/**
- * The figures' texts as key words (words.ts, space-separated), by position: what the matcher and the
- * lookup by words read. Figures of one sentence share its entry, figures of one passage its title's.
- * Saved with the index (FiguresIndexJSON.keyWords), so a saved index is not stemmed again.
- */
-export interface FigureKeyWords {
-  /** Per figure, in the index's order: where its sentence, its context and its title are in the lists below. */
-  sentenceOf: Int32Array;
-  contextOf: Int32Array;
-  titleOf: Int32Array;
-  sentences: readonly string[];
-  contexts: readonly string[];
-  titles: readonly string[];
-}
 
 /** Values stored once each, by a key that names them: a sentence's five figures share one copy of it. */
 class Table<T> {
@@ -118,99 +112,222 @@ class Table<T> {
   }
 }
 
-/** The figures' passages, sentences and contexts, each listed once, and the figures' key words by those positions. */
-function tabulate(figures: readonly Figure[]): { passageIds: string[]; sentences: number[]; keyWords: FigureKeyWords } {
+/** Texts to stem lists, numbering stems as they are first met. */
+class StemListsBuilder {
+  private readonly offsets: number[] = [0];
+  private readonly stems: number[] = [];
+
+  constructor(private readonly numberOf: (stem: string) => number) {}
+
+  add(words: readonly string[]): void {
+    const numbers = [...new Set(words.map(this.numberOf))].sort((a, b) => a - b);
+    this.stems.push(...numbers);
+    this.offsets.push(this.stems.length);
+  }
+
+  build(): StemLists {
+    return { offsets: Uint32Array.from(this.offsets), stems: Uint32Array.from(this.stems) };
+  }
+}
+
+/** The figures' passages and sentences, each listed once, and the figures' key words by those positions. */
+function tabulate(figures: readonly Figure[], withKeyWords = true): { citations: Figure['citation'][]; sentences: number[]; keyWords?: FigureKeyWords } {
   const passages = new Table<Figure['citation']>((citation) => citation.passageId);
   const sentences = new Table<{ passage: number; sentence: Figure['sentence'] }>(({ passage, sentence }) => `${passage}:${sentence.start}:${sentence.end}`);
   const contexts = new Table<string>((context) => context);
-  const sentenceOf = new Int32Array(figures.length);
-  const contextOf = new Int32Array(figures.length);
-  const titleOf = new Int32Array(figures.length);
+  const sentenceOf = new Uint32Array(figures.length);
+  const contextOf = new Uint32Array(figures.length);
+  const titleOf = new Uint32Array(figures.length);
   figures.forEach(({ sentence, context, citation }, i) => {
     titleOf[i] = passages.add(citation);
     sentenceOf[i] = sentences.add({ passage: titleOf[i]!, sentence });
-    contextOf[i] = contexts.add(context);
+    contextOf[i] = contexts.add(context ?? '');
   });
-  const words = (text: string) => keyWords(text).join(' ');
+  const citations = passages.values;
+  const triples = sentences.values.flatMap(({ passage, sentence }) => [passage, sentence.start, sentence.end]);
+  if (!withKeyWords) return { citations, sentences: triples };
+  const stems: string[] = [];
+  const numbers = new Map<string, number>();
+  const numberOf = (stem: string) => {
+    let n = numbers.get(stem);
+    if (n === undefined) {
+      n = stems.length;
+      stems.push(stem);
+      numbers.set(stem, n);
+    }
+    return n;
+  };
+  const lists = (texts: readonly string[]) => {
+    const builder = new StemListsBuilder(numberOf);
+    for (const text of texts) builder.add(keyWords(text));
+    return builder.build();
+  };
   return {
-    passageIds: passages.values.map((citation) => citation.passageId),
-    sentences: sentences.values.flatMap(({ passage, sentence }) => [passage, sentence.start, sentence.end]),
+    citations,
+    sentences: triples,
     keyWords: {
+      stems,
       sentenceOf,
       contextOf,
       titleOf,
-      sentences: sentences.values.map(({ sentence }) => words(sentence.text)),
-      contexts: contexts.values.map(words),
-      titles: passages.values.map((citation) => words(citation.title)),
+      sentences: lists(sentences.values.map(({ sentence }) => sentence.text)),
+      contexts: lists(contexts.values),
+      titles: lists(passages.values.map((citation) => citation.title)),
     },
   };
 }
 
-function encodeFigures(figures: readonly Figure[]): FiguresIndexJSON {
-  const { passageIds, sentences, keyWords: words } = tabulate(figures);
+const varints = (values: ArrayLike<number>) => toBase64(encodeVarints(values));
+const float64s = (values: readonly number[]) => toBase64(new Uint8Array(Float64Array.from(values).buffer));
+
+function encodeStemLists(lists: StemLists): FiguresIndexJSON['keyWords']['sentences'] {
+  const count = lists.offsets.length - 1;
+  const lengths = new Uint32Array(count);
+  // Ascending within a list: saved as gaps, mostly one byte each.
+  const gaps = new Uint32Array(lists.stems.length);
+  for (let i = 0; i < count; i++) {
+    lengths[i] = lists.offsets[i + 1]! - lists.offsets[i]!;
+    let previous = 0;
+    for (let at = lists.offsets[i]!; at < lists.offsets[i + 1]!; at++) {
+      gaps[at] = lists.stems[at]! - previous;
+      previous = lists.stems[at]!;
+    }
+  }
+  return { count, lengths: varints(lengths), stems: varints(gaps) };
+}
+
+/** `keyWords`: a saved index's, by the same positions (they are not worked out again). */
+function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): FiguresIndexJSON {
+  const tables = tabulate(figures, keyWords === undefined);
+  const words = keyWords ?? tables.keyWords!;
   const periods = new Table<NonNullable<Figure['period']>>((period) => JSON.stringify(period));
-  const saved = figures.map(({ id: _id, raw: _raw, sentence: _sentence, context: _context, citation: _citation, period, ...rest }, i): SavedFigure => ({
-    ...rest,
-    sentence: words.sentenceOf[i]!,
-    context: words.contextOf[i]!,
-    ...(period ? { period: periods.add(period) } : {}),
-  }));
+  const strings = new Table<string>((text) => text);
+  const gradeLists = new Table<string[]>((grades) => grades.join('\u0000'));
+  // Optional values as position + 1, 0 for none.
+  const optional = (text: string | undefined) => (text === undefined ? 0 : strings.add(text) + 1);
+  const columns: FiguresIndexJSON['columns'] = {
+    value: float64s(figures.map((f) => f.value)),
+    outOf: float64s(figures.map((f) => f.outOf ?? Number.NaN)),
+    unit: varints(figures.map((f) => UNITS.indexOf(f.unit))),
+    rawStart: varints(figures.map((f) => f.rawStart)),
+    rawEnd: varints(figures.map((f) => f.rawEnd)),
+    per: varints(figures.map((f) => optional(f.per))),
+    grade: varints(figures.map((f) => optional(f.grade))),
+    grades: varints(figures.map((f) => gradeLists.add(f.grades))),
+    counted: varints(figures.map((f) => optional(f.counted))),
+    period: varints(figures.map((f) => (f.period ? periods.add(f.period) + 1 : 0))),
+    sentence: varints(words.sentenceOf),
+    context: varints(words.contextOf),
+  };
   return {
     version: FORMAT_VERSION,
-    passages: passageIds,
-    sentences,
+    count: figures.length,
+    passages: tables.citations.map((citation) => citation.passageId),
+    sentences: varints(tables.sentences),
     periods: periods.values,
-    figures: saved,
-    keyWords: { sentences: [...words.sentences], contexts: [...words.contexts], titles: [...words.titles] },
+    strings: strings.values,
+    gradeLists: gradeLists.values,
+    columns,
+    keyWords: {
+      stems: [...words.stems],
+      sentences: encodeStemLists(words.sentences),
+      contexts: encodeStemLists(words.contexts),
+      titles: encodeStemLists(words.titles),
+    },
   };
+}
+
+function decodeStemLists(saved: FiguresIndexJSON['keyWords']['sentences'], stemCount: number, what: string): StemLists {
+  const lengths = decodeVarints(fromBase64(saved.lengths), saved.count);
+  const offsets = new Uint32Array(saved.count + 1);
+  for (let i = 0; i < saved.count; i++) offsets[i + 1] = offsets[i]! + lengths[i]!;
+  const stems = decodeVarints(fromBase64(saved.stems), offsets[saved.count]!);
+  for (let i = 0; i < saved.count; i++) {
+    let previous = 0;
+    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
+      previous = stems[at] = previous + stems[at]!;
+      if (previous >= stemCount) throw new Error(`figures artifact: ${what} key words name a stem it does not have`);
+    }
+  }
+  return { offsets, stems };
 }
 
 /** The figures again, their texts read from their passages, and their saved key words. */
 function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figures: Figure[]; keyWords: FigureKeyWords } {
-  const at = <T>(table: readonly T[], position: number, what: string): T => {
-    const value = table[position];
-    if (value === undefined) throw new Error(`figures artifact: no ${what} at ${position}`);
-    return value;
+  const { count, columns } = json;
+  const fail = (problem: string): never => {
+    throw new Error(`figures artifact: ${problem}`);
   };
-  const { keyWords } = json;
-  if (keyWords.titles.length !== json.passages.length || keyWords.sentences.length * 3 !== json.sentences.length) {
-    throw new Error('figures artifact: its key words do not match its passages and sentences');
-  }
+  const column = (name: keyof FiguresIndexJSON['columns']) => decodeVarints(fromBase64(columns[name]), count);
+  const float64Column = (name: 'value' | 'outOf') => {
+    const bytes = Buffer.from(columns[name], 'base64');
+    if (bytes.length !== count * 8) fail(`its ${name} column holds ${bytes.length / 8} values, not ${count}`);
+    // Copied out: a decoded buffer need not be aligned for a Float64Array view.
+    return new Float64Array(new Uint8Array(bytes).buffer);
+  };
+  const at = <T>(table: readonly T[], position: number, what: string): T => table[position] ?? fail(`no ${what} at ${position}`);
+  const optional = <T>(table: readonly T[], position: number, what: string): T | undefined => (position === 0 ? undefined : at(table, position - 1, what));
+
   const passages = json.passages.map((id) => {
-    const passage = passageOf(id);
-    if (!passage) throw new Error(`figures artifact: passage ${id} is not in the index`);
+    const passage = passageOf(id) ?? fail(`passage ${id} is not in the index`);
     return { passage, citation: citationOf(passage) };
   });
+  const triples = decodeVarints(fromBase64(json.sentences), json.keyWords.sentences.count * 3);
   const sentences: { text: string; start: number; end: number; passage: number; of: (typeof passages)[number] }[] = [];
-  for (let i = 0; i < json.sentences.length; i += 3) {
-    const passage = json.sentences[i]!;
+  for (let i = 0; i < triples.length; i += 3) {
+    const passage = triples[i]!;
     const of = at(passages, passage, 'passage');
-    const start = json.sentences[i + 1]!;
-    const end = json.sentences[i + 2]!;
+    const start = triples[i + 1]!;
+    const end = triples[i + 2]!;
     const text = of.passage.text.slice(start - of.passage.start, end - of.passage.start);
-    if (text.length !== end - start) throw new Error(`figures artifact: sentence ${i / 3} lies outside passage ${of.passage.id}`);
+    if (text.length !== end - start) fail(`sentence ${i / 3} lies outside passage ${of.passage.id}`);
     sentences.push({ text, start, end, passage, of });
   }
-  const sentenceOf = new Int32Array(json.figures.length);
-  const contextOf = new Int32Array(json.figures.length);
-  const titleOf = new Int32Array(json.figures.length);
-  const figures = json.figures.map(({ sentence, context, period, ...rest }, i): Figure => {
-    const { text, start, end, passage, of } = at(sentences, sentence, 'sentence');
-    sentenceOf[i] = sentence;
-    contextOf[i] = context;
-    titleOf[i] = passage;
-    return {
-      id: `${of.passage.docId}#${start}+${rest.rawStart}`,
-      raw: text.slice(rest.rawStart, rest.rawEnd),
-      ...rest,
-      ...(period !== undefined ? { period: at(json.periods, period, 'period') } : {}),
-      sentence: { text, start, end },
-      // A context is kept as its key words: they are what the matcher reads, and they stand for themselves.
-      context: at(keyWords.contexts, context, 'context'),
-      citation: of.citation,
+  const { stems } = json.keyWords;
+  const keyWords = {
+    sentences: decodeStemLists(json.keyWords.sentences, stems.length, 'sentence'),
+    contexts: decodeStemLists(json.keyWords.contexts, stems.length, 'context'),
+    titles: decodeStemLists(json.keyWords.titles, stems.length, 'title'),
+  };
+  if (keyWords.titles.offsets.length - 1 !== passages.length) fail('its title key words do not match its passages');
+
+  const [value, outOf] = [float64Column('value'), float64Column('outOf')];
+  const [unit, rawStart, rawEnd, per, grade, grades, counted, period] = (['unit', 'rawStart', 'rawEnd', 'per', 'grade', 'grades', 'counted', 'period'] as const).map(column);
+  const sentenceOf = column('sentence');
+  const contextOf = column('context');
+  const titleOf = new Uint32Array(count);
+  const contextCount = keyWords.contexts.offsets.length - 1;
+  // Figures of one sentence share its located sentence.
+  const located = sentences.map(({ text, start, end }) => ({ text, start, end }));
+  const figures = new Array<Figure>(count);
+  for (let i = 0; i < count; i++) {
+    const s = sentenceOf[i]!;
+    const sentence = at(sentences, s, 'sentence');
+    if (contextOf[i]! >= contextCount) fail(`no context at ${contextOf[i]}`);
+    titleOf[i] = sentence.passage;
+    const start = rawStart![i]!;
+    const end = rawEnd![i]!;
+    // One shape for every figure, optional fields undefined where not stated: tens of thousands are made at start-up.
+    figures[i] = {
+      id: `${sentence.of.passage.docId}#${sentence.start}+${start}`,
+      value: value[i]!,
+      unit: at(UNITS, unit![i]!, 'unit'),
+      raw: sentence.text.slice(start, end),
+      rawStart: start,
+      rawEnd: end,
+      per: optional(json.strings, per![i]!, 'text'),
+      outOf: Number.isNaN(outOf[i]) ? undefined : outOf[i],
+      grade: optional(json.strings, grade![i]!, 'text'),
+      grades: at(json.gradeLists, grades![i]!, 'grade list'),
+      counted: optional(json.strings, counted![i]!, 'text'),
+      period: optional(json.periods, period![i]!, 'period'),
+      sentence: located[s]!,
+      // Its context is kept as key words only, by position (FigureKeyWords).
+      context: undefined,
+      citation: sentence.of.citation,
     };
-  });
-  return { figures, keyWords: { sentenceOf, contextOf, titleOf, sentences: keyWords.sentences, contexts: keyWords.contexts, titles: keyWords.titles } };
+  }
+  return { figures, keyWords: { stems, sentenceOf, contextOf, titleOf, ...keyWords } };
 }
 
 export class FiguresIndex {
@@ -231,7 +348,7 @@ export class FiguresIndex {
   }
 
   private get keyWords(): FigureKeyWords {
-    return (this.words ??= tabulate(this.figures).keyWords);
+    return (this.words ??= tabulate(this.figures).keyWords!);
   }
 
   get size(): number {
@@ -239,7 +356,7 @@ export class FiguresIndex {
   }
 
   toJSON(): FiguresIndexJSON {
-    return encodeFigures(this.figures);
+    return encodeFigures(this.figures, this.words);
   }
 
   /**
@@ -247,7 +364,7 @@ export class FiguresIndex {
    * different version, a malformed file or a passage the lookup does not know.
    */
   static fromJSON(json: unknown, passageOf: PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
-    const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json) as FiguresIndexJSON;
+    const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json);
     const { figures, keyWords } = decodeFigures(parsed, passageOf);
     if (figures.length > 0) figureSchema.parse(figures[0]);
     return new FiguresIndex(figures, vocabulary, { keyWords });
@@ -256,10 +373,8 @@ export class FiguresIndex {
   /** Every figure that fits all the query's fields, by period then document. */
   lookup(query: StatsQuery): Figure[] {
     const words = this.keyWords;
-    const split = (text: string) => text.split(' ').filter(Boolean);
-    return this.figures.filter((figure, i) =>
-      fitsQuery(figure, query, () => [...split(words.sentences[words.sentenceOf[i]!]!), ...split(words.titles[words.titleOf[i]!]!)]),
-    );
+    const stemsOfFigure = (i: number) => [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
+    return this.figures.filter((figure, i) => fitsQuery(figure, query, () => stemsOfFigure(i)));
   }
 
   /**

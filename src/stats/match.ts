@@ -7,7 +7,7 @@ import { TopScores } from '../search/top-scores.js';
 import { findPeriods } from './periods.js';
 import { parseQuestion, type QuestionFeatures } from './query.js';
 import type { Figure, FigureMatch, FigureMatchGroup, MatchSignals, Period } from './types.js';
-import type { FigureKeyWords } from './figures-index.js';
+import type { FigureKeyWords, StemLists } from './key-words.js';
 import type { Vocabulary } from './vocabulary.js';
 import { keyWords, stem } from './words.js';
 
@@ -26,26 +26,6 @@ const NEAR_CHARS = 60;
 /** Two figures of one measure this close in a sentence are stated as a pair: "from 22% to 12%", "as high as 46% ... just 6%". */
 const PAIR_CHARS = 100;
 
-/** What the matcher needs of one sentence that states figures, worked out once and shared by its figures. */
-interface SentenceFacts {
-  words: WordSet;
-  /** The key words of the sentences either side (of its first figure's context). */
-  context: WordSet;
-  /** Grades named anywhere in it, for questions that ask for a breakdown across grades. */
-  grades: Set<string>;
-  /** Where its first figure starts: the words before it introduce every figure in the sentence. */
-  firstFigureAt: number;
-  /** Its figures (by index), to find those stated as a pair. */
-  figures: number[];
-}
-
-/** What the matcher needs of one document: its title's words and its figures. */
-interface DocumentFacts {
-  title: string;
-  words: WordSet;
-  figures: number[];
-}
-
 /** The question's key words, deduplicated, each with its number (-1 for a word no figure's text uses) and weight. */
 interface AskedWords {
   words: string[];
@@ -54,36 +34,99 @@ interface AskedWords {
   possible: number;
 }
 
-/**
- * A text's key words as word numbers (see QuestionMatcher.wordNumbers), sorted and distinct: a
- * corpus of 100k passages has over 100k figure sentences, and a Set of strings for each, built on
- * the first numeric question after start-up, took seconds.
- */
-class WordSet {
+/** Word numbers a text holds (see QuestionMatcher.wordNumbers). */
+interface Words {
+  has(id: number): boolean;
+}
+
+/** Distinct, ascending word numbers in `ids[start..end)`: a binary search answers `has`. */
+function hasIn(ids: Int32Array, start: number, end: number, id: number): boolean {
+  let low = start;
+  let high = end - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = ids[middle]!;
+    if (value === id) return true;
+    if (value < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** Words of one text of its own (the words near a figure). */
+class WordSet implements Words {
   constructor(readonly ids: Int32Array) {}
 
   has(id: number): boolean {
-    const { ids } = this;
-    let low = 0;
-    let high = ids.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = ids[middle]!;
-      if (value === id) return true;
-      if (value < id) low = middle + 1;
-      else high = middle - 1;
+    return hasIn(this.ids, 0, this.ids.length, id);
+  }
+}
+
+/**
+ * The word numbers of many texts (every figure sentence, context or title) in one array: text i's are
+ * `ids[offsets[i]..ends[i])`, ascending and distinct. A typed array per text was hundreds of thousands
+ * of arrays built on the first numeric question after start-up.
+ */
+class WordLists {
+  private constructor(
+    readonly offsets: Uint32Array,
+    readonly ends: Uint32Array,
+    readonly ids: Int32Array,
+  ) {}
+
+  /** `lists`' stems read as word numbers (`numberOf`, by stem number), each word group's members as one. */
+  static of(lists: StemLists, numberOf: Int32Array): WordLists {
+    const count = lists.offsets.length - 1;
+    const { stems, offsets } = lists;
+    const ids = new Int32Array(stems.length);
+    for (let k = 0; k < stems.length; k++) ids[k] = numberOf[stems[k]!]!;
+    const ends = new Uint32Array(count);
+    let unordered = 0;
+    for (let i = 0; i < count; i++) {
+      const start = offsets[i]!;
+      let end = offsets[i + 1]!;
+      let ordered = true;
+      for (let k = start + 1; k < end; k++) if (ids[k]! <= ids[k - 1]!) ordered = false;
+      if (!ordered) unordered++;
+      // Stems are saved ascending; a word group can join two of them or reorder them.
+      if (!ordered) {
+        const sorted = distinctSorted([...ids.subarray(start, end)]);
+        ids.set(sorted, start);
+        end = start + sorted.length;
+      }
+      ends[i] = end;
     }
-    return false;
+    return new WordLists(lists.offsets, ends, ids);
+  }
+
+  has(i: number, id: number): boolean {
+    return hasIn(this.ids, this.offsets[i]!, this.ends[i]!, id);
+  }
+
+  /** Text i's words as a `Words`. */
+  words(i: number): Words {
+    return { has: (id) => this.has(i, id) };
   }
 }
 
 export class QuestionMatcher {
-  private readonly sentences: SentenceFacts[] = [];
-  private readonly documents: DocumentFacts[] = [];
-  /** Each figure's sentence and document (positions in `sentences` and `documents`) and period. */
-  private readonly sentenceOf: Int32Array;
+  /** Each figure's sentence (its position in FigureKeyWords) and document (as numbered here), and period. */
+  private readonly sentenceOf: Uint32Array;
   private readonly documentOf: Int32Array;
   private readonly periods: (Period | undefined)[];
+  /** Of each sentence: its figures, its context's position in FigureKeyWords, where its first figure starts, the grades it names. */
+  private readonly figuresBySentence: NumberLists;
+  private readonly contextOfSentence: Int32Array;
+  private readonly firstFigureAt: Int32Array;
+  /** Only sentences naming a grade (few) are here. */
+  private readonly sentenceGrades = new Map<number, Set<string>>();
+  /** Of each document: its figures, its title, and its title's position in FigureKeyWords. */
+  private readonly figuresByDocument: NumberLists;
+  private readonly documentTitles: string[] = [];
+  private readonly titleOfDocument: Int32Array;
+  private readonly sentenceWords: WordLists;
+  private readonly contextWords: WordLists;
+  private readonly titleWords: WordLists;
   /** By word number. */
   private readonly idf: Float64Array;
   /** Stem -> the stem standing for its word group. */
@@ -105,12 +148,13 @@ export class QuestionMatcher {
    * sentence and title rather than by figure: a figure would be listed under some fifty words, which
    * at 180k figures took seconds on the first numeric question after start-up.
    */
-  private readonly sentencesByWord: number[][] = [];
-  private readonly documentsByWord: number[][] = [];
+  private readonly sentencesByWord: NumberLists;
+  private readonly documentsByWord: NumberLists;
   private readonly byGrade = new Map<string, number[]>();
   private readonly byYear = new Map<number, number[]>();
-  /** The figures stated in each passage, for the passages the extract search found. */
-  private readonly byPassage = new Map<string, number[]>();
+  /** The figures stated in each passage (by its position in FigureKeyWords), for the passages the extract search found. */
+  private readonly figuresByPassage: NumberLists;
+  private readonly passagePositions = new Map<string, number>();
   /** Per figure, the last word (see `candidates`) that reached it: a figure counts once per word. */
   private readonly reachedBy: Int32Array;
   private wordsAsked = 0;
@@ -126,50 +170,59 @@ export class QuestionMatcher {
       const stems = group.map(stem);
       for (const member of stems) this.wordGroup.set(member, stems[0]!);
     }
-    this.sentenceOf = new Int32Array(figures.length);
+    // The index's stems to word numbers, each word group's members read as one.
+    const numberOfStem = Int32Array.from(keyWords.stems, (keyWord) => this.numberOf(keyWord));
+    this.sentenceWords = WordLists.of(keyWords.sentences, numberOfStem);
+    this.contextWords = WordLists.of(keyWords.contexts, numberOfStem);
+    this.titleWords = WordLists.of(keyWords.titles, numberOfStem);
+    const wordCount = this.wordNumbers.size;
+
+    // Sentences are numbered by their position in keyWords (each holds a figure); documents here.
+    const sentenceCount = keyWords.sentences.offsets.length - 1;
+    this.sentenceOf = keyWords.sentenceOf;
     this.documentOf = new Int32Array(figures.length);
     this.reachedBy = new Int32Array(figures.length);
-    // Sentences by their position in keyWords; documents by id, a document's title being its passages'.
-    const sentenceNumbers = new Int32Array(keyWords.sentences.length).fill(-1);
+    this.contextOfSentence = new Int32Array(sentenceCount).fill(-1);
+    this.firstFigureAt = new Int32Array(sentenceCount).fill(0x7fffffff);
     const documentNumbers = new Map<string, number>();
+    const documentTitleWords: number[] = [];
     figures.forEach((figure, index) => {
       let d = documentNumbers.get(figure.citation.docId);
       if (d === undefined) {
-        d = this.documents.length;
-        this.documents.push({ title: figure.citation.title, words: this.words(keyWords.titles[keyWords.titleOf[index]!]!), figures: [] });
+        d = this.documentTitles.length;
+        this.documentTitles.push(figure.citation.title);
+        documentTitleWords.push(keyWords.titleOf[index]!);
         documentNumbers.set(figure.citation.docId, d);
       }
-      const position = keyWords.sentenceOf[index]!;
-      let s = sentenceNumbers[position]!;
-      if (s < 0) {
-        s = sentenceNumbers[position] = this.sentences.length;
-        this.sentences.push({
-          words: this.words(keyWords.sentences[position]!),
-          context: this.words(keyWords.contexts[keyWords.contextOf[index]!]!),
-          grades: new Set(),
-          firstFigureAt: Infinity,
-          figures: [],
-        });
-      }
-      const sentence = this.sentences[s]!;
-      for (const grade of figure.grades) sentence.grades.add(grade);
-      sentence.firstFigureAt = Math.min(sentence.firstFigureAt, figure.rawStart);
-      sentence.figures.push(index);
-      this.documents[d]!.figures.push(index);
-      this.sentenceOf[index] = s;
       this.documentOf[index] = d;
+      const s = keyWords.sentenceOf[index]!;
+      if (this.contextOfSentence[s] === -1) this.contextOfSentence[s] = keyWords.contextOf[index]!;
+      if (figure.rawStart < this.firstFigureAt[s]!) this.firstFigureAt[s] = figure.rawStart;
+      if (figure.grades.length > 0) {
+        const grades = this.sentenceGrades.get(s) ?? new Set<string>();
+        for (const grade of figure.grades) grades.add(grade);
+        this.sentenceGrades.set(s, grades);
+      }
     });
-    const documentFrequency = new Int32Array(this.wordNumbers.size);
-    for (const { words } of this.sentences) for (const id of words.ids) documentFrequency[id] = documentFrequency[id]! + 1;
+    // A document's title words, by document: its first figure's passage's title.
+    this.titleOfDocument = Int32Array.from(documentTitleWords);
+    this.figuresBySentence = NumberLists.grouping(sentenceCount, this.sentenceOf);
+    this.figuresByDocument = NumberLists.grouping(this.documentTitles.length, this.documentOf);
+
+    const documentFrequency = new Int32Array(wordCount);
+    {
+      const { offsets, ends, ids } = this.sentenceWords;
+      for (let s = 0; s < sentenceCount; s++) for (let k = offsets[s]!; k < ends[s]!; k++) documentFrequency[ids[k]!] = documentFrequency[ids[k]!]! + 1;
+    }
     // A word only titles or neighbouring sentences use weighs as one no figure's text uses.
-    this.idf = Float64Array.from(documentFrequency, (df) => Math.log(1 + (df > 0 ? this.sentences.length / df : this.sentences.length)));
-    this.sentenceCount = this.sentences.length;
+    this.idf = Float64Array.from(documentFrequency, (df) => Math.log(1 + (df > 0 ? sentenceCount / df : sentenceCount)));
+    this.sentenceCount = sentenceCount;
     // A relative period left unresolved ("today" with no document date) is read against the title's
     // period, as inferred. Few figures need it, so titles are read for periods only for them: a
     // corpus can have tens of thousands of documents.
     const titlePeriods = new Map<number, Period | undefined>();
     const titlePeriod = (d: number) => {
-      if (!titlePeriods.has(d)) titlePeriods.set(d, findPeriods(this.documents[d]!.title, vocabulary).find((m) => m.period.years.length > 0)?.period);
+      if (!titlePeriods.has(d)) titlePeriods.set(d, findPeriods(this.documentTitles[d]!, vocabulary).find((m) => m.period.years.length > 0)?.period);
       return titlePeriods.get(d);
     };
     this.periods = figures.map((figure, index) => {
@@ -188,23 +241,40 @@ export class QuestionMatcher {
       }
     }
     this.yearSpan = first <= last ? [first, last] : [0, 0];
-    this.list();
-  }
 
-  /** Files sentences and documents under their words, and figures under their grades, years (see byGrade) and passage. */
-  private list(): void {
-    this.sentences.forEach(({ words, context }, s) => {
-      for (const id of words.ids) (this.sentencesByWord[id] ??= []).push(s);
-      for (const id of context.ids) if (!words.has(id)) (this.sentencesByWord[id] ??= []).push(s);
+    // Sentences and documents under their words; figures under their grades, years and passage.
+    this.sentencesByWord = NumberLists.build(wordCount, (file) => {
+      const { offsets, ends, ids } = this.sentenceWords;
+      const context = this.contextWords;
+      for (let s = 0; s < sentenceCount; s++) {
+        for (let k = offsets[s]!; k < ends[s]!; k++) file(ids[k]!, s);
+        const c = this.contextOfSentence[s]!;
+        for (let k = context.offsets[c]!; k < context.ends[c]!; k++) {
+          const id = context.ids[k]!;
+          if (!hasIn(ids, offsets[s]!, ends[s]!, id)) file(id, s);
+        }
+      }
     });
-    this.documents.forEach(({ words }, d) => {
-      for (const id of words.ids) (this.documentsByWord[id] ??= []).push(d);
+    this.documentsByWord = NumberLists.build(wordCount, (file) => {
+      const { offsets, ends, ids } = this.titleWords;
+      this.titleOfDocument.forEach((title, d) => {
+        for (let k = offsets[title]!; k < ends[title]!; k++) file(ids[k]!, d);
+      });
     });
-    this.figures.forEach((figure, index) => {
-      const sentence = this.sentences[this.sentenceOf[index]!]!;
-      for (const grade of new Set([...figure.grades, ...sentence.grades])) push(this.byGrade, grade, index);
-      for (const year of new Set(this.periods[index]?.years ?? [])) push(this.byYear, year, index);
-      push(this.byPassage, figure.citation.passageId, index);
+    const passageCount = keyWords.titles.offsets.length - 1;
+    this.figuresByPassage = NumberLists.grouping(passageCount, keyWords.titleOf);
+    for (let position = 0; position < passageCount; position++) {
+      const first = this.figuresByPassage.first(position);
+      if (first !== undefined) this.passagePositions.set(figures[first]!.citation.passageId, position);
+    }
+    figures.forEach((figure, index) => {
+      const sentenceGrades = this.sentenceGrades.get(this.sentenceOf[index]!);
+      if (sentenceGrades) {
+        // The sentence's grades include the figure's own.
+        for (const grade of sentenceGrades) push(this.byGrade, grade, index);
+      }
+      const years = this.periods[index]?.years;
+      if (years) for (let k = 0; k < years.length; k++) if (years.indexOf(years[k]!) === k) push(this.byYear, years[k]!, index);
     });
   }
 
@@ -222,7 +292,7 @@ export class QuestionMatcher {
       chosen[index] = 1;
       indices.push(index);
     };
-    const take = (list: readonly number[] | undefined) => {
+    const take = (list: Iterable<number> | undefined) => {
       if (list) for (const index of list) choose(index);
     };
     askedWords.ids.forEach((id, i) => {
@@ -230,20 +300,21 @@ export class QuestionMatcher {
       const weight = askedWords.weights[i]!;
       // A figure whose sentence, neighbours and title all hold the word gains its weight once.
       const mark = this.nextWordMark();
-      const reach = (figures: readonly number[]) => {
-        for (const index of figures) {
-          if (this.reachedBy[index] === mark) continue;
-          this.reachedBy[index] = mark;
-          wordWeight[index] = wordWeight[index]! + weight;
-          choose(index);
-        }
+      const reach = (index: number) => {
+        if (this.reachedBy[index] === mark) return;
+        this.reachedBy[index] = mark;
+        wordWeight[index] = wordWeight[index]! + weight;
+        choose(index);
       };
-      for (const s of this.sentencesByWord[id] ?? []) reach(this.sentences[s]!.figures);
-      for (const d of this.documentsByWord[id] ?? []) reach(this.documents[d]!.figures);
+      this.sentencesByWord.forEach(id, (s) => this.figuresBySentence.forEach(s, reach));
+      this.documentsByWord.forEach(id, (d) => this.figuresByDocument.forEach(d, reach));
     });
     for (const grade of new Set(asked.gradeSets.flat())) take(this.byGrade.get(grade));
     for (const year of asked.period?.years ?? []) take(this.byYear.get(year));
-    for (const passageId of passageIds) take(this.byPassage.get(passageId));
+    for (const passageId of passageIds) {
+      const position = this.passagePositions.get(passageId);
+      if (position !== undefined) this.figuresByPassage.forEach(position, choose);
+    }
     return { indices, wordWeight };
   }
 
@@ -315,30 +386,26 @@ export class QuestionMatcher {
    * figure itself, which tells apart two figures in one sentence ("average £2,300 ..." vs "ranged from £340 to £4,970").
    */
   private wordScore(index: number, asked: AskedWords): number {
-    const sentence = this.sentences[this.sentenceOf[index]!]!;
-    const title = this.documents[this.documentOf[index]!]!;
-    return (overlap(asked, sentence.words, title.words, sentence.context) + overlap(asked, this.nearby(index))) / 2;
+    const s = this.sentenceOf[index]!;
+    const sentence = this.sentenceWords.words(s);
+    const title = this.titleWords.words(this.titleOfDocument[this.documentOf[index]!]!);
+    const context = this.contextWords.words(this.contextOfSentence[s]!);
+    return (overlap(asked, sentence, title, context) + overlap(asked, this.nearby(index))) / 2;
   }
 
   private nearby(index: number): WordSet {
     let words = this.nearbyWords.get(index);
     if (!words) {
       // Only the sentence's own words: a window cut mid-word must not yield a fragment that matches.
-      const sentence = this.sentences[this.sentenceOf[index]!]!;
-      const near = keyWords(nearFigure(this.figures[index]!, sentence.firstFigureAt)).map((word) => this.numberOfKeyWord.get(word) ?? -1);
-      words = new WordSet(distinctSorted(near.filter((id) => sentence.words.has(id))));
+      const s = this.sentenceOf[index]!;
+      const near = keyWords(nearFigure(this.figures[index]!, this.firstFigureAt[s]!)).map((word) => this.numberOfKeyWord.get(word) ?? -1);
+      words = new WordSet(distinctSorted(near.filter((id) => this.sentenceWords.has(s, id))));
       this.nearbyWords.set(index, words);
     }
     return words;
   }
 
   /** Key words (space-separated) as word numbers, each word group's members read as one. */
-  private words(keyWords: string): WordSet {
-    const ids: number[] = [];
-    for (const word of keyWords.split(' ')) if (word !== '') ids.push(this.numberOf(word));
-    return new WordSet(distinctSorted(ids));
-  }
-
   private numberOf(keyWord: string): number {
     let id = this.numberOfKeyWord.get(keyWord);
     if (id === undefined) {
@@ -362,7 +429,7 @@ export class QuestionMatcher {
     const own = gradeScore(this.figures[index]!.grades, askedSets);
     const asked = new Set(askedSets.flat());
     if (asked.size < 3) return own;
-    const inSentence = this.sentences[this.sentenceOf[index]!]!.grades;
+    const inSentence = this.sentenceGrades.get(this.sentenceOf[index]!) ?? NO_GRADES;
     const covered = [...asked].filter((g) => inSentence.has(g)).length;
     return covered / asked.size;
   }
@@ -375,15 +442,19 @@ export class QuestionMatcher {
   private isPaired(index: number): boolean {
     const figure = this.figures[index]!;
     if (figure.unit === 'ratio') return true;
-    return this.sentences[this.sentenceOf[index]!]!.figures.some((otherIndex) => {
+    let paired = false;
+    this.figuresBySentence.forEach(this.sentenceOf[index]!, (otherIndex) => {
       const other = this.figures[otherIndex]!;
-      return (
+      if (
         otherIndex !== index &&
         other.unit === figure.unit &&
         other.grade === figure.grade &&
         Math.max(other.rawStart, figure.rawStart) - Math.min(other.rawEnd, figure.rawEnd) <= PAIR_CHARS
-      );
+      ) {
+        paired = true;
+      }
     });
+    return paired;
   }
 
   /** 1 for the latest year any figure refers to, 0 for the earliest or none. */
@@ -416,7 +487,7 @@ function meanOfSignals(signals: MatchSignals): number {
 }
 
 /** IDF-weighted share of the question's words found: fully in `primary`, at TITLE_WEIGHT in any of `secondary`. */
-function overlap(asked: AskedWords, primary: WordSet, secondary?: WordSet, tertiary?: WordSet): number {
+function overlap(asked: AskedWords, primary: Words, secondary?: Words, tertiary?: Words): number {
   if (asked.words.length === 0 || !(asked.possible > 0)) return 0;
   let found = 0;
   // A plain loop: this runs for every candidate figure of every question.
@@ -444,6 +515,55 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
 
 /** Orders as localeCompare does; a collator made once is many times faster. */
 const compareIds = new Intl.Collator().compare;
+
+/** Shared by the sentences that name no grade (most): a Set each was a hundred thousand Sets. */
+const NO_GRADES: ReadonlySet<string> = new Set();
+
+/**
+ * Lists of numbers by key (a word's sentences), in two typed arrays: counted, then filled, by two runs
+ * of `each`. Millions of pushes onto growing arrays took most of a second at 180k figures.
+ */
+class NumberLists {
+  private constructor(
+    private readonly offsets: Uint32Array,
+    private readonly values: Uint32Array,
+  ) {}
+
+  static build(keys: number, each: (file: (key: number, value: number) => void) => void): NumberLists {
+    const offsets = new Uint32Array(keys + 1);
+    each((key) => {
+      offsets[key + 1] = offsets[key + 1]! + 1;
+    });
+    for (let k = 0; k < keys; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+    const next = offsets.slice(0, keys);
+    const values = new Uint32Array(offsets[keys]!);
+    each((key, value) => {
+      values[next[key]!++] = value;
+    });
+    return new NumberLists(offsets, values);
+  }
+
+  /** The numbers 0..n-1 listed by `keyOf[number]`: figures by sentence, by document, by passage. */
+  static grouping(keys: number, keyOf: ArrayLike<number>): NumberLists {
+    const offsets = new Uint32Array(keys + 1);
+    for (let i = 0; i < keyOf.length; i++) offsets[keyOf[i]! + 1] = offsets[keyOf[i]! + 1]! + 1;
+    for (let k = 0; k < keys; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+    const next = offsets.slice(0, keys);
+    const values = new Uint32Array(keyOf.length);
+    for (let i = 0; i < keyOf.length; i++) values[next[keyOf[i]!]!++] = i;
+    return new NumberLists(offsets, values);
+  }
+
+  /** Without a view per list: these are walked for every sentence a question's word reaches. */
+  forEach(key: number, visit: (value: number) => void): void {
+    const end = this.offsets[key + 1]!;
+    for (let at = this.offsets[key]!; at < end; at++) visit(this.values[at]!);
+  }
+
+  first(key: number): number | undefined {
+    return this.offsets[key + 1]! > this.offsets[key]! ? this.values[this.offsets[key]!] : undefined;
+  }
+}
 
 /**
  * The words within a few dozen characters either side of the figure, and those just before the

@@ -62,9 +62,9 @@ export interface Figure {
   sentence: LocatedSentence;
   /**
    * The sentences either side of it in the passage, read for word overlap with questions and never
-   * quoted: as text when just extracted, as their key words when read from a saved index.
+   * quoted. Set when just extracted; a saved index keeps only their key words (FigureKeyWords).
    */
-  context: string;
+  context?: string;
   citation: FigureCitation;
 }
 
