@@ -41,6 +41,11 @@ export interface AnswersResult {
   passagesPerSecond: number;
   /** Opening the engine from disk, the embedding model included. */
   openMs: number;
+  /**
+   * The first question after opening, a numeric one: what a user waits for after a restart. Work
+   * done when first needed (the figures matcher's lists) is here, not in the warm figures below.
+   */
+  firstAnswerMs: number;
   askP50Ms: number;
   askP95Ms: number;
   indexMiB: number;
@@ -70,6 +75,7 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, embedder: 
   const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary }));
   const open = await timed(() => openCitelineEngine(config));
   const engine = open.value;
+  const first = await timed(() => engine.ask(FIRST_QUESTION));
   for (const question of questions.slice(0, 3)) await engine.ask(question); // warm-up
   const latencies: number[] = [];
   for (let i = 0; i < spec.queries; i++) latencies.push((await timed(() => engine.ask(questions[i % questions.length] as string))).ms);
@@ -80,6 +86,7 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, embedder: 
     ingestSeconds: round(ingest.ms / 1000, 2),
     passagesPerSecond: round(ingest.value.passages / (ingest.ms / 1000), 0),
     openMs: round(open.ms, 0),
+    firstAnswerMs: round(first.ms, 0),
     askP50Ms: round(percentile(latencies, 50)),
     askP95Ms: round(percentile(latencies, 95)),
     indexMiB: round((await sizeOnDiskBytes(config.indexDir)) / 1024 / 1024, 2),
@@ -100,6 +107,9 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
     exact: (engine, vector) => ids(engine.nearestPassages(vector, 10, { exact: true })),
   };
 }
+
+/** Asks for a figure, so the figures matcher is made for it. */
+const FIRST_QUESTION = 'what share of councils were rated inadequate in 2015?';
 
 function questionsFor(spec: ScenarioSpec): string[] {
   return spec.reports

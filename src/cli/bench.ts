@@ -113,9 +113,9 @@ function formatStores(results: readonly [string, CorpusResult][]): string {
 }
 
 function formatAnswers(results: readonly AnswersResult[]): string {
-  const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'open ms', 'ask p50 ms', 'ask p95 ms', 'index MiB', 'peak MiB'];
+  const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'open ms', 'first answer ms', 'ask p50 ms', 'ask p95 ms', 'index MiB', 'peak MiB'];
   const rows = results.map((r) =>
-    [r.name, r.documents, r.passages, r.ingestSeconds, r.passagesPerSecond, r.openMs, r.askP50Ms, r.askP95Ms, r.indexMiB, r.peakMemoryMiB].map(String),
+    [r.name, r.documents, r.passages, r.ingestSeconds, r.passagesPerSecond, r.openMs, r.firstAnswerMs, r.askP50Ms, r.askP95Ms, r.indexMiB, r.peakMemoryMiB].map(String),
   );
   return renderRows(header, rows);
 }
