@@ -1,7 +1,7 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
 import { z } from 'zod';
 import { groupMatches, QuestionMatcher } from './match.js';
-import type { Figure, FigureMatch, FigureMatchGroup, FigureUnit, StatsQuery } from './types.js';
+import type { Figure, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, StatsQuery } from './types.js';
 import { decodeVarints, encodeVarints, fromBase64, toBase64 } from '../search/varint.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
@@ -273,15 +273,18 @@ function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figu
     return { passage, citation: citationOf(passage) };
   });
   const triples = decodeVarints(fromBase64(json.sentences), json.keyWords.sentences.count * 3);
-  const sentences: { text: string; start: number; end: number; passage: number; of: (typeof passages)[number] }[] = [];
+  // Figures of one sentence share its located sentence.
+  const sentences: LocatedSentence[] = [];
+  const passageOfSentence = new Uint32Array(triples.length / 3);
   for (let i = 0; i < triples.length; i += 3) {
     const passage = triples[i]!;
-    const of = at(passages, passage, 'passage');
+    const of = at(passages, passage, 'passage').passage;
     const start = triples[i + 1]!;
     const end = triples[i + 2]!;
-    const text = of.passage.text.slice(start - of.passage.start, end - of.passage.start);
-    if (text.length !== end - start) fail(`sentence ${i / 3} lies outside passage ${of.passage.id}`);
-    sentences.push({ text, start, end, passage, of });
+    const text = of.text.slice(start - of.start, end - of.start);
+    if (text.length !== end - start) fail(`sentence ${i / 3} lies outside passage ${of.id}`);
+    passageOfSentence[i / 3] = passage;
+    sentences.push({ text, start, end });
   }
   const { stems } = json.keyWords;
   const keyWords = {
@@ -297,19 +300,18 @@ function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figu
   const contextOf = column('context');
   const titleOf = new Uint32Array(count);
   const contextCount = keyWords.contexts.offsets.length - 1;
-  // Figures of one sentence share its located sentence.
-  const located = sentences.map(({ text, start, end }) => ({ text, start, end }));
   const figures = new Array<Figure>(count);
   for (let i = 0; i < count; i++) {
     const s = sentenceOf[i]!;
     const sentence = at(sentences, s, 'sentence');
+    const { passage, citation } = passages[passageOfSentence[s]!]!;
     if (contextOf[i]! >= contextCount) fail(`no context at ${contextOf[i]}`);
-    titleOf[i] = sentence.passage;
+    titleOf[i] = passageOfSentence[s]!;
     const start = rawStart![i]!;
     const end = rawEnd![i]!;
     // One shape for every figure, optional fields undefined where not stated: tens of thousands are made at start-up.
     figures[i] = {
-      id: `${sentence.of.passage.docId}#${sentence.start}+${start}`,
+      id: `${passage.docId}#${sentence.start}+${start}`,
       value: value[i]!,
       unit: at(UNITS, unit![i]!, 'unit'),
       raw: sentence.text.slice(start, end),
@@ -321,10 +323,10 @@ function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figu
       grades: at(json.gradeLists, grades![i]!, 'grade list'),
       counted: optional(json.strings, counted![i]!, 'text'),
       period: optional(json.periods, period![i]!, 'period'),
-      sentence: located[s]!,
+      sentence,
       // Its context is kept as key words only, by position (FigureKeyWords).
       context: undefined,
-      citation: sentence.of.citation,
+      citation,
     };
   }
   return { figures, keyWords: { stems, sentenceOf, contextOf, titleOf, ...keyWords } };

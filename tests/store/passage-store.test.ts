@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeArtifact } from '../../src/store/artifact-codec.js';
 import { PassageStore } from '../../src/store/passage-store.js';
@@ -350,6 +352,30 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
     await rm(path);
     const error = await expectLoadError('corrupt');
     expect(error.message).toMatch(/artifact-bm25\.json\.gz is missing/);
+  });
+
+  it('passages that do not match the graph, even with checksums to match (a faulty writer)', async () => {
+    const { genDir } = await saveSample();
+    const path = join(genDir, 'passages.jsonl.gz');
+    const rewrite = async (edit: (passages: { id: string; label: number }[]) => void) => {
+      const lines = gunzipSync(await readFile(path)).toString('utf8').trim().split('\n');
+      const passages = lines.map((line) => JSON.parse(line) as { id: string; label: number });
+      edit(passages);
+      const bytes = gzipSync(passages.map((p) => `${JSON.stringify(p)}\n`).join(''));
+      await writeFile(path, bytes);
+      await editManifest((manifest) => {
+        (manifest.files as Record<string, unknown>)['passages.jsonl.gz'] = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      });
+    };
+    const original = gunzipSync(await readFile(path));
+    await rewrite((passages) => (passages[1]!.label = passages[0]!.label));
+    expect((await expectLoadError('corrupt')).message).toMatch(/has no vector of its own/);
+    await writeFile(path, gzipSync(original));
+    await rewrite((passages) => (passages[0]!.label = 10_000));
+    expect((await expectLoadError('corrupt')).message).toMatch(/has no vector of its own/);
+    await writeFile(path, gzipSync(original));
+    await rewrite((passages) => (passages[1]!.id = passages[0]!.id));
+    expect((await expectLoadError('corrupt')).message).toMatch(/appears twice/);
   });
 
   it('a manifest of a future format version', async () => {
