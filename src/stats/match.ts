@@ -516,7 +516,7 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
 /** Orders as localeCompare does; a collator made once is many times faster. */
 const compareIds = new Intl.Collator().compare;
 
-/** Shared by the sentences that name no grade (most): a Set each was a hundred thousand Sets. */
+/** The grades of a sentence that names none: only those that do are kept (`sentenceGrades`). */
 const NO_GRADES: ReadonlySet<string> = new Set();
 
 /**
