@@ -267,7 +267,7 @@ export class QuestionMatcher {
       const first = this.figuresByPassage.first(position);
       if (first !== undefined) this.passagePositions.set(figures[first]!.citation.passageId, position);
     }
-    figures.forEach((figure, index) => {
+    for (let index = 0; index < figures.length; index++) {
       const sentenceGrades = this.sentenceGrades.get(this.sentenceOf[index]!);
       if (sentenceGrades) {
         // The sentence's grades include the figure's own.
@@ -275,7 +275,7 @@ export class QuestionMatcher {
       }
       const years = this.periods[index]?.years;
       if (years) for (let k = 0; k < years.length; k++) if (years.indexOf(years[k]!) === k) push(this.byYear, years[k]!, index);
-    });
+    }
   }
 
   /**
