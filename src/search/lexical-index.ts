@@ -8,8 +8,9 @@
 import { z } from 'zod';
 import type { Passage } from '../ingest/types.js';
 import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
+import { includesSorted } from './sorted.js';
 import { TopScores } from './top-scores.js';
-import { decodeVarints, encodeVarints, fromBase64, toBase64 } from './varint.js';
+import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints, fromBase64, toBase64 } from './varint.js';
 
 const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];
@@ -111,20 +112,15 @@ export class LexicalIndex {
       throw new Error('The saved search index has other fields.');
     }
     const fields = saved.fields.map((field) => {
-      const perTerm = decodeVarints(fromBase64(field.counts), saved.terms.length);
-      const offsets = new Uint32Array(saved.terms.length + 1);
-      for (let t = 0; t < perTerm.length; t++) offsets[t + 1] = offsets[t]! + perTerm[t]!;
-      const total = offsets[saved.terms.length]!;
-      const passages = decodeVarints(fromBase64(field.passages), total);
-      // Gaps back to passage numbers, checked: a posting past the last passage would read out of bounds.
-      for (let t = 0; t < perTerm.length; t++) {
-        let previous = 0;
-        for (let i = offsets[t]!; i < offsets[t + 1]!; i++) {
-          previous = passages[i] = previous + passages[i]!;
-          if (previous >= count) throw new Error('The saved search index names a passage it does not have.');
-        }
-      }
-      return { offsets, passages, frequencies: decodeVarints(fromBase64(field.frequencies), total), averageLength: field.averageLength };
+      const { offsets, values: passages } = decodeAscendingLists(
+        fromBase64(field.counts),
+        fromBase64(field.passages),
+        saved.terms.length,
+        count,
+        () => new Error('The saved search index names a passage it does not have.'),
+      );
+      const frequencies = decodeVarints(fromBase64(field.frequencies), passages.length);
+      return { offsets, passages, frequencies, averageLength: field.averageLength };
     });
     return new LexicalIndex(saved.ids, saved.terms, new Map(saved.terms.map((term, t) => [term, t])), lengths, fields);
   }
@@ -137,21 +133,12 @@ export class LexicalIndex {
       terms: [...this.terms],
       lengths: toBase64(encodeVarints(this.lengths)),
       fields: this.fields.map((field, f) => {
-        const perTerm = new Uint32Array(this.terms.length);
-        const gaps = new Uint32Array(field.passages.length);
-        for (let t = 0; t < this.terms.length; t++) {
-          perTerm[t] = field.offsets[t + 1]! - field.offsets[t]!;
-          let previous = 0;
-          for (let i = field.offsets[t]!; i < field.offsets[t + 1]!; i++) {
-            gaps[i] = field.passages[i]! - previous;
-            previous = field.passages[i]!;
-          }
-        }
+        const { lengths, gaps } = encodeAscendingLists(field.offsets, field.passages);
         return {
           name: FIELDS[f]!,
           averageLength: field.averageLength,
-          counts: toBase64(encodeVarints(perTerm)),
-          passages: toBase64(encodeVarints(gaps)),
+          counts: toBase64(lengths),
+          passages: toBase64(gaps),
           frequencies: toBase64(encodeVarints(field.frequencies)),
         };
       }),
@@ -252,16 +239,7 @@ function averageLength(lengths: Uint32Array, field: number, passages: number): n
 
 /** Whether term t's postings in a field hold passage n: a binary search, postings being ascending. */
 function holds(field: FieldPostings, t: number, n: number): boolean {
-  let low = field.offsets[t]!;
-  let high = field.offsets[t + 1]!;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const value = field.passages[middle]!;
-    if (value === n) return true;
-    if (value < n) low = middle + 1;
-    else high = middle;
-  }
-  return false;
+  return includesSorted(field.passages, field.offsets[t]!, field.offsets[t + 1]!, n);
 }
 
 /** Postings in passage order to postings grouped by term, still in passage order (a counting sort). */

@@ -46,3 +46,48 @@ export function toBase64(bytes: Uint8Array): string {
 export function fromBase64(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
+
+/**
+ * Ascending lists one after another (list i is `values[offsets[i]..offsets[i+1])`: a term's
+ * passages, a sentence's stems), saved as the varints of each list's length and of the gaps within
+ * each list, which are mostly one byte.
+ */
+export function encodeAscendingLists(offsets: ArrayLike<number>, values: ArrayLike<number>): { lengths: Uint8Array; gaps: Uint8Array } {
+  const count = offsets.length - 1;
+  const lengths = new Uint32Array(count);
+  const gaps = new Uint32Array(values.length);
+  for (let i = 0; i < count; i++) {
+    lengths[i] = offsets[i + 1]! - offsets[i]!;
+    let previous = 0;
+    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
+      gaps[at] = values[at]! - previous;
+      previous = values[at]!;
+    }
+  }
+  return { lengths: encodeVarints(lengths), gaps: encodeVarints(gaps) };
+}
+
+/**
+ * Reads `count` lists written by `encodeAscendingLists`; every value must be below `bound` (a
+ * value past the end of what it numbers would be read out of bounds), else `outOfRange()` is thrown.
+ */
+export function decodeAscendingLists(
+  lengths: Uint8Array,
+  gaps: Uint8Array,
+  count: number,
+  bound: number,
+  outOfRange: () => Error,
+): { offsets: Uint32Array; values: Uint32Array } {
+  const perList = decodeVarints(lengths, count);
+  const offsets = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i]! + perList[i]!;
+  const values = decodeVarints(gaps, offsets[count]!);
+  for (let i = 0; i < count; i++) {
+    let previous = 0;
+    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
+      previous = values[at] = previous + values[at]!;
+      if (previous >= bound) throw outOfRange();
+    }
+  }
+  return { offsets, values };
+}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { groupMatches, QuestionMatcher } from './match.js';
 import type { Figure, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, StatsQuery } from './types.js';
-import { decodeVarints, encodeVarints, fromBase64, toBase64 } from '../search/varint.js';
+import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints, fromBase64, toBase64 } from '../search/varint.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
 import { citationOf } from './extract.js';
@@ -181,19 +181,8 @@ const varints = (values: ArrayLike<number>) => toBase64(encodeVarints(values));
 const float64s = (values: readonly number[]) => toBase64(new Uint8Array(Float64Array.from(values).buffer));
 
 function encodeStemLists(lists: StemLists): FiguresIndexJSON['keyWords']['sentences'] {
-  const count = lists.offsets.length - 1;
-  const lengths = new Uint32Array(count);
-  // Ascending within a list: saved as gaps, mostly one byte each.
-  const gaps = new Uint32Array(lists.stems.length);
-  for (let i = 0; i < count; i++) {
-    lengths[i] = lists.offsets[i + 1]! - lists.offsets[i]!;
-    let previous = 0;
-    for (let at = lists.offsets[i]!; at < lists.offsets[i + 1]!; at++) {
-      gaps[at] = lists.stems[at]! - previous;
-      previous = lists.stems[at]!;
-    }
-  }
-  return { count, lengths: varints(lengths), stems: varints(gaps) };
+  const { lengths, gaps } = encodeAscendingLists(lists.offsets, lists.stems);
+  return { count: lists.offsets.length - 1, lengths: toBase64(lengths), stems: toBase64(gaps) };
 }
 
 /** `keyWords`: a saved index's, by the same positions (they are not worked out again). */
@@ -238,18 +227,9 @@ function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): F
 }
 
 function decodeStemLists(saved: FiguresIndexJSON['keyWords']['sentences'], stemCount: number, what: string): StemLists {
-  const lengths = decodeVarints(fromBase64(saved.lengths), saved.count);
-  const offsets = new Uint32Array(saved.count + 1);
-  for (let i = 0; i < saved.count; i++) offsets[i + 1] = offsets[i]! + lengths[i]!;
-  const stems = decodeVarints(fromBase64(saved.stems), offsets[saved.count]!);
-  for (let i = 0; i < saved.count; i++) {
-    let previous = 0;
-    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
-      previous = stems[at] = previous + stems[at]!;
-      if (previous >= stemCount) throw new Error(`figures artifact: ${what} key words name a stem it does not have`);
-    }
-  }
-  return { offsets, stems };
+  const outOfRange = () => new Error(`figures artifact: ${what} key words name a stem it does not have`);
+  const { offsets, values } = decodeAscendingLists(fromBase64(saved.lengths), fromBase64(saved.stems), saved.count, stemCount, outOfRange);
+  return { offsets, stems: values };
 }
 
 /** The figures again, their texts read from their passages, and their saved key words. */

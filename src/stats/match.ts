@@ -3,6 +3,7 @@
  * counted thing it names, whether it wants the latest figure, and its key words' overlap with the
  * figure's sentence and document title.
  */
+import { includesSorted } from '../search/sorted.js';
 import { TopScores } from '../search/top-scores.js';
 import { findPeriods } from './periods.js';
 import { parseQuestion, type QuestionFeatures } from './query.js';
@@ -39,26 +40,12 @@ interface Words {
   has(id: number): boolean;
 }
 
-/** Distinct, ascending word numbers in `ids[start..end)`: a binary search answers `has`. */
-function hasIn(ids: Int32Array, start: number, end: number, id: number): boolean {
-  let low = start;
-  let high = end - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const value = ids[middle]!;
-    if (value === id) return true;
-    if (value < id) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
-}
-
 /** Words of one text of its own (the words near a figure). */
 class WordSet implements Words {
   constructor(readonly ids: Int32Array) {}
 
   has(id: number): boolean {
-    return hasIn(this.ids, 0, this.ids.length, id);
+    return includesSorted(this.ids, 0, this.ids.length, id);
   }
 }
 
@@ -100,7 +87,7 @@ class WordLists {
   }
 
   has(i: number, id: number): boolean {
-    return hasIn(this.ids, this.offsets[i]!, this.ends[i]!, id);
+    return includesSorted(this.ids, this.offsets[i]!, this.ends[i]!, id);
   }
 
   /** Text i's words as a `Words`. */
@@ -251,7 +238,7 @@ export class QuestionMatcher {
         const c = this.contextOfSentence[s]!;
         for (let k = context.offsets[c]!; k < context.ends[c]!; k++) {
           const id = context.ids[k]!;
-          if (!hasIn(ids, offsets[s]!, ends[s]!, id)) file(id, s);
+          if (!includesSorted(ids, offsets[s]!, ends[s]!, id)) file(id, s);
         }
       }
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeVarints, encodeVarints, fromBase64, toBase64 } from '../../src/search/varint.js';
+import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints, fromBase64, toBase64 } from '../../src/search/varint.js';
 
 describe('varints', () => {
   it('round-trip small and large unsigned integers, small ones in one byte', () => {
@@ -15,5 +15,16 @@ describe('varints', () => {
     const bytes = encodeVarints([300, 5]);
     expect(() => decodeVarints(bytes.subarray(0, 1), 2)).toThrow(/early/);
     expect(() => decodeVarints(bytes, 1)).toThrow(/left/);
+  });
+
+  it('round-trip ascending lists as lengths and gaps, an empty list included, and refuse a value past the bound', () => {
+    const offsets = [0, 3, 3, 5];
+    const values = [2, 40, 41, 0, 900];
+    const { lengths, gaps } = encodeAscendingLists(offsets, values);
+    expect(Array.from(decodeVarints(gaps, values.length))).toEqual([2, 38, 1, 0, 900]);
+    const decoded = decodeAscendingLists(lengths, gaps, 3, 901, () => new Error('past the end'));
+    expect(Array.from(decoded.offsets)).toEqual(offsets);
+    expect(Array.from(decoded.values)).toEqual(values);
+    expect(() => decodeAscendingLists(lengths, gaps, 3, 900, () => new Error('past the end'))).toThrow('past the end');
   });
 });
