@@ -48,14 +48,25 @@ export type WorkerScript = 'bundled' | 'typescript';
  * starts through worker-boot.mjs, which registers tsx in the worker (a worker's entry is resolved
  * before any loader of its parent applies). The encoded artifacts come back transferred.
  */
+/**
+ * The worker's young generation, in MiB. Its job is one batch whose live set is small (at 10k
+ * passages about 26 MiB once collected) but which makes garbage fast; V8's default nursery grows to
+ * tens of MiB that stay committed beside the main thread's. Measured at 10k passages, three runs
+ * each: peak memory of the whole ingest 410-431 MiB by default, 376-399 MiB at 1-4 MiB, at the same
+ * speed.
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
 export class ArtifactsWorker {
   private readonly worker: Promise<Worker>;
   private readonly result: Promise<EncodedArtifacts>;
   private stopped = false;
 
   private constructor(entry: URL, script: WorkerScript) {
-    const typescript = () => new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href } });
-    this.worker = script === 'typescript' ? Promise.resolve().then(typescript) : bundledWorkerScript(entry).then((bundle) => new Worker(bundle), typescript);
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+    const typescript = () => new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits });
+    this.worker =
+      script === 'typescript' ? Promise.resolve().then(typescript) : bundledWorkerScript(entry).then((bundle) => new Worker(bundle, { resourceLimits }), typescript);
     this.result = this.worker.then(
       (worker) =>
         new Promise<EncodedArtifacts>((resolve, reject) => {
