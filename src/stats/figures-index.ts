@@ -1,7 +1,8 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
 import { z } from 'zod';
 import { groupMatches, QuestionMatcher } from './match.js';
-import type { Figure, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, StatsQuery } from './types.js';
+import type { Figure, FigureCitation, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, Period, StatsQuery } from './types.js';
+import { FigureArray, type FigureSet } from './figure-set.js';
 import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints, fromBase64, toBase64 } from '../search/varint.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
@@ -232,88 +233,234 @@ function decodeStemLists(saved: FiguresIndexJSON['keyWords']['sentences'], stemC
   return { offsets, stems: values };
 }
 
-/** The figures again, their texts read from their passages, and their saved key words. */
-function decodeFigures(json: FiguresIndexJSON, passageOf: PassageLookup): { figures: Figure[]; keyWords: FigureKeyWords } {
-  const { count, columns } = json;
-  const fail = (problem: string): never => {
-    throw new Error(`figures artifact: ${problem}`);
-  };
-  const column = (name: keyof FiguresIndexJSON['columns']) => decodeVarints(fromBase64(columns[name]), count);
+/**
+ * How a saved index finds the passages its figures were read from. `documentOf` tells a passage's
+ * document without reading the passage: the matcher files every figure by document, and an index
+ * opened from disk reads a passage only when one of its figures is shown.
+ */
+export interface PassageSource {
+  passage(passageId: string): Passage | undefined;
+  documentOf(passageId: string): { docId: string; title: string } | undefined;
+}
+
+/** A saved index's figures as the columns they were saved in: a figure is made whole when it is read whole. */
+class SavedFigures implements FigureSet {
+  readonly size: number;
+  private readonly made: (Figure | undefined)[];
+  /** Per saved passage (by position): its id, document and title; the passage itself when first needed. */
+  private readonly passageIds: readonly string[];
+  private readonly documents: { docId: string; title: string }[];
+  private readonly citations: (FigureCitation | undefined)[];
+  private readonly passages: (Passage | undefined)[];
+  /** Per sentence: its passage's position, start and end, and its text once read. */
+  private readonly sentenceTriples: Uint32Array;
+  private readonly sentences: (LocatedSentence | undefined)[];
+
+  constructor(
+    private readonly json: FiguresIndexJSON,
+    private readonly columns: FigureColumns,
+    private readonly source: PassageSource,
+  ) {
+    this.size = json.count;
+    this.made = new Array<Figure | undefined>(json.count);
+    this.passageIds = json.passages;
+    this.documents = json.passages.map((id) => source.documentOf(id) ?? fail(`passage ${id} is not in the index`));
+    this.citations = new Array<FigureCitation | undefined>(json.passages.length);
+    this.passages = new Array<Passage | undefined>(json.passages.length);
+    this.sentenceTriples = columns.sentenceTriples;
+    this.sentences = new Array<LocatedSentence | undefined>(columns.sentenceTriples.length / 3);
+  }
+
+  figure(i: number): Figure {
+    let figure = this.made[i];
+    if (figure) return figure;
+    const { columns, json } = this;
+    const sentence = this.sentence(columns.sentenceOf[i]!);
+    const start = columns.rawStart[i]!;
+    const end = columns.rawEnd[i]!;
+    // One shape for every figure, optional fields undefined where not stated.
+    figure = {
+      id: this.id(i),
+      value: columns.value[i]!,
+      unit: this.unit(i),
+      raw: sentence.text.slice(start, end),
+      rawStart: start,
+      rawEnd: end,
+      per: optional(json.strings, columns.per[i]!),
+      outOf: Number.isNaN(columns.outOf[i]) ? undefined : columns.outOf[i],
+      grade: this.grade(i),
+      grades: json.gradeLists[columns.grades[i]!]!,
+      counted: this.counted(i),
+      period: this.period(i),
+      sentence,
+      // Its context is kept as key words only, by position (FigureKeyWords).
+      context: undefined,
+      citation: this.citation(this.passageOf(i)),
+    };
+    this.made[i] = figure;
+    return figure;
+  }
+
+  id(i: number): string {
+    const s = this.columns.sentenceOf[i]!;
+    return `${this.docId(i)}#${this.sentenceTriples[s * 3 + 1]!}+${this.columns.rawStart[i]!}`;
+  }
+
+  unit(i: number): FigureUnit {
+    return UNITS[this.columns.unit[i]!]!;
+  }
+
+  grade(i: number): string | undefined {
+    return optional(this.json.strings, this.columns.grade[i]!);
+  }
+
+  grades(i: number): readonly string[] {
+    return this.json.gradeLists[this.columns.grades[i]!]!;
+  }
+
+  counted(i: number): string | undefined {
+    return optional(this.json.strings, this.columns.counted[i]!);
+  }
+
+  period(i: number): Period | undefined {
+    return optional(this.json.periods, this.columns.period[i]!);
+  }
+
+  rawStart(i: number): number {
+    return this.columns.rawStart[i]!;
+  }
+
+  rawEnd(i: number): number {
+    return this.columns.rawEnd[i]!;
+  }
+
+  passageId(i: number): string {
+    return this.passageIds[this.passageOf(i)]!;
+  }
+
+  docId(i: number): string {
+    return this.documents[this.passageOf(i)]!.docId;
+  }
+
+  title(i: number): string {
+    return this.documents[this.passageOf(i)]!.title;
+  }
+
+  private passageOf(i: number): number {
+    return this.sentenceTriples[this.columns.sentenceOf[i]! * 3]!;
+  }
+
+  private passage(position: number): Passage {
+    let passage = this.passages[position];
+    if (!passage) {
+      const id = this.passageIds[position]!;
+      passage = this.source.passage(id) ?? fail(`passage ${id} is not in the index`);
+      this.passages[position] = passage;
+    }
+    return passage;
+  }
+
+  private citation(position: number): FigureCitation {
+    return (this.citations[position] ??= citationOf(this.passage(position)));
+  }
+
+  /** Figures of one sentence share its located sentence. */
+  private sentence(s: number): LocatedSentence {
+    let sentence = this.sentences[s];
+    if (!sentence) {
+      const of = this.passage(this.sentenceTriples[s * 3]!);
+      const start = this.sentenceTriples[s * 3 + 1]!;
+      const end = this.sentenceTriples[s * 3 + 2]!;
+      const text = of.text.slice(start - of.start, end - of.start);
+      if (start < of.start || text.length !== end - start) fail(`sentence ${s} lies outside passage ${of.id}`);
+      sentence = { text, start, end };
+      this.sentences[s] = sentence;
+    }
+    return sentence;
+  }
+}
+
+/** Optional values are saved as position + 1, 0 for none. */
+function optional<T>(table: readonly T[], position: number): T | undefined {
+  return position === 0 ? undefined : table[position - 1];
+}
+
+function fail(problem: string): never {
+  throw new Error(`figures artifact: ${problem}`);
+}
+
+/** The saved columns, decoded: numbers in typed arrays, texts as positions in the artifact's tables. */
+interface FigureColumns {
+  value: Float64Array;
+  outOf: Float64Array;
+  unit: Uint32Array;
+  rawStart: Uint32Array;
+  rawEnd: Uint32Array;
+  per: Uint32Array;
+  grade: Uint32Array;
+  grades: Uint32Array;
+  counted: Uint32Array;
+  period: Uint32Array;
+  sentenceOf: Uint32Array;
+  contextOf: Uint32Array;
+  /** Per sentence: passage position, start, end. */
+  sentenceTriples: Uint32Array;
+}
+
+/**
+ * The columns and key words of a saved artifact, every position in them checked against what it
+ * points into (a damaged column is refused when the index is opened, not when a figure is read).
+ */
+function decodeColumns(json: FiguresIndexJSON): { columns: FigureColumns; keyWords: FigureKeyWords } {
+  const { count, columns: saved } = json;
+  const column = (name: keyof FiguresIndexJSON['columns']) => decodeVarints(fromBase64(saved[name]), count);
   const float64Column = (name: 'value' | 'outOf') => {
-    const bytes = Buffer.from(columns[name], 'base64');
+    const bytes = Buffer.from(saved[name], 'base64');
     if (bytes.length !== count * 8) fail(`its ${name} column holds ${bytes.length / 8} values, not ${count}`);
     // Copied out: a decoded buffer need not be aligned for a Float64Array view.
     return new Float64Array(new Uint8Array(bytes).buffer);
   };
-  const at = <T>(table: readonly T[], position: number, what: string): T => table[position] ?? fail(`no ${what} at ${position}`);
-  const optional = <T>(table: readonly T[], position: number, what: string): T | undefined => (position === 0 ? undefined : at(table, position - 1, what));
-
-  const passages = json.passages.map((id) => {
-    const passage = passageOf(id) ?? fail(`passage ${id} is not in the index`);
-    return { passage, citation: citationOf(passage) };
-  });
-  const triples = decodeVarints(fromBase64(json.sentences), json.keyWords.sentences.count * 3);
-  // Figures of one sentence share its located sentence.
-  const sentences: LocatedSentence[] = [];
-  const passageOfSentence = new Uint32Array(triples.length / 3);
-  for (let i = 0; i < triples.length; i += 3) {
-    const passage = triples[i]!;
-    const of = at(passages, passage, 'passage').passage;
-    const start = triples[i + 1]!;
-    const end = triples[i + 2]!;
-    const text = of.text.slice(start - of.start, end - of.start);
-    if (text.length !== end - start) fail(`sentence ${i / 3} lies outside passage ${of.id}`);
-    passageOfSentence[i / 3] = passage;
-    sentences.push({ text, start, end });
-  }
   const { stems } = json.keyWords;
-  const keyWords = {
+  const keyWordLists = {
     sentences: decodeStemLists(json.keyWords.sentences, stems.length, 'sentence'),
     contexts: decodeStemLists(json.keyWords.contexts, stems.length, 'context'),
     titles: decodeStemLists(json.keyWords.titles, stems.length, 'title'),
   };
-  if (keyWords.titles.offsets.length - 1 !== passages.length) fail('its title key words do not match its passages');
-
-  const [value, outOf] = [float64Column('value'), float64Column('outOf')];
-  const [unit, rawStart, rawEnd, per, grade, grades, counted, period] = (['unit', 'rawStart', 'rawEnd', 'per', 'grade', 'grades', 'counted', 'period'] as const).map(column);
-  const sentenceOf = column('sentence');
-  const contextOf = column('context');
+  if (keyWordLists.titles.offsets.length - 1 !== json.passages.length) fail('its title key words do not match its passages');
+  const sentenceCount = json.keyWords.sentences.count;
+  const columns: FigureColumns = {
+    value: float64Column('value'),
+    outOf: float64Column('outOf'),
+    unit: column('unit'),
+    rawStart: column('rawStart'),
+    rawEnd: column('rawEnd'),
+    per: column('per'),
+    grade: column('grade'),
+    grades: column('grades'),
+    counted: column('counted'),
+    period: column('period'),
+    sentenceOf: column('sentence'),
+    contextOf: column('context'),
+    sentenceTriples: decodeVarints(fromBase64(json.sentences), sentenceCount * 3),
+  };
+  const below = (values: Uint32Array, bound: number, what: string, stride = 1) => {
+    for (let i = 0; i < values.length; i += stride) if (values[i]! >= bound) fail(`no ${what} at ${values[i]}`);
+  };
+  below(columns.unit, UNITS.length, 'unit');
+  for (const name of ['per', 'grade', 'counted'] as const) below(columns[name], json.strings.length + 1, 'text');
+  below(columns.grades, json.gradeLists.length, 'grade list');
+  below(columns.period, json.periods.length + 1, 'period');
+  below(columns.sentenceOf, sentenceCount, 'sentence');
+  below(columns.contextOf, keyWordLists.contexts.offsets.length - 1, 'context');
+  below(columns.sentenceTriples, json.passages.length, 'passage', 3);
   const titleOf = new Uint32Array(count);
-  const contextCount = keyWords.contexts.offsets.length - 1;
-  const figures = new Array<Figure>(count);
-  for (let i = 0; i < count; i++) {
-    const s = sentenceOf[i]!;
-    const sentence = at(sentences, s, 'sentence');
-    const { passage, citation } = passages[passageOfSentence[s]!]!;
-    if (contextOf[i]! >= contextCount) fail(`no context at ${contextOf[i]}`);
-    titleOf[i] = passageOfSentence[s]!;
-    const start = rawStart![i]!;
-    const end = rawEnd![i]!;
-    // One shape for every figure, optional fields undefined where not stated: tens of thousands are made at start-up.
-    figures[i] = {
-      id: `${passage.docId}#${sentence.start}+${start}`,
-      value: value[i]!,
-      unit: at(UNITS, unit![i]!, 'unit'),
-      raw: sentence.text.slice(start, end),
-      rawStart: start,
-      rawEnd: end,
-      per: optional(json.strings, per![i]!, 'text'),
-      outOf: Number.isNaN(outOf[i]) ? undefined : outOf[i],
-      grade: optional(json.strings, grade![i]!, 'text'),
-      grades: at(json.gradeLists, grades![i]!, 'grade list'),
-      counted: optional(json.strings, counted![i]!, 'text'),
-      period: optional(json.periods, period![i]!, 'period'),
-      sentence,
-      // Its context is kept as key words only, by position (FigureKeyWords).
-      context: undefined,
-      citation,
-    };
-  }
-  return { figures, keyWords: { stems, sentenceOf, contextOf, titleOf, ...keyWords } };
+  for (let i = 0; i < count; i++) titleOf[i] = columns.sentenceTriples[columns.sentenceOf[i]! * 3]!;
+  return { columns, keyWords: { stems, sentenceOf: columns.sentenceOf, contextOf: columns.contextOf, titleOf, ...keyWordLists } };
 }
 
 export class FiguresIndex {
-  readonly figures: readonly Figure[];
+  /** Figures just extracted are objects; a saved index's are its columns (SavedFigures). */
+  private readonly set: FigureSet;
   private matcher: QuestionMatcher | undefined;
   /** Saved with the index, or worked out when first needed. */
   private words: FigureKeyWords | undefined;
@@ -322,11 +469,17 @@ export class FiguresIndex {
     figures: Figure[],
     private readonly vocabulary: Vocabulary = defaultVocabulary(),
     /** A saved index's figures, in the order they were saved, and their key words. */
-    saved?: { keyWords: FigureKeyWords },
+    saved?: { figures: FigureSet; keyWords: FigureKeyWords },
   ) {
     // A saved index was sorted when it was built (and is checksummed), and its key words are by position.
-    this.figures = saved ? figures : [...figures].sort(byPeriodThenDocument);
+    this.set = saved?.figures ?? new FigureArray([...figures].sort(byPeriodThenDocument));
     this.words = saved?.keyWords;
+  }
+
+  /** Every figure, whole. An index opened from disk makes them all: for tests and re-encoding, not for answers. */
+  get figures(): readonly Figure[] {
+    if (this.set instanceof FigureArray) return this.set.figures;
+    return Array.from({ length: this.set.size }, (_, i) => this.set.figure(i));
   }
 
   private get keyWords(): FigureKeyWords {
@@ -334,7 +487,7 @@ export class FiguresIndex {
   }
 
   get size(): number {
-    return this.figures.length;
+    return this.set.size;
   }
 
   toJSON(): FiguresIndexJSON {
@@ -342,21 +495,35 @@ export class FiguresIndex {
   }
 
   /**
-   * Reads an artifact written by `toJSON`, its texts from the passages it was read from; throws on a
-   * different version, a malformed file or a passage the lookup does not know.
+   * Reads an artifact written by `toJSON`; its figures' texts are read from their passages when a
+   * figure is first shown. Throws on a different version, a malformed file, a position outside what
+   * it points into, or a passage the index does not have.
    */
-  static fromJSON(json: unknown, passageOf: PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
+  static fromJSON(json: unknown, passages: PassageSource | PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
     const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json);
-    const { figures, keyWords } = decodeFigures(parsed, passageOf);
-    if (figures.length > 0) figureSchema.parse(figures[0]);
-    return new FiguresIndex(figures, vocabulary, { keyWords });
+    const source: PassageSource =
+      typeof passages === 'function'
+        ? {
+            passage: passages,
+            documentOf: (id) => {
+              const passage = passages(id);
+              return passage && { docId: passage.docId, title: passage.title };
+            },
+          }
+        : passages;
+    const { columns, keyWords } = decodeColumns(parsed);
+    const figures = new SavedFigures(parsed, columns, source);
+    if (figures.size > 0) figureSchema.parse(figures.figure(0));
+    return new FiguresIndex([], vocabulary, { figures, keyWords });
   }
 
   /** Every figure that fits all the query's fields, by period then document. */
   lookup(query: StatsQuery): Figure[] {
     const words = this.keyWords;
     const stemsOfFigure = (i: number) => [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
-    return this.figures.filter((figure, i) => fitsQuery(figure, query, () => stemsOfFigure(i)));
+    const found: Figure[] = [];
+    for (let i = 0; i < this.set.size; i++) if (fitsQuery(this.set, i, query, () => stemsOfFigure(i))) found.push(this.set.figure(i));
+    return found;
   }
 
   /**
@@ -364,7 +531,7 @@ export class FiguresIndex {
    * extract search found for it, whose figures are considered even when they share no word with it.
    */
   matchQuestion(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
-    this.matcher ??= new QuestionMatcher([...this.figures], this.vocabulary, this.keyWords);
+    this.matcher ??= new QuestionMatcher(this.set, this.vocabulary, this.keyWords);
     return this.matcher.match(question, limit, passageIds);
   }
 
@@ -374,12 +541,15 @@ export class FiguresIndex {
   }
 }
 
-/** `keyWordsOf`: the key words of the figure's sentence and title. */
-function fitsQuery(figure: Figure, query: StatsQuery, keyWordsOf: () => readonly string[]): boolean {
-  if (query.grades.length > 0 && !query.grades.every((g) => figure.grades.includes(g))) return false;
-  if (query.period && !(figure.period?.years ?? []).some((y) => query.period!.years.includes(y))) return false;
-  if (query.unit && figure.unit !== query.unit) return false;
-  if (query.counted && figure.counted !== query.counted) return false;
+/** Whether figure `i` fits every field of the query; `keyWordsOf`: the key words of its sentence and title. */
+function fitsQuery(figures: FigureSet, i: number, query: StatsQuery, keyWordsOf: () => readonly string[]): boolean {
+  if (query.grades.length > 0) {
+    const grades = figures.grades(i);
+    if (!query.grades.every((g) => grades.includes(g))) return false;
+  }
+  if (query.period && !(figures.period(i)?.years ?? []).some((y) => query.period!.years.includes(y))) return false;
+  if (query.unit && figures.unit(i) !== query.unit) return false;
+  if (query.counted && figures.counted(i) !== query.counted) return false;
   if (query.words.length > 0) {
     const present = new Set(keyWordsOf());
     if (!query.words.every((w) => present.has(w))) return false;

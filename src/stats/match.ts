@@ -8,6 +8,7 @@ import { TopScores } from '../search/top-scores.js';
 import { findPeriods } from './periods.js';
 import { parseQuestion, type QuestionFeatures } from './query.js';
 import type { Figure, FigureMatch, FigureMatchGroup, MatchSignals, Period } from './types.js';
+import type { FigureSet } from './figure-set.js';
 import type { FigureKeyWords, StemLists } from './key-words.js';
 import type { Vocabulary } from './vocabulary.js';
 import { keyWords, stem } from './words.js';
@@ -147,7 +148,8 @@ export class QuestionMatcher {
   private wordsAsked = 0;
 
   constructor(
-    private readonly figures: Figure[],
+    /** Read field by field: a whole figure is made only for a reply. */
+    private readonly figures: FigureSet,
     private readonly vocabulary: Vocabulary,
     /** The figures' key words, by position (see FigureKeyWords). */
     keyWords: FigureKeyWords,
@@ -167,30 +169,33 @@ export class QuestionMatcher {
     // Sentences are numbered by their position in keyWords (each holds a figure); documents here.
     const sentenceCount = keyWords.sentences.offsets.length - 1;
     this.sentenceOf = keyWords.sentenceOf;
-    this.documentOf = new Int32Array(figures.length);
-    this.reachedBy = new Int32Array(figures.length);
+    this.documentOf = new Int32Array(figures.size);
+    this.reachedBy = new Int32Array(figures.size);
     this.contextOfSentence = new Int32Array(sentenceCount).fill(-1);
     this.firstFigureAt = new Int32Array(sentenceCount).fill(0x7fffffff);
     const documentNumbers = new Map<string, number>();
     const documentTitleWords: number[] = [];
-    figures.forEach((figure, index) => {
-      let d = documentNumbers.get(figure.citation.docId);
+    for (let index = 0; index < figures.size; index++) {
+      const docId = figures.docId(index);
+      let d = documentNumbers.get(docId);
       if (d === undefined) {
         d = this.documentTitles.length;
-        this.documentTitles.push(figure.citation.title);
+        this.documentTitles.push(figures.title(index));
         documentTitleWords.push(keyWords.titleOf[index]!);
-        documentNumbers.set(figure.citation.docId, d);
+        documentNumbers.set(docId, d);
       }
       this.documentOf[index] = d;
       const s = keyWords.sentenceOf[index]!;
       if (this.contextOfSentence[s] === -1) this.contextOfSentence[s] = keyWords.contextOf[index]!;
-      if (figure.rawStart < this.firstFigureAt[s]!) this.firstFigureAt[s] = figure.rawStart;
-      if (figure.grades.length > 0) {
+      const rawStart = figures.rawStart(index);
+      if (rawStart < this.firstFigureAt[s]!) this.firstFigureAt[s] = rawStart;
+      const figureGrades = figures.grades(index);
+      if (figureGrades.length > 0) {
         const grades = this.sentenceGrades.get(s) ?? new Set<string>();
-        for (const grade of figure.grades) grades.add(grade);
+        for (const grade of figureGrades) grades.add(grade);
         this.sentenceGrades.set(s, grades);
       }
-    });
+    }
     // A document's title words, by document: its first figure's passage's title.
     this.titleOfDocument = Int32Array.from(documentTitleWords);
     this.figuresBySentence = NumberLists.grouping(sentenceCount, this.sentenceOf);
@@ -212,17 +217,18 @@ export class QuestionMatcher {
       if (!titlePeriods.has(d)) titlePeriods.set(d, findPeriods(this.documentTitles[d]!, vocabulary).find((m) => m.period.years.length > 0)?.period);
       return titlePeriods.get(d);
     };
-    this.periods = figures.map((figure, index) => {
-      if (figure.period?.kind !== 'relative' || figure.period.years.length > 0) return figure.period;
+    this.periods = Array.from({ length: figures.size }, (_, index) => {
+      const stated = figures.period(index);
+      if (stated?.kind !== 'relative' || stated.years.length > 0) return stated;
       const period = titlePeriod(this.documentOf[index]!);
-      return period ? { ...period, inferred: true } : figure.period;
+      return period ? { ...period, inferred: true } : stated;
     });
 
     // A loop, not Math.min(...years): a spread of 100k+ years overflows the call stack.
     let first = Infinity;
     let last = -Infinity;
-    for (const figure of figures) {
-      for (const year of figure.period?.years ?? []) {
+    for (let index = 0; index < figures.size; index++) {
+      for (const year of figures.period(index)?.years ?? []) {
         if (year < first) first = year;
         if (year > last) last = year;
       }
@@ -252,9 +258,9 @@ export class QuestionMatcher {
     this.figuresByPassage = NumberLists.grouping(passageCount, keyWords.titleOf);
     for (let position = 0; position < passageCount; position++) {
       const first = this.figuresByPassage.first(position);
-      if (first !== undefined) this.passagePositions.set(figures[first]!.citation.passageId, position);
+      if (first !== undefined) this.passagePositions.set(figures.passageId(first), position);
     }
-    for (let index = 0; index < figures.length; index++) {
+    for (let index = 0; index < figures.size; index++) {
       const sentenceGrades = this.sentenceGrades.get(this.sentenceOf[index]!);
       if (sentenceGrades) {
         // The sentence's grades include the figure's own.
@@ -271,8 +277,8 @@ export class QuestionMatcher {
    * With each, the weight of the question's words found in its sentence, neighbours or title.
    */
   private candidates(asked: QuestionFeatures, askedWords: AskedWords, passageIds: ReadonlySet<string>): { indices: number[]; wordWeight: Float64Array } {
-    const chosen = new Uint8Array(this.figures.length);
-    const wordWeight = new Float64Array(this.figures.length);
+    const chosen = new Uint8Array(this.figures.size);
+    const wordWeight = new Float64Array(this.figures.size);
     const indices: number[] = [];
     const choose = (index: number) => {
       if (chosen[index] === 1) return;
@@ -333,7 +339,7 @@ export class QuestionMatcher {
     });
     bounded.sort((a, b) => b.bound - a.bound);
     // Ties go to the figure whose id sorts first (then to the first listed).
-    const best = new TopScores<Scored>(limit, (a, b) => b.confidence - a.confidence || compareIds(this.figures[a.index]!.id, this.figures[b.index]!.id) || a.index - b.index);
+    const best = new TopScores<Scored>(limit, (a, b) => b.confidence - a.confidence || compareIds(this.figures.id(a.index), this.figures.id(b.index)) || a.index - b.index);
     for (const { index, bound } of bounded) {
       const worst = best.worst();
       if (worst !== undefined && bound < worst.confidence) break;
@@ -341,20 +347,22 @@ export class QuestionMatcher {
       best.offer({ index, signals, confidence: round(meanOfSignals(signals) * factor) });
     }
     return best.sorted().map(({ index, signals, confidence }) => {
-      const figure = this.figures[index]!;
+      const figure = this.figures.figure(index);
       return { figure, confidence, confident: confidence >= CONFIDENT_AT, signals, measure: measureOf(figure) };
     });
   }
 
   /** Every signal the question raises; `words` is worked out by the caller (see `match`). */
   private signals(index: number, asked: QuestionFeatures, words: number): MatchSignals {
-    const figure = this.figures[index]!;
     const period = this.periods[index];
     const signals: MatchSignals = { words };
     if (asked.gradeSets.length > 0) signals.grade = this.gradeScore(index, asked.gradeSets);
     if (asked.period) signals.period = periodScore(period, asked.period);
-    if (asked.units.length > 0) signals.unit = asked.units.includes(figure.unit) ? 1 : 0;
-    if (asked.counted.length > 0) signals.counted = figure.counted === undefined ? 0.3 : asked.counted.includes(figure.counted) ? 1 : 0;
+    if (asked.units.length > 0) signals.unit = asked.units.includes(this.figures.unit(index)) ? 1 : 0;
+    if (asked.counted.length > 0) {
+      const counted = this.figures.counted(index);
+      signals.counted = counted === undefined ? 0.3 : asked.counted.includes(counted) ? 1 : 0;
+    }
     if (asked.wantsRecent) signals.recency = this.recency(period);
     if (asked.wantsSpread) signals.spread = this.isPaired(index) ? 1 : 0;
     return signals;
@@ -385,7 +393,7 @@ export class QuestionMatcher {
     if (!words) {
       // Only the sentence's own words: a window cut mid-word must not yield a fragment that matches.
       const s = this.sentenceOf[index]!;
-      const near = keyWords(nearFigure(this.figures[index]!, this.firstFigureAt[s]!)).map((word) => this.numberOfKeyWord.get(word) ?? -1);
+      const near = keyWords(nearFigure(this.figures.figure(index), this.firstFigureAt[s]!)).map((word) => this.numberOfKeyWord.get(word) ?? -1);
       words = new WordSet(distinctSorted(near.filter((id) => this.sentenceWords.has(s, id))));
       this.nearbyWords.set(index, words);
     }
@@ -413,7 +421,7 @@ export class QuestionMatcher {
    * figure scores by how many of those grades its sentence covers.
    */
   private gradeScore(index: number, askedSets: string[][]): number {
-    const own = gradeScore(this.figures[index]!.grades, askedSets);
+    const own = gradeScore(this.figures.grades(index), askedSets);
     const asked = new Set(askedSets.flat());
     if (asked.size < 3) return own;
     const inSentence = this.sentenceGrades.get(this.sentenceOf[index]!) ?? NO_GRADES;
@@ -427,16 +435,17 @@ export class QuestionMatcher {
    * are a breakdown, not a pair.
    */
   private isPaired(index: number): boolean {
-    const figure = this.figures[index]!;
-    if (figure.unit === 'ratio') return true;
+    const figures = this.figures;
+    const unit = figures.unit(index);
+    if (unit === 'ratio') return true;
+    const grade = figures.grade(index);
     let paired = false;
-    this.figuresBySentence.forEach(this.sentenceOf[index]!, (otherIndex) => {
-      const other = this.figures[otherIndex]!;
+    this.figuresBySentence.forEach(this.sentenceOf[index]!, (other) => {
       if (
-        otherIndex !== index &&
-        other.unit === figure.unit &&
-        other.grade === figure.grade &&
-        Math.max(other.rawStart, figure.rawStart) - Math.min(other.rawEnd, figure.rawEnd) <= PAIR_CHARS
+        other !== index &&
+        figures.unit(other) === unit &&
+        figures.grade(other) === grade &&
+        Math.max(figures.rawStart(other), figures.rawStart(index)) - Math.min(figures.rawEnd(other), figures.rawEnd(index)) <= PAIR_CHARS
       ) {
         paired = true;
       }
@@ -564,7 +573,7 @@ function nearFigure(figure: Figure, firstFigureAt: number): string {
 }
 
 /** Same grade 1; a narrower or wider grade than asked partly; another grade 0; no grade named near the figure a little. */
-function gradeScore(figureGrades: string[], askedSets: string[][]): number {
+function gradeScore(figureGrades: readonly string[], askedSets: string[][]): number {
   if (figureGrades.length === 0) return 0.15;
   const figure = new Set(figureGrades);
   let best = 0;

@@ -205,6 +205,35 @@ describe('FiguresIndex JSON', () => {
     expect(restored.lookup(byWords)).toHaveLength(1);
   });
 
+  it('opened from disk, reads a passage only when one of its figures is shown', () => {
+    const saved = JSON.parse(JSON.stringify(corpus()));
+    const passages = new Map(corpusPassages().map((p) => [p.id, p]));
+    const read: string[] = [];
+    const restored = FiguresIndex.fromJSON(saved, {
+      passage: (id) => {
+        read.push(id);
+        return passages.get(id);
+      },
+      documentOf: (id) => {
+        const passage = passages.get(id);
+        return passage && { docId: passage.docId, title: passage.title };
+      },
+    });
+    // Opening checks the first figure whole: its one passage.
+    expect(new Set(read).size).toBe(1);
+    // A lookup reads the columns, and the passages of the figures it returns.
+    const found = restored.lookup(parseStatsQuery('inadequate 2021'));
+    expect(found.map((f) => f.raw)).toEqual(['14%']);
+    expect(found[0]!.citation).toMatchObject({ docId: 'd-later-figures.md', title: 'Later figures' });
+    expect(new Set(read)).toEqual(new Set([saved.passages[0], found[0]!.citation.passageId]));
+    // The matcher files every figure by document and title without reading a passage.
+    const before = read.length;
+    const [best] = restored.matchQuestion('what % of councils were judged inadequate in 2021?', 1);
+    expect(best?.figure.citation.docId).toBe('d-later-figures.md');
+    expect(read.length - before).toBeLessThanOrEqual(1);
+    expect(read.length).toBeLessThan(passages.size);
+  });
+
   it('refuses an artifact of another shape, or one whose passages the index does not hold', () => {
     expect(() => FiguresIndex.fromJSON({ version: 99, figures: [] }, () => undefined)).toThrow();
     const saved = JSON.parse(JSON.stringify(corpus()));
