@@ -140,7 +140,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     throw error;
   }
   summary.documents = store.documents().length;
-  summary.passages = store.passages().length;
+  summary.passages = store.passageCount;
   summary.seconds = Math.round((performance.now() - started) / 100) / 10;
   return summary;
 }

@@ -198,7 +198,8 @@ export class Citeline implements CitelineEngine {
     const figures = loadArtifactOr(
       () => {
         const saved = store.getArtifact<unknown>(FIGURES_ARTIFACT);
-        return saved ? FiguresIndex.fromJSON(saved, (id) => store.passage(id)) : undefined;
+        // The store tells a passage's document without reading the passage: figures read theirs when shown.
+        return saved ? FiguresIndex.fromJSON(saved, { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }) : undefined;
       },
       () => new FiguresIndex(extractFigures(store.passages())),
       parts.log,

@@ -2,9 +2,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import type { IndexFile } from './types.js';
 
 /** Size and sha256 of a file, read as a stream. */
@@ -61,7 +58,7 @@ function* batched(chunks: Iterable<string>): Generator<Buffer> {
 }
 
 /** Writes a new file from `buffers`, hashing the exact bytes written, then flushes it. */
-async function writeHashedBuffers(path: string, buffers: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<IndexFile> {
+export async function writeHashedBuffers(path: string, buffers: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<IndexFile> {
   const hash = createHash('sha256');
   let bytes = 0;
   const handle = await open(path, 'wx');
@@ -81,21 +78,6 @@ async function writeHashedBuffers(path: string, buffers: AsyncIterable<Buffer> |
 /** Writes a new file in chunks (small strings are batched into ~1 MiB writes), hashed and flushed. */
 export async function writeHashedFile(path: string, chunks: Iterable<string>): Promise<IndexFile> {
   return writeHashedBuffers(path, batched(chunks));
-}
-
-/**
- * `writeHashedFile` gzipped as it goes: the whole text is never in memory at once, which for a large
- * index's passages was tens of megabytes of string, buffer and compressed copy at the end of ingest.
- * The size and hash are of the compressed bytes, as stored.
- */
-export async function writeHashedGzipFile(path: string, chunks: Iterable<string>, level: number): Promise<IndexFile> {
-  let written: IndexFile | undefined;
-  // Output in 1 MiB chunks: zlib's default 16 KiB made a write call per 16 KiB.
-  await pipeline(Readable.from(batched(chunks)), createGzip({ level, chunkSize: 1 << 20 }), async (compressed: AsyncIterable<Buffer>) => {
-    written = await writeHashedBuffers(path, compressed);
-  });
-  if (!written) throw new Error(`${path} was not written`);
-  return written;
 }
 
 /** Writes a new file holding `buffer`, flushed, with its size and sha256. */

@@ -5,8 +5,8 @@ import { INDEX_FORMAT_VERSION, type IndexManifest } from './types.js';
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_TEMP_FILE = 'manifest.json.tmp';
 export const HNSW_FILE = 'hnsw.bin';
-/** The passages as JSON Lines, gzipped: titles and links repeat on every line and compress well. */
-export const PASSAGES_FILE = 'passages.jsonl.gz';
+/** The passages in blocks, each deflated on its own (passage-file.ts). */
+export const PASSAGES_FILE = 'passages.bin';
 export const GENERATION_PREFIX = 'gen-';
 
 /** A generation folder's name: also guards against paths leaving the index folder. */

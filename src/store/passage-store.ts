@@ -4,14 +4,13 @@
  *
  * Layout of an index folder:
  *   manifest.json            the commit point: names the current generation and every file's size and sha256
- *   gen-<time>-<random>/     one build: hnsw.bin, passages.jsonl.gz, artifact-<name>.json.gz
+ *   gen-<time>-<random>/     one build: hnsw.bin, passages.bin (passage-file.ts), artifact-<name>.json.gz
  *   ingest.lock              held while an ingest writes (see lock.ts)
  *
  * A save writes a whole new generation, flushes it, then renames manifest.json.tmp over manifest.json.
  * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
  * (whose files were flushed before it was written): never a half-written index that loads.
  */
-import { gunzipSync } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
@@ -20,7 +19,8 @@ import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
 import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
-import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedFile, writeHashedGzipFile } from './files.js';
+import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
+import { PassageFile, passageFileChunks } from './passage-file.js';
 import {
   ARTIFACT_NAME_PATTERN,
   GENERATION_PREFIX,
@@ -82,6 +82,29 @@ interface SavedState {
   files: Record<string, IndexFile>;
 }
 
+/**
+ * A live passage: what the store knows of it without reading it. A saved index's passages are read
+ * a block at a time, when a question first needs one of them (passage-file.ts).
+ */
+interface PassageEntry {
+  readonly id: string;
+  readonly docId: string;
+  /** Its point in the graph; the passage's own `label` is set from it when the passage is read. */
+  label: number;
+  /** Set at once for a passage added in this process; for a saved one, once its block is read. */
+  passage: StoredPassage | undefined;
+  /** Its row in the saved passage file; -1 for a passage added in this process. */
+  readonly row: number;
+}
+
+/** The passage file of the generation a store was loaded from, and its rows' entries. */
+interface SavedPassages {
+  file: PassageFile;
+  rows: readonly PassageEntry[];
+  /** Named in the message when a block does not hold what the table says. */
+  indexDir: string;
+}
+
 interface StoreState {
   model: string;
   dimension: number;
@@ -91,7 +114,8 @@ interface StoreState {
   deletedCount: number;
   nextLabel: number;
   documents: Map<string, StoredDocument>;
-  passages: Map<string, StoredPassage>;
+  passages: Map<string, PassageEntry>;
+  savedPassages?: SavedPassages;
   artifacts: Map<string, unknown>;
   saved: SavedState;
 }
@@ -111,15 +135,16 @@ export class PassageStore {
   private nextLabel: number;
   private readonly docs: Map<string, StoredDocument>;
   /** Insertion order is document order: a document's passages are added together. */
-  private readonly byId: Map<string, StoredPassage>;
-  private readonly byLabelMap = new Map<number, StoredPassage>();
+  private readonly byId: Map<string, PassageEntry>;
+  private readonly byLabelMap = new Map<number, PassageEntry>();
+  private readonly savedPassages: SavedPassages | undefined;
   private readonly artifacts: Map<string, unknown>;
   /** Artifacts held as saved (gzipped JSON): set by setEncodedArtifact, decoded on first get. */
   private readonly encodedArtifacts = new Map<string, Buffer>();
   private saved: SavedState;
   private saving = false;
   /** For exactSearch only; dropped whenever passages change. */
-  private exactVectors: { passages: StoredPassage[]; matrix: Float32Array } | undefined;
+  private exactVectors: { entries: PassageEntry[]; matrix: Float32Array } | undefined;
 
   private constructor(state: StoreState) {
     this.model = state.model;
@@ -131,7 +156,8 @@ export class PassageStore {
     this.nextLabel = state.nextLabel;
     this.docs = state.documents;
     this.byId = state.passages;
-    for (const passage of this.byId.values()) this.byLabelMap.set(passage.label, passage);
+    for (const entry of this.byId.values()) this.byLabelMap.set(entry.label, entry);
+    this.savedPassages = state.savedPassages;
     this.artifacts = state.artifacts;
     this.saved = state.saved;
   }
@@ -200,15 +226,52 @@ export class PassageStore {
 
   /** Every live passage, grouped by document in reading order. Treat them as read-only. */
   passages(): StoredPassage[] {
-    return [...this.byId.values()];
+    return [...this.byId.values()].map((entry) => this.read(entry));
   }
 
   passage(id: string): StoredPassage | undefined {
-    return this.byId.get(id);
+    const entry = this.byId.get(id);
+    return entry && this.read(entry);
   }
 
   byLabel(label: number): StoredPassage | undefined {
-    return this.byLabelMap.get(label);
+    const entry = this.byLabelMap.get(label);
+    return entry && this.read(entry);
+  }
+
+  /** A passage's document and its title, without reading the passage. */
+  documentOf(id: string): { docId: string; title: string } | undefined {
+    const entry = this.byId.get(id);
+    const document = entry && this.docs.get(entry.docId);
+    return document && { docId: document.docId, title: document.title };
+  }
+
+  /** The entry's passage, reading its block of the saved file (every passage of it) the first time. */
+  private read(entry: PassageEntry): StoredPassage {
+    if (entry.passage) return entry.passage;
+    const saved = this.savedPassages;
+    if (!saved || entry.row < 0) throw new Error(`PassageStore: passage ${entry.id} was never read`);
+    const block = Math.floor(entry.row / saved.file.perBlock);
+    const damaged = (problem: string) => new IndexLoadError('corrupt', saved.indexDir, `The index in ${saved.indexDir} is damaged: ${PASSAGES_FILE} ${problem}.`);
+    let passages: StoredPassage[];
+    try {
+      passages = saved.file.block(block);
+    } catch (error) {
+      throw damaged(`cannot be read (${(error as Error).message})`);
+    }
+    const first = block * saved.file.perBlock;
+    if (passages.length !== Math.min(saved.file.perBlock, saved.file.count - first)) throw damaged(`block ${block} holds ${passages.length} passages`);
+    passages.forEach((passage, k) => {
+      const row = first + k;
+      const owner = saved.rows[row]!;
+      if (passage.id !== owner.id || passage.docId !== owner.docId || passage.label !== saved.file.labels[row]) {
+        throw damaged(`row ${row} holds passage ${passage.id}, not ${owner.id}`);
+      }
+      // A compacting save may have given it another point in the graph since.
+      passage.label = owner.label;
+      owner.passage ??= passage;
+    });
+    return entry.passage!;
   }
 
   get passageCount(): number {
@@ -232,8 +295,9 @@ export class PassageStore {
       this.nextLabel += 1;
       this.graph.addPoint(Array.from(vectors[i] as Float32Array), label);
       const stored: StoredPassage = { ...passage, label };
-      this.byId.set(stored.id, stored);
-      this.byLabelMap.set(label, stored);
+      const entry: PassageEntry = { id: stored.id, docId: stored.docId, label, passage: stored, row: -1 };
+      this.byId.set(stored.id, entry);
+      this.byLabelMap.set(label, entry);
       passageIds.push(stored.id);
     });
     this.docs.set(doc.docId, {
@@ -278,8 +342,8 @@ export class PassageStore {
     const { distances, neighbors } = this.graph.searchKnn(Array.from(query), wanted);
     const hits: VectorHit[] = [];
     neighbors.forEach((label, i) => {
-      const passage = this.byLabelMap.get(label);
-      if (passage) hits.push({ passage, similarity: 1 - (distances[i] ?? 1) });
+      const entry = this.byLabelMap.get(label);
+      if (entry) hits.push({ passage: this.read(entry), similarity: 1 - (distances[i] ?? 1) });
     });
     return hits;
   }
@@ -291,15 +355,15 @@ export class PassageStore {
   exactSearch(query: Float32Array, k: number): VectorHit[] {
     // The vectors read out of the graph once, until the store changes: a recall run asks hundreds of times.
     this.exactVectors ??= this.readAllVectors();
-    const { passages, matrix } = this.exactVectors;
-    return nearestRows(query, matrix, this.dimension, k).map(({ row, similarity }) => ({ passage: passages[row] as StoredPassage, similarity }));
+    const { entries, matrix } = this.exactVectors;
+    return nearestRows(query, matrix, this.dimension, k).map(({ row, similarity }) => ({ passage: this.read(entries[row]!), similarity }));
   }
 
-  private readAllVectors(): { passages: StoredPassage[]; matrix: Float32Array } {
-    const passages = [...this.byId.values()];
-    const matrix = new Float32Array(passages.length * this.dimension);
-    passages.forEach((passage, row) => matrix.set(this.graph.getPoint(passage.label), row * this.dimension));
-    return { passages, matrix };
+  private readAllVectors(): { entries: PassageEntry[]; matrix: Float32Array } {
+    const entries = [...this.byId.values()];
+    const matrix = new Float32Array(entries.length * this.dimension);
+    entries.forEach((entry, row) => matrix.set(this.graph.getPoint(entry.label), row * this.dimension));
+    return { entries, matrix };
   }
 
   /** The graph's build settings and search depth, for reports. */
@@ -372,7 +436,7 @@ export class PassageStore {
       await this.graph.writeIndex(hnswPath);
       await fsyncFile(hnswPath);
       files[HNSW_FILE] = await describeFile(hnswPath);
-      files[PASSAGES_FILE] = await writeHashedGzipFile(join(genDir, PASSAGES_FILE), passageLines(this.byId.values()), GZIP_LEVEL);
+      files[PASSAGES_FILE] = await writeHashedBuffers(join(genDir, PASSAGES_FILE), passageFileChunks(this.passagesInManifestOrder(), GZIP_LEVEL));
       for (const name of this.artifactNames()) {
         const encoded = this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name);
         const fileName = artifactFileName(name);
@@ -406,15 +470,23 @@ export class PassageStore {
     this.exactVectors = undefined;
     const live = [...this.byId.values()];
     const graph = newGraph(this.dimension, Math.max(live.length, DEFAULT_INITIAL_CAPACITY), this.M, this.efConstruction);
-    live.forEach((passage, label) => graph.addPoint(this.graph.getPoint(passage.label), label));
+    live.forEach((entry, label) => graph.addPoint(this.graph.getPoint(entry.label), label));
     this.graph = graph;
     this.deletedCount = 0;
     this.nextLabel = live.length;
     this.byLabelMap.clear();
-    live.forEach((passage, label) => {
-      passage.label = label;
-      this.byLabelMap.set(label, passage);
+    live.forEach((entry, label) => {
+      entry.label = label;
+      if (entry.passage) entry.passage.label = label;
+      this.byLabelMap.set(label, entry);
     });
+  }
+
+  /** Every live passage, document by document as the manifest lists them: the saved file's row order. */
+  private *passagesInManifestOrder(): Generator<StoredPassage> {
+    for (const document of this.docs.values()) {
+      for (const id of document.passageIds) yield this.read(this.byId.get(id)!);
+    }
   }
 
   private ensureCapacity(count: number): void {
@@ -508,10 +580,6 @@ function newGraph(dimension: number, capacity: number, M: number, efConstruction
   const graph = new hnswlib.HierarchicalNSW('cosine', dimension);
   graph.initIndex(capacity, M, efConstruction, RANDOM_SEED, false);
   return graph;
-}
-
-function* passageLines(passages: Iterable<StoredPassage>): Generator<string> {
-  for (const passage of passages) yield `${JSON.stringify(passage)}\n`;
 }
 
 /** The manifest, one document per line: readable, and no single giant string for large indexes. */
@@ -639,10 +707,11 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     throw corrupt(`${HNSW_FILE} cannot be read (${(error as Error).message})`);
   }
 
-  // The passages.
-  const { passages: list, sha256, problem } = await readPassages(join(genDir, PASSAGES_FILE));
-  checkHash(PASSAGES_FILE, sha256);
-  if (problem) throw corrupt(`${PASSAGES_FILE}: ${problem}`);
+  // The passages: the file's table now, its blocks when a question reads them.
+  const passageBytes = await readFile(join(genDir, PASSAGES_FILE));
+  checkHash(PASSAGES_FILE, createHash('sha256').update(passageBytes).digest('hex'));
+  const file = PassageFile.open(passageBytes);
+  if (!(file instanceof PassageFile)) throw corrupt(`${PASSAGES_FILE} ${file.problem}`);
 
   // The artifacts.
   const artifacts = new Map<string, unknown>();
@@ -659,8 +728,8 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   }
 
   // Counts and cross-references between manifest, passages file and graph.
-  if (list.length !== manifest.passageCount) {
-    throw corrupt(`${PASSAGES_FILE} holds ${list.length} passages, the manifest says ${manifest.passageCount}`);
+  if (file.count !== manifest.passageCount) {
+    throw corrupt(`${PASSAGES_FILE} holds ${file.count} passages, the manifest says ${manifest.passageCount}`);
   }
   const elementCount = graph.getCurrentCount();
   if (elementCount !== manifest.hnsw.elementCount || elementCount !== manifest.passageCount + manifest.hnsw.deletedCount) {
@@ -677,26 +746,27 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   const labelState = new Uint8Array(maxLabel + 1);
   for (const label of labels) labelState[label] = 1;
 
-  const passages = new Map<string, StoredPassage>();
-  for (const passage of list) {
-    if (passages.has(passage.id)) throw corrupt(`passage ${passage.id} appears twice`);
-    if (labelState[passage.label] !== 1) throw corrupt(`passage ${passage.id} has no vector of its own`);
-    labelState[passage.label] = 2;
-    passages.set(passage.id, passage);
-  }
-
+  // Rows are the manifest's passages in its order (passage-file.ts): the ids are the manifest's.
+  const passages = new Map<string, PassageEntry>();
+  const rows: PassageEntry[] = [];
   const documents = new Map<string, StoredDocument>();
-  let listed = 0;
   for (const [key, doc] of Object.entries(manifest.documents)) {
     if (key !== doc.docId) throw corrupt(`document ${doc.docId} is filed under ${key}`);
     for (const id of doc.passageIds) {
-      if (passages.get(id)?.docId !== doc.docId) throw corrupt(`passage ${id} of ${doc.docId} is missing`);
+      const row = rows.length;
+      if (row >= file.count) throw corrupt(`the documents list more passages than ${PASSAGES_FILE} holds (${file.count})`);
+      if (passages.has(id)) throw corrupt(`passage ${id} appears twice`);
+      const label = file.labels[row]!;
+      if (labelState[label] !== 1) throw corrupt(`passage ${id} has no vector of its own`);
+      labelState[label] = 2;
+      const entry: PassageEntry = { id, docId: doc.docId, label, passage: undefined, row };
+      passages.set(id, entry);
+      rows.push(entry);
     }
-    listed += doc.passageIds.length;
     documents.set(key, doc);
   }
   if (documents.size !== manifest.documentCount) throw corrupt(`the manifest lists ${documents.size} documents but counts ${manifest.documentCount}`);
-  if (listed !== passages.size) throw corrupt(`the documents list ${listed} passages, ${PASSAGES_FILE} holds ${passages.size}`);
+  if (rows.length !== file.count) throw corrupt(`the documents list ${rows.length} passages, ${PASSAGES_FILE} holds ${file.count}`);
 
   return {
     model: manifest.model,
@@ -708,63 +778,8 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     nextLabel: maxLabel + 1,
     documents,
     passages,
+    savedPassages: { file, rows, indexDir },
     artifacts,
     saved: { generation: manifest.generation, builtAt: manifest.builtAt, files: manifest.files },
   };
 }
-
-/** Reads passages.jsonl.gz and hashes its stored bytes; a parse problem is returned, not thrown, so the checksum speaks first. */
-async function readPassages(path: string): Promise<{ passages: StoredPassage[]; sha256: string; problem?: string }> {
-  const hash = createHash('sha256');
-  const passages: StoredPassage[] = [];
-  let problem: string | undefined;
-  let rest = '';
-  let lineNumber = 0;
-  const take = (line: string) => {
-    lineNumber += 1;
-    if (problem !== undefined) return;
-    if (line === '') {
-      problem = `line ${lineNumber} is empty`;
-      return;
-    }
-    try {
-      const value = JSON.parse(line) as StoredPassage;
-      if (
-        typeof value !== 'object' ||
-        value === null ||
-        typeof value.id !== 'string' ||
-        typeof value.docId !== 'string' ||
-        typeof value.text !== 'string' ||
-        !Number.isInteger(value.label) ||
-        value.label < 0
-      ) {
-        problem = `line ${lineNumber} is not a passage`;
-        return;
-      }
-      passages.push(value);
-    } catch {
-      problem = `line ${lineNumber} is not valid JSON`;
-    }
-  };
-  // Read whole: a missing file throws here, as any read error should; the compressed bytes are small.
-  const bytes = await readFile(path);
-  hash.update(bytes);
-  let text: Buffer;
-  try {
-    text = gunzipSync(bytes);
-  } catch {
-    return { passages, sha256: hash.digest('hex'), problem: 'is not a readable gzip file' };
-  }
-  // Line by line out of the buffer: decoding it whole first made one string of the entire corpus
-  // (a hundred megabytes at 100k passages, two bytes a character once any is not Latin-1).
-  let at = 0;
-  for (let end = text.indexOf(0x0a, at); end !== -1 && problem === undefined; end = text.indexOf(0x0a, at)) {
-    take(text.toString('utf8', at, end));
-    at = end + 1;
-  }
-  rest = problem === undefined ? text.toString('utf8', at) : '';
-  // Every line ends with '\n': anything after the last one means the file was cut short.
-  if (rest !== '' && problem === undefined) problem = 'the last line is incomplete';
-  return { passages, sha256: hash.digest('hex'), ...(problem !== undefined ? { problem } : {}) };
-}
-

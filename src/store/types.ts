@@ -2,8 +2,8 @@
 import type { DocumentFormat, Passage } from '../ingest/types.js';
 
 /** Bumped whenever the files of a saved index change shape; other versions are refused, never guessed at. */
-/** 2: passages and artifacts gzipped. */
-export const INDEX_FORMAT_VERSION = 2;
+/** 2: passages and artifacts gzipped. 3: passages in blocks deflated one by one, read when first needed (passage-file.ts). */
+export const INDEX_FORMAT_VERSION = 3;
 
 /** The command that fixes every index problem; each IndexLoadError message ends with it. */
 export const REBUILD_HINT = 'Run `npm run ingest -- --rebuild`.';

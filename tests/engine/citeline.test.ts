@@ -90,7 +90,7 @@ describe('a damaged index', () => {
     await openCitelineEngine(damagedConfig, { buildIfMissing: true });
     const generation = (await readdir(damaged)).find((name) => name.startsWith('gen-'));
     expect(generation).toBeDefined();
-    await writeFile(join(damaged, generation as string, 'passages.jsonl.gz'), '{"truncated":');
+    await writeFile(join(damaged, generation as string, 'passages.bin'), '{"truncated":');
     await expect(openCitelineEngine(damagedConfig)).rejects.toThrow(IndexLoadError);
     await expect(openCitelineEngine(damagedConfig)).rejects.toThrow(/npm run ingest -- --rebuild/);
   });

@@ -100,7 +100,7 @@ describe('npm start', () => {
   it('refuses to start on a damaged index, naming the rebuild command', async () => {
     const indexDir = join(work, 'index-http');
     const generation = (await readdir(indexDir)).find((name) => name.startsWith('gen-'));
-    await truncate(join(indexDir, generation!, 'passages.jsonl.gz'), 10);
+    await truncate(join(indexDir, generation!, 'passages.bin'), 10);
     const run = start({ ...slackEnv(indexDir), SLACK_MODE: 'http', PORT: String(await freePort()) });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('npm run ingest -- --rebuild');

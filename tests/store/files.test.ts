@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeHashedFile, writeHashedGzipFile } from '../../src/store/files.js';
+import { writeHashedBuffers, writeHashedFile } from '../../src/store/files.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -19,20 +18,21 @@ function* lines(count: number): Generator<string> {
   for (let i = 0; i < count; i++) yield `${JSON.stringify({ id: `p${i}`, text: `Passage ${i}: 28% of councils — “inadequate” ${'x'.repeat(i % 97)}` })}\n`;
 }
 
-describe('writeHashedGzipFile', () => {
-  it('stores the gzipped text, and its size and sha256 are those of the bytes on disk', async () => {
-    const path = join(dir, 'passages.jsonl.gz');
-    const written = await writeHashedGzipFile(path, lines(40_000), 6);
+describe('writeHashedFile', () => {
+  it('stores the text, and its size and sha256 are those of the bytes on disk', async () => {
+    const path = join(dir, 'lines.jsonl');
+    const written = await writeHashedFile(path, lines(40_000));
     const stored = await readFile(path);
     expect(written.bytes).toBe(stored.length);
     expect(written.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
-    expect(gunzipSync(stored).toString('utf8')).toBe([...lines(40_000)].join(''));
+    expect(stored.toString('utf8')).toBe([...lines(40_000)].join(''));
   });
 
-  it('refuses to overwrite a file that exists, as writeHashedFile does', async () => {
+  it('refuses to overwrite a file that exists, as writeHashedBuffers does', async () => {
     const path = join(dir, 'taken');
     await writeHashedFile(path, ['already here']);
-    await expect(writeHashedGzipFile(path, lines(3), 6)).rejects.toThrow(/EEXIST/);
+    await expect(writeHashedFile(path, lines(3))).rejects.toThrow(/EEXIST/);
+    await expect(writeHashedBuffers(path, [Buffer.from('other')])).rejects.toThrow(/EEXIST/);
     expect(await readFile(path, 'utf8')).toBe('already here');
   });
 });

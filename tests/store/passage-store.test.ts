@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeArtifact } from '../../src/store/artifact-codec.js';
 import { PassageStore } from '../../src/store/passage-store.js';
@@ -71,7 +70,7 @@ describe('PassageStore round trip', () => {
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
     expect(manifest.documentCount).toBe(3);
     expect(manifest.passageCount).toBe(29);
-    expect(Object.keys(manifest.files).sort()).toEqual(['artifact-bm25.json.gz', 'artifact-figures.json.gz', 'hnsw.bin', 'passages.jsonl.gz']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['artifact-bm25.json.gz', 'artifact-figures.json.gz', 'hnsw.bin', 'passages.bin']);
     expect(await generations(dir)).toEqual([manifest.generation]);
     expect(Date.parse(manifest.builtAt)).not.toBeNaN();
 
@@ -315,10 +314,10 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
 
   it('a truncated passages file', async () => {
     const { genDir } = await saveSample();
-    const path = join(genDir, 'passages.jsonl.gz');
+    const path = join(genDir, 'passages.bin');
     await truncate(path, (await stat(path)).size - 40);
     const error = await expectLoadError('corrupt');
-    expect(error.message).toMatch(/passages\.jsonl\.gz.*truncated/);
+    expect(error.message).toMatch(/passages\.bin.*truncated/);
   });
 
   it('one altered byte in hnsw.bin', async () => {
@@ -334,7 +333,7 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
 
   it('an altered passages file of the same size', async () => {
     const { genDir } = await saveSample();
-    const path = join(genDir, 'passages.jsonl.gz');
+    const path = join(genDir, 'passages.bin');
     const bytes = await readFile(path);
     const at = Math.floor(bytes.length / 2);
     bytes[at] = (bytes[at]! + 1) & 0xff;
@@ -356,26 +355,37 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
 
   it('passages that do not match the graph, even with checksums to match (a faulty writer)', async () => {
     const { genDir } = await saveSample();
-    const path = join(genDir, 'passages.jsonl.gz');
-    const rewrite = async (edit: (passages: { id: string; label: number }[]) => void) => {
-      const lines = gunzipSync(await readFile(path)).toString('utf8').trim().split('\n');
-      const passages = lines.map((line) => JSON.parse(line) as { id: string; label: number });
-      edit(passages);
-      const bytes = gzipSync(passages.map((p) => `${JSON.stringify(p)}\n`).join(''));
+    const path = join(genDir, 'passages.bin');
+    const original = await readFile(path);
+    const manifestText = await readFile(join(dir, 'manifest.json'), 'utf8');
+    // The labels are the last numbers of the file's table, one a row, before the 8-byte trailer.
+    const rows = (JSON.parse(manifestText) as { passageCount: number }).passageCount;
+    const labelAt = (bytes: Buffer, row: number) => bytes.length - 8 - (rows - row) * 4;
+    const rewrite = async (edit: (bytes: Buffer) => void) => {
+      const bytes = Buffer.from(original);
+      edit(bytes);
       await writeFile(path, bytes);
       await editManifest((manifest) => {
-        (manifest.files as Record<string, unknown>)['passages.jsonl.gz'] = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+        (manifest.files as Record<string, unknown>)['passages.bin'] = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
       });
     };
-    const original = gunzipSync(await readFile(path));
-    await rewrite((passages) => (passages[1]!.label = passages[0]!.label));
+    await rewrite((bytes) => bytes.writeUInt32LE(bytes.readUInt32LE(labelAt(bytes, 0)), labelAt(bytes, 1)));
     expect((await expectLoadError('corrupt')).message).toMatch(/has no vector of its own/);
-    await writeFile(path, gzipSync(original));
-    await rewrite((passages) => (passages[0]!.label = 10_000));
+    await rewrite((bytes) => bytes.writeUInt32LE(10_000, labelAt(bytes, 0)));
     expect((await expectLoadError('corrupt')).message).toMatch(/has no vector of its own/);
-    await writeFile(path, gzipSync(original));
-    await rewrite((passages) => (passages[1]!.id = passages[0]!.id));
+    await rewrite(() => {});
+    await editManifest((manifest) => {
+      const documents = manifest.documents as Record<string, { passageIds: string[] }>;
+      documents['a.md']!.passageIds[1] = documents['a.md']!.passageIds[0]!;
+    });
     expect((await expectLoadError('corrupt')).message).toMatch(/appears twice/);
+    await writeFile(join(dir, 'manifest.json'), manifestText);
+    expect((await PassageStore.load(dir, { model: MODEL, dimension: DIM })).passageCount).toBe(rows);
+    // A block that holds another passage than its row's is found when it is read, and refused as damage.
+    await writeFile(join(dir, 'manifest.json'), manifestText.replace(/"a\.md#v1-0"/g, '"a.md#elsewhere"'));
+    const misfiled = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
+    expect(() => misfiled.passage('a.md#elsewhere')).toThrow(/damaged: passages\.bin row 0 holds passage a\.md#v1-0/);
+    expect(() => misfiled.passage('a.md#elsewhere')).toThrow(IndexLoadError);
   });
 
   it('a manifest of a future format version', async () => {
@@ -457,7 +467,7 @@ describe('PassageStore crash safety (leftovers of an interrupted save)', () => {
     const halfWritten = join(dir, 'gen-2999-01-01T00-00-00-000Z-deadbeef');
     await mkdir(halfWritten);
     await writeFile(join(halfWritten, 'hnsw.bin'), Buffer.alloc(1000, 7));
-    await writeFile(join(halfWritten, 'passages.jsonl.gz'), '{"id":"x","docId":"a.md","te');
+    await writeFile(join(halfWritten, 'passages.bin'), '{"id":"x","docId":"a.md","te');
     await writeFile(join(dir, 'manifest.json.tmp'), '{"formatVersion":1,"model":"tes');
 
     const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
