@@ -254,6 +254,11 @@ async function openOrCreate(options: BuildIndexOptions, log: (line: string) => v
       log(`The index was built with another embedding model; re-embedding every report with ${embedder.model}.`);
       return fresh();
     }
+    if (error instanceof IndexLoadError && error.kind === 'version') {
+      // An index is made from the reports alone: one another Citeline wrote is built again, not read.
+      log(`The index in ${indexDir} was saved in another format by another version of Citeline; building it again from the reports.`);
+      return fresh();
+    }
     throw error;
   }
 }

@@ -133,6 +133,20 @@ describe('buildIndex', () => {
     const summary = await build(true);
     expect(embedder.embedded - before).toBe(summary.passages);
   });
+
+  it('builds an index saved in another format again, saying so, instead of failing', async () => {
+    const manifestPath = join(indexDir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { formatVersion: number };
+    await writeFile(manifestPath, JSON.stringify({ ...manifest, formatVersion: manifest.formatVersion - 1 }));
+    await expect(PassageStore.load(indexDir, { model: embedder.model })).rejects.toMatchObject({ kind: 'version' });
+    const lines: string[] = [];
+    const before = embedder.embedded;
+    const summary = await buildIndex({ paths: [reports], indexDir, embedder, vocabulary, log: (line) => lines.push(line) });
+    expect(lines.join('\n')).toMatch(/another format .* building it again/);
+    expect(summary.added).toHaveLength(summary.documents);
+    expect(embedder.embedded - before).toBe(summary.passages);
+    expect((await PassageStore.load(indexDir, { model: embedder.model })).passageCount).toBe(summary.passages);
+  });
 });
 
 describe('ingest and the event loop', () => {
