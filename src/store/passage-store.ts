@@ -697,15 +697,15 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     if (sha256 !== manifest.files[name]?.sha256) throw corrupt(`${manifest.generation}/${name} does not match its checksum (altered)`);
   };
 
-  // The graph.
+  // The graph: checked here, so hnswlib never reads a damaged file, then read by hnswlib on one of
+  // libuv's threads while this one reads the passages and artifacts.
   const hnswPath = join(genDir, HNSW_FILE);
   checkHash(HNSW_FILE, (await describeFile(hnswPath)).sha256);
   const graph = new hnswlib.HierarchicalNSW('cosine', manifest.dimension);
-  try {
-    await graph.readIndex(hnswPath, false);
-  } catch (error) {
-    throw corrupt(`${HNSW_FILE} cannot be read (${(error as Error).message})`);
-  }
+  const graphRead = graph.readIndex(hnswPath, false).then(
+    () => undefined,
+    (error: unknown) => corrupt(`${HNSW_FILE} cannot be read (${(error as Error).message})`),
+  );
 
   // The passages: the file's table now, its blocks when a question reads them.
   const passageBytes = await readFile(join(genDir, PASSAGES_FILE));
@@ -726,6 +726,9 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
       throw corrupt(`${name} is not valid (gzipped) JSON`);
     }
   }
+
+  const graphProblem = await graphRead;
+  if (graphProblem) throw graphProblem;
 
   // Counts and cross-references between manifest, passages file and graph.
   if (file.count !== manifest.passageCount) {
