@@ -4,15 +4,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Passage } from '../ingest/types.js';
-import { LexicalIndex, type LexicalIndexJSON } from '../search/lexical-index.js';
+import { LexicalIndex, type SavedLexicalIndex } from '../search/lexical-index.js';
 import { TermNormaliser } from '../search/text-analysis.js';
-import { FiguresIndex, extractFigures, type FiguresIndexJSON } from '../stats/index.js';
+import { FiguresIndex, extractFigures, type SavedFiguresIndex } from '../stats/index.js';
 import { encodeArtifact } from '../store/artifact-codec.js';
 import { bundledWorkerScript } from './worker-script.js';
 
 export interface SearchArtifacts {
-  bm25: LexicalIndexJSON;
-  figures: FiguresIndexJSON;
+  bm25: SavedLexicalIndex;
+  figures: SavedFiguresIndex;
 }
 
 /** The artifacts as saved (see encodeArtifact): what ingest hands the store. */
@@ -23,8 +23,8 @@ export interface EncodedArtifacts {
 
 export function buildArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): SearchArtifacts {
   return {
-    bm25: LexicalIndex.build(passages, normaliser).toJSON(),
-    figures: new FiguresIndex(extractFigures([...passages])).toJSON(),
+    bm25: LexicalIndex.build(passages, normaliser).toSaved(),
+    figures: new FiguresIndex(extractFigures([...passages])).toSaved(),
   };
 }
 

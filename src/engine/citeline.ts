@@ -189,7 +189,7 @@ export class Citeline implements CitelineEngine {
     const lexical = loadArtifactOr(
       () => {
         const saved = store.getArtifact<unknown>(LEXICAL_ARTIFACT);
-        return saved ? LexicalIndex.fromJSON(saved) : undefined;
+        return saved ? LexicalIndex.fromSaved(saved) : undefined;
       },
       () => LexicalIndex.build(store.passages(), parts.vocabulary.normaliser),
       parts.log,
@@ -199,7 +199,7 @@ export class Citeline implements CitelineEngine {
       () => {
         const saved = store.getArtifact<unknown>(FIGURES_ARTIFACT);
         // The store tells a passage's document without reading the passage: figures read theirs when shown.
-        return saved ? FiguresIndex.fromJSON(saved, { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }) : undefined;
+        return saved ? FiguresIndex.fromSaved(saved, { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }) : undefined;
       },
       () => new FiguresIndex(extractFigures(store.passages())),
       parts.log,

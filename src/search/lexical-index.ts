@@ -10,7 +10,7 @@ import type { Passage } from '../ingest/types.js';
 import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
 import { includesSorted } from './sorted.js';
 import { TopScores } from './top-scores.js';
-import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints, fromBase64, toBase64 } from './varint.js';
+import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from './varint.js';
 
 const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];
@@ -104,42 +104,44 @@ export class LexicalIndex {
     );
   }
 
-  static fromJSON(data: unknown): LexicalIndex {
+  /** Reads what `toSaved` wrote (through the artifact codec); throws on another format or damage. */
+  static fromSaved(data: unknown): LexicalIndex {
     const saved = savedSchema.parse(data);
     const count = saved.ids.length;
-    const lengths = decodeVarints(fromBase64(saved.lengths), count * FIELDS.length);
+    const lengths = decodeVarints(saved.lengths, count * FIELDS.length);
     if (saved.fields.length !== FIELDS.length || saved.fields.some((field, f) => field.name !== FIELDS[f])) {
       throw new Error('The saved search index has other fields.');
     }
     const fields = saved.fields.map((field) => {
       const { offsets, values: passages } = decodeAscendingLists(
-        fromBase64(field.counts),
-        fromBase64(field.passages),
+        field.counts,
+        field.passages,
         saved.terms.length,
         count,
         () => new Error('The saved search index names a passage it does not have.'),
       );
-      const frequencies = decodeVarints(fromBase64(field.frequencies), passages.length);
+      const frequencies = decodeVarints(field.frequencies, passages.length);
       return { offsets, passages, frequencies, averageLength: field.averageLength };
     });
     return new LexicalIndex(saved.ids, saved.terms, new Map(saved.terms.map((term, t) => [term, t])), lengths, fields);
   }
 
-  toJSON(): LexicalIndexJSON {
+  /** What is saved: the postings as varints (passage numbers as gaps), for the artifact codec to keep as bytes. */
+  toSaved(): SavedLexicalIndex {
     return {
       format: FORMAT,
       version: FORMAT_VERSION,
       ids: [...this.ids],
       terms: [...this.terms],
-      lengths: toBase64(encodeVarints(this.lengths)),
+      lengths: encodeVarints(this.lengths),
       fields: this.fields.map((field, f) => {
         const { lengths, gaps } = encodeAscendingLists(field.offsets, field.passages);
         return {
           name: FIELDS[f]!,
           averageLength: field.averageLength,
-          counts: toBase64(lengths),
-          passages: toBase64(gaps),
-          frequencies: toBase64(encodeVarints(field.frequencies)),
+          counts: lengths,
+          passages: gaps,
+          frequencies: encodeVarints(field.frequencies),
         };
       }),
     };
@@ -277,16 +279,18 @@ class GrowingUint32 {
 }
 
 const FORMAT = 'citeline-bm25';
-const FORMAT_VERSION = 1;
+/** 2: byte arrays kept as bytes by the artifact codec, not base64 in JSON. */
+const FORMAT_VERSION = 2;
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
 
 const savedSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
   ids: z.array(z.string()),
   terms: z.array(z.string()),
-  lengths: z.string(),
-  fields: z.array(z.object({ name: z.string(), averageLength: z.number(), counts: z.string(), passages: z.string(), frequencies: z.string() })),
+  lengths: bytes,
+  fields: z.array(z.object({ name: z.string(), averageLength: z.number(), counts: bytes, passages: bytes, frequencies: bytes })),
 });
 
-/** As saved: the postings as base64 varints (passage numbers as gaps), the rest plain JSON. */
-export type LexicalIndexJSON = z.infer<typeof savedSchema>;
+/** As saved: the postings as varints (passage numbers as gaps), the rest plain values. */
+export type SavedLexicalIndex = z.infer<typeof savedSchema>;

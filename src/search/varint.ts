@@ -1,6 +1,6 @@
 /**
  * Unsigned integers as LEB128 varints: a posting list's gaps between passage numbers are mostly small,
- * so most take one byte, and the bytes travel as base64 inside the JSON artifact.
+ * so most take one byte; the artifact codec keeps the bytes as they are.
  */
 
 export function encodeVarints(values: ArrayLike<number>, count = values.length): Uint8Array {
@@ -37,14 +37,6 @@ export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
   }
   if (at !== bytes.length) throw new RangeError('bytes left after the last varint');
   return values;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
-export function fromBase64(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(text, 'base64'));
 }
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { groupMatches, QuestionMatcher } from './match.js';
 import type { Figure, FigureCitation, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, Period, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
-import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints, fromBase64, toBase64 } from '../search/varint.js';
+import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../search/varint.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
 import { citationOf } from './extract.js';
@@ -17,8 +17,10 @@ import type { Passage } from '../ingest/types.js';
  * As in 3, no texts: a figure's sentence is offsets into its passage, its citation and id come from
  * the passage, its quoted figure from the sentence; its context is kept as key words only (it is
  * never quoted). The passages are saved beside the figures.
+ * 5: the arrays are bytes, which the artifact codec keeps beside the JSON rather than as base64 in it.
  */
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
 
 const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio'] as const satisfies readonly FigureUnit[];
 
@@ -64,32 +66,32 @@ const artifactSchema = z.object({
   version: z.literal(FORMAT_VERSION),
   count: z.number().int().nonnegative(),
   passages: z.array(z.string()),
-  sentences: z.string(),
+  sentences: bytes,
   periods: z.array(periodSchema),
   strings: z.array(z.string()),
   gradeLists: z.array(z.array(z.string())),
   columns: z.object({
-    value: z.string(),
-    outOf: z.string(),
-    unit: z.string(),
-    rawStart: z.string(),
-    rawEnd: z.string(),
-    per: z.string(),
-    grade: z.string(),
-    grades: z.string(),
-    counted: z.string(),
-    period: z.string(),
-    sentence: z.string(),
-    context: z.string(),
+    value: bytes,
+    outOf: bytes,
+    unit: bytes,
+    rawStart: bytes,
+    rawEnd: bytes,
+    per: bytes,
+    grade: bytes,
+    grades: bytes,
+    counted: bytes,
+    period: bytes,
+    sentence: bytes,
+    context: bytes,
   }),
   keyWords: z.object({ stems: z.array(z.string()), sentences: stemListsSchema(), contexts: stemListsSchema(), titles: stemListsSchema() }),
 });
 
 function stemListsSchema() {
-  return z.object({ count: z.number().int().nonnegative(), lengths: z.string(), stems: z.string() });
+  return z.object({ count: z.number().int().nonnegative(), lengths: bytes, stems: bytes });
 }
 
-export type FiguresIndexJSON = z.infer<typeof artifactSchema>;
+export type SavedFiguresIndex = z.infer<typeof artifactSchema>;
 
 /** How a saved index finds the passages its figures were read from. */
 export type PassageLookup = (passageId: string) => Passage | undefined;
@@ -178,16 +180,16 @@ function tabulate(figures: readonly Figure[], withKeyWords = true): { citations:
   };
 }
 
-const varints = (values: ArrayLike<number>) => toBase64(encodeVarints(values));
-const float64s = (values: readonly number[]) => toBase64(new Uint8Array(Float64Array.from(values).buffer));
+const varints = (values: ArrayLike<number>) => encodeVarints(values);
+const float64s = (values: readonly number[]) => new Uint8Array(Float64Array.from(values).buffer);
 
-function encodeStemLists(lists: StemLists): FiguresIndexJSON['keyWords']['sentences'] {
+function encodeStemLists(lists: StemLists): SavedFiguresIndex['keyWords']['sentences'] {
   const { lengths, gaps } = encodeAscendingLists(lists.offsets, lists.stems);
-  return { count: lists.offsets.length - 1, lengths: toBase64(lengths), stems: toBase64(gaps) };
+  return { count: lists.offsets.length - 1, lengths, stems: gaps };
 }
 
 /** `keyWords`: a saved index's, by the same positions (they are not worked out again). */
-function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): FiguresIndexJSON {
+function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): SavedFiguresIndex {
   const tables = tabulate(figures, keyWords === undefined);
   const words = keyWords ?? tables.keyWords!;
   const periods = new Table<NonNullable<Figure['period']>>((period) => JSON.stringify(period));
@@ -195,7 +197,7 @@ function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): F
   const gradeLists = new Table<string[]>((grades) => grades.join('\u0000'));
   // Optional values as position + 1, 0 for none.
   const optional = (text: string | undefined) => (text === undefined ? 0 : strings.add(text) + 1);
-  const columns: FiguresIndexJSON['columns'] = {
+  const columns: SavedFiguresIndex['columns'] = {
     value: float64s(figures.map((f) => f.value)),
     outOf: float64s(figures.map((f) => f.outOf ?? Number.NaN)),
     unit: varints(figures.map((f) => UNITS.indexOf(f.unit))),
@@ -227,9 +229,9 @@ function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): F
   };
 }
 
-function decodeStemLists(saved: FiguresIndexJSON['keyWords']['sentences'], stemCount: number, what: string): StemLists {
+function decodeStemLists(saved: SavedFiguresIndex['keyWords']['sentences'], stemCount: number, what: string): StemLists {
   const outOfRange = () => new Error(`figures artifact: ${what} key words name a stem it does not have`);
-  const { offsets, values } = decodeAscendingLists(fromBase64(saved.lengths), fromBase64(saved.stems), saved.count, stemCount, outOfRange);
+  const { offsets, values } = decodeAscendingLists(saved.lengths, saved.stems, saved.count, stemCount, outOfRange);
   return { offsets, stems: values };
 }
 
@@ -257,7 +259,7 @@ class SavedFigures implements FigureSet {
   private readonly sentences: (LocatedSentence | undefined)[];
 
   constructor(
-    private readonly json: FiguresIndexJSON,
+    private readonly json: SavedFiguresIndex,
     private readonly columns: FigureColumns,
     private readonly source: PassageSource,
   ) {
@@ -411,13 +413,13 @@ interface FigureColumns {
  * The columns and key words of a saved artifact, every position in them checked against what it
  * points into (a damaged column is refused when the index is opened, not when a figure is read).
  */
-function decodeColumns(json: FiguresIndexJSON): { columns: FigureColumns; keyWords: FigureKeyWords } {
+function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWords: FigureKeyWords } {
   const { count, columns: saved } = json;
-  const column = (name: keyof FiguresIndexJSON['columns']) => decodeVarints(fromBase64(saved[name]), count);
+  const column = (name: keyof SavedFiguresIndex['columns']) => decodeVarints(saved[name], count);
   const float64Column = (name: 'value' | 'outOf') => {
-    const bytes = Buffer.from(saved[name], 'base64');
+    const bytes = saved[name];
     if (bytes.length !== count * 8) fail(`its ${name} column holds ${bytes.length / 8} values, not ${count}`);
-    // Copied out: a decoded buffer need not be aligned for a Float64Array view.
+    // Copied out: bytes inside a file need not be aligned for a Float64Array view.
     return new Float64Array(new Uint8Array(bytes).buffer);
   };
   const { stems } = json.keyWords;
@@ -441,7 +443,7 @@ function decodeColumns(json: FiguresIndexJSON): { columns: FigureColumns; keyWor
     period: column('period'),
     sentenceOf: column('sentence'),
     contextOf: column('context'),
-    sentenceTriples: decodeVarints(fromBase64(json.sentences), sentenceCount * 3),
+    sentenceTriples: decodeVarints(json.sentences, sentenceCount * 3),
   };
   const below = (values: Uint32Array, bound: number, what: string, stride = 1) => {
     for (let i = 0; i < values.length; i += stride) if (values[i]! >= bound) fail(`no ${what} at ${values[i]}`);
@@ -490,17 +492,18 @@ export class FiguresIndex {
     return this.set.size;
   }
 
-  toJSON(): FiguresIndexJSON {
+  /** What is saved: columns of varints and float64 bytes, for the artifact codec to keep as bytes. */
+  toSaved(): SavedFiguresIndex {
     return encodeFigures(this.figures, this.words);
   }
 
   /**
-   * Reads an artifact written by `toJSON`; its figures' texts are read from their passages when a
+   * Reads what `toSaved` wrote (through the artifact codec); its figures' texts are read from their passages when a
    * figure is first shown. Throws on a different version, a malformed file, a position outside what
    * it points into, or a passage the index does not have.
    */
-  static fromJSON(json: unknown, passages: PassageSource | PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
-    const parsed = artifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json);
+  static fromSaved(saved: unknown, passages: PassageSource | PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
+    const parsed = artifactSchema.parse(saved);
     const source: PassageSource =
       typeof passages === 'function'
         ? {

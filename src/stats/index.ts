@@ -1,6 +1,6 @@
 /** The figures index: statistics found in the reports, looked up by grade and period or matched to a question. */
 export { extractFigures } from './extract.js';
-export { FiguresIndex, byPeriodThenDocument, type FiguresIndexJSON } from './figures-index.js';
+export { FiguresIndex, byPeriodThenDocument, type SavedFiguresIndex } from './figures-index.js';
 export { parseStatsQuery, parseQuestion, type QuestionFeatures } from './query.js';
 export { groupMatches, measureOf, CONFIDENT_AT } from './match.js';
 export { renderFiguresTable, toTableRows, type FigureTableRow, type RenderTableOptions } from './table.js';

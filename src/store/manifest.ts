@@ -16,14 +16,14 @@ const FILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/;
 /** An artifact's name: it becomes part of a file name. */
 export const ARTIFACT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-/** Artifacts are gzipped JSON: the figures and BM25 indexes are repetitive text, often a tenth the size compressed. */
+/** Artifacts are JSON with their byte arrays kept as bytes (artifact-codec.ts). */
 export function artifactFileName(name: string): string {
-  return `artifact-${name}.json.gz`;
+  return `artifact-${name}.bin`;
 }
 
-/** The artifact a file holds; plain `.json` files from earlier versions are read too. */
+/** The artifact a file holds. */
 export function artifactNameOf(fileName: string): string | undefined {
-  const match = /^artifact-(.+)\.json(?:\.gz)?$/.exec(fileName);
+  const match = /^artifact-(.+)\.bin$/.exec(fileName);
   return match && ARTIFACT_NAME_PATTERN.test(match[1] ?? '') ? match[1] : undefined;
 }
 

@@ -4,7 +4,7 @@
  *
  * Layout of an index folder:
  *   manifest.json            the commit point: names the current generation and every file's size and sha256
- *   gen-<time>-<random>/     one build: hnsw.bin, passages.bin (passage-file.ts), artifact-<name>.json.gz
+ *   gen-<time>-<random>/     one build: hnsw.bin, passages.bin (passage-file.ts), artifact-<name>.bin (artifact-codec.ts)
  *   ingest.lock              held while an ingest writes (see lock.ts)
  *
  * A save writes a whole new generation, flushes it, then renames manifest.json.tmp over manifest.json.
@@ -139,7 +139,7 @@ export class PassageStore {
   private readonly byLabelMap = new Map<number, PassageEntry>();
   private readonly savedPassages: SavedPassages | undefined;
   private readonly artifacts: Map<string, unknown>;
-  /** Artifacts held as saved (gzipped JSON): set by setEncodedArtifact, decoded on first get. */
+  /** Artifacts held as saved (artifact-codec.ts): set by setEncodedArtifact, decoded on first get. */
   private readonly encodedArtifacts = new Map<string, Buffer>();
   private saved: SavedState;
   private saving = false;
@@ -371,7 +371,7 @@ export class PassageStore {
     return { M: this.M, efConstruction: this.efConstruction, efSearch: DEFAULT_EF_SEARCH };
   }
 
-  /** Keeps a JSON-serialisable value with the index, saved and loaded with it. `undefined` removes it. */
+  /** Keeps a value with the index (JSON, whose Uint8Arrays are kept as bytes), saved and loaded with it. `undefined` removes it. */
   setArtifact(name: string, data: unknown): void {
     this.assertWritable('setArtifact');
     checkArtifactName(name);
@@ -381,7 +381,7 @@ export class PassageStore {
   }
 
   /**
-   * Keeps an artifact already encoded by `encodeArtifact` (gzipped JSON), saved as it is: ingest
+   * Keeps an artifact already encoded by `encodeArtifact` (artifact-codec.ts), saved as it is: ingest
    * encodes its large artifacts on a worker thread, so the main thread neither copies nor re-encodes them.
    */
   setEncodedArtifact(name: string, encoded: Uint8Array): void {
@@ -721,9 +721,9 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     const bytes = await readFile(join(genDir, name));
     checkHash(name, createHash('sha256').update(bytes).digest('hex'));
     try {
-      artifacts.set(artifact, name.endsWith('.gz') ? decodeArtifact(bytes) : JSON.parse(bytes.toString('utf8')));
+      artifacts.set(artifact, decodeArtifact(bytes));
     } catch {
-      throw corrupt(`${name} is not valid (gzipped) JSON`);
+      throw corrupt(`${name} is not a readable artifact`);
     }
   }
 

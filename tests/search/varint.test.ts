@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints, fromBase64, toBase64 } from '../../src/search/varint.js';
+import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../../src/search/varint.js';
 
 describe('varints', () => {
   it('round-trip small and large unsigned integers, small ones in one byte', () => {
     const values = [0, 1, 127, 128, 300, 65535, 2 ** 31, 2 ** 32 - 1];
     const bytes = encodeVarints(values);
-    expect(Array.from(decodeVarints(fromBase64(toBase64(bytes)), values.length))).toEqual(values);
+    expect(Array.from(decodeVarints(bytes, values.length))).toEqual(values);
     expect(encodeVarints([5, 127]).length).toBe(2);
   });
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, FiguresIndex, groupMatches, parseStatsQuery, renderFiguresTable, toTableRows } from '../../src/stats/index.js';
+import { extractFigures, FiguresIndex, groupMatches, parseStatsQuery, renderFiguresTable, toTableRows, type SavedFiguresIndex } from '../../src/stats/index.js';
+import { decodeArtifact, encodeArtifact } from '../../src/store/artifact-codec.js';
 import { passage } from './helpers.js';
 import type { Figure, FigureMatch } from '../../src/stats/types.js';
 
 /** A small made-up corpus: two sources on the same grade and period that disagree, and other periods. */
 function corpus(): FiguresIndex {
   return new FiguresIndex(extractFigures(corpusPassages()));
+}
+
+/** The index as saved and read back: what opening an index gives FiguresIndex.fromSaved. */
+function saved(index: FiguresIndex): SavedFiguresIndex {
+  return decodeArtifact(encodeArtifact(index.toSaved())) as SavedFiguresIndex;
 }
 
 function corpusPassages() {
@@ -181,11 +187,11 @@ describe('FiguresIndex.matchQuestion at scale', () => {
   });
 });
 
-describe('FiguresIndex JSON', () => {
-  it('round-trips through JSON text', () => {
+describe('FiguresIndex saved', () => {
+  it('round-trips through the artifact codec', () => {
     const index = corpus();
     const passages = new Map(corpusPassages().map((p) => [p.id, p]));
-    const restored = FiguresIndex.fromJSON(JSON.parse(JSON.stringify(index)), (id) => passages.get(id));
+    const restored = FiguresIndex.fromSaved(saved(index), (id) => passages.get(id));
     // Everything but the context, which a saved index keeps as its key words (it is never quoted).
     const withoutContext = (figures: readonly Figure[]) => figures.map(({ context: _context, ...rest }) => rest);
     expect(withoutContext(restored.figures)).toEqual(withoutContext(index.figures));
@@ -206,10 +212,10 @@ describe('FiguresIndex JSON', () => {
   });
 
   it('opened from disk, reads a passage only when one of its figures is shown', () => {
-    const saved = JSON.parse(JSON.stringify(corpus()));
+    const artifact = saved(corpus());
     const passages = new Map(corpusPassages().map((p) => [p.id, p]));
     const read: string[] = [];
-    const restored = FiguresIndex.fromJSON(saved, {
+    const restored = FiguresIndex.fromSaved(artifact, {
       passage: (id) => {
         read.push(id);
         return passages.get(id);
@@ -225,7 +231,7 @@ describe('FiguresIndex JSON', () => {
     const found = restored.lookup(parseStatsQuery('inadequate 2021'));
     expect(found.map((f) => f.raw)).toEqual(['14%']);
     expect(found[0]!.citation).toMatchObject({ docId: 'd-later-figures.md', title: 'Later figures' });
-    expect(new Set(read)).toEqual(new Set([saved.passages[0], found[0]!.citation.passageId]));
+    expect(new Set(read)).toEqual(new Set([artifact.passages[0], found[0]!.citation.passageId]));
     // The matcher files every figure by document and title without reading a passage.
     const before = read.length;
     const [best] = restored.matchQuestion('what % of councils were judged inadequate in 2021?', 1);
@@ -235,22 +241,22 @@ describe('FiguresIndex JSON', () => {
   });
 
   it('refuses an artifact of another shape, or one whose passages the index does not hold', () => {
-    expect(() => FiguresIndex.fromJSON({ version: 99, figures: [] }, () => undefined)).toThrow();
-    const saved = JSON.parse(JSON.stringify(corpus()));
-    expect(() => FiguresIndex.fromJSON(saved, () => undefined)).toThrow(/not in the index/);
+    expect(() => FiguresIndex.fromSaved({ version: 99, figures: [] }, () => undefined)).toThrow();
+    const artifact = saved(corpus());
+    expect(() => FiguresIndex.fromSaved(artifact, () => undefined)).toThrow(/not in the index/);
     // A passage whose text is shorter than the sentence read from it: another index's passage.
     const shortened = new Map(corpusPassages().map((p) => [p.id, { ...p, text: p.text.slice(0, 10) }]));
-    expect(() => FiguresIndex.fromJSON(saved, (id) => shortened.get(id))).toThrow(/outside passage/);
+    expect(() => FiguresIndex.fromSaved(artifact, (id) => shortened.get(id))).toThrow(/outside passage/);
     // Columns are read by position: one of another length would give figures each other's values.
     const passages = new Map(corpusPassages().map((p) => [p.id, p]));
     const lookup = (id: string) => passages.get(id);
-    expect(FiguresIndex.fromJSON(saved, lookup).size).toBe(corpus().size);
-    const shortValues = { ...saved, columns: { ...saved.columns, value: Buffer.from(saved.columns.value, 'base64').subarray(8).toString('base64') } };
-    expect(() => FiguresIndex.fromJSON(shortValues, lookup)).toThrow(/value column holds/);
-    const titlesOneShort = { ...saved, passages: [...saved.passages, 'another passage'] };
-    expect(() => FiguresIndex.fromJSON(titlesOneShort, (id) => passages.get(id) ?? corpusPassages()[0])).toThrow(/title key words do not match/);
-    const shortUnits = { ...saved, columns: { ...saved.columns, unit: saved.columns.rawStart.slice(0, 4) } };
-    expect(() => FiguresIndex.fromJSON(shortUnits, lookup)).toThrow();
+    expect(FiguresIndex.fromSaved(artifact, lookup).size).toBe(corpus().size);
+    const shortValues = { ...artifact, columns: { ...artifact.columns, value: artifact.columns.value.subarray(8) } };
+    expect(() => FiguresIndex.fromSaved(shortValues, lookup)).toThrow(/value column holds/);
+    const titlesOneShort = { ...artifact, passages: [...artifact.passages, 'another passage'] };
+    expect(() => FiguresIndex.fromSaved(titlesOneShort, (id) => passages.get(id) ?? corpusPassages()[0])).toThrow(/title key words do not match/);
+    const shortUnits = { ...artifact, columns: { ...artifact.columns, unit: artifact.columns.rawStart.subarray(0, 4) } };
+    expect(() => FiguresIndex.fromSaved(shortUnits, lookup)).toThrow();
   });
 });
 

@@ -70,7 +70,7 @@ describe('PassageStore round trip', () => {
     expect(manifest.formatVersion).toBe(INDEX_FORMAT_VERSION);
     expect(manifest.documentCount).toBe(3);
     expect(manifest.passageCount).toBe(29);
-    expect(Object.keys(manifest.files).sort()).toEqual(['artifact-bm25.json.gz', 'artifact-figures.json.gz', 'hnsw.bin', 'passages.bin']);
+    expect(Object.keys(manifest.files).sort()).toEqual(['artifact-bm25.bin', 'artifact-figures.bin', 'hnsw.bin', 'passages.bin']);
     expect(await generations(dir)).toEqual([manifest.generation]);
     expect(Date.parse(manifest.builtAt)).not.toBeNaN();
 
@@ -263,7 +263,7 @@ describe('PassageStore growth, removal and replacement', () => {
     const loaded = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
     expect(loaded.getArtifact('figures')).toEqual(value);
     // The saved file is the bytes handed over, checked like every other file.
-    expect(loaded.manifest.files['artifact-figures.json.gz']?.bytes).toBe(encoded.length);
+    expect(loaded.manifest.files['artifact-figures.bin']?.bytes).toBe(encoded.length);
     // A plain value set later replaces the encoded one.
     store.setArtifact('figures', { replaced: true });
     expect(store.getArtifact('figures')).toEqual({ replaced: true });
@@ -343,14 +343,14 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
 
   it('an altered or missing artifact', async () => {
     const { genDir } = await saveSample();
-    const path = join(genDir, 'artifact-bm25.json.gz');
+    const path = join(genDir, 'artifact-bm25.bin');
     const bytes = await readFile(path);
     bytes[bytes.length - 9] = (bytes[bytes.length - 9]! + 1) % 256; // one byte altered
     await writeFile(path, bytes);
     await expectLoadError('corrupt');
     await rm(path);
     const error = await expectLoadError('corrupt');
-    expect(error.message).toMatch(/artifact-bm25\.json\.gz is missing/);
+    expect(error.message).toMatch(/artifact-bm25\.bin is missing/);
   });
 
   it('passages that do not match the graph, even with checksums to match (a faulty writer)', async () => {
