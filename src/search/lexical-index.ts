@@ -10,7 +10,7 @@ import type { Passage } from '../ingest/types.js';
 import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
 import { includesSorted } from './sorted.js';
 import { TopScores } from './top-scores.js';
-import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from './varint.js';
+import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintRunStarts } from './varint.js';
 
 const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];
@@ -46,6 +46,21 @@ interface FieldPostings {
   passages: Uint32Array;
   frequencies: Uint32Array;
   averageLength: number;
+  /** For a saved index: its postings as saved, each term's decoded when first searched. */
+  saved?: SavedPostings;
+}
+
+/**
+ * A field's postings as saved (varints), with where each term's start: decoding every posting list
+ * when an index is opened was most of reading the BM25 index, and a question reads a few terms'.
+ */
+interface SavedPostings {
+  gaps: Uint8Array;
+  frequencies: Uint8Array;
+  gapStarts: Uint32Array;
+  frequencyStarts: Uint32Array;
+  /** 1 once term t's postings are in `passages` and `frequencies`. */
+  decoded: Uint8Array;
 }
 
 export class LexicalIndex {
@@ -112,22 +127,34 @@ export class LexicalIndex {
     if (saved.fields.length !== FIELDS.length || saved.fields.some((field, f) => field.name !== FIELDS[f])) {
       throw new Error('The saved search index has other fields.');
     }
-    const fields = saved.fields.map((field) => {
-      const { offsets, values: passages } = decodeAscendingLists(
-        field.counts,
-        field.passages,
-        saved.terms.length,
-        count,
-        () => new Error('The saved search index names a passage it does not have.'),
-      );
-      const frequencies = decodeVarints(field.frequencies, passages.length);
-      return { offsets, passages, frequencies, averageLength: field.averageLength };
+    const fields = saved.fields.map((field): FieldPostings => {
+      const perTerm = decodeVarints(field.counts, saved.terms.length);
+      const offsets = new Uint32Array(perTerm.length + 1);
+      for (let t = 0; t < perTerm.length; t++) offsets[t + 1] = offsets[t]! + perTerm[t]!;
+      const total = offsets[perTerm.length]!;
+      return {
+        offsets,
+        passages: new Uint32Array(total),
+        frequencies: new Uint32Array(total),
+        averageLength: field.averageLength,
+        saved: {
+          gaps: field.passages,
+          frequencies: field.frequencies,
+          // Every term's place is found now, so a list cut short or run over is refused on opening.
+          gapStarts: varintRunStarts(field.passages, offsets),
+          frequencyStarts: varintRunStarts(field.frequencies, offsets),
+          decoded: new Uint8Array(perTerm.length),
+        },
+      };
     });
     return new LexicalIndex(saved.ids, saved.terms, new Map(saved.terms.map((term, t) => [term, t])), lengths, fields);
   }
 
   /** What is saved: the postings as varints (passage numbers as gaps), for the artifact codec to keep as bytes. */
   toSaved(): SavedLexicalIndex {
+    this.fields.forEach((field) => {
+      for (let t = 0; t < this.terms.length; t++) this.decode(field, t);
+    });
     return {
       format: FORMAT,
       version: FORMAT_VERSION,
@@ -178,6 +205,7 @@ export class LexicalIndex {
         const from = field.offsets[t]!;
         const to = field.offsets[t + 1]!;
         if (from === to) return;
+        this.decode(field, t);
         const idf = inverseDocumentFrequency(this.ids.length, to - from);
         const scale = weight * FIELD_BOOSTS[FIELDS[f]!] * idf;
         const lengthNorm = BM25.k * BM25.b / field.averageLength;
@@ -211,6 +239,17 @@ export class LexicalIndex {
       lastTerm[n] = -1;
     }
     return hits;
+  }
+
+  /** A saved index's postings of term t in a field, decoded the first time it is searched. */
+  private decode(field: FieldPostings, t: number): void {
+    const saved = field.saved;
+    if (!saved || saved.decoded[t] === 1) return;
+    const at = field.offsets[t]!;
+    const outOfRange = () => new Error('The saved search index names a passage it does not have.');
+    decodeVarintRun(saved.gaps, saved.gapStarts[t]!, saved.gapStarts[t + 1]!, field.passages, at, { bound: this.ids.length, outOfRange });
+    decodeVarintRun(saved.frequencies, saved.frequencyStarts[t]!, saved.frequencyStarts[t + 1]!, field.frequencies, at);
+    saved.decoded[t] = 1;
   }
 
   private documentFrequency(term: string, field: number): number {

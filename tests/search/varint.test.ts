@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../../src/search/varint.js';
+import { decodeAscendingLists, decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintRunStarts } from '../../src/search/varint.js';
 
 describe('varints', () => {
   it('round-trip small and large unsigned integers, small ones in one byte', () => {
@@ -26,5 +26,23 @@ describe('varints', () => {
     expect(Array.from(decoded.offsets)).toEqual(offsets);
     expect(Array.from(decoded.values)).toEqual(values);
     expect(() => decodeAscendingLists(lengths, gaps, 3, 900, () => new Error('past the end'))).toThrow('past the end');
+  });
+
+  it('find where each list starts without decoding it, and decode one list on its own', () => {
+    const offsets = [0, 3, 3, 5];
+    const values = [2, 40, 4000, 0, 900];
+    const { gaps } = encodeAscendingLists(offsets, values);
+    const starts = varintRunStarts(gaps, offsets);
+    // 2, 38, 3960 (two bytes); none; 0, 900 (two bytes).
+    expect(Array.from(starts)).toEqual([0, 4, 4, 7]);
+    const target = new Uint32Array(5);
+    decodeVarintRun(gaps, starts[2]!, starts[3]!, target, 3, { bound: 901, outOfRange: () => new Error('past the end') });
+    expect(Array.from(target)).toEqual([0, 0, 0, 0, 900]);
+    decodeVarintRun(gaps, starts[0]!, starts[1]!, target, 0, { bound: 4001, outOfRange: () => new Error('past the end') });
+    expect(Array.from(target)).toEqual(values);
+    expect(() => decodeVarintRun(gaps, starts[0]!, starts[1]!, target, 0, { bound: 4000, outOfRange: () => new Error('past the end') })).toThrow('past the end');
+    // Lists that do not fill the bytes exactly are refused.
+    expect(() => varintRunStarts(gaps.subarray(0, 6), offsets)).toThrow(/early/);
+    expect(() => varintRunStarts(gaps, [0, 3, 3, 4])).toThrow(/left/);
   });
 });
