@@ -6,11 +6,12 @@
  * saves as varints: at 100k passages MiniSearch's object-per-match scoring was most of a question's time.
  */
 import { z } from 'zod';
+import { bytes, stringList } from '../schemas.js';
 import type { Passage } from '../ingest/types.js';
 import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
 import { includesSorted } from './sorted.js';
 import { TopScores } from './top-scores.js';
-import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintRunStarts } from './varint.js';
+import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from './varint.js';
 
 const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];
@@ -51,8 +52,9 @@ interface FieldPostings {
 }
 
 /**
- * A field's postings as saved (varints), with where each term's start: decoding every posting list
- * when an index is opened was most of reading the BM25 index, and a question reads a few terms'.
+ * A field's postings as saved (varints), with where each term's start (saved as each term's byte
+ * count): decoding every posting list when an index is opened was most of reading the BM25 index,
+ * and a question reads a few terms'.
  */
 interface SavedPostings {
   gaps: Uint8Array;
@@ -127,24 +129,22 @@ export class LexicalIndex {
     if (saved.fields.length !== FIELDS.length || saved.fields.some((field, f) => field.name !== FIELDS[f])) {
       throw new Error('The saved search index has other fields.');
     }
+    const terms = saved.terms.length;
     const fields = saved.fields.map((field): FieldPostings => {
-      const perTerm = decodeVarints(field.counts, saved.terms.length);
-      const offsets = new Uint32Array(perTerm.length + 1);
-      for (let t = 0; t < perTerm.length; t++) offsets[t + 1] = offsets[t]! + perTerm[t]!;
-      const total = offsets[perTerm.length]!;
+      const offsets = runningTotals(decodeVarints(field.counts, terms));
+      const total = offsets[terms]!;
+      const gapStarts = runningTotals(decodeVarints(field.passageBytes, terms));
+      const frequencyStarts = runningTotals(decodeVarints(field.frequencyBytes, terms));
+      // The lists must fill their bytes exactly: one cut short or run over is refused on opening.
+      if (gapStarts[terms] !== field.passages.length || frequencyStarts[terms] !== field.frequencies.length) {
+        throw new Error('The saved search index has postings of another length than it says.');
+      }
       return {
         offsets,
         passages: new Uint32Array(total),
         frequencies: new Uint32Array(total),
         averageLength: field.averageLength,
-        saved: {
-          gaps: field.passages,
-          frequencies: field.frequencies,
-          // Every term's place is found now, so a list cut short or run over is refused on opening.
-          gapStarts: varintRunStarts(field.passages, offsets),
-          frequencyStarts: varintRunStarts(field.frequencies, offsets),
-          decoded: new Uint8Array(perTerm.length),
-        },
+        saved: { gaps: field.passages, frequencies: field.frequencies, gapStarts, frequencyStarts, decoded: new Uint8Array(terms) },
       };
     });
     return new LexicalIndex(saved.ids, saved.terms, new Map(saved.terms.map((term, t) => [term, t])), lengths, fields);
@@ -163,12 +163,24 @@ export class LexicalIndex {
       lengths: encodeVarints(this.lengths),
       fields: this.fields.map((field, f) => {
         const { lengths, gaps } = encodeAscendingLists(field.offsets, field.passages);
+        const passageBytes = new Uint32Array(this.terms.length);
+        const frequencyBytes = new Uint32Array(this.terms.length);
+        for (let t = 0; t < this.terms.length; t++) {
+          let previous = 0;
+          for (let at = field.offsets[t]!; at < field.offsets[t + 1]!; at++) {
+            passageBytes[t] = passageBytes[t]! + varintLength(field.passages[at]! - previous);
+            frequencyBytes[t] = frequencyBytes[t]! + varintLength(field.frequencies[at]!);
+            previous = field.passages[at]!;
+          }
+        }
         return {
           name: FIELDS[f]!,
           averageLength: field.averageLength,
           counts: lengths,
           passages: gaps,
+          passageBytes: encodeVarints(passageBytes),
           frequencies: encodeVarints(field.frequencies),
+          frequencyBytes: encodeVarints(frequencyBytes),
         };
       }),
     };
@@ -268,6 +280,13 @@ export class LexicalIndex {
   }
 }
 
+/** [0, a, a+b, …]: where each of a run of lists starts, from their lengths. */
+function runningTotals(lengths: Uint32Array): Uint32Array {
+  const totals = new Uint32Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) totals[i + 1] = totals[i]! + lengths[i]!;
+  return totals;
+}
+
 function inverseDocumentFrequency(passages: number, holding: number): number {
   return Math.log(1 + (passages - holding + 0.5) / (holding + 0.5));
 }
@@ -318,17 +337,18 @@ class GrowingUint32 {
 }
 
 const FORMAT = 'citeline-bm25';
-/** 2: byte arrays kept as bytes by the artifact codec, not base64 in JSON. */
-const FORMAT_VERSION = 2;
-const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
+/** 2: byte arrays kept as bytes by the artifact codec, not base64 in JSON. 3: each term's byte counts, so postings are decoded term by term. */
+const FORMAT_VERSION = 3;
 
 const savedSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
-  ids: z.array(z.string()),
-  terms: z.array(z.string()),
+  ids: stringList,
+  terms: stringList,
   lengths: bytes,
-  fields: z.array(z.object({ name: z.string(), averageLength: z.number(), counts: bytes, passages: bytes, frequencies: bytes })),
+  fields: z.array(
+    z.object({ name: z.string(), averageLength: z.number(), counts: bytes, passages: bytes, passageBytes: bytes, frequencies: bytes, frequencyBytes: bytes }),
+  ),
 });
 
 /** As saved: the postings as varints (passage numbers as gaps), the rest plain values. */

@@ -84,26 +84,14 @@ export function decodeAscendingLists(
   return { offsets, values };
 }
 
-/**
- * Where each run of varints starts in `bytes`: run i holds `offsets[i + 1] - offsets[i]` of them,
- * one run after another (a term's postings). Throws unless the runs fill `bytes` exactly. Reads only
- * each byte's last-byte flag: what lets a saved index decode a run when it is first needed.
- */
-export function varintRunStarts(bytes: Uint8Array, offsets: ArrayLike<number>): Uint32Array {
-  const runs = offsets.length - 1;
-  const starts = new Uint32Array(runs + 1);
-  let at = 0;
-  for (let r = 0; r < runs; r++) {
-    starts[r] = at;
-    for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
-      while (at < bytes.length && bytes[at]! >= 0x80) at++;
-      if (at >= bytes.length) throw new RangeError('varints end early');
-      at++;
-    }
+/** How many bytes `value` takes as a varint. */
+export function varintLength(value: number): number {
+  let length = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 128);
+    length++;
   }
-  if (at !== bytes.length) throw new RangeError('bytes left after the last varint');
-  starts[runs] = at;
-  return starts;
+  return length;
 }
 
 /** Decodes the varints of `bytes[from..to)` into `target` from `into`; `ascending`: they are gaps of an ascending list, each below `bound`. */

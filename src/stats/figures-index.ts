@@ -1,5 +1,6 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
 import { z } from 'zod';
+import { bytes, stringList } from '../schemas.js';
 import { groupMatches, QuestionMatcher } from './match.js';
 import type { Figure, FigureCitation, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, Period, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
@@ -20,7 +21,6 @@ import type { Passage } from '../ingest/types.js';
  * 5: the arrays are bytes, which the artifact codec keeps beside the JSON rather than as base64 in it.
  */
 const FORMAT_VERSION = 5;
-const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
 
 const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio'] as const satisfies readonly FigureUnit[];
 
@@ -43,7 +43,7 @@ const figureSchema = z.object({
   per: z.string().optional(),
   outOf: z.number().optional(),
   grade: z.string().optional(),
-  grades: z.array(z.string()),
+  grades: stringList,
   counted: z.string().optional(),
   period: periodSchema.optional(),
   sentence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }),
@@ -65,11 +65,11 @@ const figureSchema = z.object({
 const artifactSchema = z.object({
   version: z.literal(FORMAT_VERSION),
   count: z.number().int().nonnegative(),
-  passages: z.array(z.string()),
+  passages: stringList,
   sentences: bytes,
   periods: z.array(periodSchema),
-  strings: z.array(z.string()),
-  gradeLists: z.array(z.array(z.string())),
+  strings: stringList,
+  gradeLists: z.array(stringList),
   columns: z.object({
     value: bytes,
     outOf: bytes,
@@ -84,7 +84,7 @@ const artifactSchema = z.object({
     sentence: bytes,
     context: bytes,
   }),
-  keyWords: z.object({ stems: z.array(z.string()), sentences: stemListsSchema(), contexts: stemListsSchema(), titles: stemListsSchema() }),
+  keyWords: z.object({ stems: stringList, sentences: stemListsSchema(), contexts: stemListsSchema(), titles: stemListsSchema() }),
 });
 
 function stemListsSchema() {
@@ -410,10 +410,12 @@ interface FigureColumns {
 }
 
 /**
- * The columns and key words of a saved artifact, every position in them checked against what it
- * points into (a damaged column is refused when the index is opened, not when a figure is read).
+ * The columns of a saved artifact, every position in them checked against what it points into (a
+ * damaged column is refused when the index is opened, not when a figure is read), and its key words,
+ * decoded when first read: only the matcher and a lookup by words read them, and they are most of
+ * the artifact.
  */
-function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWords: FigureKeyWords } {
+function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWords: () => FigureKeyWords } {
   const { count, columns: saved } = json;
   const column = (name: keyof SavedFiguresIndex['columns']) => decodeVarints(saved[name], count);
   const float64Column = (name: 'value' | 'outOf') => {
@@ -422,13 +424,7 @@ function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWo
     // Copied out: bytes inside a file need not be aligned for a Float64Array view.
     return new Float64Array(new Uint8Array(bytes).buffer);
   };
-  const { stems } = json.keyWords;
-  const keyWordLists = {
-    sentences: decodeStemLists(json.keyWords.sentences, stems.length, 'sentence'),
-    contexts: decodeStemLists(json.keyWords.contexts, stems.length, 'context'),
-    titles: decodeStemLists(json.keyWords.titles, stems.length, 'title'),
-  };
-  if (keyWordLists.titles.offsets.length - 1 !== json.passages.length) fail('its title key words do not match its passages');
+  if (json.keyWords.titles.count !== json.passages.length) fail('its title key words do not match its passages');
   const sentenceCount = json.keyWords.sentences.count;
   const columns: FigureColumns = {
     value: float64Column('value'),
@@ -453,29 +449,40 @@ function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWo
   below(columns.grades, json.gradeLists.length, 'grade list');
   below(columns.period, json.periods.length + 1, 'period');
   below(columns.sentenceOf, sentenceCount, 'sentence');
-  below(columns.contextOf, keyWordLists.contexts.offsets.length - 1, 'context');
+  below(columns.contextOf, json.keyWords.contexts.count, 'context');
   below(columns.sentenceTriples, json.passages.length, 'passage', 3);
   const titleOf = new Uint32Array(count);
   for (let i = 0; i < count; i++) titleOf[i] = columns.sentenceTriples[columns.sentenceOf[i]! * 3]!;
-  return { columns, keyWords: { stems, sentenceOf: columns.sentenceOf, contextOf: columns.contextOf, titleOf, ...keyWordLists } };
+  const { stems } = json.keyWords;
+  const keyWords = (): FigureKeyWords => ({
+    stems,
+    sentenceOf: columns.sentenceOf,
+    contextOf: columns.contextOf,
+    titleOf,
+    sentences: decodeStemLists(json.keyWords.sentences, stems.length, 'sentence'),
+    contexts: decodeStemLists(json.keyWords.contexts, stems.length, 'context'),
+    titles: decodeStemLists(json.keyWords.titles, stems.length, 'title'),
+  });
+  return { columns, keyWords };
 }
 
 export class FiguresIndex {
   /** Figures just extracted are objects; a saved index's are its columns (SavedFigures). */
   private readonly set: FigureSet;
   private matcher: QuestionMatcher | undefined;
-  /** Saved with the index, or worked out when first needed. */
+  /** Read from the saved index, or worked out from the figures, when first needed. */
   private words: FigureKeyWords | undefined;
+  private readonly savedWords: (() => FigureKeyWords) | undefined;
 
   constructor(
     figures: Figure[],
     private readonly vocabulary: Vocabulary = defaultVocabulary(),
-    /** A saved index's figures, in the order they were saved, and their key words. */
-    saved?: { figures: FigureSet; keyWords: FigureKeyWords },
+    /** A saved index's figures, in the order they were saved, and how to read their key words. */
+    saved?: { figures: FigureSet; keyWords: () => FigureKeyWords },
   ) {
     // A saved index was sorted when it was built (and is checksummed), and its key words are by position.
     this.set = saved?.figures ?? new FigureArray([...figures].sort(byPeriodThenDocument));
-    this.words = saved?.keyWords;
+    this.savedWords = saved?.keyWords;
   }
 
   /** Every figure, whole. An index opened from disk makes them all: for tests and re-encoding, not for answers. */
@@ -485,7 +492,8 @@ export class FiguresIndex {
   }
 
   private get keyWords(): FigureKeyWords {
-    return (this.words ??= tabulate(this.figures).keyWords!);
+    // A saved index's figures have no context to work its key words out again from.
+    return (this.words ??= this.savedWords?.() ?? tabulate(this.figures).keyWords!);
   }
 
   get size(): number {
@@ -494,7 +502,7 @@ export class FiguresIndex {
 
   /** What is saved: columns of varints and float64 bytes, for the artifact codec to keep as bytes. */
   toSaved(): SavedFiguresIndex {
-    return encodeFigures(this.figures, this.words);
+    return encodeFigures(this.figures, this.savedWords ? this.keyWords : this.words);
   }
 
   /**
@@ -522,8 +530,11 @@ export class FiguresIndex {
 
   /** Every figure that fits all the query's fields, by period then document. */
   lookup(query: StatsQuery): Figure[] {
-    const words = this.keyWords;
-    const stemsOfFigure = (i: number) => [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
+    // Key words only when the query has words: a grade and a year are read from the columns.
+    const stemsOfFigure = (i: number) => {
+      const words = this.keyWords;
+      return [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
+    };
     const found: Figure[] = [];
     for (let i = 0; i < this.set.size; i++) if (fitsQuery(this.set, i, query, () => stemsOfFigure(i))) found.push(this.set.figure(i));
     return found;

@@ -1,5 +1,6 @@
 /** manifest.json: the commit point of a saved index, parsed strictly before any other file is read. */
 import { z } from 'zod';
+import { stringList } from '../schemas.js';
 import { INDEX_FORMAT_VERSION, type IndexManifest } from './types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -36,7 +37,7 @@ const documentSchema = z.object({
   title: z.string(),
   source: z.string(),
   format: z.enum(['markdown', 'text', 'html', 'pdf', 'docx']),
-  passageIds: z.array(z.string()),
+  passageIds: stringList,
 });
 
 const manifestSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAscendingLists, decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintRunStarts } from '../../src/search/varint.js';
+import { decodeAscendingLists, decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from '../../src/search/varint.js';
 
 describe('varints', () => {
   it('round-trip small and large unsigned integers, small ones in one byte', () => {
@@ -28,21 +28,21 @@ describe('varints', () => {
     expect(() => decodeAscendingLists(lengths, gaps, 3, 900, () => new Error('past the end'))).toThrow('past the end');
   });
 
-  it('find where each list starts without decoding it, and decode one list on its own', () => {
+  it('decode one list of many on its own, from where its bytes start', () => {
     const offsets = [0, 3, 3, 5];
     const values = [2, 40, 4000, 0, 900];
     const { gaps } = encodeAscendingLists(offsets, values);
-    const starts = varintRunStarts(gaps, offsets);
     // 2, 38, 3960 (two bytes); none; 0, 900 (two bytes).
-    expect(Array.from(starts)).toEqual([0, 4, 4, 7]);
+    expect([2, 38, 3960, 0, 900].map(varintLength)).toEqual([1, 1, 2, 1, 2]);
+    expect(gaps.length).toBe(7);
     const target = new Uint32Array(5);
-    decodeVarintRun(gaps, starts[2]!, starts[3]!, target, 3, { bound: 901, outOfRange: () => new Error('past the end') });
+    decodeVarintRun(gaps, 4, 7, target, 3, { bound: 901, outOfRange: () => new Error('past the end') });
     expect(Array.from(target)).toEqual([0, 0, 0, 0, 900]);
-    decodeVarintRun(gaps, starts[0]!, starts[1]!, target, 0, { bound: 4001, outOfRange: () => new Error('past the end') });
+    decodeVarintRun(gaps, 0, 4, target, 0, { bound: 4001, outOfRange: () => new Error('past the end') });
     expect(Array.from(target)).toEqual(values);
-    expect(() => decodeVarintRun(gaps, starts[0]!, starts[1]!, target, 0, { bound: 4000, outOfRange: () => new Error('past the end') })).toThrow('past the end');
-    // Lists that do not fill the bytes exactly are refused.
-    expect(() => varintRunStarts(gaps.subarray(0, 6), offsets)).toThrow(/early/);
-    expect(() => varintRunStarts(gaps, [0, 3, 3, 4])).toThrow(/left/);
+    expect(() => decodeVarintRun(gaps, 0, 4, target, 0, { bound: 4000, outOfRange: () => new Error('past the end') })).toThrow('past the end');
+    // A run that stops inside a varint is refused.
+    expect(() => decodeVarintRun(gaps, 0, 3, target, 0)).toThrow(/too long/);
+    expect([0, 127, 128, 2 ** 32 - 1].map(varintLength)).toEqual([1, 1, 2, 5]);
   });
 });

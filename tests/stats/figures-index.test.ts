@@ -257,6 +257,11 @@ describe('FiguresIndex saved', () => {
     expect(() => FiguresIndex.fromSaved(titlesOneShort, (id) => passages.get(id) ?? corpusPassages()[0])).toThrow(/title key words do not match/);
     const shortUnits = { ...artifact, columns: { ...artifact.columns, unit: artifact.columns.rawStart.subarray(0, 4) } };
     expect(() => FiguresIndex.fromSaved(shortUnits, lookup)).toThrow();
+    // Key words are read when the matcher or a lookup by words first needs them, and refused then if damaged.
+    const fewerStems = { ...artifact, keyWords: { ...artifact.keyWords, stems: artifact.keyWords.stems.slice(0, 1) } };
+    const opened = FiguresIndex.fromSaved(fewerStems, lookup);
+    expect(opened.lookup(parseStatsQuery('inadequate 2021'))).toHaveLength(1);
+    expect(() => opened.matchQuestion('what % of councils were judged inadequate in 2021?')).toThrow(/key words name a stem it does not have/);
   });
 });
 
