@@ -11,7 +11,7 @@
  * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
  * (whose files were flushed before it was written): never a half-written index that loads.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -697,14 +697,21 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     if (sha256 !== manifest.files[name]?.sha256) throw corrupt(`${manifest.generation}/${name} does not match its checksum (altered)`);
   };
 
-  // The graph: checked here, so hnswlib never reads a damaged file, then read by hnswlib on one of
-  // libuv's threads while this one reads the passages and artifacts.
+  // The graph is checked and read on libuv's threads (its sha256, then hnswlib's read, which so never
+  // sees a damaged file) while this one reads the passages and artifacts.
   const hnswPath = join(genDir, HNSW_FILE);
-  checkHash(HNSW_FILE, (await describeFile(hnswPath)).sha256);
   const graph = new hnswlib.HierarchicalNSW('cosine', manifest.dimension);
-  const graphRead = graph.readIndex(hnswPath, false).then(
+  const graphRead = (async () => {
+    const digest = await webcrypto.subtle.digest('SHA-256', await readFile(hnswPath));
+    checkHash(HNSW_FILE, Buffer.from(digest).toString('hex'));
+    try {
+      await graph.readIndex(hnswPath, false);
+    } catch (error) {
+      throw corrupt(`${HNSW_FILE} cannot be read (${(error as Error).message})`);
+    }
+  })().then(
     () => undefined,
-    (error: unknown) => corrupt(`${HNSW_FILE} cannot be read (${(error as Error).message})`),
+    (error: unknown) => error,
   );
 
   // The passages: the file's table now, its blocks when a question reads them.
@@ -725,6 +732,23 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     } catch {
       throw corrupt(`${name} is not a readable artifact`);
     }
+  }
+
+  // Rows are the manifest's passages in its order (passage-file.ts): the ids are the manifest's.
+  const passages = new Map<string, PassageEntry>();
+  const rows: PassageEntry[] = [];
+  const documents = new Map<string, StoredDocument>();
+  for (const [key, doc] of Object.entries(manifest.documents)) {
+    if (key !== doc.docId) throw corrupt(`document ${doc.docId} is filed under ${key}`);
+    for (const id of doc.passageIds) {
+      const row = rows.length;
+      if (row >= file.count) throw corrupt(`the documents list more passages than ${PASSAGES_FILE} holds (${file.count})`);
+      if (passages.has(id)) throw corrupt(`passage ${id} appears twice`);
+      const entry: PassageEntry = { id, docId: doc.docId, label: file.labels[row]!, passage: undefined, row };
+      passages.set(id, entry);
+      rows.push(entry);
+    }
+    documents.set(key, doc);
   }
 
   const graphProblem = await graphRead;
@@ -748,25 +772,9 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   // (a save compacts them once half are deleted), and two Sets of 100k numbers were a tenth of a load.
   const labelState = new Uint8Array(maxLabel + 1);
   for (const label of labels) labelState[label] = 1;
-
-  // Rows are the manifest's passages in its order (passage-file.ts): the ids are the manifest's.
-  const passages = new Map<string, PassageEntry>();
-  const rows: PassageEntry[] = [];
-  const documents = new Map<string, StoredDocument>();
-  for (const [key, doc] of Object.entries(manifest.documents)) {
-    if (key !== doc.docId) throw corrupt(`document ${doc.docId} is filed under ${key}`);
-    for (const id of doc.passageIds) {
-      const row = rows.length;
-      if (row >= file.count) throw corrupt(`the documents list more passages than ${PASSAGES_FILE} holds (${file.count})`);
-      if (passages.has(id)) throw corrupt(`passage ${id} appears twice`);
-      const label = file.labels[row]!;
-      if (labelState[label] !== 1) throw corrupt(`passage ${id} has no vector of its own`);
-      labelState[label] = 2;
-      const entry: PassageEntry = { id, docId: doc.docId, label, passage: undefined, row };
-      passages.set(id, entry);
-      rows.push(entry);
-    }
-    documents.set(key, doc);
+  for (const entry of rows) {
+    if (labelState[entry.label] !== 1) throw corrupt(`passage ${entry.id} has no vector of its own`);
+    labelState[entry.label] = 2;
   }
   if (documents.size !== manifest.documentCount) throw corrupt(`the manifest lists ${documents.size} documents but counts ${manifest.documentCount}`);
   if (rows.length !== file.count) throw corrupt(`the documents list ${rows.length} passages, ${PASSAGES_FILE} holds ${file.count}`);
