@@ -21,6 +21,7 @@ import type { Passage } from '../ingest/types.js';
 import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
 import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
 import { PassageFile, passageFileChunks } from './passage-file.js';
+import { TopScores } from '../search/top-scores.js';
 import {
   ARTIFACT_NAME_PATTERN,
   GENERATION_PREFIX,
@@ -553,10 +554,12 @@ export class PassageStore {
 /**
  * The k rows of `matrix` (one vector of `dimension` values a row) most similar to `query` by cosine,
  * by scanning them all: what exact search, and the benchmark's recall of any graph, measure against.
+ * Ties go to the earlier row. Only rows that enter the best k become objects: a recall run scans every
+ * row hundreds of times, and an object a row was garbage enough to raise the benchmark's peak memory.
  */
 export function nearestRows(query: Float32Array, matrix: Float32Array, dimension: number, k: number): { row: number; similarity: number }[] {
   const rows = Math.floor(matrix.length / dimension);
-  const scored: { row: number; similarity: number }[] = [];
+  const best = new TopScores<{ row: number; similarity: number }>(Math.max(0, Math.floor(k)), (a, b) => b.similarity - a.similarity || a.row - b.row);
   for (let row = 0; row < rows; row++) {
     let dot = 0;
     let norm = 0;
@@ -565,9 +568,11 @@ export function nearestRows(query: Float32Array, matrix: Float32Array, dimension
       dot += value * (query[i] as number);
       norm += value * value;
     }
-    scored.push({ row, similarity: norm > 0 ? dot / Math.sqrt(norm) : 0 });
+    const similarity = norm > 0 ? dot / Math.sqrt(norm) : 0;
+    const worst = best.worst();
+    if (worst === undefined || similarity > worst.similarity) best.offer({ row, similarity });
   }
-  return scored.sort((a, b) => b.similarity - a.similarity).slice(0, Math.max(0, Math.floor(k)));
+  return best.sorted();
 }
 
 function checkArtifactName(name: string): void {

@@ -10,6 +10,21 @@ describe('nearestRows', () => {
     expect(nearestRows(Float32Array.from([1, 0]), matrix, 2, 4).map((hit) => hit.row)).toEqual([2, 1, 0, 3]);
     expect(nearestRows(Float32Array.from([1, 0]), matrix, 2, 2)).toHaveLength(2);
   });
+
+  it('gives what sorting every row gives, ties to the earlier row', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    // Rows repeat every 50, so many similarities tie.
+    const base = Float32Array.from({ length: 50 * 8 }, random);
+    const matrix = new Float32Array(500 * 8);
+    for (let row = 0; row < 500; row++) matrix.set(base.subarray((row % 50) * 8, (row % 50) * 8 + 8), row * 8);
+    const query = Float32Array.from({ length: 8 }, random);
+    const all = nearestRows(query, matrix, 8, 500);
+    const sorted = [...all].sort((a, b) => b.similarity - a.similarity || a.row - b.row);
+    expect(all).toEqual(sorted);
+    expect(nearestRows(query, matrix, 8, 25)).toEqual(sorted.slice(0, 25));
+    expect(nearestRows(query, matrix, 8, 0)).toEqual([]);
+  });
 });
 
 describe('Citeline and the peer measured alike', () => {
