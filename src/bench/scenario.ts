@@ -97,14 +97,14 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, embedder: 
 /** Citeline as a vector store: its ingest (which also builds BM25 and figures), its index opened ready to answer. */
 async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<VectorStoreUnderTest<Citeline>> {
   const prompts = await loadPrompts(join(process.cwd(), 'prompts'));
-  const ids = (hits: readonly { passage: { id: string } }[]) => hits.map((hit) => hit.passage.id);
+  const ids = (hits: readonly { id: string }[]) => hits.map((hit) => hit.id);
   return {
     name: 'Citeline',
     ef: GRAPH_DEFAULTS.efSearch,
     ingest: async (reportsDir, indexDir) => (await buildIndex({ paths: [reportsDir], indexDir, embedder, vocabulary })).passages,
     load: (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, log: () => {} }),
-    search: (engine, vector, ef) => ids(engine.nearestPassages(vector, 10, { ef })),
-    exact: (engine, vector) => ids(engine.nearestPassages(vector, 10, { exact: true })),
+    search: (engine, vector, ef) => ids(engine.nearestPassageIds(vector, 10, { ef })),
+    exact: (engine, vector) => ids(engine.nearestPassageIds(vector, 10, { exact: true })),
   };
 }
 

@@ -17,7 +17,7 @@ import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabular
 import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
-import { PassageStore, type VectorHit } from '../store/passage-store.js';
+import { PassageStore } from '../store/passage-store.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
@@ -154,13 +154,13 @@ export class Citeline implements CitelineEngine {
   }
 
   /**
-   * The k passages whose vectors are nearest `vector`, by the graph (at depth `ef`, default the
-   * store's) or by scanning every vector (`exact`): the vector half of search alone, for the
-   * benchmark's store-to-store comparison.
+   * The ids of the k passages whose vectors are nearest `vector`, by the graph (at depth `ef`,
+   * default the store's) or by scanning every vector (`exact`): the vector half of search alone, for
+   * the benchmark's store-to-store comparison.
    */
-  nearestPassages(vector: Float32Array, k: number, options: { ef?: number; exact?: boolean } = {}): VectorHit[] {
+  nearestPassageIds(vector: Float32Array, k: number, options: { ef?: number; exact?: boolean } = {}): { id: string; similarity: number }[] {
     const { store } = this.state;
-    return options.exact ? store.exactSearch(vector, k) : store.searchVectors(vector, k, options.ef);
+    return options.exact ? store.exactIds(vector, k) : store.nearestIds(vector, k, options.ef);
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {

@@ -333,6 +333,18 @@ export class PassageStore {
 
   /** The k passages nearest to `query` (fewer when the index holds fewer), most similar first. */
   searchVectors(query: Float32Array, k: number, ef?: number): VectorHit[] {
+    return this.nearestEntries(query, k, ef).map(({ entry, similarity }) => ({ passage: this.read(entry), similarity }));
+  }
+
+  /**
+   * `searchVectors`, the passages' ids only: the graph alone, no passage read (a saved index reads its
+   * passages a block at a time, when a reply first needs them). What the benchmark times as a vector store.
+   */
+  nearestIds(query: Float32Array, k: number, ef?: number): { id: string; similarity: number }[] {
+    return this.nearestEntries(query, k, ef).map(({ entry, similarity }) => ({ id: entry.id, similarity }));
+  }
+
+  private nearestEntries(query: Float32Array, k: number, ef?: number): { entry: PassageEntry; similarity: number }[] {
     if (query.length !== this.dimension) {
       throw new Error(`searchVectors: query has ${query.length} dimensions, the index has ${this.dimension}`);
     }
@@ -341,10 +353,10 @@ export class PassageStore {
     if (!(wanted > 0)) return [];
     this.graph.setEf(Math.max(wanted, Math.floor(ef ?? DEFAULT_EF_SEARCH)));
     const { distances, neighbors } = this.graph.searchKnn(Array.from(query), wanted);
-    const hits: VectorHit[] = [];
+    const hits: { entry: PassageEntry; similarity: number }[] = [];
     neighbors.forEach((label, i) => {
       const entry = this.byLabelMap.get(label);
-      if (entry) hits.push({ passage: this.read(entry), similarity: 1 - (distances[i] ?? 1) });
+      if (entry) hits.push({ entry, similarity: 1 - (distances[i] ?? 1) });
     });
     return hits;
   }
@@ -354,10 +366,19 @@ export class PassageStore {
    * (npm run bench), never for answering.
    */
   exactSearch(query: Float32Array, k: number): VectorHit[] {
+    return this.exactEntries(query, k).map(({ entry, similarity }) => ({ passage: this.read(entry), similarity }));
+  }
+
+  /** `exactSearch`, the passages' ids only. */
+  exactIds(query: Float32Array, k: number): { id: string; similarity: number }[] {
+    return this.exactEntries(query, k).map(({ entry, similarity }) => ({ id: entry.id, similarity }));
+  }
+
+  private exactEntries(query: Float32Array, k: number): { entry: PassageEntry; similarity: number }[] {
     // The vectors read out of the graph once, until the store changes: a recall run asks hundreds of times.
     this.exactVectors ??= this.readAllVectors();
     const { entries, matrix } = this.exactVectors;
-    return nearestRows(query, matrix, this.dimension, k).map(({ row, similarity }) => ({ passage: this.read(entries[row]!), similarity }));
+    return nearestRows(query, matrix, this.dimension, k).map(({ row, similarity }) => ({ entry: entries[row]!, similarity }));
   }
 
   private readAllVectors(): { entries: PassageEntry[]; matrix: Float32Array } {

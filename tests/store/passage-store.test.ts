@@ -386,6 +386,11 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
     const misfiled = await PassageStore.load(dir, { model: MODEL, dimension: DIM });
     expect(() => misfiled.passage('a.md#elsewhere')).toThrow(/damaged: passages\.bin row 0 holds passage a\.md#v1-0/);
     expect(() => misfiled.passage('a.md#elsewhere')).toThrow(IndexLoadError);
+    // The graph alone reads no passage: its ids come from the manifest.
+    const query = sampleDocuments()[0]!.vectors[0]!;
+    expect(misfiled.nearestIds(query, 3).map((hit) => hit.id)).toContain('a.md#elsewhere');
+    expect(misfiled.exactIds(query, 1)[0]?.id).toBe('a.md#elsewhere');
+    expect(() => misfiled.searchVectors(query, 3)).toThrow(/row 0 holds passage a\.md#v1-0/);
   });
 
   it('a manifest of a future format version', async () => {
