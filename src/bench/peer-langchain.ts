@@ -9,7 +9,7 @@ import { embeddingText } from '../engine/build-index.js';
 import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
-import { loadDocument } from '../ingest/load-document.js';
+import { loadDocuments } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
 import { nearestRows } from '../store/passage-store.js';
 import type { VectorStoreUnderTest } from './vector-store.js';
@@ -33,7 +33,10 @@ class CitelineEmbeddings extends Embeddings {
 export async function passagesOf(reportsDir: string): Promise<Passage[]> {
   const found = await findReportFiles([reportsDir]);
   const passages: Passage[] = [];
-  for (const file of found.files) passages.push(...chunkDocument(await loadDocument(file, found.root)));
+  for await (const outcome of loadDocuments(found.files, found.root)) {
+    if ('error' in outcome) throw outcome.error;
+    passages.push(...chunkDocument(outcome.document));
+  }
   return passages;
 }
 

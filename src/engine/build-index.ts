@@ -7,7 +7,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
-import { loadDocument } from '../ingest/load-document.js';
+import { loadDocuments } from '../ingest/load-document.js';
 import { UnreadableDocumentError, type LoadedDocument, type Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
@@ -159,17 +159,15 @@ async function readReports(
   const seen = new Set<string>();
   const pending: PendingDocument[] = [];
   let passageCount = store.passageCount;
-  for (const file of found.files) {
-    let document: LoadedDocument;
-    try {
-      document = await loadDocument(file, found.root);
-    } catch (error) {
-      if (!(error instanceof UnreadableDocumentError)) throw error;
-      summary.skipped.push({ path: error.path, reason: error.reason });
+  for await (const outcome of loadDocuments(found.files, found.root)) {
+    const { file } = outcome;
+    if ('error' in outcome) {
+      summary.skipped.push({ path: outcome.error.path, reason: outcome.error.reason });
       // A file that became unreadable keeps nothing stale in the index.
       finished(file, 0);
       continue;
     }
+    const { document } = outcome;
     const existing = store.document(document.id);
     if (existing && existing.hash === document.hash) {
       seen.add(document.id);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/ingest/chunk.js';
-import { loadDocument } from '../../src/ingest/load-document.js';
+import { loadDocument, loadDocuments } from '../../src/ingest/load-document.js';
 import { UnreadableDocumentError } from '../../src/ingest/types.js';
 import { junkBytes, makeDocx, makeEncryptedPdf, makePdf, makePdfWithoutText, makeTempDir } from './fixtures.js';
 
@@ -265,5 +265,22 @@ describe('loadDocument: files it cannot read', () => {
     } finally {
       await chmod(path, 0o644);
     }
+  });
+});
+
+describe('loadDocuments', () => {
+  it('gives every file its document or its reason, in order, reading a few ahead', async () => {
+    const names = Array.from({ length: 11 }, (_, i) => `many/r${String(i).padStart(2, '0')}.md`);
+    const files: string[] = [];
+    for (const [i, name] of names.entries()) {
+      files.push(await temp.write(name, i === 4 ? '' : `# Report ${i}\n\nIn 2015, ${i}% of councils were rated inadequate.\n`));
+    }
+    files.splice(7, 0, join(temp.dir, 'many', 'missing.md'));
+    const outcomes = [];
+    for await (const outcome of loadDocuments(files, temp.dir, 3)) outcomes.push(outcome);
+    expect(outcomes.map((o) => o.file)).toEqual(files);
+    expect(outcomes.map((o) => ('error' in o ? o.error.reason : o.document.title))).toEqual(
+      files.map((file) => (file.endsWith('r04.md') ? 'empty file' : file.endsWith('missing.md') ? expect.stringMatching(/not found|no such/i) : expect.stringMatching(/^Report \d+$/))),
+    );
   });
 });
