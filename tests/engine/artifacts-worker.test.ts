@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ArtifactsWorker, buildEncodedArtifacts } from '../../src/engine/artifacts.js';
@@ -30,5 +31,33 @@ describe('the ingest worker', () => {
     const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
     expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(Buffer.from(here.bm25)));
     expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(Buffer.from(here.figures)));
+  });
+
+  it.runIf(process.platform === 'linux')('runs below the main thread\'s priority, the main thread left as it was', async () => {
+    const niceValues = async () => {
+      const values: number[] = [];
+      for (const task of await readdir('/proc/self/task')) {
+        const stat = await readFile(`/proc/self/task/${task}/stat`, 'utf8').catch(() => '');
+        // The fields after the command name; the nice value is the 17th of them.
+        const nice = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16];
+        if (nice !== undefined) values.push(Number(nice));
+      }
+      return values;
+    };
+    const waitFor = async (wanted: (values: number[]) => boolean) => {
+      for (let tries = 0; tries < 100; tries++) {
+        if (wanted(await niceValues())) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+    // The workers of the tests above may take a moment to end.
+    expect(await waitFor((values) => values.every((nice) => nice === 0))).toBe(true);
+    const worker = ArtifactsWorker.start();
+    const lowered = await waitFor((values) => values.some((nice) => nice > 0));
+    await worker.build(passages, vocabulary.normaliser);
+    expect(lowered).toBe(true);
+    // On Linux the calling thread's own: this one is as it was.
+    expect(os.getPriority(0)).toBe(0);
   });
 });
