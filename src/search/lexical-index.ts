@@ -6,12 +6,12 @@
  * saves as varints: at 100k passages MiniSearch's object-per-match scoring was most of a question's time.
  */
 import { z } from 'zod';
-import { bytes, stringList } from '../schemas.js';
+import { bytes, stringList } from '../util/schemas.js';
 import type { Passage } from '../ingest/types.js';
 import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
-import { includesSorted } from './sorted.js';
-import { TopScores } from './top-scores.js';
-import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from './varint.js';
+import { includesSorted } from '../util/sorted.js';
+import { TopScores } from '../util/top-scores.js';
+import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from '../util/varint.js';
 
 const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];

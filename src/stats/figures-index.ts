@@ -1,10 +1,10 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
 import { z } from 'zod';
-import { bytes, stringList } from '../schemas.js';
+import { bytes, stringList } from '../util/schemas.js';
 import { groupMatches, QuestionMatcher } from './match.js';
 import type { Figure, FigureCitation, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, Period, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
-import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../search/varint.js';
+import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../util/varint.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
 import { citationOf } from './extract.js';

@@ -3,8 +3,8 @@
  * counted thing it names, whether it wants the latest figure, and its key words' overlap with the
  * figure's sentence and document title.
  */
-import { includesSorted } from '../search/sorted.js';
-import { TopScores } from '../search/top-scores.js';
+import { includesSorted } from '../util/sorted.js';
+import { TopScores } from '../util/top-scores.js';
 import { findPeriods } from './periods.js';
 import { parseQuestion, type QuestionFeatures } from './query.js';
 import type { Figure, FigureMatch, FigureMatchGroup, MatchSignals, Period } from './types.js';

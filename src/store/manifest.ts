@@ -1,6 +1,6 @@
 /** manifest.json: the commit point of a saved index, parsed strictly before any other file is read. */
 import { z } from 'zod';
-import { stringList } from '../schemas.js';
+import { stringList } from '../util/schemas.js';
 import { INDEX_FORMAT_VERSION, type IndexManifest } from './types.js';
 
 export const MANIFEST_FILE = 'manifest.json';

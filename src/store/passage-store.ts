@@ -21,7 +21,7 @@ import type { Passage } from '../ingest/types.js';
 import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
 import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
 import { PassageFile, passageFileChunks } from './passage-file.js';
-import { TopScores } from '../search/top-scores.js';
+import { TopScores } from '../util/top-scores.js';
 import {
   ARTIFACT_NAME_PATTERN,
   GENERATION_PREFIX,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAscendingLists, decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from '../../src/search/varint.js';
+import { decodeAscendingLists, decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from '../../src/util/varint.js';
 
 describe('varints', () => {
   it('round-trip small and large unsigned integers, small ones in one byte', () => {
