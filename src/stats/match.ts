@@ -107,10 +107,10 @@ export class QuestionMatcher {
   private readonly contextOfSentence: Int32Array;
   private readonly firstFigureAt: Int32Array;
   /** Only sentences naming a grade (few) are here. */
-  private readonly sentenceGrades = new Map<number, Set<string>>();
+  private readonly sentenceGrades: Map<number, Set<string>>;
   /** Of each document: its figures, its title, and its title's position in FigureKeyWords. */
   private readonly figuresByDocument: NumberLists;
-  private readonly documentTitles: string[] = [];
+  private readonly documentTitles: string[];
   private readonly titleOfDocument: Int32Array;
   private readonly sentenceWords: WordLists;
   private readonly contextWords: WordLists;
@@ -118,7 +118,7 @@ export class QuestionMatcher {
   /** By word number. */
   private readonly idf: Float64Array;
   /** Stem -> the stem standing for its word group. */
-  private readonly wordGroup = new Map<string, string>();
+  private readonly wordGroup: Map<string, string>;
   private readonly yearSpan: [number, number];
   /** Sentences that state at least one figure: the weight of a word no such sentence uses. */
   private readonly sentenceCount: number;
@@ -154,11 +154,7 @@ export class QuestionMatcher {
     /** The figures' key words, by position (see FigureKeyWords). */
     keyWords: FigureKeyWords,
   ) {
-    for (const group of vocabulary.data.wordGroups) {
-      if (typeof group === 'string') continue;
-      const stems = group.map(stem);
-      for (const member of stems) this.wordGroup.set(member, stems[0]!);
-    }
+    this.wordGroup = wordGroupsOf(vocabulary);
     // The index's stems to word numbers, each word group's members read as one.
     const numberOfStem = Int32Array.from(keyWords.stems, (keyWord) => this.numberOf(keyWord));
     this.sentenceWords = WordLists.of(keyWords.sentences, numberOfStem);
@@ -168,86 +164,24 @@ export class QuestionMatcher {
 
     // Sentences are numbered by their position in keyWords (each holds a figure); documents here.
     const sentenceCount = keyWords.sentences.offsets.length - 1;
+    this.sentenceCount = sentenceCount;
     this.sentenceOf = keyWords.sentenceOf;
-    this.documentOf = new Int32Array(figures.size);
     this.reachedBy = new Int32Array(figures.size);
-    this.contextOfSentence = new Int32Array(sentenceCount).fill(-1);
-    this.firstFigureAt = new Int32Array(sentenceCount).fill(0x7fffffff);
-    const documentNumbers = new Map<string, number>();
-    const documentTitleWords: number[] = [];
-    for (let index = 0; index < figures.size; index++) {
-      const docId = figures.docId(index);
-      let d = documentNumbers.get(docId);
-      if (d === undefined) {
-        d = this.documentTitles.length;
-        this.documentTitles.push(figures.title(index));
-        documentTitleWords.push(keyWords.titleOf[index]!);
-        documentNumbers.set(docId, d);
-      }
-      this.documentOf[index] = d;
-      const s = keyWords.sentenceOf[index]!;
-      if (this.contextOfSentence[s] === -1) this.contextOfSentence[s] = keyWords.contextOf[index]!;
-      const rawStart = figures.rawStart(index);
-      if (rawStart < this.firstFigureAt[s]!) this.firstFigureAt[s] = rawStart;
-      const figureGrades = figures.grades(index);
-      if (figureGrades.length > 0) {
-        const grades = this.sentenceGrades.get(s) ?? new Set<string>();
-        for (const grade of figureGrades) grades.add(grade);
-        this.sentenceGrades.set(s, grades);
-      }
-    }
-    // A document's title words, by document: its first figure's passage's title.
-    this.titleOfDocument = Int32Array.from(documentTitleWords);
+    const filed = fileBySentenceAndDocument(figures, keyWords, sentenceCount);
+    this.documentOf = filed.documentOf;
+    this.documentTitles = filed.documentTitles;
+    this.titleOfDocument = filed.titleOfDocument;
+    this.contextOfSentence = filed.contextOfSentence;
+    this.firstFigureAt = filed.firstFigureAt;
+    this.sentenceGrades = filed.sentenceGrades;
     this.figuresBySentence = NumberLists.grouping(sentenceCount, this.sentenceOf);
     this.figuresByDocument = NumberLists.grouping(this.documentTitles.length, this.documentOf);
-
-    const documentFrequency = new Int32Array(wordCount);
-    {
-      const { offsets, ends, ids } = this.sentenceWords;
-      for (let s = 0; s < sentenceCount; s++) for (let k = offsets[s]!; k < ends[s]!; k++) documentFrequency[ids[k]!] = documentFrequency[ids[k]!]! + 1;
-    }
-    // A word only titles or neighbouring sentences use weighs as one no figure's text uses.
-    this.idf = Float64Array.from(documentFrequency, (df) => Math.log(1 + (df > 0 ? sentenceCount / df : sentenceCount)));
-    this.sentenceCount = sentenceCount;
-    // A relative period left unresolved ("today" with no document date) is read against the title's
-    // period, as inferred. Few figures need it, so titles are read for periods only for them: a
-    // corpus can have tens of thousands of documents.
-    const titlePeriods = new Map<number, Period | undefined>();
-    const titlePeriod = (d: number) => {
-      if (!titlePeriods.has(d)) titlePeriods.set(d, findPeriods(this.documentTitles[d]!, vocabulary).find((m) => m.period.years.length > 0)?.period);
-      return titlePeriods.get(d);
-    };
-    this.periods = Array.from({ length: figures.size }, (_, index) => {
-      const stated = figures.period(index);
-      if (stated?.kind !== 'relative' || stated.years.length > 0) return stated;
-      const period = titlePeriod(this.documentOf[index]!);
-      return period ? { ...period, inferred: true } : stated;
-    });
-
-    // A loop, not Math.min(...years): a spread of 100k+ years overflows the call stack.
-    let first = Infinity;
-    let last = -Infinity;
-    for (let index = 0; index < figures.size; index++) {
-      for (const year of figures.period(index)?.years ?? []) {
-        if (year < first) first = year;
-        if (year > last) last = year;
-      }
-    }
-    this.yearSpan = first <= last ? [first, last] : [0, 0];
+    this.idf = sentenceIdf(this.sentenceWords, sentenceCount, wordCount);
+    this.periods = resolvedPeriods(figures, this.documentOf, this.documentTitles, vocabulary);
+    this.yearSpan = statedYearSpan(figures);
 
     // Sentences and documents under their words; figures under their grades, years and passage.
-    this.sentencesByWord = NumberLists.build(wordCount, (file) => {
-      const { offsets, ends, ids } = this.sentenceWords;
-      const context = this.contextWords;
-      for (let s = 0; s < sentenceCount; s++) {
-        for (let k = offsets[s]!; k < ends[s]!; k++) file(ids[k]!, s);
-        const c = this.contextOfSentence[s]!;
-        for (let k = context.offsets[c]!; k < context.ends[c]!; k++) {
-          const id = context.ids[k]!;
-          if (!includesSorted(ids, offsets[s]!, ends[s]!, id)) file(id, s);
-        }
-      }
-    });
+    this.sentencesByWord = sentencesByWord(this.sentenceWords, this.contextWords, this.contextOfSentence, wordCount);
     this.documentsByWord = NumberLists.build(wordCount, (file) => {
       const { offsets, ends, ids } = this.titleWords;
       this.titleOfDocument.forEach((title, d) => {
@@ -459,6 +393,110 @@ export class QuestionMatcher {
     const [first, last] = this.yearSpan;
     return last > first ? (Math.max(...period.years) - first) / (last - first) : 1;
   }
+}
+
+/** Stem -> the stem standing for its word group (the vocabulary's groups of words read as one). */
+function wordGroupsOf(vocabulary: Vocabulary): Map<string, string> {
+  const groups = new Map<string, string>();
+  for (const group of vocabulary.data.wordGroups) {
+    if (typeof group === 'string') continue;
+    const stems = group.map(stem);
+    for (const member of stems) groups.set(member, stems[0]!);
+  }
+  return groups;
+}
+
+/**
+ * Each figure's document, numbered in the order of their first figures, with each document's title
+ * and its title's key words (its first figure's passage's); and of each sentence, its context's key
+ * words, where its first figure starts, and the grades its figures name (only sentences naming one).
+ */
+function fileBySentenceAndDocument(figures: FigureSet, keyWords: FigureKeyWords, sentenceCount: number) {
+  const documentOf = new Int32Array(figures.size);
+  const documentTitles: string[] = [];
+  const documentTitleWords: number[] = [];
+  const contextOfSentence = new Int32Array(sentenceCount).fill(-1);
+  const firstFigureAt = new Int32Array(sentenceCount).fill(0x7fffffff);
+  const sentenceGrades = new Map<number, Set<string>>();
+  const documentNumbers = new Map<string, number>();
+  for (let index = 0; index < figures.size; index++) {
+    const docId = figures.docId(index);
+    let d = documentNumbers.get(docId);
+    if (d === undefined) {
+      d = documentTitles.length;
+      documentTitles.push(figures.title(index));
+      documentTitleWords.push(keyWords.titleOf[index]!);
+      documentNumbers.set(docId, d);
+    }
+    documentOf[index] = d;
+    const s = keyWords.sentenceOf[index]!;
+    if (contextOfSentence[s] === -1) contextOfSentence[s] = keyWords.contextOf[index]!;
+    const rawStart = figures.rawStart(index);
+    if (rawStart < firstFigureAt[s]!) firstFigureAt[s] = rawStart;
+    const figureGrades = figures.grades(index);
+    if (figureGrades.length > 0) {
+      const grades = sentenceGrades.get(s) ?? new Set<string>();
+      for (const grade of figureGrades) grades.add(grade);
+      sentenceGrades.set(s, grades);
+    }
+  }
+  return { documentOf, documentTitles, titleOfDocument: Int32Array.from(documentTitleWords), contextOfSentence, firstFigureAt, sentenceGrades };
+}
+
+/** By word number: how rare the word is among figure sentences. A word only titles or neighbouring sentences use weighs as one no figure's text uses. */
+function sentenceIdf(sentenceWords: WordLists, sentenceCount: number, wordCount: number): Float64Array {
+  const documentFrequency = new Int32Array(wordCount);
+  const { offsets, ends, ids } = sentenceWords;
+  for (let s = 0; s < sentenceCount; s++) for (let k = offsets[s]!; k < ends[s]!; k++) documentFrequency[ids[k]!] = documentFrequency[ids[k]!]! + 1;
+  return Float64Array.from(documentFrequency, (df) => Math.log(1 + (df > 0 ? sentenceCount / df : sentenceCount)));
+}
+
+/**
+ * Each figure's period. A relative period left unresolved ("today" with no document date) is read
+ * against the title's period, as inferred. Few figures need it, so titles are read for periods only
+ * for them: a corpus can have tens of thousands of documents.
+ */
+function resolvedPeriods(figures: FigureSet, documentOf: Int32Array, documentTitles: readonly string[], vocabulary: Vocabulary): (Period | undefined)[] {
+  const titlePeriods = new Map<number, Period | undefined>();
+  const titlePeriod = (d: number) => {
+    if (!titlePeriods.has(d)) titlePeriods.set(d, findPeriods(documentTitles[d]!, vocabulary).find((m) => m.period.years.length > 0)?.period);
+    return titlePeriods.get(d);
+  };
+  return Array.from({ length: figures.size }, (_, index) => {
+    const stated = figures.period(index);
+    if (stated?.kind !== 'relative' || stated.years.length > 0) return stated;
+    const period = titlePeriod(documentOf[index]!);
+    return period ? { ...period, inferred: true } : stated;
+  });
+}
+
+/** The first and last year the figures' stated periods name ([0, 0] for none). */
+function statedYearSpan(figures: FigureSet): [number, number] {
+  // A loop, not Math.min(...years): a spread of 100k+ years overflows the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (let index = 0; index < figures.size; index++) {
+    for (const year of figures.period(index)?.years ?? []) {
+      if (year < first) first = year;
+      if (year > last) last = year;
+    }
+  }
+  return first <= last ? [first, last] : [0, 0];
+}
+
+/** Each word's sentences: those holding it themselves, or in their context (the sentences either side). */
+function sentencesByWord(sentenceWords: WordLists, contextWords: WordLists, contextOfSentence: Int32Array, wordCount: number): NumberLists {
+  const { offsets, ends, ids } = sentenceWords;
+  return NumberLists.build(wordCount, (file) => {
+    for (let s = 0; s < contextOfSentence.length; s++) {
+      for (let k = offsets[s]!; k < ends[s]!; k++) file(ids[k]!, s);
+      const c = contextOfSentence[s]!;
+      for (let k = contextWords.offsets[c]!; k < contextWords.ends[c]!; k++) {
+        const id = contextWords.ids[k]!;
+        if (!includesSorted(ids, offsets[s]!, ends[s]!, id)) file(id, s);
+      }
+    }
+  });
 }
 
 interface Scored {
