@@ -42,13 +42,6 @@ export interface ArtifactsJob {
 export type WorkerScript = 'bundled' | 'typescript';
 
 /**
- * `buildEncodedArtifacts` on a worker thread, started before its passages are known: booting a
- * worker takes about a second, spent while ingest is still reading the reports. The worker runs
- * artifacts-worker.ts bundled into plain JavaScript (worker-script.ts); where that cannot be made it
- * starts through worker-boot.mjs, which registers tsx in the worker (a worker's entry is resolved
- * before any loader of its parent applies). The encoded artifacts come back transferred.
- */
-/**
  * The worker's young generation, in MiB. Its job is one batch whose live set is small (at 10k
  * passages about 26 MiB once collected) but which makes garbage fast; V8's default nursery grows to
  * tens of MiB that stay committed beside the main thread's. Measured at 10k passages, three runs
@@ -57,6 +50,13 @@ export type WorkerScript = 'bundled' | 'typescript';
  */
 const WORKER_YOUNG_GENERATION_MB = 4;
 
+/**
+ * `buildEncodedArtifacts` on a worker thread, started before its passages are known: booting a
+ * worker takes about a second, spent while ingest is still reading the reports. The worker runs
+ * artifacts-worker.ts bundled into plain JavaScript (worker-script.ts); where that cannot be made it
+ * starts through worker-boot.mjs, which registers tsx in the worker (a worker's entry is resolved
+ * before any loader of its parent applies). The encoded artifacts come back transferred.
+ */
 export class ArtifactsWorker {
   private readonly worker: Promise<Worker>;
   private readonly result: Promise<EncodedArtifacts>;

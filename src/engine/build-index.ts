@@ -8,7 +8,7 @@ import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { loadDocuments } from '../ingest/load-document.js';
-import { UnreadableDocumentError, type LoadedDocument, type Passage } from '../ingest/types.js';
+import type { LoadedDocument, Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
