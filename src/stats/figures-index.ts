@@ -180,7 +180,6 @@ function tabulate(figures: readonly Figure[], withKeyWords = true): { citations:
   };
 }
 
-const varints = (values: ArrayLike<number>) => encodeVarints(values);
 const float64s = (values: readonly number[]) => new Uint8Array(Float64Array.from(values).buffer);
 
 function encodeStemLists(lists: StemLists): SavedFiguresIndex['keyWords']['sentences'] {
@@ -200,22 +199,22 @@ function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): S
   const columns: SavedFiguresIndex['columns'] = {
     value: float64s(figures.map((f) => f.value)),
     outOf: float64s(figures.map((f) => f.outOf ?? Number.NaN)),
-    unit: varints(figures.map((f) => UNITS.indexOf(f.unit))),
-    rawStart: varints(figures.map((f) => f.rawStart)),
-    rawEnd: varints(figures.map((f) => f.rawEnd)),
-    per: varints(figures.map((f) => optional(f.per))),
-    grade: varints(figures.map((f) => optional(f.grade))),
-    grades: varints(figures.map((f) => gradeLists.add(f.grades))),
-    counted: varints(figures.map((f) => optional(f.counted))),
-    period: varints(figures.map((f) => (f.period ? periods.add(f.period) + 1 : 0))),
-    sentence: varints(words.sentenceOf),
-    context: varints(words.contextOf),
+    unit: encodeVarints(figures.map((f) => UNITS.indexOf(f.unit))),
+    rawStart: encodeVarints(figures.map((f) => f.rawStart)),
+    rawEnd: encodeVarints(figures.map((f) => f.rawEnd)),
+    per: encodeVarints(figures.map((f) => optional(f.per))),
+    grade: encodeVarints(figures.map((f) => optional(f.grade))),
+    grades: encodeVarints(figures.map((f) => gradeLists.add(f.grades))),
+    counted: encodeVarints(figures.map((f) => optional(f.counted))),
+    period: encodeVarints(figures.map((f) => (f.period ? periods.add(f.period) + 1 : 0))),
+    sentence: encodeVarints(words.sentenceOf),
+    context: encodeVarints(words.contextOf),
   };
   return {
     version: FORMAT_VERSION,
     count: figures.length,
     passages: tables.citations.map((citation) => citation.passageId),
-    sentences: varints(tables.sentences),
+    sentences: encodeVarints(tables.sentences),
     periods: periods.values,
     strings: strings.values,
     gradeLists: gradeLists.values,
@@ -349,7 +348,7 @@ class SavedFigures implements FigureSet {
   }
 
   private passageOf(i: number): number {
-    return this.sentenceTriples[this.columns.sentenceOf[i]! * 3]!;
+    return this.columns.passageOf[i]!;
   }
 
   private passage(position: number): Passage {
@@ -407,6 +406,8 @@ interface FigureColumns {
   contextOf: Uint32Array;
   /** Per sentence: passage position, start, end. */
   sentenceTriples: Uint32Array;
+  /** Per figure: its passage's position (its sentence's), what its title's key words are filed by too. */
+  passageOf: Uint32Array;
 }
 
 /**
@@ -440,6 +441,7 @@ function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWo
     sentenceOf: column('sentence'),
     contextOf: column('context'),
     sentenceTriples: decodeVarints(json.sentences, sentenceCount * 3),
+    passageOf: new Uint32Array(count),
   };
   const below = (values: Uint32Array, bound: number, what: string, stride = 1) => {
     for (let i = 0; i < values.length; i += stride) if (values[i]! >= bound) fail(`no ${what} at ${values[i]}`);
@@ -451,14 +453,13 @@ function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWo
   below(columns.sentenceOf, sentenceCount, 'sentence');
   below(columns.contextOf, json.keyWords.contexts.count, 'context');
   below(columns.sentenceTriples, json.passages.length, 'passage', 3);
-  const titleOf = new Uint32Array(count);
-  for (let i = 0; i < count; i++) titleOf[i] = columns.sentenceTriples[columns.sentenceOf[i]! * 3]!;
+  for (let i = 0; i < count; i++) columns.passageOf[i] = columns.sentenceTriples[columns.sentenceOf[i]! * 3]!;
   const { stems } = json.keyWords;
   const keyWords = (): FigureKeyWords => ({
     stems,
     sentenceOf: columns.sentenceOf,
     contextOf: columns.contextOf,
-    titleOf,
+    titleOf: columns.passageOf,
     sentences: decodeStemLists(json.keyWords.sentences, stems.length, 'sentence'),
     contexts: decodeStemLists(json.keyWords.contexts, stems.length, 'context'),
     titles: decodeStemLists(json.keyWords.titles, stems.length, 'title'),
