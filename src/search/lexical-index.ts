@@ -258,9 +258,10 @@ export class LexicalIndex {
     const saved = field.saved;
     if (!saved || saved.decoded[t] === 1) return;
     const at = field.offsets[t]!;
+    const count = field.offsets[t + 1]! - at;
     const outOfRange = () => new Error('The saved search index names a passage it does not have.');
-    decodeVarintRun(saved.gaps, saved.gapStarts[t]!, saved.gapStarts[t + 1]!, field.passages, at, { bound: this.ids.length, outOfRange });
-    decodeVarintRun(saved.frequencies, saved.frequencyStarts[t]!, saved.frequencyStarts[t + 1]!, field.frequencies, at);
+    decodeVarintRun(saved.gaps, saved.gapStarts[t]!, saved.gapStarts[t + 1]!, field.passages, at, count, { bound: this.ids.length, outOfRange });
+    decodeVarintRun(saved.frequencies, saved.frequencyStarts[t]!, saved.frequencyStarts[t + 1]!, field.frequencies, at, count);
     saved.decoded[t] = 1;
   }
 

@@ -94,12 +94,24 @@ export function varintLength(value: number): number {
   return length;
 }
 
-/** Decodes the varints of `bytes[from..to)` into `target` from `into`; `ascending`: they are gaps of an ascending list, each below `bound`. */
-export function decodeVarintRun(bytes: Uint8Array, from: number, to: number, target: Uint32Array, into: number, ascending?: { bound: number; outOfRange: () => Error }): void {
+/**
+ * Decodes the `count` varints of `bytes[from..to)` into `target` from `into`; throws unless they fill
+ * that range exactly, as `decodeVarints` does its whole input (a list's bytes and its length are
+ * saved apart). `ascending`: they are gaps of an ascending list, each value below `bound`.
+ */
+export function decodeVarintRun(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  target: Uint32Array,
+  into: number,
+  count: number,
+  ascending?: { bound: number; outOfRange: () => Error },
+): void {
   let previous = 0;
   let at = from;
-  let i = into;
-  while (at < to) {
+  for (let i = into; i < into + count; i++) {
+    if (at >= to) throw new RangeError('varints end early');
     let value = 0;
     let scale = 1;
     for (;;) {
@@ -113,6 +125,7 @@ export function decodeVarintRun(bytes: Uint8Array, from: number, to: number, tar
       value = previous += value;
       if (value >= ascending.bound) throw ascending.outOfRange();
     }
-    target[i++] = value;
+    target[i] = value;
   }
+  if (at !== to) throw new RangeError('bytes left after the last varint');
 }

@@ -36,13 +36,18 @@ describe('varints', () => {
     expect([2, 38, 3960, 0, 900].map(varintLength)).toEqual([1, 1, 2, 1, 2]);
     expect(gaps.length).toBe(7);
     const target = new Uint32Array(5);
-    decodeVarintRun(gaps, 4, 7, target, 3, { bound: 901, outOfRange: () => new Error('past the end') });
+    decodeVarintRun(gaps, 4, 7, target, 3, 2, { bound: 901, outOfRange: () => new Error('past the end') });
     expect(Array.from(target)).toEqual([0, 0, 0, 0, 900]);
-    decodeVarintRun(gaps, 0, 4, target, 0, { bound: 4001, outOfRange: () => new Error('past the end') });
+    decodeVarintRun(gaps, 0, 4, target, 0, 3, { bound: 4001, outOfRange: () => new Error('past the end') });
     expect(Array.from(target)).toEqual(values);
-    expect(() => decodeVarintRun(gaps, 0, 4, target, 0, { bound: 4000, outOfRange: () => new Error('past the end') })).toThrow('past the end');
+    expect(() => decodeVarintRun(gaps, 0, 4, target, 0, 3, { bound: 4000, outOfRange: () => new Error('past the end') })).toThrow('past the end');
     // A run that stops inside a varint is refused.
-    expect(() => decodeVarintRun(gaps, 0, 3, target, 0)).toThrow(/too long/);
+    expect(() => decodeVarintRun(gaps, 0, 3, target, 0, 3)).toThrow(/too long/);
+    // So is one holding more or fewer values than its list's length says, and nothing past the list is written.
+    const guarded = new Uint32Array(5);
+    expect(() => decodeVarintRun(gaps, 0, 4, guarded, 0, 2)).toThrow(/left/);
+    expect(guarded[2]).toBe(0);
+    expect(() => decodeVarintRun(gaps, 4, 7, guarded, 3, 3)).toThrow(/early/);
     expect([0, 127, 128, 2 ** 32 - 1].map(varintLength)).toEqual([1, 1, 2, 5]);
   });
 });
