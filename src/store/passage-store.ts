@@ -720,6 +720,12 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   const checkHash = (name: string, sha256: string) => {
     if (sha256 !== manifest.files[name]?.sha256) throw corrupt(`${manifest.generation}/${name} does not match its checksum (altered)`);
   };
+  /** A file of the generation, whole, once its checksum matches. */
+  const readChecked = async (name: string) => {
+    const bytes = await readFile(join(genDir, name));
+    checkHash(name, createHash('sha256').update(bytes).digest('hex'));
+    return bytes;
+  };
 
   // The graph is checked and read on libuv's threads (its sha256, then hnswlib's read, which so never
   // sees a damaged file) while this one reads the passages and artifacts.
@@ -741,9 +747,7 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   );
 
   // The passages: the file's table now, its blocks when a question reads them.
-  const passageBytes = await readFile(join(genDir, PASSAGES_FILE));
-  checkHash(PASSAGES_FILE, createHash('sha256').update(passageBytes).digest('hex'));
-  const file = PassageFile.open(passageBytes);
+  const file = PassageFile.open(await readChecked(PASSAGES_FILE));
   if (!(file instanceof PassageFile)) throw corrupt(`${PASSAGES_FILE} ${file.problem}`);
 
   // The artifacts.
@@ -751,8 +755,7 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   for (const name of Object.keys(manifest.files)) {
     const artifact = artifactNameOf(name);
     if (artifact === undefined) continue;
-    const bytes = await readFile(join(genDir, name));
-    checkHash(name, createHash('sha256').update(bytes).digest('hex'));
+    const bytes = await readChecked(name);
     try {
       artifacts.set(artifact, decodeArtifact(bytes));
     } catch {
