@@ -72,12 +72,11 @@ export async function* loadDocuments(files: readonly string[], root: string, ahe
       (document) => ({ file, document }),
       (error: unknown) => (error instanceof UnreadableDocumentError ? { file, error } : { file, bug: error }),
     );
-  const reading = files.slice(0, ahead).map(load);
-  for (let next = reading.length, at = 0; at < files.length; at++, next++) {
-    const outcome = await reading[at]!;
+  // The files being read, in order: at most `ahead` at a time.
+  const reading = files.slice(0, Math.max(1, ahead)).map(load);
+  for (let next = reading.length; reading.length > 0; next++) {
+    const outcome = await reading.shift()!;
     if (next < files.length) reading.push(load(files[next]!));
-    // Let go of what has been handed over.
-    reading[at] = undefined as never;
     if ('bug' in outcome) throw outcome.bug;
     yield outcome;
   }
