@@ -5,11 +5,10 @@
  * answers document frequency directly, scores into one array and keeps only the top `limit`, and
  * saves as varints: at 100k passages MiniSearch's object-per-match scoring was most of a question's time.
  */
-import { z } from 'zod';
-import { bytes, stringList } from '../util/schemas.js';
 import type { Passage } from '../ingest/types.js';
 import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
 import { includesSorted } from '../util/sorted.js';
+import * as shape from '../util/shape.js';
 import { TopScores } from '../util/top-scores.js';
 import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from '../util/varint.js';
 
@@ -123,7 +122,7 @@ export class LexicalIndex {
 
   /** Reads what `toSaved` wrote (through the artifact codec); throws on another format or damage. */
   static fromSaved(data: unknown): LexicalIndex {
-    const saved = savedSchema.parse(data);
+    const saved = checkSaved(data);
     const count = saved.ids.length;
     const lengths = decodeVarints(saved.lengths, count * FIELDS.length);
     if (saved.fields.length !== FIELDS.length || saved.fields.some((field, f) => field.name !== FIELDS[f])) {
@@ -341,16 +340,46 @@ const FORMAT = 'citeline-bm25';
 /** 2: byte arrays kept as bytes by the artifact codec, not base64 in JSON. 3: each term's byte counts, so postings are decoded term by term. */
 const FORMAT_VERSION = 3;
 
-const savedSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(FORMAT_VERSION),
-  ids: stringList,
-  terms: stringList,
-  lengths: bytes,
-  fields: z.array(
-    z.object({ name: z.string(), averageLength: z.number(), counts: bytes, passages: bytes, passageBytes: bytes, frequencies: bytes, frequencyBytes: bytes }),
-  ),
-});
-
 /** As saved: the postings as varints (passage numbers as gaps), the rest plain values. */
-export type SavedLexicalIndex = z.infer<typeof savedSchema>;
+export interface SavedLexicalIndex {
+  format: typeof FORMAT;
+  version: typeof FORMAT_VERSION;
+  ids: string[];
+  terms: string[];
+  lengths: Uint8Array;
+  fields: SavedField[];
+}
+
+interface SavedField {
+  name: string;
+  averageLength: number;
+  counts: Uint8Array;
+  passages: Uint8Array;
+  passageBytes: Uint8Array;
+  frequencies: Uint8Array;
+  frequencyBytes: Uint8Array;
+}
+
+/** The saved index's shape (src/util/shape.ts says why by hand): each list's contents are checked as they are decoded. */
+function checkSaved(value: unknown): SavedLexicalIndex {
+  const saved = shape.object(value, 'bm25');
+  return {
+    format: shape.literal(saved.format, FORMAT, 'bm25.format'),
+    version: shape.literal(saved.version, FORMAT_VERSION, 'bm25.version'),
+    ids: shape.stringList(saved.ids, 'bm25.ids'),
+    terms: shape.stringList(saved.terms, 'bm25.terms'),
+    lengths: shape.bytes(saved.lengths, 'bm25.lengths'),
+    fields: shape.list(saved.fields, 'bm25.fields', (value, path): SavedField => {
+      const field = shape.object(value, path);
+      return {
+        name: shape.string(field.name, `${path}.name`),
+        averageLength: shape.number(field.averageLength, `${path}.averageLength`),
+        counts: shape.bytes(field.counts, `${path}.counts`),
+        passages: shape.bytes(field.passages, `${path}.passages`),
+        passageBytes: shape.bytes(field.passageBytes, `${path}.passageBytes`),
+        frequencies: shape.bytes(field.frequencies, `${path}.frequencies`),
+        frequencyBytes: shape.bytes(field.frequencyBytes, `${path}.frequencyBytes`),
+      };
+    }),
+  };
+}

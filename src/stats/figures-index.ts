@@ -1,12 +1,11 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
-import { z } from 'zod';
-import { bytes, stringList } from '../util/schemas.js';
 import { groupMatches, QuestionMatcher } from './match.js';
-import type { Figure, FigureCitation, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, Period, StatsQuery } from './types.js';
+import type { Figure, FigureCitation, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, Period, PeriodKind, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
 import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../util/varint.js';
 import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
 import { keyWords } from './words.js';
+import * as shape from '../util/shape.js';
 import { citationOf } from './extract.js';
 import { stemsOf, type FigureKeyWords, type StemLists } from './key-words.js';
 import type { Passage } from '../ingest/types.js';
@@ -24,74 +23,97 @@ const FORMAT_VERSION = 5;
 
 const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio'] as const satisfies readonly FigureUnit[];
 
-const periodSchema = z.object({
-  text: z.string(),
-  kind: z.enum(['year', 'financial-year', 'date', 'date-range', 'season', 'relative']),
-  label: z.string(),
-  years: z.array(z.number().int()),
-  sortKey: z.string(),
-  inferred: z.boolean(),
-});
+const PERIOD_KINDS = ['year', 'financial-year', 'date', 'date-range', 'season', 'relative'] as const satisfies readonly PeriodKind[];
 
-const figureSchema = z.object({
-  id: z.string(),
-  value: z.number(),
-  unit: z.enum(UNITS),
-  raw: z.string(),
-  rawStart: z.number().int(),
-  rawEnd: z.number().int(),
-  per: z.string().optional(),
-  outOf: z.number().optional(),
-  grade: z.string().optional(),
-  grades: stringList,
-  counted: z.string().optional(),
-  period: periodSchema.optional(),
-  sentence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }),
-  context: z.string().optional(),
-  citation: z.object({
-    passageId: z.string(),
-    docId: z.string(),
-    title: z.string(),
-    source: z.string(),
-    location: z.string(),
-    date: z.string().optional(),
-  }),
-});
+const COLUMN_NAMES = ['value', 'outOf', 'unit', 'rawStart', 'rawEnd', 'per', 'grade', 'grades', 'counted', 'period', 'sentence', 'context'] as const;
 
-/**
- * The artifact's envelope is checked whole, each column as it is decoded (its length), and the first
- * figure decoded: the file is checksummed on load, so a column of the right length holds what was saved.
- */
-const artifactSchema = z.object({
-  version: z.literal(FORMAT_VERSION),
-  count: z.number().int().nonnegative(),
-  passages: stringList,
-  sentences: bytes,
-  periods: z.array(periodSchema),
-  strings: stringList,
-  gradeLists: z.array(stringList),
-  columns: z.object({
-    value: bytes,
-    outOf: bytes,
-    unit: bytes,
-    rawStart: bytes,
-    rawEnd: bytes,
-    per: bytes,
-    grade: bytes,
-    grades: bytes,
-    counted: bytes,
-    period: bytes,
-    sentence: bytes,
-    context: bytes,
-  }),
-  keyWords: z.object({ stems: stringList, sentences: stemListsSchema(), contexts: stemListsSchema(), titles: stemListsSchema() }),
-});
-
-function stemListsSchema() {
-  return z.object({ count: z.number().int().nonnegative(), lengths: bytes, stems: bytes });
+/** Stem lists as saved: a list's length, then its stem numbers, as ascending varints. */
+interface SavedStemLists {
+  count: number;
+  lengths: Uint8Array;
+  stems: Uint8Array;
 }
 
-export type SavedFiguresIndex = z.infer<typeof artifactSchema>;
+/** As saved: tables of the texts and periods the figures share, and one column of bytes per field. */
+export interface SavedFiguresIndex {
+  version: typeof FORMAT_VERSION;
+  count: number;
+  passages: string[];
+  sentences: Uint8Array;
+  periods: Period[];
+  strings: string[];
+  gradeLists: string[][];
+  columns: Record<(typeof COLUMN_NAMES)[number], Uint8Array>;
+  keyWords: { stems: string[]; sentences: SavedStemLists; contexts: SavedStemLists; titles: SavedStemLists };
+}
+
+function checkPeriod(value: unknown, path: string): Period {
+  const period = shape.object(value, path);
+  return {
+    text: shape.string(period.text, `${path}.text`),
+    kind: shape.oneOf(period.kind, PERIOD_KINDS, `${path}.kind`),
+    label: shape.string(period.label, `${path}.label`),
+    years: shape.integers(period.years, `${path}.years`),
+    sortKey: shape.string(period.sortKey, `${path}.sortKey`),
+    inferred: shape.boolean(period.inferred, `${path}.inferred`),
+  };
+}
+
+function checkStemLists(value: unknown, path: string): SavedStemLists {
+  const lists = shape.object(value, path);
+  return { count: shape.count(lists.count, `${path}.count`), lengths: shape.bytes(lists.lengths, `${path}.lengths`), stems: shape.bytes(lists.stems, `${path}.stems`) };
+}
+
+/**
+ * The artifact's envelope is checked whole (by hand: src/util/shape.ts says why), each column as it is
+ * decoded (its length), and the first figure decoded: the file is checksummed on load, so a column of
+ * the right length holds what was saved.
+ */
+function checkSaved(value: unknown): SavedFiguresIndex {
+  const saved = shape.object(value, 'figures');
+  const columns = shape.object(saved.columns, 'figures.columns');
+  const keyWords = shape.object(saved.keyWords, 'figures.keyWords');
+  return {
+    version: shape.literal(saved.version, FORMAT_VERSION, 'figures.version'),
+    count: shape.count(saved.count, 'figures.count'),
+    passages: shape.stringList(saved.passages, 'figures.passages'),
+    sentences: shape.bytes(saved.sentences, 'figures.sentences'),
+    periods: shape.list(saved.periods, 'figures.periods', checkPeriod),
+    strings: shape.stringList(saved.strings, 'figures.strings'),
+    gradeLists: shape.list(saved.gradeLists, 'figures.gradeLists', shape.stringList),
+    columns: Object.fromEntries(COLUMN_NAMES.map((name) => [name, shape.bytes(columns[name], `figures.columns.${name}`)])) as SavedFiguresIndex['columns'],
+    keyWords: {
+      stems: shape.stringList(keyWords.stems, 'figures.keyWords.stems'),
+      sentences: checkStemLists(keyWords.sentences, 'figures.keyWords.sentences'),
+      contexts: checkStemLists(keyWords.contexts, 'figures.keyWords.contexts'),
+      titles: checkStemLists(keyWords.titles, 'figures.keyWords.titles'),
+    },
+  };
+}
+
+/** A figure as decoded from the columns holds the values a figure can have. */
+function checkFigure(figure: Figure): void {
+  const path = 'figures.0';
+  shape.string(figure.id, `${path}.id`);
+  shape.number(figure.value, `${path}.value`);
+  shape.oneOf(figure.unit, UNITS, `${path}.unit`);
+  shape.string(figure.raw, `${path}.raw`);
+  shape.count(figure.rawStart, `${path}.rawStart`);
+  shape.count(figure.rawEnd, `${path}.rawEnd`);
+  shape.optional(figure.per, `${path}.per`, shape.string);
+  shape.optional(figure.outOf, `${path}.outOf`, shape.number);
+  shape.optional(figure.grade, `${path}.grade`, shape.string);
+  shape.stringList(figure.grades, `${path}.grades`);
+  shape.optional(figure.counted, `${path}.counted`, shape.string);
+  shape.optional(figure.period, `${path}.period`, checkPeriod);
+  const sentence = shape.object(figure.sentence, `${path}.sentence`);
+  shape.string(sentence.text, `${path}.sentence.text`);
+  shape.count(sentence.start, `${path}.sentence.start`);
+  shape.count(sentence.end, `${path}.sentence.end`);
+  const citation = shape.object(figure.citation, `${path}.citation`);
+  for (const field of ['passageId', 'docId', 'title', 'source', 'location'] as const) shape.string(citation[field], `${path}.citation.${field}`);
+  shape.optional(citation.date, `${path}.citation.date`, shape.string);
+}
 
 /** How a saved index finds the passages its figures were read from. */
 export type PassageLookup = (passageId: string) => Passage | undefined;
@@ -477,7 +499,8 @@ export class FiguresIndex {
 
   constructor(
     figures: Figure[],
-    private readonly vocabulary: Vocabulary = defaultVocabulary(),
+    /** Needed only to match questions, so the default is read then, not while an index opens. */
+    private readonly vocabulary?: Vocabulary,
     /** A saved index's figures, in the order they were saved, and how to read their key words. */
     saved?: { figures: FigureSet; keyWords: () => FigureKeyWords },
   ) {
@@ -512,7 +535,7 @@ export class FiguresIndex {
    * it points into, or a passage the index does not have.
    */
   static fromSaved(saved: unknown, passages: PassageSource | PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
-    const parsed = artifactSchema.parse(saved);
+    const parsed = checkSaved(saved);
     const source: PassageSource =
       typeof passages === 'function'
         ? {
@@ -525,7 +548,7 @@ export class FiguresIndex {
         : passages;
     const { columns, keyWords } = decodeColumns(parsed);
     const figures = new SavedFigures(parsed, columns, source);
-    if (figures.size > 0) figureSchema.parse(figures.figure(0));
+    if (figures.size > 0) checkFigure(figures.figure(0));
     return new FiguresIndex([], vocabulary, { figures, keyWords });
   }
 
@@ -546,7 +569,7 @@ export class FiguresIndex {
    * extract search found for it, whose figures are considered even when they share no word with it.
    */
   matchQuestion(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
-    this.matcher ??= new QuestionMatcher(this.set, this.vocabulary, this.keyWords);
+    this.matcher ??= new QuestionMatcher(this.set, this.vocabulary ?? defaultVocabulary(), this.keyWords);
     return this.matcher.match(question, limit, passageIds);
   }
 

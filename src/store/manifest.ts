@@ -1,7 +1,7 @@
 /** manifest.json: the commit point of a saved index, parsed strictly before any other file is read. */
-import { z } from 'zod';
-import { stringList } from '../util/schemas.js';
-import { INDEX_FORMAT_VERSION, type IndexManifest } from './types.js';
+import type { DocumentFormat } from '../ingest/types.js';
+import * as shape from '../util/shape.js';
+import { INDEX_FORMAT_VERSION, type HnswSettings, type IndexFile, type IndexManifest, type StoredDocument } from './types.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_TEMP_FILE = 'manifest.json.tmp';
@@ -28,41 +28,59 @@ export function artifactNameOf(fileName: string): string | undefined {
   return match && ARTIFACT_NAME_PATTERN.test(match[1] ?? '') ? match[1] : undefined;
 }
 
-const count = z.number().int().nonnegative();
-const positive = z.number().int().positive();
+const DOCUMENT_FORMATS = ['markdown', 'text', 'html', 'pdf', 'docx'] as const satisfies readonly DocumentFormat[];
+const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
-const documentSchema = z.object({
-  docId: z.string(),
-  hash: z.string(),
-  title: z.string(),
-  source: z.string(),
-  format: z.enum(['markdown', 'text', 'html', 'pdf', 'docx']),
-  passageIds: stringList,
-});
+function storedDocument(value: unknown, path: string): StoredDocument {
+  const document = shape.object(value, path);
+  return {
+    docId: shape.string(document.docId, `${path}.docId`),
+    hash: shape.string(document.hash, `${path}.hash`),
+    title: shape.string(document.title, `${path}.title`),
+    source: shape.string(document.source, `${path}.source`),
+    format: shape.oneOf(document.format, DOCUMENT_FORMATS, `${path}.format`),
+    passageIds: shape.stringList(document.passageIds, `${path}.passageIds`),
+  };
+}
 
-const manifestSchema = z.object({
-  formatVersion: z.literal(INDEX_FORMAT_VERSION),
-  model: z.string().min(1),
-  dimension: positive,
-  documentCount: count,
-  passageCount: count,
-  documents: z.record(z.string(), documentSchema),
-  hnsw: z.object({
-    space: z.literal('cosine'),
-    M: positive,
-    efConstruction: positive,
-    capacity: positive,
-    elementCount: count,
-    deletedCount: count,
-  }),
-  files: z.record(z.string().regex(FILE_NAME_PATTERN, 'is not a plain file name'), z.object({ bytes: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
-  generation: z.string().regex(GENERATION_PATTERN, 'is not a generation folder name'),
-  builtAt: z.string(),
-});
+function indexFile(value: unknown, path: string, name: string): IndexFile {
+  shape.matching(name, FILE_NAME_PATTERN, path, 'a plain file name');
+  const file = shape.object(value, path);
+  return { bytes: shape.count(file.bytes, `${path}.bytes`), sha256: shape.matching(file.sha256, SHA256_PATTERN, `${path}.sha256`, 'a sha256 in hex') };
+}
 
-/** Parses the manifest's shape; returns the list of problems instead when it is malformed. */
+function hnswSettings(value: unknown, path: string): HnswSettings {
+  const hnsw = shape.object(value, path);
+  return {
+    space: shape.literal(hnsw.space, 'cosine', `${path}.space`),
+    M: shape.positive(hnsw.M, `${path}.M`),
+    efConstruction: shape.positive(hnsw.efConstruction, `${path}.efConstruction`),
+    capacity: shape.positive(hnsw.capacity, `${path}.capacity`),
+    elementCount: shape.count(hnsw.elementCount, `${path}.elementCount`),
+    deletedCount: shape.count(hnsw.deletedCount, `${path}.deletedCount`),
+  };
+}
+
+/** Checks the manifest's shape; returns the problem instead when it is malformed. */
 export function parseManifest(value: unknown): { manifest: IndexManifest } | { problems: string[] } {
-  const result = manifestSchema.safeParse(value);
-  if (result.success) return { manifest: result.data };
-  return { problems: result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || 'manifest'}: ${issue.message}`) };
+  try {
+    const manifest = shape.object(value, 'manifest');
+    return {
+      manifest: {
+        formatVersion: shape.literal(manifest.formatVersion, INDEX_FORMAT_VERSION, 'formatVersion'),
+        model: shape.nonEmptyString(manifest.model, 'model'),
+        dimension: shape.positive(manifest.dimension, 'dimension'),
+        documentCount: shape.count(manifest.documentCount, 'documentCount'),
+        passageCount: shape.count(manifest.passageCount, 'passageCount'),
+        documents: shape.record(manifest.documents, 'documents', storedDocument),
+        hnsw: hnswSettings(manifest.hnsw, 'hnsw'),
+        files: shape.record(manifest.files, 'files', indexFile),
+        generation: shape.matching(manifest.generation, GENERATION_PATTERN, 'generation', 'a generation folder name'),
+        builtAt: shape.string(manifest.builtAt, 'builtAt'),
+      },
+    };
+  } catch (error) {
+    if (error instanceof shape.ShapeError) return { problems: [error.message] };
+    throw error;
+  }
 }
