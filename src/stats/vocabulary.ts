@@ -1,36 +1,89 @@
 /** Loads data/stats-vocabulary.json and compiles its phrase lists into whole-word matchers. */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as shape from '../util/shape.js';
 
-const aliasList = z.array(z.string().min(1));
-
-const vocabularySchema = z.object({
-  grades: z.array(z.object({ name: z.string(), aliases: aliasList, needsCue: z.boolean().optional() })),
-  gradeGroups: z.array(z.object({ grades: z.array(z.string()), aliases: aliasList })),
-  caseSensitiveAliases: z.array(z.string()),
-  gradeCues: z.object({ window: z.number().int().positive(), words: aliasList }),
-  gradeJoiners: aliasList,
-  counted: z.array(z.object({ name: z.string(), aliases: aliasList })),
-  units: z.object({
-    percent: aliasList,
-    percentagePoints: aliasList,
-    currencies: z.record(z.string(), z.string()),
-    multipliers: z.record(z.string(), z.number()),
-    moneyRates: aliasList,
-  }),
-  numberWords: z.record(z.string(), z.number()),
-  fractions: z.record(z.string(), z.union([z.number(), z.string()])),
-  seasons: z.record(z.string(), z.number().int().min(1).max(12)),
-  relativePeriods: z.array(z.object({ words: aliasList, yearOffset: z.number().int() })),
-  questionCues: z.record(z.string(), z.union([aliasList, z.string()])),
-  recencyCues: aliasList,
+/** data/stats-vocabulary.json: the words figures are read by. Each alias list holds non-empty phrases. */
+export interface VocabularyData {
+  grades: { name: string; aliases: string[]; needsCue?: boolean }[];
+  gradeGroups: { grades: string[]; aliases: string[] }[];
+  caseSensitiveAliases: string[];
+  gradeCues: { window: number; words: string[] };
+  gradeJoiners: string[];
+  counted: { name: string; aliases: string[] }[];
+  units: {
+    percent: string[];
+    percentagePoints: string[];
+    currencies: Record<string, string>;
+    multipliers: Record<string, number>;
+    moneyRates: string[];
+  };
+  numberWords: Record<string, number>;
+  /** A string value is a comment. */
+  fractions: Record<string, number | string>;
+  /** Season to month, 1 to 12. */
+  seasons: Record<string, number>;
+  relativePeriods: { words: string[]; yearOffset: number }[];
+  /** A string value is a comment. */
+  questionCues: Record<string, string[] | string>;
+  recencyCues: string[];
   /** Words asking how far figures differ ("what range", "from what to what", "2012 vs 2008"): a pair of figures is wanted. */
-  spreadCues: aliasList.default([]),
+  spreadCues: string[];
   /** A leading string is a comment; each array is a group of words used for the same idea. */
-  wordGroups: z.array(z.union([z.string(), aliasList])).default([]),
-});
+  wordGroups: (string | string[])[];
+}
 
-export type VocabularyData = z.infer<typeof vocabularySchema>;
+const aliases = (value: unknown, path: string) => shape.list(value, path, shape.nonEmptyString);
+const named = (value: unknown, path: string) => {
+  const entry = shape.object(value, path);
+  return { name: shape.string(entry.name, `${path}.name`), aliases: aliases(entry.aliases, `${path}.aliases`) };
+};
+const textOr = <T>(check: (value: unknown, path: string) => T) => (value: unknown, path: string) => (typeof value === 'string' ? value : check(value, path));
+
+/**
+ * Checks the vocabulary file by hand rather than with zod (src/util/shape.ts): it is read in the
+ * ingest worker too, where loading zod alone took 11 MB.
+ */
+export function checkVocabularyData(json: unknown): VocabularyData {
+  const data = shape.object(json, 'vocabulary');
+  const units = shape.object(data.units, 'units');
+  const gradeCues = shape.object(data.gradeCues, 'gradeCues');
+  return {
+    grades: shape.list(data.grades, 'grades', (value, path) => {
+      const grade = shape.object(value, path);
+      const needsCue = shape.optional(grade.needsCue, `${path}.needsCue`, shape.boolean);
+      return { ...named(value, path), ...(needsCue !== undefined ? { needsCue } : {}) };
+    }),
+    gradeGroups: shape.list(data.gradeGroups, 'gradeGroups', (value, path) => {
+      const group = shape.object(value, path);
+      return { grades: shape.stringList(group.grades, `${path}.grades`), aliases: aliases(group.aliases, `${path}.aliases`) };
+    }),
+    caseSensitiveAliases: shape.stringList(data.caseSensitiveAliases, 'caseSensitiveAliases'),
+    gradeCues: { window: shape.positive(gradeCues.window, 'gradeCues.window'), words: aliases(gradeCues.words, 'gradeCues.words') },
+    gradeJoiners: aliases(data.gradeJoiners, 'gradeJoiners'),
+    counted: shape.list(data.counted, 'counted', named),
+    units: {
+      percent: aliases(units.percent, 'units.percent'),
+      percentagePoints: aliases(units.percentagePoints, 'units.percentagePoints'),
+      currencies: shape.record(units.currencies, 'units.currencies', shape.string),
+      multipliers: shape.record(units.multipliers, 'units.multipliers', shape.number),
+      moneyRates: aliases(units.moneyRates, 'units.moneyRates'),
+    },
+    numberWords: shape.record(data.numberWords, 'numberWords', shape.number),
+    fractions: shape.record(data.fractions, 'fractions', textOr(shape.number)),
+    seasons: shape.record(data.seasons, 'seasons', (value, path) => {
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 12) throw new shape.ShapeError(path, 'a month from 1 to 12');
+      return value as number;
+    }),
+    relativePeriods: shape.list(data.relativePeriods, 'relativePeriods', (value, path) => {
+      const period = shape.object(value, path);
+      return { words: aliases(period.words, `${path}.words`), yearOffset: shape.integer(period.yearOffset, `${path}.yearOffset`) };
+    }),
+    questionCues: shape.record(data.questionCues, 'questionCues', textOr(aliases)),
+    recencyCues: aliases(data.recencyCues, 'recencyCues'),
+    spreadCues: data.spreadCues === undefined ? [] : aliases(data.spreadCues, 'spreadCues'),
+    wordGroups: data.wordGroups === undefined ? [] : shape.list(data.wordGroups, 'wordGroups', textOr(aliases)),
+  };
+}
 
 /** A phrase found in text: which entry it belongs to and where. */
 export interface PhraseHit {
@@ -165,7 +218,7 @@ export function buildVocabulary(data: VocabularyData): Vocabulary {
 }
 
 export function parseVocabulary(json: unknown): Vocabulary {
-  return buildVocabulary(vocabularySchema.parse(json));
+  return buildVocabulary(checkVocabularyData(json));
 }
 
 const VOCABULARY_FILE = new URL('../../data/stats-vocabulary.json', import.meta.url);
