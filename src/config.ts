@@ -22,6 +22,8 @@ const coreSchema = z.object({
   EMBEDDING_MODEL: z.string().min(1).default('models/glove-100d'),
   /** Where transformers.js caches hub downloads. */
   MODEL_CACHE_DIR: z.string().min(1).default('.cache/models'),
+  /** 1 keeps ingest on one thread: no second V8 instance, so less memory, and a slower ingest. */
+  INGEST_THREADS: z.enum(['1', '2'], { error: 'must be 1 or 2' }).default('2'),
 });
 
 export interface CoreConfig {
@@ -29,6 +31,11 @@ export interface CoreConfig {
   reportsDir: string;
   embeddingModel: string;
   modelCacheDir: string;
+  /**
+   * 2 (the default): ingest builds the BM25 and figures indexes on a second thread while this one
+   * embeds, once a corpus reaches a few thousand passages. 1: all on this thread.
+   */
+  ingestThreads: 1 | 2;
 }
 
 const slackSchema = z.object({
@@ -79,6 +86,7 @@ export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
     reportsDir: resolve(cwd, parsed.REPORTS_DIR),
     embeddingModel: parsed.EMBEDDING_MODEL,
     modelCacheDir: resolve(cwd, parsed.MODEL_CACHE_DIR),
+    ingestThreads: parsed.INGEST_THREADS === '1' ? 1 : 2,
   };
 }
 

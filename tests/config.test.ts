@@ -9,7 +9,13 @@ describe('configuration', () => {
       reportsDir: '/srv/citeline/reports',
       embeddingModel: 'models/glove-100d',
       modelCacheDir: '/srv/citeline/.cache/models',
+      ingestThreads: 2,
     });
+  });
+
+  it('keeps ingest on one thread with INGEST_THREADS=1, and refuses any other count', () => {
+    expect(parseCoreConfig({ INGEST_THREADS: '1' }).ingestThreads).toBe(1);
+    expect(() => parseCoreConfig({ INGEST_THREADS: '4' })).toThrow(/INGEST_THREADS must be 1 or 2/);
   });
 
   it('reads Slack settings, lists and numbers', () => {

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildIndex } from '../engine/build-index.js';
+import { artifactsWorkerFor, buildIndex } from '../engine/build-index.js';
 import { Citeline, openCitelineEngine } from '../engine/citeline.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
@@ -31,6 +31,8 @@ export interface ScenarioSpec {
   measure: 'answers' | 'vector-store';
   /** With `vector-store`: measure LangChain.js's HNSWLib store over the same passages instead of Citeline's. */
   peer?: 'langchain';
+  /** Citeline's ingest threads (INGEST_THREADS); by default the configured, 2. */
+  threads?: 1 | 2;
 }
 
 export interface AnswersResult {
@@ -59,7 +61,8 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
   try {
     const reportsDir = spec.reports ? resolve(spec.reports) : join(work, 'reports');
     if (!spec.reports) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, 42, spec.density);
-    const config = { ...parseCoreConfig(process.env), reportsDir, indexDir: join(work, 'index') };
+    const configured = parseCoreConfig(process.env);
+    const config = { ...configured, reportsDir, indexDir: join(work, 'index'), ingestThreads: spec.threads ?? configured.ingestThreads };
     const embedder = await createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir });
     const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
     const questions = questionsFor(spec);
@@ -72,7 +75,8 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
 }
 
 async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary, questions: string[]): Promise<AnswersResult> {
-  const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary }));
+  const artifactsWorker = artifactsWorkerFor(config.ingestThreads);
+  const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, artifactsWorker }));
   const open = await timed(() => openCitelineEngine(config));
   const engine = open.value;
   const first = await timed(() => engine.ask(FIRST_QUESTION));
@@ -99,9 +103,10 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
   const prompts = await loadPrompts(join(process.cwd(), 'prompts'));
   const ids = (hits: readonly { id: string }[]) => hits.map((hit) => hit.id);
   return {
-    name: 'Citeline',
+    name: config.ingestThreads === 1 ? 'Citeline, 1 thread' : 'Citeline',
     ef: GRAPH_DEFAULTS.efSearch,
-    ingest: async (reportsDir, indexDir) => (await buildIndex({ paths: [reportsDir], indexDir, embedder, vocabulary })).passages,
+    ingest: async (reportsDir, indexDir) =>
+      (await buildIndex({ paths: [reportsDir], indexDir, embedder, vocabulary, artifactsWorker: artifactsWorkerFor(config.ingestThreads) })).passages,
     load: (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, log: () => {} }),
     search: (engine, vector, ef) => ids(engine.nearestPassageIds(vector, 10, { ef })),
     exact: (engine, vector) => ids(engine.nearestPassageIds(vector, 10, { exact: true })),

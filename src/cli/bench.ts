@@ -19,6 +19,8 @@ const SCENARIO_SCRIPT = fileURLToPath(new URL('../bench/scenario.ts', import.met
 interface CorpusResult {
   answers: AnswersResult;
   citeline: VectorStoreResult;
+  /** INGEST_THREADS=1: what the second ingest thread costs in memory and saves in time. */
+  citelineOneThread: VectorStoreResult;
   peer: VectorStoreResult;
 }
 
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
     };
     results[corpus.name] = {
       answers: await run<AnswersResult>('whole questions', { ...corpus, measure: 'answers' }),
-      citeline: await run<VectorStoreResult>('Citeline as a vector store', { ...corpus, measure: 'vector-store' }),
+      citeline: await run<VectorStoreResult>('Citeline as a vector store', { ...corpus, measure: 'vector-store', threads: 2 }),
+      citelineOneThread: await run<VectorStoreResult>('Citeline as a vector store, ingest on 1 thread', { ...corpus, measure: 'vector-store', threads: 1 }),
       peer: await run<VectorStoreResult>('LangChain.js HNSWLib', { ...corpus, measure: 'vector-store', peer: 'langchain' }),
     };
   }
@@ -93,8 +96,8 @@ function runInChild(spec: ScenarioSpec): Promise<ScenarioResult> {
 
 function formatStores(results: readonly [string, CorpusResult][]): string {
   const header = ['corpus', 'store', 'passages', 'ingest s', 'passages/s', 'load ms', 'ef', 'query p50 ms', 'query p95 ms', 'search p50 ms', 'search p95 ms', 'recall@10', 'index MiB', 'peak MiB'];
-  const rows = results.flatMap(([corpus, { citeline, peer }]) =>
-    [citeline, peer].flatMap((r) =>
+  const rows = results.flatMap(([corpus, { citeline, citelineOneThread, peer }]) =>
+    [citeline, citelineOneThread, peer].flatMap((r) =>
       r.searches.map((search, i) =>
         [
           ...(i === 0 ? [corpus, r.store, r.passages, r.ingestSeconds, r.passagesPerSecond, r.loadMs] : ['', '', '', '', '', '']),

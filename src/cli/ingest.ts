@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { buildIndex, type IngestProgress } from '../engine/build-index.js';
+import { artifactsWorkerFor, buildIndex, type IngestProgress } from '../engine/build-index.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
 import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     embedder,
     vocabulary,
     rebuild: values.rebuild,
+    artifactsWorker: artifactsWorkerFor(config.ingestThreads),
     onProgress: progress.update,
     log: logToStderr,
   });

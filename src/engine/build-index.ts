@@ -41,6 +41,11 @@ export interface BuildIndexOptions {
   artifactsWorker?: 'always' | 'never';
 }
 
+/** The worker setting for INGEST_THREADS (CoreConfig.ingestThreads): 1 never starts one. */
+export function artifactsWorkerFor(threads: 1 | 2): BuildIndexOptions['artifactsWorker'] {
+  return threads === 1 ? 'never' : undefined;
+}
+
 export async function buildIndex(options: BuildIndexOptions): Promise<IngestSummary> {
   const started = performance.now();
   const release = await acquireIndexLock(options.indexDir);

@@ -18,7 +18,7 @@ import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '.
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
-import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, buildIndex } from './build-index.js';
+import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
 
@@ -177,7 +177,7 @@ export class Citeline implements CitelineEngine {
 
   async reindex(): Promise<IngestSummary> {
     const { config, embedder, vocabulary, log } = this.parts;
-    const summary = await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log });
+    const summary = await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log, artifactsWorker: artifactsWorkerFor(config.ingestThreads) });
     const store = await PassageStore.load(config.indexDir, { model: embedder.model, dimension: embedder.dimension });
     // Swap in one assignment: a question in flight finishes on the old index.
     this.state = Citeline.searchState(this.parts, store);
@@ -237,7 +237,7 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
   const parts: EngineParts = { config, embedder, vocabulary, prompts, log, ...(options.tuning ? { tuning: options.tuning } : {}) };
   if (options.buildIfMissing && !PassageStore.exists(config.indexDir)) {
     log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
-    await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log });
+    await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log, artifactsWorker: artifactsWorkerFor(config.ingestThreads) });
   }
   // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
   return Citeline.open(parts);

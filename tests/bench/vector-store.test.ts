@@ -44,5 +44,10 @@ describe('Citeline and the peer measured alike', () => {
     expect(peer.searches[1]!.recallAt10).toBe(1);
     expect(peer.searches[0]!.recallAt10).toBeGreaterThan(0.5);
     expect(citeline.indexMiB).toBeGreaterThan(0);
+    // INGEST_THREADS=1 builds the same index, every search finding what the default's did.
+    const oneThread = (await runScenario({ ...spec, threads: 1 })) as VectorStoreResult;
+    expect(oneThread.store).toBe('Citeline, 1 thread');
+    expect(oneThread.passages).toBe(citeline.passages);
+    expect(oneThread.searches.map((s) => s.recallAt10)).toEqual(citeline.searches.map((s) => s.recallAt10));
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/engine/build-index.js';
+import { artifactsWorkerFor, buildIndex } from '../../src/engine/build-index.js';
 import { createEmbedder } from '../../src/embed/transformers-embedder.js';
 import type { Embedder } from '../../src/embed/types.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
@@ -105,6 +105,11 @@ describe('buildIndex', () => {
     const saved = (value: unknown) => decodeArtifact(encodeArtifact(value));
     expect(store.getArtifact(LEXICAL_ARTIFACT)).toEqual(saved(expected.bm25));
     expect(store.getArtifact(FIGURES_ARTIFACT)).toEqual(saved(expected.figures));
+  });
+
+  it('starts no worker with INGEST_THREADS=1, and decides by size with 2', () => {
+    expect(artifactsWorkerFor(1)).toBe('never');
+    expect(artifactsWorkerFor(2)).toBeUndefined();
   });
 
   it('builds the same artifacts on a worker thread as in-process', async () => {
