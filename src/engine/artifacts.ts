@@ -29,8 +29,10 @@ export function buildArtifacts(passages: readonly Passage[], normaliser: TermNor
 }
 
 export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): EncodedArtifacts {
-  const { bm25, figures } = buildArtifacts(passages, normaliser);
-  return { bm25: encodeArtifact(bm25, 'bm25'), figures: encodeArtifact(figures, 'figures') };
+  // Each encoded as soon as it is built, so that its index and saved form are garbage before the next is built.
+  const bm25 = encodeArtifact(LexicalIndex.build(passages, normaliser).toSaved(), 'bm25');
+  const figures = encodeArtifact(new FiguresIndex(extractFigures([...passages])).toSaved(), 'figures');
+  return { bm25, figures };
 }
 
 /** What the worker is given: the passages and the stopwords its term normaliser needs. */
