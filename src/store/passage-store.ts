@@ -116,6 +116,8 @@ interface StoreState {
   nextLabel: number;
   documents: Map<string, StoredDocument>;
   passages: Map<string, PassageEntry>;
+  /** The same entries by graph label. */
+  entriesByLabel: (PassageEntry | undefined)[];
   savedPassages?: SavedPassages;
   artifacts: Map<string, unknown>;
   saved: SavedState;
@@ -137,7 +139,8 @@ export class PassageStore {
   private readonly docs: Map<string, StoredDocument>;
   /** Insertion order is document order: a document's passages are added together. */
   private readonly byId: Map<string, PassageEntry>;
-  private readonly byLabelMap = new Map<number, PassageEntry>();
+  /** By graph label: labels run from 0 up (a save compacts them once half are deleted), so a list, not a Map. */
+  private entriesByLabel: (PassageEntry | undefined)[];
   private readonly savedPassages: SavedPassages | undefined;
   private readonly artifacts: Map<string, unknown>;
   /** Artifacts held as saved (artifact-codec.ts): set by setEncodedArtifact, decoded on first get. */
@@ -157,7 +160,7 @@ export class PassageStore {
     this.nextLabel = state.nextLabel;
     this.docs = state.documents;
     this.byId = state.passages;
-    for (const entry of this.byId.values()) this.byLabelMap.set(entry.label, entry);
+    this.entriesByLabel = state.entriesByLabel;
     this.savedPassages = state.savedPassages;
     this.artifacts = state.artifacts;
     this.saved = state.saved;
@@ -180,6 +183,7 @@ export class PassageStore {
       nextLabel: 0,
       documents: new Map(),
       passages: new Map(),
+      entriesByLabel: [],
       artifacts: new Map(),
       saved: { generation: '', builtAt: '', files: {} },
     });
@@ -236,7 +240,7 @@ export class PassageStore {
   }
 
   byLabel(label: number): StoredPassage | undefined {
-    const entry = this.byLabelMap.get(label);
+    const entry = this.entriesByLabel[label];
     return entry && this.read(entry);
   }
 
@@ -296,7 +300,7 @@ export class PassageStore {
       const stored: StoredPassage = { ...passage, label };
       const entry: PassageEntry = { id: stored.id, docId: stored.docId, label, passage: stored, row: -1 };
       this.byId.set(stored.id, entry);
-      this.byLabelMap.set(label, entry);
+      this.entriesByLabel[label] = entry;
       passageIds.push(stored.id);
     });
     this.docs.set(doc.docId, {
@@ -322,7 +326,7 @@ export class PassageStore {
       this.graph.markDelete(passage.label);
       this.deletedCount += 1;
       this.byId.delete(id);
-      this.byLabelMap.delete(passage.label);
+      this.entriesByLabel[passage.label] = undefined;
       removed += 1;
     }
     this.docs.delete(docId);
@@ -353,7 +357,7 @@ export class PassageStore {
     const { distances, neighbors } = this.graph.searchKnn(Array.from(query), wanted);
     const hits: { entry: PassageEntry; similarity: number }[] = [];
     neighbors.forEach((label, i) => {
-      const entry = this.byLabelMap.get(label);
+      const entry = this.entriesByLabel[label];
       if (entry) hits.push({ entry, similarity: 1 - (distances[i] ?? 1) });
     });
     return hits;
@@ -494,11 +498,10 @@ export class PassageStore {
     this.graph = graph;
     this.deletedCount = 0;
     this.nextLabel = live.length;
-    this.byLabelMap.clear();
+    this.entriesByLabel = live;
     live.forEach((entry, label) => {
       entry.label = label;
       if (entry.passage) entry.passage.label = label;
-      this.byLabelMap.set(label, entry);
     });
   }
 
@@ -797,13 +800,14 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   const labels = graph.getIdsList();
   let maxLabel = -1;
   for (const label of labels) if (label > maxLabel) maxLabel = label;
-  // Per label, 1 once the graph is known to hold it, 2 once a passage has it: labels run from 0 up
-  // (a save compacts them once half are deleted), and two Sets of 100k numbers were a tenth of a load.
-  const labelState = new Uint8Array(maxLabel + 1);
-  for (const label of labels) labelState[label] = 1;
+  // Labels run from 0 up (a save compacts them once half are deleted): two Sets of 100k numbers were
+  // a tenth of a load, a list is a few milliseconds.
+  const inGraph = new Uint8Array(maxLabel + 1);
+  for (const label of labels) inGraph[label] = 1;
+  const entriesByLabel = new Array<PassageEntry | undefined>(maxLabel + 1);
   for (const entry of rows) {
-    if (labelState[entry.label] !== 1) throw corrupt(`passage ${entry.id} has no vector of its own`);
-    labelState[entry.label] = 2;
+    if (inGraph[entry.label] !== 1 || entriesByLabel[entry.label]) throw corrupt(`passage ${entry.id} has no vector of its own`);
+    entriesByLabel[entry.label] = entry;
   }
   if (documents.size !== manifest.documentCount) throw corrupt(`the manifest lists ${documents.size} documents but counts ${manifest.documentCount}`);
   if (rows.length !== file.count) throw corrupt(`the documents list ${rows.length} passages, ${PASSAGES_FILE} holds ${file.count}`);
@@ -818,6 +822,7 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
     nextLabel: maxLabel + 1,
     documents,
     passages,
+    entriesByLabel,
     savedPassages: { file, rows, indexDir },
     artifacts,
     saved: { generation: manifest.generation, builtAt: manifest.builtAt, files: manifest.files },
