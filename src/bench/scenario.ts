@@ -25,6 +25,11 @@ export interface ScenarioSpec {
   /** A reports folder, or a passage count for a generated corpus. */
   reports?: string;
   syntheticPassages?: number;
+  /**
+   * Where the generated corpus was already written (by `npm run bench`, once for every scenario):
+   * generating it makes garbage that would otherwise sit in the measured process's heap.
+   */
+  syntheticDir?: string;
   /** Figures in the generated corpus: as many as real reports hold (default), or the dense worst case. */
   density?: FigureDensity;
   queries: number;
@@ -59,8 +64,8 @@ export type ScenarioResult = AnswersResult | VectorStoreResult;
 export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
   const work = await mkdtemp(join(tmpdir(), `citeline-bench-${spec.name}-`));
   try {
-    const reportsDir = spec.reports ? resolve(spec.reports) : join(work, 'reports');
-    if (!spec.reports) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, 42, spec.density);
+    const reportsDir = resolve(spec.reports ?? spec.syntheticDir ?? join(work, 'reports'));
+    if (!spec.reports && !spec.syntheticDir) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, SYNTHETIC_SEED, spec.density);
     const configured = parseCoreConfig(process.env);
     const config = { ...configured, reportsDir, indexDir: join(work, 'index'), ingestThreads: spec.threads ?? configured.ingestThreads };
     const embedder = await createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir });
@@ -112,6 +117,9 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
     exact: (engine, vector) => ids(engine.nearestPassageIds(vector, 10, { exact: true })),
   };
 }
+
+/** The generated corpus's seed: every run of the benchmark measures the same reports. */
+export const SYNTHETIC_SEED = 42;
 
 /** Asks for a figure, so the figures matcher is made for it. */
 const FIRST_QUESTION = 'what share of councils were rated inadequate in 2015?';

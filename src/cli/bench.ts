@@ -5,11 +5,14 @@
  * `npm run bench -- --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runLoad, type LoadResult } from '../bench/load.js';
-import type { AnswersResult, ScenarioResult, ScenarioSpec } from '../bench/scenario.js';
+import { SYNTHETIC_SEED, type AnswersResult, type ScenarioResult, type ScenarioSpec } from '../bench/scenario.js';
+import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
 import { exitWithError } from './bootstrap.js';
@@ -37,15 +40,29 @@ async function main(): Promise<void> {
   });
   if (values.load) return printLoad(await runLoad(Number(values.requests)), values.json);
   const queries = Number(values.queries);
-  const corpora: Omit<ScenarioSpec, 'measure'>[] = [
-    { name: 'sample', reports: 'reports', queries },
-    { name: values.dense ? 'generated (dense)' : 'generated', syntheticPassages: Number(values.passages), density: values.dense ? 'dense' : 'like-reports', queries },
-  ];
+  const density = values.dense ? 'dense' : 'like-reports';
+  const syntheticPassages = Number(values.passages);
+  // Written here once, so that no measured process pays for making it (or keeps its garbage).
+  const work = await mkdtemp(join(tmpdir(), 'citeline-bench-'));
+  try {
+    const syntheticDir = join(work, 'generated');
+    await writeSyntheticCorpus(syntheticDir, syntheticPassages, SYNTHETIC_SEED, density);
+    const corpora: Omit<ScenarioSpec, 'measure'>[] = [
+      { name: 'sample', reports: 'reports', queries },
+      { name: values.dense ? 'generated (dense)' : 'generated', syntheticPassages, syntheticDir, density, queries },
+    ];
+    await runCorpora(corpora, values.json);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function runCorpora(corpora: Omit<ScenarioSpec, 'measure'>[], json: boolean): Promise<void> {
   const results: Record<string, CorpusResult> = {};
   for (const corpus of corpora) {
     // Each measurement in a process of its own: peak memory is its own, and nothing is warm.
     const run = async <T>(what: string, spec: ScenarioSpec) => {
-      if (!values.json) process.stderr.write(`bench: ${corpus.name}, ${what}...\n`);
+      if (!json) process.stderr.write(`bench: ${corpus.name}, ${what}...\n`);
       return (await runInChild(spec)) as T;
     };
     results[corpus.name] = {
@@ -56,7 +73,7 @@ async function main(): Promise<void> {
     };
   }
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  if (values.json) {
+  if (json) {
     console.log(JSON.stringify({ machine, graph: GRAPH_DEFAULTS, corpora: results }, null, 2));
     return;
   }

@@ -1,6 +1,10 @@
 /** The store-to-store benchmark's harness: counts and recall, not timings (those are for `npm run bench`). */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/bench/scenario.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SYNTHETIC_SEED, runScenario } from '../../src/bench/scenario.js';
+import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../../src/bench/vector-store.js';
 import { nearestRows } from '../../src/store/passage-store.js';
 
@@ -49,5 +53,15 @@ describe('Citeline and the peer measured alike', () => {
     expect(oneThread.store).toBe('Citeline, 1 thread');
     expect(oneThread.passages).toBe(citeline.passages);
     expect(oneThread.searches.map((s) => s.recallAt10)).toEqual(citeline.searches.map((s) => s.recallAt10));
+    // A corpus the bench wrote beforehand, with the same seed, is the same corpus.
+    const dir = await mkdtemp(join(tmpdir(), 'citeline-corpus-'));
+    try {
+      await writeSyntheticCorpus(dir, 300, SYNTHETIC_SEED);
+      const written = (await runScenario({ ...spec, syntheticDir: dir })) as VectorStoreResult;
+      expect(written.passages).toBe(citeline.passages);
+      expect(written.searches.map((s) => s.recallAt10)).toEqual(citeline.searches.map((s) => s.recallAt10));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
