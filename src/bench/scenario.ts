@@ -1,12 +1,16 @@
 /**
  * One benchmark scenario, run in its own process so its peak memory is its own. Prints one JSON line.
- * - `answers`: ingest a corpus, open the engine cold (model included), time warm whole questions.
+ * - `answers`: ingest a corpus (in a process of its own, `ingest`), open the engine cold (model
+ *   included), time warm whole questions.
+ * - `ingest`: build an index into `indexDir`, and keep it.
  * - `vector-store`: what a vector store does (ingest, load, 10 nearest, recall@10), for Citeline or
  *   for the peer (`peer: 'langchain'`), measured alike (vector-store.ts).
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { artifactsWorkerFor, buildIndex } from '../engine/build-index.js';
 import { Citeline, openCitelineEngine } from '../engine/citeline.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
@@ -33,11 +37,23 @@ export interface ScenarioSpec {
   /** Figures in the generated corpus: as many as real reports hold (default), or the dense worst case. */
   density?: FigureDensity;
   queries: number;
-  measure: 'answers' | 'vector-store';
+  measure: 'answers' | 'vector-store' | 'ingest';
+  /** With `ingest`: where the index is built, and left. */
+  indexDir?: string;
   /** With `vector-store`: measure LangChain.js's HNSWLib store over the same passages instead of Citeline's. */
   peer?: 'langchain';
   /** Citeline's ingest threads (INGEST_THREADS); by default the configured, 2. */
   threads?: 1 | 2;
+}
+
+/** Building an index, as `npm run ingest` does, in a process of its own. */
+export interface IngestResult {
+  name: string;
+  documents: number;
+  passages: number;
+  ingestSeconds: number;
+  passagesPerSecond: number;
+  peakMemoryMiB: number;
 }
 
 export interface AnswersResult {
@@ -46,6 +62,8 @@ export interface AnswersResult {
   passages: number;
   ingestSeconds: number;
   passagesPerSecond: number;
+  /** The ingest's process. */
+  ingestPeakMiB: number;
   /** Opening the engine from disk, the embedding model included. */
   openMs: number;
   /**
@@ -56,10 +74,15 @@ export interface AnswersResult {
   askP50Ms: number;
   askP95Ms: number;
   indexMiB: number;
+  /**
+   * The process that opens the engine and answers: what the Slack app needs. Ingest ran in another,
+   * as it does for a user (`npm run ingest`); holding both its model and the engine's in one
+   * process had made this figure a bench artifact.
+   */
   peakMemoryMiB: number;
 }
 
-export type ScenarioResult = AnswersResult | VectorStoreResult;
+export type ScenarioResult = AnswersResult | VectorStoreResult | IngestResult;
 
 export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
   const work = await mkdtemp(join(tmpdir(), `citeline-bench-${spec.name}-`));
@@ -67,11 +90,13 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
     const reportsDir = resolve(spec.reports ?? spec.syntheticDir ?? join(work, 'reports'));
     if (!spec.reports && !spec.syntheticDir) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, SYNTHETIC_SEED, spec.density);
     const configured = parseCoreConfig(process.env);
-    const config = { ...configured, reportsDir, indexDir: join(work, 'index'), ingestThreads: spec.threads ?? configured.ingestThreads };
+    const config = { ...configured, reportsDir, indexDir: spec.indexDir ?? join(work, 'index'), ingestThreads: spec.threads ?? configured.ingestThreads };
+    const questions = questionsFor(spec);
+    // The engine loads its own model: none is loaded here for it.
+    if (spec.measure === 'answers') return await measureAnswers(spec, config, questions);
     const embedder = await createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir });
     const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
-    const questions = questionsFor(spec);
-    if (spec.measure === 'answers') return await measureAnswers(spec, config, embedder, vocabulary, questions);
+    if (spec.measure === 'ingest') return await measureIngest(spec, config, embedder, vocabulary);
     const store = spec.peer === 'langchain' ? langChainPeer(embedder) : await citelineStore(config, embedder, vocabulary);
     return await measureVectorStore(store as VectorStoreUnderTest<unknown>, reportsDir, embedder, questions, syntheticQuestions(200, 11));
   } finally {
@@ -79,9 +104,21 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
   }
 }
 
-async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary, questions: string[]): Promise<AnswersResult> {
+async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<IngestResult> {
   const artifactsWorker = artifactsWorkerFor(config.ingestThreads);
   const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, artifactsWorker }));
+  return {
+    name: spec.name,
+    documents: ingest.value.documents,
+    passages: ingest.value.passages,
+    ingestSeconds: round(ingest.ms / 1000, 2),
+    passagesPerSecond: round(ingest.value.passages / (ingest.ms / 1000), 0),
+    peakMemoryMiB: peakMemoryMiB(),
+  };
+}
+
+async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions: string[]): Promise<AnswersResult> {
+  const ingest = (await runScenarioInChild({ ...spec, reports: config.reportsDir, measure: 'ingest', indexDir: config.indexDir })) as IngestResult;
   const open = await timed(() => openCitelineEngine(config));
   const engine = open.value;
   const first = await timed(() => engine.ask(FIRST_QUESTION));
@@ -90,10 +127,11 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, embedder: 
   for (let i = 0; i < spec.queries; i++) latencies.push((await timed(() => engine.ask(questions[i % questions.length] as string))).ms);
   return {
     name: spec.name,
-    documents: ingest.value.documents,
-    passages: ingest.value.passages,
-    ingestSeconds: round(ingest.ms / 1000, 2),
-    passagesPerSecond: round(ingest.value.passages / (ingest.ms / 1000), 0),
+    documents: ingest.documents,
+    passages: ingest.passages,
+    ingestSeconds: ingest.ingestSeconds,
+    passagesPerSecond: ingest.passagesPerSecond,
+    ingestPeakMiB: ingest.peakMemoryMiB,
     openMs: round(open.ms, 0),
     firstAnswerMs: round(first.ms, 0),
     askP50Ms: round(percentile(latencies, 50)),
@@ -130,7 +168,27 @@ function questionsFor(spec: ScenarioSpec): string[] {
     : syntheticQuestions(20);
 }
 
-// Run as a child process by src/cli/bench.ts: the spec is the first argument.
+const SCENARIO_SCRIPT = fileURLToPath(import.meta.url);
+
+/** A scenario in a process of its own (this file run with the spec): its peak memory is its own, and nothing is warm. */
+export function runScenarioInChild(spec: ScenarioSpec): Promise<ScenarioResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SCENARIO_SCRIPT, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench scenario ${spec.name} exited with ${code}`));
+      try {
+        resolve(JSON.parse(output.trim().split('\n').pop() ?? '') as ScenarioResult);
+      } catch {
+        reject(new Error(`bench scenario ${spec.name} printed no result`));
+      }
+    });
+  });
+}
+
+// Run as a child process by src/cli/bench.ts (and by runScenarioInChild): the spec is the first argument.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
   const spec = JSON.parse(process.argv[2] ?? '{}') as ScenarioSpec;
   runScenario(spec)

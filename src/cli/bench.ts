@@ -4,20 +4,16 @@
  * for whole questions and as a vector store beside LangChain.js's HNSWLib.
  * `npm run bench -- --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runLoad, type LoadResult } from '../bench/load.js';
-import { SYNTHETIC_SEED, type AnswersResult, type ScenarioResult, type ScenarioSpec } from '../bench/scenario.js';
+import { SYNTHETIC_SEED, runScenarioInChild, type AnswersResult, type ScenarioSpec } from '../bench/scenario.js';
 import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
 import { exitWithError } from './bootstrap.js';
-
-const SCENARIO_SCRIPT = fileURLToPath(new URL('../bench/scenario.ts', import.meta.url));
 
 interface CorpusResult {
   answers: AnswersResult;
@@ -63,7 +59,7 @@ async function runCorpora(corpora: Omit<ScenarioSpec, 'measure'>[], json: boolea
     // Each measurement in a process of its own: peak memory is its own, and nothing is warm.
     const run = async <T>(what: string, spec: ScenarioSpec) => {
       if (!json) process.stderr.write(`bench: ${corpus.name}, ${what}...\n`);
-      return (await runInChild(spec)) as T;
+      return (await runScenarioInChild(spec)) as T;
     };
     results[corpus.name] = {
       answers: await run<AnswersResult>('whole questions', { ...corpus, measure: 'answers' }),
@@ -94,23 +90,6 @@ function printLoad(result: LoadResult, json: boolean): void {
   console.log(`answered: ${result.answered}/${result.requests} (twice: ${result.answeredTwice}); answer latency p50 ${result.answerP50Ms} ms, p95 ${result.answerP95Ms} ms`);
 }
 
-function runInChild(spec: ScenarioSpec): Promise<ScenarioResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCENARIO_SCRIPT, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`bench scenario ${spec.name} exited with ${code}`));
-      try {
-        resolve(JSON.parse(output.trim().split('\n').pop() ?? '') as ScenarioResult);
-      } catch {
-        reject(new Error(`bench scenario ${spec.name} printed no result`));
-      }
-    });
-  });
-}
-
 function formatStores(results: readonly [string, CorpusResult][]): string {
   const header = ['corpus', 'store', 'passages', 'ingest s', 'passages/s', 'load ms', 'ef', 'query p50 ms', 'query p95 ms', 'search p50 ms', 'search p95 ms', 'recall@10', 'index MiB', 'peak MiB'];
   const rows = results.flatMap(([corpus, { citeline, citelineOneThread, peer }]) =>
@@ -133,9 +112,9 @@ function formatStores(results: readonly [string, CorpusResult][]): string {
 }
 
 function formatAnswers(results: readonly AnswersResult[]): string {
-  const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'open ms', 'first answer ms', 'ask p50 ms', 'ask p95 ms', 'index MiB', 'peak MiB'];
+  const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'ingest peak MiB', 'open ms', 'first answer ms', 'ask p50 ms', 'ask p95 ms', 'index MiB', 'serving peak MiB'];
   const rows = results.map((r) =>
-    [r.name, r.documents, r.passages, r.ingestSeconds, r.passagesPerSecond, r.openMs, r.firstAnswerMs, r.askP50Ms, r.askP95Ms, r.indexMiB, r.peakMemoryMiB].map(String),
+    [r.name, r.documents, r.passages, r.ingestSeconds, r.passagesPerSecond, r.ingestPeakMiB, r.openMs, r.firstAnswerMs, r.askP50Ms, r.askP95Ms, r.indexMiB, r.peakMemoryMiB].map(String),
   );
   return renderRows(header, rows);
 }

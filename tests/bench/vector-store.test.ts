@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SYNTHETIC_SEED, runScenario } from '../../src/bench/scenario.js';
+import { SYNTHETIC_SEED, runScenario, type AnswersResult } from '../../src/bench/scenario.js';
 import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../../src/bench/vector-store.js';
 import { nearestRows } from '../../src/store/passage-store.js';
@@ -63,5 +63,18 @@ describe('Citeline and the peer measured alike', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }, 120_000);
+});
+
+describe('whole questions measured', () => {
+  it('ingests in a process of its own, then opens and answers in this one', async () => {
+    const result = (await runScenario({ name: 'tiny', syntheticPassages: 300, queries: 5, measure: 'answers' })) as AnswersResult;
+    expect(result.passages).toBeGreaterThan(250);
+    expect(result.documents).toBeGreaterThan(0);
+    expect(result.indexMiB).toBeGreaterThan(0);
+    // Both processes' peaks are reported, each its own.
+    expect(result.ingestPeakMiB).toBeGreaterThan(0);
+    expect(result.peakMemoryMiB).toBeGreaterThan(0);
+    expect(result.askP95Ms).toBeGreaterThanOrEqual(result.askP50Ms);
   }, 120_000);
 });
