@@ -1,4 +1,4 @@
-/** Small measuring helpers for the benchmark: percentiles, elapsed time, peak memory, size on disk. */
+/** Small measuring helpers for the benchmark: percentiles, elapsed time, peak memory, size on disk, medians of runs. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,4 +32,31 @@ export async function sizeOnDiskBytes(path: string): Promise<number> {
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+/**
+ * Results of the same measurement run several times, as one: each number the median of its runs
+ * (objects and lists of the same shape taken field by field), anything else as in the first run.
+ */
+export function medianOfRuns<T>(runs: readonly T[]): T {
+  const [first] = runs;
+  if (first === undefined) throw new Error('medianOfRuns: no runs');
+  if (typeof first === 'number') return median(runs as readonly number[]) as T;
+  if (Array.isArray(first)) return first.map((_, i) => medianOfRuns(runs.map((run) => (run as unknown[])[i]))) as T;
+  if (typeof first === 'object' && first !== null) {
+    return Object.fromEntries(Object.keys(first).map((key) => [key, medianOfRuns(runs.map((run) => (run as Record<string, unknown>)[key]))])) as T;
+  }
+  return first;
+}
+
+/** The lowest and highest of a number across runs. */
+export function rangeOfRuns<T>(runs: readonly T[], value: (run: T) => number): [number, number] {
+  const values = runs.map(value);
+  return [Math.min(...values), Math.max(...values)];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

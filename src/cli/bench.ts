@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- [--json] [--passages N] [--dense]`: speed and memory figures on the sample and on a generated corpus
+ * `npm run bench -- [--json] [--passages N] [--dense] [--runs N]`: speed and memory figures on the sample and on a generated corpus
  * (with as many figures as real reports hold, or `--dense`: 2.9 times as many),
- * for whole questions and as a vector store beside LangChain.js's HNSWLib.
+ * for whole questions and as a vector store beside LangChain.js's HNSWLib; with `--runs N`, the
+ * median of N runs of each (and, for ingest, load and peak memory, their range).
  * `npm run bench -- --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,9 +13,11 @@ import { runLoad, type LoadResult } from '../bench/load.js';
 import { SYNTHETIC_SEED, runScenarioInChild, type AnswersResult, type ScenarioSpec } from '../bench/scenario.js';
 import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
+import { medianOfRuns, rangeOfRuns } from '../bench/measure.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
 import { exitWithError } from './bootstrap.js';
 
+/** One run of every measurement on a corpus. */
 interface CorpusResult {
   answers: AnswersResult;
   citeline: VectorStoreResult;
@@ -22,6 +25,8 @@ interface CorpusResult {
   citelineOneThread: VectorStoreResult;
   peer: VectorStoreResult;
 }
+
+const STORES = ['citeline', 'citelineOneThread', 'peer'] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,8 +37,14 @@ async function main(): Promise<void> {
       queries: { type: 'string', default: '100' },
       load: { type: 'boolean', default: false },
       requests: { type: 'string', default: '100' },
+      runs: { type: 'string', default: '1' },
     },
   });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) {
+    process.stderr.write(`--runs takes a whole number of runs, 1 or more (got ${values.runs}).\n`);
+    process.exit(2);
+  }
   if (values.load) return printLoad(await runLoad(Number(values.requests)), values.json);
   const queries = Number(values.queries);
   const density = values.dense ? 'dense' : 'like-reports';
@@ -47,40 +58,46 @@ async function main(): Promise<void> {
       { name: 'sample', reports: 'reports', queries },
       { name: values.dense ? 'generated (dense)' : 'generated', syntheticPassages, syntheticDir, density, queries },
     ];
-    await runCorpora(corpora, values.json);
+    await runCorpora(corpora, runs, values.json);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-async function runCorpora(corpora: Omit<ScenarioSpec, 'measure'>[], json: boolean): Promise<void> {
-  const results: Record<string, CorpusResult> = {};
-  for (const corpus of corpora) {
-    // Each measurement in a process of its own: peak memory is its own, and nothing is warm.
-    const run = async <T>(what: string, spec: ScenarioSpec) => {
-      if (!json) process.stderr.write(`bench: ${corpus.name}, ${what}...\n`);
-      return (await runScenarioInChild(spec)) as T;
-    };
-    results[corpus.name] = {
-      answers: await run<AnswersResult>('whole questions', { ...corpus, measure: 'answers' }),
-      citeline: await run<VectorStoreResult>('Citeline as a vector store', { ...corpus, measure: 'vector-store', threads: 2 }),
-      citelineOneThread: await run<VectorStoreResult>('Citeline as a vector store, ingest on 1 thread', { ...corpus, measure: 'vector-store', threads: 1 }),
-      peer: await run<VectorStoreResult>('LangChain.js HNSWLib', { ...corpus, measure: 'vector-store', peer: 'langchain' }),
-    };
+async function runCorpora(corpora: Omit<ScenarioSpec, 'measure'>[], runs: number, json: boolean): Promise<void> {
+  const allRuns: Record<string, CorpusResult[]> = {};
+  // Run by run, each measurement once per run: a machine that slows or speeds up over the bench
+  // shifts every store alike rather than one store's runs.
+  for (let n = 1; n <= runs; n++) {
+    for (const corpus of corpora) {
+      // Each measurement in a process of its own: peak memory is its own, and nothing is warm.
+      const run = async <T>(what: string, spec: ScenarioSpec) => {
+        if (!json) process.stderr.write(`bench${runs > 1 ? ` (run ${n} of ${runs})` : ''}: ${corpus.name}, ${what}...\n`);
+        return (await runScenarioInChild(spec)) as T;
+      };
+      (allRuns[corpus.name] ??= []).push({
+        answers: await run<AnswersResult>('whole questions', { ...corpus, measure: 'answers' }),
+        citeline: await run<VectorStoreResult>('Citeline as a vector store', { ...corpus, measure: 'vector-store', threads: 2 }),
+        citelineOneThread: await run<VectorStoreResult>('Citeline as a vector store, ingest on 1 thread', { ...corpus, measure: 'vector-store', threads: 1 }),
+        peer: await run<VectorStoreResult>('LangChain.js HNSWLib', { ...corpus, measure: 'vector-store', peer: 'langchain' }),
+      });
+    }
   }
+  const results = Object.fromEntries(Object.entries(allRuns).map(([name, corpusRuns]) => [name, medianOfRuns(corpusRuns)]));
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   if (json) {
-    console.log(JSON.stringify({ machine, graph: GRAPH_DEFAULTS, corpora: results }, null, 2));
+    console.log(JSON.stringify({ machine, graph: GRAPH_DEFAULTS, runs, corpora: results, ...(runs > 1 ? { allRuns } : {}) }, null, 2));
     return;
   }
+  if (runs > 1) console.log(`Medians of ${runs} runs; in brackets, the lowest and highest.`);
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`);
   console.log(`Citeline's graph: M ${GRAPH_DEFAULTS.M}, efConstruction ${GRAPH_DEFAULTS.efConstruction}, ef ${GRAPH_DEFAULTS.efSearch}; LangChain.js HNSWLib's defaults: M 16, efConstruction 200, ef 10.`);
   console.log('');
   console.log('Whole questions (search, sentence choice, figures):');
-  console.log(formatAnswers(Object.values(results).map((r) => r.answers)));
+  console.log(formatAnswers(Object.entries(allRuns).map(([name, corpusRuns]) => [results[name]!.answers, corpusRuns.map((r) => r.answers)] as const)));
   console.log('');
   console.log('As a vector store, each searched at its own depth (ef) and at the other\'s: query = embed a question and find its 10 nearest passages, search = the graph alone, recall@10 against exact search:');
-  console.log(formatStores(Object.entries(results)));
+  console.log(formatStores(Object.entries(allRuns).map(([name, corpusRuns]) => [name, results[name]!, corpusRuns] as const)));
 }
 
 function printLoad(result: LoadResult, json: boolean): void {
@@ -90,31 +107,55 @@ function printLoad(result: LoadResult, json: boolean): void {
   console.log(`answered: ${result.answered}/${result.requests} (twice: ${result.answeredTwice}); answer latency p50 ${result.answerP50Ms} ms, p95 ${result.answerP95Ms} ms`);
 }
 
-function formatStores(results: readonly [string, CorpusResult][]): string {
+/** A median, with the range of the runs after it when there were several. */
+function withRange<T>(median: number, runs: readonly T[], value: (run: T) => number): string {
+  if (runs.length < 2) return String(median);
+  const [low, high] = rangeOfRuns(runs, value);
+  return `${median} (${low}–${high})`;
+}
+
+function formatStores(results: readonly (readonly [string, CorpusResult, CorpusResult[]])[]): string {
   const header = ['corpus', 'store', 'passages', 'ingest s', 'passages/s', 'load ms', 'ef', 'query p50 ms', 'query p95 ms', 'search p50 ms', 'search p95 ms', 'recall@10', 'index MiB', 'peak MiB'];
-  const rows = results.flatMap(([corpus, { citeline, citelineOneThread, peer }]) =>
-    [citeline, citelineOneThread, peer].flatMap((r) =>
-      r.searches.map((search, i) =>
+  const rows = results.flatMap(([corpus, median, corpusRuns]) =>
+    STORES.flatMap((store) => {
+      const r = median[store];
+      const runs = corpusRuns.map((run) => run[store]);
+      return r.searches.map((search, i) =>
         [
-          ...(i === 0 ? [corpus, r.store, r.passages, r.ingestSeconds, r.passagesPerSecond, r.loadMs] : ['', '', '', '', '', '']),
+          ...(i === 0
+            ? [corpus, r.store, r.passages, withRange(r.ingestSeconds, runs, (run) => run.ingestSeconds), r.passagesPerSecond, withRange(r.loadMs, runs, (run) => run.loadMs)]
+            : ['', '', '', '', '', '']),
           search.ef,
           search.queryP50Ms,
           search.queryP95Ms,
           search.searchP50Ms,
           search.searchP95Ms,
           search.recallAt10,
-          ...(i === 0 ? [r.indexMiB, r.peakMemoryMiB] : ['', '']),
+          ...(i === 0 ? [r.indexMiB, withRange(r.peakMemoryMiB, runs, (run) => run.peakMemoryMiB)] : ['', '']),
         ].map(String),
-      ),
-    ),
+      );
+    }),
   );
   return renderRows(header, rows);
 }
 
-function formatAnswers(results: readonly AnswersResult[]): string {
+function formatAnswers(results: readonly (readonly [AnswersResult, AnswersResult[]])[]): string {
   const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'ingest peak MiB', 'open ms', 'first answer ms', 'ask p50 ms', 'ask p95 ms', 'index MiB', 'serving peak MiB'];
-  const rows = results.map((r) =>
-    [r.name, r.documents, r.passages, r.ingestSeconds, r.passagesPerSecond, r.ingestPeakMiB, r.openMs, r.firstAnswerMs, r.askP50Ms, r.askP95Ms, r.indexMiB, r.peakMemoryMiB].map(String),
+  const rows = results.map(([r, runs]) =>
+    [
+      r.name,
+      r.documents,
+      r.passages,
+      withRange(r.ingestSeconds, runs, (run) => run.ingestSeconds),
+      r.passagesPerSecond,
+      withRange(r.ingestPeakMiB, runs, (run) => run.ingestPeakMiB),
+      withRange(r.openMs, runs, (run) => run.openMs),
+      r.firstAnswerMs,
+      r.askP50Ms,
+      r.askP95Ms,
+      r.indexMiB,
+      withRange(r.peakMemoryMiB, runs, (run) => run.peakMemoryMiB),
+    ].map(String),
   );
   return renderRows(header, rows);
 }
