@@ -723,9 +723,17 @@ async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt
   const checkHash = (name: string, sha256: string) => {
     if (sha256 !== manifest.files[name]?.sha256) throw corrupt(`${manifest.generation}/${name} does not match its checksum (altered)`);
   };
+  // Every file but the graph is read at once, so that waiting for one overlaps checking another.
+  const reads = new Map<string, Promise<Buffer>>();
+  for (const name of Object.keys(manifest.files)) {
+    if (name === HNSW_FILE) continue;
+    const read = readFile(join(genDir, name));
+    read.catch(() => {}); // each is awaited below; one failing must not leave the others unhandled
+    reads.set(name, read);
+  }
   /** A file of the generation, whole, once its checksum matches. */
   const readChecked = async (name: string) => {
-    const bytes = await readFile(join(genDir, name));
+    const bytes = await reads.get(name)!;
     checkHash(name, createHash('sha256').update(bytes).digest('hex'));
     return bytes;
   };
