@@ -11,7 +11,8 @@
  * Rows are in the manifest's order (its documents, each one's passageIds), which names each row's
  * passage: the file holds no other list of ids.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
 import type { StoredPassage } from './types.js';
 
 /**
@@ -22,27 +23,45 @@ import type { StoredPassage } from './types.js';
 export const PASSAGES_PER_BLOCK = 32;
 const MAGIC = 'CLP1';
 const TRAILER_BYTES = 8;
+const deflateRawAsync = promisify(deflateRaw);
 const HEADER_NUMBERS = 3;
 
-/** The file's bytes, in order, for passages in the manifest's order. */
-export function* passageFileChunks(passages: Iterable<StoredPassage>, level: number, perBlock = PASSAGES_PER_BLOCK): Generator<Buffer> {
+/** Blocks being deflated at once: enough to keep both cores busy, few enough to hold little. */
+const BLOCKS_IN_FLIGHT = 8;
+
+/**
+ * The file's bytes, in order, for passages in the manifest's order. Blocks are deflated on libuv's
+ * threads, a few at a time, while this thread writes the next blocks' JSON: deflating was most of
+ * a save, on this thread alone.
+ */
+export async function* passageFileChunks(passages: Iterable<StoredPassage>, level: number, perBlock = PASSAGES_PER_BLOCK): AsyncGenerator<Buffer> {
   const blockEnds: number[] = [];
   const labels: number[] = [];
+  const inFlight: Promise<Buffer>[] = [];
   let offset = 0;
   let lines: string[] = [];
-  const block = () => {
-    const bytes = deflateRawSync(Buffer.from(lines.join(''), 'utf8'), { level });
+  const startBlock = () => {
+    const deflating = deflateRawAsync(Buffer.from(lines.join(''), 'utf8'), { level });
+    deflating.catch(() => {}); // awaited in order below; one failing must not leave the others unhandled
+    inFlight.push(deflating);
+    lines = [];
+  };
+  const finishBlock = async () => {
+    const bytes = await inFlight.shift()!;
     offset += bytes.length;
     blockEnds.push(offset);
-    lines = [];
     return bytes;
   };
   for (const passage of passages) {
     lines.push(`${JSON.stringify(passage)}\n`);
     labels.push(passage.label);
-    if (lines.length === perBlock) yield block();
+    if (lines.length === perBlock) {
+      startBlock();
+      if (inFlight.length >= BLOCKS_IN_FLIGHT) yield await finishBlock();
+    }
   }
-  if (lines.length > 0) yield block();
+  if (lines.length > 0) startBlock();
+  while (inFlight.length > 0) yield await finishBlock();
   const numbers = [labels.length, perBlock, blockEnds.length, ...blockEnds, ...labels];
   const table = Buffer.alloc(numbers.length * 4 + TRAILER_BYTES);
   numbers.forEach((value, i) => table.writeUInt32LE(value, i * 4));

@@ -9,12 +9,16 @@ function passages(count: number): StoredPassage[] {
   });
 }
 
-const file = (list: StoredPassage[], perBlock = 4) => Buffer.concat([...passageFileChunks(list, 6, perBlock)]);
+const file = async (list: StoredPassage[], perBlock = 4) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of passageFileChunks(list, 6, perBlock)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+};
 
 describe('passage file', () => {
-  it('gives back every passage, block by block, and every label from its table', () => {
+  it('gives back every passage, block by block, and every label from its table', async () => {
     const list = passages(10);
-    const opened = PassageFile.open(file(list));
+    const opened = PassageFile.open(await file(list));
     if (!(opened instanceof PassageFile)) throw new Error(opened.problem);
     expect(opened.count).toBe(10);
     expect([...opened.labels]).toEqual(list.map((p) => p.label));
@@ -24,14 +28,22 @@ describe('passage file', () => {
     expect(() => opened.block(3)).toThrow(RangeError);
   });
 
-  it('holds an empty index', () => {
-    const opened = PassageFile.open(file([]));
+  it('keeps blocks in order when more are deflated at once than are written', async () => {
+    // 45 blocks of 2: several times the blocks in flight, finishing in whatever order the threads do.
+    const list = passages(90);
+    const opened = PassageFile.open(await file(list, 2));
+    if (!(opened instanceof PassageFile)) throw new Error(opened.problem);
+    expect(Array.from({ length: 45 }, (_, b) => opened.block(b)).flat()).toEqual(list);
+  });
+
+  it('holds an empty index', async () => {
+    const opened = PassageFile.open(await file([]));
     expect(opened).toBeInstanceOf(PassageFile);
     expect((opened as PassageFile).count).toBe(0);
   });
 
-  it('describes a file whose table does not hold together', () => {
-    const bytes = file(passages(10));
+  it('describes a file whose table does not hold together', async () => {
+    const bytes = await file(passages(10));
     const problem = (edit: (copy: Buffer) => Buffer) => {
       const opened = PassageFile.open(edit(Buffer.from(bytes)));
       return opened instanceof PassageFile ? undefined : opened.problem;
@@ -46,10 +58,10 @@ describe('passage file', () => {
     expect(problem((b) => Buffer.concat([b.subarray(0, tableOffset), Buffer.alloc(4), b.subarray(tableOffset)]))).toMatch(/table/);
   });
 
-  it('refuses a block whose lines are not passages', () => {
+  it('refuses a block whose lines are not passages', async () => {
     const bad = [...passages(3)];
     (bad[1] as { text: unknown }).text = 28;
-    const opened = PassageFile.open(file(bad));
+    const opened = PassageFile.open(await file(bad));
     if (!(opened instanceof PassageFile)) throw new Error(opened.problem);
     expect(() => opened.block(0)).toThrow(/line 2 of passage block 0 is not a passage/);
   });
