@@ -21,21 +21,7 @@ export function encodeVarints(values: ArrayLike<number>, count = values.length):
 /** Reads exactly `count` varints; throws on a truncated or over-long input, so damage is not read as data. */
 export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
   const values = new Uint32Array(count);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (at >= bytes.length) throw new RangeError('varints end early');
-      const byte = bytes[at++]!;
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) break;
-      scale *= 128;
-      if (scale > 2 ** 35) throw new RangeError('varint too long');
-    }
-    values[i] = value;
-  }
-  if (at !== bytes.length) throw new RangeError('bytes left after the last varint');
+  decodeVarintRun(bytes, 0, bytes.length, values, 0, count);
   return values;
 }
 
@@ -119,7 +105,9 @@ export function decodeVarintRun(
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) break;
       scale *= 128;
-      if (scale > 2 ** 35 || at >= to) throw new RangeError('varint too long');
+      if (at >= to) throw new RangeError('varints end early, inside a varint');
+      // A 32-bit value takes at most five bytes: a sixth would be read as 2^35 and up, then wrapped.
+      if (scale >= 2 ** 35) throw new RangeError('varint too long');
     }
     if (ascending) {
       value = previous += value;

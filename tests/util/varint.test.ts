@@ -41,8 +41,9 @@ describe('varints', () => {
     decodeVarintRun(gaps, 0, 4, target, 0, 3, { bound: 4001, outOfRange: () => new Error('past the end') });
     expect(Array.from(target)).toEqual(values);
     expect(() => decodeVarintRun(gaps, 0, 4, target, 0, 3, { bound: 4000, outOfRange: () => new Error('past the end') })).toThrow('past the end');
-    // A run that stops inside a varint is refused.
-    expect(() => decodeVarintRun(gaps, 0, 3, target, 0, 3)).toThrow(/too long/);
+    // A run that stops inside a varint is refused, and so is a varint longer than 32 bits can need.
+    expect(() => decodeVarintRun(gaps, 0, 3, target, 0, 3)).toThrow(/end early, inside a varint/);
+    expect(() => decodeVarints(Uint8Array.from([0x80, 0x80, 0x80, 0x80, 0x80, 0x01]), 1)).toThrow(/too long/);
     // So is one holding more or fewer values than its list's length says, and nothing past the list is written.
     const guarded = new Uint32Array(5);
     expect(() => decodeVarintRun(gaps, 0, 4, guarded, 0, 2)).toThrow(/left/);
