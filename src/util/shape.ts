@@ -5,7 +5,7 @@
  *
  * Why: opening an index parses each of these once per process, and zod's first parse of a schema
  * compiles it. Measured opening a 10k-passage index, these parses were about 20 of its 68 ms; the
- * loops here take under 1 ms. And the worker, with no zod to load, starts in 18 MB instead of 29.
+ * loops here take under 1 ms. And the worker, with no zod to load, starts in 22 MB instead of 29.
  * zod stays for the rest (configuration, the search vocabulary, eval questions), read once, off
  * those paths.
  *
