@@ -21,18 +21,17 @@ export interface EncodedArtifacts {
   figures: Uint8Array;
 }
 
+const savedLexicalIndex = (passages: readonly Passage[], normaliser: TermNormaliser) => LexicalIndex.build(passages, normaliser).toSaved();
+const savedFiguresIndex = (passages: readonly Passage[]) => new FiguresIndex(extractFigures(passages)).toSaved();
+
 export function buildArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): SearchArtifacts {
-  return {
-    bm25: LexicalIndex.build(passages, normaliser).toSaved(),
-    figures: new FiguresIndex(extractFigures([...passages])).toSaved(),
-  };
+  return { bm25: savedLexicalIndex(passages, normaliser), figures: savedFiguresIndex(passages) };
 }
 
 export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): EncodedArtifacts {
   // Each encoded as soon as it is built, so that its index and saved form are garbage before the next is built.
-  const bm25 = encodeArtifact(LexicalIndex.build(passages, normaliser).toSaved(), 'bm25');
-  const figures = encodeArtifact(new FiguresIndex(extractFigures([...passages])).toSaved(), 'figures');
-  return { bm25, figures };
+  const bm25 = encodeArtifact(savedLexicalIndex(passages, normaliser), 'bm25');
+  return { bm25, figures: encodeArtifact(savedFiguresIndex(passages), 'figures') };
 }
 
 /** What the worker is given: the passages and the stopwords its term normaliser needs. */

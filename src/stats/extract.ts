@@ -18,7 +18,7 @@ const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?
 /** Large bare numbers ("605,100") are figures when the sentence says what they count. */
 const LARGE_COUNT = 1000;
 
-export function extractFigures(passages: Passage[], vocabulary: Vocabulary = defaultVocabulary()): Figure[] {
+export function extractFigures(passages: readonly Passage[], vocabulary: Vocabulary = defaultVocabulary()): Figure[] {
   const seen = new SentenceSeen();
   const figures: Figure[] = [];
   for (const passage of passages) {
