@@ -10,7 +10,7 @@ import { tokenize, yearsIn, type TermNormaliser } from './text-analysis.js';
 import { includesSorted } from '../util/sorted.js';
 import * as shape from '../util/shape.js';
 import { TopScores } from '../util/top-scores.js';
-import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from '../util/varint.js';
+import { decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarintRuns, encodeVarints } from '../util/varint.js';
 
 const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];
@@ -161,25 +161,17 @@ export class LexicalIndex {
       terms: [...this.terms],
       lengths: encodeVarints(this.lengths),
       fields: this.fields.map((field, f) => {
-        const { lengths, gaps } = encodeAscendingLists(field.offsets, field.passages);
-        const passageBytes = new Uint32Array(this.terms.length);
-        const frequencyBytes = new Uint32Array(this.terms.length);
-        for (let t = 0; t < this.terms.length; t++) {
-          let previous = 0;
-          for (let at = field.offsets[t]!; at < field.offsets[t + 1]!; at++) {
-            passageBytes[t] = passageBytes[t]! + varintLength(field.passages[at]! - previous);
-            frequencyBytes[t] = frequencyBytes[t]! + varintLength(field.frequencies[at]!);
-            previous = field.passages[at]!;
-          }
-        }
+        // Each term's byte counts as its postings are encoded, so a reader decodes one term's alone.
+        const { lengths, gaps, listBytes } = encodeAscendingLists(field.offsets, field.passages);
+        const frequencies = encodeVarintRuns(field.offsets, field.frequencies, false);
         return {
           name: FIELDS[f]!,
           averageLength: field.averageLength,
           counts: lengths,
           passages: gaps,
-          passageBytes: encodeVarints(passageBytes),
-          frequencies: encodeVarints(field.frequencies),
-          frequencyBytes: encodeVarints(frequencyBytes),
+          passageBytes: encodeVarints(listBytes),
+          frequencies: frequencies.bytes,
+          frequencyBytes: encodeVarints(frequencies.runBytes),
         };
       }),
     };

@@ -6,16 +6,41 @@
 export function encodeVarints(values: ArrayLike<number>, count = values.length): Uint8Array {
   const bytes = new Uint8Array(count * 5);
   let at = 0;
-  for (let i = 0; i < count; i++) {
-    let value = values[i]!;
-    if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) throw new RangeError(`varint out of range: ${value}`);
-    while (value >= 0x80) {
-      bytes[at++] = (value & 0x7f) | 0x80;
-      value = Math.floor(value / 128);
-    }
-    bytes[at++] = value;
-  }
+  for (let i = 0; i < count; i++) at = writeVarint(bytes, at, values[i]!);
   return bytes.subarray(0, at);
+}
+
+/** Writes `value` as a varint into `bytes` at `at`; returns where the next one goes. */
+function writeVarint(bytes: Uint8Array, at: number, value: number): number {
+  if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) throw new RangeError(`varint out of range: ${value}`);
+  while (value >= 0x80) {
+    bytes[at++] = (value & 0x7f) | 0x80;
+    value = Math.floor(value / 128);
+  }
+  bytes[at++] = value;
+  return at;
+}
+
+/**
+ * Runs of values one after another (run i is `values[offsets[i]..offsets[i+1])`) as varints, each
+ * value of an `ascending` run as its gap from the one before, with each run's byte count: what lets
+ * a reader find one run's bytes and decode that run alone (decodeVarintRun).
+ */
+export function encodeVarintRuns(offsets: ArrayLike<number>, values: ArrayLike<number>, ascending: boolean): { bytes: Uint8Array; runBytes: Uint32Array } {
+  const count = offsets.length - 1;
+  const bytes = new Uint8Array(values.length * 5);
+  const runBytes = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const runStart = at;
+    let previous = 0;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      at = writeVarint(bytes, at, values[k]! - previous);
+      if (ascending) previous = values[k]!;
+    }
+    runBytes[i] = at - runStart;
+  }
+  return { bytes: bytes.subarray(0, at), runBytes };
 }
 
 /** Reads exactly `count` varints; throws on a truncated or over-long input, so damage is not read as data. */
@@ -28,21 +53,12 @@ export function decodeVarints(bytes: Uint8Array, count: number): Uint32Array {
 /**
  * Ascending lists one after another (list i is `values[offsets[i]..offsets[i+1])`: a term's
  * passages, a sentence's stems), saved as the varints of each list's length and of the gaps within
- * each list, which are mostly one byte.
+ * each list, which are mostly one byte; with each list's byte count (`listBytes`), not saved here.
  */
-export function encodeAscendingLists(offsets: ArrayLike<number>, values: ArrayLike<number>): { lengths: Uint8Array; gaps: Uint8Array } {
-  const count = offsets.length - 1;
-  const lengths = new Uint32Array(count);
-  const gaps = new Uint32Array(values.length);
-  for (let i = 0; i < count; i++) {
-    lengths[i] = offsets[i + 1]! - offsets[i]!;
-    let previous = 0;
-    for (let at = offsets[i]!; at < offsets[i + 1]!; at++) {
-      gaps[at] = values[at]! - previous;
-      previous = values[at]!;
-    }
-  }
-  return { lengths: encodeVarints(lengths), gaps: encodeVarints(gaps) };
+export function encodeAscendingLists(offsets: ArrayLike<number>, values: ArrayLike<number>): { lengths: Uint8Array; gaps: Uint8Array; listBytes: Uint32Array } {
+  const lengths = Uint32Array.from({ length: offsets.length - 1 }, (_, i) => offsets[i + 1]! - offsets[i]!);
+  const { bytes, runBytes } = encodeVarintRuns(offsets, values, true);
+  return { lengths: encodeVarints(lengths), gaps: bytes, listBytes: runBytes };
 }
 
 /**
@@ -68,16 +84,6 @@ export function decodeAscendingLists(
     }
   }
   return { offsets, values };
-}
-
-/** How many bytes `value` takes as a varint. */
-export function varintLength(value: number): number {
-  let length = 1;
-  while (value >= 0x80) {
-    value = Math.floor(value / 128);
-    length++;
-  }
-  return length;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAscendingLists, decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarints, varintLength } from '../../src/util/varint.js';
+import { decodeAscendingLists, decodeVarintRun, decodeVarints, encodeAscendingLists, encodeVarintRuns, encodeVarints } from '../../src/util/varint.js';
+
+const varintLength = (value: number) => encodeVarints([value]).length;
 
 describe('varints', () => {
   it('round-trip small and large unsigned integers, small ones in one byte', () => {
@@ -35,6 +37,11 @@ describe('varints', () => {
     // 2, 38, 3960 (two bytes); none; 0, 900 (two bytes).
     expect([2, 38, 3960, 0, 900].map(varintLength)).toEqual([1, 1, 2, 1, 2]);
     expect(gaps.length).toBe(7);
+    // Each list's byte count comes with them, so one list can be found and decoded alone.
+    expect(Array.from(encodeAscendingLists(offsets, values).listBytes)).toEqual([4, 0, 3]);
+    const plain = encodeVarintRuns(offsets, values, false);
+    expect(Array.from(plain.runBytes)).toEqual([4, 0, 3]);
+    expect(Array.from(decodeVarints(plain.bytes, 5))).toEqual(values);
     const target = new Uint32Array(5);
     decodeVarintRun(gaps, 4, 7, target, 3, 2, { bound: 901, outOfRange: () => new Error('past the end') });
     expect(Array.from(target)).toEqual([0, 0, 0, 0, 900]);
