@@ -85,7 +85,8 @@ export interface AnswersResult {
 export type ScenarioResult = AnswersResult | VectorStoreResult | IngestResult;
 
 export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
-  const work = await mkdtemp(join(tmpdir(), `citeline-bench-${spec.name}-`));
+  // The name may be a folder the user gave (`--reports ../x`): only its letters and digits name the temporary folder.
+  const work = await mkdtemp(join(tmpdir(), `citeline-bench-${spec.name.replace(/[^a-z0-9]+/gi, '-')}-`));
   try {
     const reportsDir = resolve(spec.reports ?? spec.syntheticDir ?? join(work, 'reports'));
     if (!spec.reports && !spec.syntheticDir) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, SYNTHETIC_SEED, spec.density);

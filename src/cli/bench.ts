@@ -1,21 +1,21 @@
 /**
- * `npm run bench -- [--json] [--passages N] [--dense] [--runs N]`: speed and memory figures on the sample and on a generated corpus
- * (with as many figures as real reports hold, or `--dense`: 2.9 times as many),
+ * `npm run bench -- [--json] [--passages N] [--dense] [--runs N] [--reports DIR]`: speed and memory figures on the sample,
+ * on a generated corpus (with as many figures as real reports hold, or `--dense`: 2.9 times as many)
+ * and on a folder of real reports if one is given,
  * for whole questions and as a vector store beside LangChain.js's HNSWLib; with `--runs N`, the
  * median of N runs of each (and, for ingest, load and peak memory, their range).
  * `npm run bench -- --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
 import { runLoad, type LoadResult } from '../bench/load.js';
 import { SYNTHETIC_SEED, runScenarioInChild, type AnswersResult, type ScenarioSpec } from '../bench/scenario.js';
 import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
 import { medianOfRuns, rangeOfRuns } from '../bench/measure.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
-import { exitWithError } from './bootstrap.js';
+import { UsageError, exitWithError, parseCommandLine } from './bootstrap.js';
 
 /** One run of every measurement on a corpus. */
 interface CorpusResult {
@@ -28,27 +28,31 @@ interface CorpusResult {
 
 const STORES = ['citeline', 'citelineOneThread', 'peer'] as const;
 
+const USAGE = `Usage: npm run bench -- [--passages N] [--dense] [--runs N] [--reports DIR] [--json]
+       npm run bench -- --load [--requests N] [--json]`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      json: { type: 'boolean', default: false },
-      passages: { type: 'string', default: '10000' },
-      dense: { type: 'boolean', default: false },
-      queries: { type: 'string', default: '100' },
-      load: { type: 'boolean', default: false },
-      requests: { type: 'string', default: '100' },
-      runs: { type: 'string', default: '1' },
+  const { values } = parseCommandLine(
+    {
+      options: {
+        json: { type: 'boolean', default: false },
+        passages: { type: 'string', default: '10000' },
+        dense: { type: 'boolean', default: false },
+        queries: { type: 'string', default: '100' },
+        load: { type: 'boolean', default: false },
+        requests: { type: 'string', default: '100' },
+        runs: { type: 'string', default: '1' },
+        reports: { type: 'string' },
+      },
     },
-  });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) {
-    process.stderr.write(`--runs takes a whole number of runs, 1 or more (got ${values.runs}).\n`);
-    process.exit(2);
-  }
-  if (values.load) return printLoad(await runLoad(Number(values.requests)), values.json);
-  const queries = Number(values.queries);
+    USAGE,
+  );
+  const runs = wholeNumber('--runs', values.runs);
+  if (values.load) return printLoad(await runLoad(wholeNumber('--requests', values.requests)), values.json);
+  const queries = wholeNumber('--queries', values.queries);
   const density = values.dense ? 'dense' : 'like-reports';
-  const syntheticPassages = Number(values.passages);
+  const syntheticPassages = wholeNumber('--passages', values.passages);
+  const reports = values.reports === undefined ? undefined : await reportsFolder(values.reports);
   // Written here once, so that no measured process pays for making it (or keeps its garbage).
   const work = await mkdtemp(join(tmpdir(), 'citeline-bench-'));
   try {
@@ -57,11 +61,26 @@ async function main(): Promise<void> {
     const corpora: Omit<ScenarioSpec, 'measure'>[] = [
       { name: 'sample', reports: 'reports', queries },
       { name: values.dense ? 'generated (dense)' : 'generated', syntheticPassages, syntheticDir, density, queries },
+      ...(reports ? [{ name: values.reports ?? reports, reports, queries }] : []),
     ];
     await runCorpora(corpora, runs, values.json);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** A count given on the command line: a whole number, 1 or more. */
+function wholeNumber(option: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} takes a whole number, 1 or more (got ${text}).\n${USAGE}`);
+  return value;
+}
+
+/** The folder of real reports to measure as well, refused before any measuring if it is not one. */
+async function reportsFolder(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`--reports takes a folder of reports; ${path} is not one.\n${USAGE}`);
+  return resolve(path);
 }
 
 async function runCorpora(corpora: Omit<ScenarioSpec, 'measure'>[], runs: number, json: boolean): Promise<void> {

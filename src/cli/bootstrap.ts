@@ -1,4 +1,5 @@
 /** What every command-line entry does first: read .env and the environment once, and report problems plainly. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import dotenv from 'dotenv';
 import { ConfigError, parseCoreConfig, type CoreConfig } from '../config.js';
 import { IndexLockedError } from '../store/lock.js';
@@ -13,8 +14,40 @@ export function loadCoreConfigOrExit(): CoreConfig {
   }
 }
 
+/** A command line the command cannot run: its message and the usage, exit code 2, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * The command's arguments, or a UsageError naming what is wrong with them and giving `usage`. A
+ * command given `--help` or `-h` prints `usage` and exits 0 (`help` is added to the options).
+ */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  const withHelp = { ...config, options: { ...config.options, help: { type: 'boolean', short: 'h' } } } as T;
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs(withHelp);
+  } catch (error) {
+    // node:util's own messages ("Unknown option '--x'") are plain; its stack says nothing more.
+    if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      throw new UsageError(`${error.message}\n${usage}`);
+    }
+    throw error;
+  }
+  if ((parsed.values as Record<string, unknown>).help === true) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  return parsed;
+}
+
 /** Known failures get their message alone; anything else gets its stack, for a bug report. */
 export function exitWithError(error: unknown): never {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   if (error instanceof ConfigError || error instanceof IndexLoadError || error instanceof IndexLockedError) {
     process.stderr.write(`${error.message}\n`);
   } else if (error instanceof Error) {

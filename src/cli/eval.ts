@@ -1,28 +1,30 @@
-/** `npm run eval -- --reports DIR --questions FILE [--json]`: index DIR into a temporary store and score the answers. */
-import { mkdtemp, rm } from 'node:fs/promises';
+/**
+ * `npm run eval -- DIR [--questions FILE] [--json]`, or `--reports DIR --questions FILE`: index the
+ * reports into a temporary store and score the answers. DIR is an eval folder: its reports in
+ * `DIR/reports`, its questions the one `questions*.jsonl` file in DIR unless --questions names one.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openCitelineEngine } from '../engine/citeline.js';
 import { formatSummary, summarise } from '../eval/metrics.js';
 import { readEvalQuestions } from '../eval/questions.js';
 import { askEvalQuestions } from '../eval/run.js';
-import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
+import { UsageError, exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
 
-const USAGE = 'Usage: npm run eval -- --reports DIR --questions FILE [--json]';
+const USAGE = `Usage: npm run eval -- DIR [--questions FILE] [--json]     (DIR holds reports/ and a questions*.jsonl file)
+       npm run eval -- --reports DIR --questions FILE [--json]`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { reports: { type: 'string' }, questions: { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
-  if (!values.reports || !values.questions) {
-    process.stderr.write(`${USAGE}\n`);
-    process.exit(2);
-  }
-  const questions = await readEvalQuestions(resolve(values.questions));
+  const { values, positionals } = parseCommandLine(
+    { options: { reports: { type: 'string' }, questions: { type: 'string' }, json: { type: 'boolean', default: false } }, allowPositionals: true },
+    USAGE,
+  );
+  const { reports, questions: questionsFile } = await evalInputs(positionals, values);
+  const questions = await readEvalQuestions(questionsFile);
   const indexDir = await mkdtemp(join(tmpdir(), 'citeline-eval-'));
   try {
-    const config = { ...loadCoreConfigOrExit(), reportsDir: resolve(values.reports), indexDir };
+    const config = { ...loadCoreConfigOrExit(), reportsDir: reports, indexDir };
     const engine = await openCitelineEngine(config, { buildIfMissing: true, log: values.json ? () => {} : logToStderr });
     const results = await askEvalQuestions(engine, questions);
     const summary = summarise(results);
@@ -30,6 +32,26 @@ async function main(): Promise<void> {
   } finally {
     await rm(indexDir, { recursive: true, force: true });
   }
+}
+
+/** The reports folder and questions file, from an eval folder or from the two options. */
+async function evalInputs(positionals: string[], values: { reports?: string; questions?: string }): Promise<{ reports: string; questions: string }> {
+  if (positionals.length > 1) throw new UsageError(`One eval folder at most (got ${positionals.length}).\n${USAGE}`);
+  const [folder] = positionals;
+  if (folder !== undefined && values.reports) throw new UsageError(`Give an eval folder or --reports, not both.\n${USAGE}`);
+  const reports = values.reports ?? (folder === undefined ? undefined : join(folder, 'reports'));
+  if (reports === undefined) throw new UsageError(`No reports given.\n${USAGE}`);
+  if (values.questions) return { reports: resolve(reports), questions: resolve(values.questions) };
+  if (folder === undefined) throw new UsageError(`No questions given.\n${USAGE}`);
+  const entries = await readdir(folder).catch(() => {
+    throw new UsageError(`Cannot read the eval folder ${folder}.\n${USAGE}`);
+  });
+  const files = entries.filter((name) => /^questions.*\.jsonl$/.test(name)).sort();
+  if (files.length !== 1) {
+    const found = files.length === 0 ? 'none' : files.join(', ');
+    throw new UsageError(`${folder} should hold one questions*.jsonl file (found ${found}): name one with --questions.\n${USAGE}`);
+  }
+  return { reports: resolve(reports), questions: resolve(folder, files[0] as string) };
 }
 
 main().catch(exitWithError);

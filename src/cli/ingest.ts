@@ -1,18 +1,19 @@
 /** `npm run ingest -- [paths...] [--rebuild]`: index the reports (default: REPORTS_DIR), incrementally. */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { artifactsWorkerFor, buildIndex, type IngestProgress } from '../engine/build-index.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
-import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
+import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
 import { formatIngestSummary } from './ingest-summary.js';
 
+const USAGE = 'Usage: npm run ingest -- [paths...] [--rebuild] [--json]';
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    options: { rebuild: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseCommandLine(
+    { options: { rebuild: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, allowPositionals: true },
+    USAGE,
+  );
   const config = loadCoreConfigOrExit();
   const paths = positionals.length > 0 ? positionals : [config.reportsDir];
   const [embedder, vocabulary] = await Promise.all([

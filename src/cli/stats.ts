@@ -1,14 +1,15 @@
 /** `npm run stats -- [grade] [year or period] [words] [--json] [--quotes]`: every matching figure, by period, with its source. */
-import { parseArgs } from 'node:util';
 import { openCitelineEngine } from '../engine/citeline.js';
 import { renderFiguresTable, toTableRows } from '../stats/table.js';
-import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
+import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
+
+const USAGE = 'Usage: npm run stats -- [grade] [year or period] [words] [--json] [--quotes]';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, quotes: { type: 'boolean', default: false } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseCommandLine(
+    { options: { json: { type: 'boolean', default: false }, quotes: { type: 'boolean', default: false } }, allowPositionals: true },
+    USAGE,
+  );
   const query = positionals.join(' ').trim();
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
