@@ -3,9 +3,13 @@ import { createInterface } from 'node:readline';
 import { renderReplyForTerminal } from '../answer/render-terminal.js';
 import { openCitelineEngine } from '../engine/citeline.js';
 import { isFollowUp } from '../engine/question.js';
-import { exitWithError, loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
+import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
+
+const USAGE = 'Usage: npm run chat   (then type questions; "sources" lists the documents; "quit" or Ctrl-D ends)';
 
 async function main(): Promise<void> {
+  // No options: a mistyped one is refused rather than ignored.
+  parseCommandLine({ options: {} }, USAGE);
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
   const sources = engine.sources();

@@ -43,6 +43,7 @@ describe('command lines', () => {
     ['eval', [], /No reports given/],
     ['eval', ['--reports', 'reports'], /No questions given/],
     ['eval', ['a', 'b'], /One eval folder at most/],
+    ['chat', ['--json'], /Unknown option '--json'/],
     ['bench', ['--runs', '0'], /--runs takes a whole number, 1 or more \(got 0\)/],
     ['bench', ['--passages', 'many'], /--passages takes a whole number/],
     ['bench', ['--reports', 'no-such-folder'], /--reports takes a folder of reports; no-such-folder is not one/],
