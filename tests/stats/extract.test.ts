@@ -104,6 +104,20 @@ describe('extractFigures: periods', () => {
     expect(periodOf('In autumn 2017, 36% of councils were good or outstanding.')).toMatchObject({ kind: 'season', label: 'autumn 2017', years: [2017] });
   });
 
+  it('reads numeric dates day first, as English reports write them, and ranges of dates', () => {
+    expect(periodOf('On 12/03/2019, 40 councils were inadequate.')).toMatchObject({ kind: 'date', label: '2019-03-12', sortKey: '2019-03-12' });
+    expect(periodOf('From 1 April 2014 to 31 March 2015, 10 councils were inadequate.')).toMatchObject({
+      kind: 'date-range',
+      label: '2014-04-01 to 2015-03-31',
+      years: [2014, 2015],
+    });
+  });
+
+  it('quotes a date as the date alone, without the weekday or time around it', () => {
+    const period = periodOf('Published at 14:17 GMT, Wednesday, 17 December 2008: 20 councils were inadequate.');
+    expect(period).toMatchObject({ kind: 'date', label: '2008-12-17', text: '17 December 2008' });
+  });
+
   it('resolves "today" to the document date when there is one, and leaves it as stated otherwise', () => {
     expect(periodOf('Today 28% of councils are inadequate.', { date: '2015-11-02' })).toMatchObject({ kind: 'relative', label: '2015-11-02', years: [2015] });
     expect(periodOf('Today 28% of councils are inadequate.')).toMatchObject({ kind: 'relative', label: 'today', years: [] });
