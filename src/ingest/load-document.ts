@@ -7,8 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { formatOf, unsupportedReason } from './formats.js';
-import { loadDocx } from './load-docx.js';
-import { loadHtml } from './load-html.js';
 import { loadMarkdown } from './load-markdown.js';
 import { loadPdf } from './load-pdf.js';
 import { loadText } from './load-text.js';
@@ -46,12 +44,14 @@ export async function loadDocument(path: string, root: string = dirname(resolve(
       return loadMarkdown(file);
     case 'text':
       return loadText(file);
+    // HTML's and DOCX's loaders are imported on first use: their parsers (htmlparser2, mammoth) took
+    // about 90 ms to import, paid by every `ask` and every Markdown-only ingest.
     case 'html':
-      return loadHtml(file);
+      return (await import('./load-html.js')).loadHtml(file);
     case 'pdf':
       return loadPdf(file);
     case 'docx':
-      return loadDocx(file);
+      return (await import('./load-docx.js')).loadDocx(file);
   }
 }
 
