@@ -26,6 +26,9 @@ export function encodeArtifact(data: unknown, name = 'artifact'): Buffer {
   const paths = new WeakMap<object, Path>();
   let offset = 0;
   const value = JSON.stringify(data, function (this: object, key: string, item: unknown) {
+    // Most values are numbers and strings (every passage id, every term): they need no path, and
+    // making one for each was most of this function's garbage.
+    if (typeof item !== 'object' || item === null) return item;
     // The first call's holder is a wrapper of the root, which has no path of its own.
     const holder = paths.get(this);
     const path = holder ? [...holder, key] : [];
@@ -35,7 +38,7 @@ export function encodeArtifact(data: unknown, name = 'artifact'): Buffer {
       offset += item.length;
       return null;
     }
-    if (typeof item === 'object' && item !== null) paths.set(item, path);
+    paths.set(item, path);
     return item;
   });
   if (typeof value !== 'string') throw new Error(`Artifact "${name}" is not JSON-serialisable.`);
