@@ -2,7 +2,8 @@
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { TermNormaliser } from '../search/text-analysis.js';
-import { buildEncodedArtifacts, type ArtifactsJob } from './artifacts.js';
+import type { ArtifactsJob } from './artifacts.js';
+import { buildEncodedArtifacts } from './build-artifacts.js';
 
 // Background work: embedding, on the main thread, is ingest's critical path, and on two cores this
 // thread took CPU from it and from its garbage collector. On Linux a nice value is per thread, so

@@ -1,13 +1,14 @@
 /**
  * The search artifacts saved beside the passages: the BM25 index and the figures index. Both derive
- * from the passages alone, so ingest can build them on a second core while the first embeds.
+ * from the passages alone, so ingest can build them on a second core while the first embeds. This
+ * module starts that worker; build-artifacts.ts builds them, in the worker or, for a small index,
+ * in-process.
  */
 import { Worker } from 'node:worker_threads';
 import type { Passage } from '../ingest/types.js';
-import { LexicalIndex, type SavedLexicalIndex } from '../search/lexical-index.js';
-import { TermNormaliser } from '../search/text-analysis.js';
-import { FiguresIndex, extractFigures, type SavedFiguresIndex } from '../stats/index.js';
-import { encodeArtifact } from '../store/artifact-codec.js';
+import type { SavedLexicalIndex } from '../search/lexical-index.js';
+import type { TermNormaliser } from '../search/text-analysis.js';
+import type { SavedFiguresIndex } from '../stats/index.js';
 import { bundledWorkerScript } from './worker-script.js';
 
 export interface SearchArtifacts {
@@ -19,19 +20,6 @@ export interface SearchArtifacts {
 export interface EncodedArtifacts {
   bm25: Uint8Array;
   figures: Uint8Array;
-}
-
-const savedLexicalIndex = (passages: readonly Passage[], normaliser: TermNormaliser) => LexicalIndex.build(passages, normaliser).toSaved();
-const savedFiguresIndex = (passages: readonly Passage[]) => new FiguresIndex(extractFigures(passages)).toSaved();
-
-export function buildArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): SearchArtifacts {
-  return { bm25: savedLexicalIndex(passages, normaliser), figures: savedFiguresIndex(passages) };
-}
-
-export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): EncodedArtifacts {
-  // Each encoded as soon as it is built, so that its index and saved form are garbage before the next is built.
-  const bm25 = encodeArtifact(savedLexicalIndex(passages, normaliser), 'bm25');
-  return { bm25, figures: encodeArtifact(savedFiguresIndex(passages), 'figures') };
 }
 
 /** What the worker is given: the passages and the stopwords its term normaliser needs. */
@@ -52,6 +40,25 @@ export type WorkerScript = 'bundled' | 'typescript';
 const WORKER_YOUNG_GENERATION_MB = 4;
 
 /**
+ * The worker's old generation, in MiB, for an ingest of about `passages` passages. V8 puts off a
+ * heap's first full collection by its limit: with none set, the worker collected nothing until late
+ * and its garbage stayed resident. Measured as the worker's own growth, two runs each: at 10k
+ * passages 80-85 MiB without a limit, 62-68 with 1024; at 100k 580 against 517. The job's live set is
+ * about 5 KiB a passage (450 MiB at 100k), so the limit allows 12, and never less than 1024 MiB.
+ * A worker that runs out anyway fails, and ingest builds the indexes in-process instead.
+ */
+export function workerOldGenerationMb(passages: number): number {
+  return Math.max(1024, Math.ceil((passages * 12) / 1024));
+}
+
+export interface ArtifactsWorkerOptions {
+  /** The bundled worker, falling back to TypeScript through tsx (the default), or tsx alone. */
+  script?: WorkerScript;
+  /** Its old generation's limit (default: workerOldGenerationMb of 0, the least). */
+  oldGenerationMb?: number;
+}
+
+/**
  * `buildEncodedArtifacts` on a worker thread, started before its passages are known: booting a
  * worker takes about a second, spent while ingest is still reading the reports. The worker runs
  * artifacts-worker.ts bundled into plain JavaScript (worker-script.ts); where that cannot be made it
@@ -63,8 +70,8 @@ export class ArtifactsWorker {
   private readonly result: Promise<EncodedArtifacts>;
   private stopped = false;
 
-  private constructor(entry: URL, script: WorkerScript) {
-    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  private constructor(entry: URL, script: WorkerScript, oldGenerationMb: number) {
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb };
     const typescript = () => new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits });
     this.worker =
       script === 'typescript' ? Promise.resolve().then(typescript) : bundledWorkerScript(entry).then((bundle) => new Worker(bundle, { resourceLimits }), typescript);
@@ -91,9 +98,9 @@ export class ArtifactsWorker {
     this.result.catch(() => {});
   }
 
-  /** `script`: the bundled worker, falling back to TypeScript through tsx (the default), or tsx alone. */
-  static start(script: WorkerScript = 'bundled'): ArtifactsWorker {
-    return new ArtifactsWorker(new URL('./artifacts-worker.ts', import.meta.url), script);
+  static start(options: ArtifactsWorkerOptions = {}): ArtifactsWorker {
+    const { script = 'bundled', oldGenerationMb = workerOldGenerationMb(0) } = options;
+    return new ArtifactsWorker(new URL('./artifacts-worker.ts', import.meta.url), script, oldGenerationMb);
   }
 
   async build(passages: readonly Passage[], normaliser: TermNormaliser): Promise<EncodedArtifacts> {

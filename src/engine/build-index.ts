@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
+import { embeddingText } from '../embed/embedding-text.js';
 import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
@@ -14,7 +15,7 @@ import type { SearchVocabulary } from '../search/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
-import { ArtifactsWorker, buildEncodedArtifacts, type EncodedArtifacts } from './artifacts.js';
+import { ArtifactsWorker, workerOldGenerationMb, type EncodedArtifacts } from './artifacts.js';
 import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
@@ -39,6 +40,8 @@ export interface BuildIndexOptions {
   log?: (line: string) => void;
   /** Build the BM25 and figures indexes on a worker thread: by default once the index reaches WORKER_MIN_PASSAGES. */
   artifactsWorker?: 'always' | 'never';
+  /** The worker's heap limit in MiB; by default workerOldGenerationMb of the passages expected. */
+  workerOldGenerationMb?: number;
 }
 
 /** The worker setting for INGEST_THREADS (CoreConfig.ingestThreads): 1 never starts one. */
@@ -92,10 +95,12 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   // 1. Read and cut every report. Once the index is known to be large, the worker that will build
   // its search indexes starts booting.
   const mode = options.artifactsWorker;
-  let worker = mode === 'always' ? ArtifactsWorker.start() : undefined;
+  const startWorker = (expectedPassages: number) =>
+    ArtifactsWorker.start({ oldGenerationMb: options.workerOldGenerationMb ?? workerOldGenerationMb(expectedPassages) });
+  let worker = mode === 'always' ? startWorker(store.passageCount) : undefined;
   try {
-    const { seen, pending } = await readReports(found, store, summary, finished, (passageCount) => {
-      if (!worker && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = ArtifactsWorker.start();
+    const { seen, pending } = await readReports(found, store, summary, finished, (passageCount, expectedPassages) => {
+      if (!worker && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = startWorker(expectedPassages);
     });
     const removed = store.documents().filter((document) => !seen.has(document.docId));
 
@@ -152,19 +157,22 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
 
 /**
  * Loads and cuts each report; an unchanged one keeps its passages and vectors, an unreadable one is
- * named in the summary. `onPassages` hears the index's running passage count.
+ * named in the summary. `onPassages` hears the index's running passage count, and what it would
+ * come to if the reports still to read are like those read so far.
  */
 async function readReports(
   found: { files: string[]; root: string },
   store: PassageStore,
   summary: IngestSummary,
   finished: (file: string, passages: number) => void,
-  onPassages: (count: number) => void,
+  onPassages: (count: number, expected: number) => void,
 ): Promise<{ seen: Set<string>; pending: PendingDocument[] }> {
   const seen = new Set<string>();
   const pending: PendingDocument[] = [];
   let passageCount = store.passageCount;
+  let filesRead = 0;
   for await (const outcome of loadDocuments(found.files, found.root)) {
+    filesRead += 1;
     const { file } = outcome;
     if ('error' in outcome) {
       summary.skipped.push({ path: outcome.error.path, reason: outcome.error.reason });
@@ -190,7 +198,7 @@ async function readReports(
     seen.add(document.id);
     pending.push({ document, passages, existed: existing !== undefined, file });
     passageCount += passages.length;
-    onPassages(passageCount);
+    onPassages(passageCount, Math.ceil((passageCount * found.files.length) / filesRead));
   }
   return { seen, pending };
 }
@@ -214,11 +222,12 @@ function startArtifacts(
   worker: ArtifactsWorker | undefined,
   log: (line: string) => void,
 ): Promise<EncodedArtifacts> {
-  if (!worker) return Promise.resolve().then(() => buildEncodedArtifacts(passages, normaliser));
+  const buildHere = async () => (await import('./build-artifacts.js')).buildEncodedArtifacts(passages, normaliser);
+  if (!worker) return buildHere();
   return worker.build(passages, normaliser).catch((error: unknown) => {
     // Slower but the same result: a worker that cannot start must not fail the ingest.
     log(`Building the search index on a second thread failed (${error instanceof Error ? error.message : String(error)}); building it here instead.`);
-    return buildEncodedArtifacts(passages, normaliser);
+    return buildHere();
   });
 }
 
@@ -240,10 +249,6 @@ function embeddingGroups(pending: readonly PendingDocument[]): PendingDocument[]
   return groups;
 }
 
-/** The vector of a passage also carries its title and heading, which name its subject. */
-export function embeddingText(passage: { title: string; heading?: string; text: string }): string {
-  return [passage.title, passage.heading, passage.text].filter(Boolean).join('\n');
-}
 
 async function openOrCreate(options: BuildIndexOptions, log: (line: string) => void): Promise<PassageStore> {
   const { embedder, indexDir } = options;

@@ -2,7 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ArtifactsWorker, buildEncodedArtifacts } from '../../src/engine/artifacts.js';
+import { ArtifactsWorker, workerOldGenerationMb } from '../../src/engine/artifacts.js';
+import { buildEncodedArtifacts } from '../../src/engine/build-artifacts.js';
 import { bundledWorkerScript } from '../../src/engine/worker-script.js';
 import type { Passage } from '../../src/ingest/types.js';
 import { decodeArtifact } from '../../src/store/artifact-codec.js';
@@ -27,10 +28,20 @@ describe('the ingest worker', () => {
   });
 
   it.each(['bundled', 'typescript'] as const)('builds, %s, exactly what is built in-process', async (script) => {
-    const built = await ArtifactsWorker.start(script).build(passages, vocabulary.normaliser);
+    const built = await ArtifactsWorker.start({ script }).build(passages, vocabulary.normaliser);
     const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
     expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(Buffer.from(here.bm25)));
     expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(Buffer.from(here.figures)));
+  });
+
+  it('fails its build, saying why, when its heap limit is reached', async () => {
+    await expect(ArtifactsWorker.start({ oldGenerationMb: 2 }).build(passages, vocabulary.normaliser)).rejects.toThrow(/memory limit/);
+  });
+
+  it('has a heap limit of 12 KiB a passage expected, and never under 1024 MiB', () => {
+    expect(workerOldGenerationMb(0)).toBe(1024);
+    expect(workerOldGenerationMb(10_000)).toBe(1024);
+    expect(workerOldGenerationMb(200_000)).toBe(2344);
   });
 
   it.runIf(process.platform === 'linux')('runs below the main thread\'s priority, the main thread left as it was', async () => {

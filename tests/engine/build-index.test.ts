@@ -7,7 +7,7 @@ import { createEmbedder } from '../../src/embed/transformers-embedder.js';
 import type { Embedder } from '../../src/embed/types.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
 import { PassageStore } from '../../src/store/passage-store.js';
-import { buildArtifacts } from '../../src/engine/artifacts.js';
+import { buildArtifacts } from '../../src/engine/build-artifacts.js';
 import { decodeArtifact, encodeArtifact } from '../../src/store/artifact-codec.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT } from '../../src/engine/build-index.js';
 
@@ -123,6 +123,18 @@ describe('buildIndex', () => {
     expect(a.getArtifact(LEXICAL_ARTIFACT)).toEqual(b.getArtifact(LEXICAL_ARTIFACT));
     expect(a.getArtifact(FIGURES_ARTIFACT)).toEqual(b.getArtifact(FIGURES_ARTIFACT));
     expect(a.getArtifact<{ count: number }>(FIGURES_ARTIFACT)?.count).toBeGreaterThan(5);
+  });
+
+  it('builds in-process, saying so once, when the worker runs out of memory', async () => {
+    const logged: string[] = [];
+    const indexDir = join(work, 'index-worker-oom');
+    await buildIndex({ paths: [reports], indexDir, embedder, vocabulary, artifactsWorker: 'always', workerOldGenerationMb: 2, log: (line) => logged.push(line) });
+    expect(logged).toEqual([expect.stringMatching(/^Building the search index on a second thread failed \(.*memory limit.*\); building it here instead\.$/)]);
+    const here = join(work, 'index-here-oom');
+    await buildIndex({ paths: [reports], indexDir: here, embedder, vocabulary, artifactsWorker: 'never' });
+    const [a, b] = await Promise.all([PassageStore.load(indexDir, { model: embedder.model }), PassageStore.load(here, { model: embedder.model })]);
+    expect(a.getArtifact(LEXICAL_ARTIFACT)).toEqual(b.getArtifact(LEXICAL_ARTIFACT));
+    expect(a.getArtifact(FIGURES_ARTIFACT)).toEqual(b.getArtifact(FIGURES_ARTIFACT));
   });
 
   it('embeds small documents together, not one model call per document', async () => {

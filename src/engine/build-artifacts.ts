@@ -1,0 +1,24 @@
+/**
+ * Building the search artifacts from the passages. A module of its own, imported by the ingest
+ * worker, and by ingest itself only when it builds them in-process: the BM25 and figures code (chrono
+ * among it) is then not loaded beside the embedding model while the worker does the work.
+ */
+import type { Passage } from '../ingest/types.js';
+import { LexicalIndex } from '../search/lexical-index.js';
+import type { TermNormaliser } from '../search/text-analysis.js';
+import { FiguresIndex, extractFigures } from '../stats/index.js';
+import { encodeArtifact } from '../store/artifact-codec.js';
+import type { EncodedArtifacts, SearchArtifacts } from './artifacts.js';
+
+const savedLexicalIndex = (passages: readonly Passage[], normaliser: TermNormaliser) => LexicalIndex.build(passages, normaliser).toSaved();
+const savedFiguresIndex = (passages: readonly Passage[]) => new FiguresIndex(extractFigures(passages)).toSaved();
+
+export function buildArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): SearchArtifacts {
+  return { bm25: savedLexicalIndex(passages, normaliser), figures: savedFiguresIndex(passages) };
+}
+
+export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): EncodedArtifacts {
+  // Each encoded as soon as it is built, so that its index and saved form are garbage before the next is built.
+  const bm25 = encodeArtifact(savedLexicalIndex(passages, normaliser), 'bm25');
+  return { bm25, figures: encodeArtifact(savedFiguresIndex(passages), 'figures') };
+}
