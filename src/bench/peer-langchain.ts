@@ -5,13 +5,13 @@
  */
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Embeddings } from '@langchain/core/embeddings';
-import { embeddingText } from '../engine/build-index.js';
+import { embeddingText } from '../embed/embedding-text.js';
 import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { loadDocuments } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
-import { nearestRows } from '../store/passage-store.js';
+import { nearestRows } from '../store/nearest-rows.js';
 import type { VectorStoreUnderTest } from './vector-store.js';
 
 /** Citeline's embedder behind LangChain's Embeddings interface: the same vectors for both stores. */

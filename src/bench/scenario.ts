@@ -11,15 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { artifactsWorkerFor, buildIndex } from '../engine/build-index.js';
-import { Citeline, openCitelineEngine } from '../engine/citeline.js';
+import type { Citeline } from '../engine/citeline.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
-import { loadPrompts } from '../prompts.js';
-import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
+import type { SearchVocabulary } from '../search/vocabulary.js';
 import { parseCoreConfig, type CoreConfig } from '../config.js';
-import { GRAPH_DEFAULTS } from '../store/passage-store.js';
-import { langChainPeer } from './peer-langchain.js';
 import { peakMemoryMiB, percentile, round, sizeOnDiskBytes, timed } from './measure.js';
 import { syntheticQuestions, writeSyntheticCorpus, type FigureDensity } from './synthetic-corpus.js';
 import { measureVectorStore, type VectorStoreResult, type VectorStoreUnderTest } from './vector-store.js';
@@ -96,16 +92,21 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
     // The engine loads its own model: none is loaded here for it.
     if (spec.measure === 'answers') return await measureAnswers(spec, config, questions);
     const embedder = await createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir });
+    const measureStore = (store: VectorStoreUnderTest<unknown>) => measureVectorStore(store, reportsDir, embedder, questions, syntheticQuestions(200, 11));
+    // Each process imports only the store it measures, as a user's would: LangChain's modules are
+    // about 40 MiB resident, and had been counted in Citeline's peak (Citeline's engine in the peer's).
+    if (spec.peer === 'langchain') return await measureStore((await import('./peer-langchain.js')).langChainPeer(embedder) as VectorStoreUnderTest<unknown>);
+    const { loadSearchVocabulary } = await import('../search/vocabulary.js');
     const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
     if (spec.measure === 'ingest') return await measureIngest(spec, config, embedder, vocabulary);
-    const store = spec.peer === 'langchain' ? langChainPeer(embedder) : await citelineStore(config, embedder, vocabulary);
-    return await measureVectorStore(store as VectorStoreUnderTest<unknown>, reportsDir, embedder, questions, syntheticQuestions(200, 11));
+    return await measureStore((await citelineStore(config, embedder, vocabulary)) as VectorStoreUnderTest<unknown>);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
 async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<IngestResult> {
+  const { artifactsWorkerFor, buildIndex } = await import('../engine/build-index.js');
   const artifactsWorker = artifactsWorkerFor(config.ingestThreads);
   const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, artifactsWorker }));
   return {
@@ -120,6 +121,7 @@ async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: E
 
 async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions: string[]): Promise<AnswersResult> {
   const ingest = (await runScenarioInChild({ ...spec, reports: config.reportsDir, measure: 'ingest', indexDir: config.indexDir })) as IngestResult;
+  const { openCitelineEngine } = await import('../engine/citeline.js');
   const open = await timed(() => openCitelineEngine(config));
   const engine = open.value;
   const first = await timed(() => engine.ask(FIRST_QUESTION));
@@ -144,17 +146,28 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
 
 /** Citeline as a vector store: its ingest (which also builds BM25 and figures), its index opened ready to answer. */
 async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<VectorStoreUnderTest<Citeline>> {
-  const prompts = await loadPrompts(join(process.cwd(), 'prompts'));
+  const [{ artifactsWorkerFor, buildIndex }, { GRAPH_DEFAULTS }] = await Promise.all([import('../engine/build-index.js'), import('../store/passage-store.js')]);
   const ids = (hits: readonly { id: string }[]) => hits.map((hit) => hit.id);
+  let open: ((indexDir: string) => Promise<Citeline>) | undefined;
   return {
     name: config.ingestThreads === 1 ? 'Citeline, 1 thread' : 'Citeline',
     ef: GRAPH_DEFAULTS.efSearch,
     ingest: async (reportsDir, indexDir) =>
       (await buildIndex({ paths: [reportsDir], indexDir, embedder, vocabulary, artifactsWorker: artifactsWorkerFor(config.ingestThreads) })).passages,
-    load: (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, log: () => {} }),
+    // The engine's modules come after ingest, as `npm run ingest` does not load them.
+    async beforeLoad() {
+      const [{ Citeline }, { loadPrompts }] = await Promise.all([import('../engine/citeline.js'), import('../prompts.js')]);
+      const prompts = await loadPrompts(join(process.cwd(), 'prompts'));
+      open = (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, log: () => {} });
+    },
+    load: (indexDir) => (open ?? fail('beforeLoad was not called'))(indexDir),
     search: (engine, vector, ef) => ids(engine.nearestPassageIds(vector, 10, { ef })),
     exact: (engine, vector) => ids(engine.nearestPassageIds(vector, 10, { exact: true })),
   };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** The generated corpus's seed: every run of the benchmark measures the same reports. */

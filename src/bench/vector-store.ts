@@ -41,6 +41,11 @@ export interface VectorStoreUnderTest<Loaded> {
   name: string;
   /** Report files to a saved index in `indexDir`; returns the number of passages. */
   ingest(reportsDir: string, indexDir: string): Promise<number>;
+  /**
+   * Imports what opening an index needs and ingest does not (untimed: a serving process has them
+   * loaded when it starts), so that ingest's peak memory is of what an ingest loads.
+   */
+  beforeLoad?(): Promise<void>;
   load(indexDir: string): Promise<Loaded>;
   /** Ids of the 10 nearest passages by the store's own search at depth `ef`. */
   search(loaded: Loaded, vector: Float32Array, ef: number): string[] | Promise<string[]>;
@@ -64,6 +69,7 @@ export async function measureVectorStore<Loaded>(
   try {
     const indexDir = join(work, 'index');
     const ingest = await timed(() => store.ingest(reportsDir, indexDir));
+    await store.beforeLoad?.();
     const load = await timed(() => store.load(indexDir));
     const loaded = load.value;
     const recallVectors = await embedder.embed(recallQuestions);

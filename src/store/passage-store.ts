@@ -21,7 +21,7 @@ import type { Passage } from '../ingest/types.js';
 import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
 import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
 import { PassageFile, passageFileChunks } from './passage-file.js';
-import { TopScores } from '../util/top-scores.js';
+import { nearestRows } from './nearest-rows.js';
 import {
   ARTIFACT_NAME_PATTERN,
   GENERATION_PREFIX,
@@ -571,30 +571,6 @@ export class PassageStore {
       builtAt: saved.builtAt,
     };
   }
-}
-
-/**
- * The k rows of `matrix` (one vector of `dimension` values a row) most similar to `query` by cosine,
- * by scanning them all: what exact search, and the benchmark's recall of any graph, measure against.
- * Ties go to the earlier row. Only rows that enter the best k become objects: a recall run scans every
- * row hundreds of times, and an object a row was garbage enough to raise the benchmark's peak memory.
- */
-export function nearestRows(query: Float32Array, matrix: Float32Array, dimension: number, k: number): { row: number; similarity: number }[] {
-  const rows = Math.floor(matrix.length / dimension);
-  const best = new TopScores<{ row: number; similarity: number }>(Math.max(0, Math.floor(k)), (a, b) => b.similarity - a.similarity || a.row - b.row);
-  for (let row = 0; row < rows; row++) {
-    let dot = 0;
-    let norm = 0;
-    for (let i = 0, at = row * dimension; i < dimension; i++, at++) {
-      const value = matrix[at] as number;
-      dot += value * (query[i] as number);
-      norm += value * value;
-    }
-    const similarity = norm > 0 ? dot / Math.sqrt(norm) : 0;
-    const worst = best.worst();
-    if (worst === undefined || similarity > worst.similarity) best.offer({ row, similarity });
-  }
-  return best.sorted();
 }
 
 function checkArtifactName(name: string): void {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SYNTHETIC_SEED, runScenario, type AnswersResult } from '../../src/bench/scenario.js';
 import { writeSyntheticCorpus } from '../../src/bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../../src/bench/vector-store.js';
-import { nearestRows } from '../../src/store/passage-store.js';
+import { nearestRows } from '../../src/store/nearest-rows.js';
 
 describe('nearestRows', () => {
   it('ranks by cosine similarity, whatever the vectors\' lengths', () => {
