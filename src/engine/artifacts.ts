@@ -4,6 +4,7 @@
  * module starts that worker; build-artifacts.ts builds them, in the worker or, for a small index,
  * in-process.
  */
+import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Passage } from '../ingest/types.js';
 import type { SavedLexicalIndex } from '../search/lexical-index.js';
@@ -44,11 +45,13 @@ const WORKER_YOUNG_GENERATION_MB = 4;
  * heap's first full collection by its limit: with none set, the worker collected nothing until late
  * and its garbage stayed resident. Measured as the worker's own growth, two runs each: at 10k
  * passages 80-85 MiB without a limit, 62-68 with 1024; at 100k 580 against 517. The job's live set is
- * about 5 KiB a passage (450 MiB at 100k), so the limit allows 12, and never less than 1024 MiB.
+ * about 5 KiB a passage (450 MiB at 100k), so the limit allows 12, never less than 1024 MiB and
+ * never more than the machine's memory.
  * A worker that runs out anyway fails, and ingest builds the indexes in-process instead.
  */
-export function workerOldGenerationMb(passages: number): number {
-  return Math.max(1024, Math.ceil((passages * 12) / 1024));
+export function workerOldGenerationMb(passages: number, machineMiB = Math.floor(totalmem() / 2 ** 20)): number {
+  // More than the machine has would limit nothing.
+  return Math.min(machineMiB, Math.max(1024, Math.ceil((passages * 12) / 1024)));
 }
 
 export interface ArtifactsWorkerOptions {

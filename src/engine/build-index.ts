@@ -198,7 +198,9 @@ async function readReports(
     seen.add(document.id);
     pending.push({ document, passages, existed: existing !== undefined, file });
     passageCount += passages.length;
-    onPassages(passageCount, Math.ceil((passageCount * found.files.length) / filesRead));
+    // The index's own passages count once; only the new ones are extrapolated.
+    const added = passageCount - store.passageCount;
+    onPassages(passageCount, store.passageCount + Math.ceil((added * found.files.length) / filesRead));
   }
   return { seen, pending };
 }

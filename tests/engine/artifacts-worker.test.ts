@@ -38,10 +38,11 @@ describe('the ingest worker', () => {
     await expect(ArtifactsWorker.start({ oldGenerationMb: 2 }).build(passages, vocabulary.normaliser)).rejects.toThrow(/memory limit/);
   });
 
-  it('has a heap limit of 12 KiB a passage expected, and never under 1024 MiB', () => {
-    expect(workerOldGenerationMb(0)).toBe(1024);
-    expect(workerOldGenerationMb(10_000)).toBe(1024);
-    expect(workerOldGenerationMb(200_000)).toBe(2344);
+  it('has a heap limit of 12 KiB a passage expected, never under 1024 MiB nor over the machine', () => {
+    expect(workerOldGenerationMb(0, 24_576)).toBe(1024);
+    expect(workerOldGenerationMb(10_000, 24_576)).toBe(1024);
+    expect(workerOldGenerationMb(200_000, 24_576)).toBe(2344);
+    expect(workerOldGenerationMb(100_000_000, 24_576)).toBe(24_576);
   });
 
   it.runIf(process.platform === 'linux')('runs below the main thread\'s priority, the main thread left as it was', async () => {
