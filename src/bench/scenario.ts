@@ -94,7 +94,8 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
     const embedder = await createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir });
     const measureStore = (store: VectorStoreUnderTest<unknown>) => measureVectorStore(store, reportsDir, embedder, questions, syntheticQuestions(200, 11));
     // Each process imports only the store it measures, as a user's would: LangChain's modules are
-    // about 40 MiB resident, and had been counted in Citeline's peak (Citeline's engine in the peer's).
+    // about 25 MiB resident beside Citeline's, and had been counted in Citeline's peak (Citeline's
+    // engine in the peer's).
     if (spec.peer === 'langchain') return await measureStore((await import('./peer-langchain.js')).langChainPeer(embedder) as VectorStoreUnderTest<unknown>);
     const { loadSearchVocabulary } = await import('../search/vocabulary.js');
     const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
