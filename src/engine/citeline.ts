@@ -176,8 +176,8 @@ export class Citeline implements CitelineEngine {
   }
 
   async reindex(): Promise<IngestSummary> {
-    const { config, embedder, vocabulary, log } = this.parts;
-    const summary = await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log, artifactsWorker: artifactsWorkerFor(config.ingestThreads) });
+    const { config, embedder } = this.parts;
+    const summary = await buildConfiguredIndex(this.parts);
     const store = await PassageStore.load(config.indexDir, { model: embedder.model, dimension: embedder.dimension });
     // Swap in one assignment: a question in flight finishes on the old index.
     this.state = Citeline.searchState(this.parts, store);
@@ -216,6 +216,11 @@ export class Citeline implements CitelineEngine {
   }
 }
 
+/** Ingest as configured: REPORTS_DIR into INDEX_DIR, on INGEST_THREADS. */
+function buildConfiguredIndex({ config, embedder, vocabulary, log }: EngineParts): Promise<IngestSummary> {
+  return buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log, artifactsWorker: artifactsWorkerFor(config.ingestThreads) });
+}
+
 export interface OpenOptions {
   log?: (line: string) => void;
   /** Build the index from the reports folder when there is none yet (the Slack app and `ask` do). */
@@ -237,7 +242,7 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
   const parts: EngineParts = { config, embedder, vocabulary, prompts, log, ...(options.tuning ? { tuning: options.tuning } : {}) };
   if (options.buildIfMissing && !PassageStore.exists(config.indexDir)) {
     log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
-    await buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log, artifactsWorker: artifactsWorkerFor(config.ingestThreads) });
+    await buildConfiguredIndex(parts);
   }
   // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
   return Citeline.open(parts);
