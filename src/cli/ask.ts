@@ -1,7 +1,7 @@
 /** `npm run ask -- "question" [--json] [--k N]`: one question, one cited answer. */
 import { renderReplyForTerminal } from '../answer/render-terminal.js';
 import { openCitelineEngine } from '../engine/citeline.js';
-import { UsageError, exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
+import { UsageError, countOption, exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
 import { replyToJson } from './reply-json.js';
 
 const USAGE = 'Usage: npm run ask -- "your question" [--json] [--k N]';
@@ -10,8 +10,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parseCommandLine({ options: { json: { type: 'boolean', default: false }, k: { type: 'string' } }, allowPositionals: true }, USAGE);
   const question = positionals.join(' ').trim();
   if (!question) throw new UsageError(`No question given.\n${USAGE}`);
-  const k = values.k === undefined ? 3 : Number(values.k);
-  if (!Number.isInteger(k) || k < 1 || k > 20) throw new UsageError(`--k takes a whole number from 1 to 20.\n${USAGE}`);
+  const k = values.k === undefined ? 3 : countOption('--k', values.k, USAGE, 20);
 
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });

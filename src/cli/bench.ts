@@ -15,7 +15,7 @@ import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
 import { medianOfRuns, rangeOfRuns } from '../bench/measure.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
-import { UsageError, exitWithError, parseCommandLine } from './bootstrap.js';
+import { UsageError, countOption, exitWithError, parseCommandLine } from './bootstrap.js';
 
 /** One run of every measurement on a corpus. */
 interface CorpusResult {
@@ -47,11 +47,11 @@ async function main(): Promise<void> {
     },
     USAGE,
   );
-  const runs = wholeNumber('--runs', values.runs);
-  if (values.load) return printLoad(await runLoad(wholeNumber('--requests', values.requests)), values.json);
-  const queries = wholeNumber('--queries', values.queries);
+  const runs = countOption('--runs', values.runs, USAGE);
+  if (values.load) return printLoad(await runLoad(countOption('--requests', values.requests, USAGE)), values.json);
+  const queries = countOption('--queries', values.queries, USAGE);
   const density = values.dense ? 'dense' : 'like-reports';
-  const syntheticPassages = wholeNumber('--passages', values.passages);
+  const syntheticPassages = countOption('--passages', values.passages, USAGE);
   const reports = values.reports === undefined ? undefined : await reportsFolder(values.reports);
   // Written here once, so that no measured process pays for making it (or keeps its garbage).
   const work = await mkdtemp(join(tmpdir(), 'citeline-bench-'));
@@ -67,13 +67,6 @@ async function main(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-}
-
-/** A count given on the command line: a whole number, 1 or more. */
-function wholeNumber(option: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} takes a whole number, 1 or more (got ${text}).\n${USAGE}`);
-  return value;
 }
 
 /** The folder of real reports to measure as well, refused before any measuring if it is not one. */

@@ -42,6 +42,14 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: st
   return parsed;
 }
 
+/** A count given on the command line: a whole number from 1 (to `max`, when there is one), or a UsageError. */
+export function countOption(option: string, text: string, usage: string, max = Number.POSITIVE_INFINITY): number {
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= 1 && value <= max) return value;
+  const range = max === Number.POSITIVE_INFINITY ? ', 1 or more' : ` from 1 to ${max}`;
+  throw new UsageError(`${option} takes a whole number${range} (got ${text}).\n${usage}`);
+}
+
 /** Known failures get their message alone; anything else gets its stack, for a bug report. */
 export function exitWithError(error: unknown): never {
   if (error instanceof UsageError) {

@@ -37,6 +37,7 @@ async function expectUsageError(script: string, args: string[], problem: RegExp)
 describe('command lines', () => {
   it.each([
     ['ask', ['a question', '--colour'], /Unknown option '--colour'/],
+    ['ask', ['a question', '--k', '21'], /--k takes a whole number from 1 to 20 \(got 21\)/],
     ['stats', ['inadequate', '--limit=3'], /Unknown option '--limit'/],
     ['ingest', ['--rebuild=yes'], /--rebuild/],
     ['eval', ['--json=1'], /--json/],
