@@ -64,10 +64,10 @@ export interface ArtifactsWorkerOptions {
 /**
  * `buildEncodedArtifacts` on a worker thread, started before its passages are known: booting a
  * worker (bundling it, starting V8, importing its modules) takes about 0.17 s, spent while ingest is
- * still reading the reports. The worker runs
- * artifacts-worker.ts bundled into plain JavaScript (worker-script.ts); where that cannot be made it
- * starts through worker-boot.mjs, which registers tsx in the worker (a worker's entry is resolved
- * before any loader of its parent applies). The encoded artifacts come back transferred.
+ * still reading the reports. The worker runs artifacts-worker.ts bundled into plain JavaScript
+ * (worker-script.ts); where that cannot be made it starts through worker-boot.mjs, which registers
+ * tsx in the worker (a worker's entry is resolved before any loader of its parent applies). The
+ * encoded artifacts come back transferred.
  */
 export class ArtifactsWorker {
   private readonly worker: Promise<Worker>;

@@ -33,10 +33,7 @@ export interface VocabularyData {
 }
 
 const aliases = (value: unknown, path: string) => shape.list(value, path, shape.nonEmptyString);
-const named = (value: unknown, path: string) => {
-  const entry = shape.object(value, path);
-  return { name: shape.string(entry.name, `${path}.name`), aliases: aliases(entry.aliases, `${path}.aliases`) };
-};
+const named = (entry: Record<string, unknown>, path: string) => ({ name: shape.string(entry.name, `${path}.name`), aliases: aliases(entry.aliases, `${path}.aliases`) });
 const textOr = <T>(check: (value: unknown, path: string) => T) => (value: unknown, path: string) => (typeof value === 'string' ? value : check(value, path));
 
 /**
@@ -51,7 +48,7 @@ export function checkVocabularyData(json: unknown): VocabularyData {
     grades: shape.list(data.grades, 'grades', (value, path) => {
       const grade = shape.object(value, path);
       const needsCue = shape.optional(grade.needsCue, `${path}.needsCue`, shape.boolean);
-      return { ...named(value, path), ...(needsCue !== undefined ? { needsCue } : {}) };
+      return { ...named(grade, path), ...(needsCue !== undefined ? { needsCue } : {}) };
     }),
     gradeGroups: shape.list(data.gradeGroups, 'gradeGroups', (value, path) => {
       const group = shape.object(value, path);
@@ -60,7 +57,7 @@ export function checkVocabularyData(json: unknown): VocabularyData {
     caseSensitiveAliases: shape.stringList(data.caseSensitiveAliases, 'caseSensitiveAliases'),
     gradeCues: { window: shape.positive(gradeCues.window, 'gradeCues.window'), words: aliases(gradeCues.words, 'gradeCues.words') },
     gradeJoiners: aliases(data.gradeJoiners, 'gradeJoiners'),
-    counted: shape.list(data.counted, 'counted', named),
+    counted: shape.list(data.counted, 'counted', (value, path) => named(shape.object(value, path), path)),
     units: {
       percent: aliases(units.percent, 'units.percent'),
       percentagePoints: aliases(units.percentagePoints, 'units.percentagePoints'),
