@@ -552,7 +552,11 @@ export class FiguresIndex {
     return new FiguresIndex([], vocabulary, { figures, keyWords });
   }
 
-  /** Every figure that fits all the query's fields, by period then document. */
+  /**
+   * Every figure that fits all the query's fields, by period then document. A document that states
+   * the same figure for the same period twice ("28% by 2015" in a summary, again in its section) is
+   * listed once, by its first statement: a table of two identical rows reads as a fault.
+   */
   lookup(query: StatsQuery): Figure[] {
     // Key words only when the query has words: a grade and a year are read from the columns.
     const stemsOfFigure = (i: number) => {
@@ -560,7 +564,15 @@ export class FiguresIndex {
       return [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
     };
     const found: Figure[] = [];
-    for (let i = 0; i < this.set.size; i++) if (fitsQuery(this.set, i, query, () => stemsOfFigure(i))) found.push(this.set.figure(i));
+    const stated = new Set<string>();
+    for (let i = 0; i < this.set.size; i++) {
+      if (!fitsQuery(this.set, i, query, () => stemsOfFigure(i))) continue;
+      const figure = this.set.figure(i);
+      const statement = sameStatementKey(figure);
+      if (stated.has(statement)) continue;
+      stated.add(statement);
+      found.push(figure);
+    }
     return found;
   }
 
@@ -577,6 +589,12 @@ export class FiguresIndex {
   matchQuestionGrouped(question: string, limit = 10): FigureMatchGroup[] {
     return groupMatches(this.matchQuestion(question, limit));
   }
+}
+
+/** What makes two statements of a figure the same fact: one document, value, measure and period. */
+function sameStatementKey(figure: Figure): string {
+  const { citation, value, unit, outOf, grade, counted, period } = figure;
+  return [citation.docId, value, unit, outOf ?? '', grade ?? '', counted ?? '', period?.label ?? ''].join('\u0000');
 }
 
 /** Whether figure `i` fits every field of the query; `keyWordsOf`: the key words of its sentence and title. */

@@ -68,6 +68,31 @@ describe('FiguresIndex.lookup', () => {
     expect(index.lookup(parseStatsQuery('inadequate 2016 rival')).map((f) => f.citation.docId)).toEqual(['c-rival-analysis.md']);
     expect(index.lookup(parseStatsQuery('outstanding 2021'))).toEqual([]);
   });
+
+  it('lists a figure a document states twice for the same period once, and keeps other documents and periods', () => {
+    const passages = [
+      ...corpusPassages(),
+      passage('Summary: by 2016, 24% of councils were judged inadequate. Later in 2016, 24% of councils were still judged inadequate.', {
+        docId: 'b-watchdog-news.md',
+        title: 'Watchdog finds more failing services',
+        start: 200,
+      }),
+      passage('In 2017, 24% of councils were judged inadequate.', { docId: 'b-watchdog-news.md', title: 'Watchdog finds more failing services', start: 400 }),
+    ];
+    const twice = new FiguresIndex(extractFigures(passages));
+    const found = twice.lookup(parseStatsQuery('inadequate'));
+    expect(found.map((f) => [f.raw, f.period?.label, f.citation.docId])).toEqual([
+      ['24%', '2016', 'b-watchdog-news.md'],
+      ['21%', '2016', 'c-rival-analysis.md'],
+      ['24%', '2017', 'b-watchdog-news.md'],
+      ['14%', '2021', 'd-later-figures.md'],
+    ]);
+    // The one kept is the first statement, from the document's first passage.
+    expect(found[0]!.sentence.text).toMatch(/^In 2016, 24%/);
+    // The same query over the saved index lists the same figures.
+    const restored = FiguresIndex.fromSaved(saved(twice), (id) => passages.find((p) => p.id === id));
+    expect(restored.lookup(parseStatsQuery('inadequate')).map((f) => f.id)).toEqual(found.map((f) => f.id));
+  });
 });
 
 describe('FiguresIndex.matchQuestion', () => {
