@@ -203,8 +203,9 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   const { passage } = candidate.hit;
   const years = yearsIn(foldText(`${passage.title}\n${passage.heading ?? ''}\n${passage.text}`));
   const grades = gradesIn(foldText(candidate.extract).toLowerCase(), vocabulary.grades);
-  // "good or outstanding" in the evidence answers a question about Good, and about Outstanding.
-  const named = new Set(grades.flatMap((grade) => [grade, ...gradeParts(grade)]));
+  // "good or outstanding" answers a question about Good, as reports count "good or better"; not one
+  // about Outstanding alone, of which it tells nothing ("60% good or outstanding" is no count of outstanding).
+  const named = new Set(grades.flatMap((grade) => [grade, ...gradeParts(grade).slice(0, 1)]));
   // A comparison across periods is answered one side at a time: no single extract names every year.
   const yearsMet = query.comparesPeriods || query.years.every((year) => years.includes(year));
   return yearsMet && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));

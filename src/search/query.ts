@@ -75,9 +75,18 @@ function periodWordTerms(lowerQuestion: string, vocabulary: SearchVocabulary): s
 
 function nameTerms(text: string, vocabulary: SearchVocabulary): string[] {
   const words = foldText(text).match(/[\p{L}][\p{L}'-]*/gu) ?? [];
-  const names = words.slice(1).filter((word) => /\p{Lu}/u.test(word));
+  // Of a compound, only its capitalised parts name something ("LGA-backed" names the LGA); a month
+  // or weekday is a date, not a subject ("end Aug 2019" where a report says "August").
+  const names = words
+    .slice(1)
+    .flatMap((word) => word.split('-'))
+    .filter((part) => /\p{Lu}/u.test(part) && !CALENDAR_WORD.test(part));
   return [...new Set(names.flatMap((word) => vocabulary.normaliser.terms(word)))];
 }
+
+/** Months, their usual abbreviations, and weekdays, as a question may write them. */
+const CALENDAR_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
 
 // "how many", "what share", "what % of", "how big a jump", "what's the average spend", "from what to what".
 const NUMBER_QUESTION =

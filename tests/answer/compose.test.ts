@@ -73,6 +73,14 @@ describe('composeReply', () => {
     expect(result.answered).toBe(false);
   });
 
+  it('answers a question about Good from a "good or outstanding" figure, but not one about Outstanding alone', () => {
+    const combined = passage('c', 'As at March 2024, 60% of councils were judged good or outstanding.');
+    expect(reply('what % of councils were rated good in March 2024?', hits(combined)).answered).toBe(true);
+    const outstanding = reply('how many councils were outstanding as at March 2024?', hits(combined));
+    expect(outstanding.answered).toBe(false);
+    expect(outstanding.citations[0]?.extract).toContain('60%');
+  });
+
   it('declines evidence for another year even when it holds every other word of the question', () => {
     const other = passage('y', 'In 2015, Ofsted inspectors rated 28% of children\'s services councils in the north of England inadequate for leadership and management.');
     const result = replyWithSemantic(

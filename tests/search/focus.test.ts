@@ -30,6 +30,12 @@ describe('the names a question uses', () => {
     expect(names("Ofsted's view on the LGA's report")).toEqual(['lga']);
   });
 
+  it('are not months or weekdays, however abbreviated, nor the lower-case part of a compound', () => {
+    expect(names('what was the good/outstanding share at end Aug 2019, and in Sept?')).toEqual([]);
+    expect(names('What changed between March and Oct. 2017, by Friday?')).toEqual([]);
+    expect(names("what's one of the watchdog's jobs, according to the LGA-backed study?")).toEqual(['lga']);
+  });
+
   it('are none in a question written in lower case', () => {
     expect(names('what did the watchdog say about climate change?')).toEqual([]);
   });
