@@ -52,6 +52,9 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+const NEGATED = /n't$/;
+const CONTRACTED_VERB = /^([a-z]+)'(?:re|ve|ll|d|m)$/;
+
 /** Distinct tokens whose terms are remembered; a corpus's vocabulary is far smaller, so this is rarely reached. */
 const TERM_CACHE_LIMIT = 200_000;
 
@@ -72,6 +75,11 @@ export class TermNormaliser {
   }
 
   private uncachedTerm(token: string): string | null {
+    // "doesn't", "can't", "won't": an auxiliary and "not", both function words; "they're", "we've",
+    // "it'll": a pronoun and a verb. Left whole they were rare words ("doesnt") that no answer holds.
+    if (NEGATED.test(token)) return null;
+    const contracted = CONTRACTED_VERB.exec(token);
+    if (contracted && this.stopwords.has(contracted[1]!)) return null;
     const word = token.replace(/'s$/, '').replace(/'/g, '');
     if (word.length === 0 || this.stopwords.has(word) || this.stopwords.has(token)) return null;
     if (/^\d/.test(word)) return word.replace(/,/g, '');

@@ -23,6 +23,11 @@ describe('text analysis', () => {
   it('stems and drops function words', () => {
     expect(vocabulary.normaliser.terms('What share of the councils were inspected?')).toEqual(['share', 'council', 'inspect']);
   });
+  it('drops contractions of function words: "doesn\'t" and "they\'re" are no search terms, "Ofsted\'s" is Ofsted', () => {
+    const terms = (text: string) => vocabulary.normaliser.terms(text);
+    expect(terms("what if a council doesn't improve and can't recruit, won't they've failed?")).toEqual(terms('what if a council improve and recruit failed?'));
+    expect(terms("Ofsted's verdict")).toEqual(terms('Ofsted verdict'));
+  });
 });
 
 describe('domain vocabulary', () => {
