@@ -195,19 +195,27 @@ function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]
 
 /**
  * Whether the evidence is about the year and grade the question names. A year is often stated once
- * for a whole passage ("In its December 2018 report, ..."), so the passage, heading and title count
- * for years; a grade must be in the quoted extract itself.
+ * for a whole passage ("In its December 2018 report, ..."), so the passage, heading, title and date
+ * count for years; but an extract that states years of its own must state one of those asked ("As
+ * at 31 March 2024, 60% ..." is no answer for 2023, whatever else its passage mentions). Evidence
+ * that names no year anywhere is undated, not evidence for another year. A grade must be in the
+ * quoted extract itself.
  */
 function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): boolean {
   const { query, vocabulary } = context;
   const { passage } = candidate.hit;
-  const years = yearsIn(foldText(`${passage.title}\n${passage.heading ?? ''}\n${passage.text}`));
+  const stated = yearsIn(foldText(candidate.extract));
+  const around = yearsIn(foldText(`${passage.title}\n${passage.heading ?? ''}\n${passage.date ?? ''}\n${passage.text}`));
   const grades = gradesIn(foldText(candidate.extract).toLowerCase(), vocabulary.grades);
   // "good or outstanding" answers a question about Good, as reports count "good or better"; not one
   // about Outstanding alone, of which it tells nothing ("60% good or outstanding" is no count of outstanding).
   const named = new Set(grades.flatMap((grade) => [grade, ...gradeParts(grade).slice(0, 1)]));
   // A comparison across periods is answered one side at a time: no single extract names every year.
-  const yearsMet = query.comparesPeriods || query.years.every((year) => years.includes(year));
+  const yearsMet =
+    query.years.length === 0 ||
+    query.comparesPeriods ||
+    around.length === 0 ||
+    ((stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => around.includes(year)));
   return yearsMet && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
 }
 

@@ -93,6 +93,19 @@ describe('composeReply', () => {
     expect(result.confidence).toBeLessThan(DEFAULT_COMPOSE.answerThreshold);
   });
 
+  it('judges an extract that states its own years by them, one that states none by its passage, and undated evidence as no other year', () => {
+    const question = 'what % of councils were rated good or outstanding as at 31 March 2023?';
+    // The passage mentions 2023, but the figure's own sentence is for 2024 and 2022.
+    const later = passage('l', 'As at 31 March 2024, 60% of councils were rated good or outstanding, against 53% as at 31 March 2022. Inspections ran from 1 April 2023 to 31 March 2024.');
+    expect(reply(question, hits(later)).answered).toBe(false);
+    // A year stated once for the passage serves the sentence that states none.
+    const dated = passage('d', 'Ofsted published its figures for 31 March 2023. Of the councils inspected, 58% were rated good or outstanding.');
+    expect(reply(question, hits(dated)).answer).toContain('58%');
+    // Evidence dated nowhere is not evidence for another year.
+    const undated = passage('u', 'Ofsted said it was right that the inspectorate is itself scrutinised, and it welcomed the debate.');
+    expect(reply('in May 2015, did Ofsted say the inspectorate itself should be scrutinised?', hits(undated)).answered).toBe(true);
+  });
+
   it('declines evidence that never names what a "who was" question asks for, however much else it shares', () => {
     const report = passage('c', 'The committee published its report on council children\'s services inspections in March 2015.');
     const result = replyWithSemantic('who was the chair of the committee when its report on council children\'s services inspections was published in March 2015?', hits(report), 0.9);
