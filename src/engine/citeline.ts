@@ -10,9 +10,11 @@ import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { WordVectors, cosine } from '../embed/word-vectors.js';
 import { loadPrompts, type Prompts } from '../prompts.js';
+import { spellsOut } from '../search/acronyms.js';
 import { DEFAULT_FUSION, HybridSearcher, termWeights, type FusionSettings } from '../search/hybrid-searcher.js';
 import { LexicalIndex } from '../search/lexical-index.js';
 import type { AnalysedQuery } from '../search/query.js';
+import type { SearchHit } from '../search/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
@@ -98,7 +100,7 @@ export class Citeline implements CitelineEngine {
     const query = searcher.analyse(text);
     const compose = this.tuning.compose;
     const { hits } = await searcher.searchAnalysed(query, compose.passagesRead);
-    const uncovered = unknownNames(query, lexical);
+    const uncovered = unknownNames(query, lexical, hits.slice(0, compose.passagesRead));
     const candidates = readCandidates(hits, compose);
     await this.scoreMeaning(text, candidates);
     const reply = composeReply(
@@ -249,12 +251,21 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
 }
 
 
-/** The question's names that no passage uses, itself or by a vocabulary equivalent ("PAC" for "Public Accounts Committee"). */
-function unknownNames(query: AnalysedQuery, lexical: LexicalIndex): string[] {
+/**
+ * The question's names that no passage uses, itself or by a vocabulary equivalent ("PAC" for
+ * "Public Accounts Committee"), nor, for an acronym, spelled out in a passage the search found
+ * ("CYP" for "Children & Young People").
+ */
+function unknownNames(query: AnalysedQuery, lexical: LexicalIndex, hits: readonly SearchHit[]): string[] {
+  const spelledOut = (term: string) =>
+    query.acronyms.some(
+      (acronym) => acronym.term === term && hits.some(({ passage }) => spellsOut(acronym.letters, `${passage.title}\n${passage.heading ?? ''}\n${passage.text}`)),
+    );
   return query.names.filter(
     (term) =>
       !lexical.has(term) &&
-      !query.expansions.some((expansion) => expansion.phrase.includes(term) && expansion.alternatives.some((alternative) => alternative.every((t) => lexical.has(t)))),
+      !query.expansions.some((expansion) => expansion.phrase.includes(term) && expansion.alternatives.some((alternative) => alternative.every((t) => lexical.has(t)))) &&
+      !spelledOut(term),
   );
 }
 

@@ -1,4 +1,5 @@
 /** What a question asks for, read once and shared by search, re-ranking and answer composition. */
+import { acronymLetters } from './acronyms.js';
 import { foldText, yearsIn } from './text-analysis.js';
 import { expansionTerms, findExpansions, type Expansion, type GradeVocabulary, type SearchVocabulary } from './vocabulary.js';
 
@@ -32,6 +33,8 @@ export interface AnalysedQuery {
    * not cover, whatever else the question shares with them.
    */
   names: string[];
+  /** The names written as acronyms ("CYP"), with their letters: a report may spell one out instead. */
+  acronyms: { term: string; letters: string }[];
   /**
    * The question's terms that frame it rather than name what is asked, which an answer need not
    * contain: the vocabulary's framing words ("view", "latest figures"), and words that only place a
@@ -59,6 +62,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     },
     focus: focusTerms(lower, vocabulary),
     names: nameTerms(text, vocabulary),
+    acronyms: acronymTerms(text, vocabulary),
     framing: [...new Set([...terms.filter((term) => vocabulary.framingTerms.has(term)), ...periodWordTerms(lower, vocabulary)])],
     asksForNumber: NUMBER_QUESTION.test(lower),
     comparesPeriods: /\b(between|compared?|comparison|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
@@ -82,6 +86,15 @@ function nameTerms(text: string, vocabulary: SearchVocabulary): string[] {
     .flatMap((word) => word.split('-'))
     .filter((part) => /\p{Lu}/u.test(part) && !CALENDAR_WORD.test(part));
   return [...new Set(names.flatMap((word) => vocabulary.normaliser.terms(word)))];
+}
+
+function acronymTerms(text: string, vocabulary: SearchVocabulary): { term: string; letters: string }[] {
+  const words = foldText(text).match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+  return words.flatMap((word) => {
+    const letters = acronymLetters(word);
+    const term = letters === undefined ? null : vocabulary.normaliser.term(word.toLowerCase());
+    return letters !== undefined && term ? [{ term, letters }] : [];
+  });
 }
 
 /** Months, their usual abbreviations, and weekdays, as a question may write them. */

@@ -52,6 +52,9 @@ describe('Citeline on the bundled sample', () => {
     // "SIF", only "single inspection framework"), is no bar.
     expect((await engine.ask('What share of councils did Ofsted rate inadequate?')).answered).toBe(true);
     expect((await engine.ask('What share of councils were rated inadequate under the SIF?')).answered).toBe(true);
+    // Nor is an acronym the reports spell out ("BNW": A brave new world); one they never do is.
+    expect((await engine.ask('What share of councils did the BNW report say were rated inadequate?')).answered).toBe(true);
+    expect((await engine.ask('What share of councils did the JTAI report say were rated inadequate?')).answered).toBe(false);
     // Nor is a greeting or the bot's own name, which Slack users write.
     expect((await engine.ask('Hi Citeline, please tell me what share of councils were rated inadequate?')).answered).toBe(true);
   });

@@ -1,0 +1,34 @@
+/**
+ * Acronyms a question uses for something the reports write out in full: "CYP" for Children & Young
+ * People, "AR" for annual report. Reports spell a name out more often than users do.
+ */
+
+/** Small words an acronym's letters usually skip ("Association of Directors of Children's Services": ADCS). */
+const SKIPPED = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to']);
+
+/** The lower-case letters of a word written as an acronym (two to six capitals, "CYP", "LAs"), or undefined. */
+export function acronymLetters(word: string): string | undefined {
+  const match = /^(\p{Lu}{2,6})s?$/u.exec(word);
+  return match ? match[1]!.toLowerCase() : undefined;
+}
+
+/**
+ * Whether `text` has a run of words whose first letters spell `letters`, the small words between
+ * them skipped or counted: "Children & Young People" spells "cyp", "annual report" spells "ar".
+ */
+export function spellsOut(letters: string, text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  for (let start = 0; start < words.length; start++) {
+    if (matchesFrom(words, start, letters, 0)) return true;
+  }
+  return false;
+}
+
+function matchesFrom(words: readonly string[], at: number, letters: string, next: number): boolean {
+  if (next === letters.length) return true;
+  const word = words[at];
+  if (word === undefined) return false;
+  if (word[0] === letters[next] && matchesFrom(words, at + 1, letters, next + 1)) return true;
+  // A small word may stand between two of the spelled words ("Department for Education" is also DE).
+  return next > 0 && SKIPPED.has(word) && matchesFrom(words, at + 1, letters, next);
+}

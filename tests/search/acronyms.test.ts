@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { acronymLetters, spellsOut } from '../../src/search/acronyms.js';
+
+describe('acronyms', () => {
+  it('are words of two to six capitals, with a plural s', () => {
+    expect(acronymLetters('CYP')).toBe('cyp');
+    expect(acronymLetters('LAs')).toBe('la');
+    expect(acronymLetters('Ofsted')).toBeUndefined();
+    expect(acronymLetters('A')).toBeUndefined();
+  });
+
+  it('are spelled out by the first letters of a run of words, small words between them skipped', () => {
+    expect(spellsOut('cyp', 'Children & Young People Now')).toBe(true);
+    expect(spellsOut('ar', 'the chief inspector’s annual report for 2018/19')).toBe(true);
+    expect(spellsOut('adcs', 'the Association of Directors of Children’s Services said')).toBe(true);
+    // A small word may be one of the letters too, or be skipped.
+    expect(spellsOut('dfe', 'the Department for Education')).toBe(true);
+    expect(spellsOut('de', 'the Department for Education')).toBe(true);
+  });
+
+  it('are not spelled out by letters scattered across the text', () => {
+    expect(spellsOut('jtai', 'joint inspections of targeted services in an area')).toBe(false);
+    expect(spellsOut('cyp', 'children and families, young carers and people')).toBe(false);
+  });
+});
