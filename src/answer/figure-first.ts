@@ -86,9 +86,11 @@ export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[
   if (!usable) return reply;
   // The group lists its figures chronologically, for laying them side by side; the lead is the best
   // match (the newest when the question asks for the latest), and the others keep their order.
+  // Among figures of the same (latest) period, the best match leads.
+  const byConfidence = (a: FigureMatch, b: FigureMatch) => b.confidence - a.confidence;
   const lead = constraints.latest
-    ? [...usable].sort((a, b) => periodKey(b).localeCompare(periodKey(a)))[0]
-    : [...usable].sort((a, b) => b.confidence - a.confidence)[0];
+    ? [...usable].sort((a, b) => periodKey(b).localeCompare(periodKey(a)) || byConfidence(a, b))[0]
+    : [...usable].sort(byConfidence)[0];
   const ordered = lead ? [lead, ...usable.filter((match) => match !== lead)] : usable;
   const facts = distinctFacts(ordered.map(figureFact)).slice(0, MAX_FIGURES);
   const leadFact = facts[0];

@@ -49,6 +49,19 @@ describe('withFigureFirst', () => {
     expect(reply.figures?.[0]?.value).toBe('28%');
   });
 
+  it('leads with the best match among figures of the same latest period', () => {
+    const [regional, national] = extractFigures([
+      passage('In 2015, the share of councils judged inadequate was highest in the North (35%).', { docId: 'c-regions.md', title: 'Regions' }),
+      passage('In 2015, 25% of councils were judged inadequate.', { docId: 'd-national.md', title: 'National' }),
+    ]) as [Figure, Figure];
+    // The group lists the two 2015 figures in its own order; the better match must lead either way.
+    for (const order of [[regional, national], [national, regional]] as const) {
+      const groups = groupMatches([match(older, 0.5), match(order[0], order[0] === national ? 0.9 : 0.6), match(order[1], order[1] === national ? 0.9 : 0.6)]);
+      const reply = withFigureFirst(unanswered, groups, 3, { years: [], grades: [], latest: true });
+      expect(reply.figures?.[0]?.value).toBe('25%');
+    }
+  });
+
   it('keeps only figures for the year asked', () => {
     const groups = groupMatches([match(newer, 0.9), match(older, 0.88)]);
     const reply = withFigureFirst(unanswered, groups, 3, { years: ['2010'], grades: [] });
