@@ -47,6 +47,20 @@ describe('domain vocabulary', () => {
     expect(fromName).not.toContain('spielman');
   });
 
+  it('widens the words people write in chat to the words reports use', () => {
+    const widened = (question: string) => {
+      const terms = vocabulary.normaliser.terms(question);
+      return expansionTerms(findExpansions(terms, vocabulary.synonymGroups), terms);
+    };
+    expect(widened('how many kids were in care')).toContain(vocabulary.normaliser.term('children'));
+    expect(widened('what did the govt propose')).toContain(vocabulary.normaliser.term('government'));
+    expect(widened('what did town halls say')).toContain(vocabulary.normaliser.term('councils'));
+    expect(widened('the 2019 stats')).toContain(vocabulary.normaliser.term('statistics'));
+    expect(widened('end Aug 2019')).toContain(vocabulary.normaliser.term('august'));
+    // "vs" is a function word, not a term to search for.
+    expect(vocabulary.normaliser.terms('2015 vs 2024 versus 2019')).toEqual(['2015', '2024', '2019']);
+  });
+
   it('adds nothing for a question outside the vocabulary', () => {
     expect(findExpansions(vocabulary.normaliser.terms("purple elephants"), vocabulary.synonymGroups)).toEqual([]);
   });
