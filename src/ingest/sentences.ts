@@ -5,7 +5,8 @@
  * - it breaks after abbreviations such as "Mr.", "Dr.", "St.", "Cllr.", "e.g." and initials ("J. Smith",
  *   "U.K. Government"): those pieces are joined again;
  * - it breaks at every line end, so a line that does not end a sentence (a hard-wrapped line, a
- *   heading-like caption, a list of names) runs on into the next line. A blank line always ends one.
+ *   heading-like caption, a list of names) runs on into the next line. A blank line always ends one,
+ *   and so does a line that opens a list item ("• ...", "- ...", "2. ..."), punctuated or not.
  */
 
 export interface Sentence {
@@ -64,9 +65,14 @@ function runsOn(text: string, sentence: { start: number; end: number }, next: { 
   if (newlines >= 2) return false; // a blank line: a new paragraph
   const body = text.slice(sentence.start, sentence.end);
   const following = text.slice(next.start, next.end);
+  // A list item on a line of its own is a sentence of its own, though items rarely end with a full stop.
+  if (newlines === 1 && LIST_ITEM.test(following)) return false;
   if (newlines === 1) return !endsSentence(body) || endsWithAbbreviation(body, following);
   return endsWithAbbreviation(body, following);
 }
+
+/** A bullet ("•", "-", "*", "–") or an item number ("3.", "3)", "(c)") opening a line. */
+const LIST_ITEM = /^(?:[•◦▪▫●○‣⁃∙·*–—-]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)/;
 
 /** Ends in . ! ? … (or : ;) possibly followed by closing quotes and brackets. */
 function endsSentence(body: string): boolean {

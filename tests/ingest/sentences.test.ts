@@ -44,6 +44,19 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('makes each list item on a line of its own a sentence, punctuated or not', () => {
+    const text = 'The report found:\n  • councils rely on agency staff\n  • early help is lacking\n- a dash item\n2) a numbered item\n(c) a lettered item\nand a wrapped line.';
+    expect(texts(text)).toEqual([
+      'The report found:',
+      '• councils rely on agency staff',
+      '• early help is lacking',
+      '- a dash item',
+      '2) a numbered item',
+      '(c) a lettered item\nand a wrapped line.',
+    ]);
+    for (const sentence of splitSentences(text)) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+  });
+
   it('returns nothing for blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences(' \n\n\t ')).toEqual([]);
