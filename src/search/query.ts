@@ -65,7 +65,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     acronyms: acronymTerms(text, vocabulary),
     framing: [...new Set([...terms.filter((term) => vocabulary.framingTerms.has(term)), ...periodWordTerms(lower, vocabulary)])],
     asksForNumber: NUMBER_QUESTION.test(lower),
-    comparesPeriods: /\b(between|compared?|comparison|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
+    comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
   };
 }

@@ -91,4 +91,12 @@ describe('query analysis', () => {
     expect(analyseQuery('average spend per child in need?', vocabulary).asksFor.money).toBe(true);
     expect(analyseQuery('how many councils were outstanding?', vocabulary).asksFor.count).toBe(true);
   });
+
+  it('spots a comparison across periods, whichever form of "compare" it uses', () => {
+    const compares = (question: string) => analyseQuery(question, vocabulary).comparesPeriods;
+    expect(compares('how does the 2018 share compare with 2017?')).toBe(true);
+    expect(compares("the 2018 report compares with last year's share: does it match 2017's?")).toBe(true);
+    expect(compares('comparing 2015 and 2024, which is higher?')).toBe(true);
+    expect(compares('what share of councils were rated good in 2015?')).toBe(false);
+  });
 });
