@@ -16,6 +16,7 @@ import { LexicalIndex } from '../search/lexical-index.js';
 import type { AnalysedQuery } from '../search/query.js';
 import type { SearchHit } from '../search/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
+import { declinedIfCountingOtherThings } from '../answer/counted.js';
 import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
@@ -71,7 +72,8 @@ export class Citeline implements CitelineEngine {
     // A figure about a subject the reports never name is no answer either.
     if (!query.asksForNumber || uncovered.length > 0) return trimmed;
     const figures = rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations);
-    return withFigureFirst(trimmed, groupMatches(figures), maxCitations, { years: query.years, grades: query.grades, latest: query.asksLatest });
+    const led = withFigureFirst(trimmed, groupMatches(figures), maxCitations, { years: query.years, grades: query.grades, latest: query.asksLatest });
+    return declinedIfCountingOtherThings(text, led, (id) => this.state.store.passage(id), this.parts.prompts.noAnswer);
   }
 
   /**

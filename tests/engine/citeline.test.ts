@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,5 +96,21 @@ describe('a damaged index', () => {
     await writeFile(join(damaged, generation as string, 'passages.bin'), '{"truncated":');
     await expect(openCitelineEngine(damagedConfig)).rejects.toThrow(IndexLoadError);
     await expect(openCitelineEngine(damagedConfig)).rejects.toThrow(/npm run ingest -- --rebuild/);
+  });
+});
+
+describe('a question counting one thing, where the reports count another', () => {
+  it('declines "how many children\'s homes" from a figure about councils, and answers the question about councils', async () => {
+    const reports = join(work, 'counted-reports');
+    await mkdir(reports, { recursive: true });
+    await writeFile(
+      join(reports, 'outcomes.md'),
+      '---\ntitle: Inspection outcomes\nsource: https://example.org/outcomes\n---\n\nAs at 31 August 2019, 56% of councils were judged good or outstanding at their most recent inspection.\n',
+    );
+    const counted = await openCitelineEngine({ ...config, reportsDir: reports, indexDir: join(work, 'counted-index') }, { buildIfMissing: true });
+    const homes = await counted.ask("how many children's homes were judged good or outstanding at 31 August 2019?");
+    expect(homes.answered).toBe(false);
+    expect(homes.citations[0]?.extract).toContain('56%');
+    expect((await counted.ask('what share of councils were judged good or outstanding at 31 August 2019?')).answered).toBe(true);
   });
 });
