@@ -10,6 +10,7 @@ import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
+import { contradictsDirection, directionsIn } from './direction.js';
 import { findFigures, type FigureMention } from './figures.js';
 import { citationLocation } from './location.js';
 import type { Citation, Reply } from './types.js';
@@ -166,7 +167,8 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
   if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
-  return looksLikeHeading(candidate.sentence) ? score * HEADING_DISCOUNT : score;
+  const agreed = contradictsDirection(directionsIn(query.text), directionsIn(candidate.sentence)) ? score * OTHER_DIRECTION_DISCOUNT : score;
+  return looksLikeHeading(candidate.sentence) ? agreed * HEADING_DISCOUNT : agreed;
 }
 
 /** For "latest" questions, the newest evidence among the candidates is preferred, older fading over ten years. */
@@ -180,6 +182,9 @@ function newestAmong(candidates: readonly SentenceCandidate[]): number | undefin
   const years = candidates.map((candidate) => newestYear(candidate.hit.passage)).filter((year): year is number => year !== undefined);
   return years.length > 0 ? Math.max(...years) : undefined;
 }
+
+/** Evidence of a change the other way ("improved" for "got worse") is scored down, not ruled out. */
+const OTHER_DIRECTION_DISCOUNT = 0.7;
 
 /** A title or caption repeated in the text names the subject but answers nothing. */
 const HEADING_DISCOUNT = 0.5;

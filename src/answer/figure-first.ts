@@ -3,6 +3,7 @@
  * sentence leads and is the first citation, and figures measuring the same thing elsewhere follow.
  */
 import { CONFIDENT_AT } from '../stats/match.js';
+import { contradictsDirection, directionsIn } from './direction.js';
 import type { FigureMatch, FigureMatchGroup } from '../stats/types.js';
 import type { Citation, FigureFact, Reply } from './types.js';
 
@@ -58,8 +59,11 @@ const EVIDENCE_BONUS = 0.15;
  * search ranks sentences by the whole passage's evidence. A figure whose sentence the search also
  * quotes, and quotes early, is more likely the one asked for.
  */
-export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[]): FigureMatch[] {
-  const ranked = matches.map((match) => {
+export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[], question = ''): FigureMatch[] {
+  const asked = directionsIn(question);
+  const ranked = matches.map((found) => {
+    // A figure for a change the other way is no answer to this one ("26 improved" for "how many got worse").
+    const match = contradictsDirection(asked, directionsIn(found.figure.sentence.text)) ? otherDirection(found) : found;
     const position = citations.slice(0, FIGURE_EVIDENCE_DEPTH).findIndex((citation) => sameExtract(citation, figureFact(match).citation));
     if (position === -1) return { match, score: match.confidence };
     const score = match.confidence + EVIDENCE_BONUS / (position + 1);
@@ -69,6 +73,14 @@ export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations
   // Sorted on the uncapped score: two figures the index rates 1.0 are told apart by the search's evidence.
   return ranked.sort((a, b) => b.score - a.score).map((entry) => entry.match);
 }
+
+function otherDirection(match: FigureMatch): FigureMatch {
+  const confidence = Math.round(match.confidence * OTHER_DIRECTION_FACTOR * 1000) / 1000;
+  return { ...match, confidence, confident: confidence >= CONFIDENT_AT };
+}
+
+/** A figure's confidence when its sentence names only the other direction of change than the question. */
+const OTHER_DIRECTION_FACTOR = 0.7;
 
 /** How many of the reply's extracts are checked for the figure's sentence. */
 const AGREEMENT_DEPTH = 2;

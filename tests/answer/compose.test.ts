@@ -81,6 +81,13 @@ describe('composeReply', () => {
     expect(outstanding.citations[0]?.extract).toContain('60%');
   });
 
+  it('prefers the extract that names the change the question asks about over one naming the other direction', () => {
+    // The first sentence holds more of the question's words; the second says which way it went.
+    const both = passage('d', 'Of the councils inspected twice, 26 councils improved their overall effectiveness judgement. There were 12 councils whose judgement got worse.');
+    expect(reply('how many councils inspected twice got a worse overall effectiveness judgement?', hits(both)).answer).toContain('12 councils');
+    expect(reply('how many councils inspected twice improved their overall effectiveness judgement?', hits(both)).answer).toContain('26 councils');
+  });
+
   it('declines evidence for another year even when it holds every other word of the question', () => {
     const other = passage('y', 'In 2015, Ofsted inspectors rated 28% of children\'s services councils in the north of England inadequate for leadership and management.');
     const result = replyWithSemantic(

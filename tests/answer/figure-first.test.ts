@@ -33,6 +33,20 @@ describe('rankFiguresByEvidence', () => {
   });
 });
 
+describe('rankFiguresByEvidence, for a question about a change one way', () => {
+  it('puts a figure for a change the other way below one that agrees, and no longer counts it confident', () => {
+    const [improved, declined] = extractFigures([
+      passage('Of the 65 councils inspected twice, 26 councils improved their overall judgement.', { docId: 'e-up.md', title: 'Outcomes' }),
+      passage('There were 12 councils that had a decline in their overall judgement.', { docId: 'f-down.md', title: 'Outcomes' }),
+    ]).filter((figure) => figure.raw !== '65') as [Figure, Figure];
+    const ranked = rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], 'how many councils got a worse overall judgement?');
+    expect(ranked.map((m) => m.figure.raw)).toEqual(['12', '26']);
+    expect(ranked[1]!.confident).toBe(false);
+    // Without a direction in the question, the index's own order stands.
+    expect(rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], 'how many councils were inspected twice?').map((m) => m.figure.raw)).toEqual(['26', '12']);
+  });
+});
+
 describe('withFigureFirst', () => {
   it('leads with the best match and shows the other period beside it', () => {
     const groups = groupMatches([match(newer, 0.9), match(older, 0.8)]);

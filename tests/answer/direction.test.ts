@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { contradictsDirection, directionsIn } from '../../src/answer/direction.js';
+
+describe('direction of change', () => {
+  it('reads which way a text says something went', () => {
+    expect(directionsIn('how many got a worse grade?')).toEqual(new Set(['down']));
+    expect(directionsIn('26 LAs improved their judgement')).toEqual(new Set(['up']));
+    expect(directionsIn('the share rose in 2018 and fell in 2019')).toEqual(new Set(['up', 'down']));
+    expect(directionsIn('what share of councils were rated inadequate?')).toEqual(new Set());
+  });
+
+  it('does not read the grade "requires improvement" as a change', () => {
+    expect(directionsIn('38% require improvement to be good, and 12% requires improvement')).toEqual(new Set());
+    expect(directionsIn('councils requiring improvement improved')).toEqual(new Set(['up']));
+  });
+
+  it('sees a contradiction only when each side names one direction, and not the same', () => {
+    const down = directionsIn('which region had the lowest share?');
+    expect(contradictsDirection(down, directionsIn('London has the highest share, at 79%.'))).toBe(true);
+    expect(contradictsDirection(down, directionsIn('The West Midlands has the lowest share, at 21%.'))).toBe(false);
+    expect(contradictsDirection(down, directionsIn('It rose, then fell.'))).toBe(false);
+    expect(contradictsDirection(new Set(), directionsIn('London has the highest share.'))).toBe(false);
+  });
+});
