@@ -73,7 +73,10 @@ function readFeatures(text: string, vocabulary: Vocabulary): Omit<QuestionFeatur
   const counted = vocabulary.counted.find(text);
   const cues = vocabulary.questionCues.find(text);
   const recency = vocabulary.recency.find(text);
-  const units = [...new Set(cues.map((c) => c.key as FigureUnit))];
+  const cued = new Set(cues.map((c) => c.key as FigureUnit));
+  // "How much higher is the share ...?" asks for the difference in points, not for a share.
+  if (cued.has('percentage-points')) cued.delete('percent');
+  const units = [...cued];
   return {
     gradeSets: grades.map((g) => g.grades),
     ...(periods[0] ? { period: periods[0].period } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, FiguresIndex, groupMatches, parseStatsQuery, renderFiguresTable, toTableRows, type SavedFiguresIndex } from '../../src/stats/index.js';
+import { extractFigures, FiguresIndex, groupMatches, parseQuestion, parseStatsQuery, renderFiguresTable, toTableRows, type SavedFiguresIndex } from '../../src/stats/index.js';
 import { decodeArtifact, encodeArtifact } from '../../src/store/artifact-codec.js';
 import { passage } from './helpers.js';
 import type { Figure, FigureMatch } from '../../src/stats/types.js';
@@ -95,7 +95,21 @@ describe('FiguresIndex.lookup', () => {
   });
 });
 
+describe('parseQuestion', () => {
+  it('reads "how much higher is the share" as asking for a difference in points, not for a share', () => {
+    expect(parseQuestion('how much higher is the good or outstanding share now than in 2015?').units).toEqual(['percentage-points']);
+    expect(parseQuestion('what share of councils were rated good?').units).toEqual(['percent']);
+  });
+});
+
 describe('FiguresIndex.matchQuestion', () => {
+  it('ranks a difference in points first when the question asks how much higher a share is', () => {
+    const index = new FiguresIndex(
+      extractFigures([passage('In 2019, 56% of councils were judged good or outstanding, 13 percentage points higher than in 2015.', { docId: 'g-change.md', title: 'Change' })]),
+    );
+    expect(index.matchQuestion('how much higher was the good or outstanding share of councils in 2019?')[0]!.figure.raw).toBe('13 percentage points');
+  });
+
   it('ranks the figure that fits grade, period and unit first, confidently', () => {
     const [top] = corpus().matchQuestion('what share of councils were rated good in 2009/10?');
     expect(top!.figure.raw).toBe('64%');
