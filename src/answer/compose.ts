@@ -202,10 +202,11 @@ function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]
 /**
  * Whether the evidence is about the year and grade the question names. A year is often stated once
  * for a whole passage ("In its December 2018 report, ..."), so the passage, heading, title and date
- * count for years; but an extract that states years of its own must state one of those asked ("As
- * at 31 March 2024, 60% ..." is no answer for 2023, whatever else its passage mentions). Evidence
- * that names no year anywhere is undated, not evidence for another year. A grade must be in the
- * quoted extract itself.
+ * count for years; but for a figure, an extract that states years of its own must state one of
+ * those asked ("As at 31 March 2024, 60% ..." is no figure for 2023, whatever else its passage
+ * mentions). Other questions often name the year something was said ("Ofsted said in 2014 ..."),
+ * not the year their answer states. Evidence that names no year anywhere is undated, not evidence
+ * for another year. A grade must be in the quoted extract itself.
  */
 function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): boolean {
   const { query, vocabulary } = context;
@@ -221,7 +222,7 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     query.years.length === 0 ||
     query.comparesPeriods ||
     around.length === 0 ||
-    ((stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => around.includes(year)));
+    ((!query.asksForNumber || stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => around.includes(year)));
   return yearsMet && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
 }
 

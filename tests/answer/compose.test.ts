@@ -108,6 +108,9 @@ describe('composeReply', () => {
     // A year stated once for the passage serves the sentence that states none.
     const dated = passage('d', 'Ofsted published its figures for 31 March 2023. Of the councils inspected, 58% were rated good or outstanding.');
     expect(reply(question, hits(dated)).answer).toContain('58%');
+    // A question that is not after a figure may name the year something was said, not the one its answer states.
+    const plan = passage('p', 'Ofsted set out its plans in 2014. All 152 councils will be inspected within three years, by 2017.');
+    expect(reply('Ofsted said in 2014 that all 152 councils would be inspected within three years: by when?', hits(plan)).answer).toContain('by 2017');
     // Evidence dated nowhere is not evidence for another year.
     const undated = passage('u', 'Ofsted said it was right that the inspectorate is itself scrutinised, and it welcomed the debate.');
     expect(reply('in May 2015, did Ofsted say the inspectorate itself should be scrutinised?', hits(undated)).answered).toBe(true);
