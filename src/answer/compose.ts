@@ -11,7 +11,7 @@ import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { contradictsDirection, directionsIn, type Direction } from './direction.js';
-import { findFigures, type FigureMention } from './figures.js';
+import { findFigures, statesQuantity, type FigureMention } from './figures.js';
 import { citationLocation } from './location.js';
 import type { Citation, Reply } from './types.js';
 
@@ -227,7 +227,9 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     query.comparesPeriods ||
     around.length === 0 ||
     ((!query.asksForNumber || stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => around.includes(year)));
-  return yearsMet && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
+  // "What %", "how many": an extract that states no quantity at all is about the subject, not the answer.
+  const quantityMet = !query.asksForNumber || statesQuantity(candidate.extract);
+  return yearsMet && quantityMet && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
 }
 
 /** A combined grade asked for ("good or outstanding") is met by evidence naming each of its parts. */

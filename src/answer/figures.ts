@@ -19,3 +19,12 @@ export function findFigures(sentence: string): FigureMention[] {
   }
   return mentions;
 }
+
+/** Words that state a quantity without a digit: "seven councils", "three quarters", "none were", "half". */
+const QUANTITY_WORD =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halves|halved|thirds?|quarters?|fifths?|tenths?|none|majority|minority|most|all|every|doubled?|tripled?|twice|times|single)\b/i;
+
+/** Whether a text states a quantity: a figure other than a year, or a number or quantity word. */
+export function statesQuantity(text: string): boolean {
+  return findFigures(text).length > 0 || QUANTITY_WORD.test(text);
+}

@@ -88,6 +88,16 @@ describe('composeReply', () => {
     expect(reply('how many councils inspected twice improved their overall effectiveness judgement?', hits(both)).answer).toContain('26 councils');
   });
 
+  it('declines a "what %" or "how many" question from an extract that states no quantity at all', () => {
+    const about = passage('q', 'Struggling councils are overly reliant on agency staff, which costs more money. In 2015, 16% of social workers were agency staff.');
+    const none = reply('what % of social workers are agency staff?', hits(passage('n', 'Struggling councils are overly reliant on agency staff, which costs more money.')));
+    expect(none.answered).toBe(false);
+    expect(none.citations[0]?.extract).toContain('agency staff');
+    expect(reply('what % of social workers are agency staff?', hits(about)).answer).toContain('16%');
+    // Numbers in words count: "twice as many", "seven councils", "none".
+    expect(reply('how many councils were rated worse?', hits(passage('w', 'Twice as many councils were rated worse as were rated better.'))).answered).toBe(true);
+  });
+
   it('declines evidence for another year even when it holds every other word of the question', () => {
     const other = passage('y', 'In 2015, Ofsted inspectors rated 28% of children\'s services councils in the north of England inadequate for leadership and management.');
     const result = replyWithSemantic(
