@@ -13,6 +13,9 @@ describe('the focus of a "who/what was X" question', () => {
 
   it('leaves out framing words', () => {
     expect(focus('what was the latest figure?')).toEqual([]);
+    // "Headline verdict", "main findings": how a report's conclusion is asked for, not a word it must use.
+    expect(focus("what was the NAO's headline verdict on the department?")).toEqual([]);
+    expect(focus('what were the main findings of the review?')).toEqual(['main']);
   });
 
   it('is empty for other question shapes', () => {
