@@ -24,6 +24,11 @@ export const FIGURES_ARTIFACT = 'figures';
 export const ARTIFACTS_VERSION = 11;
 const ARTIFACTS_META = 'artifacts-meta';
 
+/** Whether the store's BM25 and figures indexes were built by this version's code (ARTIFACTS_VERSION). */
+export function artifactsAreCurrent(store: PassageStore): boolean {
+  return store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version === ARTIFACTS_VERSION;
+}
+
 export type IngestProgress =
   | { stage: 'scan'; files: number }
   | { stage: 'file'; done: number; total: number; file: string; passages: number }
@@ -107,7 +112,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     // 2. The search artifacts describe the passages the index will hold once this ingest is done:
     // worked out now, on a second core, while the first makes the vectors.
     const changed = pending.length + removed.length > 0;
-    const staleArtifacts = store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version !== ARTIFACTS_VERSION;
+    const staleArtifacts = !artifactsAreCurrent(store);
     const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
     const artifacts = needsSave ? startArtifacts(finalPassages(store, seen, pending), options.vocabulary.normaliser, worker, log) : undefined;
     if (!artifacts) worker?.stop();

@@ -21,7 +21,7 @@ import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '.
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
-import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsWorkerFor, buildIndex } from './build-index.js';
+import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
 
@@ -190,8 +190,15 @@ export class Citeline implements CitelineEngine {
 
   private static searchState(parts: EngineParts, store: PassageStore) {
     // Both artifacts derive from the passages: one written by an older Citeline is rebuilt, not fatal.
+    // Built by older code that read the reports otherwise (ARTIFACTS_VERSION), they would still load,
+    // and answer as that code did until the next ingest saved new ones: they are rebuilt here too.
+    const current = artifactsAreCurrent(store);
+    if (!current) {
+      parts.log(`The search indexes in ${parts.config.indexDir} were built by an older Citeline; rebuilt them in memory. Run \`npm run ingest\` to save them.`);
+    }
     const lexical = loadArtifactOr(
       () => {
+        if (!current) return undefined;
         const saved = store.getArtifact<unknown>(LEXICAL_ARTIFACT);
         return saved ? LexicalIndex.fromSaved(saved) : undefined;
       },
@@ -201,6 +208,7 @@ export class Citeline implements CitelineEngine {
     );
     const figures = loadArtifactOr(
       () => {
+        if (!current) return undefined;
         const saved = store.getArtifact<unknown>(FIGURES_ARTIFACT);
         // The store tells a passage's document without reading the passage: figures read theirs when shown.
         return saved ? FiguresIndex.fromSaved(saved, { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }) : undefined;

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCoreConfig } from '../../src/config.js';
 import { openCitelineEngine, type Citeline } from '../../src/engine/citeline.js';
+import { PassageStore } from '../../src/store/passage-store.js';
 import { IndexLoadError } from '../../src/store/types.js';
 
 let work: string;
@@ -112,5 +113,26 @@ describe('a question counting one thing, where the reports count another', () =>
     expect(homes.answered).toBe(false);
     expect(homes.citations[0]?.extract).toContain('56%');
     expect((await counted.ask('what share of councils were judged good or outstanding at 31 August 2019?')).answered).toBe(true);
+  });
+});
+
+describe('an index whose search indexes older code built', () => {
+  it('opens with them rebuilt in memory, says so once, and answers as the current code does', async () => {
+    const indexDir = join(work, 'older-artifacts');
+    const olderConfig = { ...config, indexDir };
+    const fresh: string[] = [];
+    await openCitelineEngine(olderConfig, { buildIfMissing: true, log: (line) => fresh.push(line) });
+    expect(fresh.some((line) => /built by an older Citeline/.test(line))).toBe(false);
+
+    // What an ingest by an older version leaves: its artifacts, marked with its version.
+    const store = await PassageStore.load(indexDir, { model: config.embeddingModel });
+    store.setArtifact('artifacts-meta', { version: 1 });
+    await store.save(indexDir);
+
+    const lines: string[] = [];
+    const reopened = await openCitelineEngine(olderConfig, { log: (line) => lines.push(line) });
+    expect(lines.filter((line) => /built by an older Citeline; rebuilt them in memory\. Run `npm run ingest`/.test(line))).toHaveLength(1);
+    expect((await reopened.ask('What share of councils were rated inadequate?')).answer).toMatch(/28%/);
+    expect(reopened.stats('inadequate 2015').figures.length).toBeGreaterThan(0);
   });
 });
