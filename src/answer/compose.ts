@@ -171,6 +171,7 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   if (query.years.length > 0 && query.years.some((year) => yearsIn(folded).includes(year))) bonus += 0.1;
   if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
   if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
+  if (query.asksForDate && yearsIn(folded).length > 0) bonus += 0.1;
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
   const agreed = contradictsDirection(asked, directionsIn(candidate.sentence)) ? score * OTHER_DIRECTION_DISCOUNT : score;
   return looksLikeHeading(candidate.sentence) ? agreed * HEADING_DISCOUNT : agreed;

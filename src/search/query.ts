@@ -22,6 +22,8 @@ export interface AnalysedQuery {
   asksForNumber: boolean;
   /** "latest", "most recent", "now": the newest figures are wanted. */
   asksLatest: boolean;
+  /** "When", "what year", "which date": the answer is a date or a year. */
+  asksForDate: boolean;
   /**
    * What a "who/what was X" question asks for ("who was iMPOWER's chief executive" -> chief, execut):
    * evidence that never names it does not answer, however much else it shares with the question.
@@ -67,6 +69,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     asksForNumber: NUMBER_QUESTION.test(lower),
     comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
+    asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/.test(lower),
   };
 }
 

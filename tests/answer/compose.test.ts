@@ -98,6 +98,14 @@ describe('composeReply', () => {
     expect(reply('how many councils were rated worse?', hits(passage('w', 'Twice as many councils were rated worse as were rated better.'))).answered).toBe(true);
   });
 
+  it('prefers an extract that states a year for a "when" or "what year" question', () => {
+    // Each sentence holds three of the question's four words, and the other in its passage.
+    const framework = passage('f', 'The inspection framework was first set out for councils. The framework was first published in November 2017.');
+    expect(reply('when was the inspection framework first published?', hits(framework)).answer).toContain('November 2017');
+    expect(reply('in what year was the inspection framework first published?', hits(framework)).answer).toContain('November 2017');
+    expect(reply('how was the inspection framework first published?', hits(framework)).answer).toContain('set out for councils');
+  });
+
   it('declines evidence for another year even when it holds every other word of the question', () => {
     const other = passage('y', 'In 2015, Ofsted inspectors rated 28% of children\'s services councils in the north of England inadequate for leadership and management.');
     const result = replyWithSemantic(
