@@ -14,6 +14,7 @@ import { contradictsDirection, directionsIn, type Direction } from './direction.
 import { findFigures, statesQuantity, type FigureMention } from './figures.js';
 import { citationLocation } from './location.js';
 import type { Citation, Reply } from './types.js';
+import { round } from '../util/round.js';
 
 export interface ComposeSettings {
   maxCitations: number;
@@ -140,7 +141,7 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
     question: query.text,
     answered,
     answer: answered && best ? best.candidate.sentence : context.noAnswerText,
-    confidence: round(confidence),
+    confidence: round(confidence, 3),
     citations: chosen.map((item) => toCitation(item, query)),
   };
 }
@@ -341,7 +342,7 @@ function toCitation(item: Scored, query: AnalysedQuery): Citation {
     source: passage.source,
     location: citationLocation(passage),
     extract: item.candidate.extract,
-    score: round(item.score),
+    score: round(item.score, 3),
     figures: findFigures(item.candidate.extract)
       .filter((figure) => asksForFigureIn(query, [figure]))
       .map((figure) => figure.text),
@@ -358,9 +359,6 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
 
 /** Terms of each passage's title and body, worked out once per reply. */
 class PlaceTerms {

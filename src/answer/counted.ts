@@ -5,6 +5,7 @@
  */
 import type { Passage } from '../ingest/types.js';
 import { extractFigures, parseQuestion } from '../stats/index.js';
+import { round } from '../util/round.js';
 import type { Reply } from './types.js';
 
 /** As for evidence about another year or grade (compose.ts): below the answer threshold whatever else it covers. */
@@ -27,5 +28,5 @@ export function declinedIfCountingOtherThings(question: string, reply: Reply, pa
   const counted = extractFigures([{ ...passage, text: lead.extract }]).map((figure) => figure.counted);
   if (counted.length === 0 || !counted.every((thing) => thing !== undefined && !asked.includes(thing))) return reply;
   const { figures: _notAnAnswer, ...declined } = reply;
-  return { ...declined, answered: false, answer: noAnswer, confidence: Math.round(reply.confidence * UNMET_COUNTED_FACTOR * 1000) / 1000 };
+  return { ...declined, answered: false, answer: noAnswer, confidence: round(reply.confidence * UNMET_COUNTED_FACTOR, 3) };
 }

@@ -3,6 +3,7 @@
  * sentence leads and is the first citation, and figures measuring the same thing elsewhere follow.
  */
 import { CONFIDENT_AT } from '../stats/match.js';
+import { round } from '../util/round.js';
 import { contradictsDirection, directionsIn } from './direction.js';
 import type { FigureMatch, FigureMatchGroup } from '../stats/types.js';
 import type { Citation, FigureFact, Reply } from './types.js';
@@ -24,7 +25,7 @@ export function figureFact(match: FigureMatch): FigureFact {
       source: figure.citation.source,
       location: figure.citation.location || 'opening',
       extract: figure.sentence.text,
-      score: Math.round(match.confidence * 1000) / 1000,
+      score: round(match.confidence, 3),
       figures: [figure.raw],
     },
   };
@@ -75,7 +76,7 @@ export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations
 }
 
 function otherDirection(match: FigureMatch): FigureMatch {
-  const confidence = Math.round(match.confidence * OTHER_DIRECTION_FACTOR * 1000) / 1000;
+  const confidence = round(match.confidence * OTHER_DIRECTION_FACTOR, 3);
   return { ...match, confidence, confident: confidence >= CONFIDENT_AT };
 }
 

@@ -16,7 +16,8 @@ import { createSlackApp } from '../slack/app.js';
 import { JsonLinesFeedbackStore } from '../slack/feedback-store.js';
 import { BOT_USER_ID, FakeSlackApi, TEAM_ID } from './fake-slack-api.js';
 import type { Acknowledgement, LoadClientInput } from './load-client.js';
-import { percentile, round } from './measure.js';
+import { percentile } from './measure.js';
+import { round } from '../util/round.js';
 
 const SIGNING_SECRET = 'load-test-signing-secret';
 const QUESTIONS = [
@@ -79,14 +80,14 @@ export async function runLoad(requests: number): Promise<LoadResult> {
     const ackedWithin3s = acks.filter((a) => a.status === 200 && a.ms < 3000).length;
     return {
       requests,
-      ackP50Ms: round(percentile(ackMs, 50)),
-      ackP95Ms: round(percentile(ackMs, 95)),
-      ackMaxMs: round(Math.max(...ackMs)),
+      ackP50Ms: round(percentile(ackMs, 50), 1),
+      ackP95Ms: round(percentile(ackMs, 95), 1),
+      ackMaxMs: round(Math.max(...ackMs), 1),
       ackedWithin3s,
       answered: answeredAt.size,
       answeredTwice: sent.filter((request) => request.answers(api) > 1).length,
-      answerP50Ms: round(percentile(answerMs, 50)),
-      answerP95Ms: round(percentile(answerMs, 95)),
+      answerP50Ms: round(percentile(answerMs, 50), 1),
+      answerP95Ms: round(percentile(answerMs, 95), 1),
     };
   } finally {
     await slack.stop().catch(() => {});

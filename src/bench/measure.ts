@@ -29,10 +29,6 @@ export async function sizeOnDiskBytes(path: string): Promise<number> {
   return total;
 }
 
-export function round(value: number, digits = 1): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
 
 /**
  * Results of the same measurement run several times, as one: each number the median of its runs

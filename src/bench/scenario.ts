@@ -16,7 +16,8 @@ import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { parseCoreConfig, type CoreConfig } from '../config.js';
-import { peakMemoryMiB, percentile, round, sizeOnDiskBytes, timed } from './measure.js';
+import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed } from './measure.js';
+import { round } from '../util/round.js';
 import { syntheticQuestions, writeSyntheticCorpus, type FigureDensity } from './synthetic-corpus.js';
 import { measureVectorStore, type VectorStoreResult, type VectorStoreUnderTest } from './vector-store.js';
 
@@ -138,8 +139,8 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
     ingestPeakMiB: ingest.peakMemoryMiB,
     openMs: round(open.ms, 0),
     firstAnswerMs: round(first.ms, 0),
-    askP50Ms: round(percentile(latencies, 50)),
-    askP95Ms: round(percentile(latencies, 95)),
+    askP50Ms: round(percentile(latencies, 50), 1),
+    askP95Ms: round(percentile(latencies, 95), 1),
     indexMiB: round((await sizeOnDiskBytes(config.indexDir)) / 1024 / 1024, 2),
     peakMemoryMiB: peakMemoryMiB(),
   };

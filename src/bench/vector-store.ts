@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Embedder } from '../embed/types.js';
-import { peakMemoryMiB, percentile, round, sizeOnDiskBytes, timed } from './measure.js';
+import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed } from './measure.js';
+import { round } from '../util/round.js';
 
 /** Search at one depth: latency and recall. */
 export interface SearchAtDepth {

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { Citation } from '../answer/types.js';
 import { goldSpans, type EvalQuestion } from './questions.js';
+import { round } from '../util/round.js';
 
 export interface QuestionResult {
   id: string;
@@ -75,16 +76,13 @@ export function summarise(results: readonly QuestionResult[]): EvalSummary {
 function retrieval(results: readonly QuestionResult[]) {
   const at = (k: number) => share(results, (r) => r.hitRank !== null && r.hitRank <= k);
   const mrr = results.length === 0 ? 0 : results.reduce((sum, r) => sum + (r.hitRank ? 1 / r.hitRank : 0), 0) / results.length;
-  return { recall1: at(1), recall3: at(3), recall5: at(5), mrr: round(mrr) };
+  return { recall1: at(1), recall3: at(3), recall5: at(5), mrr: round(mrr, 3) };
 }
 
 function share<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  return items.length === 0 ? 0 : round(items.filter(predicate).length / items.length);
+  return items.length === 0 ? 0 : round(items.filter(predicate).length / items.length, 3);
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
 
 export function formatSummary(summary: EvalSummary): string {
   const pct = (value: number) => value.toFixed(2);

@@ -12,6 +12,7 @@ import type { FigureSet } from './figure-set.js';
 import type { FigureKeyWords, StemLists } from './key-words.js';
 import type { Vocabulary } from './vocabulary.js';
 import { keyWords, stem } from './words.js';
+import { round } from '../util/round.js';
 
 /** Relative importance of each signal; a signal the question does not raise is left out of the mean. */
 const WEIGHTS = { grade: 0.25, period: 0.25, unit: 0.2, counted: 0.1, recency: 0.15, spread: 0.2, words: 0.45 } as const;
@@ -269,7 +270,7 @@ export class QuestionMatcher {
     // stops once no figure left can enter the best `limit`: the same result as scoring them all.
     const bounded = indices.map((index) => {
       const words = askedWords.possible > 0 ? wordWeight[index]! / askedWords.possible : 0;
-      return { index, bound: round(meanOfSignals(this.signals(index, asked, words)) * factor) };
+      return { index, bound: round(meanOfSignals(this.signals(index, asked, words)) * factor, 3) };
     });
     bounded.sort((a, b) => b.bound - a.bound);
     // Ties go to the figure whose id sorts first (then to the first listed).
@@ -278,7 +279,7 @@ export class QuestionMatcher {
       const worst = best.worst();
       if (worst !== undefined && bound < worst.confidence) break;
       const signals = this.signals(index, asked, this.wordScore(index, askedWords));
-      best.offer({ index, signals, confidence: round(meanOfSignals(signals) * factor) });
+      best.offer({ index, signals, confidence: round(meanOfSignals(signals) * factor, 3) });
     }
     return best.sorted().map(({ index, signals, confidence }) => {
       const figure = this.figures.figure(index);
@@ -671,6 +672,3 @@ export function groupMatches(matches: FigureMatch[], within = 0.15): FigureMatch
   });
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}

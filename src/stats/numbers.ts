@@ -1,6 +1,7 @@
 /** Finds the numbers in a sentence that could be figures: shares, sums of money, ratios and counts. */
 import type { FigureUnit } from './types.js';
 import { foldQuotes, type Vocabulary } from './vocabulary.js';
+import { round } from '../util/round.js';
 
 export interface NumberMention {
   start: number;
@@ -83,7 +84,7 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     const part = readNumber(m[1]!, vocabulary);
     const whole = readNumber(m[2]!, vocabulary);
     if (whole > 1 && whole <= 100 && part > 0 && part < whole) {
-      add({ start: m.index, end: m.index + m[0].length, value: round((part / whole) * 100), unit: 'percent', needsContext: false });
+      add({ start: m.index, end: m.index + m[0].length, value: round((part / whole) * 100, 3), unit: 'percent', needsContext: false });
     }
   }
   // "three quarters of", "a quarter of".
@@ -108,7 +109,7 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     add({
       start: m.index,
       end: m.index + m[0].length,
-      value: round(readNumber(m[1]!, vocabulary) * multiplier),
+      value: round(readNumber(m[1]!, vocabulary) * multiplier, 3),
       unit: 'count',
       needsContext: true,
     });
@@ -168,7 +169,7 @@ export function readAmount(text: string, vocabulary: Vocabulary): number {
   const m = /(\d[\d,]*(?:\.\d+)?)\s?([a-z]+)?/i.exec(text);
   if (!m) return Number.NaN;
   const multiplier = m[2] ? (vocabulary.data.units.multipliers[m[2].toLowerCase()] ?? 1) : 1;
-  return round(Number(m[1]!.replace(/,/g, '')) * multiplier);
+  return round(Number(m[1]!.replace(/,/g, '')) * multiplier, 3);
 }
 
 export function readNumber(text: string, vocabulary: Vocabulary): number {
@@ -193,6 +194,3 @@ function alternation(phrases: string[]): string {
     .join('|');
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
