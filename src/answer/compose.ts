@@ -251,7 +251,7 @@ function gradeParts(grade: string): string[] {
  * such evidence is cut below the answer threshold even when it covers everything else (1 x 0.25 <
  * 0.3), so the reply declines and shows it as closest.
  */
-const UNMET_CONSTRAINT_FACTOR = 0.25;
+export const UNMET_CONSTRAINT_FACTOR = 0.25;
 
 /**
  * Confidence that the best extract answers: how much of what the question asks it covers, its

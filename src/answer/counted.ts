@@ -1,15 +1,14 @@
 /**
  * "How many children's homes ...?" is not answered by "56% of LAs were judged good": when the
  * question says what it counts and every figure of the leading extract counts something else, the
- * reply declines and shows the extract as the closest.
+ * reply declines and shows the extract as the closest, its confidence cut as evidence for another
+ * year or grade is (compose.ts).
  */
 import type { Passage } from '../ingest/types.js';
 import { extractFigures, parseQuestion } from '../stats/index.js';
 import { round } from '../util/round.js';
+import { UNMET_CONSTRAINT_FACTOR } from './compose.js';
 import type { Reply } from './types.js';
-
-/** As for evidence about another year or grade (compose.ts): below the answer threshold whatever else it covers. */
-const UNMET_COUNTED_FACTOR = 0.25;
 
 /**
  * What follows "how many", "number of", "% of" or "share of" is what is counted (up to four words);
@@ -28,5 +27,5 @@ export function declinedIfCountingOtherThings(question: string, reply: Reply, pa
   const counted = extractFigures([{ ...passage, text: lead.extract }]).map((figure) => figure.counted);
   if (counted.length === 0 || !counted.every((thing) => thing !== undefined && !asked.includes(thing))) return reply;
   const { figures: _notAnAnswer, ...declined } = reply;
-  return { ...declined, answered: false, answer: noAnswer, confidence: round(reply.confidence * UNMET_COUNTED_FACTOR, 3) };
+  return { ...declined, answered: false, answer: noAnswer, confidence: round(reply.confidence * UNMET_CONSTRAINT_FACTOR, 3) };
 }
