@@ -6,11 +6,11 @@ import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
 import { tieredCoverage } from '../search/coverage.js';
 import { newestYear, recencyOf } from '../search/rerank.js';
+import { contradictsDirection, directionsIn } from '../search/direction.js';
 import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
-import { contradictsDirection, directionsIn, type Direction } from './direction.js';
 import { findFigures, statesQuantity, type FigureMention } from './figures.js';
 import { citationLocation } from './location.js';
 import type { Citation, Reply } from './types.js';
@@ -120,9 +120,8 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
   const placeTerms = new PlaceTerms(context.vocabulary);
   const latestYear = query.asksLatest ? newestAmong(candidates) : undefined;
   const topPassageScore = Math.max(0, ...candidates.map((c) => c.hit.score));
-  const asked = directionsIn(query.text);
   const scored: Scored[] = candidates.map((candidate) => {
-    const sentenceScore = scoreSentence(candidate, context, settings, placeTerms, asked) + recencyBonus(candidate, latestYear);
+    const sentenceScore = scoreSentence(candidate, context, settings, placeTerms) + recencyBonus(candidate, latestYear);
     const passageScore = topPassageScore > 0 ? candidate.hit.score / topPassageScore : 0;
     return {
       candidate,
@@ -151,7 +150,7 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
  * half credit for vocabulary equivalents), its meaning's closeness to the question, and the year,
  * grade and kind of figure asked for.
  */
-function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings, places: PlaceTerms, asked: ReadonlySet<Direction>): number {
+function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings, places: PlaceTerms): number {
   const { query, vocabulary, termWeights } = context;
   // The sentence is judged on its own words; a question's words that name the document ("the NAO",
   // "the 2018 annual report") may stand in the title or nearby instead, for less credit.
@@ -174,7 +173,7 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
   if (query.asksForDate && yearsIn(folded).length > 0) bonus += 0.1;
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
-  const agreed = contradictsDirection(asked, directionsIn(candidate.sentence)) ? score * OTHER_DIRECTION_DISCOUNT : score;
+  const agreed = contradictsDirection(query.directions, directionsIn(candidate.sentence)) ? score * OTHER_DIRECTION_DISCOUNT : score;
   return looksLikeHeading(candidate.sentence) ? agreed * HEADING_DISCOUNT : agreed;
 }
 

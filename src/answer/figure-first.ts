@@ -4,7 +4,7 @@
  */
 import { CONFIDENT_AT } from '../stats/match.js';
 import { round } from '../util/round.js';
-import { contradictsDirection, directionsIn } from './direction.js';
+import { contradictsDirection, directionsIn, type Direction } from '../search/direction.js';
 import type { FigureMatch, FigureMatchGroup } from '../stats/types.js';
 import type { Citation, FigureFact, Reply } from './types.js';
 
@@ -60,8 +60,7 @@ const EVIDENCE_BONUS = 0.15;
  * search ranks sentences by the whole passage's evidence. A figure whose sentence the search also
  * quotes, and quotes early, is more likely the one asked for.
  */
-export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[], question = ''): FigureMatch[] {
-  const asked = directionsIn(question);
+export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[], asked: ReadonlySet<Direction> = new Set()): FigureMatch[] {
   const ranked = matches.map((found) => {
     // A figure for a change the other way is no answer to this one ("26 improved" for "how many got worse").
     const match = contradictsDirection(asked, directionsIn(found.figure.sentence.text)) ? otherDirection(found) : found;

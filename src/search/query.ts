@@ -1,5 +1,6 @@
 /** What a question asks for, read once and shared by search, re-ranking and answer composition. */
 import { acronymLetters } from './acronyms.js';
+import { directionsIn, type Direction } from './direction.js';
 import { foldText, yearsIn } from './text-analysis.js';
 import { expansionTerms, findExpansions, type Expansion, type GradeVocabulary, type SearchVocabulary } from './vocabulary.js';
 
@@ -24,6 +25,8 @@ export interface AnalysedQuery {
   asksLatest: boolean;
   /** "When", "what year", "which date": the answer is a date or a year. */
   asksForDate: boolean;
+  /** Which way a change asked about went ("how many got worse?": down), read once for every extract. */
+  directions: ReadonlySet<Direction>;
   /**
    * What a "who/what was X" question asks for ("who was iMPOWER's chief executive" -> chief, execut):
    * evidence that never names it does not answer, however much else it shares with the question.
@@ -69,6 +72,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     asksForNumber: NUMBER_QUESTION.test(lower),
     comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
+    directions: directionsIn(text),
     asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/.test(lower),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankFiguresByEvidence, withFigureFirst } from '../../src/answer/figure-first.js';
+import { directionsIn } from '../../src/search/direction.js';
 import type { Citation, Reply } from '../../src/answer/types.js';
 import { extractFigures, groupMatches } from '../../src/stats/index.js';
 import type { Figure, FigureMatch } from '../../src/stats/types.js';
@@ -39,11 +40,11 @@ describe('rankFiguresByEvidence, for a question about a change one way', () => {
       passage('Of the 65 councils inspected twice, 26 councils improved their overall judgement.', { docId: 'e-up.md', title: 'Outcomes' }),
       passage('There were 12 councils that had a decline in their overall judgement.', { docId: 'f-down.md', title: 'Outcomes' }),
     ]).filter((figure) => figure.raw !== '65') as [Figure, Figure];
-    const ranked = rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], 'how many councils got a worse overall judgement?');
+    const ranked = rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], directionsIn('how many councils got a worse overall judgement?'));
     expect(ranked.map((m) => m.figure.raw)).toEqual(['12', '26']);
     expect(ranked[1]!.confident).toBe(false);
     // Without a direction in the question, the index's own order stands.
-    expect(rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], 'how many councils were inspected twice?').map((m) => m.figure.raw)).toEqual(['26', '12']);
+    expect(rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], directionsIn('how many councils were inspected twice?')).map((m) => m.figure.raw)).toEqual(['26', '12']);
   });
 });
 

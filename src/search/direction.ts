@@ -3,7 +3,7 @@
  * "which region had the lowest share?" by "London has the highest". A question that names one
  * direction and evidence that names only the other disagree, however many other words they share.
  */
-import { foldText } from '../search/text-analysis.js';
+import { foldText } from './text-analysis.js';
 
 export type Direction = 'up' | 'down';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contradictsDirection, directionsIn } from '../../src/answer/direction.js';
+import { contradictsDirection, directionsIn } from '../../src/search/direction.js';
 
 describe('direction of change', () => {
   it('reads which way a text says something went', () => {
