@@ -84,8 +84,13 @@ function periodWordTerms(lowerQuestion: string, vocabulary: SearchVocabulary): s
   return [...new Set(words.flatMap((word) => vocabulary.normaliser.terms(word)))];
 }
 
+/** The question's words as written (capitals kept), for telling names from other words. */
+function writtenWords(text: string): string[] {
+  return foldText(text).match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+}
+
 function nameTerms(text: string, vocabulary: SearchVocabulary): string[] {
-  const words = foldText(text).match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+  const words = writtenWords(text);
   // Of a compound, only its capitalised parts name something ("LGA-backed" names the LGA); a month
   // or weekday is a date, not a subject ("end Aug 2019" where a report says "August").
   const names = words
@@ -96,8 +101,7 @@ function nameTerms(text: string, vocabulary: SearchVocabulary): string[] {
 }
 
 function acronymTerms(text: string, vocabulary: SearchVocabulary): { term: string; letters: string }[] {
-  const words = foldText(text).match(/[\p{L}][\p{L}'-]*/gu) ?? [];
-  return words.flatMap((word) => {
+  return writtenWords(text).flatMap((word) => {
     const letters = acronymLetters(word);
     const term = letters === undefined ? null : vocabulary.normaliser.term(word.toLowerCase());
     return letters !== undefined && term ? [{ term, letters }] : [];
