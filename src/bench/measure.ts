@@ -29,7 +29,6 @@ export async function sizeOnDiskBytes(path: string): Promise<number> {
   return total;
 }
 
-
 /**
  * Results of the same measurement run several times, as one: each number the median of its runs
  * (objects and lists of the same shape taken field by field), anything else as in the first run.
