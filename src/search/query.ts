@@ -113,8 +113,10 @@ const CALENDAR_WORD =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
 
 // "how many", "what share", "what % of", "how big a jump", "what's the average spend", "from what to what".
+// "How big the area is" after a determiner is a clause inside another question ("does leadership
+// matter more than how big the area is?"), which asks for no number.
 const NUMBER_QUESTION =
-  /\bhow (?:many|much|big|large|high|low|far)\b|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:%|per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b|%|\bfrom what to what\b|\baverage\b|\bratio\b/;
+  /\bhow many\b|\bhow (?:much|big|large|high|low|far)\b(?!\s+(?:the|their|its|his|her|this|that|these|those|our|your)\b)|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:%|per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b|%|\bfrom what to what\b|\baverage\b|\bratio\b/;
 
 // "who was iMPOWER's chief executive when ...", "what were the specific recommendations listed ...":
 // the noun phrase after a wh-word and a form of "be", up to a preposition, a clause or the end.

@@ -92,6 +92,13 @@ describe('query analysis', () => {
     expect(analyseQuery('how many councils were outstanding?', vocabulary).asksFor.count).toBe(true);
   });
 
+  it('asks for a number with "how big a", not with a clause that says how big something is', () => {
+    const asksForNumber = (question: string) => analyseQuery(question, vocabulary).asksForNumber;
+    expect(asksForNumber('how big a jump in workload do councils see?')).toBe(true);
+    expect(asksForNumber('how much higher was it in 2015?')).toBe(true);
+    expect(asksForNumber('does the watchdog think leadership matters more than cash or how big the area is?')).toBe(false);
+  });
+
   it('spots a comparison across periods, whichever form of "compare" it uses', () => {
     const compares = (question: string) => analyseQuery(question, vocabulary).comparesPeriods;
     expect(compares('how does the 2018 share compare with 2017?')).toBe(true);
