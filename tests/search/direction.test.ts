@@ -9,6 +9,13 @@ describe('direction of change', () => {
     expect(directionsIn('what share of councils were rated inadequate?')).toEqual(new Set());
   });
 
+  it('reads a change said with a phrasal verb or a grade moved', () => {
+    expect(directionsIn('how many LAs actually went down in overall effectiveness?')).toEqual(new Set(['down']));
+    expect(directionsIn('which councils slipped a grade, or were downgraded?')).toEqual(new Set(['down']));
+    expect(directionsIn('how many went up a grade?')).toEqual(new Set(['up']));
+    expect(directionsIn('which councils climbed a grade or were upgraded?')).toEqual(new Set(['up']));
+  });
+
   it('does not read the grade "requires improvement" as a change', () => {
     expect(directionsIn('38% require improvement to be good, and 12% requires improvement')).toEqual(new Set());
     expect(directionsIn('councils requiring improvement improved')).toEqual(new Set(['up']));
