@@ -62,4 +62,9 @@ describe('framing terms', () => {
   it('include the vocabulary\'s framing words the question uses', () => {
     expect(framing("what is the ADCS view on inspection in late 2013?")).toEqual([term('view'), term('late')]);
   });
+
+  it('include words that name where a fact was published', () => {
+    expect(framing('how many kids are in care according to the 2024 Ofsted release?')).toEqual([term('according'), term('release')]);
+    expect(framing("what's the actual figure in the LGC piece?")).toEqual([term('actual'), term('figure'), term('piece')]);
+  });
 });
