@@ -22,7 +22,7 @@ import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
-import { cleanQuestion, mergeFollowUp } from './question.js';
+import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
 
 /** The weights and thresholds of retrieval and answering; defaults are the tuned ones (README, "Tuning"). */
@@ -92,8 +92,8 @@ export class Citeline implements CitelineEngine {
   }
 
   private questionText(question: string, options: AskOptions): string {
-    const cleaned = cleanQuestion(question);
-    return options.previousQuestion ? mergeFollowUp(cleanQuestion(options.previousQuestion), cleaned) : cleaned;
+    const cleaned = spellOutShortYears(cleanQuestion(question));
+    return options.previousQuestion ? mergeFollowUp(spellOutShortYears(cleanQuestion(options.previousQuestion)), cleaned) : cleaned;
   }
 
   /** Search, read the top passages sentence by sentence, and compose the extractive reply. */
@@ -121,7 +121,7 @@ export class Citeline implements CitelineEngine {
 
   /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */
   stats(queryText: string): { query: StatsQuery; figures: Figure[] } {
-    const query = parseStatsQuery(cleanQuestion(queryText));
+    const query = parseStatsQuery(spellOutShortYears(cleanQuestion(queryText)));
     return { query, figures: this.state.figures.lookup(query) };
   }
 

@@ -16,6 +16,19 @@ export function cleanQuestion(raw: string): string {
     .slice(0, MAX_QUESTION_CHARS);
 }
 
+/**
+ * "18/19", "'17-18": a financial or academic year as people type it, spelled out as the reports
+ * write it ("2018/19"), so that it is read as a year rather than two numbers. Only consecutive years
+ * from 2000 to 2039, and never part of a longer number, a date or a percentage.
+ */
+const SHORT_SPLIT_YEAR = /(?<![\d/.,£$-])'?(\d\d)\s?[/-]\s?(\d\d)(?![\d/%]|[.,]\d|\s?per ?cent)/g;
+
+export function spellOutShortYears(question: string): string {
+  return question.replace(SHORT_SPLIT_YEAR, (written, first: string, second: string) =>
+    Number(first) <= 39 && Number(second) === Number(first) + 1 ? `20${first}/${second}` : written,
+  );
+}
+
 /** "and in 2019?" after "what share were inadequate in 2015?" means the same question for 2019. */
 export function isFollowUp(question: string): boolean {
   const words = question.split(/\s+/).filter(Boolean);

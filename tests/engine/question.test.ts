@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS, cleanQuestion, isFollowUp, mergeFollowUp } from '../../src/engine/question.js';
+import { MAX_QUESTION_CHARS, cleanQuestion, isFollowUp, mergeFollowUp, spellOutShortYears } from '../../src/engine/question.js';
 
 describe('cleanQuestion', () => {
   it('removes Slack mentions and broadcasts, keeps link labels', () => {
@@ -34,5 +34,18 @@ describe('follow-ups', () => {
   it('leaves a full new question alone', () => {
     const question = 'what did the NAO find about spending per child in need?';
     expect(mergeFollowUp('what share were rated inadequate in 2015?', question)).toBe(question);
+  });
+});
+
+describe('spellOutShortYears', () => {
+  it('writes a financial or academic year typed short as the reports write it', () => {
+    expect(spellOutShortYears('which councils went from inadequate to good in 18/19?')).toBe('which councils went from inadequate to good in 2018/19?');
+    expect(spellOutShortYears("the '17-18 annual report")).toBe('the 2017/18 annual report');
+  });
+
+  it('leaves numbers that are not consecutive years, and longer years, as they are', () => {
+    expect(spellOutShortYears('in 2018/19 and 2013-14')).toBe('in 2018/19 and 2013-14');
+    expect(spellOutShortYears('rated 12/20 in the survey, 18/19% of them')).toBe('rated 12/20 in the survey, 18/19% of them');
+    expect(spellOutShortYears('on 12/13/2019, or 45/46')).toBe('on 12/13/2019, or 45/46');
   });
 });
