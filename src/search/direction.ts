@@ -9,8 +9,8 @@ export type Direction = 'up' | 'down';
 
 const UP = /\b(?:improv(?:e|es|ed|ing)|rise|rises|rising|rose|risen|increas(?:e|es|ed|ing)|higher|highest|better|best|grew|grow|grows|growing|gain(?:s|ed)?|upped|climb(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|(?:go|goes|going|gone|went|moved?|moving)\s+up)\b/;
 const DOWN = /\b(?:wors(?:e|en|ened|ening)|worst|declin(?:e|es|ed|ing)|fall|falls|falling|fell|fallen|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)|lower|lowest|deteriorat(?:e|es|ed|ing|ion)|slipp?(?:s|ed|ing)?|slid|downgrad(?:e|es|ed|ing)|(?:go|goes|going|gone|went|moved?|moving)\s+down)\b/;
-/** "Requires improvement" is a grade, not a change. */
-const GRADE_NAMES = /\brequir(?:es|ed|ing)\s+improvement(?:\s+to\s+be\s+good)?\b/g;
+/** "Requires improvement" is a grade, not a change; so is "good or better", a grade and those above it. */
+const GRADE_NAMES = /\brequir(?:es|ed|ing)\s+improvement(?:\s+to\s+be\s+good)?\b|\bor\s+(?:better|above|worse|below)\b/g;
 
 export function directionsIn(text: string): Set<Direction> {
   const lower = foldText(text).toLowerCase().replace(GRADE_NAMES, ' ');

@@ -19,6 +19,7 @@ describe('direction of change', () => {
   it('does not read the grade "requires improvement" as a change', () => {
     expect(directionsIn('38% require improvement to be good, and 12% requires improvement')).toEqual(new Set());
     expect(directionsIn('councils requiring improvement improved')).toEqual(new Set(['up']));
+    expect(directionsIn('1 in 5 councils were good or better; 3 were inadequate or worse')).toEqual(new Set());
   });
 
   it('sees a contradiction only when each side names one direction, and not the same', () => {
