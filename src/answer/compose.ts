@@ -13,6 +13,7 @@ import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { findFigures, statesQuantity, type FigureMention } from './figures.js';
 import { citationLocation } from './location.js';
+import { aboutAskedPlaces, namesAskedPlaces } from './place-names.js';
 import type { Citation, Reply } from './types.js';
 import { round } from '../util/round.js';
 
@@ -155,9 +156,10 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   // The sentence is judged on its own words; a question's words that name the document ("the NAO",
   // "the 2018 annual report") may stand in the title or nearby instead, for less credit.
   const { passage } = candidate.hit;
+  const namesPlaces = namesAskedPlaces(candidate.sentence, query, vocabulary.places);
   const coverage = tieredCoverage(
     [
-      { terms: new Set(vocabulary.normaliser.terms(candidate.sentence)), credit: 1 },
+      { terms: sentenceTerms(candidate.sentence, query, vocabulary, namesPlaces), credit: 1 },
       { terms: places.titleTerms(passage), credit: settings.titleCredit },
       { terms: places.passageTerms(passage), credit: settings.passageCredit },
     ],
@@ -172,9 +174,19 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
   if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
   if (query.asksForDate && yearsIn(folded).length > 0) bonus += 0.1;
+  if (namesPlaces) bonus += 0.1;
+  if (query.places.length > 0 && vocabulary.places.find(candidate.sentence).some((place) => query.places.includes(place))) bonus += 0.1;
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
   const agreed = contradictsDirection(query.directions, directionsIn(candidate.sentence)) ? score * OTHER_DIRECTION_DISCOUNT : score;
-  return looksLikeHeading(candidate.sentence) ? agreed * HEADING_DISCOUNT : agreed;
+  const typed = query.asksForPlaces && !namesPlaces ? agreed * UNNAMED_PLACES_DISCOUNT : agreed;
+  return looksLikeHeading(candidate.sentence) ? typed * HEADING_DISCOUNT : typed;
+}
+
+/** A sentence's terms; one that names the places a "which councils" question asks for says "councils" by naming them. */
+function sentenceTerms(sentence: string, query: AnalysedQuery, vocabulary: SearchVocabulary, namesPlaces: boolean): Set<string> {
+  const terms = new Set(vocabulary.normaliser.terms(sentence));
+  if (namesPlaces) for (const term of query.asksForPlaces?.terms ?? []) terms.add(term);
+  return terms;
 }
 
 /** For "latest" questions, the newest evidence among the candidates is preferred, older fading over ten years. */
@@ -191,6 +203,9 @@ function newestAmong(candidates: readonly SentenceCandidate[]): number | undefin
 
 /** Evidence of a change the other way ("improved" for "got worse") is scored down, not ruled out. */
 const OTHER_DIRECTION_DISCOUNT = 0.7;
+
+/** "Which seven councils ...?" is not answered by "seven were inadequate": evidence that names no place is scored down. */
+const UNNAMED_PLACES_DISCOUNT = 0.7;
 
 /** A title or caption repeated in the text names the subject but answers nothing. */
 const HEADING_DISCOUNT = 0.5;
@@ -217,7 +232,8 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   const { query, vocabulary } = context;
   const { passage } = candidate.hit;
   const stated = yearsIn(foldText(candidate.extract));
-  const around = yearsIn(foldText(`${passage.title}\n${passage.heading ?? ''}\n${passage.date ?? ''}\n${passage.text}`));
+  const aroundText = `${passage.title}\n${passage.heading ?? ''}\n${passage.date ?? ''}\n${passage.text}`;
+  const around = yearsIn(foldText(aroundText));
   const grades = gradesIn(foldText(candidate.extract).toLowerCase(), vocabulary.grades);
   // "good or outstanding" answers a question about Good, as reports count "good or better"; not one
   // about Outstanding alone, of which it tells nothing ("60% good or outstanding" is no count of outstanding).
@@ -227,10 +243,27 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     query.years.length === 0 ||
     query.comparesPeriods ||
     around.length === 0 ||
-    ((!query.asksForNumber || stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => around.includes(year)));
+    ((!query.asksForNumber || stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => inContext(year, around, !query.asksForNumber)));
   // "What %", "how many": an extract that states no quantity at all is about the subject, not the answer.
   const quantityMet = !query.asksForNumber || statesQuantity(candidate.extract);
-  return yearsMet && quantityMet && query.grades.every((grade) => named.has(grade) || coveredByParts(grade, named));
+  const placesMet = aboutAskedPlaces(candidate.extract, aroundText, query, vocabulary.places);
+  const gradeMet = (grade: string) => named.has(grade) || coveredByParts(grade, named);
+  // A move between grades ("from inadequate to good") is told by where it ended or where it began,
+  // whichever grades of it the question's wording let us read.
+  const gradesMet = query.movesBetweenGrades ? grades.length > 0 : query.grades.every(gradeMet);
+  return yearsMet && quantityMet && placesMet && gradesMet;
+}
+
+/**
+ * A year the passage around an extract names. Outside figures, a split year ("2013/14") is also
+ * named by either of its years: a report on 2013-14 says what happened "in 2013". A figure's period
+ * is what it measures, so there it must be named as asked.
+ */
+function inContext(year: string, around: readonly string[], eitherHalf: boolean): boolean {
+  if (around.includes(year)) return true;
+  if (!eitherHalf) return false;
+  const [first, second] = year.split('/');
+  return second !== undefined && (around.includes(first!) || around.includes(`${first!.slice(0, 2)}${second}`));
 }
 
 /** A combined grade asked for ("good or outstanding") is met by evidence naming each of its parts. */
@@ -292,15 +325,15 @@ function namesFocus(candidate: SentenceCandidate, context: ComposeContext, setti
 function answerCoverage(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings, places: PlaceTerms): number {
   const { query, vocabulary, termWeights } = context;
   const { passage } = candidate.hit;
-  const sentenceTerms = new Set(vocabulary.normaliser.terms(candidate.sentence));
+  const ownTerms = sentenceTerms(candidate.sentence, query, vocabulary, namesAskedPlaces(candidate.sentence, query, vocabulary.places));
   const titleTerms = places.titleTerms(passage);
   const asked = query.terms.filter(
-    (term) => !query.framing.includes(term) && (sentenceTerms.has(term) || !titleTerms.has(term)),
+    (term) => !query.framing.includes(term) && (ownTerms.has(term) || !titleTerms.has(term)),
   );
   const focus = asked.length > 0 ? { ...query, terms: asked } : query;
   return tieredCoverage(
     [
-      { terms: sentenceTerms, credit: 1 },
+      { terms: ownTerms, credit: 1 },
       { terms: places.passageTerms(passage), credit: settings.passageCredit },
     ],
     focus,

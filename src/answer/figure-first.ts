@@ -39,6 +39,8 @@ export interface FigureConstraints {
   grades: readonly string[];
   /** "latest", "now": of figures measuring the same thing, the newest leads. */
   latest?: boolean;
+  /** Whether the figure is about the places the question names (place-names.ts); any figure when unset. */
+  aboutAskedPlaces?: (match: FigureMatch) => boolean;
 }
 
 export function meetsConstraints(match: FigureMatch, constraints: FigureConstraints): boolean {
@@ -46,7 +48,7 @@ export function meetsConstraints(match: FigureMatch, constraints: FigureConstrai
   const periodYears = new Set((figure.period?.years ?? []).map(String));
   const yearsOk = constraints.years.length === 0 || constraints.years.some((year) => periodYears.has(year.slice(0, 4)));
   const gradesOk = constraints.grades.length === 0 || constraints.grades.some((grade) => figure.grade === grade || figure.grades.includes(grade));
-  return yearsOk && gradesOk;
+  return yearsOk && gradesOk && (constraints.aboutAskedPlaces?.(match) ?? true);
 }
 
 /** How many extracts are read to corroborate figures. */

@@ -3,6 +3,7 @@
  * (BM25 + vectors), and composes a cited, extractive reply. Surfaces (CLI, Slack) only call this.
  */
 import { join } from 'node:path';
+import { aboutAskedPlaces } from '../answer/place-names.js';
 import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
 import type { Citation, Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
@@ -72,7 +73,15 @@ export class Citeline implements CitelineEngine {
     // A figure about a subject the reports never name is no answer either.
     if (!query.asksForNumber || uncovered.length > 0) return trimmed;
     const figures = rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query.directions);
-    const led = withFigureFirst(trimmed, groupMatches(figures), maxCitations, { years: query.years, grades: query.grades, latest: query.asksLatest });
+    const led = withFigureFirst(trimmed, groupMatches(figures), maxCitations, {
+      years: query.years,
+      grades: query.grades,
+      latest: query.asksLatest,
+      aboutAskedPlaces: ({ figure }) => {
+        const passage = this.state.store.passage(figure.citation.passageId);
+        return aboutAskedPlaces(figure.sentence.text, `${figure.citation.title}\n${passage?.text ?? figure.sentence.text}`, query, this.parts.vocabulary.places);
+      },
+    });
     return declinedIfCountingOtherThings(text, led, (id) => this.state.store.passage(id), this.parts.prompts.noAnswer);
   }
 

@@ -16,6 +16,8 @@ export interface AnalysedQuery {
   years: string[];
   /** Ofsted grades named, canonical ("Inadequate", "Good or outstanding"). */
   grades: string[];
+  /** "From inadequate to good": a move between grades, which evidence tells by naming either end. */
+  movesBetweenGrades: boolean;
   asksFor: { percent: boolean; count: boolean; money: boolean };
   /** "between 2015 and 2024", "how has it moved", "compared with": one extract can hold only one side. */
   comparesPeriods: boolean;
@@ -25,6 +27,13 @@ export interface AnalysedQuery {
   asksLatest: boolean;
   /** "When", "what year", "which date": the answer is a date or a year. */
   asksForDate: boolean;
+  /** Regions and councils the question names (data/places.txt): evidence about another place does not answer it. */
+  places: string[];
+  /**
+   * "Which councils ...?" (several) or "which LA ...?" (one): the answer names councils, areas or
+   * regions rather than counting them, and need not say "councils" (`terms`) when it names them.
+   */
+  asksForPlaces?: { how: 'one' | 'several'; terms: string[] };
   /** Which way a change asked about went ("how many got worse?": down), read once for every extract. */
   directions: ReadonlySet<Direction>;
   /**
@@ -53,13 +62,15 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
   const terms = vocabulary.normaliser.terms(text);
   const lower = foldText(text).toLowerCase();
   const expansions = findExpansions(terms, vocabulary.synonymGroups);
+  const grades = gradesIn(lower, vocabulary.grades);
   return {
     text,
     terms: [...new Set(terms)],
     expansions,
     expansionTerms: expansionTerms(expansions, terms),
     years: yearsIn(text),
-    grades: gradesIn(lower, vocabulary.grades),
+    grades,
+    movesBetweenGrades: MOVE_BETWEEN_GRADES.test(lower),
     asksFor: {
       percent: /%|\bper ?cent|\bshare\b|\bproportion|\bpercentage|\bwhat fraction|\bsplit\b/.test(lower),
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),
@@ -73,8 +84,23 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
     directions: directionsIn(text),
+    places: vocabulary.places.find(text, { anyCase: true }),
+    ...placesAsked(lower, vocabulary),
     asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/.test(lower),
   };
+}
+
+/** "from inadequate to good", "from failing to 'good'", "from RI to outstanding". */
+const MOVE_BETWEEN_GRADES = /\bfrom\s+(?:being\s+|rated\s+|judged\s+)?['"]?(?:inadequate|failing|requir(?:es|ing) improvement|ri|adequate|good|outstanding)\b.*\bto\b/;
+
+/** "which (seven) councils", "what LA", "which region": the places asked for, and how many. */
+const PLACES_QUESTION =
+  /\b(?:which|what)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|other|few)\s+)?(councils?|las|la|local authorit(?:y|ies)|authorit(?:y|ies)|areas?|regions?)\b/;
+
+function placesAsked(lowerQuestion: string, vocabulary: SearchVocabulary): Pick<AnalysedQuery, 'asksForPlaces'> {
+  const noun = PLACES_QUESTION.exec(lowerQuestion)?.[1];
+  if (noun === undefined) return {};
+  return { asksForPlaces: { how: /(?:s|ies)$/.test(noun) ? 'several' : 'one', terms: vocabulary.normaliser.terms(noun) } };
 }
 
 const YEAR_QUALIFIER = /\b(early|late|mid|end|start|beginning|middle|spring|summer|autumn|winter)(?:\s+of)?(?:\s+|-)(?:(?:19|20)\d\d)\b/g;

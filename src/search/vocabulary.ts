@@ -1,7 +1,8 @@
-/** Loads the data files that shape matching: the domain vocabulary and the stopword list. */
+/** Loads the data files that shape matching: the domain vocabulary, the stopword list, framing words and places. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadPlaces, type Places } from './places.js';
 import { TermNormaliser } from './text-analysis.js';
 
 const vocabularySchema = z.object({
@@ -26,6 +27,8 @@ export interface SearchVocabulary {
   grades: GradeVocabulary;
   /** Terms that frame a question ("view", "latest figures"): searched, but not required of an answer. */
   framingTerms: Set<string>;
+  /** England's regions and councils, as reports and questions name them. */
+  places: Places;
 }
 
 export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocabulary> {
@@ -62,7 +65,8 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
       .filter((line) => line && !line.startsWith('#'))
       .flatMap((line) => normaliser.terms(line)),
   );
-  return { normaliser, synonymGroups, grades, framingTerms };
+  const places = await loadPlaces(join(dataDir, 'places.txt'));
+  return { normaliser, synonymGroups, grades, framingTerms, places };
 }
 
 /** A phrase of the question and the phrases the vocabulary says mean the same. */

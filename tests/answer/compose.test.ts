@@ -169,6 +169,31 @@ describe('composeReply', () => {
     expect(reply('what share of councils were good or outstanding in 2019?', hits(newer, older)).answer).toContain('49%');
   });
 
+  it('declines a figure for other places than the region asked about, and prefers one for that region', () => {
+    const regions = passage('regions', 'As at March 2024, the share of councils judged good or outstanding was highest in London (85%) and lowest in the North West (36%).');
+    expect(reply('what % of councils in the north east were good or outstanding as at March 2024?', hits(regions)).answered).toBe(false);
+    expect(reply('what % of councils in the north west were good or outstanding as at March 2024?', hits(regions)).answered).toBe(true);
+    const national = passage('national', 'As at March 2024, 60% of councils were judged good or outstanding at their most recent inspection.');
+    const midlands = passage('midlands', 'The West Midlands had the lowest share of councils judged good or outstanding, at 21%.', { title: 'Regional outcomes, March 2024' });
+    expect(reply('what % of west mids councils were good or better in March 2024?', hits(national, midlands)).answer).toContain('21%');
+  });
+
+  it('answers "which councils" with the extract that names them rather than one that counts them', () => {
+    const count = passage('count', 'Seven councils were rated inadequate after their inspections that year.');
+    const names = passage('names', 'The seven judged inadequate were: Birmingham; Buckinghamshire; Coventry; Knowsley; Manchester; Rotherham and Slough.');
+    const result = reply('which seven councils were rated inadequate?', hits(count, names));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('Birmingham');
+  });
+
+  it('reads a question about a split year in a passage that names either of its years, except for a figure', () => {
+    // And a move "from inadequate to good" is told by the grade it ended at.
+    const moves = passage('moves', 'Since the framework began in 2018, three councils (Barnet, Bromley and Tower Hamlets) improved by two grades and were judged good.');
+    expect(reply('which councils went from inadequate to good in 2018/19?', hits(moves)).answered).toBe(true);
+    const share = passage('share', 'Since the framework began in 2018, 40% of councils improved by two grades.');
+    expect(reply('what % of councils improved by two grades in 2018/19?', hits(share)).answered).toBe(false);
+  });
+
   it('answers a comparison across periods from one side without declining', () => {
     const result = reply('how has the share of good councils moved between 2015 and 2024?', hits(RATINGS));
     expect(result.answered).toBe(true);
