@@ -73,6 +73,11 @@ describe('extractFigures: grades', () => {
     expect(figure).toMatchObject({ grade: 'Good or outstanding', grades: ['Good', 'Outstanding'] });
   });
 
+  it('reads "good or better" as good or outstanding', () => {
+    const [figure] = extractFigures([passage('By 2021, 52% of councils were judged good or better.')]);
+    expect(figure).toMatchObject({ grade: 'Good or outstanding', grades: ['Good', 'Outstanding'] });
+  });
+
   it('knows the other names for requires improvement', () => {
     const figures = extractFigures([
       passage('Some 40% were requiring improvement in 2014. A further 30% were RI in 2015. Then 25% required improvement to be good in 2016.'),
