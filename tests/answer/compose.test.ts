@@ -194,6 +194,14 @@ describe('composeReply', () => {
     expect(reply('what % of councils improved by two grades in 2018/19?', hits(share)).answered).toBe(false);
   });
 
+  it('answers a question about someone\'s role with the extract that gives their post', () => {
+    const wrote = passage('wrote', 'Jane Smith of the consultancy wrote the report on inspection and improvement.');
+    const post = passage('post', 'Jane Smith, Executive Director of the consultancy, set out its key points.');
+    const result = reply("what is Jane Smith's role at the consultancy?", hits(wrote, post));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('Executive Director');
+  });
+
   it('answers a comparison across periods from one side without declining', () => {
     const result = reply('how has the share of good councils moved between 2015 and 2024?', hits(RATINGS));
     expect(result.answered).toBe(true);
