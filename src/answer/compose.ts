@@ -174,6 +174,7 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
   if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
   if (query.asksForDate && yearsIn(folded).length > 0) bonus += 0.1;
+  if (query.asksForDuration && DURATION.test(folded)) bonus += 0.1;
   if (namesPlaces) bonus += 0.1;
   if (query.places.length > 0 && vocabulary.places.find(candidate.sentence).some((place) => query.places.includes(place))) bonus += 0.1;
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
@@ -188,6 +189,10 @@ function sentenceTerms(sentence: string, query: AnalysedQuery, vocabulary: Searc
   if (namesPlaces) for (const term of query.asksForPlaces?.terms ?? []) terms.add(term);
   return terms;
 }
+
+/** A length of time or a frequency, as an answer to "how long" or "how often" states one. */
+const DURATION =
+  /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)(?:\s+and\s+(?:a\s+)?half)?[\s-]+(?:days?|weeks?|months?|years?|decades?)\b|\bevery\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:annually|yearly|monthly|weekly)\b/i;
 
 /** For "latest" questions, the newest evidence among the candidates is preferred, older fading over ten years. */
 const RECENCY_BONUS = 0.1;

@@ -27,6 +27,8 @@ export interface AnalysedQuery {
   asksLatest: boolean;
   /** "When", "what year", "which date": the answer is a date or a year. */
   asksForDate: boolean;
+  /** "How long", "how often": the answer is a length of time or a frequency ("a four-week inspection every four years"). */
+  asksForDuration: boolean;
   /** Regions and councils the question names (data/places.txt): evidence about another place does not answer it. */
   places: string[];
   /**
@@ -86,6 +88,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     directions: directionsIn(text),
     places: vocabulary.places.find(text, { anyCase: true }),
     ...placesAsked(lower, vocabulary),
+    asksForDuration: /\bhow (?:long|often|frequently)\b/.test(lower),
     asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/.test(lower),
   };
 }

@@ -202,6 +202,12 @@ describe('composeReply', () => {
     expect(result.answer).toContain('Executive Director');
   });
 
+  it('prefers an extract that states a length of time for a "how long" or "how often" question', () => {
+    const about = passage('about', 'A full inspection looked at council services in depth.');
+    const length = passage('length', 'A full inspection of council services took four weeks.');
+    expect(reply('how long did a full inspection of council services last?', hits(about, length)).answer).toContain('four weeks');
+  });
+
   it('answers a comparison across periods from one side without declining', () => {
     const result = reply('how has the share of good councils moved between 2015 and 2024?', hits(RATINGS));
     expect(result.answered).toBe(true);
