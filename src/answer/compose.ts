@@ -7,7 +7,7 @@ import type { Passage } from '../ingest/types.js';
 import { tieredCoverage } from '../search/coverage.js';
 import { newestYear, recencyOf } from '../search/rerank.js';
 import { contradictsDirection, directionsIn } from '../search/direction.js';
-import { gradesIn, type AnalysedQuery } from '../search/query.js';
+import { figureValues, gradesIn, type AnalysedQuery } from '../search/query.js';
 import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
@@ -172,14 +172,16 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   const folded = foldText(candidate.sentence);
   if (query.years.length > 0 && query.years.some((year) => yearsIn(folded).includes(year))) bonus += 0.1;
   if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
-  if (asksForFigureIn(query, findFigures(candidate.sentence))) bonus += 0.1;
+  const asked = findFigures(candidate.sentence).filter((figure) => asksForFigureIn(query, [figure]));
+  const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figureValues(figure.text)[0] ?? Number.NaN));
+  if (asked.length > 0 && !restatesPremise) bonus += 0.1;
   if (query.asksForDate && yearsIn(folded).length > 0) bonus += 0.1;
   if (query.asksForDuration && DURATION.test(folded)) bonus += 0.1;
   if (namesPlaces) bonus += 0.1;
   if (query.places.length > 0 && vocabulary.places.find(candidate.sentence).some((place) => query.places.includes(place))) bonus += 0.1;
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
   const agreed = contradictsDirection(query.directions, directionsIn(candidate.sentence)) ? score * OTHER_DIRECTION_DISCOUNT : score;
-  const typed = query.asksForPlaces && !namesPlaces ? agreed * UNNAMED_PLACES_DISCOUNT : agreed;
+  const typed = (query.asksForPlaces && !namesPlaces) || restatesPremise ? agreed * UNNAMED_PLACES_DISCOUNT : agreed;
   return looksLikeHeading(candidate.sentence) ? typed * HEADING_DISCOUNT : typed;
 }
 

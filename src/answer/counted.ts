@@ -13,9 +13,10 @@ import type { Reply } from './types.js';
 /**
  * What follows "how many", "number of", "% of" or "share of" is what is counted (up to four words);
  * other nouns of the question are its subject ("how big a jump in workload do councils see" counts
- * no councils).
+ * no councils), and so is what a figure the question states counts ("where 24% of LAs were
+ * inadequate, what was the rate for children's homes?" asks about no LAs).
  */
-const COUNTED_CUE = /\b(?:how many|number of|%\s*of|per ?cent of|percentage of|share of|proportion of)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,4})/;
+const COUNTED_CUE = /(?:\bhow many|\bnumber of|(?<![\d.]\s?)%\s*of|(?<![\d.]\s?)\bper ?cent of|\bpercentage of|\bshare of|\bproportion of)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,4})/;
 
 export function declinedIfCountingOtherThings(question: string, reply: Reply, passageOf: (id: string) => Passage | undefined, noAnswer: string): Reply {
   const lead = reply.citations[0];

@@ -62,10 +62,13 @@ const EVIDENCE_BONUS = 0.15;
  * search ranks sentences by the whole passage's evidence. A figure whose sentence the search also
  * quotes, and quotes early, is more likely the one asked for.
  */
-export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[], asked: ReadonlySet<Direction> = new Set()): FigureMatch[] {
+export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[], asked: FigureQuestion = NO_QUESTION): FigureMatch[] {
   const ranked = matches.map((found) => {
-    // A figure for a change the other way is no answer to this one ("26 improved" for "how many got worse").
-    const match = contradictsDirection(asked, directionsIn(found.figure.sentence.text)) ? otherDirection(found) : found;
+    // A figure for a change the other way is no answer to this one ("26 improved" for "how many got
+    // worse"); nor is the figure the question states itself ("LAs were 24% inadequate: what was the
+    // figure for children's homes?").
+    const unasked = contradictsDirection(asked.directions, directionsIn(found.figure.sentence.text)) || asked.statedFigures.includes(found.figure.value);
+    const match = unasked ? notAsked(found) : found;
     const position = citations.slice(0, FIGURE_EVIDENCE_DEPTH).findIndex((citation) => sameExtract(citation, figureFact(match).citation));
     if (position === -1) return { match, score: match.confidence };
     const score = match.confidence + EVIDENCE_BONUS / (position + 1);
@@ -76,13 +79,21 @@ export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations
   return ranked.sort((a, b) => b.score - a.score).map((entry) => entry.match);
 }
 
-function otherDirection(match: FigureMatch): FigureMatch {
-  const confidence = round(match.confidence * OTHER_DIRECTION_FACTOR, 3);
+/** What of the question ranks its figures beyond the index's own signals (AnalysedQuery's fields). */
+export interface FigureQuestion {
+  directions: ReadonlySet<Direction>;
+  statedFigures: readonly number[];
+}
+
+const NO_QUESTION: FigureQuestion = { directions: new Set(), statedFigures: [] };
+
+function notAsked(match: FigureMatch): FigureMatch {
+  const confidence = round(match.confidence * NOT_ASKED_FACTOR, 3);
   return { ...match, confidence, confident: confidence >= CONFIDENT_AT };
 }
 
-/** A figure's confidence when its sentence names only the other direction of change than the question. */
-const OTHER_DIRECTION_FACTOR = 0.7;
+/** A figure's confidence when its sentence names only the other direction of change, or it is one the question states. */
+const NOT_ASKED_FACTOR = 0.7;
 
 /** How many of the reply's extracts are checked for the figure's sentence. */
 const AGREEMENT_DEPTH = 2;

@@ -72,7 +72,7 @@ export class Citeline implements CitelineEngine {
     const trimmed = { ...reply, citations: reply.citations.slice(0, maxCitations) };
     // A figure about a subject the reports never name is no answer either.
     if (!query.asksForNumber || uncovered.length > 0) return trimmed;
-    const figures = rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query.directions);
+    const figures = rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query);
     const led = withFigureFirst(trimmed, groupMatches(figures), maxCitations, {
       years: query.years,
       grades: query.grades,
@@ -92,7 +92,7 @@ export class Citeline implements CitelineEngine {
   async matchFigures(question: string): Promise<FigureMatch[]> {
     const text = this.questionText(question, {});
     const { reply, query } = await this.answerFromExtracts(text, FIGURE_EVIDENCE_DEPTH);
-    return rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query.directions);
+    return rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query);
   }
 
   /** The figures index's matches, with the figures of the cited passages always considered (their evidence can lift them). */

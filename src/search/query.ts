@@ -23,6 +23,11 @@ export interface AnalysedQuery {
   comparesPeriods: boolean;
   /** The question wants a number as its answer ("how many", "what share", "what %"), not just mentions money. */
   asksForNumber: boolean;
+  /**
+   * Figures the question itself states while asking for another ("LAs were 24% inadequate: what
+   * was the figure for children's homes?"), by value: a premise, not the answer.
+   */
+  statedFigures: number[];
   /** "latest", "most recent", "now": the newest figures are wanted. */
   asksLatest: boolean;
   /** "When", "what year", "which date": the answer is a date or a year. */
@@ -83,6 +88,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     acronyms: acronymTerms(text, vocabulary),
     framing: [...new Set([...terms.filter((term) => vocabulary.framingTerms.has(term)), ...periodWordTerms(lower, vocabulary)])],
     asksForNumber: NUMBER_QUESTION.test(lower),
+    statedFigures: NUMBER_QUESTION.test(lower) ? figureValues(text) : [],
     comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
     directions: directionsIn(text),
@@ -91,6 +97,16 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     asksForDuration: /\bhow (?:long|often|frequently)\b/.test(lower),
     asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/.test(lower),
   };
+}
+
+/** Percentages and counts written with digits, not years: "24%", "54", "5,600". */
+export function figureValues(text: string): number[] {
+  const values: number[] = [];
+  for (const match of foldText(text).matchAll(/(?<![\d.,/-])\d[\d,]*(?:\.\d+)?(?![\d/]|[.,]\d)/g)) {
+    if (/^(?:19|20)\d\d$/.test(match[0])) continue;
+    values.push(Number(match[0].replace(/,/g, '')));
+  }
+  return values;
 }
 
 /** "from inadequate to good", "from failing to 'good'", "from RI to outstanding". */

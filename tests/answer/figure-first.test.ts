@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankFiguresByEvidence, withFigureFirst } from '../../src/answer/figure-first.js';
 import { directionsIn } from '../../src/search/direction.js';
+import { figureValues } from '../../src/search/query.js';
 import type { Citation, Reply } from '../../src/answer/types.js';
 import { extractFigures, groupMatches } from '../../src/stats/index.js';
 import type { Figure, FigureMatch } from '../../src/stats/types.js';
@@ -40,11 +41,23 @@ describe('rankFiguresByEvidence, for a question about a change one way', () => {
       passage('Of the 65 councils inspected twice, 26 councils improved their overall judgement.', { docId: 'e-up.md', title: 'Outcomes' }),
       passage('There were 12 councils that had a decline in their overall judgement.', { docId: 'f-down.md', title: 'Outcomes' }),
     ]).filter((figure) => figure.raw !== '65') as [Figure, Figure];
-    const ranked = rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], directionsIn('how many councils got a worse overall judgement?'));
+    const ranked = rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], { directions: directionsIn('how many councils got a worse overall judgement?'), statedFigures: [] });
     expect(ranked.map((m) => m.figure.raw)).toEqual(['12', '26']);
     expect(ranked[1]!.confident).toBe(false);
     // Without a direction in the question, the index's own order stands.
-    expect(rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], directionsIn('how many councils were inspected twice?')).map((m) => m.figure.raw)).toEqual(['26', '12']);
+    expect(rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], { directions: directionsIn('how many councils were inspected twice?'), statedFigures: [] }).map((m) => m.figure.raw)).toEqual(['26', '12']);
+  });
+});
+
+describe('rankFiguresByEvidence, for a question that states a figure and asks for another', () => {
+  it('puts the figure the question states below the others', () => {
+    const [councils, homes] = extractFigures([
+      passage('Some 24% of local authority services were rated inadequate.', { docId: 'g-las.md', title: 'Annual report' }),
+      passage('Just 1% of children’s homes were rated inadequate.', { docId: 'h-homes.md', title: 'Annual report' }),
+    ]) as [Figure, Figure];
+    const question = 'councils were 24% inadequate: what was the inadequate figure for children’s homes?';
+    const ranked = rankFiguresByEvidence([match(councils, 0.9), match(homes, 0.85)], [], { directions: new Set(), statedFigures: figureValues(question) });
+    expect(ranked.map((m) => m.figure.raw)).toEqual(['1%', '24%']);
   });
 });
 

@@ -116,6 +116,21 @@ describe('a question counting one thing, where the reports count another', () =>
   });
 });
 
+describe('a question that states one figure and asks for another', () => {
+  it('answers with the other figure, not the one it states, and counts what it asks about', async () => {
+    const reports = join(work, 'premise-reports');
+    await mkdir(reports, { recursive: true });
+    await writeFile(
+      join(reports, 'annual.md'),
+      '---\ntitle: Social care annual report 2015\nsource: https://example.org/annual\n---\n\nIn 2015, 24% of councils were rated inadequate for their children’s services.\n\nJust 1% of children’s homes were rated inadequate in 2015, the report found.\n',
+    );
+    const engine = await openCitelineEngine({ ...config, reportsDir: reports, indexDir: join(work, 'premise-index') }, { buildIfMissing: true });
+    const reply = await engine.ask('in the annual report where 24% of councils were inadequate, what was the inadequate rate for children’s homes?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('1% of children’s homes');
+  });
+});
+
 describe('an index whose search indexes older code built', () => {
   it('opens with them rebuilt in memory, says so once, and answers as the current code does', async () => {
     const indexDir = join(work, 'older-artifacts');
