@@ -92,6 +92,13 @@ describe('query analysis', () => {
     expect(analyseQuery('how many councils were outstanding?', vocabulary).asksFor.count).toBe(true);
   });
 
+  it('reads a figure the question states beside a wish for another as its premise, but not a claim\'s figure', () => {
+    const stated = (question: string) => analyseQuery(question, vocabulary).statedFigures;
+    expect(stated('where 24% of LAs were inadequate, what was the inadequate rate for children’s homes?')).toEqual([24]);
+    expect(stated('how did the 54 ILACS inspections in 2018 split, and how many of the 5,600 were good?')).toEqual([54, 5600]);
+    expect(stated('inadequate ratings rose to 28% by 2015')).toEqual([]);
+  });
+
   it('asks for a number with "how big a", not with a clause that says how big something is', () => {
     const asksForNumber = (question: string) => analyseQuery(question, vocabulary).asksForNumber;
     expect(asksForNumber('how big a jump in workload do councils see?')).toBe(true);
