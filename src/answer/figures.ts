@@ -28,3 +28,14 @@ const QUANTITY_WORD =
 export function statesQuantity(text: string): boolean {
   return findFigures(text).length > 0 || QUANTITY_WORD.test(text);
 }
+
+/** Words that state a share without a digit: "half", "two thirds", "one in seven", "most", "none". */
+const SHARE_WORD =
+  /\b(?:half|halves|halved|thirds?|quarters?|fifths?|tenths?|majority|minority|most|all|none|every|nearly all|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:in|out of) (?:\w+))\b/i;
+/** "10 of 43": a count out of a whole is a share too. */
+const COUNT_OF_WHOLE = /\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\b/;
+
+/** Whether a text states a share: a percentage, a fraction or share in words, or a count out of a whole. */
+export function statesShare(text: string): boolean {
+  return findFigures(text).some((figure) => figure.kind === 'percent') || SHARE_WORD.test(text) || COUNT_OF_WHOLE.test(foldText(text));
+}

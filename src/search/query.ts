@@ -28,6 +28,8 @@ export interface AnalysedQuery {
    * was the figure for children's homes?"), by value: a premise, not the answer.
    */
   statedFigures: number[];
+  /** "What %", "what share", "what proportion": the answer is a share, not any number. */
+  asksForShare: boolean;
   /** "latest", "most recent", "now": the newest figures are wanted. */
   asksLatest: boolean;
   /** "When", "what year", "which date": the answer is a date or a year. */
@@ -88,6 +90,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     acronyms: acronymTerms(text, vocabulary),
     framing: [...new Set([...terms.filter((term) => vocabulary.framingTerms.has(term)), ...periodWordTerms(lower, vocabulary)])],
     asksForNumber: NUMBER_QUESTION.test(lower),
+    asksForShare: SHARE_QUESTION.test(lower),
     statedFigures: ASKS_FOR_A_FIGURE.test(lower) ? figureValues(text) : [],
     comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
@@ -163,11 +166,14 @@ const CALENDAR_WORD =
 const NUMBER_QUESTION =
   /\bhow many\b|\bhow (?:much|big|large|high|low|far)\b(?!\s+(?:the|their|its|his|her|this|that|these|those|our|your)\b)|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:%|per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b|%|\bfrom what to what\b|\baverage\b|\bratio\b/;
 
+// "what % of", "what share", "what proportion", "what percentage": a share is asked for.
+const SHARE_QUESTION = /\bwhat(?:'s| is| was| were| are)? (?:the )?(?:[a-z'-]+ ){0,2}(?:%|(?:per ?cent|percentage|proportion|share|fraction)\b)|\bhow much of\b/;
+
 // Asking for a figure in so many words ("how many", "what was the inadequate rate"): a figure the
 // question states beside such a wish is its premise. A claim that states one ("inadequate ratings
 // rose to 28%") asks for its source, the figure included.
 const ASKS_FOR_A_FIGURE =
-  /\bhow (?:many|much|big|large|high|low|far)\b|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:[a-z'-]+ ){0,2}(?:%|per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b|\bfrom what to what\b/;
+  /\bhow (?:many|much|big|large|high|low|far)\b|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:[a-z'-]+ ){0,2}(?:%|(?:per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b)|\bfrom what to what\b/;
 
 // "who was iMPOWER's chief executive when ...", "what were the specific recommendations listed ...":
 // the noun phrase after a wh-word and a form of "be", up to a preposition, a clause or the end.

@@ -98,6 +98,15 @@ describe('composeReply', () => {
     expect(reply('how many councils were rated worse?', hits(passage('w', 'Twice as many councils were rated worse as were rated better.'))).answered).toBe(true);
   });
 
+  it('declines a "what %" or "what share" question from an extract that states a count but no share', () => {
+    const poll = passage('poll', 'An LGC poll of 236 chief executives found concerns that the new regime was punitive.');
+    expect(reply('what % of chief executives in the poll said the new regime was punitive?', hits(poll)).answered).toBe(false);
+    const share = passage('share', 'An LGC poll of chief executives found one in seven said the new regime was punitive.');
+    expect(reply('what % of chief executives in the poll said the new regime was punitive?', hits(share)).answered).toBe(true);
+    const outOf = passage('out-of', 'In the LGC poll, 34 of 236 chief executives said the new regime was punitive.');
+    expect(reply('what share of chief executives in the poll said the new regime was punitive?', hits(outOf)).answered).toBe(true);
+  });
+
   it('prefers an extract that states a year for a "when" or "what year" question', () => {
     // Each sentence holds three of the question's four words, and the other in its passage.
     const framework = passage('f', 'The inspection framework was first set out for councils. The framework was first published in November 2017.');

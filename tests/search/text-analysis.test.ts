@@ -97,6 +97,14 @@ describe('query analysis', () => {
     expect(stated('where 24% of LAs were inadequate, what was the inadequate rate for children’s homes?')).toEqual([24]);
     expect(stated('how did the 54 ILACS inspections in 2018 split, and how many of the 5,600 were good?')).toEqual([54, 5600]);
     expect(stated('inadequate ratings rose to 28% by 2015')).toEqual([]);
+    expect(stated('of the 236 polled, what % said the regime was punitive?')).toEqual([236]);
+  });
+
+  it('tells a question asking for a share from one asking for any number', () => {
+    const share = (question: string) => analyseQuery(question, vocabulary).asksForShare;
+    expect(share('what % of chief executives said it was punitive?')).toBe(true);
+    expect(share("what's the inadequate share in 2015?")).toBe(true);
+    expect(share('how many chief executives said it was punitive?')).toBe(false);
   });
 
   it('asks for a number with "how big a", not with a clause that says how big something is', () => {
