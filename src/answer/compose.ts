@@ -168,21 +168,45 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
     (term) => softCredit(candidate, term, settings),
   );
 
-  let bonus = 0;
-  const folded = foldText(candidate.sentence);
-  if (query.years.length > 0 && query.years.some((year) => yearsIn(folded).includes(year))) bonus += 0.1;
-  if (query.grades.length > 0 && query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade))) bonus += 0.1;
-  const asked = findFigures(candidate.sentence).filter((figure) => asksForFigureIn(query, [figure]));
+  const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic);
+  const fit = answerFit(candidate.sentence, context, namesPlaces);
+  const scored = (score + fit.bonus) * (fit.mismatched ? NOT_ASKED_DISCOUNT : 1);
+  return looksLikeHeading(candidate.sentence) ? scored * HEADING_DISCOUNT : scored;
+}
+
+/** Credit for each thing of the kind the question asks for that a sentence states. */
+const ANSWER_KIND_BONUS = 0.1;
+
+/**
+ * Evidence that is not what was asked, however many words it shares, is scored down, not ruled
+ * out: a change the other way ("improved" for "got worse"), a count for "which councils ...?"
+ * ("seven were inadequate"), or the figure the question states itself.
+ */
+const NOT_ASKED_DISCOUNT = 0.7;
+
+/**
+ * How far a sentence is the kind of answer asked for: a bonus for each of the year, grade, figure,
+ * date, length of time and places the question asks about that it states; and whether it is
+ * evidence of another kind (NOT_ASKED_DISCOUNT).
+ */
+function answerFit(sentence: string, context: ComposeContext, namesPlaces: boolean): { bonus: number; mismatched: boolean } {
+  const { query, vocabulary } = context;
+  const folded = foldText(sentence);
+  const years = yearsIn(folded);
+  const asked = findFigures(sentence).filter((figure) => asksForFigureIn(query, [figure]));
   const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figureValues(figure.text)[0] ?? Number.NaN));
-  if (asked.length > 0 && !restatesPremise) bonus += 0.1;
-  if (query.asksForDate && yearsIn(folded).length > 0) bonus += 0.1;
-  if (query.asksForDuration && DURATION.test(folded)) bonus += 0.1;
-  if (namesPlaces) bonus += 0.1;
-  if (query.places.length > 0 && vocabulary.places.find(candidate.sentence).some((place) => query.places.includes(place))) bonus += 0.1;
-  const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic) + bonus;
-  const agreed = contradictsDirection(query.directions, directionsIn(candidate.sentence)) ? score * OTHER_DIRECTION_DISCOUNT : score;
-  const typed = (query.asksForPlaces && !namesPlaces) || restatesPremise ? agreed * UNNAMED_PLACES_DISCOUNT : agreed;
-  return looksLikeHeading(candidate.sentence) ? typed * HEADING_DISCOUNT : typed;
+  const states = [
+    query.years.some((year) => years.includes(year)),
+    query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade)),
+    asked.length > 0 && !restatesPremise,
+    query.asksForDate && years.length > 0,
+    query.asksForDuration && DURATION.test(folded),
+    namesPlaces,
+    query.places.length > 0 && vocabulary.places.find(sentence).some((place) => query.places.includes(place)),
+  ];
+  const mismatched =
+    contradictsDirection(query.directions, directionsIn(sentence)) || (query.asksForPlaces !== undefined && !namesPlaces) || restatesPremise;
+  return { bonus: ANSWER_KIND_BONUS * states.filter(Boolean).length, mismatched };
 }
 
 /** A sentence's terms; one that names the places a "which councils" question asks for says "councils" by naming them. */
@@ -207,12 +231,6 @@ function newestAmong(candidates: readonly SentenceCandidate[]): number | undefin
   const years = candidates.map((candidate) => newestYear(candidate.hit.passage)).filter((year): year is number => year !== undefined);
   return years.length > 0 ? Math.max(...years) : undefined;
 }
-
-/** Evidence of a change the other way ("improved" for "got worse") is scored down, not ruled out. */
-const OTHER_DIRECTION_DISCOUNT = 0.7;
-
-/** "Which seven councils ...?" is not answered by "seven were inadequate": evidence that names no place is scored down. */
-const UNNAMED_PLACES_DISCOUNT = 0.7;
 
 /** A title or caption repeated in the text names the subject but answers nothing. */
 const HEADING_DISCOUNT = 0.5;
