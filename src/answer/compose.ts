@@ -245,13 +245,15 @@ function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]
 }
 
 /**
- * Whether the evidence is about the year and grade the question names. A year is often stated once
- * for a whole passage ("In its December 2018 report, ..."), so the passage, heading, title and date
- * count for years; but for a figure, an extract that states years of its own must state one of
- * those asked ("As at 31 March 2024, 60% ..." is no figure for 2023, whatever else its passage
- * mentions). Other questions often name the year something was said ("Ofsted said in 2014 ..."),
- * not the year their answer states. Evidence that names no year anywhere is undated, not evidence
- * for another year. A grade must be in the quoted extract itself.
+ * Whether the evidence is about the year, grade and place the question names. The year binds a
+ * figure: it is often stated once for a whole passage ("In its December 2018 report, ..."), so the
+ * passage, heading, title and date count; but an extract that states years of its own must state one
+ * of those asked ("As at 31 March 2024, 60% ..." is no figure for 2023, whatever else its passage
+ * mentions). Other questions name the year something was said or published ("what did the 2015
+ * annual report say about ...", "Ofsted said in 2014 ..."), which a report often never states, and
+ * which their answer need not: for them the year is searched for, not required. Evidence that names
+ * no year anywhere is undated, not evidence for another year. A grade must be in the quoted extract
+ * itself.
  */
 function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): boolean {
   const { query, vocabulary } = context;
@@ -268,7 +270,8 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     query.years.length === 0 ||
     query.comparesPeriods ||
     around.length === 0 ||
-    ((!query.asksForNumber || stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => inContext(year, around, !query.asksForNumber)));
+    !query.asksForNumber ||
+    ((stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => around.includes(year)));
   // "What %", "how many": an extract that states no quantity at all is about the subject, not the answer.
   // "What %", "what share": a count alone ("a poll of 236 chief executives") is no share.
   const quantityMet = !query.asksForNumber || (query.asksForShare ? statesShare(candidate.extract) : statesQuantity(candidate.extract));
@@ -278,18 +281,6 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   // whichever grades of it the question's wording let us read.
   const gradesMet = query.movesBetweenGrades ? grades.length > 0 : query.grades.every(gradeMet);
   return yearsMet && quantityMet && placesMet && gradesMet;
-}
-
-/**
- * A year the passage around an extract names. Outside figures, a split year ("2013/14") is also
- * named by either of its years: a report on 2013-14 says what happened "in 2013". A figure's period
- * is what it measures, so there it must be named as asked.
- */
-function inContext(year: string, around: readonly string[], eitherHalf: boolean): boolean {
-  if (around.includes(year)) return true;
-  if (!eitherHalf) return false;
-  const [first, second] = year.split('/');
-  return second !== undefined && (around.includes(first!) || around.includes(`${first!.slice(0, 2)}${second}`));
 }
 
 /** A combined grade asked for ("good or outstanding") is met by evidence naming each of its parts. */

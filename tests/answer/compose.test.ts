@@ -195,10 +195,13 @@ describe('composeReply', () => {
     expect(result.answer).toContain('Birmingham');
   });
 
-  it('reads a question about a split year in a passage that names either of its years, except for a figure', () => {
-    // And a move "from inadequate to good" is told by the grade it ended at.
+  it('takes the year of a question that is not after a figure as where to look, not a requirement, unlike a figure\'s', () => {
+    // The passage names 2018, not 2018/19; and a move "from inadequate to good" is told by the grade it ended at.
     const moves = passage('moves', 'Since the framework began in 2018, three councils (Barnet, Bromley and Tower Hamlets) improved by two grades and were judged good.');
     expect(reply('which councils went from inadequate to good in 2018/19?', hits(moves)).answered).toBe(true);
+    // The year names the report, which never states it.
+    const named = passage('named', 'Ofsted was concerned that in the seven councils rated inadequate children were left at risk due to a lack of decisive action. The framework began in 2013.');
+    expect(reply('why were children left at risk in the councils rated inadequate, per the 2015 annual report?', hits(named)).answered).toBe(true);
     const share = passage('share', 'Since the framework began in 2018, 40% of councils improved by two grades.');
     expect(reply('what % of councils improved by two grades in 2018/19?', hits(share)).answered).toBe(false);
   });
