@@ -71,14 +71,13 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
   const terms = vocabulary.normaliser.terms(text);
   const lower = foldText(text).toLowerCase();
   const expansions = findExpansions(terms, vocabulary.synonymGroups);
-  const grades = gradesIn(lower, vocabulary.grades);
   return {
     text,
     terms: [...new Set(terms)],
     expansions,
     expansionTerms: expansionTerms(expansions, terms),
     years: yearsIn(text),
-    grades,
+    grades: gradesIn(lower, vocabulary.grades),
     movesBetweenGrades: MOVE_BETWEEN_GRADES.test(lower),
     asksFor: {
       percent: /%|\bper ?cent|\bshare\b|\bproportion|\bpercentage|\bwhat fraction|\bsplit\b/.test(lower),
@@ -160,20 +159,24 @@ function acronymTerms(text: string, vocabulary: SearchVocabulary): { term: strin
 const CALENDAR_WORD =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
 
-// "how many", "what share", "what % of", "how big a jump", "what's the average spend", "from what to what".
-// "How big the area is" after a determiner is a clause inside another question ("does leadership
-// matter more than how big the area is?"), which asks for no number.
-const NUMBER_QUESTION =
-  /\bhow many\b|\bhow (?:much|big|large|high|low|far)\b(?!\s+(?:the|their|its|his|her|this|that|these|those|our|your)\b)|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:%|per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b|%|\bfrom what to what\b|\baverage\b|\bratio\b/;
-
-// "what % of", "what share", "what proportion", "what percentage": a share is asked for.
-const SHARE_QUESTION = /\bwhat(?:'s| is| was| were| are)? (?:the )?(?:[a-z'-]+ ){0,2}(?:%|(?:per ?cent|percentage|proportion|share|fraction)\b)|\bhow much of\b/;
+// The ways a question asks for a figure. "How big the area is" after a determiner is a clause
+// inside another question ("does leadership matter more than how big the area is?") and asks for
+// none; "what was the inadequate rate" allows a word or two before the noun.
+const HOW_MUCH = String.raw`\bhow many\b|\bhow (?:much|big|large|high|low|far)\b(?!\s+(?:the|their|its|his|her|this|that|these|those|our|your)\b)`;
+const WHAT_THE = String.raw`\bwhat(?:'s| is| was| were| are)? (?:the )?(?:[a-z'-]+ ){0,2}`;
+const SHARE_NOUN = String.raw`(?:%|(?:per ?cent|percentage|proportion|share|fraction)\b)`;
+const FIGURE_NOUN = String.raw`(?:%|(?:per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b)`;
 
 // Asking for a figure in so many words ("how many", "what was the inadequate rate"): a figure the
 // question states beside such a wish is its premise. A claim that states one ("inadequate ratings
 // rose to 28%") asks for its source, the figure included.
-const ASKS_FOR_A_FIGURE =
-  /\bhow (?:many|much|big|large|high|low|far)\b|\bwhat(?:'s| is| was| were| are)? (?:the )?(?:[a-z'-]+ ){0,2}(?:%|(?:per ?cent|percentage|proportion|share|fraction|number|ratio|range|split|average|total|rate|amount|figure|cost|spend)\b)|\bfrom what to what\b/;
+const ASKS_FOR_A_FIGURE = new RegExp(`${HOW_MUCH}|${WHAT_THE}${FIGURE_NOUN}|\\bfrom what to what\\b`);
+
+// Any question whose answer is a number: a wish in so many words, or a %, "average" or "ratio" anywhere.
+const NUMBER_QUESTION = new RegExp(`${ASKS_FOR_A_FIGURE.source}|%|\\baverage\\b|\\bratio\\b`);
+
+// "what % of", "what share", "what proportion", "what percentage": a share, not any number.
+const SHARE_QUESTION = new RegExp(`${WHAT_THE}${SHARE_NOUN}|\\bhow much of\\b`);
 
 // "who was iMPOWER's chief executive when ...", "what were the specific recommendations listed ...":
 // the noun phrase after a wh-word and a form of "be", up to a preposition, a clause or the end.

@@ -111,6 +111,7 @@ describe('query analysis', () => {
     const asksForNumber = (question: string) => analyseQuery(question, vocabulary).asksForNumber;
     expect(asksForNumber('how big a jump in workload do councils see?')).toBe(true);
     expect(asksForNumber('how much higher was it in 2015?')).toBe(true);
+    expect(asksForNumber('what was the inadequate rate for children’s homes?')).toBe(true);
     expect(asksForNumber('does the watchdog think leadership matters more than cash or how big the area is?')).toBe(false);
   });
 
