@@ -77,10 +77,7 @@ export class Citeline implements CitelineEngine {
       years: query.years,
       grades: query.grades,
       latest: query.asksLatest,
-      aboutAskedPlaces: ({ figure }) => {
-        const passage = this.state.store.passage(figure.citation.passageId);
-        return aboutAskedPlaces(figure.sentence.text, `${figure.citation.title}\n${passage?.text ?? figure.sentence.text}`, query, this.parts.vocabulary.places);
-      },
+      aboutAskedPlaces: (match) => this.figureAboutAskedPlaces(match, query),
     });
     return declinedIfCountingOtherThings(text, led, (id) => this.state.store.passage(id), this.parts.prompts.noAnswer);
   }
@@ -93,6 +90,13 @@ export class Citeline implements CitelineEngine {
     const text = this.questionText(question, {});
     const { reply, query } = await this.answerFromExtracts(text, FIGURE_EVIDENCE_DEPTH);
     return rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query);
+  }
+
+  /** Whether a figure is about the places the question names: by its sentence, or else its document's title and passage. */
+  private figureAboutAskedPlaces({ figure }: FigureMatch, query: AnalysedQuery): boolean {
+    const passage = this.state.store.passage(figure.citation.passageId);
+    const around = `${figure.citation.title}\n${passage?.text ?? figure.sentence.text}`;
+    return aboutAskedPlaces(figure.sentence.text, around, query, this.parts.vocabulary.places);
   }
 
   /** The figures index's matches, with the figures of the cited passages always considered (their evidence can lift them). */
