@@ -319,13 +319,15 @@ function confidenceOf(best: Scored, coverage: number, settings: ComposeSettings,
 /**
  * Evidence that never names what a "who/what was X" question asks for does not answer it, however
  * much else it shares with the question ("who chaired the committee when the report came out?"
- * against a sentence about the report that names no chair): cut below the threshold like evidence
- * for another year or grade.
+ * against a sentence about the report that names no chair; "which councils ...?" against one that
+ * names no council): cut below the threshold like evidence for another year or grade.
  */
 const MISSING_FOCUS_FACTOR = 0.25;
 
 function namesFocus(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings): boolean {
   const { focus } = context.query;
+  // "Which councils ...?" asks for councils by name: evidence that names none does not answer it.
+  if (context.query.asksForPlaces && !namesAskedPlaces(candidate.extract, context.query, context.vocabulary.places)) return false;
   if (focus.length === 0) return true;
   const terms = new Set(context.vocabulary.normaliser.terms(candidate.extract));
   const named = tieredCoverage([{ terms, credit: 1 }], { ...context.query, terms: focus }, new Map(), (term) =>

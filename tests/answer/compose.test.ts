@@ -193,6 +193,10 @@ describe('composeReply', () => {
     const result = reply('which seven councils were rated inadequate?', hits(count, names));
     expect(result.answered).toBe(true);
     expect(result.answer).toContain('Birmingham');
+    // Evidence that names no council does not answer "which councils", however much else it shares.
+    const counted = reply('which seven councils were rated inadequate?', hits(count));
+    expect(counted.answered).toBe(false);
+    expect(counted.citations[0]?.extract).toContain('Seven councils');
   });
 
   it('takes the year of a question that is not after a figure as where to look, not a requirement, unlike a figure\'s', () => {
