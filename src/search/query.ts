@@ -184,10 +184,14 @@ const COPULAR_QUESTION =
   /^(?:who|what|which)\s+(?:is|was|were|are|'s)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+'s?\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)(?=\s+(?:when|while|in|at|of|for|that|which|who|listed|named|by|under|during|after|before|on|with|from|about)\b|\s*\?|\s*$)/;
 
 function focusTerms(lowerQuestion: string, vocabulary: SearchVocabulary): string[] {
-  const match = COPULAR_QUESTION.exec(lowerQuestion.trim());
-  if (!match?.[1]) return [];
-  return vocabulary.normaliser.terms(match[1]).filter((term) => !vocabulary.framingTerms.has(term));
+  const phrase = COPULAR_QUESTION.exec(lowerQuestion.trim())?.[1] ?? WHO_DID_QUESTION.exec(lowerQuestion.trim())?.[1];
+  if (!phrase) return [];
+  return vocabulary.normaliser.terms(phrase).filter((term) => !vocabulary.framingTerms.has(term));
 }
+
+// "who chaired the LGA when ...", "who commissioned it": the person asked for is the one who did
+// that, so evidence must say it (or an equivalent: "who wrote" is answered by "author").
+const WHO_DID_QUESTION = /^who\s+(?!(?:is|was|are|were|'s|said|says|say|did|does|do|has|have|had|will|would|can|could|should|thinks?|thought)\b)([a-z]+)\b/;
 
 /**
  * Grades named in a lower-case text. A combined grade hides its parts ("good or outstanding" is not

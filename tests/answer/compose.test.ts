@@ -65,6 +65,8 @@ describe('composeReply', () => {
     const about = passage('lock', 'The consultancy iMPOWER published the report Breaking the lock in 2015, on council children\'s services.', { title: 'Breaking the lock' });
     const result = reply("who was iMPOWER's chief executive when Breaking the lock was published?", hits(about));
     expect(result.answered).toBe(false);
+    const chaired = reply('who chaired the consultancy when Breaking the lock was published?', hits(about));
+    expect(chaired.answered).toBe(false);
     expect(result.citations[0]?.extract).toContain('Breaking the lock');
   });
 

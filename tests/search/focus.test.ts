@@ -18,6 +18,13 @@ describe('the focus of a "who/what was X" question', () => {
     expect(focus('what were the main findings of the review?')).toEqual(['main']);
   });
 
+  it('is what a "who did X" question says the person did', () => {
+    expect(focus('who chaired the LGA when A brave new world was published?')).toEqual(['chair']);
+    expect(focus('who commissioned the report?')).toEqual(['commiss']);
+    // Saying, or a form of "be", is no act of its own: "who said ..." asks for whoever said it.
+    expect(focus('who said inspection was punitive?')).toEqual([]);
+  });
+
   it('is empty for other question shapes', () => {
     expect(focus('what did the auditors conclude about spending?')).toEqual([]);
     expect(focus('how many councils were rated good?')).toEqual([]);
