@@ -11,7 +11,7 @@ import { figureValues, gradesIn, type AnalysedQuery } from '../search/query.js';
 import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
-import { findFigures, statesQuantity, statesShare, type FigureMention } from './figures.js';
+import { findFigures, statesMoney, statesQuantity, statesShare, type FigureMention } from './figures.js';
 import { citationLocation } from './location.js';
 import { aboutAskedPlaces, namesAskedPlaces } from './place-names.js';
 import type { Citation, Reply } from './types.js';
@@ -274,7 +274,10 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     ((stated.length === 0 || query.years.some((year) => stated.includes(year))) && query.years.every((year) => around.includes(year)));
   // "What %", "how many": an extract that states no quantity at all is about the subject, not the answer.
   // "What %", "what share": a count alone ("a poll of 236 chief executives") is no share.
-  const quantityMet = !query.asksForNumber || (query.asksForShare ? statesShare(candidate.extract) : statesQuantity(candidate.extract));
+  // "How much does it cost?": a sum of money, not any number ("two further authorities").
+  const quantityMet =
+    !query.asksForNumber ||
+    (query.asksForShare ? statesShare(candidate.extract) : query.asksFor.money ? statesMoney(candidate.extract) : statesQuantity(candidate.extract));
   const placesMet = aboutAskedPlaces(candidate.extract, aroundText, query, vocabulary.places);
   const gradeMet = (grade: string) => named.has(grade) || coveredByParts(grade, named);
   // A move between grades ("from inadequate to good") is told by where it ended or where it began,

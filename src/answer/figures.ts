@@ -39,3 +39,8 @@ const COUNT_OF_WHOLE = /\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\b/;
 export function statesShare(text: string): boolean {
   return findFigures(text).some((figure) => figure.kind === 'percent') || SHARE_WORD.test(text) || COUNT_OF_WHOLE.test(foldText(text));
 }
+
+/** Whether a text states a sum of money: "£30m", "£340 per child", "30 million pounds". */
+export function statesMoney(text: string): boolean {
+  return findFigures(text).some((figure) => figure.kind === 'money') || /\b(?:pounds?|million|billion|bn)\b/i.test(text);
+}

@@ -82,7 +82,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     asksFor: {
       percent: /%|\bper ?cent|\bshare\b|\bproportion|\bpercentage|\bwhat fraction|\bsplit\b/.test(lower),
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),
-      money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b/.test(lower),
+      money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bwages?\b|\bfees?\b/.test(lower),
     },
     focus: focusTerms(lower, vocabulary),
     names: nameTerms(text, vocabulary),

@@ -100,6 +100,13 @@ describe('composeReply', () => {
     expect(reply('how many councils were rated worse?', hits(passage('w', 'Twice as many councils were rated worse as were rated better.'))).answered).toBe(true);
   });
 
+  it('declines a "how much" money question from an extract that states no sum of money', () => {
+    const count = passage('count', 'Two further councils this week received a requires improvement judgement from the inspectorate.');
+    expect(reply('how much does the inspectorate pay councils for each judgement?', hits(count)).answered).toBe(false);
+    const sum = passage('sum', 'The inspectorate pays councils £5,000 for each judgement it makes.');
+    expect(reply('how much does the inspectorate pay councils for each judgement?', hits(sum)).answered).toBe(true);
+  });
+
   it('declines a "what %" or "what share" question from an extract that states a count but no share', () => {
     const poll = passage('poll', 'An LGC poll of 236 chief executives found concerns that the new regime was punitive.');
     expect(reply('what % of chief executives in the poll said the new regime was punitive?', hits(poll)).answered).toBe(false);
