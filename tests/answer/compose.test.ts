@@ -191,6 +191,7 @@ describe('composeReply', () => {
     const regions = passage('regions', 'As at March 2024, the share of councils judged good or outstanding was highest in London (85%) and lowest in the North West (36%).');
     expect(reply('what % of councils in the north east were good or outstanding as at March 2024?', hits(regions)).answered).toBe(false);
     expect(reply('what % of councils in the north west were good or outstanding as at March 2024?', hits(regions)).answered).toBe(true);
+    expect(reply('what % of councils in Wales were good or outstanding as at March 2024?', hits(regions)).answered).toBe(false);
     const national = passage('national', 'As at March 2024, 60% of councils were judged good or outstanding at their most recent inspection.');
     const midlands = passage('midlands', 'The West Midlands had the lowest share of councils judged good or outstanding, at 21%.', { title: 'Regional outcomes, March 2024' });
     expect(reply('what % of west mids councils were good or better in March 2024?', hits(national, midlands)).answer).toContain('21%');

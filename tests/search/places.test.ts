@@ -35,6 +35,9 @@ describe('the places a question asks about', () => {
     expect(analyseQuery('what % of LAs in the north east were good?', vocabulary).places).toEqual(['North East']);
     expect(analyseQuery('1 in 5 west mids councils were good?', vocabulary).places).toEqual(['West Midlands']);
     expect(analyseQuery('what share of councils were inadequate?', vocabulary).places).toEqual([]);
+    // The other nations are places too; England is where the reports are, so asks for nothing narrower.
+    expect(analyseQuery('what share of Welsh councils, or councils in Scotland, were inadequate?', vocabulary).places).toEqual(['Wales', 'Scotland']);
+    expect(analyseQuery('how many children are in care in England?', vocabulary).places).toEqual([]);
   });
 
   it('and whether it asks which places, one or several', () => {
