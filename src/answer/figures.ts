@@ -15,9 +15,21 @@ export function findFigures(sentence: string): FigureMention[] {
     const text = match[0].trim();
     if (text.startsWith('£')) mentions.push({ text, kind: 'money' });
     else if (/%|per ?cent/i.test(text)) mentions.push({ text, kind: 'percent' });
-    else if (!/^(19|20)\d\d$/.test(text)) mentions.push({ text, kind: 'number' });
+    else if (!/^(19|20)\d\d$/.test(text) && !partOfDate(folded, match.index, match.index + match[0].length)) mentions.push({ text, kind: 'number' });
   }
   return mentions;
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const MONTH_AFTER = new RegExp(`^\\s+${MONTH}\\b`, 'i');
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\s+$`, 'i');
+
+/** The day of a date ("31 March 2024", "August 31") or the second half of a split year ("2013-14"): no count. */
+function partOfDate(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 12);
+  if (/(?:19|20)\d\d\s?[/-]\s?$/.test(before)) return true;
+  return Number(text.slice(start, end)) <= 31 && (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before));
 }
 
 /** Words that state a quantity without a digit: "seven councils", "three quarters", "none were", "half". */

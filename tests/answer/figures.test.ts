@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { findFigures, statesMoney, statesQuantity, statesShare } from '../../src/answer/figures.js';
+
+const texts = (sentence: string) => findFigures(sentence).map((figure) => `${figure.kind}:${figure.text}`);
+
+describe('findFigures', () => {
+  it('reads percentages, sums of money and counts', () => {
+    expect(texts('In 2015, 28% of councils, 12 per cent of homes and 54 councils cost £30m')).toEqual(['percent:28%', 'percent:12 per cent', 'number:54', 'money:£30m']);
+  });
+
+  it('does not count years, the day of a date, or the second half of a split year', () => {
+    expect(texts('As at 31 March 2024, 60% of LAs were good')).toEqual(['percent:60%']);
+    expect(texts('by August 31, 2019 there were 5 homes')).toEqual(['number:5']);
+    expect(texts('in 2013-14 and 2007/08, 12 councils')).toEqual(['number:12']);
+  });
+});
+
+describe('what a text states', () => {
+  it('a quantity, in digits or words', () => {
+    expect(statesQuantity('seven councils were inadequate')).toBe(true);
+    expect(statesQuantity('councils rely on agency staff')).toBe(false);
+    // A date alone states no quantity.
+    expect(statesQuantity('inspections as at 31 August 2019')).toBe(false);
+  });
+
+  it('a share: a percentage, a share in words, or a count out of a whole', () => {
+    expect(statesShare('one in seven councils')).toBe(true);
+    expect(statesShare('34 of 236 chief executives')).toBe(true);
+    expect(statesShare('a poll of 236 chief executives')).toBe(false);
+  });
+
+  it('a sum of money', () => {
+    expect(statesMoney('£340 per child in need')).toBe(true);
+    expect(statesMoney('£30 million a year')).toBe(true);
+    expect(statesMoney('two further authorities')).toBe(false);
+  });
+});
