@@ -85,6 +85,9 @@ describe('query analysis', () => {
     expect(gradesIn("the share of good councils", vocabulary.grades)).toEqual(['Good']);
     expect(gradesIn("69% 'good' and 22% 'adequate'", vocabulary.grades)).toEqual(['Good', 'Adequate']);
     expect(gradesIn('rated inadequate', vocabulary.grades)).toEqual(['Inadequate']);
+    // A failing grade is the Inadequate one; failing children is no grade.
+    expect(gradesIn('inspections that end in a failing grade', vocabulary.grades)).toEqual(['Inadequate']);
+    expect(gradesIn('councils failing children', vocabulary.grades)).toEqual([]);
   });
 
   it('spots money and count questions', () => {
