@@ -44,6 +44,12 @@ describe('Citeline on the bundled sample', () => {
     expect(reply.citations.map((c) => c.title).join(' ')).toMatch(/breaking the lock/i);
   });
 
+  it('answers who wrote a report from the line that names its author, and what costs with a sum of money', async () => {
+    expect((await engine.ask('who wrote Breaking the lock?')).answer).toContain('Amanda Kelly');
+    // The sample says inspections "that end in a failing grade" could cost £30 million.
+    expect((await engine.ask('how much does an inadequate rating cost?')).answer).toContain('£30 million');
+  });
+
   it('declines a question about a place the reports never name, figure and all, but answers it without the place', async () => {
     const elsewhere = await engine.ask('What share of councils in Wales were rated inadequate?');
     expect(elsewhere.answered).toBe(false);
