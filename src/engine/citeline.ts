@@ -94,6 +94,8 @@ export class Citeline implements CitelineEngine {
 
   /** Whether a figure is about the places the question names: by its sentence, or else its document's title and passage. */
   private figureAboutAskedPlaces({ figure }: FigureMatch, query: AnalysedQuery): boolean {
+    // Every confident figure is checked: a question naming no place must not read each one's passage.
+    if (query.places.length === 0) return true;
     const passage = this.state.store.passage(figure.citation.passageId);
     const around = `${figure.citation.title}\n${passage?.text ?? figure.sentence.text}`;
     return aboutAskedPlaces(figure.sentence.text, around, query, this.parts.vocabulary.places);
