@@ -7,7 +7,7 @@ import type { Passage } from '../ingest/types.js';
 import { tieredCoverage } from '../search/coverage.js';
 import { newestYear, recencyOf } from '../search/rerank.js';
 import { contradictsDirection, directionsIn } from '../search/direction.js';
-import { figureValues, gradesIn, type AnalysedQuery } from '../search/query.js';
+import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
@@ -194,7 +194,7 @@ function answerFit(sentence: string, context: ComposeContext, namesPlaces: boole
   const folded = foldText(sentence);
   const years = yearsIn(folded);
   const asked = findFigures(sentence).filter((figure) => asksForFigureIn(query, [figure]));
-  const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figureValues(figure.text)[0] ?? Number.NaN));
+  const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figure.value));
   const states = [
     query.years.some((year) => years.includes(year)),
     query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade)),

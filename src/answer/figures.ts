@@ -4,6 +4,8 @@ import { foldText } from '../search/text-analysis.js';
 export interface FigureMention {
   text: string;
   kind: 'percent' | 'money' | 'number';
+  /** The amount as written, without its unit or multiplier: 28 for "28%", 30 for "£30m". */
+  value: number;
 }
 
 const FIGURE = /£\s?\d[\d,]*(?:\.\d+)?\s?(?:million|billion|bn|m|k)?\b|\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent\b)|\b\d[\d,]*(?:\.\d+)?\b/gi;
@@ -13,9 +15,10 @@ export function findFigures(sentence: string): FigureMention[] {
   const mentions: FigureMention[] = [];
   for (const match of folded.matchAll(FIGURE)) {
     const text = match[0].trim();
-    if (text.startsWith('£')) mentions.push({ text, kind: 'money' });
-    else if (/%|per ?cent/i.test(text)) mentions.push({ text, kind: 'percent' });
-    else if (!/^(19|20)\d\d$/.test(text) && !partOfDate(folded, match.index, match.index + match[0].length)) mentions.push({ text, kind: 'number' });
+    const value = Number(/\d[\d,]*(?:\.\d+)?/.exec(text)![0].replace(/,/g, ''));
+    if (text.startsWith('£')) mentions.push({ text, kind: 'money', value });
+    else if (/%|per ?cent/i.test(text)) mentions.push({ text, kind: 'percent', value });
+    else if (!/^(19|20)\d\d$/.test(text) && !partOfDate(folded, match.index, match.index + match[0].length)) mentions.push({ text, kind: 'number', value });
   }
   return mentions;
 }

@@ -6,6 +6,8 @@ const texts = (sentence: string) => findFigures(sentence).map((figure) => `${fig
 describe('findFigures', () => {
   it('reads percentages, sums of money and counts', () => {
     expect(texts('In 2015, 28% of councils, 12 per cent of homes and 54 councils cost £30m')).toEqual(['percent:28%', 'percent:12 per cent', 'number:54', 'money:£30m']);
+    // Each with the amount as written, for telling a question's own figure from another.
+    expect(findFigures('In 2015, 28% of councils, 1,234 homes and £30m').map((figure) => figure.value)).toEqual([28, 1234, 30]);
   });
 
   it('does not count years, the day of a date, or the second half of a split year', () => {
