@@ -1,5 +1,5 @@
 /** Figures as a reader spots them in a sentence: percentages, sums of money, plain numbers. */
-import { foldText } from '../search/text-analysis.js';
+import { MONTH_NAME, foldText } from '../search/text-analysis.js';
 
 export interface FigureMention {
   text: string;
@@ -23,9 +23,9 @@ export function findFigures(sentence: string): FigureMention[] {
   return mentions;
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-const MONTH_AFTER = new RegExp(`^\\s+${MONTH}\\b`, 'i');
-const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\s+$`, 'i');
+// A month's name, not any word that starts like one ("12 declined" is no date in December).
+const MONTH_AFTER = new RegExp(String.raw`^\s+${MONTH_NAME}\b`, 'i');
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_NAME}\.?\s+$`, 'i');
 
 /** The day of a date ("31 March 2024", "August 31") or the second half of a split year ("2013-14"): no count. */
 function partOfDate(text: string, start: number, end: number): boolean {

@@ -1,7 +1,7 @@
 /** What a question asks for, read once and shared by search, re-ranking and answer composition. */
 import { acronymLetters } from './acronyms.js';
 import { directionsIn, type Direction } from './direction.js';
-import { foldText, yearsIn } from './text-analysis.js';
+import { MONTH_NAME, foldText, yearsIn } from './text-analysis.js';
 import { expansionTerms, findExpansions, type Expansion, type GradeVocabulary, type SearchVocabulary } from './vocabulary.js';
 
 export interface AnalysedQuery {
@@ -156,8 +156,7 @@ function acronymTerms(text: string, vocabulary: SearchVocabulary): { term: strin
 }
 
 /** Months, their usual abbreviations, and weekdays, as a question may write them. */
-const CALENDAR_WORD =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$/i;
+const CALENDAR_WORD = new RegExp(String.raw`^(?:${MONTH_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\.?$`, 'i');
 
 // The ways a question asks for a figure. "How big the area is" after a determiner is a clause
 // inside another question ("does leadership matter more than how big the area is?") and asks for

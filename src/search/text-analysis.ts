@@ -13,6 +13,9 @@ export function foldText(text: string): string {
     .replace(/[‐‑‒–—―]/g, '-');
 }
 
+/** A month's name, whole or as people shorten it ("Aug", "Sept"), for regular expressions (no flags). */
+export const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
 // "2007/08", "2013-14", "2007/2008": one period, written many ways.
 const SPLIT_YEAR = /\b((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)\b/g;
 

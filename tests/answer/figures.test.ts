@@ -14,6 +14,8 @@ describe('findFigures', () => {
     expect(texts('As at 31 March 2024, 60% of LAs were good')).toEqual(['percent:60%']);
     expect(texts('by August 31, 2019 there were 5 homes')).toEqual(['number:5']);
     expect(texts('in 2013-14 and 2007/08, 12 councils')).toEqual(['number:12']);
+    // A month's name, not a word that starts like one.
+    expect(texts('12 declined and 10 marked their first improvement')).toEqual(['number:12', 'number:10']);
   });
 });
 
