@@ -35,9 +35,15 @@ function partOfDate(text: string, start: number, end: number): boolean {
   return Number(text.slice(start, end)) <= 31 && (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before));
 }
 
+/** Numbers small enough to be written as words, and words that state a share of a whole. */
+const SMALL_NUMBERS = 'one|two|three|four|five|six|seven|eight|nine|ten';
+const SHARE_WORDS = 'half|halves|halved|thirds?|quarters?|fifths?|tenths?|none|majority|minority|most|all|every';
+
 /** Words that state a quantity without a digit: "seven councils", "three quarters", "none were", "half". */
-const QUANTITY_WORD =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|halves|halved|thirds?|quarters?|fifths?|tenths?|none|majority|minority|most|all|every|doubled?|tripled?|twice|times|single)\b/i;
+const QUANTITY_WORD = new RegExp(
+  String.raw`\b(?:${SMALL_NUMBERS}|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|${SHARE_WORDS}|doubled?|tripled?|twice|times|single)\b`,
+  'i',
+);
 
 /** Whether a text states a quantity: a figure other than a year, or a number or quantity word. */
 export function statesQuantity(text: string): boolean {
@@ -45,8 +51,7 @@ export function statesQuantity(text: string): boolean {
 }
 
 /** Words that state a share without a digit: "half", "two thirds", "one in seven", "most", "none". */
-const SHARE_WORD =
-  /\b(?:half|halves|halved|thirds?|quarters?|fifths?|tenths?|majority|minority|most|all|none|every|nearly all|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:in|out of) (?:\w+))\b/i;
+const SHARE_WORD = new RegExp(String.raw`\b(?:${SHARE_WORDS}|(?:${SMALL_NUMBERS}|\d+) (?:in|out of) (?:\w+))\b`, 'i');
 /** "10 of 43": a count out of a whole is a share too. */
 const COUNT_OF_WHOLE = /\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\b/;
 
