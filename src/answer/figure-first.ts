@@ -47,8 +47,23 @@ export function meetsConstraints(match: FigureMatch, constraints: FigureConstrai
   const { figure } = match;
   const periodYears = new Set((figure.period?.years ?? []).map(String));
   const yearsOk = constraints.years.length === 0 || constraints.years.some((year) => periodYears.has(year.slice(0, 4)));
-  const gradesOk = constraints.grades.length === 0 || constraints.grades.some((grade) => figure.grade === grade || figure.grades.includes(grade));
+  const gradesOk = constraints.grades.length === 0 || constraints.grades.some((grade) => countsGrade(figure, grade));
   return yearsOk && gradesOk && (constraints.aboutAskedPlaces?.(match) ?? true);
+}
+
+/** The best grade: a combined grade that reaches it reads "X or better". */
+const BEST_GRADE = 'Outstanding';
+
+/**
+ * Whether a figure counts the grade asked about. A combined grade up to Outstanding is "X or better",
+ * which reports count as X ("60% good or outstanding" answers "what share were good?"); of any other
+ * part alone it tells nothing ("82% of homes good or outstanding" is no count of outstanding homes),
+ * nor of either part of another combination ("inadequate or requires improvement").
+ */
+function countsGrade(figure: FigureMatch['figure'], grade: string): boolean {
+  if (figure.grade === grade) return true;
+  const [worst] = figure.grades;
+  return figure.grades.length === 1 ? worst === grade : figure.grades.at(-1) === BEST_GRADE && worst === grade;
 }
 
 /** How many extracts are read to corroborate figures. */

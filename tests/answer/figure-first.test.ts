@@ -97,4 +97,18 @@ describe('withFigureFirst', () => {
     // The later figure fits too when its year is asked, though the group lists the older one first.
     expect(withFigureFirst(unanswered, groups, 3, { years: ['2015'], grades: [] }).figures?.map((f) => f.value)).toEqual(['28%']);
   });
+
+  it('takes a "good or outstanding" figure for Good (good or better), never for Outstanding alone', () => {
+    const [homes, councils] = extractFigures([
+      passage('At 30 September 2017, 82% of homes were judged good or outstanding.', { docId: 'i-homes.md', title: 'Homes' }),
+      passage('In 2017, 30% of councils were judged requires improvement or inadequate.', { docId: 'j-las.md', title: 'Councils' }),
+    ]).filter((figure) => figure.raw.endsWith('%')) as [Figure, Figure];
+    const lead = (figure: Figure, grades: string[]) => withFigureFirst(unanswered, groupMatches([match(figure, 0.9)]), 3, { years: [], grades }).figures?.map((f) => f.value);
+    expect(lead(homes, ['Good'])).toEqual(['82%']);
+    expect(lead(homes, ['Good or outstanding'])).toEqual(['82%']);
+    expect(lead(homes, ['Outstanding'])).toBeUndefined();
+    // "Requires improvement or inadequate" is no count of inadequate councils, nor of those requiring improvement.
+    expect(lead(councils, ['Inadequate'])).toBeUndefined();
+    expect(lead(councils, ['Requires improvement'])).toBeUndefined();
+  });
 });
