@@ -196,7 +196,9 @@ function answerFit(sentence: string, context: ComposeContext, namesPlaces: boole
   const asked = findFigures(sentence).filter((figure) => asksForFigureIn(query, [figure]));
   const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figure.value));
   const states = [
-    query.years.some((year) => years.includes(year)),
+    // The year binds a figure (constraintsMet); in other questions it names the report or the time
+    // something was said, which the search already weighs as a term: stating it again is no answer.
+    query.asksForNumber && query.years.some((year) => years.includes(year)),
     query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade)),
     asked.length > 0 && !restatesPremise,
     query.asksForDate && years.length > 0,

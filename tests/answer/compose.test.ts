@@ -248,3 +248,16 @@ describe('composeReply', () => {
     expect(result).toMatchObject({ answered: false, answer: NO_ANSWER, citations: [], confidence: 0 });
   });
 });
+
+describe('composeReply, for a question that names a year but asks for no figure', () => {
+  it('leads with the reason asked for, not the sentence that repeats the year', () => {
+    const report = passage(
+      'annual',
+      'The annual report, published today, covered 2013-14 and found 7 of 43 councils inadequate. In the seven councils rated inadequate, children were left at risk due to a lack of decisive action.',
+    );
+    const result = reply('why were children left at risk in the seven inadequate councils in the 2013-14 report?', hits(report));
+    expect(result.answer).toContain('due to a lack of decisive action');
+    // A figure question still prefers the sentence for its year.
+    expect(reply('how many councils were inadequate in 2013-14?', hits(report)).answer).toContain('7 of 43');
+  });
+});
