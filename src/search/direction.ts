@@ -7,8 +7,8 @@ import { foldText } from './text-analysis.js';
 
 export type Direction = 'up' | 'down';
 
-const UP = /\b(?:improv(?:e|es|ed|ing)|rise|rises|rising|rose|risen|increas(?:e|es|ed|ing)|higher|highest|better|best|grew|grow|grows|growing|gain(?:s|ed)?|upped|climb(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|(?:go|goes|going|gone|went|moved?|moving)\s+up)\b/;
-const DOWN = /\b(?:wors(?:e|en|ened|ening)|worst|declin(?:e|es|ed|ing)|fall|falls|falling|fell|fallen|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)|lower|lowest|deteriorat(?:e|es|ed|ing|ion)|slipp?(?:s|ed|ing)?|slid|downgrad(?:e|es|ed|ing)|(?:go|goes|going|gone|went|moved?|moving)\s+down)\b/;
+const UP = /\b(?:improv(?:e|es|ed|ing)|rise|rises|rising|rose|risen|increas(?:e|es|ed|ing)|higher|highest|better|best|grew|grow|grows|growing|gain(?:s|ed)?|upped|climb(?:s|ed|ing)?|upgrad(?:e|es|ed|ing)|progressed|(?:go|goes|going|gone|went|moved?|moving)\s+(?:up|forwards?))\b/;
+const DOWN = /\b(?:wors(?:e|en|ened|ening)|worst|declin(?:e|es|ed|ing)|fall|falls|falling|fell|fallen|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing)|lower|lowest|deteriorat(?:e|es|ed|ing|ion)|slipp?(?:s|ed|ing)?|slid|downgrad(?:e|es|ed|ing)|regress(?:es|ed|ing|ion)?|(?:go|goes|going|gone|went|moved?|moving|slid|slipped)\s+(?:down|backwards?))\b/;
 /** "Requires improvement" is a grade, not a change; so is "good or better", a grade and those above it. */
 const GRADE_NAMES = /\brequir(?:es|ed|ing)\s+improvement(?:\s+to\s+be\s+good)?\b|\bor\s+(?:better|above|worse|below)\b/g;
 

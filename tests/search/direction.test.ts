@@ -14,6 +14,9 @@ describe('direction of change', () => {
     expect(directionsIn('which councils slipped a grade, or were downgraded?')).toEqual(new Set(['down']));
     expect(directionsIn('how many went up a grade?')).toEqual(new Set(['up']));
     expect(directionsIn('which councils climbed a grade or were upgraded?')).toEqual(new Set(['up']));
+    expect(directionsIn('how many LAs went backwards between inspections?')).toEqual(new Set(['down']));
+    expect(directionsIn('which councils regressed, or slipped back?')).toEqual(new Set(['down']));
+    expect(directionsIn('how many progressed or moved forward a grade?')).toEqual(new Set(['up']));
   });
 
   it('does not read the grade "requires improvement" as a change', () => {
