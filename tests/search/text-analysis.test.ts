@@ -88,6 +88,11 @@ describe('query analysis', () => {
     // A failing grade is the Inadequate one; failing children is no grade.
     expect(gradesIn('inspections that end in a failing grade', vocabulary.grades)).toEqual(['Inadequate']);
     expect(gradesIn('councils failing children', vocabulary.grades)).toEqual([]);
+    // The bottom and top of the scale, however said; "the lowest two grades" is two grades, not one.
+    expect(gradesIn('does the lowest possible grade push a council downhill?', vocabulary.grades)).toEqual(['Inadequate']);
+    expect(gradesIn('how many got the bottom grade or the worst rating', vocabulary.grades)).toEqual(['Inadequate']);
+    expect(gradesIn('how many councils got the top grade?', vocabulary.grades)).toEqual(['Outstanding']);
+    expect(gradesIn('authorities in the lowest two grades', vocabulary.grades)).toEqual([]);
   });
 
   it('spots money and count questions', () => {
