@@ -106,6 +106,11 @@ export interface ComposeContext {
   termWeights: ReadonlyMap<string, number>;
   /** Names the question uses that no report does (AnalysedQuery.names): the reports do not cover its subject. */
   unknownNames?: readonly string[];
+  /**
+   * Whether an extract's figures all count something other than what a "how many X" question
+   * counts (counted.ts): such evidence is scored down as not what was asked. Unset, nothing is.
+   */
+  countsOtherThings?: (extract: string, passage: Passage) => boolean;
   noAnswerText: string;
 }
 
@@ -169,7 +174,7 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   );
 
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic);
-  const fit = answerFit(candidate.sentence, context, namesPlaces);
+  const fit = answerFit(candidate.sentence, passage, context, namesPlaces);
   const scored = (score + fit.bonus) * (fit.mismatched ? NOT_ASKED_DISCOUNT : 1);
   return looksLikeHeading(candidate.sentence) ? scored * HEADING_DISCOUNT : scored;
 }
@@ -189,7 +194,7 @@ const NOT_ASKED_DISCOUNT = 0.7;
  * date, length of time and places the question asks about that it states; and whether it is
  * evidence of another kind (NOT_ASKED_DISCOUNT).
  */
-function answerFit(sentence: string, context: ComposeContext, namesPlaces: boolean): { bonus: number; mismatched: boolean } {
+function answerFit(sentence: string, passage: Passage, context: ComposeContext, namesPlaces: boolean): { bonus: number; mismatched: boolean } {
   const { query, vocabulary } = context;
   const folded = foldText(sentence);
   const years = yearsIn(folded);
@@ -207,7 +212,10 @@ function answerFit(sentence: string, context: ComposeContext, namesPlaces: boole
     query.places.length > 0 && vocabulary.places.find(sentence).some((place) => query.places.includes(place)),
   ];
   const mismatched =
-    contradictsDirection(query.directions, directionsIn(sentence)) || (query.asksForPlaces !== undefined && !namesPlaces) || restatesPremise;
+    contradictsDirection(query.directions, directionsIn(sentence)) ||
+    (query.asksForPlaces !== undefined && !namesPlaces) ||
+    restatesPremise ||
+    (context.countsOtherThings?.(sentence, passage) ?? false);
   return { bonus: ANSWER_KIND_BONUS * states.filter(Boolean).length, mismatched };
 }
 

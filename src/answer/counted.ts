@@ -18,15 +18,25 @@ import type { Reply } from './types.js';
  */
 const COUNTED_CUE = /(?:\bhow many|\bnumber of|(?<![\d.]\s?)%\s*of|(?<![\d.]\s?)\bper ?cent of|\bpercentage of|\bshare of|\bproportion of)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,4})/;
 
+/** What a question counts ("how many children's homes ..." -> children's homes), in the figures index's words; empty when it says not. */
+export function countedAsked(question: string): string[] {
+  const after = COUNTED_CUE.exec(question.toLowerCase())?.[1];
+  return after === undefined ? [] : parseQuestion(after).counted;
+}
+
+/** Whether every figure of an extract counts something, and none of them what is asked. */
+export function countsOtherThings(extract: string, passage: Passage, asked: readonly string[]): boolean {
+  if (asked.length === 0) return false;
+  const counted = extractFigures([{ ...passage, text: extract }]).map((figure) => figure.counted);
+  return counted.length > 0 && counted.every((thing) => thing !== undefined && !asked.includes(thing));
+}
+
 export function declinedIfCountingOtherThings(question: string, reply: Reply, passageOf: (id: string) => Passage | undefined, noAnswer: string): Reply {
   const lead = reply.citations[0];
-  const after = COUNTED_CUE.exec(question.toLowerCase())?.[1];
-  const asked = after === undefined ? [] : parseQuestion(after).counted;
+  const asked = countedAsked(question);
   if (!reply.answered || !lead || asked.length === 0) return reply;
   const passage = passageOf(lead.passageId);
-  if (!passage) return reply;
-  const counted = extractFigures([{ ...passage, text: lead.extract }]).map((figure) => figure.counted);
-  if (counted.length === 0 || !counted.every((thing) => thing !== undefined && !asked.includes(thing))) return reply;
+  if (!passage || !countsOtherThings(lead.extract, passage, asked)) return reply;
   const { figures: _notAnAnswer, ...declined } = reply;
   return { ...declined, answered: false, answer: noAnswer, confidence: round(reply.confidence * UNMET_CONSTRAINT_FACTOR, 3) };
 }

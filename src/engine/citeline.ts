@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { aboutAskedPlaces } from '../answer/place-names.js';
-import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
+import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeContext, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
 import type { Citation, Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
@@ -17,7 +17,7 @@ import { LexicalIndex } from '../search/lexical-index.js';
 import type { AnalysedQuery } from '../search/query.js';
 import type { SearchHit } from '../search/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
-import { declinedIfCountingOtherThings } from '../answer/counted.js';
+import { countedAsked, countsOtherThings, declinedIfCountingOtherThings } from '../answer/counted.js';
 import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
@@ -127,6 +127,7 @@ export class Citeline implements CitelineEngine {
         vocabulary: this.parts.vocabulary,
         termWeights: framingDiscounted(termWeights(lexical, query), new Set(query.framing)),
         unknownNames: uncovered,
+        ...countingCheck(text),
         noAnswerText: this.parts.prompts.noAnswer,
       },
       { ...compose, maxCitations },
@@ -275,6 +276,12 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
   return Citeline.open(parts);
 }
 
+
+/** For a question that says what it counts, the check compose scores extracts with (ComposeContext.countsOtherThings). */
+function countingCheck(question: string): Pick<ComposeContext, 'countsOtherThings'> {
+  const asked = countedAsked(question);
+  return asked.length === 0 ? {} : { countsOtherThings: (extract, passage) => countsOtherThings(extract, passage, asked) };
+}
 
 /**
  * The question's names that no passage uses, itself or by a vocabulary equivalent ("PAC" for

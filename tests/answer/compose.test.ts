@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeReply, DEFAULT_COMPOSE, readCandidates } from '../../src/answer/compose.js';
+import { composeReply, DEFAULT_COMPOSE, readCandidates, type ComposeContext } from '../../src/answer/compose.js';
+import { countedAsked, countsOtherThings } from '../../src/answer/counted.js';
 import type { Passage } from '../../src/ingest/types.js';
 import { analyseQuery } from '../../src/search/query.js';
 import type { SearchHit } from '../../src/search/types.js';
@@ -259,5 +260,22 @@ describe('composeReply, for a question that names a year but asks for no figure'
     expect(result.answer).toContain('due to a lack of decisive action');
     // A figure question still prefers the sentence for its year.
     expect(reply('how many councils were inadequate in 2013-14?', hits(report)).answer).toContain('7 of 43');
+  });
+});
+
+describe('composeReply, for a question that says what it counts', () => {
+  it('scores down an extract whose figures all count something else', () => {
+    const question = 'how many inspections did the second annual report draw on?';
+    const report = passage(
+      'second',
+      'The second annual report, published today, showed only 10 of 43 councils inspected in 2013-14 were good. Its findings draw on more than 5,600 inspections of services.',
+    );
+    const query = analyseQuery(question, vocabulary);
+    const asked = countedAsked(question);
+    expect(asked).toEqual(['inspections']);
+    const compose = (countsOther?: ComposeContext['countsOtherThings']) =>
+      composeReply({ query, candidates: readCandidates(hits(report)), vocabulary, termWeights: new Map(query.terms.map((t) => [t, 1])), noAnswerText: NO_ANSWER, ...(countsOther ? { countsOtherThings: countsOther } : {}) });
+    expect(compose().answer).toContain('10 of 43');
+    expect(compose((extract, found) => countsOtherThings(extract, found, asked)).answer).toContain('5,600 inspections');
   });
 });

@@ -106,31 +106,42 @@ describe('a damaged index', () => {
   });
 });
 
+/** An engine over one report of our own, written to a folder of the test's work directory. */
+async function engineOver(name: string, title: string, body: string): Promise<Citeline> {
+  const reports = join(work, `${name}-reports`);
+  await mkdir(reports, { recursive: true });
+  await writeFile(join(reports, `${name}.md`), `---\ntitle: ${title}\nsource: https://example.org/${name}\n---\n\n${body}\n`);
+  return openCitelineEngine({ ...config, reportsDir: reports, indexDir: join(work, `${name}-index`) }, { buildIfMissing: true });
+}
+
 describe('a question counting one thing, where the reports count another', () => {
   it('declines "how many children\'s homes" from a figure about councils, and answers the question about councils', async () => {
-    const reports = join(work, 'counted-reports');
-    await mkdir(reports, { recursive: true });
-    await writeFile(
-      join(reports, 'outcomes.md'),
-      '---\ntitle: Inspection outcomes\nsource: https://example.org/outcomes\n---\n\nAs at 31 August 2019, 56% of councils were judged good or outstanding at their most recent inspection.\n',
-    );
-    const counted = await openCitelineEngine({ ...config, reportsDir: reports, indexDir: join(work, 'counted-index') }, { buildIfMissing: true });
+    const counted = await engineOver('outcomes', 'Inspection outcomes', 'As at 31 August 2019, 56% of councils were judged good or outstanding at their most recent inspection.');
     const homes = await counted.ask("how many children's homes were judged good or outstanding at 31 August 2019?");
     expect(homes.answered).toBe(false);
     expect(homes.citations[0]?.extract).toContain('56%');
     expect((await counted.ask('what share of councils were judged good or outstanding at 31 August 2019?')).answered).toBe(true);
   });
+
+  it('leads with the extract counting what is asked, over one sharing more words that counts something else', async () => {
+    const counting = await engineOver(
+      'second-annual',
+      'Social care annual report',
+      'The second annual social care report, published today, showed only 10 of 43 councils inspected in 2013-14 were good.\n\nThe report draws findings from more than 5,600 inspections of homes, fostering services and councils.',
+    );
+    const reply = await counting.ask('how many inspections did the second annual social care report draw on?');
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toContain('5,600 inspections');
+  });
 });
 
 describe('a question that states one figure and asks for another', () => {
   it('answers with the other figure, not the one it states, and counts what it asks about', async () => {
-    const reports = join(work, 'premise-reports');
-    await mkdir(reports, { recursive: true });
-    await writeFile(
-      join(reports, 'annual.md'),
-      '---\ntitle: Social care annual report 2015\nsource: https://example.org/annual\n---\n\nIn 2015, 24% of councils were rated inadequate for their children’s services.\n\nJust 1% of children’s homes were rated inadequate in 2015, the report found.\n',
+    const engine = await engineOver(
+      'premise',
+      'Social care annual report 2015',
+      'In 2015, 24% of councils were rated inadequate for their children’s services.\n\nJust 1% of children’s homes were rated inadequate in 2015, the report found.',
     );
-    const engine = await openCitelineEngine({ ...config, reportsDir: reports, indexDir: join(work, 'premise-index') }, { buildIfMissing: true });
     const reply = await engine.ask('in the annual report where 24% of councils were inadequate, what was the inadequate rate for children’s homes?');
     expect(reply.answered).toBe(true);
     expect(reply.answer).toContain('1% of children’s homes');
