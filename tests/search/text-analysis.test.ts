@@ -93,6 +93,9 @@ describe('query analysis', () => {
     expect(gradesIn('how many got the bottom grade or the worst rating', vocabulary.grades)).toEqual(['Inadequate']);
     expect(gradesIn('how many councils got the top grade?', vocabulary.grades)).toEqual(['Outstanding']);
     expect(gradesIn('authorities in the lowest two grades', vocabulary.grades)).toEqual([]);
+    // The plural verb too: "38% require improvement to be good" names no Good.
+    expect(gradesIn('38% require improvement to be good', vocabulary.grades)).toEqual(['Requires improvement']);
+    expect(gradesIn('26 required improvement', vocabulary.grades)).toEqual(['Requires improvement']);
   });
 
   it('spots money and count questions', () => {
