@@ -215,6 +215,7 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
     contradictsDirection(query.directions, directionsIn(sentence)) ||
     (query.asksForPlaces !== undefined && !namesPlaces) ||
     restatesPremise ||
+    namesOnlyOtherGrades(sentence, context) ||
     (context.countsOtherThings?.(sentence, passage) ?? false);
   return { bonus: ANSWER_KIND_BONUS * states.filter(Boolean).length, mismatched };
 }
@@ -271,10 +272,7 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   const stated = yearsIn(foldText(candidate.extract));
   const aroundText = `${passage.title}\n${passage.heading ?? ''}\n${passage.date ?? ''}\n${passage.text}`;
   const around = yearsIn(foldText(aroundText));
-  const grades = gradesIn(foldText(candidate.extract).toLowerCase(), vocabulary.grades);
-  // "good or outstanding" answers a question about Good, as reports count "good or better"; not one
-  // about Outstanding alone, of which it tells nothing ("60% good or outstanding" is no count of outstanding).
-  const named = new Set(grades.flatMap((grade) => [grade, ...gradeParts(grade).slice(0, 1)]));
+  const grades = gradesNamed(candidate.extract, vocabulary);
   // A comparison across periods is answered one side at a time: no single extract names every year.
   const yearsMet =
     query.years.length === 0 ||
@@ -289,11 +287,27 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     !query.asksForNumber ||
     (query.asksForShare ? statesShare(candidate.extract) : query.asksFor.money ? statesMoney(candidate.extract) : statesQuantity(candidate.extract));
   const placesMet = aboutAskedPlaces(candidate.extract, aroundText, query, vocabulary.places);
-  const gradeMet = (grade: string) => named.has(grade) || coveredByParts(grade, named);
   // A move between grades ("from inadequate to good") is told by where it ended or where it began,
   // whichever grades of it the question's wording let us read.
-  const gradesMet = query.movesBetweenGrades ? grades.length > 0 : query.grades.every(gradeMet);
+  const gradesMet = query.movesBetweenGrades ? grades.found.length > 0 : query.grades.every((grade) => grades.tells(grade));
   return yearsMet && quantityMet && placesMet && gradesMet;
+}
+
+/** The grades a text names, and whether it tells of a grade asked about. */
+function gradesNamed(text: string, vocabulary: SearchVocabulary): { found: string[]; tells: (grade: string) => boolean } {
+  const found = gradesIn(foldText(text).toLowerCase(), vocabulary.grades);
+  // "good or outstanding" answers a question about Good, as reports count "good or better"; not one
+  // about Outstanding alone, of which it tells nothing ("60% good or outstanding" is no count of outstanding).
+  const named = new Set(found.flatMap((grade) => [grade, ...gradeParts(grade).slice(0, 1)]));
+  return { found, tells: (grade) => named.has(grade) || coveredByParts(grade, named) };
+}
+
+/** Evidence about other grades only: it names grades, and none the question asks about ("36% good or outstanding" for "what share were inadequate?"). */
+function namesOnlyOtherGrades(sentence: string, context: ComposeContext): boolean {
+  const { query } = context;
+  if (query.grades.length === 0 || query.movesBetweenGrades) return false;
+  const grades = gradesNamed(sentence, context.vocabulary);
+  return grades.found.length > 0 && !query.grades.some((grade) => grades.tells(grade));
 }
 
 /** A combined grade asked for ("good or outstanding") is met by evidence naming each of its parts. */

@@ -279,3 +279,17 @@ describe('composeReply, for a question that says what it counts', () => {
     expect(compose((extract, found) => countsOtherThings(extract, found, asked)).answer).toContain('5,600 inspections');
   });
 });
+
+describe('composeReply, for a question about one grade', () => {
+  it('scores down a sentence that names only other grades, however many words it shares', () => {
+    const outcomes = passage(
+      'autumn',
+      'As at 31 October 2017, 36% of LAs were judged good or outstanding, an increase from 29% in March. There was a decrease in LAs judged inadequate from 24% to 19%.',
+    );
+    const result = reply('between March and October 2017 what happened to the share of LAs judged inadequate?', hits(outcomes));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('from 24% to 19%');
+    // Asked about the other grade, the other sentence leads.
+    expect(reply('between March and October 2017 what happened to the share of LAs judged good or outstanding?', hits(outcomes)).answer).toContain('36%');
+  });
+});
