@@ -8,7 +8,7 @@ import { tieredCoverage } from '../search/coverage.js';
 import { newestYear, recencyOf } from '../search/rerank.js';
 import { contradictsDirection, directionsIn } from '../search/direction.js';
 import { gradesIn, type AnalysedQuery } from '../search/query.js';
-import { foldText, yearsIn } from '../search/text-analysis.js';
+import { MONTH_NAME, foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { findFigures, statesMoney, statesQuantity, statesShare, type FigureMention } from './figures.js';
@@ -269,7 +269,7 @@ function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]
 function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): boolean {
   const { query, vocabulary } = context;
   const { passage } = candidate.hit;
-  const stated = yearsIn(foldText(candidate.extract));
+  const stated = yearsIn(foldText(candidate.extract).replace(SINCE_DATE, ' '));
   const aroundText = `${passage.title}\n${passage.heading ?? ''}\n${passage.date ?? ''}\n${passage.text}`;
   const around = yearsIn(foldText(aroundText));
   const grades = gradesNamed(candidate.extract, vocabulary);
@@ -292,6 +292,12 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   const gradesMet = query.movesBetweenGrades ? grades.found.length > 0 : query.grades.every((grade) => grades.tells(grade));
   return yearsMet && quantityMet && placesMet && gradesMet;
 }
+
+/**
+ * "Since November 2013" starts a running total that reaches the time of writing: it does not make
+ * "47 inspected since November 2013" a figure for 2013 alone.
+ */
+const SINCE_DATE = new RegExp(String.raw`\bsince\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?(?:\d{1,2}\s+)?(?:${MONTH_NAME}\s+)?(?:19|20)\d\d\b`, 'gi');
 
 /** The grades a text names, and whether it tells of a grade asked about. */
 function gradesNamed(text: string, vocabulary: SearchVocabulary): { found: string[]; tells: (grade: string) => boolean } {

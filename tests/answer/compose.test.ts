@@ -293,3 +293,15 @@ describe('composeReply, for a question about one grade', () => {
     expect(reply('between March and October 2017 what happened to the share of LAs judged good or outstanding?', hits(outcomes)).answer).toContain('36%');
   });
 });
+
+describe('composeReply, for a figure running "since" a date', () => {
+  it('takes "since November 2013" as the start of a running total, not the year of the figure', () => {
+    const running = passage('sif', 'Ofsted has inspected 47 councils under its new framework since November 2013.', { title: 'Inspections so far, January 2015' });
+    const result = reply('by January 2015 how many councils had been inspected under the new framework?', hits(running));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toContain('47 councils');
+    // A figure stated for another year still answers no question about 2015.
+    const dated = passage('sif-2013', 'In November 2013, Ofsted inspected 47 councils under its new framework.', { title: 'Inspections so far, January 2015' });
+    expect(reply('by January 2015 how many councils had been inspected under the new framework?', hits(dated)).answered).toBe(false);
+  });
+});
