@@ -205,14 +205,29 @@ export function gradesIn(lowerText: string, grades: GradeVocabulary): string[] {
     for (const phrase of phrases) {
       const parts = phrase.split(/\s+|(?=\/)|(?<=\/)/).filter((part) => /[a-z]/.test(part));
       for (let i = 0; i + parts.length <= words.length; i++) {
-        if (parts.some((part, j) => used[i + j] || words[i + j] !== part)) continue;
+        const end = phraseEnd(words, used, i, parts);
+        if (end === -1) continue;
         if (parts.length === 1 && grades.ambiguous.has(parts[0] as string) && !hasCue(words, i, grades)) continue;
-        for (let j = 0; j < parts.length; j++) used[i + j] = true;
+        used.fill(true, i, end);
         found.push(grade);
       }
     }
   }
   return [...new Set(found)];
+}
+
+/**
+ * Where a phrase's words, starting at `start`, end; -1 when they are not there. Quotes between its
+ * words are passed over: '"good" or "outstanding"' is the combined grade as much as "good or outstanding".
+ */
+function phraseEnd(words: readonly string[], used: readonly boolean[], start: number, parts: readonly string[]): number {
+  let at = start;
+  for (const [j, part] of parts.entries()) {
+    if (j > 0) while (at < words.length && (words[at] === '"' || words[at] === "'") && !used[at]) at++;
+    if (used[at] || words[at] !== part) return -1;
+    at++;
+  }
+  return at;
 }
 
 function hasCue(words: readonly string[], index: number, grades: GradeVocabulary): boolean {

@@ -96,6 +96,9 @@ describe('query analysis', () => {
     // The plural verb too: "38% require improvement to be good" names no Good.
     expect(gradesIn('38% require improvement to be good', vocabulary.grades)).toEqual(['Requires improvement']);
     expect(gradesIn('26 required improvement', vocabulary.grades)).toEqual(['Requires improvement']);
+    // Quoted one by one, the grades are still one combined grade, which names no Outstanding alone.
+    expect(gradesIn('three quarters are rated as "good" or "outstanding"', vocabulary.grades)).toEqual(['Good or outstanding']);
+    expect(gradesIn("rated 'good' or 'outstanding'", vocabulary.grades)).toEqual(['Good or outstanding']);
   });
 
   it('spots money and count questions', () => {
