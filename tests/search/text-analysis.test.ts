@@ -57,6 +57,11 @@ describe('domain vocabulary', () => {
     expect(widened('what did town halls say')).toContain(vocabulary.normaliser.term('councils'));
     expect(widened('the 2019 stats')).toContain(vocabulary.normaliser.term('statistics'));
     expect(widened('end Aug 2019')).toContain(vocabulary.normaliser.term('august'));
+    // Plain words for the reports' terms of art.
+    expect(widened('was the legally required work shielded')).toEqual(expect.arrayContaining(['statutori', 'protect'].map((t) => vocabulary.normaliser.term(t))));
+    expect(widened('was early help squeezed')).toContain(vocabulary.normaliser.term('cuts'));
+    expect(widened('do poorer areas score worse')).toContain(vocabulary.normaliser.term('deprivation'));
+    expect(widened('how many looked after children')).toContain(vocabulary.normaliser.term('care'));
     // "vs" is a function word, not a term to search for.
     expect(vocabulary.normaliser.terms('2015 vs 2024 versus 2019')).toEqual(['2015', '2024', '2019']);
   });
