@@ -5,7 +5,7 @@
  * year or grade is (compose.ts).
  */
 import type { Passage } from '../ingest/types.js';
-import { extractFigures, parseQuestion } from '../stats/index.js';
+import { defaultVocabulary, extractFigures, parseQuestion } from '../stats/index.js';
 import { round } from '../util/round.js';
 import { UNMET_CONSTRAINT_FACTOR } from './compose.js';
 import type { Reply } from './types.js';
@@ -24,11 +24,24 @@ export function countedAsked(question: string): string[] {
   return after === undefined ? [] : parseQuestion(after).counted;
 }
 
-/** Whether every figure of an extract counts something, and none of them what is asked. */
+/**
+ * Whether an extract's figures all count something other than what is asked. A figure with a grade
+ * and no noun of its own ("the seven judged inadequate", "28% Inadequate") counts what Ofsted grades
+ * (the vocabulary's `graded` things: councils, homes, agencies), and so no social workers or referrals.
+ */
 export function countsOtherThings(extract: string, passage: Passage, asked: readonly string[]): boolean {
   if (asked.length === 0) return false;
-  const counted = extractFigures([{ ...passage, text: extract }]).map((figure) => figure.counted);
-  return counted.length > 0 && counted.every((thing) => thing !== undefined && !asked.includes(thing));
+  const graded = gradedThings();
+  const counts = extractFigures([{ ...passage, text: extract }]).map((figure) =>
+    figure.counted !== undefined ? [figure.counted] : figure.grade !== undefined ? graded : undefined,
+  );
+  return counts.length > 0 && counts.every((things) => things !== undefined && !things.some((thing) => asked.includes(thing)));
+}
+
+function gradedThings(): string[] {
+  return defaultVocabulary()
+    .data.counted.filter((thing) => thing.graded)
+    .map((thing) => thing.name);
 }
 
 export function declinedIfCountingOtherThings(question: string, reply: Reply, passageOf: (id: string) => Passage | undefined, noAnswer: string): Reply {

@@ -9,7 +9,8 @@ export interface VocabularyData {
   caseSensitiveAliases: string[];
   gradeCues: { window: number; words: string[] };
   gradeJoiners: string[];
-  counted: { name: string; aliases: string[] }[];
+  /** `graded`: what Ofsted grades, which a figure with a grade and no noun of its own counts ("28% inadequate"). */
+  counted: { name: string; aliases: string[]; graded?: boolean }[];
   units: {
     percent: string[];
     percentagePoints: string[];
@@ -57,7 +58,11 @@ export function checkVocabularyData(json: unknown): VocabularyData {
     caseSensitiveAliases: shape.stringList(data.caseSensitiveAliases, 'caseSensitiveAliases'),
     gradeCues: { window: shape.positive(gradeCues.window, 'gradeCues.window'), words: aliases(gradeCues.words, 'gradeCues.words') },
     gradeJoiners: aliases(data.gradeJoiners, 'gradeJoiners'),
-    counted: shape.list(data.counted, 'counted', (value, path) => named(shape.object(value, path), path)),
+    counted: shape.list(data.counted, 'counted', (value, path) => {
+      const entry = shape.object(value, path);
+      const graded = shape.optional(entry.graded, `${path}.graded`, shape.boolean);
+      return { ...named(entry, path), ...(graded !== undefined ? { graded } : {}) };
+    }),
     units: {
       percent: aliases(units.percent, 'units.percent'),
       percentagePoints: aliases(units.percentagePoints, 'units.percentagePoints'),
