@@ -84,7 +84,7 @@ export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations
     // figure for children's homes?").
     const unasked = contradictsDirection(asked.directions, directionsIn(found.figure.sentence.text)) || asked.statedFigures.includes(found.figure.value);
     const match = unasked ? notAsked(found) : found;
-    const position = citations.slice(0, FIGURE_EVIDENCE_DEPTH).findIndex((citation) => sameExtract(citation, figureFact(match).citation));
+    const position = citations.slice(0, FIGURE_EVIDENCE_DEPTH).findIndex((citation) => leadsWith(citation, figureFact(match).citation));
     if (position === -1) return { match, score: match.confidence };
     const score = match.confidence + EVIDENCE_BONUS / (position + 1);
     const confidence = Math.min(1, score);
@@ -135,7 +135,7 @@ export function withFigureFirst(reply: Reply, groups: readonly FigureMatchGroup[
   const facts = distinctFacts(ordered.map(figureFact)).slice(0, MAX_FIGURES);
   const leadFact = facts[0];
   if (!leadFact || !lead) return reply;
-  const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => sameExtract(citation, leadFact.citation));
+  const agrees = reply.citations.slice(0, AGREEMENT_DEPTH).some((citation) => leadsWith(citation, leadFact.citation));
   if (reply.answered && !agrees) return reply;
   const citations = [leadFact.citation, ...reply.citations.filter((citation) => !sameExtract(citation, leadFact.citation))].slice(0, maxCitations);
   return {
@@ -161,6 +161,19 @@ function distinctFacts(facts: readonly FigureFact[]): FigureFact[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Whether an extract's lead sentence is the figure's: the figure's sentence starts before the
+ * extract's first sentence ends. A short sentence is quoted with the next (compose.ts), and a figure
+ * in that next sentence is not what the search chose ("By contrast, 10 received a worse rating than
+ * before." quoted with "In total, eight councils were rated good, ...").
+ */
+function leadsWith(extract: Citation, figure: Citation): boolean {
+  if (extract.docId !== figure.docId) return false;
+  const at = extract.extract.indexOf(figure.extract);
+  if (at === -1) return figure.extract.includes(extract.extract);
+  return !/[.!?…]["'”’)]*\s/.test(extract.extract.slice(0, at));
 }
 
 function sameExtract(a: Citation, b: Citation): boolean {

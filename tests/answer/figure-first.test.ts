@@ -111,4 +111,13 @@ describe('withFigureFirst', () => {
     expect(lead(councils, ['Inadequate'])).toBeUndefined();
     expect(lead(councils, ['Requires improvement'])).toBeUndefined();
   });
+
+  it('does not take a figure in the sentence quoted after a short lead for agreement with the search', () => {
+    const [rated] = extractFigures([passage('In total, eight councils were rated good and 10 as requires improvement.', { docId: 'k-lgc.md', title: 'LGC analysis' })]) as [Figure];
+    const lead: Citation = { ...citationOf(rated), extract: `By contrast, 10 received a worse rating than before.  ${rated.sentence.text}` };
+    const answered: Reply = { question: 'q', answered: true, answer: 'By contrast, 10 received a worse rating than before.', confidence: 0.6, citations: [lead] };
+    expect(withFigureFirst(answered, groupMatches([match(rated, 0.9)]), 3, { years: [], grades: [] }).answer).toBe(answered.answer);
+    // The same figure quoted first is the search's own choice, and leads.
+    expect(withFigureFirst({ ...answered, citations: [citationOf(rated)] }, groupMatches([match(rated, 0.9)]), 3, { years: [], grades: [] }).figures?.[0]?.value).toBe(rated.raw);
+  });
 });
