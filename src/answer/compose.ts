@@ -11,7 +11,7 @@ import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { MONTH_NAME, foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
-import { findFigures, statesMoney, statesQuantity, statesShare, type FigureMention } from './figures.js';
+import { findFigures, statesMoney, statesQuantity, statesShare, statesShareInWords, type FigureMention } from './figures.js';
 import { citationLocation } from './location.js';
 import { aboutAskedPlaces, namesAskedPlaces } from './place-names.js';
 import type { Citation, Reply } from './types.js';
@@ -199,7 +199,8 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
   const folded = foldText(sentence);
   const years = yearsIn(folded);
   const asked = findFigures(sentence).filter((figure) => asksForFigureIn(query, [figure]));
-  const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figure.value));
+  // Its figures are the question's own, and it states no share in words besides ("54 LAs were inspected, half improving" answers).
+  const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figure.value)) && !statesShareInWords(sentence);
   const states = [
     // The year binds a figure (constraintsMet); in other questions it names the report or the time
     // something was said, which the search already weighs as a term: stating it again is no answer.

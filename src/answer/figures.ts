@@ -52,12 +52,17 @@ export function statesQuantity(text: string): boolean {
 
 /** Words that state a share without a digit: "half", "two thirds", "one in seven", "most", "none". */
 const SHARE_WORD = new RegExp(String.raw`\b(?:${SHARE_WORDS}|(?:${SMALL_NUMBERS}|\d+) (?:in|out of) (?:\w+))\b`, 'i');
+/** Whether a text states a share in words ("half improving", "one in seven"), which findFigures leaves out. */
+export function statesShareInWords(text: string): boolean {
+  return SHARE_WORD.test(text);
+}
+
 /** "10 of 43": a count out of a whole is a share too. */
 const COUNT_OF_WHOLE = /\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\b/;
 
 /** Whether a text states a share: a percentage, a fraction or share in words, or a count out of a whole. */
 export function statesShare(text: string): boolean {
-  return findFigures(text).some((figure) => figure.kind === 'percent') || SHARE_WORD.test(text) || COUNT_OF_WHOLE.test(foldText(text));
+  return findFigures(text).some((figure) => figure.kind === 'percent') || statesShareInWords(text) || COUNT_OF_WHOLE.test(foldText(text));
 }
 
 /** Whether a text states a sum of money: "£30m", "£340 per child", "30 million pounds". */

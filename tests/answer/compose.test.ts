@@ -305,3 +305,13 @@ describe('composeReply, for a figure running "since" a date', () => {
     expect(reply('by January 2015 how many councils had been inspected under the new framework?', hits(dated)).answered).toBe(false);
   });
 });
+
+describe('composeReply, for a question that states a figure', () => {
+  it('does not take a sentence for a restatement of it when it also states a share in words', () => {
+    const report = passage(
+      'ilacs',
+      'In total, 54 councils received an inspection in 2018-19, with half improving their judgements. Of the 54 councils inspected in 2018-19, 12 were judged good.',
+    );
+    expect(reply('of the 54 councils inspected in 2018-19, how many improved their judgements?', hits(report)).answer).toContain('half improving');
+  });
+});
