@@ -80,9 +80,12 @@ const EVIDENCE_BONUS = 0.15;
 export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations: readonly Citation[], asked: FigureQuestion = NO_QUESTION): FigureMatch[] {
   const ranked = matches.map((found) => {
     // A figure for a change the other way is no answer to this one ("26 improved" for "how many got
-    // worse"); nor is the figure the question states itself ("LAs were 24% inadequate: what was the
-    // figure for children's homes?").
-    const unasked = contradictsDirection(asked.directions, directionsIn(found.figure.sentence.text)) || asked.statedFigures.includes(found.figure.value);
+    // worse"); nor is a count of a grade, which is no change at all, when the question asks about a
+    // change and no grade ("six were judged outstanding" for "how many improved?"); nor is the figure
+    // the question states itself ("LAs were 24% inadequate: what was the figure for children's homes?").
+    const directions = directionsIn(found.figure.sentence.text);
+    const gradeForChange = asked.directions.size > 0 && asked.grades.length === 0 && found.figure.grade !== undefined && directions.size === 0;
+    const unasked = contradictsDirection(asked.directions, directions) || gradeForChange || asked.statedFigures.includes(found.figure.value);
     const match = unasked ? notAsked(found) : found;
     const position = citations.slice(0, FIGURE_EVIDENCE_DEPTH).findIndex((citation) => leadsWith(citation, figureFact(match).citation));
     if (position === -1) return { match, score: match.confidence };
@@ -97,10 +100,11 @@ export function rankFiguresByEvidence(matches: readonly FigureMatch[], citations
 /** What of the question ranks its figures beyond the index's own signals (AnalysedQuery's fields). */
 export interface FigureQuestion {
   directions: ReadonlySet<Direction>;
+  grades: readonly string[];
   statedFigures: readonly number[];
 }
 
-const NO_QUESTION: FigureQuestion = { directions: new Set(), statedFigures: [] };
+const NO_QUESTION: FigureQuestion = { directions: new Set(), grades: [], statedFigures: [] };
 
 function notAsked(match: FigureMatch): FigureMatch {
   const confidence = round(match.confidence * NOT_ASKED_FACTOR, 3);

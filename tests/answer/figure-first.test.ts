@@ -41,11 +41,25 @@ describe('rankFiguresByEvidence, for a question about a change one way', () => {
       passage('Of the 65 councils inspected twice, 26 councils improved their overall judgement.', { docId: 'e-up.md', title: 'Outcomes' }),
       passage('There were 12 councils that had a decline in their overall judgement.', { docId: 'f-down.md', title: 'Outcomes' }),
     ]).filter((figure) => figure.raw !== '65') as [Figure, Figure];
-    const ranked = rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], { directions: directionsIn('how many councils got a worse overall judgement?'), statedFigures: [] });
+    const ranked = rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], { directions: directionsIn('how many councils got a worse overall judgement?'), grades: [], statedFigures: [] });
     expect(ranked.map((m) => m.figure.raw)).toEqual(['12', '26']);
     expect(ranked[1]!.confident).toBe(false);
     // Without a direction in the question, the index's own order stands.
-    expect(rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], { directions: directionsIn('how many councils were inspected twice?'), statedFigures: [] }).map((m) => m.figure.raw)).toEqual(['26', '12']);
+    expect(rankFiguresByEvidence([match(improved, 0.84), match(declined, 0.8)], [], { directions: directionsIn('how many councils were inspected twice?'), grades: [], statedFigures: [] }).map((m) => m.figure.raw)).toEqual(['26', '12']);
+  });
+});
+
+describe('rankFiguresByEvidence, for a question about a change and no grade', () => {
+  it('puts a count of a grade, which is no change, below a figure for the change', () => {
+    const [graded, improved] = extractFigures([
+      passage('Of the 54 councils inspected, six were judged outstanding.', { docId: 'l-graded.md', title: 'Annual report' }),
+      passage('Of the 65 councils inspected twice, 26 councils improved their overall judgement.', { docId: 'm-up.md', title: 'Outcomes' }),
+    ]).filter((figure) => figure.raw !== '54' && figure.raw !== '65') as [Figure, Figure];
+    const asked = (question: string) => ({ directions: directionsIn(question), grades: [], statedFigures: [] });
+    expect(rankFiguresByEvidence([match(graded, 0.9), match(improved, 0.8)], [], asked('how many councils improved?')).map((m) => m.figure.raw)).toEqual(['26', 'six']);
+    // Asked about a grade, or about no change, the index's order stands.
+    expect(rankFiguresByEvidence([match(graded, 0.9), match(improved, 0.8)], [], { ...asked('how many councils improved to outstanding?'), grades: ['Outstanding'] }).map((m) => m.figure.raw)).toEqual(['six', '26']);
+    expect(rankFiguresByEvidence([match(graded, 0.9), match(improved, 0.8)], [], asked('how many councils were inspected?')).map((m) => m.figure.raw)).toEqual(['six', '26']);
   });
 });
 
@@ -56,7 +70,7 @@ describe('rankFiguresByEvidence, for a question that states a figure and asks fo
       passage('Just 1% of children’s homes were rated inadequate.', { docId: 'h-homes.md', title: 'Annual report' }),
     ]) as [Figure, Figure];
     const question = 'councils were 24% inadequate: what was the inadequate figure for children’s homes?';
-    const ranked = rankFiguresByEvidence([match(councils, 0.9), match(homes, 0.85)], [], { directions: new Set(), statedFigures: figureValues(question) });
+    const ranked = rankFiguresByEvidence([match(councils, 0.9), match(homes, 0.85)], [], { directions: new Set(), grades: [], statedFigures: figureValues(question) });
     expect(ranked.map((m) => m.figure.raw)).toEqual(['1%', '24%']);
   });
 });
