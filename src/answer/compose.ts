@@ -217,6 +217,7 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
     (query.asksForPlaces !== undefined && !namesPlaces) ||
     restatesPremise ||
     namesOnlyOtherGrades(sentence, context) ||
+    namesOnlyOtherAreas(sentence, context) ||
     (context.countsOtherThings?.(sentence, passage) ?? false);
   return { bonus: ANSWER_KIND_BONUS * states.filter(Boolean).length, mismatched };
 }
@@ -291,7 +292,19 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   // A move between grades ("from inadequate to good") is told by where it ended or where it began,
   // whichever grades of it the question's wording let us read.
   const gradesMet = query.movesBetweenGrades ? grades.found.length > 0 : query.grades.every((grade) => grades.tells(grade));
-  return yearsMet && quantityMet && placesMet && gradesMet;
+  return yearsMet && quantityMet && placesMet && gradesMet && !namesOnlyOtherAreas(candidate.extract, context);
+}
+
+/**
+ * Evidence about other parts of the service only: it names parts Ofsted judges apart, and none the
+ * question asks about ("inadequate for overall effectiveness" for "what grade for adoption?").
+ * Evidence naming no part may speak of the whole.
+ */
+function namesOnlyOtherAreas(text: string, context: ComposeContext): boolean {
+  const asked = context.query.areas;
+  if (asked.length === 0) return false;
+  const named = context.vocabulary.areas.find(text);
+  return named.length > 0 && !named.some((area) => asked.includes(area));
 }
 
 /**

@@ -16,6 +16,8 @@ export interface AnalysedQuery {
   years: string[];
   /** Ofsted grades named, canonical ("Inadequate", "Good or outstanding"). */
   grades: string[];
+  /** Parts of children's services judged apart that the question names ("Adoption", "Care leavers"). */
+  areas: string[];
   /** "From inadequate to good": a move between grades, which evidence tells by naming either end. */
   movesBetweenGrades: boolean;
   asksFor: { percent: boolean; count: boolean; money: boolean };
@@ -78,6 +80,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     expansionTerms: expansionTerms(expansions, terms),
     years: yearsIn(text),
     grades: gradesIn(lower, vocabulary.grades),
+    areas: vocabulary.areas.find(text),
     movesBetweenGrades: MOVE_BETWEEN_GRADES.test(lower),
     asksFor: {
       percent: /%|\bper ?cent|\bshare\b|\bproportion|\bpercentage|\bwhat fraction|\bsplit\b/.test(lower),

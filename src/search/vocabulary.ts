@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseJudgementAreas, type JudgementAreas } from './judgement-areas.js';
 import { loadPlaces, type Places } from './places.js';
 import { TermNormaliser } from './text-analysis.js';
 
@@ -9,6 +10,7 @@ const vocabularySchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
   grades: z.record(z.string(), z.union([z.array(z.string().min(1)), z.string()])),
   gradeCues: z.object({ ambiguous: z.array(z.string()), before: z.array(z.string()), after: z.array(z.string()) }),
+  judgementAreas: z.record(z.string(), z.union([z.array(z.string().min(1)).min(1), z.string()])),
 });
 
 /** Ofsted's grades as people write them, and the cues that make an everyday word a grade. */
@@ -29,6 +31,8 @@ export interface SearchVocabulary {
   framingTerms: Set<string>;
   /** England's regions and councils, as reports and questions name them. */
   places: Places;
+  /** The parts of children's services Ofsted judges apart ("adoption", "care leavers"). */
+  areas: JudgementAreas;
 }
 
 export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocabulary> {
@@ -66,7 +70,7 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
       .flatMap((line) => normaliser.terms(line)),
   );
   const places = await loadPlaces(join(dataDir, 'places.txt'));
-  return { normaliser, synonymGroups, grades, framingTerms, places };
+  return { normaliser, synonymGroups, grades, framingTerms, places, areas: parseJudgementAreas(parsed.data.judgementAreas) };
 }
 
 /** A phrase of the question and the phrases the vocabulary says mean the same. */

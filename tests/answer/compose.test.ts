@@ -315,3 +315,14 @@ describe('composeReply, for a question that states a figure', () => {
     expect(reply('of the 54 councils inspected in 2018-19, how many improved their judgements?', hits(report)).answer).toContain('half improving');
   });
 });
+
+describe('composeReply, for a question about one part of the service', () => {
+  it('does not answer it with a judgement of another part', () => {
+    const report = passage('reinspection', 'This is a re-inspection following a judgement of inadequate for overall effectiveness in 2014. Adoption performance in the council was judged good.');
+    expect(reply('what grade did the council get for adoption?', hits(report)).answer).toContain('Adoption performance');
+    const overall = passage('overall', 'This is a re-inspection of the council following a judgement of inadequate for overall effectiveness in 2014.');
+    expect(reply('what grade did the council get for care leavers in 2014?', hits(overall)).answered).toBe(false);
+    // A question about the whole is answered by it.
+    expect(reply('what grade did the council get for overall effectiveness in 2014?', hits(overall)).answered).toBe(true);
+  });
+});
