@@ -176,7 +176,9 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   const score = (1 - settings.semanticWeight) * coverage + settings.semanticWeight * Math.max(0, candidate.semantic);
   const fit = answerFit(candidate.sentence, passage, context, namesPlaces);
   const scored = (score + fit.bonus) * (fit.mismatched ? NOT_ASKED_DISCOUNT : 1);
-  return looksLikeHeading(candidate.sentence) ? scored * HEADING_DISCOUNT : scored;
+  // A dateline ("16 December 2016") is a heading, except to a question asking when: it is the answer.
+  const answersWhen = query.asksForDate && DATELINE.test(foldText(candidate.sentence));
+  return looksLikeHeading(candidate.sentence) && !answersWhen ? scored * HEADING_DISCOUNT : scored;
 }
 
 /** Credit for each thing of the kind the question asks for that a sentence states. */
@@ -244,6 +246,12 @@ function newestAmong(candidates: readonly SentenceCandidate[]): number | undefin
   const years = candidates.map((candidate) => newestYear(candidate.hit.passage)).filter((year): year is number => year !== undefined);
   return years.length > 0 ? Math.max(...years) : undefined;
 }
+
+/** A line that is a date alone, as a dateline is: "16 December 2016", "Date: 29 APR 2015", "April 29, 2015". */
+const DATELINE = new RegExp(
+  String.raw`^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?|${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d\d\s*$`,
+  'i',
+);
 
 /** A title or caption repeated in the text names the subject but answers nothing. */
 const HEADING_DISCOUNT = 0.5;

@@ -326,3 +326,16 @@ describe('composeReply, for a question about one part of the service', () => {
     expect(reply('what grade did the council get for overall effectiveness in 2014?', hits(overall)).answered).toBe(true);
   });
 });
+
+describe('composeReply, for a question asking when', () => {
+  it('does not discount a dateline as a heading: it is the answer', () => {
+    const news = passage(
+      'pac-news',
+      '16 December 2016\n\nLatest news from the committee.\n\nThe committee report on children at risk finds there is still no credible plan. The previous inquiry, in 2011, was also critical of the department.',
+    );
+    const result = reply('when did the committee publish its report on children at risk?', hits(news), 2);
+    expect(result.citations[1]?.extract).toMatch(/^16 December 2016/);
+    // To any other question, a dateline is a heading, and what follows it leads.
+    expect(reply('what did the committee report on children at risk find?', hits(news)).answer).not.toMatch(/^16 December/);
+  });
+});
