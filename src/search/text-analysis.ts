@@ -46,12 +46,18 @@ function isNextYear(first: string, second: string): boolean {
 export function tokenize(text: string): string[] {
   const folded = foldText(text).toLowerCase();
   const tokens: string[] = [];
+  // Where each split year's short second half ends: "14" of "2013-14" is no number of its own.
+  const secondHalves = new Set<number>();
   for (const match of folded.matchAll(SPLIT_YEAR)) {
-    const [, first, second] = match;
-    if (first && second && isNextYear(first, second)) tokens.push(canonicalSplitYear(first, second));
+    const [whole, first, second] = match;
+    if (!first || !second || !isNextYear(first, second)) continue;
+    tokens.push(canonicalSplitYear(first, second));
+    if (second.length === 2) secondHalves.add(match.index + whole.length);
   }
   // Words (with inner apostrophes), and numbers with their decimal point or thousands commas.
-  for (const match of folded.matchAll(/[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*/g)) tokens.push(match[0]);
+  for (const match of folded.matchAll(/[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*/g)) {
+    if (!secondHalves.has(match.index + match[0].length)) tokens.push(match[0]);
+  }
   return tokens;
 }
 

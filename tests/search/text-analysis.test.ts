@@ -18,6 +18,8 @@ describe('text analysis', () => {
   it('keeps split years and figures whole as tokens', () => {
     const tokens = tokenize('28% of councils in 2007/08 spent £2,300');
     expect(tokens).toEqual(expect.arrayContaining(['2007/08', '28', '2,300', 'councils']));
+    // A split year is itself and its first year; its short second half is no number of its own.
+    expect(tokenize('in 2013-14 and 2018/2019')).toEqual(['2013/14', '2018/19', 'in', '2013', 'and', '2018', '2019']);
   });
 
   it('stems and drops function words', () => {
