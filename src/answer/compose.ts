@@ -208,6 +208,7 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
     // something was said, which the search already weighs as a term: stating it again is no answer.
     query.asksForNumber && query.years.some((year) => years.includes(year)),
     query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade)),
+    query.areas.length > 0 && vocabulary.areas.find(sentence).some((area) => query.areas.includes(area)),
     asked.length > 0 && !restatesPremise,
     query.asksForDate && years.length > 0,
     query.asksForDuration && DURATION.test(folded),

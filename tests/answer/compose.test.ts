@@ -325,6 +325,11 @@ describe('composeReply, for a question about one part of the service', () => {
     // A question about the whole is answered by it.
     expect(reply('what grade did the council get for overall effectiveness in 2014?', hits(overall)).answered).toBe(true);
   });
+
+  it('prefers, other things equal, the sentence that names the part asked about', () => {
+    const report = passage('manchester', 'Manchester did well at its reinspection, inspectors said in their report. Adoption performance in Manchester was judged good by the inspectors.');
+    expect(reply('how did Manchester do on adoption in the 2017 reinspection?', hits(report)).answer).toMatch(/^Adoption performance/);
+  });
 });
 
 describe('composeReply, for a question asking when', () => {
