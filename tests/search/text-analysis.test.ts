@@ -64,6 +64,7 @@ describe('domain vocabulary', () => {
     expect(widened('was early help squeezed')).toContain(vocabulary.normaliser.term('cuts'));
     expect(widened('do poorer areas score worse')).toContain(vocabulary.normaliser.term('deprivation'));
     expect(widened('how many looked after children')).toContain(vocabulary.normaliser.term('care'));
+    expect(widened('how many kept a good grade')).toContain(vocabulary.normaliser.term('retained'));
     // "vs" is a function word, not a term to search for.
     expect(vocabulary.normaliser.terms('2015 vs 2024 versus 2019')).toEqual(['2015', '2024', '2019']);
   });
