@@ -17,18 +17,23 @@ export function acronymLetters(word: string): string | undefined {
  * them skipped or counted: "Children & Young People" spells "cyp", "annual report" spells "ar".
  */
 export function spellsOut(letters: string, text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  // Two letters are spelled by chance everywhere ("from each" for "FE"): only a name written with
+  // capitals spells them ("Annual Report", "Department for Education" for "DE"), never a small word.
+  const strict = letters.length < 3;
   for (let start = 0; start < words.length; start++) {
-    if (matchesFrom(words, start, letters, 0)) return true;
+    if (matchesFrom(words, start, letters, 0, strict)) return true;
   }
   return false;
 }
 
-function matchesFrom(words: readonly string[], at: number, letters: string, next: number): boolean {
+function matchesFrom(words: readonly string[], at: number, letters: string, next: number, strict: boolean): boolean {
   if (next === letters.length) return true;
   const word = words[at];
   if (word === undefined) return false;
-  if (word[0] === letters[next] && matchesFrom(words, at + 1, letters, next + 1)) return true;
+  const lower = word.toLowerCase();
+  const spells = strict ? !SKIPPED.has(lower) && /^\p{Lu}/u.test(word) : true;
+  if (spells && lower[0] === letters[next] && matchesFrom(words, at + 1, letters, next + 1, strict)) return true;
   // A small word may stand between two of the spelled words ("Department for Education" is also DE).
-  return next > 0 && SKIPPED.has(word) && matchesFrom(words, at + 1, letters, next);
+  return next > 0 && SKIPPED.has(lower) && matchesFrom(words, at + 1, letters, next, strict);
 }

@@ -11,7 +11,7 @@ describe('acronyms', () => {
 
   it('are spelled out by the first letters of a run of words, small words between them skipped', () => {
     expect(spellsOut('cyp', 'Children & Young People Now')).toBe(true);
-    expect(spellsOut('ar', 'the chief inspector’s annual report for 2018/19')).toBe(true);
+    expect(spellsOut('ar', 'the chief inspector’s Annual Report for 2018/19')).toBe(true);
     expect(spellsOut('adcs', 'the Association of Directors of Children’s Services said')).toBe(true);
     // A small word may be one of the letters too, or be skipped.
     expect(spellsOut('dfe', 'the Department for Education')).toBe(true);
@@ -21,5 +21,12 @@ describe('acronyms', () => {
   it('are not spelled out by letters scattered across the text', () => {
     expect(spellsOut('jtai', 'joint inspections of targeted services in an area')).toBe(false);
     expect(spellsOut('cyp', 'children and families, young carers and people')).toBe(false);
+  });
+
+  it('of two letters, are spelled out only by a name written with capitals, never by a small word', () => {
+    // Every page has two everyday words that start with the letters.
+    expect(spellsOut('fe', 'from each council, for Education')).toBe(false);
+    expect(spellsOut('ar', 'the chief inspector’s annual report')).toBe(false);
+    expect(spellsOut('fe', 'colleges of Further Education')).toBe(true);
   });
 });
