@@ -15,6 +15,9 @@ describe('what a question counts, and extracts that count something else', () =>
   it('takes a figure that says what it counts at its word', () => {
     expect(countsOther('The report draws on more than 5,600 inspections.', 'how many councils were inspected?')).toBe(true);
     expect(countsOther('The report draws on more than 5,600 inspections.', 'how many inspections did it draw on?')).toBe(false);
+    // Schools and colleges are counted things too, so a council figure is no answer about them.
+    expect(countsOther('In 2008, 9% of councils inspected were considered outstanding.', 'what % of primary schools are rated outstanding?')).toBe(true);
+    expect(countsOther('In 2008, 9% of councils inspected were considered outstanding.', 'what % of FE colleges were outstanding?')).toBe(true);
   });
 
   it('reads a graded figure with no noun of its own as a count of what Ofsted grades', () => {
