@@ -10,8 +10,9 @@ import { formatOf, unsupportedReason } from './formats.js';
 import { loadMarkdown } from './load-markdown.js';
 import { loadPdf } from './load-pdf.js';
 import { loadText } from './load-text.js';
-import { sourceFile, unreadable } from './source-file.js';
-import type { LoadedDocument } from './types.js';
+import { withoutSiteChrome } from './site-chrome.js';
+import { sourceFile, unreadable, type SourceFile } from './source-file.js';
+import type { DocumentFormat, LoadedDocument } from './types.js';
 import { UnreadableDocumentError } from './types.js';
 
 /** The document id of `path`: relative to `root`, forward slashes. */
@@ -39,6 +40,10 @@ export async function loadDocument(path: string, root: string = dirname(resolve(
   const file = sourceFile(absolute, id, bytes);
   if (bytes.length === 0) throw unreadable(file, 'empty file');
 
+  return withoutSiteChrome(await parse(format, file));
+}
+
+async function parse(format: DocumentFormat, file: SourceFile): Promise<LoadedDocument> {
   switch (format) {
     case 'markdown':
       return loadMarkdown(file);

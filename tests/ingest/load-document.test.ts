@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { loadDocument, loadDocuments } from '../../src/ingest/load-document.js';
+import { isSiteChrome } from '../../src/ingest/site-chrome.js';
 import { UnreadableDocumentError } from '../../src/ingest/types.js';
 import { junkBytes, makeDocx, makeEncryptedPdf, makePdf, makePdfWithoutText, makeTempDir } from './fixtures.js';
 
@@ -81,6 +82,34 @@ describe('loadDocument: Markdown', () => {
   it('keeps fenced code as text and does not read headings inside it', async () => {
     const document = await loadDocument(await temp.write('code.md', '# Real\n\n```\n# not a heading\n```\n'), temp.dir);
     expect(document.blocks).toEqual([{ text: '# not a heading', heading: 'Real' }]);
+  });
+});
+
+describe('loadDocument: a page saved from the web', () => {
+  it('drops the site chrome around the article, and nothing of the article', async () => {
+    const markdown = [
+      'title: Poor ratings driving decline',
+      'source: https://example.org/news',
+      '',
+      'Skip to main content',
+      '',
+      'Your browser appears to have cookies disabled. For the best experience of this website, please enable cookies in your browser.',
+      '',
+      'Councils say poor Ofsted ratings drive decline, and the watchdog says the ratings are fair.',
+      '',
+      '  • 1 Comment',
+      '',
+      'Don’t forget you can sign up to receive our daily email bulletin. Your details will never be given to anyone else and you can unsubscribe at any stage.',
+    ].join('\n');
+    const document = await loadDocument(await temp.write('web-page.md', markdown), temp.dir);
+    expect(document.blocks.map((block) => block.text)).toEqual(['Councils say poor Ofsted ratings drive decline, and the watchdog says the ratings are fair.']);
+    // A long passage of the report is its text, whatever it mentions.
+    expect(isSiteChrome(`${'The council reviewed how its website uses cookies and how families find help. '.repeat(6)}`)).toBe(false);
+  });
+
+  it('keeps a page that is nothing but chrome as it is, rather than lose it', async () => {
+    const document = await loadDocument(await temp.write('only-chrome.md', 'Skip to main content\n\nPlease share this article on Twitter.\n'), temp.dir);
+    expect(document.blocks).toHaveLength(2);
   });
 });
 

@@ -1,0 +1,33 @@
+/**
+ * The lines a web page carries around its article, which reports saved from the web keep: cookie
+ * notices, "Skip to main content", newsletter sign-ups, comment counts. They are no part of the
+ * report, and quoted as evidence they answer nothing ("Your details will never be given to anyone
+ * else" was cited for a question about the canteen). A block that is only that is dropped at load.
+ */
+import type { LoadedDocument } from './types.js';
+
+/** Longer than this, a block is text of the report, whatever it mentions. */
+const MAX_CHROME_WORDS = 60;
+
+const CHROME = [
+  /\bcookies?\b.*\b(?:disabled|enabled?|consent|accept|settings|policy)\b|\b(?:use|uses|using) cookies\b/i,
+  // Skip links alone: a byline may follow them in the same block ("Skip to main content Amanda Kelly").
+  /^\W*(?:skip to (?:main )?(?:content|navigation)\W*)+$/i,
+  /\bunsubscribe\b/i,
+  /\bsign up (?:to|for)\b.*\b(?:email|newsletter|bulletin|alerts?)\b/i,
+  /\bshare (?:in the comments|this (?:article|page|story)|on (?:twitter|facebook|linkedin|x))\b/i,
+  /^\W*(?:\d+\s+)?comments?\W*$/i,
+  /\bclick to like\b|\blike us on facebook\b|\bfollow us on (?:twitter|x|facebook|linkedin)\b/i,
+  /\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:and|&) conditions\b/i,
+];
+
+export function isSiteChrome(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words > 0 && words <= MAX_CHROME_WORDS && CHROME.some((pattern) => pattern.test(text));
+}
+
+/** The document without its blocks of site chrome; unchanged if that would leave nothing. */
+export function withoutSiteChrome(document: LoadedDocument): LoadedDocument {
+  const blocks = document.blocks.filter((block) => !isSiteChrome(block.text));
+  return blocks.length === 0 || blocks.length === document.blocks.length ? document : { ...document, blocks };
+}
