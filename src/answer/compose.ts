@@ -12,6 +12,7 @@ import { MONTH_NAME, foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { findFigures, statesMoney, statesQuantity, statesShare, statesShareInWords, type FigureMention } from './figures.js';
+import { orBetterGrade } from './grades.js';
 import { citationLocation } from './location.js';
 import { aboutAskedPlaces, namesAskedPlaces } from './place-names.js';
 import type { Citation, Reply } from './types.js';
@@ -186,15 +187,16 @@ const ANSWER_KIND_BONUS = 0.1;
 
 /**
  * Evidence that is not what was asked, however many words it shares, is scored down, not ruled
- * out: a change the other way ("improved" for "got worse"), a count for "which councils ...?"
- * ("seven were inadequate"), or the figure the question states itself.
+ * out: a change the other way ("improved" for "got worse"), other grades or other parts of the
+ * service only, figures that all count something else, a count for "which councils ...?" ("seven
+ * were inadequate"), or the figure the question states itself.
  */
 const NOT_ASKED_DISCOUNT = 0.7;
 
 /**
- * How far a sentence is the kind of answer asked for: a bonus for each of the year, grade, figure,
- * date, length of time and places the question asks about that it states; and whether it is
- * evidence of another kind (NOT_ASKED_DISCOUNT).
+ * How far a sentence is the kind of answer asked for: a bonus for each of the year (for a figure),
+ * grade, part of the service, figure, date, length of time and places the question asks about that
+ * it states; and whether it is evidence of another kind (NOT_ASKED_DISCOUNT).
  */
 function answerFit(sentence: string, passage: Passage, context: ComposeContext, namesPlaces: boolean): { bonus: number; mismatched: boolean } {
   const { query, vocabulary } = context;
@@ -203,12 +205,15 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
   const asked = findFigures(sentence).filter((figure) => asksForFigureIn(query, [figure]));
   // Its figures are the question's own, and it states no share in words besides ("54 LAs were inspected, half improving" answers).
   const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figure.value)) && !statesShareInWords(sentence);
+  // Read only when the question names grades or parts of the service: most ask about neither.
+  const grades = query.grades.length > 0 ? gradesNamed(sentence, vocabulary) : NO_GRADES;
+  const areas = query.areas.length > 0 ? vocabulary.areas.find(sentence) : [];
   const states = [
     // The year binds a figure (constraintsMet); in other questions it names the report or the time
     // something was said, which the search already weighs as a term: stating it again is no answer.
     query.asksForNumber && query.years.some((year) => years.includes(year)),
-    query.grades.some((grade) => gradesIn(folded.toLowerCase(), vocabulary.grades).includes(grade)),
-    query.areas.length > 0 && vocabulary.areas.find(sentence).some((area) => query.areas.includes(area)),
+    query.grades.some((grade) => grades.found.includes(grade)),
+    areas.some((area) => query.areas.includes(area)),
     asked.length > 0 && !restatesPremise,
     query.asksForDate && years.length > 0,
     query.asksForDuration && DURATION.test(folded),
@@ -219,8 +224,8 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
     contradictsDirection(query.directions, directionsIn(sentence)) ||
     (query.asksForPlaces !== undefined && !namesPlaces) ||
     restatesPremise ||
-    namesOnlyOtherGrades(sentence, context) ||
-    namesOnlyOtherAreas(sentence, context) ||
+    namesOnlyOtherGrades(grades, query) ||
+    namesOnlyOtherAreas(areas, query) ||
     (context.countsOtherThings?.(sentence, passage) ?? false);
   return { bonus: ANSWER_KIND_BONUS * states.filter(Boolean).length, mismatched };
 }
@@ -283,7 +288,7 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   const stated = yearsIn(foldText(candidate.extract).replace(SINCE_DATE, ' '));
   const aroundText = `${passage.title}\n${passage.heading ?? ''}\n${passage.date ?? ''}\n${passage.text}`;
   const around = yearsIn(foldText(aroundText));
-  const grades = gradesNamed(candidate.extract, vocabulary);
+  const grades = query.grades.length > 0 || query.movesBetweenGrades ? gradesNamed(candidate.extract, vocabulary) : NO_GRADES;
   // A comparison across periods is answered one side at a time: no single extract names every year.
   const yearsMet =
     query.years.length === 0 ||
@@ -301,7 +306,8 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   // A move between grades ("from inadequate to good") is told by where it ended or where it began,
   // whichever grades of it the question's wording let us read.
   const gradesMet = query.movesBetweenGrades ? grades.found.length > 0 : query.grades.every((grade) => grades.tells(grade));
-  return yearsMet && quantityMet && placesMet && gradesMet && !namesOnlyOtherAreas(candidate.extract, context);
+  const areasMet = query.areas.length === 0 || !namesOnlyOtherAreas(vocabulary.areas.find(candidate.extract), query);
+  return yearsMet && quantityMet && placesMet && gradesMet && areasMet;
 }
 
 /**
@@ -309,11 +315,8 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
  * question asks about ("inadequate for overall effectiveness" for "what grade for adoption?").
  * Evidence naming no part may speak of the whole.
  */
-function namesOnlyOtherAreas(text: string, context: ComposeContext): boolean {
-  const asked = context.query.areas;
-  if (asked.length === 0) return false;
-  const named = context.vocabulary.areas.find(text);
-  return named.length > 0 && !named.some((area) => asked.includes(area));
+function namesOnlyOtherAreas(named: readonly string[], query: AnalysedQuery): boolean {
+  return query.areas.length > 0 && named.length > 0 && !named.some((area) => query.areas.includes(area));
 }
 
 /**
@@ -323,19 +326,23 @@ function namesOnlyOtherAreas(text: string, context: ComposeContext): boolean {
 const SINCE_DATE = new RegExp(String.raw`\bsince\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?(?:\d{1,2}\s+)?(?:${MONTH_NAME}\s+)?(?:19|20)\d\d\b`, 'gi');
 
 /** The grades a text names, and whether it tells of a grade asked about. */
-function gradesNamed(text: string, vocabulary: SearchVocabulary): { found: string[]; tells: (grade: string) => boolean } {
+interface GradesNamed {
+  found: string[];
+  tells: (grade: string) => boolean;
+}
+
+const NO_GRADES: GradesNamed = { found: [], tells: () => false };
+
+function gradesNamed(text: string, vocabulary: SearchVocabulary): GradesNamed {
   const found = gradesIn(foldText(text).toLowerCase(), vocabulary.grades);
-  // "good or outstanding" answers a question about Good, as reports count "good or better"; not one
-  // about Outstanding alone, of which it tells nothing ("60% good or outstanding" is no count of outstanding).
-  const named = new Set(found.flatMap((grade) => [grade, ...gradeParts(grade).slice(0, 1)]));
+  // "Good or outstanding" tells of Good too, never of Outstanding alone (grades.ts).
+  const named = new Set(found.flatMap((grade) => [grade, orBetterGrade(gradeParts(grade)) ?? grade]));
   return { found, tells: (grade) => named.has(grade) || coveredByParts(grade, named) };
 }
 
 /** Evidence about other grades only: it names grades, and none the question asks about ("36% good or outstanding" for "what share were inadequate?"). */
-function namesOnlyOtherGrades(sentence: string, context: ComposeContext): boolean {
-  const { query } = context;
+function namesOnlyOtherGrades(grades: GradesNamed, query: AnalysedQuery): boolean {
   if (query.grades.length === 0 || query.movesBetweenGrades) return false;
-  const grades = gradesNamed(sentence, context.vocabulary);
   return grades.found.length > 0 && !query.grades.some((grade) => grades.tells(grade));
 }
 

@@ -1,8 +1,9 @@
 /**
- * "How many children's homes ...?" is not answered by "56% of LAs were judged good": when the
- * question says what it counts and every figure of the leading extract counts something else, the
- * reply declines and shows the extract as the closest, its confidence cut as evidence for another
- * year or grade is (compose.ts).
+ * "How many children's homes ...?" is not answered by "56% of LAs were judged good". When the
+ * question says what it counts, compose scores down extracts whose figures all count something else
+ * (countsOtherThings, through ComposeContext), and a reply whose leading extract still does is
+ * declined, showing the extract as the closest, its confidence cut as evidence for another year or
+ * grade is (compose.ts).
  */
 import type { Passage } from '../ingest/types.js';
 import { defaultVocabulary, extractFigures, parseQuestion } from '../stats/index.js';

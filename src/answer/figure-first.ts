@@ -6,6 +6,7 @@ import { CONFIDENT_AT } from '../stats/match.js';
 import { round } from '../util/round.js';
 import { contradictsDirection, directionsIn, type Direction } from '../search/direction.js';
 import type { FigureMatch, FigureMatchGroup } from '../stats/types.js';
+import { orBetterGrade } from './grades.js';
 import type { Citation, FigureFact, Reply } from './types.js';
 
 /** How many figures of the same measure are shown beside the best one. */
@@ -51,19 +52,10 @@ export function meetsConstraints(match: FigureMatch, constraints: FigureConstrai
   return yearsOk && gradesOk && (constraints.aboutAskedPlaces?.(match) ?? true);
 }
 
-/** The best grade: a combined grade that reaches it reads "X or better". */
-const BEST_GRADE = 'Outstanding';
-
-/**
- * Whether a figure counts the grade asked about. A combined grade up to Outstanding is "X or better",
- * which reports count as X ("60% good or outstanding" answers "what share were good?"); of any other
- * part alone it tells nothing ("82% of homes good or outstanding" is no count of outstanding homes),
- * nor of either part of another combination ("inadequate or requires improvement").
- */
+/** Whether a figure counts the grade asked about: its own grade, or the one a combination reaching Outstanding counts for (grades.ts). */
 function countsGrade(figure: FigureMatch['figure'], grade: string): boolean {
   if (figure.grade === grade) return true;
-  const [worst] = figure.grades;
-  return figure.grades.length === 1 ? worst === grade : figure.grades.at(-1) === BEST_GRADE && worst === grade;
+  return figure.grades.length === 1 ? figure.grades[0] === grade : orBetterGrade(figure.grades) === grade;
 }
 
 /** How many extracts are read to corroborate figures. */
