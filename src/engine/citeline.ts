@@ -280,7 +280,16 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
 /** For a question that says what it counts, the check compose scores extracts with (ComposeContext.countsOtherThings). */
 function countingCheck(question: string): Pick<ComposeContext, 'countsOtherThings'> {
   const asked = countedAsked(question);
-  return asked.length === 0 ? {} : { countsOtherThings: (extract, passage) => countsOtherThings(extract, passage, asked) };
+  if (asked.length === 0) return {};
+  // Overlapping passages repeat sentences: each is read for its figures once per question.
+  const seen = new Map<string, boolean>();
+  return {
+    countsOtherThings: (extract, passage) => {
+      let counts = seen.get(extract);
+      if (counts === undefined) seen.set(extract, (counts = countsOtherThings(extract, passage, asked)));
+      return counts;
+    },
+  };
 }
 
 /**

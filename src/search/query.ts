@@ -202,11 +202,14 @@ const WHO_DID_QUESTION = /^who\s+(?!(?:is|was|are|were|'s|said|says|say|did|does
  */
 export function gradesIn(lowerText: string, grades: GradeVocabulary): string[] {
   const words = lowerText.match(/[a-z]+|%|['"]/g) ?? [];
+  const present = new Set(words);
   const used = new Array<boolean>(words.length).fill(false);
   const found: string[] = [];
   for (const [grade, phrases] of grades.phrases) {
     for (const phrase of phrases) {
       const parts = phrase.split(/\s+|(?=\/)|(?<=\/)/).filter((part) => /[a-z]/.test(part));
+      // Most texts name no grade: a phrase whose first word is absent is not looked for word by word.
+      if (!present.has(parts[0] as string)) continue;
       for (let i = 0; i + parts.length <= words.length; i++) {
         const end = phraseEnd(words, used, i, parts);
         if (end === -1) continue;
