@@ -186,10 +186,17 @@ const COPULAR_QUESTION =
   /^(?:who|what|which)\s+(?:is|was|were|are|'s)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+'s?\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]+)(?=\s+(?:when|while|in|at|of|for|that|which|who|listed|named|by|under|during|after|before|on|with|from|about)\b|\s*\?|\s*$)/;
 
 function focusTerms(lowerQuestion: string, vocabulary: SearchVocabulary): string[] {
-  const phrase = COPULAR_QUESTION.exec(lowerQuestion.trim())?.[1] ?? WHO_DID_QUESTION.exec(lowerQuestion.trim())?.[1];
+  const question = lowerQuestion.trim();
+  const phrase = COPULAR_QUESTION.exec(question)?.[1] ?? WHO_DID_QUESTION.exec(question)?.[1] ?? SAID_ABOUT_QUESTION.exec(question)?.[1];
   if (!phrase) return [];
   return vocabulary.normaliser.terms(phrase).filter((term) => !vocabulary.framingTerms.has(term));
 }
+
+// "what did Meg Hillier say about the ILACS framework?": what was said must be about that, so
+// evidence must name it (her words on child protection are no answer). The topic runs from "about"
+// to a preposition, a clause or the end.
+const SAID_ABOUT_QUESTION =
+  /\b(?:say|says|said|think|thinks|thought|feel|feels|felt|write|wrote|comment|commented)\s+(?:about|of|on)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?((?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)(?=\s+(?:in|at|when|while|after|before|during|for|from|and|or|by|since|as)\b|\s*[?,.]|\s*$)/;
 
 // "who chaired the LGA when ...", "who commissioned it": the person asked for is the one who did
 // that, so evidence must say it (or an equivalent: "who wrote" is answered by "author").

@@ -344,3 +344,12 @@ describe('composeReply, for a question asking when', () => {
     expect(reply('what did the committee report on children at risk find?', hits(news)).answer).not.toMatch(/^16 December/);
   });
 });
+
+describe('composeReply, for "what did X say about Y"', () => {
+  it('declines words of X that are not about Y, and answers with those that are', () => {
+    const quote = passage('chair', 'Meg Hillier MP, chair of the committee, said: "It is completely unacceptable that child protection services are still failing."');
+    expect(reply('what did Meg Hillier say about the inspection framework?', hits(quote)).answered).toBe(false);
+    const onFramework = passage('chair-2', 'Meg Hillier MP, chair of the committee, said the new inspection framework was a welcome step.');
+    expect(reply('what did Meg Hillier say about the inspection framework?', hits(onFramework)).answered).toBe(true);
+  });
+});

@@ -25,6 +25,12 @@ describe('the focus of a "who/what was X" question', () => {
     expect(focus('who said inspection was punitive?')).toEqual([]);
   });
 
+  it('is the topic of a "what did X say about Y" question', () => {
+    expect(focus('what did Meg Hillier say about the ILACS framework?')).toEqual(['ilac', 'framework']);
+    expect(focus('what did Ofsted say about cuts to youth services in its 2018 annual report?')).toEqual(['cut', 'youth', 'servic']);
+    expect(focus('what does the ADCS think of graded judgements?')).toEqual(['grade', 'judgement']);
+  });
+
   it('is empty for other question shapes', () => {
     expect(focus('what did the auditors conclude about spending?')).toEqual([]);
     expect(focus('how many councils were rated good?')).toEqual([]);
