@@ -383,9 +383,13 @@ function confidenceOf(best: Scored, coverage: number, settings: ComposeSettings,
  * Evidence that never names what a "who/what was X" question asks for does not answer it, however
  * much else it shares with the question ("who chaired the committee when the report came out?"
  * against a sentence about the report that names no chair; "which councils ...?" against one that
- * names no council): cut below the threshold like evidence for another year or grade.
+ * names no council; "what did the NAO say about school meals funding?" against its words on
+ * social work funding): cut below the threshold like evidence for another year or grade.
  */
 const MISSING_FOCUS_FACTOR = 0.25;
+
+/** The share of the focus's words (or equivalents) evidence must name: the topic, not one word of it. */
+const FOCUS_NAMED = 0.5;
 
 function namesFocus(candidate: SentenceCandidate, context: ComposeContext, settings: ComposeSettings): boolean {
   const { focus } = context.query;
@@ -396,7 +400,7 @@ function namesFocus(candidate: SentenceCandidate, context: ComposeContext, setti
   const named = tieredCoverage([{ terms, credit: 1 }], { ...context.query, terms: focus }, new Map(), (term) =>
     (candidate.wordSimilarity.get(term) ?? 0) >= settings.softFull ? 1 : 0,
   );
-  return named > 0;
+  return named >= FOCUS_NAMED;
 }
 
 /**

@@ -353,3 +353,11 @@ describe('composeReply, for "what did X say about Y"', () => {
     expect(reply('what did Meg Hillier say about the inspection framework?', hits(onFramework)).answered).toBe(true);
   });
 });
+
+describe('composeReply, for a topic of several words', () => {
+  it('needs evidence naming the topic, not one word of it', () => {
+    const nao = passage('nao', 'The NAO said funding for social work varies widely between councils and is not related to quality.');
+    expect(reply('what did the NAO say about school meals funding?', hits(nao)).answered).toBe(false);
+    expect(reply('what did the NAO say about social work funding?', hits(nao)).answered).toBe(true);
+  });
+});
