@@ -42,6 +42,11 @@ export interface FigureConstraints {
   latest?: boolean;
   /** Whether the figure is about the places the question names (place-names.ts); any figure when unset. */
   aboutAskedPlaces?: (match: FigureMatch) => boolean;
+  /**
+   * Parts of the service the question names ("help and protection"): a figure's sentence must name
+   * one, as a figure is for one part or the whole ("60% good or outstanding" is overall).
+   */
+  areas?: { asked: readonly string[]; named: (text: string) => string[] };
 }
 
 export function meetsConstraints(match: FigureMatch, constraints: FigureConstraints): boolean {
@@ -49,7 +54,9 @@ export function meetsConstraints(match: FigureMatch, constraints: FigureConstrai
   const periodYears = new Set((figure.period?.years ?? []).map(String));
   const yearsOk = constraints.years.length === 0 || constraints.years.some((year) => periodYears.has(year.slice(0, 4)));
   const gradesOk = constraints.grades.length === 0 || constraints.grades.some((grade) => countsGrade(figure, grade));
-  return yearsOk && gradesOk && (constraints.aboutAskedPlaces?.(match) ?? true);
+  const areas = constraints.areas;
+  const areasOk = !areas || areas.asked.length === 0 || areas.named(figure.sentence.text).some((area) => areas.asked.includes(area));
+  return yearsOk && gradesOk && areasOk && (constraints.aboutAskedPlaces?.(match) ?? true);
 }
 
 /** Whether a figure counts the grade asked about: its own grade, or the one a combination reaching Outstanding counts for (grades.ts). */

@@ -78,6 +78,7 @@ export class Citeline implements CitelineEngine {
       grades: query.grades,
       latest: query.asksLatest,
       aboutAskedPlaces: (match) => this.figureAboutAskedPlaces(match, query),
+      areas: { asked: query.areas, named: (text) => this.parts.vocabulary.areas.find(text) },
     });
     return declinedIfCountingOtherThings(text, led, (id) => this.state.store.passage(id), this.parts.prompts.noAnswer);
   }

@@ -23,12 +23,12 @@ export function parseJudgementAreas(entries: Record<string, string[] | string>):
   };
 }
 
-/** A phrase as a pattern: its words in order, with any spacing, hyphen or comma between them. */
+/** A phrase as a pattern: its words in order, with any spacing, hyphen or comma between them, and "&" for "and". */
 function phrasePattern(phrase: string): string {
   return phrase
     .toLowerCase()
     .split(/[\s,-]+/)
     .filter(Boolean)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('[\\s,-]+');
 }

@@ -134,4 +134,16 @@ describe('withFigureFirst', () => {
     // The same figure quoted first is the search's own choice, and leads.
     expect(withFigureFirst({ ...answered, citations: [citationOf(rated)] }, groupMatches([match(rated, 0.9)]), 3, { years: [], grades: [] }).figures?.[0]?.value).toBe(rated.raw);
   });
+
+  it('leads, for a question about one part of the service, only with a figure naming that part', () => {
+    const [overall, helpAndProtection] = extractFigures([
+      passage('As at 31 March 2024, 60% of councils were judged to be good or outstanding.', { docId: 'n-overall.md', title: 'Outcomes' }),
+      passage('As at 31 March 2024, 54% of councils were judged good or outstanding for help and protection.', { docId: 'o-hp.md', title: 'Outcomes' }),
+    ]).filter((figure) => figure.raw.endsWith('%')) as [Figure, Figure];
+    const areas = (asked: string[]) => ({ asked, named: (text: string) => (/help and protection/.test(text) ? ['Help and protection'] : []) });
+    const lead = (asked: string[]) =>
+      withFigureFirst(unanswered, groupMatches([match(overall, 0.9), match(helpAndProtection, 0.8)]), 3, { years: [], grades: [], areas: areas(asked) }).figures?.[0]?.value;
+    expect(lead(['Help and protection'])).toBe('54%');
+    expect(lead([])).toBe('60%');
+  });
 });

@@ -9,6 +9,7 @@ describe('judgement areas', () => {
     expect(areas.find('3. Leadership, management and governance Good')).toEqual(['Leadership']);
     expect(areas.find('the experiences and progress of care leavers and looked-after children')).toEqual(['Children in care', 'Care leavers']);
     expect(areas.find('Children who need help and protection: requires improvement')).toEqual(['Help and protection']);
+    expect(areas.find('what % were good for help & protection?')).toEqual(['Help and protection']);
   });
 
   it('names none in a text about the service as a whole', () => {
