@@ -14,7 +14,7 @@ export function acronymLetters(word: string): string | undefined {
 
 /**
  * Whether `text` has a run of words whose first letters spell `letters`, the small words between
- * them skipped or counted: "Children & Young People" spells "cyp", "annual report" spells "ar".
+ * them skipped or counted: "Children & Young People" spells "cyp", "Annual Report" spells "ar".
  */
 export function spellsOut(letters: string, text: string): boolean {
   const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
