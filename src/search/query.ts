@@ -213,8 +213,7 @@ export function gradesIn(lowerText: string, grades: GradeVocabulary): string[] {
   const used = new Array<boolean>(words.length).fill(false);
   const found: string[] = [];
   for (const [grade, phrases] of grades.phrases) {
-    for (const phrase of phrases) {
-      const parts = phrase.split(/\s+|(?=\/)|(?<=\/)/).filter((part) => /[a-z]/.test(part));
+    for (const parts of phrases) {
       // Most texts name no grade: a phrase whose first word is absent is not looked for word by word.
       if (!present.has(parts[0] as string)) continue;
       for (let i = 0; i + parts.length <= words.length; i++) {

@@ -15,8 +15,11 @@ const vocabularySchema = z.object({
 
 /** Ofsted's grades as people write them, and the cues that make an everyday word a grade. */
 export interface GradeVocabulary {
-  /** Canonical grade name to its lower-case phrases, in the file's order (combined grades first). */
-  phrases: Map<string, string[]>;
+  /**
+   * Canonical grade name to its lower-case phrases, each as its words ("good/outstanding" is
+   * "good", "outstanding"), in the file's order (combined grades first).
+   */
+  phrases: Map<string, string[][]>;
   ambiguous: Set<string>;
   cuesBefore: Set<string>;
   cuesAfter: Set<string>;
@@ -50,9 +53,9 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
   const synonymGroups = parsed.data.groups.map((group) =>
     group.map((phrase) => normaliser.terms(phrase)).filter((terms) => terms.length > 0),
   );
-  const phrases = new Map<string, string[]>();
+  const phrases = new Map<string, string[][]>();
   for (const [grade, names] of Object.entries(parsed.data.grades)) {
-    if (Array.isArray(names)) phrases.set(grade, names);
+    if (Array.isArray(names)) phrases.set(grade, names.map((name) => name.split(/\s+|(?=\/)|(?<=\/)/).filter((part) => /[a-z]/.test(part))));
   }
   const cues = parsed.data.gradeCues;
   const grades: GradeVocabulary = {
