@@ -32,17 +32,16 @@ export function countedAsked(question: string): string[] {
  */
 export function countsOtherThings(extract: string, passage: Passage, asked: readonly string[]): boolean {
   if (asked.length === 0) return false;
-  const graded = gradedThings();
-  const counts = extractFigures([{ ...passage, text: extract }]).map((figure) =>
-    figure.counted !== undefined ? [figure.counted] : figure.grade !== undefined ? graded : undefined,
+  const { gradedCounted } = defaultVocabulary();
+  const figures = extractFigures([{ ...passage, text: extract }]);
+  return (
+    figures.length > 0 &&
+    figures.every((figure) =>
+      figure.counted !== undefined
+        ? !asked.includes(figure.counted)
+        : figure.grade !== undefined && !asked.some((thing) => gradedCounted.has(thing)),
+    )
   );
-  return counts.length > 0 && counts.every((things) => things !== undefined && !things.some((thing) => asked.includes(thing)));
-}
-
-function gradedThings(): string[] {
-  return defaultVocabulary()
-    .data.counted.filter((thing) => thing.graded)
-    .map((thing) => thing.name);
 }
 
 export function declinedIfCountingOtherThings(question: string, reply: Reply, passageOf: (id: string) => Passage | undefined, noAnswer: string): Reply {

@@ -182,6 +182,8 @@ export interface Vocabulary {
   needsCue: Set<string>;
   gradeCues: Set<string>;
   counted: PhraseMatcher;
+  /** The counted things marked `graded`: what a graded figure naming nothing counts. */
+  gradedCounted: ReadonlySet<string>;
   relative: PhraseMatcher;
   relativeOffset: Map<string, number>;
   questionCues: PhraseMatcher;
@@ -207,6 +209,7 @@ export function buildVocabulary(data: VocabularyData): Vocabulary {
     needsCue: new Set(data.grades.filter((g) => g.needsCue).map((g) => g.name)),
     gradeCues: new Set(data.gradeCues.words),
     counted: new PhraseMatcher(data.counted.map((c) => ({ key: c.name, phrases: c.aliases }))),
+    gradedCounted: new Set(data.counted.filter((c) => c.graded).map((c) => c.name)),
     relative: new PhraseMatcher(relativeEntries),
     relativeOffset: new Map(data.relativePeriods.map((r, i) => [String(i), r.yearOffset])),
     questionCues: new PhraseMatcher(cueEntries),
