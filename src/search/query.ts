@@ -70,7 +70,7 @@ export interface AnalysedQuery {
 }
 
 export function analyseQuery(text: string, vocabulary: SearchVocabulary): AnalysedQuery {
-  const terms = vocabulary.normaliser.terms(text);
+  const terms = vocabulary.normaliser.terms(withoutIdioms(text));
   const lower = foldText(text).toLowerCase();
   const expansions = findExpansions(terms, vocabulary.synonymGroups);
   return {
@@ -95,13 +95,27 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     asksForShare: SHARE_QUESTION.test(lower),
     statedFigures: ASKS_FOR_A_FIGURE.test(lower) ? figureValues(text) : [],
     comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
-    asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
+    asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days|up[\s-]+to[\s-]+date)\b/.test(lower),
     directions: directionsIn(text),
     places: vocabulary.places.find(text, { anyCase: true }),
     ...placesAsked(lower, vocabulary),
     asksForDuration: /\bhow (?:long|often|frequently)\b/.test(lower),
     asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/.test(lower),
   };
+}
+
+/**
+ * Idioms whose words would be searched for what they do not mean: "bring it up to date" asks about
+ * modernising, not about a date, and had ranked a report's "Inspection dates:" line first. Each is
+ * searched as the one word it means, which the vocabulary's groups then widen.
+ */
+const IDIOMS: readonly [RegExp, string][] = [
+  [/\bup[\s-]+to[\s-]+date\b/gi, 'modern'],
+  [/\bout[\s-]+of[\s-]+date\b/gi, 'outdated'],
+];
+
+export function withoutIdioms(text: string): string {
+  return IDIOMS.reduce((rewritten, [idiom, meaning]) => rewritten.replace(idiom, meaning), text);
 }
 
 /** Percentages and counts written with digits, not years: "24%", "54", "5,600". */

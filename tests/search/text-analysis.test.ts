@@ -65,6 +65,13 @@ describe('domain vocabulary', () => {
     expect(widened('do poorer areas score worse')).toContain(vocabulary.normaliser.term('deprivation'));
     expect(widened('how many looked after children')).toContain(vocabulary.normaliser.term('care'));
     expect(widened('how many kept a good grade')).toContain(vocabulary.normaliser.term('retained'));
+    // Everyday words for how reports describe a department's admissions, shortfalls and money.
+    expect(widened('when did the department concede that safeguarding was falling short')).toEqual(
+      expect.arrayContaining(['admitted', 'protection', 'enough'].map((t) => vocabulary.normaliser.term(t))),
+    );
+    expect(widened('what about the money')).toContain(vocabulary.normaliser.term('budgets'));
+    expect(widened('nobody intervenes')).toContain(vocabulary.normaliser.term('intervention'));
+    expect(widened("what does the CiC label cover")).toContain(vocabulary.normaliser.term('looked'));
     // "vs" is a function word, not a term to search for.
     expect(vocabulary.normaliser.terms('2015 vs 2024 versus 2019')).toEqual(['2015', '2024', '2019']);
   });
@@ -107,6 +114,16 @@ describe('query analysis', () => {
     // Quoted one by one, the grades are still one combined grade, which names no Outstanding alone.
     expect(gradesIn('three quarters are rated as "good" or "outstanding"', vocabulary.grades)).toEqual(['Good or outstanding']);
     expect(gradesIn("rated 'good' or 'outstanding'", vocabulary.grades)).toEqual(['Good or outstanding']);
+  });
+
+  it('reads an idiom as what it means, not as its words: "up to date" names no date', () => {
+    const query = analyseQuery('what did iMPOWER want done to inspection - bring it up to date?', vocabulary);
+    expect(query.terms).not.toContain(vocabulary.normaliser.term('date'));
+    expect(query.expansionTerms).toContain(vocabulary.normaliser.term('modernised'));
+    expect(analyseQuery('is the framework out-of-date?', vocabulary).terms).toEqual(expect.arrayContaining([vocabulary.normaliser.term('outdated')]));
+    expect(analyseQuery('what are the most up-to-date figures for inadequate councils?', vocabulary).asksLatest).toBe(true);
+    // A date asked for is still one.
+    expect(analyseQuery('what date was the report published?', vocabulary).terms).toContain(vocabulary.normaliser.term('date'));
   });
 
   it('spots money and count questions', () => {
