@@ -9,6 +9,7 @@ import type { Passage } from '../ingest/types.js';
 import { defaultVocabulary, extractFigures, parseQuestion } from '../stats/index.js';
 import { round } from '../util/round.js';
 import { UNMET_CONSTRAINT_FACTOR } from './compose.js';
+import type { SearchVocabulary } from '../search/vocabulary.js';
 import type { Reply } from './types.js';
 
 /**
@@ -44,12 +45,62 @@ export function countsOtherThings(extract: string, passage: Passage, asked: read
   );
 }
 
-export function declinedIfCountingOtherThings(question: string, reply: Reply, passageOf: (id: string) => Passage | undefined, noAnswer: string): Reply {
+/** "How many" or "number of", then the words of what is counted, up to the first function word ("SEND tribunal appeals" did ...). */
+const COUNT_CUE = /\b(?:how many|number of)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,3})/;
+
+/** Past tenses, regular and the irregular ones that follow "how many" ("how many came out outstanding?"). */
+const PAST_TENSE = /^(?:\w+ed|came|got|went|fell|rose|saw|left|took|made|kept|held|lost|won|gave|grew|became|stayed)$/;
+
+/**
+ * The search terms of what a "how many" question counts, each with the terms the vocabulary says
+ * mean the same ("LAs" for "councils"), or none when it names nothing to count ("how many improved?").
+ * Unlike `countedAsked`, this reads any noun, not only the figures index's counted things: "how
+ * many SEND tribunal appeals" counts appeals, which no report counts.
+ */
+export function countedTerms(question: string, vocabulary: SearchVocabulary): Set<string>[] {
+  const words = COUNT_CUE.exec(question.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
+  const { normaliser, synonymGroups } = vocabulary;
+  const counted: Set<string>[] = [];
+  for (const word of words) {
+    // "Under-18s" and "16-year-olds" are read from their other words, if any.
+    if (/\d/.test(word)) continue;
+    const term = normaliser.term(word);
+    // What is counted ends where the verb starts: a function word ("were"), a past tense ("improved", "came").
+    if (term === null || PAST_TENSE.test(word)) break;
+    const equivalents = new Set([term]);
+    for (const group of synonymGroups) if (group.some((phrase) => phrase.length === 1 && phrase[0] === term)) for (const phrase of group) if (phrase.length === 1) equivalents.add(phrase[0]!);
+    counted.push(equivalents);
+  }
+  return counted;
+}
+
+/** Whether a text names any word of what is counted, itself or by an equivalent. */
+export function namesCounted(text: string, counted: readonly Set<string>[], vocabulary: SearchVocabulary): boolean {
+  if (counted.length === 0) return true;
+  const terms = new Set(vocabulary.normaliser.terms(text));
+  return counted.some((equivalents) => [...equivalents].some((term) => terms.has(term)));
+}
+
+/**
+ * The reply, declined when its leading extract does not answer what the question counts: its figures
+ * all count something else, or it never names what is counted ("how many SEND tribunal appeals?"
+ * is not answered by "23% of local authorities ...").
+ */
+export function declinedIfCountingOtherThings(
+  question: string,
+  reply: Reply,
+  passageOf: (id: string) => Passage | undefined,
+  noAnswer: string,
+  vocabulary: SearchVocabulary,
+): Reply {
   const lead = reply.citations[0];
-  const asked = countedAsked(question);
-  if (!reply.answered || !lead || asked.length === 0) return reply;
+  if (!reply.answered || !lead) return reply;
   const passage = passageOf(lead.passageId);
-  if (!passage || !countsOtherThings(lead.extract, passage, asked)) return reply;
+  if (!passage) return reply;
+  const asked = countedAsked(question);
+  const countsOther = asked.length > 0 && countsOtherThings(lead.extract, passage, asked);
+  // The passage around the extract may name it: "Of the 43 inspections, seven were inadequate" follows a paragraph on councils.
+  if (!countsOther && namesCounted(`${passage.title}\n${passage.text}`, countedTerms(question, vocabulary), vocabulary)) return reply;
   const { figures: _notAnAnswer, ...declined } = reply;
   return { ...declined, answered: false, answer: noAnswer, confidence: round(reply.confidence * UNMET_CONSTRAINT_FACTOR, 3) };
 }

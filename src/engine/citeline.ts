@@ -80,7 +80,7 @@ export class Citeline implements CitelineEngine {
       aboutAskedPlaces: (match) => this.figureAboutAskedPlaces(match, query),
       areas: { asked: query.areas, named: (text) => this.parts.vocabulary.areas.find(text) },
     });
-    return declinedIfCountingOtherThings(text, led, (id) => this.state.store.passage(id), this.parts.prompts.noAnswer);
+    return declinedIfCountingOtherThings(text, led, (id) => this.state.store.passage(id), this.parts.prompts.noAnswer, this.parts.vocabulary);
   }
 
   /**

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countedAsked, countsOtherThings } from '../../src/answer/counted.js';
+import { countedAsked, countedTerms, countsOtherThings, declinedIfCountingOtherThings, namesCounted } from '../../src/answer/counted.js';
+import type { Reply } from '../../src/answer/types.js';
 import type { Passage } from '../../src/ingest/types.js';
+import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
+
+const vocabulary = await loadSearchVocabulary('data');
 
 const report: Passage = { id: 'p', docId: 'annual.md', title: 'Annual report', source: 'https://example.org/annual', text: '', start: 0, end: 0 };
 const countsOther = (extract: string, question: string) => countsOtherThings(extract, report, countedAsked(question));
@@ -30,5 +34,51 @@ describe('what a question counts, and extracts that count something else', () =>
   it('says nothing of an extract whose figures count nothing it can tell, or that has none', () => {
     expect(countsOther('It rose to 28 in a year.', 'how many social workers left?')).toBe(false);
     expect(countsOther('Ratings fell sharply.', 'how many social workers left?')).toBe(false);
+  });
+});
+
+describe('what a "how many" question counts, in any words, and extracts that never name it', () => {
+  const counted = (question: string) => countedTerms(question, vocabulary).map((equivalents) => [...equivalents][0]);
+
+  it('reads the words after "how many" up to the verb, with their equivalents', () => {
+    expect(counted('how many SEND tribunal appeals did councils lose last year?')).toEqual(['send', 'tribun', 'appeal']);
+    expect(countedTerms('how many LAs were inadequate?', vocabulary)[0]).toEqual(new Set(['la', 'authority', 'council'].map((word) => vocabulary.normaliser.term(word))));
+    // Nothing to count: a verb straight after "how many", regular or not, or only a number.
+    expect(counted('how many improved?')).toEqual([]);
+    expect(counted('of the 54 ILACS inspections, how many came out outstanding?')).toEqual([]);
+    expect(counted('how many under-18s were assessed as in need?')).toEqual([]);
+    expect(counted('what share of councils were inadequate?')).toEqual([]);
+  });
+
+  it('finds what is counted in a text, itself or by an equivalent', () => {
+    const appeals = countedTerms('how many SEND tribunal appeals did councils lose?', vocabulary);
+    expect(namesCounted('23% of local authorities with help and protection services were good.', appeals, vocabulary)).toBe(false);
+    expect(namesCounted('Councils lost 96% of tribunal appeals.', appeals, vocabulary)).toBe(true);
+    const councils = countedTerms('how many councils were inadequate?', vocabulary);
+    expect(namesCounted('Of the 43 local authorities inspected, seven were inadequate.', councils, vocabulary)).toBe(true);
+    expect(namesCounted('Anything at all.', [], vocabulary)).toBe(true);
+  });
+
+  const passage: Passage = { ...report, text: '23% of local authorities with help and protection services that Ofsted judges as good.' };
+  const reply: Reply = {
+    question: 'a question',
+    answered: true,
+    answer: passage.text,
+    confidence: 0.67,
+    citations: [{ passageId: 'p', docId: 'annual.md', title: 'Annual report', source: report.source, location: '', extract: passage.text, score: 0.67, figures: [] }],
+  };
+  const decide = (question: string) => declinedIfCountingOtherThings(question, reply, () => passage, 'Not in the reports.', vocabulary);
+
+  it('declines a reply whose passage never names what the question counts, keeping its extract as the closest', () => {
+    const declined = decide('how many SEND tribunal appeals did councils lose last year?');
+    expect(declined.answered).toBe(false);
+    expect(declined.answer).toBe('Not in the reports.');
+    expect(declined.citations[0]?.extract).toBe(passage.text);
+    expect(declined.confidence).toBeLessThan(reply.confidence);
+  });
+
+  it('keeps a reply whose passage names what is counted, or when the question counts nothing in words', () => {
+    expect(decide('how many local authorities were judged good for help and protection?')).toBe(reply);
+    expect(decide('what share were judged good for help and protection?')).toBe(reply);
   });
 });
