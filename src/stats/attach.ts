@@ -30,8 +30,11 @@ export interface AttachOptions {
   closeAfter?: RegExp;
 }
 
-/** Text between two figures that shows they describe the same thing: "from 22% to 12%", "26 LAs (40%)". */
-const LINKING_GAP = /^[\s(),'"]*(?:to|and|or|from|vs\.?|versus|compared with|up from|down from)?[\s(),'"]*$/i;
+/**
+ * Text between two figures that shows they describe the same thing: "from 22% to 12%", "(40%)", or
+ * a count and its share restated in brackets, "15 LAs (23%)".
+ */
+const LINKING_GAP = /^(?:[\s(),'"]*(?:to|and|or|from|vs\.?|versus|compared with|up from|down from)?[\s(),'"]*|\s+(?:[a-z'’]+\s+){1,2}\(\s*)$/i;
 
 export function attachMentions<T extends Span>(sentence: string, figures: Span[], mentions: T[], options: AttachOptions): Array<T | undefined> {
   const { fallback, prefer, closeAfter } = options;

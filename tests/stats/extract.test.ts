@@ -90,6 +90,17 @@ describe('extractFigures: grades', () => {
     expect(figures.map((f) => f.grade)).toEqual(['Inadequate', 'Inadequate']);
   });
 
+  it('shares a grade between a count and its share restated in brackets: "15 LAs (23%) retained a good judgement"', () => {
+    const figures = extractFigures([
+      passage('Of 65 LAs, 26 LAs (40%) improved their judgement, and 15 LAs (23%) retained a good or outstanding judgement.'),
+    ]);
+    expect(only(figures, '15')).toMatchObject({ grade: 'Good or outstanding', counted: 'local authorities' });
+    expect(only(figures, '23%')).toMatchObject({ grade: 'Good or outstanding' });
+    // The grade after the second pair is not the first pair's.
+    expect(only(figures, '26').grade).toBeUndefined();
+    expect(only(figures, '40%').grade).toBeUndefined();
+  });
+
   it('does not read "good" in ordinary prose as a grade', () => {
     const [figure] = extractFigures([passage('There is good news: 70% of children were seen within a week in 2019.')]);
     expect(figure!.grade).toBeUndefined();
