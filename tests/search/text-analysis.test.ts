@@ -72,6 +72,7 @@ describe('domain vocabulary', () => {
     expect(widened('what about the money')).toContain(vocabulary.normaliser.term('budgets'));
     expect(widened('nobody intervenes')).toContain(vocabulary.normaliser.term('intervention'));
     expect(widened("what does the CiC label cover")).toContain(vocabulary.normaliser.term('looked'));
+    expect(widened('were more councils slipping or climbing')).toEqual(expect.arrayContaining(['worse', 'improved'].map((t) => vocabulary.normaliser.term(t))));
     // "vs" is a function word, not a term to search for.
     expect(vocabulary.normaliser.terms('2015 vs 2024 versus 2019')).toEqual(['2015', '2024', '2019']);
   });
