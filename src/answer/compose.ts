@@ -5,6 +5,7 @@
 import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
 import { tieredCoverage } from '../search/coverage.js';
+import { spellsOut } from '../search/acronyms.js';
 import { newestYear, recencyOf } from '../search/rerank.js';
 import { contradictsDirection, directionsIn } from '../search/direction.js';
 import { gradesIn, type AnalysedQuery } from '../search/query.js';
@@ -230,10 +231,19 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
   return { bonus: ANSWER_KIND_BONUS * states.filter(Boolean).length, mismatched };
 }
 
-/** A sentence's terms; one that names the places a "which councils" question asks for says "councils" by naming them. */
+/**
+ * A sentence's terms; one that names the places a "which councils" question asks for says "councils"
+ * by naming them, and one that spells out an acronym of the question ("British Association of Social
+ * Workers" for "BASW") says the acronym.
+ */
 function sentenceTerms(sentence: string, query: AnalysedQuery, vocabulary: SearchVocabulary, namesPlaces: boolean): Set<string> {
   const terms = new Set(vocabulary.normaliser.terms(sentence));
   if (namesPlaces) for (const term of query.asksForPlaces?.terms ?? []) terms.add(term);
+  // Only for acronyms the vocabulary does not know: those it knows ("SIF") are widened to their
+  // spelled-out names already, at the weight of an equivalent.
+  for (const { term, letters } of query.acronyms) {
+    if (!terms.has(term) && !query.expansions.some((expansion) => expansion.phrase.includes(term)) && spellsOut(letters, sentence)) terms.add(term);
+  }
   return terms;
 }
 

@@ -49,6 +49,18 @@ describe('composeReply', () => {
     expect(first?.figures).toContain('28%');
   });
 
+  it('reads an acronym the vocabulary does not know as said by a sentence that spells it out', () => {
+    const response = passage(
+      'response',
+      'The committee said reform had been unacceptably slow. Dr Ruth Allen, chief executive of the British Association of Social Workers, was quoted saying the findings were no surprise.',
+    );
+    const result = reply('who was the BASW person quoted reacting to the committee report?', hits(response));
+    expect(result.answer).toContain('Dr Ruth Allen');
+    // An acronym the vocabulary knows keeps the vocabulary's weighing: its spelled-out name is an equivalent, not the acronym itself.
+    const framework = passage('framework', 'The single inspection framework began in 2013. The SIF replaced separate inspections in November 2013.');
+    expect(reply('when did the SIF replace separate inspections?', hits(framework)).answer).toContain('The SIF replaced');
+  });
+
   it('prefers the sentence naming the year asked for', () => {
     const result = reply('what % of councils were rated good in 2007/08?', hits(RATINGS));
     expect(result.answer).toContain('69%');
