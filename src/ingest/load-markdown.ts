@@ -107,7 +107,8 @@ export function inlineText(line: string): string {
     .replace(/(?<![\w\\])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![\w])/g, '$1') // _emphasis_
     .replace(/~~(?=\S)([^\n]*?\S)~~/g, '$1') // strikethrough
     .replace(/\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g, '$1'); // backslash escapes
-  return decodeEntities(text).replace(/[ \t]{2,}/g, ' ').trim();
+  // Spaces as the author typed them, so a quote is the file's own text; tabs read as one space.
+  return decodeEntities(text).replace(/\t+/g, ' ').trim();
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

@@ -11,12 +11,19 @@ export interface SourceFile {
   /** Path relative to the ingest root, forward slashes: the document id, also used in error messages. */
   id: string;
   bytes: Buffer;
-  /** sha256 of `bytes`, hex. */
+  /** sha256 of READING_VERSION and `bytes`, hex: what incremental ingest compares. */
   hash: string;
 }
 
+/**
+ * How files are read into passages. Bumped when a loader or the chunker makes other text or passages
+ * from the same bytes, so that the next ingest reads every report again instead of keeping passages
+ * an older Citeline made (version 2: Markdown keeps the author's spaces).
+ */
+export const READING_VERSION = 2;
+
 export function sourceFile(path: string, id: string, bytes: Buffer): SourceFile {
-  return { path, id, bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+  return { path, id, bytes, hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(bytes).digest('hex') };
 }
 
 export function unreadable(file: Pick<SourceFile, 'id'>, reason: string): UnreadableDocumentError {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { loadDocument, loadDocuments } from '../../src/ingest/load-document.js';
 import { isSiteChrome } from '../../src/ingest/site-chrome.js';
+import { READING_VERSION } from '../../src/ingest/source-file.js';
 import { UnreadableDocumentError } from '../../src/ingest/types.js';
 import { junkBytes, makeDocx, makeEncryptedPdf, makePdf, makePdfWithoutText, makeTempDir } from './fixtures.js';
 
@@ -59,7 +60,8 @@ describe('loadDocument: Markdown', () => {
       publisher: 'iMPOWER',
       date: '2015-04',
       format: 'markdown',
-      hash: createHash('sha256').update(markdown).digest('hex'),
+      // The bytes and the way they are read: a new way of reading reads every report again.
+      hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(markdown).digest('hex'),
     });
     expect(document.blocks).toEqual([
       { text: 'An Inadequate judgement can start a spiral.', heading: 'Breaking the lock' },
@@ -82,6 +84,11 @@ describe('loadDocument: Markdown', () => {
   it('keeps fenced code as text and does not read headings inside it', async () => {
     const document = await loadDocument(await temp.write('code.md', '# Real\n\n```\n# not a heading\n```\n'), temp.dir);
     expect(document.blocks).toEqual([{ text: '# not a heading', heading: 'Real' }]);
+  });
+
+  it("keeps the author's spaces, so a quote is the file's own text; a tab reads as a space", async () => {
+    const document = await loadDocument(await temp.write('spaces.md', '# Spaces\n\nHow do I know that my director of children’s  services is\tmanaging spend?\n'), temp.dir);
+    expect(document.blocks[0]?.text).toBe('How do I know that my director of children’s  services is managing spend?');
   });
 });
 
