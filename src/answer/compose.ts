@@ -179,7 +179,7 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   const fit = answerFit(candidate.sentence, passage, context, namesPlaces);
   const scored = (score + fit.bonus) * (fit.mismatched ? NOT_ASKED_DISCOUNT : 1);
   // A dateline ("16 December 2016") is a heading, except to a question asking when: it is the answer.
-  const answersWhen = query.asksForDate && DATELINE.test(foldText(candidate.sentence));
+  const answersWhen = query.asksForDate && isDateline(candidate.sentence);
   return looksLikeHeading(candidate.sentence) && !answersWhen ? scored * HEADING_DISCOUNT : scored;
 }
 
@@ -263,10 +263,27 @@ function newestAmong(candidates: readonly SentenceCandidate[]): number | undefin
   return years.length > 0 ? Math.max(...years) : undefined;
 }
 
-/** A line that is a date alone, as a dateline is: "16 December 2016", "Date: 29 APR 2015", "April 29, 2015". */
-const DATELINE = new RegExp(
-  String.raw`^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?|${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d\d\s*$`,
+/**
+ * A line that is a date alone, as a dateline is, with the words that stamp a page around it: "16
+ * December 2016", "Date: 29 APR 2015", "April 29, 2015", "Tuesday 15 October 2013 18:36 BST",
+ * "Page last updated at 14:17 GMT, Wednesday, 17 December 2008".
+ */
+function isDateline(sentence: string): boolean {
+  const folded = foldText(sentence);
+  if (!DATELINE_DATE.test(folded)) return false;
+  return folded.replace(DATELINE_WORDS, '').replace(/[\s,.:;|()–—-]+/g, '') === '';
+}
+
+/** A day and month (either order) and a year. */
+const DATELINE_DATE = new RegExp(
+  String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?|${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d\d\b`,
   'i',
+);
+
+/** What a dateline holds besides its date: weekdays, times and zones, and the words that stamp a page. */
+const DATELINE_WORDS = new RegExp(
+  String.raw`\b(?:${MONTH_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|\d{1,2}[:.]\d\d|gmt|bst|utc|am|pm|page|last|first|updated|published|posted|date|at|on)\b`,
+  'gi',
 );
 
 /** A title or caption repeated in the text names the subject but answers nothing. */

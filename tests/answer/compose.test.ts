@@ -355,6 +355,16 @@ describe('composeReply, for a question asking when', () => {
     // To any other question, a dateline is a heading, and what follows it leads.
     expect(reply('what did the committee report on children at risk find?', hits(news)).answer).not.toMatch(/^16 December/);
   });
+
+  it('reads a page stamp with its weekday, time and zone as a dateline: "Page last updated at 14:17 GMT, Wednesday, 17 December 2008"', () => {
+    const page = passage(
+      'bbc',
+      'Page last updated at 14:17 GMT, Wednesday, 17 December 2008\n\nMore child services inadequate\n\nOfsted, which came under fire over the death of Baby P, has published its annual assessments of 147 councils.',
+    );
+    expect(reply('when was the BBC piece on the 2008 Ofsted council assessments last updated?', hits(page)).answer).toMatch(/^Page last updated at 14:17 GMT/);
+    // To any other question it is still a heading.
+    expect(reply('what did Ofsted publish in its 2008 assessments?', hits(page)).answer).toMatch(/^Ofsted, which came under fire/);
+  });
 });
 
 describe('composeReply, for "what did X say about Y"', () => {
