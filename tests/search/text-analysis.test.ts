@@ -93,6 +93,9 @@ describe('query analysis', () => {
   it('treats a combined grade as one grade and RI as requires improvement', () => {
     expect(gradesIn('share good or outstanding in 2024', vocabulary.grades)).toEqual(['Good or outstanding']);
     expect(gradesIn('how many were ri', vocabulary.grades)).toEqual(['Requires improvement']);
+    // "Below good" is the two grades under good, as the figures index names them, never Good.
+    expect(gradesIn('what share of councils were below good?', vocabulary.grades)).toEqual(['Inadequate or requires improvement']);
+    expect(gradesIn('how many were rated less than good', vocabulary.grades)).toEqual(['Inadequate or requires improvement']);
   });
 
   it('reads an everyday word as a grade only beside a cue', () => {
@@ -104,11 +107,11 @@ describe('query analysis', () => {
     // A failing grade is the Inadequate one; failing children is no grade.
     expect(gradesIn('inspections that end in a failing grade', vocabulary.grades)).toEqual(['Inadequate']);
     expect(gradesIn('councils failing children', vocabulary.grades)).toEqual([]);
-    // The bottom and top of the scale, however said; "the lowest two grades" is two grades, not one.
+    // The bottom and top of the scale, however said; "the lowest two grades" is the two under good, not Inadequate alone.
     expect(gradesIn('does the lowest possible grade push a council downhill?', vocabulary.grades)).toEqual(['Inadequate']);
     expect(gradesIn('how many got the bottom grade or the worst rating', vocabulary.grades)).toEqual(['Inadequate']);
     expect(gradesIn('how many councils got the top grade?', vocabulary.grades)).toEqual(['Outstanding']);
-    expect(gradesIn('authorities in the lowest two grades', vocabulary.grades)).toEqual([]);
+    expect(gradesIn('authorities in the lowest two grades', vocabulary.grades)).toEqual(['Inadequate or requires improvement']);
     // The plural verb too: "38% require improvement to be good" names no Good.
     expect(gradesIn('38% require improvement to be good', vocabulary.grades)).toEqual(['Requires improvement']);
     expect(gradesIn('26 required improvement', vocabulary.grades)).toEqual(['Requires improvement']);
