@@ -139,7 +139,7 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
     };
   });
   scored.sort((a, b) => b.score - a.score);
-  const chosen = pickDistinct(scored, settings.maxCitations);
+  const chosen = leadNamingFocus(pickDistinct(scored, settings.maxCitations), context, settings);
 
   const best = chosen[0];
   const confidence = best ? confidenceOf(best, answerCoverage(best.candidate, context, settings, placeTerms), settings, context) : 0;
@@ -414,6 +414,22 @@ function confidenceOf(best: Scored, coverage: number, settings: ComposeSettings,
  * social work funding): cut below the threshold like evidence for another year or grade.
  */
 const MISSING_FOCUS_FACTOR = 0.25;
+
+/**
+ * How close behind the leading extract one that names the role a "who ..." question asks about
+ * ("who chaired the committee?": a chair) may be, to lead instead: a near tie is settled by the
+ * role, which the leader would otherwise be declined for missing. Only for "who": settling "what
+ * did X say about Y" this way answered off-subject questions with extracts naming half of Y.
+ * (Discounting every extract that misses the focus was tried and moved more answers down than up.)
+ */
+const FOCUS_TIE = 0.9;
+
+function leadNamingFocus(chosen: Scored[], context: ComposeContext, settings: ComposeSettings): Scored[] {
+  const [lead] = chosen;
+  if (!lead || context.query.focus.length === 0 || !/^\s*who\b/i.test(context.query.text) || namesFocus(lead.candidate, context, settings)) return chosen;
+  const index = chosen.findIndex((item, i) => i > 0 && item.score >= FOCUS_TIE * lead.score && namesFocus(item.candidate, context, settings));
+  return index < 0 ? chosen : [chosen[index]!, ...chosen.filter((_, i) => i !== index)];
+}
 
 /** The share of the focus's words (or equivalents) evidence must name: the topic, not one word of it. */
 const FOCUS_NAMED = 0.5;

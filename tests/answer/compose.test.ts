@@ -367,6 +367,21 @@ describe('composeReply, for a question asking when', () => {
   });
 });
 
+describe('composeReply, for "who ..."', () => {
+  it('settles a near tie by the role asked about: the sentence naming the chair leads and answers', () => {
+    const report = passage(
+      'pac',
+      'Child protection services are failing to improve, the Public Accounts Committee has argued in its report on unacceptably slow reform. Meg Hillier MP, chair of the committee, said the slow progress was unacceptable.',
+    );
+    const result = reply('who chaired the Public Accounts Committee for the unacceptably slow report?', hits(report));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(/^Meg Hillier MP, chair of the committee/);
+    // Far behind, a sentence naming the role does not lead: the leader is declined for missing it instead.
+    const far = passage('far', 'The Public Accounts Committee report on unacceptably slow reform of child protection was published in 2016. The chair spoke.');
+    expect(reply('who chaired the Public Accounts Committee for the unacceptably slow report?', hits(far)).answered).toBe(false);
+  });
+});
+
 describe('composeReply, for "what did X say about Y"', () => {
   it('declines words of X that are not about Y, and answers with those that are', () => {
     const quote = passage('chair', 'Meg Hillier MP, chair of the committee, said: "It is completely unacceptable that child protection services are still failing."');
