@@ -301,7 +301,9 @@ function countingCheck(question: string): Pick<ComposeContext, 'countsOtherThing
 function unknownNames(query: AnalysedQuery, lexical: LexicalIndex, hits: readonly SearchHit[]): string[] {
   const spelledOut = (term: string) =>
     query.acronyms.some(
-      (acronym) => acronym.term === term && hits.some(({ passage }) => spellsOut(acronym.letters, `${passage.title}\n${passage.heading ?? ''}\n${passage.text}`)),
+      (acronym) =>
+        acronym.term === term &&
+        hits.some(({ passage }) => spellsOut(acronym.letters, passage.title, { title: true }) || spellsOut(acronym.letters, `${passage.heading ?? ''}\n${passage.text}`)),
     );
   return query.names.filter(
     (term) =>

@@ -15,12 +15,15 @@ export function acronymLetters(word: string): string | undefined {
 /**
  * Whether `text` has a run of words whose first letters spell `letters`, the small words between
  * them skipped or counted: "Children & Young People" spells "cyp", "Annual Report" spells "ar".
+ * `title`: the text is a document's title.
  */
-export function spellsOut(letters: string, text: string): boolean {
+export function spellsOut(letters: string, text: string, options: { title?: boolean } = {}): boolean {
   const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
-  // Two letters are spelled by chance everywhere ("from each" for "FE"): only a name written with
-  // capitals spells them ("Annual Report", "Department for Education" for "DE"), never a small word.
-  const strict = letters.length < 3;
+  // Two or three letters are spelled by chance everywhere ("from each" for "FE", "England has
+  // children" for "EHC"): only a name written with capitals spells them ("Annual Report",
+  // "Department for Education" for "DE" and for "DfE"), a small word at most inside it. A
+  // document's title is a name however it is written ("A brave new world" for "BNW").
+  const strict = letters.length < 4 && options.title !== true;
   for (let start = 0; start < words.length; start++) {
     if (matchesFrom(words, start, letters, 0, strict)) return true;
   }
@@ -32,7 +35,8 @@ function matchesFrom(words: readonly string[], at: number, letters: string, next
   const word = words[at];
   if (word === undefined) return false;
   const lower = word.toLowerCase();
-  const spells = strict ? !SKIPPED.has(lower) && /^\p{Lu}/u.test(word) : true;
+  const small = SKIPPED.has(lower);
+  const spells = !strict || (small ? next > 0 && next < letters.length - 1 : /^\p{Lu}/u.test(word));
   if (spells && lower[0] === letters[next] && matchesFrom(words, at + 1, letters, next + 1, strict)) return true;
   // A small word may stand between two of the spelled words ("Department for Education" is also DE).
   return next > 0 && SKIPPED.has(lower) && matchesFrom(words, at + 1, letters, next, strict);

@@ -23,10 +23,17 @@ describe('acronyms', () => {
     expect(spellsOut('cyp', 'children and families, young carers and people')).toBe(false);
   });
 
-  it('of two letters, are spelled out only by a name written with capitals, never by a small word', () => {
-    // Every page has two everyday words that start with the letters.
+  it('of two or three letters, are spelled out only by a name written with capitals, a small word at most inside it', () => {
+    // Every page has two or three everyday words that start with the letters.
     expect(spellsOut('fe', 'from each council, for Education')).toBe(false);
     expect(spellsOut('ar', 'the chief inspector’s annual report')).toBe(false);
+    expect(spellsOut('ehc', 'in England, half of children were seen')).toBe(false);
     expect(spellsOut('fe', 'colleges of Further Education')).toBe(true);
+    expect(spellsOut('ehc', 'an Education, Health and Care plan')).toBe(true);
+    expect(spellsOut('dfe', 'the Department for Education')).toBe(true);
+    expect(spellsOut('foe', 'for Our Education')).toBe(false);
+    // A document's title is a name, however it is written.
+    expect(spellsOut('bnw', 'A brave new world: is inspection improving children’s services?')).toBe(false);
+    expect(spellsOut('bnw', 'A brave new world: is inspection improving children’s services?', { title: true })).toBe(true);
   });
 });
