@@ -53,8 +53,40 @@ export function splitSentences(text: string): Sentence[] {
     }
   }
   if (current) sentences.push({ text: text.slice(current.start, current.end), ...current });
-  return sentences;
+  return withItemNumbersLeading(text, sentences);
 }
+
+/**
+ * A numbered list run into one line ("... to be good 1. Children who need help Requires improvement
+ * 2. Children looked after ...") is split after each item's number, which the segmenter reads as a
+ * full stop: each number goes back to the start of its own item. A trailing number is an item's
+ * when the numbering runs on across the sentences around it (the sentence before opens with the
+ * number one less, or the one after ends with the number one more), so "It rose to 12." stays whole.
+ */
+function withItemNumbersLeading(text: string, sentences: Sentence[]): Sentence[] {
+  const out = sentences.map((sentence) => ({ ...sentence }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const sentence = out[i]!;
+    const match = TRAILING_ITEM_NUMBER.exec(sentence.text);
+    if (!match) continue;
+    const number = Number(match[1]);
+    const opensWithPrevious = sentence.text.startsWith(`${number - 1}. `);
+    const nextEndsWithNext = new RegExp(String.raw`\s${number + 1}\.$`).test(out[i + 1]!.text);
+    if (!opensWithPrevious && !nextEndsWithNext) continue;
+    const numberStart = sentence.end - match[1]!.length - 1;
+    const shortened = trimmed(text, sentence.start, numberStart);
+    if (!shortened) continue;
+    const next = out[i + 1]!;
+    next.start = numberStart;
+    next.text = text.slice(next.start, next.end);
+    sentence.end = shortened.end;
+    sentence.text = text.slice(sentence.start, sentence.end);
+  }
+  return out;
+}
+
+/** A sentence ending in a small number and a full stop, after a space: "... Requires improvement 2." */
+const TRAILING_ITEM_NUMBER = /\s(\d{1,2})\.$/;
 
 /** Whether the sentence so far continues into `next` rather than ending where the segmenter broke. */
 function runsOn(text: string, sentence: { start: number; end: number }, next: { start: number; end: number }): boolean {
