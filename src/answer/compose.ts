@@ -113,6 +113,8 @@ export interface ComposeContext {
    * counts (counted.ts): such evidence is scored down as not what was asked. Unset, nothing is.
    */
   countsOtherThings?: (extract: string, passage: Passage) => boolean;
+  /** Whether a sentence is about other kinds of provider than the question names (counted.ts); unset, none is. */
+  aboutOtherProviders?: (sentence: string) => boolean;
   noAnswerText: string;
 }
 
@@ -227,7 +229,8 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
     restatesPremise ||
     namesOnlyOtherGrades(grades, query) ||
     namesOnlyOtherAreas(areas, query) ||
-    (context.countsOtherThings?.(sentence, passage) ?? false);
+    (context.countsOtherThings?.(sentence, passage) ?? false) ||
+    (context.aboutOtherProviders?.(sentence) ?? false);
   return { bonus: ANSWER_KIND_BONUS * states.filter(Boolean).length, mismatched };
 }
 

@@ -45,6 +45,26 @@ export function countsOtherThings(extract: string, passage: Passage, asked: read
   );
 }
 
+/**
+ * The kinds of provider Ofsted grades that a text names (the vocabulary's `graded` counted things:
+ * local authorities, children's homes, fostering agencies).
+ */
+export function providersNamed(text: string): string[] {
+  const { counted, gradedCounted } = defaultVocabulary();
+  return [...new Set(counted.find(text).map((hit) => hit.key).filter((key) => gradedCounted.has(key)))];
+}
+
+/**
+ * Whether a sentence is about other providers than the question: it names some, and none the question
+ * names ("when were the LA inspection figures published?" against "... for all children's homes,
+ * published by 31 October 2017").
+ */
+export function aboutOtherProviders(sentence: string, asked: readonly string[]): boolean {
+  if (asked.length === 0) return false;
+  const named = providersNamed(sentence);
+  return named.length > 0 && !named.some((provider) => asked.includes(provider));
+}
+
 /** "How many" or "number of", then the words of what is counted, up to the first function word ("SEND tribunal appeals" did ...). */
 const COUNT_CUE = /\b(?:how many|number of)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,3})/;
 

@@ -17,7 +17,7 @@ import { LexicalIndex } from '../search/lexical-index.js';
 import type { AnalysedQuery } from '../search/query.js';
 import type { SearchHit } from '../search/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
-import { countedAsked, countsOtherThings, declinedIfCountingOtherThings } from '../answer/counted.js';
+import { aboutOtherProviders, countedAsked, countsOtherThings, declinedIfCountingOtherThings, providersNamed } from '../answer/counted.js';
 import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
@@ -129,6 +129,7 @@ export class Citeline implements CitelineEngine {
         termWeights: framingDiscounted(termWeights(lexical, query), new Set(query.framing)),
         unknownNames: uncovered,
         ...countingCheck(text),
+        ...providerCheck(text),
         noAnswerText: this.parts.prompts.noAnswer,
       },
       { ...compose, maxCitations },
@@ -291,6 +292,12 @@ function countingCheck(question: string): Pick<ComposeContext, 'countsOtherThing
       return counts;
     },
   };
+}
+
+/** For a question naming a kind of provider (councils, children's homes), the check compose scores sentences with. */
+function providerCheck(question: string): Pick<ComposeContext, 'aboutOtherProviders'> {
+  const asked = providersNamed(question);
+  return asked.length === 0 ? {} : { aboutOtherProviders: (sentence) => aboutOtherProviders(sentence, asked) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeReply, DEFAULT_COMPOSE, readCandidates, type ComposeContext } from '../../src/answer/compose.js';
-import { countedAsked, countsOtherThings } from '../../src/answer/counted.js';
+import { aboutOtherProviders, countedAsked, countsOtherThings, providersNamed } from '../../src/answer/counted.js';
 import type { Passage } from '../../src/ingest/types.js';
 import { analyseQuery } from '../../src/search/query.js';
 import type { SearchHit } from '../../src/search/types.js';
@@ -364,6 +364,28 @@ describe('composeReply, for a question asking when', () => {
     expect(reply('when was the BBC piece on the 2008 Ofsted council assessments last updated?', hits(page)).answer).toMatch(/^Page last updated at 14:17 GMT/);
     // To any other question it is still a heading.
     expect(reply('what did Ofsted publish in its 2008 assessments?', hits(page)).answer).toMatch(/^Ofsted, which came under fire/);
+  });
+});
+
+describe('composeReply, for a question naming a kind of provider', () => {
+  it('scores down a sentence about other providers, so the one about those asked leads', () => {
+    const release = passage(
+      'release',
+      "Inspection outcomes for all children's homes inspected up to autumn 2017, published by 31 October 2017 (final data). Outcomes for local authority children's services from November 2013 to October 2017, published by 8 December 2017 (final data).",
+    );
+    const question = 'autumn 2017 stats: LA inspections had to be published by what date to make the final data?';
+    const query = analyseQuery(question, vocabulary);
+    const asked = providersNamed(question);
+    const context: ComposeContext = {
+      query,
+      candidates: readCandidates(hits(release)),
+      vocabulary,
+      termWeights: new Map(query.terms.map((t) => [t, 1])),
+      aboutOtherProviders: (sentence) => aboutOtherProviders(sentence, asked),
+      noAnswerText: NO_ANSWER,
+    };
+    expect(composeReply(context).answer).toMatch(/^Outcomes for local authority children's services/);
+    expect(composeReply({ ...context, aboutOtherProviders: undefined }).answer).toMatch(/^Inspection outcomes for all children's homes/);
   });
 });
 

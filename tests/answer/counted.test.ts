@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedAsked, countedTerms, countsOtherThings, declinedIfCountingOtherThings, namesCounted } from '../../src/answer/counted.js';
+import { aboutOtherProviders, countedAsked, countedTerms, countsOtherThings, declinedIfCountingOtherThings, namesCounted, providersNamed } from '../../src/answer/counted.js';
 import type { Reply } from '../../src/answer/types.js';
 import type { Passage } from '../../src/ingest/types.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
@@ -80,5 +80,21 @@ describe('what a "how many" question counts, in any words, and extracts that nev
   it('keeps a reply whose passage names what is counted, or when the question counts nothing in words', () => {
     expect(decide('how many local authorities were judged good for help and protection?')).toBe(reply);
     expect(decide('what share were judged good for help and protection?')).toBe(reply);
+  });
+});
+
+describe('the kinds of provider Ofsted grades, and sentences about other kinds than the question', () => {
+  it('reads councils, children\'s homes and fostering agencies however written', () => {
+    expect(providersNamed('when were the LA inspection figures published?')).toEqual(['local authorities']);
+    expect(providersNamed("82% of children's homes and most fostering agencies were good")).toEqual(["children's homes", 'fostering agencies']);
+    expect(providersNamed('when were the figures published?')).toEqual([]);
+  });
+
+  it('finds a sentence about other providers only when it names some and none of those asked', () => {
+    const asked = providersNamed('when were the LA inspection figures published?');
+    expect(aboutOtherProviders("Outcomes for all children's homes, published by 31 October 2017 (final data)", asked)).toBe(true);
+    expect(aboutOtherProviders("Outcomes for local authority children's services, published by 8 December 2017", asked)).toBe(false);
+    expect(aboutOtherProviders('All figures were published by 8 December 2017', asked)).toBe(false);
+    expect(aboutOtherProviders("Outcomes for all children's homes", [])).toBe(false);
   });
 });
