@@ -219,6 +219,8 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
     areas.some((area) => query.areas.includes(area)),
     asked.length > 0 && !restatesPremise,
     query.asksForDate && years.length > 0,
+    // When a piece came out is its dateline's to say, before any date in its text.
+    datesThePiece(sentence, query),
     query.asksForDuration && DURATION.test(folded),
     namesPlaces,
     query.places.length > 0 && vocabulary.places.find(sentence).some((place) => query.places.includes(place)),
@@ -276,6 +278,14 @@ function isDateline(sentence: string): boolean {
   if (!DATELINE_DATE.test(folded)) return false;
   return folded.replace(DATELINE_WORDS, '').replace(/[\s,.:;|()–—-]+/g, '') === '';
 }
+
+/** A dateline, to a question asking when a piece was published: its answer. */
+function datesThePiece(sentence: string, query: AnalysedQuery): boolean {
+  return query.asksForDate && PUBLICATION.test(query.text) && isDateline(sentence);
+}
+
+/** A question about when something was published: "when did the PAC put out its report?", "what date was the piece?". */
+const PUBLICATION = /\b(?:publish(?:ed|es)?|piece|article|story|stories|put out|puts out|posted|updated|released?|came out|come out|dated|ran|run)\b/i;
 
 /** A day and month (either order) and a year. */
 const DATELINE_DATE = new RegExp(
@@ -459,6 +469,8 @@ function answerCoverage(candidate: SentenceCandidate, context: ComposeContext, s
   const { passage } = candidate.hit;
   const ownTerms = sentenceTerms(candidate.sentence, query, vocabulary, namesAskedPlaces(candidate.sentence, query, vocabulary.places));
   const titleTerms = places.titleTerms(passage);
+  // A dateline dates its document: asked when the piece came out, the title's words are its own.
+  if (datesThePiece(candidate.sentence, query)) for (const term of titleTerms) ownTerms.add(term);
   const asked = query.terms.filter(
     (term) => !query.framing.includes(term) && (ownTerms.has(term) || !titleTerms.has(term)),
   );

@@ -356,6 +356,19 @@ describe('composeReply, for a question asking when', () => {
     expect(reply('what did the committee report on children at risk find?', hits(news)).answer).not.toMatch(/^16 December/);
   });
 
+  it('answers when a piece came out with its dateline, before a date in its text, and with the confidence its title gives', () => {
+    const piece = passage(
+      'cyp',
+      'By Derren Hayes\n\n| 23 January 2015\n\nThe high number of councils in the lowest two grades bears out concerns raised at the framework launch in November 2013 that ratings would fall.',
+      { title: 'Nearly half of councils see fall in rating under tougher Ofsted inspections (CYP Now)' },
+    );
+    const result = reply('what date was the CYP Now piece on nearly half of councils seeing their rating fall?', hits(piece));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(/23 January 2015/);
+    // Asked when something happened, not when the piece came out, the dateline has no such claim.
+    expect(reply('when was the inspection framework launched?', hits(piece)).answer).toMatch(/November 2013/);
+  });
+
   it('reads a page stamp with its weekday, time and zone as a dateline: "Page last updated at 14:17 GMT, Wednesday, 17 December 2008"', () => {
     const page = passage(
       'bbc',
