@@ -8,6 +8,7 @@ import { tieredCoverage } from '../search/coverage.js';
 import { spellsOut } from '../search/acronyms.js';
 import { newestYear, recencyOf } from '../search/rerank.js';
 import { contradictsDirection, directionsIn } from '../search/direction.js';
+import { states as statesIntent } from '../search/intent.js';
 import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { MONTH_NAME, foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
@@ -221,6 +222,7 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
     query.asksForDate && years.length > 0,
     // When a piece came out is its dateline's to say, before any date in its text.
     datesThePiece(sentence, query),
+    query.intents.some((intent) => statesIntent(intent, sentence)),
     query.asksForDuration && DURATION.test(folded),
     namesPlaces,
     query.places.length > 0 && vocabulary.places.find(sentence).some((place) => query.places.includes(place)),

@@ -1,6 +1,7 @@
 /** What a question asks for, read once and shared by search, re-ranking and answer composition. */
 import { acronymLetters } from './acronyms.js';
 import { directionsIn, type Direction } from './direction.js';
+import { intentsAsked, type Intent } from './intent.js';
 import { MONTH_NAME, foldText, yearsIn } from './text-analysis.js';
 import { expansionTerms, findExpansions, type Expansion, type GradeVocabulary, type SearchVocabulary } from './vocabulary.js';
 
@@ -47,6 +48,8 @@ export interface AnalysedQuery {
   asksForPlaces?: { how: 'one' | 'several'; terms: string[] };
   /** Which way a change asked about went ("how many got worse?": down), read once for every extract. */
   directions: ReadonlySet<Direction>;
+  /** A reason, consequence or recommendation asked for, which the answering sentence states by its connectives. */
+  intents: Intent[];
   /**
    * What a "who/what was X" question asks for ("who was iMPOWER's chief executive" -> chief, execut):
    * evidence that never names it does not answer, however much else it shares with the question.
@@ -97,6 +100,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     comparesPeriods: /\b(between|compar(?:e|es|ed|ing|ison)|versus|vs|moved|changed|change|shifted|since|trend|over time)\b/.test(lower),
     asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days|up[\s-]+to[\s-]+date)\b/.test(lower),
     directions: directionsIn(text),
+    intents: intentsAsked(text),
     places: vocabulary.places.find(text, { anyCase: true }),
     ...placesAsked(lower, vocabulary),
     asksForDuration: /\bhow (?:long|often|frequently)\b/.test(lower),

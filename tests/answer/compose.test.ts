@@ -380,6 +380,18 @@ describe('composeReply, for a question asking when', () => {
   });
 });
 
+describe('composeReply, for a question asking why, what followed or what was recommended', () => {
+  it('prefers the sentence that says so by its connectives to one that shares more words but states none', () => {
+    const cuts = passage(
+      'cuts',
+      'The report looked at cuts to youth services for children across England. Things got worse for children because councils were less able to intervene early.',
+    );
+    expect(reply('why are cuts to youth services making things worse for children?', hits(cuts)).answer).toMatch(/^Things got worse for children because/);
+    // Asked what the report looked at, the connective earns nothing.
+    expect(reply('what did the report look at about cuts to youth services?', hits(cuts)).answer).toMatch(/^The report looked at cuts/);
+  });
+});
+
 describe('composeReply, for a question naming a kind of provider', () => {
   it('scores down a sentence about other providers, so the one about those asked leads', () => {
     const release = passage(
