@@ -77,6 +77,13 @@ export interface SentenceCandidate {
   wordSimilarity: ReadonlyMap<string, number>;
 }
 
+/**
+ * A sentence that carries on from the one before ("This means ...", "The remaining ...", "Firstly,
+ * ...", "As a result, ..."): quoted with it, since the one before alone sets the scene and this one
+ * says what it leads to.
+ */
+const CONTINUES = /^(?:["“‘']\s*)?(?:this|these|those|they|it|its|the remaining|the rest|firstly|first,|secondly|thirdly|finally|however|but|instead|as a result|therefore|consequently|so,|this means|in particular|specifically|for example|for instance)\b/i;
+
 export function readCandidates(hits: readonly SearchHit[], settings: ComposeSettings = DEFAULT_COMPOSE): SentenceCandidate[] {
   const candidates: SentenceCandidate[] = [];
   for (const hit of hits.slice(0, settings.passagesRead)) {
@@ -85,7 +92,8 @@ export function readCandidates(hits: readonly SearchHit[], settings: ComposeSett
       const next = sentences[index + 1];
       // A short sentence, or one that opens a quotation it does not close ("X told PSE: “Our members
       // value ... ), is quoted with the next one, so the answer is not cut in half.
-      const extend = next !== undefined && (wordCount(sentence.text) < settings.shortSentenceWords || opensQuote(sentence.text));
+      const extend =
+        next !== undefined && (wordCount(sentence.text) < settings.shortSentenceWords || opensQuote(sentence.text) || CONTINUES.test(next.text) || /:$/.test(sentence.text));
       const end = extend ? next.end : sentence.end;
       candidates.push({
         hit,

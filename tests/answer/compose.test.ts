@@ -193,6 +193,18 @@ describe('composeReply', () => {
     expect(result.citations[0]?.extract).not.toContain('He spoke');
   });
 
+  it('quotes a sentence with the next when that one carries on from it, or when it ends in a colon', () => {
+    const shock = passage(
+      'shock',
+      'The consequence of such a cycle is what iMPOWER calls a systematic shock across the service. This means the service falls apart and partners avoid it. Staff numbers were stable in 2014.',
+    );
+    const [lead] = reply("what does iMPOWER mean by 'systematic shock'?", hits(shock)).citations;
+    expect(lead?.extract).toContain('This means the service falls apart');
+    expect(lead?.extract).not.toContain('Staff numbers');
+    const aims = passage('aims', 'The report set out three aims for the work with councils:\n• to test our conviction against what councils see\n• to draw on insight from elsewhere');
+    expect(reply('what aims did the report set out for the work with councils?', hits(aims)).citations[0]?.extract).toMatch(/aims for the work with councils:\n• to test our conviction/);
+  });
+
   it('prefers the newest evidence when the question asks for the latest', () => {
     const older = passage('older', 'As at August 2019, 49% of councils were judged good or outstanding.');
     const newer = passage('newer', 'As at March 2024, 60% of councils were judged good or outstanding.');
