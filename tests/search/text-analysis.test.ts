@@ -73,6 +73,10 @@ describe('domain vocabulary', () => {
     expect(widened('nobody intervenes')).toContain(vocabulary.normaliser.term('intervention'));
     expect(widened("what does the CiC label cover")).toContain(vocabulary.normaliser.term('looked'));
     expect(widened('were more councils slipping or climbing')).toEqual(expect.arrayContaining(['worse', 'improved'].map((t) => vocabulary.normaliser.term(t))));
+    expect(widened('were bosses keeping an eye on unfilled posts')).toEqual(expect.arrayContaining(['oversight', 'vacancies'].map((t) => vocabulary.normaliser.term(t))));
+    expect(widened('how much more strain can the sector take')).toContain(vocabulary.normaliser.term('stretched'));
+    expect(widened('when will the round of visits wrap up')).toContain(vocabulary.normaliser.term('complete'));
+    expect(widened('what is the purpose of the framework')).toContain(vocabulary.normaliser.term('ambition'));
     // "vs" is a function word, not a term to search for.
     expect(vocabulary.normaliser.terms('2015 vs 2024 versus 2019')).toEqual(['2015', '2024', '2019']);
   });
