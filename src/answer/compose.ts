@@ -191,8 +191,16 @@ function scoreSentence(candidate: SentenceCandidate, context: ComposeContext, se
   const scored = (score + fit.bonus) * (fit.mismatched ? NOT_ASKED_DISCOUNT : 1);
   // A dateline ("16 December 2016") is a heading, except to a question asking when: it is the answer.
   const answersWhen = query.asksForDate && isDateline(candidate.sentence);
-  return looksLikeHeading(candidate.sentence) && !answersWhen ? scored * HEADING_DISCOUNT : scored;
+  const discounted = looksLikeHeading(candidate.sentence) && !answersWhen ? scored * HEADING_DISCOUNT : scored;
+  return wordCount(candidate.sentence) > RUN_ON_WORDS ? discounted * RUN_ON_DISCOUNT : discounted;
 }
+
+/**
+ * A "sentence" this long is text run together (a flattened table, a key-facts page, a search
+ * snippet of a PDF's cover): it shares many of any question's words by holding many facts at once.
+ */
+const RUN_ON_WORDS = 60;
+const RUN_ON_DISCOUNT = 0.9;
 
 /** Credit for each thing of the kind the question asks for that a sentence states. */
 const ANSWER_KIND_BONUS = 0.1;

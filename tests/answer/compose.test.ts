@@ -205,6 +205,15 @@ describe('composeReply', () => {
     expect(reply('what aims did the report set out for the work with councils?', hits(aims)).citations[0]?.extract).toMatch(/aims for the work with councils:\n• to test our conviction/);
   });
 
+  it('scores down text run together past sixty words (a flattened key-facts page), which holds many facts at once', () => {
+    const facts =
+      'Key facts 391,000 children in need on 31 March 621,500 referrals during the year £1.8bn spent on social work by councils up 11% since the review 124% rise in enquiries over ten years 23% of councils judged good for help and protection 26 out of 152 councils where the department is intervening 2020 the year by which the department has committed to transform the quality of the child protection system';
+    const lock = passage('lock', `${facts}\n\nThe department has committed to transform the child protection system by 2020.`);
+    expect(reply('by when has the department committed to transform child protection?', hits(lock)).answer).toBe(
+      'The department has committed to transform the child protection system by 2020.',
+    );
+  });
+
   it('prefers the newest evidence when the question asks for the latest', () => {
     const older = passage('older', 'As at August 2019, 49% of councils were judged good or outstanding.');
     const newer = passage('newer', 'As at March 2024, 60% of councils were judged good or outstanding.');
