@@ -15,6 +15,7 @@ import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { findFigures, statesMoney, statesQuantity, statesShare, statesShareInWords, type FigureMention } from './figures.js';
 import { orBetterGrade } from './grades.js';
+import { datesThePiece, isDateline } from './datelines.js';
 import { citationLocation } from './location.js';
 import { aboutAskedPlaces, namesAskedPlaces } from './place-names.js';
 import type { Citation, Reply } from './types.js';
@@ -285,37 +286,6 @@ function newestAmong(candidates: readonly SentenceCandidate[]): number | undefin
   const years = candidates.map((candidate) => newestYear(candidate.hit.passage)).filter((year): year is number => year !== undefined);
   return years.length > 0 ? Math.max(...years) : undefined;
 }
-
-/**
- * A line that is a date alone, as a dateline is, with the words that stamp a page around it: "16
- * December 2016", "Date: 29 APR 2015", "April 29, 2015", "Tuesday 15 October 2013 18:36 BST",
- * "Page last updated at 14:17 GMT, Wednesday, 17 December 2008".
- */
-function isDateline(sentence: string): boolean {
-  const folded = foldText(sentence);
-  if (!DATELINE_DATE.test(folded)) return false;
-  return folded.replace(DATELINE_WORDS, '').replace(/[\s,.:;|()–—-]+/g, '') === '';
-}
-
-/** A dateline, to a question asking when a piece was published: its answer. */
-function datesThePiece(sentence: string, query: AnalysedQuery): boolean {
-  return query.asksForDate && PUBLICATION.test(query.text) && isDateline(sentence);
-}
-
-/** A question about when something was published: "when did the PAC put out its report?", "what date was the piece?". */
-const PUBLICATION = /\b(?:publish(?:ed|es)?|piece|article|story|stories|put out|puts out|posted|updated|released?|came out|come out|dated|ran|run)\b/i;
-
-/** A day and month (either order) and a year. */
-const DATELINE_DATE = new RegExp(
-  String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?|${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d\d\b`,
-  'i',
-);
-
-/** What a dateline holds besides its date: weekdays, times and zones, and the words that stamp a page. */
-const DATELINE_WORDS = new RegExp(
-  String.raw`\b(?:${MONTH_NAME}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|\d{1,2}[:.]\d\d|gmt|bst|utc|am|pm|page|last|first|updated|published|posted|date|at|on)\b`,
-  'gi',
-);
 
 /** A title or caption repeated in the text names the subject but answers nothing. */
 const HEADING_DISCOUNT = 0.5;
