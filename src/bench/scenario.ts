@@ -96,12 +96,18 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
     const measureStore = (store: VectorStoreUnderTest<unknown>) => measureVectorStore(store, reportsDir, embedder, questions, syntheticQuestions(200, 11));
     // Each process imports only the store it measures, as a user's would: LangChain's modules are
     // about 25 MiB resident beside Citeline's, and had been counted in Citeline's peak (Citeline's
-    // engine in the peer's).
-    if (spec.peer === 'langchain') return await measureStore((await import('./peer-langchain.js')).langChainPeer(embedder) as VectorStoreUnderTest<unknown>);
-    const { loadSearchVocabulary } = await import('../search/vocabulary.js');
-    const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
-    if (spec.measure === 'ingest') return await measureIngest(spec, config, embedder, vocabulary);
-    return await measureStore((await citelineStore(config, embedder, vocabulary)) as VectorStoreUnderTest<unknown>);
+    // engine in the peer's). The import is timed apart from ingest, for both stores alike.
+    if (spec.peer === 'langchain') {
+      const code = await timed(() => import('./peer-langchain.js'));
+      return { ...(await measureStore(code.value.langChainPeer(embedder) as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
+    }
+    const code = await timed(async () => {
+      const { loadSearchVocabulary } = await import('../search/vocabulary.js');
+      const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
+      return { vocabulary, store: spec.measure === 'ingest' ? undefined : await citelineStore(config, embedder, vocabulary) };
+    });
+    if (!code.value.store) return await measureIngest(spec, config, embedder, code.value.vocabulary);
+    return { ...(await measureStore(code.value.store as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

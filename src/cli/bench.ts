@@ -127,7 +127,7 @@ function withRange<T>(median: number, runs: readonly T[], value: (run: T) => num
 }
 
 function formatStores(results: readonly (readonly [string, CorpusResult, CorpusResult[]])[]): string {
-  const header = ['corpus', 'store', 'passages', 'ingest s', 'passages/s', 'load ms', 'ef', 'query p50 ms', 'query p95 ms', 'search p50 ms', 'search p95 ms', 'recall@10', 'index MiB', 'peak MiB'];
+  const header = ['corpus', 'store', 'passages', 'code import ms', 'ingest s', 'passages/s', 'load ms', 'ef', 'query p50 ms', 'query p95 ms', 'search p50 ms', 'search p95 ms', 'recall@10', 'index MiB', 'peak MiB'];
   const rows = results.flatMap(([corpus, median, corpusRuns]) =>
     STORES.flatMap((store) => {
       const r = median[store];
@@ -135,8 +135,16 @@ function formatStores(results: readonly (readonly [string, CorpusResult, CorpusR
       return r.searches.map((search, i) =>
         [
           ...(i === 0
-            ? [corpus, r.store, r.passages, withRange(r.ingestSeconds, runs, (run) => run.ingestSeconds), r.passagesPerSecond, withRange(r.loadMs, runs, (run) => run.loadMs)]
-            : ['', '', '', '', '', '']),
+            ? [
+                corpus,
+                r.store,
+                r.passages,
+                r.codeImportMs === undefined ? '–' : withRange(r.codeImportMs, runs, (run) => run.codeImportMs ?? 0),
+                withRange(r.ingestSeconds, runs, (run) => run.ingestSeconds),
+                r.passagesPerSecond,
+                withRange(r.loadMs, runs, (run) => run.loadMs),
+              ]
+            : ['', '', '', '', '', '', '']),
           search.ef,
           search.queryP50Ms,
           search.queryP95Ms,
