@@ -48,6 +48,10 @@ describe('Citeline and the peer measured alike', () => {
     expect(peer.searches[1]!.recallAt10).toBe(1);
     expect(peer.searches[0]!.recallAt10).toBeGreaterThan(0.5);
     expect(citeline.indexMiB).toBeGreaterThan(0);
+    // Each store's own code import is timed apart from its ingest. (In this test process the modules
+    // may be loaded already, so only that it is measured is checked, not how long it takes.)
+    expect(citeline.codeImportMs).toBeGreaterThanOrEqual(0);
+    expect(peer.codeImportMs).toBeGreaterThanOrEqual(0);
     // INGEST_THREADS=1 builds the same index, every search finding what the default's did.
     const oneThread = (await runScenario({ ...spec, threads: 1 })) as VectorStoreResult;
     expect(oneThread.store).toBe('Citeline, 1 thread');
