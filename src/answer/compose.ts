@@ -83,7 +83,17 @@ export interface SentenceCandidate {
  * ...", "As a result, ..."): quoted with it, since the one before alone sets the scene and this one
  * says what it leads to.
  */
-const CONTINUES = /^(?:["“‘']\s*)?(?:this|these|those|they|it|its|the remaining|the rest|firstly|first,|secondly|thirdly|finally|however|but|instead|as a result|therefore|consequently|so,|this means|in particular|specifically|for example|for instance)\b/i;
+const CONTINUES = new RegExp(
+  String.raw`^(?:["“‘']\s*)?(?:${[
+    'this|these|those|they|it|its',
+    'the remaining|the rest',
+    'firstly|first,|secondly|thirdly|finally',
+    'however|but|instead',
+    'as a result|therefore|consequently|so,',
+    'in particular|specifically|for example|for instance',
+  ].join('|')})\b`,
+  'i',
+);
 
 export function readCandidates(hits: readonly SearchHit[], settings: ComposeSettings = DEFAULT_COMPOSE): SentenceCandidate[] {
   const candidates: SentenceCandidate[] = [];
@@ -91,10 +101,12 @@ export function readCandidates(hits: readonly SearchHit[], settings: ComposeSett
     const sentences = splitSentences(hit.passage.text);
     sentences.forEach((sentence, index) => {
       const next = sentences[index + 1];
-      // A short sentence, or one that opens a quotation it does not close ("X told PSE: “Our members
-      // value ... ), is quoted with the next one, so the answer is not cut in half.
+      // A short sentence, one that opens a quotation it does not close ("X told PSE: “Our members
+      // value ... ), one ending in a colon, or one the next carries on from, is quoted with the next
+      // one, so the answer is not cut in half.
       const extend =
-        next !== undefined && (wordCount(sentence.text) < settings.shortSentenceWords || opensQuote(sentence.text) || CONTINUES.test(next.text) || /:$/.test(sentence.text));
+        next !== undefined &&
+        (wordCount(sentence.text) < settings.shortSentenceWords || opensQuote(sentence.text) || /:$/.test(sentence.text) || CONTINUES.test(next.text));
       const end = extend ? next.end : sentence.end;
       candidates.push({
         hit,

@@ -18,7 +18,8 @@ export interface SourceFile {
 /**
  * How files are read into passages. Bumped when a loader or the chunker makes other text or passages
  * from the same bytes, so that the next ingest reads every report again instead of keeping passages
- * an older Citeline made (2: Markdown keeps the author's spaces; 3: a numbered list run into one line is split before each item number).
+ * an older Citeline made (2: Markdown keeps the author's spaces; 3: a numbered list run into one
+ * line is split before each item number).
  */
 export const READING_VERSION = 3;
 
