@@ -453,10 +453,14 @@ function namesFocus(candidate: SentenceCandidate, context: ComposeContext, setti
   if (context.query.asksForPlaces && !namesAskedPlaces(candidate.extract, context.query, context.vocabulary.places)) return false;
   if (focus.length === 0) return true;
   const terms = new Set(context.vocabulary.normaliser.terms(candidate.extract));
-  const named = tieredCoverage([{ terms, credit: 1 }], { ...context.query, terms: focus }, new Map(), (term) =>
-    (candidate.wordSimilarity.get(term) ?? 0) >= settings.softFull ? 1 : 0,
-  );
-  return named >= FOCUS_NAMED;
+  const shareNamed = (asked: string[]) =>
+    tieredCoverage([{ terms, credit: 1 }], { ...context.query, terms: asked }, new Map(), (term) =>
+      (candidate.wordSimilarity.get(term) ?? 0) >= settings.softFull ? 1 : 0,
+    );
+  const named = shareNamed(focus);
+  if (named < FOCUS_NAMED) return false;
+  // Part of a compound names it only if the part is its head ("climate change": change, not climate).
+  return named >= 1 || focus.length < 2 || shareNamed([focus[focus.length - 1]!]) >= 1;
 }
 
 /**

@@ -450,6 +450,15 @@ describe('composeReply, for "who ..."', () => {
   });
 });
 
+describe('composeReply, for "what did X say about Y" with Y a compound', () => {
+  it('counts part of the compound as naming it only if the part is its head: climate is not climate change', () => {
+    const workloads = passage('workloads', 'A climate of increasing workloads and sharply decreasing budgets is making it harder for councils to improve, the regulator said.');
+    expect(reply('what did the watchdog say about climate change?', hits(workloads)).answered).toBe(false);
+    const change = passage('change', 'The regulator said the change in ratings reflected a tougher framework.');
+    expect(reply('what did the watchdog say about the ratings change?', hits(change)).answered).toBe(true);
+  });
+});
+
 describe('composeReply, for "what did X say about Y"', () => {
   it('declines words of X that are not about Y, and answers with those that are', () => {
     const quote = passage('chair', 'Meg Hillier MP, chair of the committee, said: "It is completely unacceptable that child protection services are still failing."');
