@@ -71,34 +71,40 @@ const COUNT_CUE = /\b(?:how many|number of)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,3}
 /** Past tenses, regular and the irregular ones that follow "how many" ("how many came out outstanding?"). */
 const PAST_TENSE = /^(?:\w+ed|came|got|went|fell|rose|saw|left|took|made|kept|held|lost|won|gave|grew|became|stayed)$/;
 
+/** What a "how many" question counts, in its own words: their search terms, and the counted things of the figures vocabulary they name. */
+export interface CountedInWords {
+  terms: string[];
+  /** "councils", "LAs": local authorities, however a report names them. */
+  things: string[];
+}
+
 /**
- * The search terms of what a "how many" question counts, each with the terms the vocabulary says
- * mean the same ("LAs" for "councils"), or none when it names nothing to count ("how many improved?").
- * Unlike `countedAsked`, this reads any noun, not only the figures index's counted things: "how
- * many SEND tribunal appeals" counts appeals, which no report counts.
+ * What a "how many" question counts, or nothing when it names nothing to count ("how many
+ * improved?"). Unlike `countedAsked`, this reads any noun, not only the figures index's counted
+ * things: "how many SEND tribunal appeals" counts appeals, which no report counts. Only the counted
+ * things stand for other words: the search vocabulary's looser equivalents would let "Ofsted" name
+ * a count of inspectors.
  */
-export function countedTerms(question: string, vocabulary: SearchVocabulary): Set<string>[] {
+export function countedInWords(question: string, vocabulary: SearchVocabulary): CountedInWords {
   const words = COUNT_CUE.exec(question.toLowerCase())?.[1]?.trim().split(/\s+/) ?? [];
-  const { normaliser, synonymGroups } = vocabulary;
-  const counted: Set<string>[] = [];
+  const kept: string[] = [];
   for (const word of words) {
     // "Under-18s" and "16-year-olds" are read from their other words, if any.
     if (/\d/.test(word)) continue;
-    const term = normaliser.term(word);
     // What is counted ends where the verb starts: a function word ("were"), a past tense ("improved", "came").
-    if (term === null || PAST_TENSE.test(word)) break;
-    const equivalents = new Set([term]);
-    for (const group of synonymGroups) if (group.some((phrase) => phrase.length === 1 && phrase[0] === term)) for (const phrase of group) if (phrase.length === 1) equivalents.add(phrase[0]!);
-    counted.push(equivalents);
+    if (vocabulary.normaliser.term(word) === null || PAST_TENSE.test(word)) break;
+    kept.push(word);
   }
-  return counted;
+  const phrase = kept.join(' ');
+  return { terms: vocabulary.normaliser.terms(phrase), things: [...new Set(defaultVocabulary().counted.find(phrase).map((hit) => hit.key))] };
 }
 
-/** Whether a text names any word of what is counted, itself or by an equivalent. */
-export function namesCounted(text: string, counted: readonly Set<string>[], vocabulary: SearchVocabulary): boolean {
-  if (counted.length === 0) return true;
+/** Whether a text names what is counted: one of its words, or one of its counted things however written. */
+export function namesCounted(text: string, counted: CountedInWords, vocabulary: SearchVocabulary): boolean {
+  if (counted.terms.length === 0) return true;
   const terms = new Set(vocabulary.normaliser.terms(text));
-  return counted.some((equivalents) => [...equivalents].some((term) => terms.has(term)));
+  if (counted.terms.some((term) => terms.has(term))) return true;
+  return counted.things.length > 0 && defaultVocabulary().counted.find(text).some((hit) => counted.things.includes(hit.key));
 }
 
 /**
@@ -120,7 +126,7 @@ export function declinedIfCountingOtherThings(
   const asked = countedAsked(question);
   const countsOther = asked.length > 0 && countsOtherThings(lead.extract, passage, asked);
   // The passage around the extract may name it: "Of the 43 inspections, seven were inadequate" follows a paragraph on councils.
-  if (!countsOther && namesCounted(`${passage.title}\n${passage.text}`, countedTerms(question, vocabulary), vocabulary)) return reply;
+  if (!countsOther && namesCounted(`${passage.title}\n${passage.text}`, countedInWords(question, vocabulary), vocabulary)) return reply;
   const { figures: _notAnAnswer, ...declined } = reply;
   return { ...declined, answered: false, answer: noAnswer, confidence: round(reply.confidence * UNMET_CONSTRAINT_FACTOR, 3) };
 }
