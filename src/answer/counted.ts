@@ -45,13 +45,18 @@ export function countsOtherThings(extract: string, passage: Passage, asked: read
   );
 }
 
+/** The figures vocabulary's counted things a text names, however written ("LAs", "councils": local authorities). */
+function countedThingsIn(text: string): string[] {
+  return [...new Set(defaultVocabulary().counted.find(text).map((hit) => hit.key))];
+}
+
 /**
  * The kinds of provider Ofsted grades that a text names (the vocabulary's `graded` counted things:
  * local authorities, children's homes, fostering agencies).
  */
 export function providersNamed(text: string): string[] {
-  const { counted, gradedCounted } = defaultVocabulary();
-  return [...new Set(counted.find(text).map((hit) => hit.key).filter((key) => gradedCounted.has(key)))];
+  const { gradedCounted } = defaultVocabulary();
+  return countedThingsIn(text).filter((key) => gradedCounted.has(key));
 }
 
 /**
@@ -96,7 +101,7 @@ export function countedInWords(question: string, vocabulary: SearchVocabulary): 
     kept.push(word);
   }
   const phrase = kept.join(' ');
-  return { terms: vocabulary.normaliser.terms(phrase), things: [...new Set(defaultVocabulary().counted.find(phrase).map((hit) => hit.key))] };
+  return { terms: vocabulary.normaliser.terms(phrase), things: countedThingsIn(phrase) };
 }
 
 /** Whether a text names what is counted: one of its words, or one of its counted things however written. */
@@ -104,7 +109,7 @@ export function namesCounted(text: string, counted: CountedInWords, vocabulary: 
   if (counted.terms.length === 0) return true;
   const terms = new Set(vocabulary.normaliser.terms(text));
   if (counted.terms.some((term) => terms.has(term))) return true;
-  return counted.things.length > 0 && defaultVocabulary().counted.find(text).some((hit) => counted.things.includes(hit.key));
+  return counted.things.length > 0 && countedThingsIn(text).some((thing) => counted.things.includes(thing));
 }
 
 /**

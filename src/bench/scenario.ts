@@ -101,13 +101,10 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
       const code = await timed(() => import('./peer-langchain.js'));
       return { ...(await measureStore(code.value.langChainPeer(embedder) as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
     }
-    const code = await timed(async () => {
-      const { loadSearchVocabulary } = await import('../search/vocabulary.js');
-      const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
-      return { vocabulary, store: spec.measure === 'ingest' ? undefined : await citelineStore(config, embedder, vocabulary) };
-    });
-    if (!code.value.store) return await measureIngest(spec, config, embedder, code.value.vocabulary);
-    return { ...(await measureStore(code.value.store as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
+    const loadVocabulary = async () => (await import('../search/vocabulary.js')).loadSearchVocabulary(join(process.cwd(), 'data'));
+    if (spec.measure === 'ingest') return await measureIngest(spec, config, embedder, await loadVocabulary());
+    const code = await timed(async () => citelineStore(config, embedder, await loadVocabulary()));
+    return { ...(await measureStore(code.value as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
