@@ -17,13 +17,10 @@ export function isDateline(sentence: string): boolean {
   return folded.replace(DATELINE_WORDS, '').replace(/[\s,.:;|()–—-]+/g, '') === '';
 }
 
-/** A dateline, to a question asking when a piece was published: its answer. */
+/** A dateline, to a question asking when a piece was published (AnalysedQuery.asksWhenPublished): its answer. */
 export function datesThePiece(sentence: string, query: AnalysedQuery): boolean {
-  return query.asksForDate && PUBLICATION.test(query.text) && isDateline(sentence);
+  return query.asksWhenPublished && isDateline(sentence);
 }
-
-/** A question about when something was published: "when did the PAC put out its report?", "what date was the piece?". */
-const PUBLICATION = /\b(?:publish(?:ed|es)?|piece|article|story|stories|put out|puts out|posted|updated|released?|came out|come out|dated|ran|run)\b/i;
 
 /** A day and month (either order) and a year. */
 const DATELINE_DATE = new RegExp(

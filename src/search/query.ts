@@ -37,6 +37,8 @@ export interface AnalysedQuery {
   asksLatest: boolean;
   /** "When", "what year", "which date": the answer is a date or a year. */
   asksForDate: boolean;
+  /** "When did the PAC put out its report?", "what date was the piece?": the answer is the piece's dateline. */
+  asksWhenPublished: boolean;
   /** "How long", "how often": the answer is a length of time or a frequency ("a four-week inspection every four years"). */
   asksForDuration: boolean;
   /** Regions and councils the question names (data/places.txt): evidence about another place does not answer it. */
@@ -76,6 +78,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
   const terms = vocabulary.normaliser.terms(withoutIdioms(text));
   const lower = foldText(text).toLowerCase();
   const expansions = findExpansions(terms, vocabulary.synonymGroups);
+  const asksForDate = ASKS_FOR_DATE.test(lower);
   return {
     text,
     terms: [...new Set(terms)],
@@ -104,7 +107,8 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     places: vocabulary.places.find(text, { anyCase: true }),
     ...placesAsked(lower, vocabulary),
     asksForDuration: /\bhow (?:long|often|frequently)\b/.test(lower),
-    asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/.test(lower),
+    asksForDate,
+    asksWhenPublished: asksForDate && PUBLICATION.test(lower),
   };
 }
 
@@ -121,6 +125,11 @@ const IDIOMS: readonly [RegExp, string][] = [
 export function withoutIdioms(text: string): string {
   return IDIOMS.reduce((rewritten, [idiom, meaning]) => rewritten.replace(idiom, meaning), text);
 }
+
+const ASKS_FOR_DATE = /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b|\bwhat were the dates\b/;
+
+/** Words of a question about when something was published: "put out its report", "the piece", "last updated". */
+const PUBLICATION = /\b(?:publish(?:ed|es)?|piece|article|story|stories|put out|puts out|posted|updated|released?|came out|come out|dated|ran|run)\b/;
 
 /** Percentages and counts written with digits, not years: "24%", "54", "5,600". */
 export function figureValues(text: string): number[] {
