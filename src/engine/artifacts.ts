@@ -10,7 +10,7 @@ import type { Passage } from '../ingest/types.js';
 import type { SavedLexicalIndex } from '../search/lexical-index.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SavedFiguresIndex } from '../stats/index.js';
-import { bundledWorkerScript } from './worker-script.js';
+import { bundledScript } from './bundled-script.js';
 
 export interface SearchArtifacts {
   bm25: SavedLexicalIndex;
@@ -54,6 +54,19 @@ export function workerOldGenerationMb(passages: number, machineMiB = Math.floor(
   return Math.min(machineMiB, Math.max(1024, Math.ceil((passages * 12) / 1024)));
 }
 
+/**
+ * The code that builds the artifacts, for building them in-process: from its bundle (bundled-script.ts),
+ * which imports in a quarter of the time its modules take through tsx, or, where no bundle can be made
+ * (esbuild is a development dependency), from its modules.
+ */
+export async function importArtifactsBuilder(): Promise<typeof import('./build-artifacts.js')> {
+  try {
+    return (await import((await bundledScript(new URL('./build-artifacts.ts', import.meta.url))).href)) as typeof import('./build-artifacts.js');
+  } catch {
+    return import('./build-artifacts.js');
+  }
+}
+
 export interface ArtifactsWorkerOptions {
   /** The bundled worker, falling back to TypeScript through tsx (the default), or tsx alone. */
   script?: WorkerScript;
@@ -62,10 +75,11 @@ export interface ArtifactsWorkerOptions {
 }
 
 /**
- * `buildEncodedArtifacts` on a worker thread, started before its passages are known: booting a
- * worker (bundling it, starting V8, importing its modules) takes about 0.17 s, spent while ingest is
- * still reading the reports. The worker runs artifacts-worker.ts bundled into plain JavaScript
- * (worker-script.ts); where that cannot be made it starts through worker-boot.mjs, which registers
+ * `buildEncodedArtifacts` on a worker thread, started before its passages are known: starting a
+ * worker and building a one-passage index on it takes 0.13–0.15 s (finding its bundle unchanged,
+ * starting V8, importing the bundle, the code's first run), spent while ingest is still reading the
+ * reports. The worker runs artifacts-worker.ts bundled into plain JavaScript
+ * (bundled-script.ts); where that cannot be made it starts through worker-boot.mjs, which registers
  * tsx in the worker (a worker's entry is resolved before any loader of its parent applies). The
  * encoded artifacts come back transferred.
  */
@@ -78,7 +92,7 @@ export class ArtifactsWorker {
     const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb };
     const typescript = () => new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits });
     this.worker =
-      script === 'typescript' ? Promise.resolve().then(typescript) : bundledWorkerScript(entry).then((bundle) => new Worker(bundle, { resourceLimits }), typescript);
+      script === 'typescript' ? Promise.resolve().then(typescript) : bundledScript(entry).then((bundle) => new Worker(bundle, { resourceLimits }), typescript);
     this.result = this.worker.then(
       (worker) =>
         new Promise<EncodedArtifacts>((resolve, reject) => {

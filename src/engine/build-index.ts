@@ -8,6 +8,7 @@ import { embeddingText } from '../embed/embedding-text.js';
 import type { Embedder } from '../embed/types.js';
 import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
+import { estimatedPassages } from '../ingest/estimate.js';
 import { loadDocuments } from '../ingest/load-document.js';
 import type { LoadedDocument, Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
@@ -15,7 +16,7 @@ import type { SearchVocabulary } from '../search/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
-import { ArtifactsWorker, workerOldGenerationMb, type EncodedArtifacts } from './artifacts.js';
+import { ArtifactsWorker, importArtifactsBuilder, workerOldGenerationMb, type EncodedArtifacts } from './artifacts.js';
 import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
@@ -43,7 +44,7 @@ export interface BuildIndexOptions {
   rebuild?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   log?: (line: string) => void;
-  /** Build the BM25 and figures indexes on a worker thread: by default once the index reaches WORKER_MIN_PASSAGES. */
+  /** Build the BM25 and figures indexes on a worker thread: by default when the index is expected to reach WORKER_MIN_PASSAGES. */
   artifactsWorker?: 'always' | 'never';
   /** The worker's heap limit in MiB; by default workerOldGenerationMb of the passages expected. */
   workerOldGenerationMb?: number;
@@ -66,8 +67,13 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IngestSumm
 
 /** Passages embedded together: across documents, so that small documents still make full model batches. */
 const EMBED_GROUP = 512;
-/** Below this many passages the search artifacts are built in-process: starting a worker costs more than it saves. */
-const WORKER_MIN_PASSAGES = 2000;
+/**
+ * From this many passages the search artifacts are built on a worker; below it, in-process, where
+ * they cost less than starting a worker. Ingest milliseconds on 2 cores, three runs each,
+ * in-process against a worker started before reading: 88 passages 266–343 against 305–344, 250
+ * passages 329–356 against 348–383, 500 passages 601–650 against 523–581.
+ */
+const WORKER_MIN_PASSAGES = 300;
 
 /** A report read and cut into passages, waiting for its vectors. */
 interface PendingDocument {
@@ -97,12 +103,18 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   let done = 0;
   const finished = (file: string, passages: number) => onProgress?.({ stage: 'file', done: (done += 1), total, file, passages });
 
-  // 1. Read and cut every report. Once the index is known to be large, the worker that will build
-  // its search indexes starts booting.
+  // 1. Read and cut every report. Where the index will be large, guessed from the files' sizes, the
+  // worker that will build its search indexes starts booting now, behind the reading; should the
+  // guess be low, it starts once the passages read reach the threshold. Where it will be small, the
+  // code that builds them here is imported now, behind the reading.
   const mode = options.artifactsWorker;
   const startWorker = (expectedPassages: number) =>
     ArtifactsWorker.start({ oldGenerationMb: options.workerOldGenerationMb ?? workerOldGenerationMb(expectedPassages) });
-  let worker = mode === 'always' ? startWorker(store.passageCount) : undefined;
+  const expected = Math.max(store.passageCount, await estimatedPassages(found.files));
+  let worker = mode === 'always' || (mode === undefined && expected >= WORKER_MIN_PASSAGES) ? startWorker(expected) : undefined;
+  const inProcess = worker ? undefined : importArtifactsBuilder();
+  // Awaited when the artifacts are built here; unused (and then harmless) if a worker builds them.
+  inProcess?.catch(() => {});
   try {
     const { seen, pending } = await readReports(found, store, summary, finished, (passageCount, expectedPassages) => {
       if (!worker && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = startWorker(expectedPassages);
@@ -114,7 +126,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     const changed = pending.length + removed.length > 0;
     const staleArtifacts = !artifactsAreCurrent(store);
     const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
-    const artifacts = needsSave ? startArtifacts(finalPassages(store, seen, pending), options.vocabulary.normaliser, worker, log) : undefined;
+    const artifacts = needsSave ? startArtifacts(finalPassages(store, seen, pending), options.vocabulary.normaliser, worker, inProcess, log) : undefined;
     if (!artifacts) worker?.stop();
     // Awaited below; a failure meanwhile must not go unhandled.
     artifacts?.catch(() => {});
@@ -227,9 +239,11 @@ function startArtifacts(
   passages: Passage[],
   normaliser: TermNormaliser,
   worker: ArtifactsWorker | undefined,
+  builder: ReturnType<typeof importArtifactsBuilder> | undefined,
   log: (line: string) => void,
 ): Promise<EncodedArtifacts> {
-  const buildHere = async () => (await import('./build-artifacts.js')).buildEncodedArtifacts(passages, normaliser);
+  // Imported only when they are built here, so that a large ingest does not hold that code beside the model.
+  const buildHere = async () => (await (builder ?? importArtifactsBuilder())).buildEncodedArtifacts(passages, normaliser);
   if (!worker) return buildHere();
   return worker.build(passages, normaliser).catch((error: unknown) => {
     // Slower but the same result: a worker that cannot start must not fail the ingest.

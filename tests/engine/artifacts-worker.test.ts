@@ -1,10 +1,11 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ArtifactsWorker, workerOldGenerationMb } from '../../src/engine/artifacts.js';
+import { ArtifactsWorker, importArtifactsBuilder, workerOldGenerationMb } from '../../src/engine/artifacts.js';
 import { buildEncodedArtifacts } from '../../src/engine/build-artifacts.js';
-import { bundledWorkerScript } from '../../src/engine/worker-script.js';
+import { bundledScript } from '../../src/engine/bundled-script.js';
 import type { Passage } from '../../src/ingest/types.js';
 import { decodeArtifact } from '../../src/store/artifact-codec.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
@@ -18,13 +19,51 @@ const passages: Passage[] = [
 describe('the ingest worker', () => {
   it('is bundled into one JavaScript file beside the packages, whose data paths point at the sources', async () => {
     const entry = new URL('../../src/engine/artifacts-worker.ts', import.meta.url);
-    const script = await bundledWorkerScript(entry);
+    const script = await bundledScript(entry);
     expect(fileURLToPath(script)).toMatch(/node_modules\/\.cache\/citeline\/artifacts-worker-[0-9a-f]{16}\.mjs$/);
     const text = await readFile(script, 'utf8');
     expect(text).not.toContain('import.meta.url');
     expect(text).toContain(new URL('../../src/stats/vocabulary.ts', import.meta.url).href);
     // Named by its content: the same sources give the same file.
-    expect((await bundledWorkerScript(entry)).href).toBe(script.href);
+    expect((await bundledScript(entry)).href).toBe(script.href);
+  });
+
+  it('is bundled again when one of its sources changes, and reused as it is while none does', async () => {
+    // Under node_modules, as the bundle's cache is found from the entry's nearest node_modules.
+    const cache = join(fileURLToPath(new URL('../../node_modules/.cache', import.meta.url)));
+    await mkdir(cache, { recursive: true });
+    const folder = await mkdtemp(join(cache, 'citeline-bundle-test-'));
+    try {
+      const entry = join(folder, 'entry.ts');
+      const imported = join(folder, 'imported.ts');
+      await writeFile(entry, "import { word } from './imported.js';\nexport const said: string = word;\n");
+      await writeFile(imported, "export const word = 'first';\n");
+      const record = join(cache, 'citeline', 'entry.sources.json');
+      const first = await bundledScript(pathToFileURL(entry));
+      const recorded = (await stat(record)).ino;
+      expect((await import(first.href)).said).toBe('first');
+
+      // Unchanged: the same bundle, found from its record without bundling (the record is not rewritten).
+      expect((await bundledScript(pathToFileURL(entry))).href).toBe(first.href);
+      expect((await stat(record)).ino).toBe(recorded);
+
+      await writeFile(imported, "export const word = 'second';\n");
+      const second = await bundledScript(pathToFileURL(entry));
+      expect(second.href).not.toBe(first.href);
+      expect((await import(second.href)).said).toBe('second');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+      await rm(join(cache, 'citeline', 'entry.sources.json'), { force: true });
+    }
+  });
+
+  it('builds, imported in-process from its bundle, exactly what its modules build', async () => {
+    const builder = await importArtifactsBuilder();
+    expect(builder.buildEncodedArtifacts).not.toBe(buildEncodedArtifacts);
+    const bundled = builder.buildEncodedArtifacts(passages, vocabulary.normaliser);
+    const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
+    expect(decodeArtifact(Buffer.from(bundled.bm25))).toEqual(decodeArtifact(Buffer.from(here.bm25)));
+    expect(decodeArtifact(Buffer.from(bundled.figures))).toEqual(decodeArtifact(Buffer.from(here.figures)));
   });
 
   it.each(['bundled', 'typescript'] as const)('builds, %s, exactly what is built in-process', async (script) => {
