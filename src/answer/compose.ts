@@ -4,7 +4,7 @@
  */
 import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
-import { tieredCoverage } from '../search/coverage.js';
+import { EQUIVALENT_CREDIT, tieredCoverage } from '../search/coverage.js';
 import { spellsOut } from '../search/acronyms.js';
 import { newestYear, recencyOf } from '../search/rerank.js';
 import { contradictsDirection, directionsIn } from '../search/direction.js';
@@ -453,15 +453,23 @@ function namesFocus(candidate: SentenceCandidate, context: ComposeContext, setti
   if (context.query.asksForPlaces && !namesAskedPlaces(candidate.extract, context.query, context.vocabulary.places)) return false;
   if (focus.length === 0) return true;
   const terms = new Set(context.vocabulary.normaliser.terms(candidate.extract));
+  // "What was the outcome of its re-inspection?" is answered by the grade: "they now require improvement to be good".
+  if (focus.some((term) => JUDGEMENT_TERMS.has(term)) && gradesNamed(candidate.extract, context.vocabulary).found.length > 0) {
+    for (const term of focus) if (JUDGEMENT_TERMS.has(term)) terms.add(term);
+  }
   const shareNamed = (asked: string[]) =>
     tieredCoverage([{ terms, credit: 1 }], { ...context.query, terms: asked }, new Map(), (term) =>
       (candidate.wordSimilarity.get(term) ?? 0) >= settings.softFull ? 1 : 0,
     );
   const named = shareNamed(focus);
   if (named < FOCUS_NAMED) return false;
-  // Part of a compound names it only if the part is its head ("climate change": change, not climate).
-  return named >= 1 || focus.length < 2 || shareNamed([focus[focus.length - 1]!]) >= 1;
+  // Part of a compound names it only if the part is its head ("climate change": change, not climate),
+  // itself or in the vocabulary's other words ("the social work workforce": social workers).
+  return named >= 1 || focus.length < 2 || shareNamed([focus[focus.length - 1]!]) >= EQUIVALENT_CREDIT;
 }
+
+/** Words for what an inspection concludes, which a grade names. */
+const JUDGEMENT_TERMS = new Set(['judgement', 'judgment', 'rate', 'grade', 'verdict', 'outcom', 'result']);
 
 /**
  * Coverage of what the question asks, leaving out the words that only name the document: "who

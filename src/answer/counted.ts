@@ -76,6 +76,12 @@ const COUNT_CUE = /\b(?:how many|number of)\s+(?:the\s+)?((?:[\w'’-]+\s*){1,3}
 /** Past tenses, regular and the irregular ones that follow "how many" ("how many came out outstanding?"). */
 const PAST_TENSE = /^(?:\w+ed|came|got|went|fell|rose|saw|left|took|made|kept|held|lost|won|gave|grew|became|stayed)$/;
 
+/**
+ * Words that count without saying what: "how many people were polled?" is answered by "a poll of
+ * 236 chief executives", "how many times" by any tally. Alone, they name nothing to look for.
+ */
+const UNNAMED_COUNTS = new Set(['people', 'persons', 'individuals', 'ones', 'times']);
+
 /** What a "how many" question counts, in its own words: their search terms, and the counted things of the figures vocabulary they name. */
 export interface CountedInWords {
   terms: string[];
@@ -101,6 +107,8 @@ export function countedInWords(question: string, vocabulary: SearchVocabulary): 
     kept.push(word);
   }
   const phrase = kept.join(' ');
+  // "young people" names who is counted; "people" alone does not.
+  if (kept.every((word) => UNNAMED_COUNTS.has(word))) return { terms: [], things: [] };
   return { terms: vocabulary.normaliser.terms(phrase), things: countedThingsIn(phrase) };
 }
 

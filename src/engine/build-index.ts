@@ -22,7 +22,7 @@ import type { IngestSummary } from './types.js';
 export const LEXICAL_ARTIFACT = 'bm25';
 export const FIGURES_ARTIFACT = 'figures';
 /** Bumped when the BM25 or figures artifact changes shape, so the next ingest rewrites them. */
-export const ARTIFACTS_VERSION = 16;
+export const ARTIFACTS_VERSION = 17;
 const ARTIFACTS_META = 'artifacts-meta';
 
 /** Whether the store's BM25 and figures indexes were built by this version's code (ARTIFACTS_VERSION). */

@@ -457,6 +457,27 @@ describe('composeReply, for "what did X say about Y" with Y a compound', () => {
     const change = passage('change', 'The regulator said the change in ratings reflected a tougher framework.');
     expect(reply('what did the watchdog say about the ratings change?', hits(change)).answered).toBe(true);
   });
+
+  it('takes the head named in the vocabulary\'s other words: the social work workforce is its social workers', () => {
+    const staff = passage('staff', 'The committee said too many social workers lacked the competence the social work task needs.');
+    expect(reply('what did the committee say about the social work workforce?', hits(staff)).answered).toBe(true);
+    expect(reply('what did the committee say about the social work budget?', hits(staff)).answered).toBe(false);
+  });
+});
+
+describe('composeReply, for "what was the outcome" of an inspection', () => {
+  it('takes a grade as naming the outcome, and a sentence with none as not', () => {
+    const regraded = passage(
+      'regraded',
+      'Services for children in Tameside are no longer inadequate. They now require improvement to be good.',
+      { title: 'Tameside: re-inspection of children’s services, 2017' },
+    );
+    const result = reply("what was the outcome of Tameside's 2017 re-inspection?", hits(regraded));
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((citation) => citation.extract).join(' ')).toContain('no longer inadequate');
+    const visit = passage('visit', 'Inspectors visited Tameside for its re-inspection and met social workers and managers.', { title: 'Tameside: re-inspection of children’s services, 2017' });
+    expect(reply("what was the outcome of Tameside's 2017 re-inspection?", hits(visit)).answered).toBe(false);
+  });
 });
 
 describe('composeReply, for "what did X say about Y"', () => {

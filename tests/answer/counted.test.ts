@@ -48,6 +48,9 @@ describe('what a "how many" question counts, in any words, and extracts that nev
     expect(counted('of the 54 ILACS inspections, how many came out outstanding?').terms).toEqual([]);
     expect(counted('how many under-18s were assessed as in need?').terms).toEqual([]);
     expect(counted('what share of councils were inadequate?').terms).toEqual([]);
+    // Words that count without naming what: a poll of chief executives counts people.
+    expect(counted("how many people were in LGC's poll?").terms).toEqual([]);
+    expect(counted('how many young people were in care?')).toEqual({ terms: ['young', 'peopl'], things: ['children'] });
   });
 
   it('finds what is counted in a text, itself or as the counted thing it is', () => {
@@ -59,6 +62,10 @@ describe('what a "how many" question counts, in any words, and extracts that nev
     expect(namesCounted('At a committee hearing, Ofsted said 75 per cent of councils were below good.', counted('how many inspectors does Ofsted employ?'), vocabulary)).toBe(false);
     expect(namesCounted('The number of children referred rose to 605,100.', counted('how many kids were referred in 2012?'), vocabulary)).toBe(true);
     expect(namesCounted('Anything at all.', counted('how many improved?'), vocabulary)).toBe(true);
+    // Children in care, however abbreviated, are children.
+    expect(counted('roughly how many CiC are there in England?').things).toEqual(['children']);
+    expect(namesCounted('Nearly 84,000 of these children are in care.', counted('how many CiC are there in England?'), vocabulary)).toBe(true);
+    expect(namesCounted('23% of local authorities were judged good.', counted('how many LAC are there?'), vocabulary)).toBe(false);
   });
 
   const passage: Passage = { ...report, text: '23% of local authorities with help and protection services that Ofsted judges as good.' };
