@@ -343,11 +343,20 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     !query.asksForNumber ||
     (query.asksForShare ? statesShare(candidate.extract) : query.asksFor.money ? statesMoney(candidate.extract) : statesQuantity(candidate.extract));
   const placesMet = aboutAskedPlaces(candidate.extract, aroundText, query, vocabulary.places);
+  const boundsMet = withinYearBounds([...stated, ...around], query.yearBounds);
   // A move between grades ("from inadequate to good") is told by where it ended or where it began,
   // whichever grades of it the question's wording let us read.
   const gradesMet = query.movesBetweenGrades ? grades.found.length > 0 : query.grades.every((grade) => grades.tells(grade));
   const areasMet = query.areas.length === 0 || !namesOnlyOtherAreas(vocabulary.areas.find(candidate.extract), query);
-  return yearsMet && quantityMet && placesMet && gradesMet && areasMet;
+  return yearsMet && boundsMet && quantityMet && placesMet && gradesMet && areasMet;
+}
+
+/** Whether evidence is from within the years a question bounds ("after 2017"): it names a year inside them, or none at all (undated). */
+function withinYearBounds(years: readonly string[], bounds: AnalysedQuery['yearBounds']): boolean {
+  if (bounds.after === undefined && bounds.before === undefined) return true;
+  // A split year ("2017/18") runs into its second year.
+  const named = years.flatMap((year) => (year.includes('/') ? [Number(year.slice(0, 4)), Number(year.slice(0, 4)) + 1] : [Number(year)]));
+  return named.length === 0 || named.some((year) => (bounds.after === undefined || year > bounds.after) && (bounds.before === undefined || year < bounds.before));
 }
 
 /**

@@ -13,8 +13,14 @@ export interface AnalysedQuery {
   expansions: Expansion[];
   /** The distinct terms those phrases add (searched at a lower weight). */
   expansionTerms: string[];
-  /** Years and split years named ("2015", "2007/08"). */
+  /** Years and split years named ("2015", "2007/08"), other than those that bound a period (`yearBounds`). */
   years: string[];
+  /**
+   * "After 2017", "before 2010": the answer is from a later or earlier year than the one named, so
+   * evidence from that year alone does not answer ("what grade did it get after 2017?" is not
+   * answered by its 2017 re-inspection).
+   */
+  yearBounds: { after?: number; before?: number };
   /** Ofsted grades named, canonical ("Inadequate", "Good or outstanding"). */
   grades: string[];
   /** Parts of children's services judged apart that the question names ("Adoption", "Care leavers"). */
@@ -84,14 +90,14 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     terms: [...new Set(terms)],
     expansions,
     expansionTerms: expansionTerms(expansions, terms),
-    years: yearsIn(text),
+    ...yearsAsked(text),
     grades: gradesIn(lower, vocabulary.grades),
     areas: vocabulary.areas.find(text),
     movesBetweenGrades: MOVE_BETWEEN_GRADES.test(lower),
     asksFor: {
       percent: /%|\bper ?cent|\bshare\b|\bproportion|\bpercentage|\bwhat fraction|\bsplit\b/.test(lower),
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),
-      money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bwages?\b|\bfees?\b/.test(lower),
+      money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bwages?\b|\bfees?\b|\b(?:day|daily|hourly) rates?\b|\bearn(?:s|ed|ings)?\b/.test(lower),
     },
     focus: focusTerms(lower, vocabulary),
     names: nameTerms(text, vocabulary),
@@ -109,6 +115,20 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     asksForDuration: /\bhow (?:long|often|frequently)\b/.test(lower),
     asksForDate,
     asksWhenPublished: asksForDate && PUBLICATION.test(lower),
+  };
+}
+
+/** "After 2017", "post-2011", "later than 2015"; "before 2010", "prior to 2008", "pre-2013". A year after "the" ("after the 2017 re-inspection") dates an event, not a bound. */
+const AFTER_YEAR = /\b(?:after|post-|later than|beyond)\s*((?:19|20)\d\d)\b(?![/-]\d)/i;
+const BEFORE_YEAR = /\b(?:before|prior to|pre-|earlier than)\s*((?:19|20)\d\d)\b(?![/-]\d)/i;
+
+function yearsAsked(text: string): Pick<AnalysedQuery, 'years' | 'yearBounds'> {
+  const folded = foldText(text);
+  const after = AFTER_YEAR.exec(folded)?.[1];
+  const before = BEFORE_YEAR.exec(folded)?.[1];
+  return {
+    years: yearsIn(text).filter((year) => year !== after && year !== before),
+    yearBounds: { ...(after ? { after: Number(after) } : {}), ...(before ? { before: Number(before) } : {}) },
   };
 }
 

@@ -465,6 +465,29 @@ describe('composeReply, for "what did X say about Y" with Y a compound', () => {
   });
 });
 
+describe('composeReply, for a sum of money asked for', () => {
+  it('declines a share for a day rate', () => {
+    const london = passage('london', 'The proportion of LAs judged good or outstanding was highest in London (85%) in 2024.');
+    expect(reply('what is the average day rate for an agency social worker in London in 2024?', hits(london)).answered).toBe(false);
+    const rate = passage('rate', 'In 2024 agency social workers in London were paid an average day rate of £350.');
+    expect(reply('what is the average day rate for an agency social worker in London in 2024?', hits(rate)).answered).toBe(true);
+  });
+});
+
+describe('composeReply, for a question bounded in time ("after 2017")', () => {
+  it('declines evidence from the bounding year and before, and answers from a later one', () => {
+    const title = 'Tameside: inspection of children’s services';
+    const question = 'what overall grade did Tameside get at its most recent inspection after 2017?';
+    const then = passage('then', 'At its re-inspection in 2017, Tameside was judged to require improvement to be good overall.', { title });
+    expect(reply(question, hits(then)).answered).toBe(false);
+    const later = passage('later', 'At its inspection in 2019, Tameside was judged to require improvement to be good overall.', { title });
+    expect(reply(question, hits(later)).answered).toBe(true);
+    // A split year runs into its second: 2017/18 is partly after 2017.
+    const split = passage('split', 'In 2017/18 Tameside was judged to require improvement to be good overall.', { title });
+    expect(reply(question, hits(split)).answered).toBe(true);
+  });
+});
+
 describe('composeReply, for "what was the outcome" of an inspection', () => {
   it('takes a grade as naming the outcome, and a sentence with none as not', () => {
     const regraded = passage(

@@ -94,6 +94,23 @@ describe('query analysis', () => {
     expect(query.asksFor).toEqual({ percent: true, count: false, money: false });
   });
 
+  it('reads a day rate or earnings as asking for a sum of money, and a rate alone as not', () => {
+    expect(analyseQuery('what is the average day rate for an agency social worker?', vocabulary).asksFor.money).toBe(true);
+    expect(analyseQuery('how much do social workers earn?', vocabulary).asksFor.money).toBe(true);
+    expect(analyseQuery('what was the inadequate rate in 2015?', vocabulary).asksFor.money).toBe(false);
+  });
+
+  it('reads "after 2017" and "before 2010" as bounds on the years asked about, not as years asked about', () => {
+    const after = analyseQuery('what grade did Manchester get at its latest inspection after 2017?', vocabulary);
+    expect(after.yearBounds).toEqual({ after: 2017 });
+    expect(after.years).toEqual([]);
+    expect(analyseQuery('how many councils were inadequate pre-2010?', vocabulary).yearBounds).toEqual({ before: 2010 });
+    // A year after "the" dates an event: "after the 2014 inspection" asks about no year after 2014.
+    const event = analyseQuery('what was the outcome of the 2017 re-inspection after the 2014 judgement?', vocabulary);
+    expect(event.yearBounds).toEqual({});
+    expect(event.years).toEqual(['2017', '2014']);
+  });
+
   it('treats a combined grade as one grade and RI as requires improvement', () => {
     expect(gradesIn('share good or outstanding in 2024', vocabulary.grades)).toEqual(['Good or outstanding']);
     expect(gradesIn('how many were ri', vocabulary.grades)).toEqual(['Requires improvement']);
