@@ -110,7 +110,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   const mode = options.artifactsWorker;
   const startWorker = (expectedPassages: number) =>
     ArtifactsWorker.start({ oldGenerationMb: options.workerOldGenerationMb ?? workerOldGenerationMb(expectedPassages) });
-  const expected = Math.max(store.passageCount, await estimatedPassages(found.files));
+  // Guessed only where a worker may be started: with INGEST_THREADS=1 there is nothing to decide.
+  const expected = mode === 'never' ? store.passageCount : Math.max(store.passageCount, await estimatedPassages(found.files));
   let worker = mode === 'always' || (mode === undefined && expected >= WORKER_MIN_PASSAGES) ? startWorker(expected) : undefined;
   const inProcess = worker ? undefined : importArtifactsBuilder();
   // Awaited when the artifacts are built here; unused (and then harmless) if a worker builds them.

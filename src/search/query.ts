@@ -90,7 +90,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     terms: [...new Set(terms)],
     expansions,
     expansionTerms: expansionTerms(expansions, terms),
-    ...yearsAsked(text),
+    ...yearsAsked(text, lower),
     grades: gradesIn(lower, vocabulary.grades),
     areas: vocabulary.areas.find(text),
     movesBetweenGrades: MOVE_BETWEEN_GRADES.test(lower),
@@ -122,10 +122,9 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
 const AFTER_YEAR = /\b(?:after|post-|later than|beyond)\s*((?:19|20)\d\d)\b(?![/-]\d)/i;
 const BEFORE_YEAR = /\b(?:before|prior to|pre-|earlier than)\s*((?:19|20)\d\d)\b(?![/-]\d)/i;
 
-function yearsAsked(text: string): Pick<AnalysedQuery, 'years' | 'yearBounds'> {
-  const folded = foldText(text);
-  const after = AFTER_YEAR.exec(folded)?.[1];
-  const before = BEFORE_YEAR.exec(folded)?.[1];
+function yearsAsked(text: string, lower: string): Pick<AnalysedQuery, 'years' | 'yearBounds'> {
+  const after = AFTER_YEAR.exec(lower)?.[1];
+  const before = BEFORE_YEAR.exec(lower)?.[1];
   return {
     years: yearsIn(text).filter((year) => year !== after && year !== before),
     yearBounds: { ...(after ? { after: Number(after) } : {}), ...(before ? { before: Number(before) } : {}) },
