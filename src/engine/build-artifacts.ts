@@ -1,7 +1,7 @@
 /**
  * Building the search artifacts from the passages. A module of its own, imported by the ingest
- * worker, and by ingest itself only when it builds them in-process: the BM25 and figures code (chrono
- * among it) is then not loaded beside the embedding model while the worker does the work.
+ * worker, and by ingest itself only when it builds them in-process: the BM25 and figures code is then
+ * not loaded beside the embedding model while the worker does the work.
  */
 import type { Passage } from '../ingest/types.js';
 import { LexicalIndex } from '../search/lexical-index.js';

@@ -1,7 +1,5 @@
 /** Finds the periods a sentence names: years, financial/academic years, dates, seasons and relative words. */
-// English only: the root module loads every locale's parsers (three times the start-up time, 11 MB more).
-import * as chrono from 'chrono-node/en';
-import type { ParsedComponents } from 'chrono-node';
+import { findCalendarDates, lastDayOfMonth, type CalendarDate } from './calendar-dates.js';
 import type { Period } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -17,31 +15,6 @@ export interface KnownDate {
   /** ISO date ("2015-05-05") or month ("2015-05") or year, as precise as the source. */
   label: string;
 }
-
-/**
- * chrono's parsers for what is kept here: calendar dates with a stated year. The casual set also
- * reads relative phrases ("3 years ago", "within a week", "next Tuesday", "at 10am"), whose
- * patterns V8 compiles on first use: about 100 ms of every process's first dates (measured: a
- * sentence with "400,000" cost the "ago" and "later" parsers 50 ms each, once), for results that
- * name no year and were dropped anyway. Day before month, as English reports write "12/03/2019".
- * Chosen by parser name: should a chrono release rename one, it is kept, which is only slower.
- */
-const UNNEEDED_PARSERS = new Set([
-  'ENTimeUnitWithinFormatParser',
-  'ENTimeUnitAgoFormatParser',
-  'ENTimeUnitLaterFormatParser',
-  'ENTimeUnitCasualRelativeFormatParser',
-  'ENRelativeDateFormatParser',
-  'ENWeekdayParser',
-  'ENTimeExpressionParser',
-  'ENCasualDateParser',
-  'ENCasualTimeParser',
-]);
-const datedParser = (() => {
-  const configuration = chrono.configuration.createCasualConfiguration(true);
-  configuration.parsers = configuration.parsers.filter((parser) => !UNNEEDED_PARSERS.has(parser.constructor.name));
-  return new chrono.Chrono(configuration);
-})();
 
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 const SPLIT_YEAR = new RegExp(`\\b(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})(?![\\d/-])`, 'g');
@@ -98,49 +71,36 @@ function seasonPattern(vocabulary: Vocabulary): RegExp {
   return pattern;
 }
 
-/** A month name or a numeric date ("12/03/2019", "2019-03-31"): without one, chrono finds no dated year. */
-const DATE_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/i;
+/** A month name or a numeric date ("12/03/2019", "2019-03-31"): without one, no calendar date is stated. */
+const DATE_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?/i;
 
-/** Dates with a stated year, read by chrono: "31 March 2024", "4th December 2018", "the end of August 2019". */
+/** Dates with a stated year: "31 March 2024", "4th December 2018", "the end of August 2019". */
 function calendarDates(text: string): PeriodMention[] {
-  // chrono is the slowest step of figure extraction; the dates kept here always have a month or numeric day.
+  // Most sentences name no date: the patterns run only where a year and a month or numeric date are.
   if (!HAS_YEAR.test(text) || !DATE_HINT.test(text)) return [];
-  const mentions: PeriodMention[] = [];
-  for (const result of datedParser.parse(text, new Date(2000, 0, 1))) {
-    if (!HAS_YEAR.test(result.text) || !result.start.isCertain('year')) continue;
-    const startLabel = componentsLabel(result.start);
-    const startYear = result.start.get('year')!;
-    const period: Period = result.end
+  return findCalendarDates(text).map(({ text: words, start, end, from, to }) => {
+    const period: Period = to
       ? {
-          text: result.text,
+          text: words,
           kind: 'date-range',
-          label: `${startLabel} to ${componentsLabel(result.end)}`,
-          years: range(startYear, result.end.get('year') ?? startYear),
-          sortKey: endKey(result.end),
+          label: `${dateLabel(from)} to ${dateLabel(to)}`,
+          years: range(from.year, to.year),
+          sortKey: endKey(to),
           inferred: false,
         }
-      : { text: result.text, kind: 'date', label: startLabel, years: [startYear], sortKey: endKey(result.start), inferred: false };
-    mentions.push({ start: result.index, end: result.index + result.text.length, period });
-  }
-  return mentions;
+      : { text: words, kind: 'date', label: dateLabel(from), years: [from.year], sortKey: endKey(from), inferred: false };
+    return { start, end, period };
+  });
 }
 
-type Components = ParsedComponents;
-
-function componentsLabel(components: Components): string {
-  const year = components.get('year')!;
-  const month = components.isCertain('month') ? pad(components.get('month')!) : undefined;
-  const day = components.isCertain('day') ? pad(components.get('day')!) : undefined;
-  return [String(year), month, month && day].filter(Boolean).join('-');
+/** "2024-03-31", or "2024-03" for a month. */
+function dateLabel(date: CalendarDate): string {
+  return [String(date.year), pad(date.month), date.day === undefined ? undefined : pad(date.day)].filter(Boolean).join('-');
 }
 
 /** Sort keys are the period's last day, so a month sorts after its first day and a year after its months. */
-function endKey(components: Components): string {
-  const year = components.get('year')!;
-  if (!components.isCertain('month')) return `${year}-12-31`;
-  const month = components.get('month')!;
-  const day = components.isCertain('day') ? components.get('day')! : lastDay(year, month);
-  return `${year}-${pad(month)}-${pad(day)}`;
+function endKey(date: CalendarDate): string {
+  return `${date.year}-${pad(date.month)}-${pad(date.day ?? lastDayOfMonth(date.year, date.month))}`;
 }
 
 function splitYear(text: string, first: number): Period {
@@ -155,7 +115,7 @@ function season(text: string, name: string, year: number, firstMonth: number): P
     kind: 'season',
     label: `${name.toLowerCase()} ${year}`,
     years: [year],
-    sortKey: `${year}-${pad(lastMonth)}-${pad(lastDay(year, lastMonth))}`,
+    sortKey: `${year}-${pad(lastMonth)}-${pad(lastDayOfMonth(year, lastMonth))}`,
     inferred: false,
   };
 }
@@ -178,19 +138,14 @@ export function parseDocumentDate(stated: string | undefined): KnownDate | undef
   if (!stated) return undefined;
   const iso = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(stated.trim());
   if (iso) return { year: Number(iso[1]), label: iso[0] };
-  const [result] = datedParser.parse(stated, new Date(2000, 0, 1));
-  if (!result || !result.start.isCertain('year')) return undefined;
-  return { year: result.start.get('year')!, label: componentsLabel(result.start) };
+  const [date] = findCalendarDates(stated);
+  return date ? { year: date.from.year, label: dateLabel(date.from) } : undefined;
 }
 
 function range(from: number, to: number): number[] {
   const years: number[] = [];
   for (let y = from; y <= Math.max(from, to); y++) years.push(y);
   return years;
-}
-
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function pad(n: number): string {
