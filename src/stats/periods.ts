@@ -71,8 +71,11 @@ function seasonPattern(vocabulary: Vocabulary): RegExp {
   return pattern;
 }
 
-/** A month name or a numeric date ("12/03/2019", "2019-03-31"): without one, no calendar date is stated. */
-const DATE_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?/i;
+/**
+ * A month name or a numeric date ("12/03/2019", "2019-03-31", "03/2024"): without one, no calendar
+ * date is stated. Not a decimal ("12.5") or a financial year ("2015-16"), which are common.
+ */
+const DATE_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}\/\d{4}\b/i;
 
 /** Dates with a stated year: "31 March 2024", "4th December 2018", "the end of August 2019". */
 function calendarDates(text: string): PeriodMention[] {
