@@ -11,6 +11,9 @@ const PROMPT_FILES = {
   /** The lead of a reply when the reports do not answer; the engine uses it as is. */
   noAnswer: 'no-answer.md',
   emptyQuestion: 'empty-question.md',
+  /** The reply to a message that only greets ("hi!") or thanks: not a question for the reports. */
+  greeting: 'greeting.md',
+  thanks: 'thanks.md',
   /** {max} */
   questionTooLong: 'question-too-long.md',
   /** {limit} */

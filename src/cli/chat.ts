@@ -1,8 +1,10 @@
 /** `npm run chat`: ask question after question in a terminal, the way Slack users will. Follow-ups keep context. */
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { renderReplyForTerminal } from '../answer/render-terminal.js';
 import { openCitelineEngine } from '../engine/citeline.js';
-import { isFollowUp } from '../engine/question.js';
+import { isFollowUp, socialMessage } from '../engine/question.js';
+import { loadPrompts } from '../prompts.js';
 import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
 
 const USAGE = 'Usage: npm run chat   (then type questions; "sources" lists the documents; "quit" or Ctrl-D ends)';
@@ -11,7 +13,7 @@ async function main(): Promise<void> {
   // No options: a mistyped one is refused rather than ignored.
   parseCommandLine({ options: {} }, USAGE);
   const config = loadCoreConfigOrExit();
-  const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
+  const [engine, prompts] = await Promise.all([openCitelineEngine(config, { buildIfMissing: true, log: logToStderr }), loadPrompts(join(process.cwd(), 'prompts'))]);
   const sources = engine.sources();
   console.log(`Citeline: ${sources.length} documents indexed. Ask a question; "sources" lists them; Ctrl-D or "quit" ends.`);
   const terminal = createInterface({ input: process.stdin, output: process.stdout, prompt: '\n? ' });
@@ -23,6 +25,9 @@ async function main(): Promise<void> {
     if (line === 'quit' || line === 'exit') break;
     if (line === 'sources') {
       for (const source of sources) console.log(`- ${source.title} (${source.passages} passages) ${source.source}`);
+    } else if (socialMessage(line)) {
+      // "thanks" is not a question for the reports (the prompts' `code` marks are left as typed).
+      console.log(prompts[socialMessage(line)!]);
     } else if (line !== '') {
       const reply = await engine.ask(line, previousQuestion && isFollowUp(line) ? { previousQuestion } : {});
       console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width: Math.min(process.stdout.columns ?? 100, 110) }));

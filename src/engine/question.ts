@@ -45,3 +45,36 @@ export function mergeFollowUp(previous: string, current: string): string {
 function stripYears(text: string): string {
   return text.replace(/\b(?:19|20)\d\d(?:\s?[/-–]\s?(?:19|20)?\d\d)?\b/g, ' ');
 }
+
+/**
+ * A message that greets or thanks rather than asks ("hi!", "how's your day going?", "thanks, that's
+ * great"): it is answered with a word of its own, not with the closest extracts of the reports, which
+ * would fill a channel with quotes nobody asked for. Only a whole message of such words counts: "hi,
+ * what share of councils were inadequate?" and "thanks to the new framework, how many improved?"
+ * are questions.
+ */
+export type SocialMessage = 'greeting' | 'thanks';
+
+const GREETING = String.raw`(?:hi|hello|hey|heya|hiya|howdy|yo|hola|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening)`;
+const ADDRESSEE = String.raw`(?:there|all|everyone|everybody|team|folks|friend|mate|citeline|bot)`;
+const HOW_ARE_YOU = String.raw`(?:how are (?:you|u|things)(?: doing| today)?|how(?:'s| is) it going|how(?:'s| is) (?:your|ur) day(?: going)?|how(?:'s| is) things|how do you do|what'?s up|sup|you ok|are you (?:ok|there|awake))`;
+const THANKS_WORD = String.raw`(?:thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|many thanks|much appreciated|appreciated|appreciate it)`;
+const PRAISE = String.raw`(?:ok|okay|great|perfect|brilliant|lovely|nice|cool|super|awesome|excellent|good|helpful|useful|nice one|that'?s (?:great|helpful|useful|perfect|brilliant|it)|that is (?:great|helpful|useful|perfect)|got it)`;
+const THANKS_TAIL = String.raw`(?:a lot|so much|very much|a million|again|loads|heaps|for (?:that|this|the (?:answer|help|info))|${ADDRESSEE})`;
+
+const GREETING_MESSAGE = new RegExp(String.raw`^(?:${GREETING}(?: ${ADDRESSEE})?(?: ${HOW_ARE_YOU})?|${HOW_ARE_YOU}(?: ${ADDRESSEE})?)$`);
+const THANKS_MESSAGE = new RegExp(String.raw`^(?:${PRAISE} )*${THANKS_WORD}(?: ${THANKS_TAIL})*(?: ${PRAISE})*$`);
+
+export function socialMessage(question: string): SocialMessage | undefined {
+  const words = question
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/:[a-z0-9_+'-]+:/g, ' ') // Slack :emoji: codes
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (words === '') return undefined;
+  if (THANKS_MESSAGE.test(words)) return 'thanks';
+  if (GREETING_MESSAGE.test(words)) return 'greeting';
+  return undefined;
+}

@@ -36,4 +36,12 @@ describe('npm run chat', () => {
     expect(stdout).toMatch(/18%/);
     expect(stdout).toMatch(/69%/);
   });
+
+  it('answers a greeting and thanks in kind, not with the closest extracts', async () => {
+    const { stdout, code } = await chat(['hi!', 'thanks', 'quit']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Hello! I answer questions about the reports');
+    expect(stdout).toContain("You're welcome.");
+    expect(stdout).not.toMatch(/closest/i);
+  });
 });

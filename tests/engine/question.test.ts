@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS, cleanQuestion, isFollowUp, mergeFollowUp, spellOutShortYears } from '../../src/engine/question.js';
+import { MAX_QUESTION_CHARS, cleanQuestion, isFollowUp, mergeFollowUp, spellOutShortYears, socialMessage } from '../../src/engine/question.js';
 
 describe('cleanQuestion', () => {
   it('removes Slack mentions and broadcasts, keeps link labels', () => {
@@ -47,5 +47,34 @@ describe('spellOutShortYears', () => {
     expect(spellOutShortYears('in 2018/19 and 2013-14')).toBe('in 2018/19 and 2013-14');
     expect(spellOutShortYears('rated 12/20 in the survey, 18/19% of them')).toBe('rated 12/20 in the survey, 18/19% of them');
     expect(spellOutShortYears('on 12/13/2019, or 45/46')).toBe('on 12/13/2019, or 45/46');
+  });
+});
+
+describe('socialMessage', () => {
+  it('reads a message that only greets as a greeting', () => {
+    for (const text of ['hi', 'Hi!', 'hello citeline', 'hey there, how are you?', "hi! how's your day going?", 'good morning team :wave:', 'How’s it going?']) {
+      expect(socialMessage(text), text).toBe('greeting');
+    }
+  });
+
+  it('reads a message that only thanks as thanks', () => {
+    for (const text of ['thanks', 'Thanks!', 'thank you so much', 'great, thanks', 'ok thanks', 'cheers', 'ty', "that's helpful, thanks a lot", 'Perfect - thank you for the answer :pray:']) {
+      expect(socialMessage(text), text).toBe('thanks');
+    }
+  });
+
+  it('leaves a question a question, whatever it starts or ends with', () => {
+    for (const text of [
+      'hi, what share of councils were inadequate?',
+      'thanks to the new framework, how many councils improved?',
+      'how are councils rated?',
+      "what's up with Ofsted's ratings",
+      'good',
+      'is it good?',
+      'hello world',
+      '',
+    ]) {
+      expect(socialMessage(text), text).toBeUndefined();
+    }
   });
 });

@@ -120,6 +120,20 @@ describe('app_mention', () => {
     expect(h.engine.calls.length).toBe(calls);
   });
 
+  it('answers a greeting or thanks in kind, without searching the reports or using up the rate limit', async () => {
+    const calls = h.engine.calls.length;
+    const hello = mention("hi! how's your day going?");
+    await sendEvent(h.baseUrl, eventEnvelope(hello));
+    const [greeting] = await waitFor(() => postsInThread(hello.ts).length > 0 && postsInThread(hello.ts), 'the greeting');
+    expect(greeting!.args.text).toBe(h.prompts.greeting);
+    const thanks = mention('great, thanks!');
+    await sendEvent(h.baseUrl, eventEnvelope(thanks));
+    const [welcome] = await waitFor(() => postsInThread(thanks.ts).length > 0 && postsInThread(thanks.ts), 'the reply to thanks');
+    expect(welcome!.args.text).toBe(h.prompts.thanks);
+    expect(renderedTexts(welcome!.args.blocks).join('\n')).not.toMatch(/Closest extract/);
+    expect(h.engine.calls.length).toBe(calls);
+  });
+
   it('sanitises control characters and keeps right-to-left text', async () => {
     const event = mention('ما هي نسبة \u202Eالمجالس\u0007 2015?');
     await sendEvent(h.baseUrl, eventEnvelope(event));

@@ -9,6 +9,7 @@ import type { ReplyKind } from '../action-values.js';
 import { renderNotice, renderReply, type SlackMessage } from '../blocks.js';
 import { MAX_QUESTION_CHARS, readQuestion } from '../question.js';
 import { QueueFullError } from '../answer-queue.js';
+import { socialMessage } from '../../engine/question.js';
 import type { HandlerDeps } from './handler-deps.js';
 
 export interface AnswerRequest {
@@ -27,6 +28,8 @@ export type AnswerOutcome =
   | { status: 'answered'; message: SlackMessage; reply: Reply; question: string }
   /** Not asked: an empty or over-long question, or over the rate limit. The message says why. */
   | { status: 'refused'; message: SlackMessage }
+  /** Not a question: a greeting or thanks, answered in kind without searching the reports. */
+  | { status: 'social'; message: SlackMessage }
   | { status: 'failed'; message: SlackMessage };
 
 export async function composeAnswer(deps: HandlerDeps, request: AnswerRequest): Promise<AnswerOutcome> {
@@ -36,6 +39,9 @@ export async function composeAnswer(deps: HandlerDeps, request: AnswerRequest): 
     const text = reading.problem === 'empty' ? prompts.emptyQuestion : fillPrompt(prompts.questionTooLong, { max: MAX_QUESTION_CHARS.toLocaleString('en-GB') });
     return { status: 'refused', message: renderNotice(text) };
   }
+  // Before the rate limit: saying thanks costs the engine nothing and must not use up a question.
+  const social = request.kind === 'find' ? undefined : socialMessage(reading.question);
+  if (social) return { status: 'social', message: renderNotice(prompts[social]) };
   if (!deps.rateLimiter.tryAcquire(request.userId)) {
     deps.logger.info(`Rate limit: refused a question from ${request.userId}.`);
     return { status: 'refused', message: renderNotice(fillPrompt(prompts.rateLimited, { limit: deps.rateLimiter.limit })) };
