@@ -13,7 +13,7 @@ import { gradesIn, type AnalysedQuery } from '../search/query.js';
 import { MONTH_NAME, foldText, yearsIn } from '../search/text-analysis.js';
 import type { SearchHit } from '../search/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
-import { findFigures, statesMoney, statesQuantity, statesShare, statesShareInWords, type FigureMention } from './figures.js';
+import { countWordsIn, findFigures, statesCount, statesMoney, statesQuantity, statesShare, statesShareInWords, type FigureMention } from './figures.js';
 import { orBetterGrade } from './grades.js';
 import { datesThePiece, isDateline } from './datelines.js';
 import { citationLocation } from './location.js';
@@ -163,7 +163,7 @@ export function composeReply(context: ComposeContext, settings: ComposeSettings 
     };
   });
   scored.sort((a, b) => b.score - a.score);
-  const chosen = leadNamingFocus(pickDistinct(scored, settings.maxCitations), context, settings);
+  const chosen = leadAnsweringKind(leadNamingFocus(pickDistinct(scored, settings.maxCitations), context, settings), query);
 
   const best = chosen[0];
   const confidence = best ? confidenceOf(best, answerCoverage(best.candidate, context, settings, placeTerms), settings, context) : 0;
@@ -235,7 +235,9 @@ function answerFit(sentence: string, passage: Passage, context: ComposeContext, 
   const { query, vocabulary } = context;
   const folded = foldText(sentence);
   const years = yearsIn(folded);
-  const asked = findFigures(sentence).filter((figure) => asksForFigureIn(query, [figure]));
+  // A count may be written in words ("this year that rose to eight").
+  const stated = query.asksFor.count ? [...findFigures(sentence), ...countWordsIn(sentence)] : findFigures(sentence);
+  const asked = stated.filter((figure) => asksForFigureIn(query, [figure]));
   // Its figures are the question's own, and it states no share in words besides ("54 LAs were inspected, half improving" answers).
   const restatesPremise = asked.length > 0 && asked.every((figure) => query.statedFigures.includes(figure.value)) && !statesShareInWords(sentence);
   // Read only when the question names grades or parts of the service: most ask about neither.
@@ -351,6 +353,9 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   return yearsMet && boundsMet && quantityMet && placesMet && gradesMet && areasMet;
 }
 
+/** "How many councils ...?" asks for a count; "how many more" or "how many times" may be answered by "doubled". */
+const HOW_MANY = /\bhow many\b(?!\s+(?:more|fewer|less|times)\b)/i;
+
 /** Whether evidence is from within the years a question bounds ("after 2017"): it names a year inside them, or none at all (undated). */
 function withinYearBounds(years: readonly string[], bounds: AnalysedQuery['yearBounds']): boolean {
   if (bounds.after === undefined && bounds.before === undefined) return true;
@@ -450,6 +455,24 @@ function leadNamingFocus(chosen: Scored[], context: ComposeContext, settings: Co
   const [lead] = chosen;
   if (!lead || context.query.focus.length === 0 || !/^\s*who\b/i.test(context.query.text) || namesFocus(lead.candidate, context, settings)) return chosen;
   const index = chosen.findIndex((item, i) => i > 0 && item.score >= FOCUS_TIE * lead.score && namesFocus(item.candidate, context, settings));
+  return index < 0 ? chosen : [chosen[index]!, ...chosen.filter((_, i) => i !== index)];
+}
+
+/**
+ * How close behind a leading extract that is not the kind of answer asked for one that is may be, to
+ * lead instead: a near tie is settled by what the question asks. The kind asked for meets the
+ * question's constraints (the year of a figure, a share for "what %"), and for "how many" states a
+ * count: "the number doubled in one year" says how it changed, "this year that rose to eight" how
+ * many there were.
+ */
+const ANSWER_KIND_TIE = 0.9;
+
+function leadAnsweringKind(chosen: Scored[], query: AnalysedQuery): Scored[] {
+  const [lead] = chosen;
+  const howMany = HOW_MANY.test(query.text);
+  const answersKind = (item: Scored) => item.constraintsMet && (!howMany || statesCount(item.candidate.extract));
+  if (!lead || answersKind(lead)) return chosen;
+  const index = chosen.findIndex((item, i) => i > 0 && answersKind(item) && item.score >= ANSWER_KIND_TIE * lead.score);
   return index < 0 ? chosen : [chosen[index]!, ...chosen.filter((_, i) => i !== index)];
 }
 

@@ -45,6 +45,29 @@ const QUANTITY_WORD = new RegExp(
   'i',
 );
 
+/**
+ * Words that count without a digit: "eight councils", "rose to eight", "a dozen", "none". Not "one",
+ * which is as often a pronoun ("one of the councils"), nor a change ("doubled", "twice"), nor a
+ * length of time ("in two years").
+ */
+const COUNT_WORD = new RegExp(
+  String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|${SHARE_WORDS})\b(?![\s-]+(?:days?|weeks?|months?|years?|decades?)\b)`,
+  'gi',
+);
+
+/** The counts a text states in words ("rose to eight"), as numbers; findFigures reads only digits. */
+export function countWordsIn(text: string): FigureMention[] {
+  return [...text.matchAll(COUNT_WORD)].map((match) => ({ text: match[0], kind: 'number' as const, value: NaN }));
+}
+
+/**
+ * Whether a text states how many: a figure other than a year, or a count in words. What "how many
+ * councils ...?" asks for; "the number doubled" says how it changed, not how many there were.
+ */
+export function statesCount(text: string): boolean {
+  return findFigures(text).length > 0 || countWordsIn(text).length > 0;
+}
+
 /** Whether a text states a quantity: a figure other than a year, or a number or quantity word. */
 export function statesQuantity(text: string): boolean {
   return findFigures(text).length > 0 || QUANTITY_WORD.test(text);

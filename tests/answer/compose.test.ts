@@ -519,3 +519,21 @@ describe('composeReply, for a topic of several words', () => {
     expect(reply('what did the NAO say about social work funding?', hits(nao)).answered).toBe(true);
   });
 });
+
+describe('composeReply, for "how many"', () => {
+  const annual = passage(
+    'annual',
+    "The number of children's services deemed inadequate at keeping children safe has doubled in one year. Last year four councils were found to be inadequate, but this year that rose to eight. Ofsted published its annual assessments of 147 councils.",
+  );
+
+  it('answers with the sentence that states the count, in words too, not the one that says how it changed', () => {
+    const result = replyWithSemantic('how many councils were inadequate at keeping children safe this year?', hits(annual), 0.5);
+    expect(result.answered).toBe(true);
+    expect(result.answer).toBe('Last year four councils were found to be inadequate, but this year that rose to eight.');
+  });
+
+  it('still takes a change for "how many more" or "how many times"', () => {
+    const result = replyWithSemantic('how many times more councils were inadequate at keeping children safe this year?', hits(annual), 0.5);
+    expect(result.answer).toBe("The number of children's services deemed inadequate at keeping children safe has doubled in one year.");
+  });
+});
