@@ -19,6 +19,9 @@ const CHROME = [
   /^\W*(?:\d+\s+)?comments?\W*$/i,
   /\bclick to like\b|\blike us on facebook\b|\bfollow us on (?:twitter|x|facebook|linkedin)\b/i,
   /\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:and|&) conditions\b/i,
+  // Links to elsewhere: "Follow this link for more details", "Click here"; a teaser ending "Read on".
+  /\b(?:follow|click) (?:this|the) link\b|\bclick here\b/i,
+  /(?:^|\n)\W*(?:read (?:on|more)|continue reading|find out more)\W*$/i,
 ];
 
 export function isSiteChrome(text: string): boolean {

@@ -107,11 +107,17 @@ describe('loadDocument: a page saved from the web', () => {
       '  • 1 Comment',
       '',
       'Don’t forget you can sign up to receive our daily email bulletin. Your details will never be given to anyone else and you can unsubscribe at any stage.',
+      '',
+      'Have something to say about social care? Write a guest post. Follow this link for more details at the bottom of the page.',
+      '',
+      'Our articles are written by experts in their field.\nA day in the life Of...\nRead on',
     ].join('\n');
     const document = await loadDocument(await temp.write('web-page.md', markdown), temp.dir);
     expect(document.blocks.map((block) => block.text)).toEqual(['Councils say poor Ofsted ratings drive decline, and the watchdog says the ratings are fair.']);
     // A long passage of the report is its text, whatever it mentions.
     expect(isSiteChrome(`${'The council reviewed how its website uses cookies and how families find help. '.repeat(6)}`)).toBe(false);
+    // Reading on, or more, is the article's to say in the middle of a block.
+    expect(isSiteChrome('Read more about how the framework changed in 2018, and what it means for councils.')).toBe(false);
   });
 
   it('keeps a page that is nothing but chrome as it is, rather than lose it', async () => {
