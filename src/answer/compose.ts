@@ -459,19 +459,18 @@ function leadNamingFocus(chosen: Scored[], context: ComposeContext, settings: Co
 }
 
 /**
- * How close behind a leading extract that is not the kind of answer asked for one that is may be, to
- * lead instead: a near tie is settled by what the question asks. The kind asked for meets the
- * question's constraints (the year of a figure, a share for "what %"), and for "how many" states a
- * count: "the number doubled in one year" says how it changed, "this year that rose to eight" how
- * many there were.
+ * How close behind a lead that states no count one that does may be, to lead a "how many" question
+ * instead: "the number doubled in one year" says how it changed, "this year that rose to eight" how
+ * many there were. (Settling every near tie by the question's constraints was tried in an earlier
+ * round and moved as many answers down as up.)
  */
 const ANSWER_KIND_TIE = 0.9;
 
 function leadAnsweringKind(chosen: Scored[], query: AnalysedQuery): Scored[] {
   const [lead] = chosen;
-  const howMany = HOW_MANY.test(query.text);
-  const answersKind = (item: Scored) => item.constraintsMet && (!howMany || statesCount(item.candidate.extract));
-  if (!lead || answersKind(lead)) return chosen;
+  if (!lead || !HOW_MANY.test(query.text)) return chosen;
+  const answersKind = (item: Scored) => item.constraintsMet && statesCount(item.candidate.extract);
+  if (answersKind(lead)) return chosen;
   const index = chosen.findIndex((item, i) => i > 0 && answersKind(item) && item.score >= ANSWER_KIND_TIE * lead.score);
   return index < 0 ? chosen : [chosen[index]!, ...chosen.filter((_, i) => i !== index)];
 }
