@@ -111,8 +111,17 @@ function endsSentence(body: string): boolean {
   return /[.!?…:;]["'”’»)\]]*$/.test(body);
 }
 
+/** The word before a sentence's last full stop, dots within it kept ("e.g", "U.K"). */
+const LAST_WORD = /(?:^|[^\p{L}\p{N}.])((?:\p{L}+\.)*\p{L}+)\.$/u;
+/** Enough of a sentence's end to hold its last word: the pattern run on the whole sentence scanned it all. */
+const TAIL = 48;
+
 function endsWithAbbreviation(body: string, next: string): boolean {
-  const match = /(?:^|[^\p{L}\p{N}.])((?:\p{L}+\.)*\p{L}+)\.$/u.exec(body);
+  if (!body.endsWith('.')) return false;
+  const tail = body.length > TAIL ? body.slice(-TAIL) : body;
+  let match = LAST_WORD.exec(tail);
+  // A word as long as the tail may start before it: read the whole sentence.
+  if (match && match.index === 0 && tail !== body) match = LAST_WORD.exec(body);
   if (!match) return false;
   const word = match[1]!;
   if (ABBREVIATIONS.has(word)) return !ONLY_BEFORE_NUMBER.has(word) || /^[\d#(]/.test(next);
