@@ -46,16 +46,20 @@ const QUANTITY_WORD = new RegExp(
 );
 
 /**
- * Words that count without a digit: "eight councils", "rose to eight", "a dozen", "none". Not "one",
- * which is as often a pronoun ("one of the councils"), nor a change ("doubled", "twice"), nor a
- * length of time ("in two years").
+ * Words that count without a digit: "eight councils", "rose to eight", "a dozen", "half", "none".
+ * Not "one", which is as often a pronoun ("one of the councils"), nor "all", "every" or "most",
+ * which nearly every sentence says, nor a change ("doubled", "twice"), nor a length of time ("in
+ * two years").
  */
 const COUNT_WORD = new RegExp(
-  String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|${SHARE_WORDS})\b(?![\s-]+(?:days?|weeks?|months?|years?|decades?)\b)`,
+  String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|half|halves|thirds?|quarters?|fifths?|tenths?|none|majority|minority)\b(?![\s-]+(?:days?|weeks?|months?|years?|decades?)\b)`,
   'gi',
 );
 
-/** The counts a text states in words ("rose to eight"), as numbers; findFigures reads only digits. */
+/**
+ * The counts a text states in words ("rose to eight"), as figure mentions of kind 'number' whose value
+ * is not read (NaN): findFigures reads digits only, and what matters here is that a count is stated.
+ */
 export function countWordsIn(text: string): FigureMention[] {
   return [...text.matchAll(COUNT_WORD)].map((match) => ({ text: match[0], kind: 'number' as const, value: NaN }));
 }

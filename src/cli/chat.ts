@@ -23,11 +23,12 @@ async function main(): Promise<void> {
   for await (const raw of terminal) {
     const line = raw.trim();
     if (line === 'quit' || line === 'exit') break;
+    const social = socialMessage(line);
     if (line === 'sources') {
       for (const source of sources) console.log(`- ${source.title} (${source.passages} passages) ${source.source}`);
-    } else if (socialMessage(line)) {
+    } else if (social) {
       // "thanks" is not a question for the reports (the prompts' `code` marks are left as typed).
-      console.log(prompts[socialMessage(line)!]);
+      console.log(prompts[social]);
     } else if (line !== '') {
       const reply = await engine.ask(line, previousQuestion && isFollowUp(line) ? { previousQuestion } : {});
       console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width: Math.min(process.stdout.columns ?? 100, 110) }));
