@@ -348,7 +348,13 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
   const boundsMet = withinYearBounds([...stated, ...around], query.yearBounds);
   // A move between grades ("from inadequate to good") is told by where it ended or where it began,
   // whichever grades of it the question's wording let us read.
-  const gradesMet = query.movesBetweenGrades ? grades.found.length > 0 : query.grades.every((grade) => grades.tells(grade));
+  // The grade binds a figure, names which councils a "which councils" question asks for, and is what
+  // "was it judged good?" asks; named only as a premise ("did Ofsted call for intervention in the 7
+  // inadequate councils?") it is searched for but not required, as a year is.
+  const gradeBinds = query.asksForNumber || query.asksForPlaces !== undefined || query.gradePredicated;
+  const gradesMet = query.movesBetweenGrades
+    ? grades.found.length > 0
+    : !gradeBinds || query.grades.every((grade) => grades.tells(grade));
   const areasMet = query.areas.length === 0 || !namesOnlyOtherAreas(vocabulary.areas.find(candidate.extract), query);
   return yearsMet && boundsMet && quantityMet && placesMet && gradesMet && areasMet;
 }

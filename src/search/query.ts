@@ -27,6 +27,13 @@ export interface AnalysedQuery {
   areas: string[];
   /** "From inadequate to good": a move between grades, which evidence tells by naming either end. */
   movesBetweenGrades: boolean;
+  /**
+   * Whether the question says something is, or was rated, a grade it names ("was its leadership
+   * judged good?", "how many were rated inadequate?"), rather than naming the grade only as its
+   * premise ("did Ofsted call for intervention in the 7 inadequate councils?", "what happens after
+   * an inadequate judgement?").
+   */
+  gradePredicated: boolean;
   asksFor: { percent: boolean; count: boolean; money: boolean };
   /** "between 2015 and 2024", "how has it moved", "compared with": one extract can hold only one side. */
   comparesPeriods: boolean;
@@ -94,6 +101,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     grades: gradesIn(lower, vocabulary.grades),
     areas: vocabulary.areas.find(text),
     movesBetweenGrades: MOVE_BETWEEN_GRADES.test(lower),
+    gradePredicated: gradePredicated(lower, vocabulary.grades),
     asksFor: {
       percent: /%|\bper ?cent|\bshare\b|\bproportion|\bpercentage|\bwhat fraction|\bsplit\b/.test(lower),
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),
@@ -162,6 +170,15 @@ export function figureValues(text: string): number[] {
 
 /** "from inadequate to good", "from failing to 'good'", "from RI to outstanding". */
 const MOVE_BETWEEN_GRADES = /\bfrom\s+(?:being\s+|rated\s+|judged\s+)?['"]?(?:inadequate|failing|requir(?:es|ing) improvement|ri|adequate|good|outstanding)\b.*\bto\b/;
+
+/** A verb that says what grade something is or got: the grade after it is asked about, not assumed. */
+const GRADE_PREDICATE = /\b(?:rated|judged|graded|found|deemed|declared|is|are|was|were|be|been|being|remains?|remained|stays?|stayed|still|get|gets|got|received?|given)(?=\s+((?:to be\s+|as\s+)?(?:\S+\s+){0,3}\S+))/g;
+
+function gradePredicated(lowerQuestion: string, grades: GradeVocabulary): boolean {
+  // Each verb with the words after it (read ahead, so "was ... judged good" finds "judged good"); with
+  // its verb, as "good" is a grade only beside a cue ("judged good").
+  return [...lowerQuestion.matchAll(GRADE_PREDICATE)].some((match) => gradesIn(`${match[0]} ${match[1]}`, grades).length > 0);
+}
 
 /** "which (seven) councils", "what LA", "which region": the places asked for, and how many. */
 const PLACES_QUESTION =

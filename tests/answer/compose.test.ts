@@ -537,3 +537,18 @@ describe('composeReply, for "how many"', () => {
     expect(result.answer).toBe("The number of children's services deemed inadequate at keeping children safe has doubled in one year.");
   });
 });
+
+describe('composeReply, for a grade named only as a premise', () => {
+  const action = passage('action', 'Ofsted has called for immediate action, including government intervention in places, because of the risks to children.');
+
+  it('does not require the answer to name it: "the inadequate councils" are the subject, not the question', () => {
+    const result = reply('did Ofsted call for government intervention in some of the inadequate councils?', hits(action));
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(/^Ofsted has called for immediate action/);
+  });
+
+  it('still requires a grade the question asks about: "was it judged good?"', () => {
+    const leadership = passage('leadership', "The council's leadership is strong, ambitious and well organised, inspectors said.");
+    expect(reply("was the council's leadership judged good by inspectors?", hits(leadership)).answered).toBe(false);
+  });
+});
