@@ -20,9 +20,9 @@ export interface SourceFile {
  * from the same bytes, so that the next ingest reads every report again instead of keeping passages
  * an older Citeline made (2: Markdown keeps the author's spaces; 3: a numbered list run into one
  * line is split before each item number; 4: links and teasers ("Follow this link", "Read on") are
- * site chrome).
+ * site chrome; 5: so are notices about the reader's browser).
  */
-export const READING_VERSION = 4;
+export const READING_VERSION = 5;
 
 export function sourceFile(path: string, id: string, bytes: Buffer): SourceFile {
   return { path, id, bytes, hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(bytes).digest('hex') };

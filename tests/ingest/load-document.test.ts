@@ -100,6 +100,10 @@ describe('loadDocument: a page saved from the web', () => {
       '',
       'Skip to main content',
       '',
+      'Your browser is no longer supported',
+      '',
+      'For the best possible experience using our website we recommend you upgrade to a newer version or another browser.',
+      '',
       'Your browser appears to have cookies disabled. For the best experience of this website, please enable cookies in your browser.',
       '',
       'Councils say poor Ofsted ratings drive decline, and the watchdog says the ratings are fair.',
@@ -116,6 +120,8 @@ describe('loadDocument: a page saved from the web', () => {
     expect(document.blocks.map((block) => block.text)).toEqual(['Councils say poor Ofsted ratings drive decline, and the watchdog says the ratings are fair.']);
     // A long passage of the report is its text, whatever it mentions.
     expect(isSiteChrome(`${'The council reviewed how its website uses cookies and how families find help. '.repeat(6)}`)).toBe(false);
+    // A report may discuss browsers; a notice to the reader is chrome, not that.
+    expect(isSiteChrome('Families reported that the council website did not work in an older browser, so referrals were made by phone.')).toBe(false);
     // Reading on, or more, is the article's to say in the middle of a block.
     expect(isSiteChrome('Read more about how the framework changed in 2018, and what it means for councils.')).toBe(false);
   });
