@@ -321,8 +321,8 @@ function asksForFigureIn(query: AnalysedQuery, figures: readonly FigureMention[]
  * mentions). Other questions name the year something was said or published ("what did the 2015
  * annual report say about ...", "Ofsted said in 2014 ..."), which a report often never states, and
  * which their answer need not: for them the year is searched for, not required. Evidence that names
- * no year anywhere is undated, not evidence for another year. A grade must be in the quoted extract
- * itself.
+ * no year anywhere is undated, not evidence for another year. A grade the question asks about must
+ * be in the quoted extract itself; one it names only as a premise need not be.
  */
 function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): boolean {
   const { query, vocabulary } = context;
@@ -346,21 +346,18 @@ function constraintsMet(candidate: SentenceCandidate, context: ComposeContext): 
     (query.asksForShare ? statesShare(candidate.extract) : query.asksFor.money ? statesMoney(candidate.extract) : statesQuantity(candidate.extract));
   const placesMet = aboutAskedPlaces(candidate.extract, aroundText, query, vocabulary.places);
   const boundsMet = withinYearBounds([...stated, ...around], query.yearBounds);
-  // A move between grades ("from inadequate to good") is told by where it ended or where it began,
-  // whichever grades of it the question's wording let us read.
-  // The grade binds a figure, names which councils a "which councils" question asks for, and is what
+  // A grade binds a figure, names which councils a "which councils" question asks for, and is what
   // "was it judged good?" asks; named only as a premise ("did Ofsted call for intervention in the 7
   // inadequate councils?") it is searched for but not required, as a year is.
   const gradeBinds = query.asksForNumber || query.asksForPlaces !== undefined || query.gradePredicated;
+  // A move between grades ("from inadequate to good") is told by where it ended or where it began,
+  // whichever grades of it the question's wording let us read.
   const gradesMet = query.movesBetweenGrades
     ? grades.found.length > 0
     : !gradeBinds || query.grades.every((grade) => grades.tells(grade));
   const areasMet = query.areas.length === 0 || !namesOnlyOtherAreas(vocabulary.areas.find(candidate.extract), query);
   return yearsMet && boundsMet && quantityMet && placesMet && gradesMet && areasMet;
 }
-
-/** "How many councils ...?" asks for a count; "how many more" or "how many times" may be answered by "doubled". */
-const HOW_MANY = /\bhow many\b(?!\s+(?:more|fewer|less|times)\b)/i;
 
 /** Whether evidence is from within the years a question bounds ("after 2017"): it names a year inside them, or none at all (undated). */
 function withinYearBounds(years: readonly string[], bounds: AnalysedQuery['yearBounds']): boolean {
@@ -471,6 +468,9 @@ function leadNamingFocus(chosen: Scored[], context: ComposeContext, settings: Co
  * round and moved as many answers down as up.)
  */
 const ANSWER_KIND_TIE = 0.9;
+
+/** "How many councils ...?" asks for a count; "how many more" or "how many times" may be answered by "doubled". */
+const HOW_MANY = /\bhow many\b(?!\s+(?:more|fewer|less|times)\b)/i;
 
 function leadAnsweringKind(chosen: Scored[], query: AnalysedQuery): Scored[] {
   const [lead] = chosen;

@@ -46,13 +46,13 @@ const QUANTITY_WORD = new RegExp(
 );
 
 /**
- * Words that count without a digit: "eight councils", "rose to eight", "a dozen", "half", "none".
- * Not "one", which is as often a pronoun ("one of the councils"), nor "all", "every" or "most",
- * which nearly every sentence says, nor a change ("doubled", "twice"), nor a length of time ("in
- * two years").
+ * Words that count without a digit: "eight councils", "rose to eight", "a dozen", "half", "a third
+ * of", "none". Not "one", which is as often a pronoun ("one of the councils"); nor "all", "every"
+ * or "most", which nearly every sentence says; nor an ordinal ("the third time", "twenty-first"),
+ * a change ("doubled", "three times") or a length of time ("in two years", "two to three weeks").
  */
 const COUNT_WORD = new RegExp(
-  String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|half|halves|thirds?|quarters?|fifths?|tenths?|none|majority|minority)\b(?![\s-]+(?:days?|weeks?|months?|years?|decades?)\b)`,
+  String.raw`\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?)(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)|half|halves|none|majority|minority)\b(?![\s-]+(?:(?:to|or|and)\s+\w+\s+)?(?:times|hours?|days?|weeks?|months?|quarters?|years?|decades?)\b)|\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)\s+of\b`,
   'gi',
 );
 
@@ -65,11 +65,12 @@ export function countWordsIn(text: string): FigureMention[] {
 }
 
 /**
- * Whether a text states how many: a figure other than a year, or a count in words. What "how many
- * councils ...?" asks for; "the number doubled" says how it changed, not how many there were.
+ * Whether a text states how many: a number other than a year, a percentage or a sum (findFigures),
+ * or a count in words. What "how many councils ...?" asks for; "the number doubled" says how it
+ * changed, not how many there were, and "30% were inadequate" how large a share.
  */
 export function statesCount(text: string): boolean {
-  return findFigures(text).length > 0 || countWordsIn(text).length > 0;
+  return findFigures(text).some((figure) => figure.kind === 'number') || countWordsIn(text).length > 0;
 }
 
 /** Whether a text states a quantity: a figure other than a year, or a number or quantity word. */

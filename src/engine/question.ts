@@ -43,7 +43,7 @@ export function mergeFollowUp(previous: string, current: string): string {
 }
 
 function stripYears(text: string): string {
-  return text.replace(/\b(?:19|20)\d\d(?:\s?[/-–]\s?(?:19|20)?\d\d)?\b/g, ' ');
+  return text.replace(/\b(?:19|20)\d\d(?:\s?[/\-–]\s?(?:19|20)?\d\d)?\b/g, ' ');
 }
 
 /**
@@ -57,13 +57,17 @@ export type SocialMessage = 'greeting' | 'thanks';
 
 const GREETING = String.raw`(?:hi|hello|hey|heya|hiya|howdy|yo|hola|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening)`;
 const ADDRESSEE = String.raw`(?:there|all|everyone|everybody|team|folks|friend|mate|citeline|bot)`;
-const HOW_ARE_YOU = String.raw`(?:how are (?:you|u|things)(?: doing| today)?|how(?:'s| is) it going|how(?:'s| is) (?:your|ur) day(?: going)?|how(?:'s| is) things|how do you do|what'?s up|sup|you ok|are you (?:ok|there|awake))`;
-const THANKS_WORD = String.raw`(?:thanks|thank you|thank u|thankyou|thx|ty|ta|cheers|many thanks|much appreciated|appreciated|appreciate it)`;
-const PRAISE = String.raw`(?:ok|okay|great|perfect|brilliant|lovely|nice|cool|super|awesome|excellent|good|helpful|useful|nice one|that'?s (?:great|helpful|useful|perfect|brilliant|it)|that is (?:great|helpful|useful|perfect)|got it)`;
-const THANKS_TAIL = String.raw`(?:a lot|so much|very much|a million|again|loads|heaps|for (?:that|this|the (?:answer|help|info))|${ADDRESSEE})`;
+const HOW_ARE_YOU = String.raw`(?:how (?:are|r) (?:you|u|things)(?: doing)?(?: today)?|how(?:'s| is) it going|how(?:'s| is) (?:your|ur) day(?: going)?|how(?:'s| is) things|how do you do|what'?s up|sup|you ok|are you (?:ok|there|awake))`;
+// Not "ta", which in these reports is as likely a teaching assistant.
+const THANKS_WORD = String.raw`(?:thanks|thank you|thank u|thankyou|thx|ty|cheers|many thanks|much appreciated|appreciated|appreciate it)`;
+const PRAISE = String.raw`(?:ok|okay|great|perfect|brilliant|lovely|nice|cool|super|awesome|excellent|good|helpful|useful|very helpful|really helpful|very useful|nice one|that'?s (?:great|helpful|useful|perfect|brilliant|it)|that is (?:great|helpful|useful|perfect)|got it)`;
+const THANKS_TAIL = String.raw`(?:a lot|so much|very much|a million|again|indeed|loads|heaps|for (?:that|this|the (?:answer|help|info)|your help|helping)|${ADDRESSEE})`;
 
-const GREETING_MESSAGE = new RegExp(String.raw`^(?:${GREETING}(?: ${ADDRESSEE})?(?: ${HOW_ARE_YOU})?|${HOW_ARE_YOU}(?: ${ADDRESSEE})?)$`);
-const THANKS_MESSAGE = new RegExp(String.raw`^(?:${PRAISE} )*${THANKS_WORD}(?: ${THANKS_TAIL})*(?: ${PRAISE})*$`);
+const GREETING_MESSAGE = new RegExp(
+  String.raw`^(?:${GREETING}(?: ${ADDRESSEE}| again)?(?: ${HOW_ARE_YOU})?|${HOW_ARE_YOU}(?: ${ADDRESSEE})?)$`,
+);
+// "hey, thanks" and "hi thanks" are thanks with a greeting before them.
+const THANKS_MESSAGE = new RegExp(String.raw`^(?:${GREETING} )?(?:${PRAISE} )*${THANKS_WORD}(?: ${THANKS_TAIL})*(?: ${PRAISE})*$`);
 
 export function socialMessage(question: string): SocialMessage | undefined {
   const words = question

@@ -19,11 +19,13 @@ const CHROME = [
   /^\W*(?:\d+\s+)?comments?\W*$/i,
   /\bclick to like\b|\blike us on facebook\b|\bfollow us on (?:twitter|x|facebook|linkedin)\b/i,
   /\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:and|&) conditions\b/i,
-  // Notices about the reader's browser: "Your browser is no longer supported", "... upgrade to a newer version or another browser".
-  /\byour browser (?:is|appears|may|does)\b|\b(?:upgrade|update) (?:to a newer version|your browser)\b|\b(?:another|a different|a newer|a modern) browser\b/i,
+  // Notices to the reader about their browser: "Your browser is no longer supported", "we recommend
+  // you upgrade to a newer version or another browser" (not a report's own words about browsers).
+  /\byour browser (?:is|appears|may|does)\b|\b(?:we recommend|please) (?:that )?(?:you )?(?:upgrade|update|use|switch)\b.{0,60}\bbrowser\b/i,
   // Links to elsewhere: "Follow this link for more details", "Click here"; a teaser ending "Read on".
   /\b(?:follow|click) (?:this|the) link\b|\bclick here\b/i,
-  /(?:^|\n)\W*(?:read (?:on|more)|continue reading|find out more)\W*$/i,
+  // Within its last line, so that a block of many blank lines (a code block) is not scanned from each.
+  /(?:^|\n)[^\w\n]*(?:read (?:on|more)|continue reading|find out more)\W*$/i,
 ];
 
 export function isSiteChrome(text: string): boolean {

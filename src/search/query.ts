@@ -172,7 +172,8 @@ export function figureValues(text: string): number[] {
 const MOVE_BETWEEN_GRADES = /\bfrom\s+(?:being\s+|rated\s+|judged\s+)?['"]?(?:inadequate|failing|requir(?:es|ing) improvement|ri|adequate|good|outstanding)\b.*\bto\b/;
 
 /** A verb that says what grade something is or got: the grade after it is asked about, not assumed. */
-const GRADE_PREDICATE = /\b(?:rated|judged|graded|found|deemed|declared|is|are|was|were|be|been|being|remains?|remained|stays?|stayed|still|get|gets|got|received?|given)(?=\s+((?:to be\s+|as\s+)?(?:\S+\s+){0,3}\S+))/g;
+const GRADE_PREDICATE =
+  /\b(?:rat(?:e|es|ed|ing)|judg(?:e|es|ed|ing)|grad(?:e|es|ed|ing)|find|finds|found|deem(?:s|ed)?|declar(?:e|es|ed)|consider(?:s|ed)?|call(?:s|ed)?|rank(?:s|ed)?|label(?:s|led)?|is|are|was|were|be|been|being|become|becomes|became|remains?|remained|stays?|stayed|still|get|gets|got|receive|receives|received|given)(?=\s+((?:to be\s+|as\s+)?(?:\S+\s+){0,3}\S+))/g;
 
 function gradePredicated(lowerQuestion: string, grades: GradeVocabulary): boolean {
   // Each verb with the words after it (read ahead, so "was ... judged good" finds "judged good"); with

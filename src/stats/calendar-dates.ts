@@ -56,7 +56,7 @@ const SPAN = '\\s*(?:to|-|–|—|until|till|through)\\s*';
 const DATE = new RegExp(
   [
     `(?<![\\w.,£$€])${DAY}(?:${SPAN}${DAY})?(?:\\s+of\\s+|\\s+|-|/)${MONTH}(?:(?:,?\\s+|-|/)${YEAR})?`,
-    `(?<![\\w])${MONTH}\\s+${DAY}(?:${SPAN}${DAY})?(?!\\s*(?:am|pm|%|per\\s?cent)\\b)(?:,?\\s+${YEAR})?`,
+    `(?<![\\w])${MONTH}\\s+${DAY}(?:${SPAN}${DAY})?(?!\\s*(?:(?:am|pm|per\\s?cent)\\b|%))(?:,?\\s+${YEAR})?`,
     `(?<![\\w])${MONTH}(?:\\s*,\\s*|\\s*-\\s*|\\s+of\\s+|\\s+)${YEAR}`,
     `(?<![\\w])${MONTH}(?=${SPAN}(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(?:${MONTH_NAMES})(?![a-z]))`,
     `(?<![\\w.,£$€/])(?:${YEAR}([-/.])(\\d{1,2})\\13(\\d{1,2})|(\\d{1,2})([-/.])(\\d{1,2})\\17${YEAR}|(\\d{1,2})/${YEAR})(?![\\w/]|[.,]\\d)`,
@@ -93,7 +93,7 @@ export function findCalendarDates(text: string): CalendarMention[] {
     const first = tokens[i]!;
     const next = tokens[i + 1];
     const between = next ? text.slice(first.end, next.start) : '';
-    const isRange = next && !first.lastDay && !next.lastDay && (RANGE_JOIN.test(between) || (BETWEEN_JOIN.test(between) && BETWEEN.test(text.slice(0, first.start))));
+    const isRange = next && !first.lastDay && !next.lastDay && (RANGE_JOIN.test(between) || (BETWEEN_JOIN.test(between) && BETWEEN.test(before(text, first.start))));
     if (next && isRange) {
       const range = rangeOf(first, next);
       if (range) {
@@ -108,21 +108,25 @@ export function findCalendarDates(text: string): CalendarMention[] {
   return mentions;
 }
 
+/** "may" and "mar" in lower case are verbs as often as months. */
+const VERB_MONTH = /^(?:may|mar)$/;
+
 function tokenOf(match: RegExpMatchArray): Token | undefined {
   const g = match;
   const start = match.index!;
   const end = start + match[0].length;
   const month = (name: string | undefined) => MONTHS[name!.toLowerCase().replace('.', '')]!;
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-  let token: Token;
+  let token: Token | undefined;
   if (g[1] !== undefined) token = { start, end, day: number(g[1]), lastDay: number(g[2]), month: month(g[3]), year: number(g[4]) };
   else if (g[5] !== undefined) token = { start, end, month: month(g[5]), day: number(g[6]), lastDay: number(g[7]), year: number(g[8]) };
-  else if (g[9] !== undefined) token = { start, end, month: month(g[9]), year: number(g[10]) };
+  // "Be that as it may, 2015 ...", "problems that mar 2019 results": a verb, not a month, without a day.
+  else if (g[9] !== undefined) token = VERB_MONTH.test(g[9]) ? undefined : { start, end, month: month(g[9]), year: number(g[10]) };
   else if (g[11] !== undefined) token = { start, end, month: month(g[11]) };
   else if (g[12] !== undefined) token = { start, end, year: number(g[12]), month: number(g[14])!, day: number(g[15]) };
   else if (g[16] !== undefined) token = { start, end, day: number(g[16]), month: number(g[18])!, year: number(g[19]) };
   else token = { start, end, month: number(g[20])!, year: number(g[21]) };
-  return isValid(token) ? token : undefined;
+  return token && isValid(token) ? token : undefined;
 }
 
 function isValid(token: Token): boolean {
@@ -139,7 +143,7 @@ function singleOf(token: Token, text: string): CalendarMention | undefined {
   if (token.lastDay) {
     return { text: text.slice(token.start, token.end), start: token.start, end: token.end, from, to: { ...from, day: token.lastDay } };
   }
-  const endOf = token.day === undefined ? END_OF.exec(text.slice(0, token.start)) : null;
+  const endOf = token.day === undefined ? END_OF.exec(before(text, token.start)) : null;
   if (endOf) {
     const start = token.start - endOf[0].length;
     return { text: text.slice(start, token.end), start, end: token.end, from: { ...from, day: lastDayOfMonth(from.year, from.month) } };
@@ -150,18 +154,28 @@ function singleOf(token: Token, text: string): CalendarMention | undefined {
 /** Two dates joined by "to" (or "between ... and"): the first takes the second's year when it states none. */
 function rangeOf(first: Token, second: Token): { from: CalendarDate; to: CalendarDate } | undefined {
   if (second.year === undefined) return undefined;
-  let year = first.year ?? second.year;
-  // "November to February 2020": the first month is in the year before.
-  if (first.year === undefined && (first.month > second.month || (first.month === second.month && (first.day ?? 1) > (second.day ?? 1)))) year -= 1;
+  // "November to February 2020": the first month is in the year before ("31 March to 2 March 2024" is
+  // no year-long range, but a slip).
+  const year = first.year ?? (first.month > second.month ? second.year - 1 : second.year);
   const from: CalendarDate = { year, month: first.month, ...(first.day ? { day: first.day } : {}) };
   const to: CalendarDate = { year: second.year, month: second.month, ...(second.day ? { day: second.day } : {}) };
   if (first.day !== undefined && !isValid({ ...first, year })) return undefined;
-  return isBefore(from, to) ? { from, to } : undefined;
+  return startsBefore(from, to) ? { from, to } : undefined;
 }
 
-function isBefore(a: CalendarDate, b: CalendarDate): boolean {
-  return a.year * 400 + a.month * 32 + (a.day ?? 0) < b.year * 400 + b.month * 32 + (b.day ?? 32);
+/** Whether `a` begins before `b` does: "March to March 2019" is no range. */
+function startsBefore(a: CalendarDate, b: CalendarDate): boolean {
+  if (a.year !== b.year) return a.year < b.year;
+  if (a.month !== b.month) return a.month < b.month;
+  return a.day !== undefined && b.day !== undefined && a.day < b.day;
 }
+
+/** The few words before a place in the text ("between", "the end of"): not the whole text before it, read again for every date. */
+function before(text: string, index: number): string {
+  return text.slice(Math.max(0, index - LOOK_BACK), index);
+}
+
+const LOOK_BACK = 32;
 
 export function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

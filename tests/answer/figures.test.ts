@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFigures, statesMoney, statesQuantity, statesShare } from '../../src/answer/figures.js';
+import { findFigures, statesCount, statesMoney, statesQuantity, statesShare } from '../../src/answer/figures.js';
 
 const texts = (sentence: string) => findFigures(sentence).map((figure) => `${figure.kind}:${figure.text}`);
 
@@ -37,5 +37,30 @@ describe('what a text states', () => {
     expect(statesMoney('£340 per child in need')).toBe(true);
     expect(statesMoney('£30 million a year')).toBe(true);
     expect(statesMoney('two further authorities')).toBe(false);
+  });
+});
+
+describe('statesCount', () => {
+  it('reads a count in digits or in words', () => {
+    for (const text of ['this year that rose to eight', 'seven councils were inadequate', '147 councils', 'a third of councils', 'none were outstanding', 'half of them improved']) {
+      expect(statesCount(text), text).toBe(true);
+    }
+  });
+
+  it('takes no change, ordinal, length of time, share or sum for a count', () => {
+    for (const text of [
+      'the number has doubled in one year',
+      'for the third time',
+      'in the third quarter',
+      'rose three times',
+      'the twenty-first century',
+      'within two to three weeks',
+      'in two years',
+      '30% were inadequate',
+      'it cost £30m',
+      'all councils and every authority, most of them',
+    ]) {
+      expect(statesCount(text), text).toBe(false);
+    }
   });
 });

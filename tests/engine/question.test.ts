@@ -52,13 +52,13 @@ describe('spellOutShortYears', () => {
 
 describe('socialMessage', () => {
   it('reads a message that only greets as a greeting', () => {
-    for (const text of ['hi', 'Hi!', 'hello citeline', 'hey there, how are you?', "hi! how's your day going?", 'good morning team :wave:', 'How’s it going?']) {
+    for (const text of ['hi', 'Hi!', 'hello citeline', 'hey there, how are you?', "hi! how's your day going?", 'good morning team :wave:', 'How’s it going?', 'hey citeline, how are you doing today?', 'hello again', 'hey how r u']) {
       expect(socialMessage(text), text).toBe('greeting');
     }
   });
 
   it('reads a message that only thanks as thanks', () => {
-    for (const text of ['thanks', 'Thanks!', 'thank you so much', 'great, thanks', 'ok thanks', 'cheers', 'ty', "that's helpful, thanks a lot", 'Perfect - thank you for the answer :pray:']) {
+    for (const text of ['thanks', 'Thanks!', 'thank you so much', 'great, thanks', 'ok thanks', 'cheers', 'ty', "that's helpful, thanks a lot", 'Perfect - thank you for the answer :pray:', 'hey, thanks', 'thanks so much for your help', 'thank you very much indeed', 'thanks, very helpful']) {
       expect(socialMessage(text), text).toBe('thanks');
     }
   });
@@ -72,6 +72,8 @@ describe('socialMessage', () => {
       'good',
       'is it good?',
       'hello world',
+      // A teaching assistant, in these reports, as often as thanks.
+      'TA',
       '',
     ]) {
       expect(socialMessage(text), text).toBeUndefined();

@@ -122,6 +122,10 @@ describe('loadDocument: a page saved from the web', () => {
     expect(isSiteChrome(`${'The council reviewed how its website uses cookies and how families find help. '.repeat(6)}`)).toBe(false);
     // A report may discuss browsers; a notice to the reader is chrome, not that.
     expect(isSiteChrome('Families reported that the council website did not work in an older browser, so referrals were made by phone.')).toBe(false);
+    expect(isSiteChrome('Families had to use a different browser to complete the online referral form, staff told inspectors.')).toBe(false);
+    expect(isSiteChrome('Click here to read the full report.')).toBe(true);
+    // A teaser's "Read on" is its last line; one before a code block's blank lines is not.
+    expect(isSiteChrome(`Read on${'\n'.repeat(40_000)}x`)).toBe(false);
     // Reading on, or more, is the article's to say in the middle of a block.
     expect(isSiteChrome('Read more about how the framework changed in 2018, and what it means for councils.')).toBe(false);
   });

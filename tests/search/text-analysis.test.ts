@@ -187,3 +187,20 @@ describe('query analysis', () => {
     expect(compares('what share of councils were rated good in 2015?')).toBe(false);
   });
 });
+
+describe('a grade the question asks about, or names as its premise', () => {
+  const predicated = (question: string) => analyseQuery(question, vocabulary).gradePredicated;
+
+  it('asks about a grade said of something, by any form of the verb', () => {
+    expect(predicated("was Manchester's leadership, management and governance judged good at the 2017 re-inspection?")).toBe(true);
+    expect(predicated('did Ofsted rate Birmingham inadequate in 2014?')).toBe(true);
+    expect(predicated('did inspectors find the service inadequate?')).toBe(true);
+    expect(predicated('how many councils were rated inadequate?')).toBe(true);
+    expect(predicated('is Birmingham still inadequate?')).toBe(true);
+  });
+
+  it('names it as a premise when it only describes what the question is about', () => {
+    expect(predicated('did Ofsted call for government intervention in some of the 7 inadequate councils in its 2014 report?')).toBe(false);
+    expect(predicated('what did iMPOWER say happens after an inadequate judgement?')).toBe(false);
+  });
+});

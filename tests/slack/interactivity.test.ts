@@ -108,6 +108,13 @@ describe('Find sources shortcut', () => {
     expect(h.api.callsTo('reactions.add').some((call) => call.args.timestamp === ts && call.args.name === 'mag')).toBe(true);
   });
 
+  it('searches for any message it is used on, a "thanks" too: it is asked for sources, not spoken to', async () => {
+    const ts = nextTs();
+    await sendInteraction(h.baseUrl, shortcutPayload({ ts, text: 'thanks' }, h.api.responseUrl()));
+    await waitFor(() => h.api.callsTo('chat.postMessage').some((call) => call.args.thread_ts === ts), 'the thread reply');
+    expect(h.engine.calls.at(-1)).toMatchObject({ kind: 'find', question: 'thanks' });
+  });
+
   it('answers privately when it cannot post in the thread', async () => {
     const ts = nextTs();
     const responseUrl = h.api.responseUrl();

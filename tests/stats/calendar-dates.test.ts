@@ -75,3 +75,16 @@ describe('findCalendarDates: ranges', () => {
     ]);
   });
 });
+
+describe('findCalendarDates: what is not a date', () => {
+  it('reads "may" and "mar" in lower case before a year as verbs, and a capital May as the month', () => {
+    expect(dates('Be that as it may, 2015 was a hard year; problems that mar 2019 results.')).toEqual([]);
+    expect(dates('In May 2015 the framework changed.')).toEqual([{ words: 'May 2015', from: { year: 2015, month: 5 } }]);
+  });
+
+  it('takes 29 February only in a leap year, and no range from a month to itself or back to an earlier day', () => {
+    expect(dates('29 February 2016 and 29 February 2015')).toEqual([{ words: '29 February 2016', from: { year: 2016, month: 2, day: 29 } }]);
+    expect(dates('March to March 2019')).toEqual([{ words: 'March 2019', from: { year: 2019, month: 3 } }]);
+    expect(dates('31 March to 2 March 2024')).toEqual([{ words: '2 March 2024', from: { year: 2024, month: 3, day: 2 } }]);
+  });
+});
