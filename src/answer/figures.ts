@@ -37,11 +37,12 @@ function partOfDate(text: string, start: number, end: number): boolean {
 
 /** Numbers small enough to be written as words, and words that state a share of a whole. */
 const SMALL_NUMBERS = 'one|two|three|four|five|six|seven|eight|nine|ten';
+const TEENS_AND_TENS = 'eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const SHARE_WORDS = 'half|halves|halved|thirds?|quarters?|fifths?|tenths?|none|majority|minority|most|all|every';
 
 /** Words that state a quantity without a digit: "seven councils", "three quarters", "none were", "half". */
 const QUANTITY_WORD = new RegExp(
-  String.raw`\b(?:${SMALL_NUMBERS}|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|${SHARE_WORDS}|doubled?|tripled?|twice|times|single)\b`,
+  String.raw`\b(?:${SMALL_NUMBERS}|${TEENS_AND_TENS}|hundreds?|thousands?|millions?|billions?|dozens?|${SHARE_WORDS}|doubled?|tripled?|twice|times|single)\b`,
   'i',
 );
 
@@ -52,7 +53,7 @@ const QUANTITY_WORD = new RegExp(
  * a change ("doubled", "three times") or a length of time ("in two years", "two to three weeks").
  */
 const COUNT_WORD = new RegExp(
-  String.raw`\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?)(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)|half|halves|none|majority|minority)\b(?![\s-]+(?:(?:to|or|and)\s+\w+\s+)?(?:times|hours?|days?|weeks?|months?|quarters?|years?|decades?)\b)|\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)\s+of\b`,
+  String.raw`\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|${TEENS_AND_TENS}|hundreds?|thousands?|dozens?)(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)|half|halves|none|majority|minority)\b(?![\s-]+(?:(?:to|or|and)\s+\w+\s+)?(?:times|hours?|days?|weeks?|months?|quarters?|years?|decades?)\b)|\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)\s+of\b`,
   'gi',
 );
 

@@ -64,6 +64,14 @@ const DATE = new RegExp(
   'gi',
 );
 
+/**
+ * A stated year, and a month name or a numeric date ("12/03/2019", "2019-03-31", "03/2024"): without
+ * both, a text states no calendar date. Not a decimal ("12.5") or a financial year ("2015-16"), which
+ * are common. Most sentences have neither, and the patterns above run only where both are.
+ */
+const HAS_YEAR = /\b(?:19[5-9]\d|20\d\d)\b/;
+const DATE_HINT = new RegExp(`\\b(?:${MONTH_NAMES})\\b|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}|\\b\\d{1,2}\\/\\d{4}\\b`, 'i');
+
 /** What joins two dates into a range, and what may come before the first ("from", "between"). */
 const RANGE_JOIN = /^\s*(?:to|-|–|—|until|till|through)\s*$/i;
 const BETWEEN_JOIN = /^\s+and\s+$/i;
@@ -83,6 +91,7 @@ interface Token {
 }
 
 export function findCalendarDates(text: string): CalendarMention[] {
+  if (!HAS_YEAR.test(text) || !DATE_HINT.test(text)) return [];
   const tokens: Token[] = [];
   for (const match of text.matchAll(DATE)) {
     const token = tokenOf(match);

@@ -19,7 +19,6 @@ export interface KnownDate {
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 const SPLIT_YEAR = new RegExp(`\\b(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})(?![\\d/-])`, 'g');
 const PLAIN_YEAR = new RegExp(`(?<![£$€\\d,.])\\b(${YEAR})\\b(?![%,.]?\\d|\\s?%|\\s?per ?cent)`, 'g');
-const HAS_YEAR = new RegExp(`\\b${YEAR}\\b`);
 
 export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?: KnownDate): PeriodMention[] {
   const mentions: PeriodMention[] = [];
@@ -71,16 +70,8 @@ function seasonPattern(vocabulary: Vocabulary): RegExp {
   return pattern;
 }
 
-/**
- * A month name or a numeric date ("12/03/2019", "2019-03-31", "03/2024"): without one, no calendar
- * date is stated. Not a decimal ("12.5") or a financial year ("2015-16"), which are common.
- */
-const DATE_HINT = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b\d{1,2}\/\d{4}\b/i;
-
 /** Dates with a stated year: "31 March 2024", "4th December 2018", "the end of August 2019". */
 function calendarDates(text: string): PeriodMention[] {
-  // Most sentences name no date: the patterns run only where a year and a month or numeric date are.
-  if (!HAS_YEAR.test(text) || !DATE_HINT.test(text)) return [];
   return findCalendarDates(text).map(({ text: words, start, end, from, to }) => {
     const period: Period = to
       ? {
