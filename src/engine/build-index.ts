@@ -6,17 +6,18 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
 import { embeddingText } from '../embed/embedding-text.js';
 import type { Embedder } from '../embed/types.js';
-import { chunkDocument } from '../ingest/chunk.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { estimatedPassages } from '../ingest/estimate.js';
-import { loadDocuments } from '../ingest/load-document.js';
-import type { LoadedDocument, Passage } from '../ingest/types.js';
+import { readReports, type DocumentRecord, type ReadReport } from '../ingest/read-reports.js';
+import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
-import { ArtifactsWorker, importArtifactsBuilder, workerOldGenerationMb, type EncodedArtifacts } from './artifacts.js';
+import { importArtifactsBuilder, type EncodedArtifacts } from './artifacts.js';
+import { IngestWorker, IngestWorkerFailed, workerOldGenerationMb } from './ingest-worker.js';
+import { AsyncQueue } from '../util/async-queue.js';
 import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
@@ -77,7 +78,7 @@ const WORKER_MIN_PASSAGES = 300;
 
 /** A report read and cut into passages, waiting for its vectors. */
 interface PendingDocument {
-  document: LoadedDocument;
+  document: DocumentRecord;
   passages: Passage[];
   existed: boolean;
   file: string;
@@ -103,53 +104,64 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   let done = 0;
   const finished = (file: string, passages: number) => onProgress?.({ stage: 'file', done: (done += 1), total, file, passages });
 
-  // 1. Read and cut every report. Where the index will be large, guessed from the files' sizes, the
-  // worker that will build its search indexes starts booting now, behind the reading; should the
-  // guess be low, it starts once the passages read reach the threshold. Where it will be small, the
-  // code that builds them here is imported now, behind the reading.
+  // Where the index will be large, guessed from the files' sizes, a second thread reads the reports
+  // and then builds the search indexes, and this one embeds each group of passages as soon as it has
+  // arrived. Where it will be small, both happen here (a thread takes longer to start than the work
+  // takes), and the code that builds the indexes is imported now, behind the reading; should the
+  // guess be low, a thread is started for the indexes alone once the passages read reach the threshold.
   const mode = options.artifactsWorker;
-  const startWorker = (expectedPassages: number) =>
-    ArtifactsWorker.start({ oldGenerationMb: options.workerOldGenerationMb ?? workerOldGenerationMb(expectedPassages) });
+  const startWorker = (expectedPassages: number, reads: boolean) =>
+    IngestWorker.start({ oldGenerationMb: options.workerOldGenerationMb ?? workerOldGenerationMb(expectedPassages), reads });
   // Guessed only where a worker may be started: with INGEST_THREADS=1 there is nothing to decide.
   const expected = mode === 'never' ? store.passageCount : Math.max(store.passageCount, await estimatedPassages(found.files));
-  let worker = mode === 'always' || (mode === undefined && expected >= WORKER_MIN_PASSAGES) ? startWorker(expected) : undefined;
-  const inProcess = worker ? undefined : importArtifactsBuilder();
+  let worker = mode === 'always' || (mode === undefined && expected >= WORKER_MIN_PASSAGES) ? startWorker(expected, true) : undefined;
+  let workerRead = worker !== undefined;
+  let inProcess = worker ? undefined : importArtifactsBuilder();
   // Awaited when the artifacts are built here; unused (and then harmless) if a worker builds them.
   inProcess?.catch(() => {});
   try {
-    const { seen, pending } = await readReports(found, store, summary, finished, (passageCount, expectedPassages) => {
-      if (!worker && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = startWorker(expectedPassages);
+    // 1. Each report as it is read: new and changed ones wait for their vectors, in groups across
+    // documents, so that small documents still make full model batches.
+    const known = new Map(store.documents().map((document) => [document.docId, document.hash]));
+    const reading = worker
+      ? readOnWorker(worker, found, known, (error) => {
+          log(`Reading the reports on a second thread failed (${error.message}); reading them, and building the search index, here instead.`);
+          worker = undefined;
+          workerRead = false;
+          inProcess = importArtifactsBuilder();
+          inProcess.catch(() => {});
+        })
+      : readReports(found.files, found.root, known);
+    // Reading and embedding run side by side: as a group fills it is queued for its vectors, so
+    // the worker's reports are taken as they come and its search-index job starts as soon as
+    // reading is done, not once the vectors have caught up.
+    const groups = new AsyncQueue<PendingDocument[]>();
+    let embeddingFailed = false;
+    const embedding = (async () => {
+      for await (const group of groups) await embedGroup(group, embedder, store, summary, finished);
+    })();
+    // Awaited below; should it fail first, reading stops at its next report.
+    embedding.catch(() => (embeddingFailed = true));
+    const { seen, pending } = await sortReports(reading, { store, summary, finished, groups, stop: () => embeddingFailed, totalFiles: total }, (passageCount, expectedPassages) => {
+      if (!worker && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = startWorker(expectedPassages, false);
     });
+    if (embeddingFailed) await embedding;
     const removed = store.documents().filter((document) => !seen.has(document.docId));
 
     // 2. The search artifacts describe the passages the index will hold once this ingest is done:
-    // worked out now, on a second core, while the first makes the vectors.
+    // worked out now, on a second core, while the first makes the last vectors.
     const changed = pending.length + removed.length > 0;
     const staleArtifacts = !artifactsAreCurrent(store);
     const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
-    const artifacts = needsSave ? startArtifacts(finalPassages(store, seen, pending), options.vocabulary.normaliser, worker, inProcess, log) : undefined;
+    const artifacts = needsSave
+      ? startArtifacts({ store, seen, pending, normaliser: options.vocabulary.normaliser, worker, workerRead, builder: inProcess, log })
+      : undefined;
     if (!artifacts) worker?.stop();
     // Awaited below; a failure meanwhile must not go unhandled.
     artifacts?.catch(() => {});
 
-    // 3. Vectors, in groups across documents, then each document joins the store.
-    for (const group of embeddingGroups(pending)) {
-      // Embedding never waits on I/O: without a turn of the event loop between groups, a re-index
-      // run inside the Slack app would hold up every acknowledgement until the last vector.
-      await setImmediate();
-      const vectors = await embedder.embed(group.flatMap((item) => item.passages.map(embeddingText)));
-      let offset = 0;
-      for (const { document, passages, existed, file } of group) {
-        store.addDocument(
-          { docId: document.id, hash: document.hash, title: document.title, source: document.source, format: document.format },
-          passages,
-          vectors.slice(offset, offset + passages.length),
-        );
-        offset += passages.length;
-        (existed ? summary.updated : summary.added).push(document.id);
-        finished(file, passages.length);
-      }
-    }
+    // 3. The last vectors; then removed documents leave the store.
+    await embedding;
     for (const document of removed) {
       store.removeDocument(document.docId);
       summary.removed.push(document.docId);
@@ -173,104 +185,158 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   return summary;
 }
 
+interface SortingReports {
+  store: PassageStore;
+  summary: IngestSummary;
+  finished: (file: string, passages: number) => void;
+  /** Where groups of new and changed documents wait for their vectors; closed when reading ends. */
+  groups: AsyncQueue<PendingDocument[]>;
+  /** Reading is no longer wanted (embedding failed). */
+  stop: () => boolean;
+  /** Files to read, for the passage count expected. */
+  totalFiles: number;
+}
+
 /**
- * Loads and cuts each report; an unchanged one keeps its passages and vectors, an unreadable one is
- * named in the summary. `onPassages` hears the index's running passage count, and what it would
- * come to if the reports still to read are like those read so far.
+ * Each report into the summary, or, new or changed, into a group of about EMBED_GROUP passages
+ * across documents, so that small documents still make full model batches. `onPassages` hears the
+ * index's running passage count, and what it would come to if the reports still to read are like
+ * those read so far. Returns the documents the index keeps, and those waiting for vectors.
  */
-async function readReports(
-  found: { files: string[]; root: string },
-  store: PassageStore,
-  summary: IngestSummary,
-  finished: (file: string, passages: number) => void,
+async function sortReports(
+  reading: AsyncIterable<ReadReport>,
+  { store, summary, finished, groups, stop, totalFiles }: SortingReports,
   onPassages: (count: number, expected: number) => void,
 ): Promise<{ seen: Set<string>; pending: PendingDocument[] }> {
   const seen = new Set<string>();
   const pending: PendingDocument[] = [];
+  let group: PendingDocument[] = [];
+  let groupPassages = 0;
   let passageCount = store.passageCount;
   let filesRead = 0;
-  for await (const outcome of loadDocuments(found.files, found.root)) {
-    filesRead += 1;
-    const { file } = outcome;
-    if ('error' in outcome) {
-      summary.skipped.push({ path: outcome.error.path, reason: outcome.error.reason });
-      // A file that became unreadable keeps nothing stale in the index.
-      finished(file, 0);
-      continue;
+  try {
+    for await (const report of reading) {
+      if (stop()) break;
+      filesRead += 1;
+      if (report.kind === 'skipped') {
+        // A file that became unreadable, or has no text left, keeps nothing stale in the index.
+        summary.skipped.push({ path: report.path, reason: report.reason });
+        finished(report.file, 0);
+        continue;
+      }
+      if (report.kind === 'unchanged') {
+        seen.add(report.docId);
+        summary.unchanged.push(report.docId);
+        finished(report.file, store.document(report.docId)?.passageIds.length ?? 0);
+        continue;
+      }
+      const { document, passages, file } = report;
+      const item: PendingDocument = { document, passages, file, existed: store.document(document.docId) !== undefined };
+      seen.add(document.docId);
+      pending.push(item);
+      group.push(item);
+      groupPassages += passages.length;
+      passageCount += passages.length;
+      // The index's own passages count once; only the new ones are extrapolated.
+      const added = passageCount - store.passageCount;
+      onPassages(passageCount, store.passageCount + Math.ceil((added * totalFiles) / filesRead));
+      if (groupPassages >= EMBED_GROUP) {
+        groups.push(group);
+        group = [];
+        groupPassages = 0;
+      }
     }
-    const { document } = outcome;
-    const existing = store.document(document.id);
-    if (existing && existing.hash === document.hash) {
-      seen.add(document.id);
-      summary.unchanged.push(document.id);
-      finished(file, existing.passageIds.length);
-      continue;
-    }
-    const passages = chunkDocument(document);
-    if (passages.length === 0) {
-      // Nor does one that no longer has any text.
-      summary.skipped.push({ path: file, reason: 'no text to index' });
-      finished(file, 0);
-      continue;
-    }
-    seen.add(document.id);
-    pending.push({ document, passages, existed: existing !== undefined, file });
-    passageCount += passages.length;
-    // The index's own passages count once; only the new ones are extrapolated.
-    const added = passageCount - store.passageCount;
-    onPassages(passageCount, store.passageCount + Math.ceil((added * found.files.length) / filesRead));
+  } catch (error) {
+    groups.fail(error);
+    throw error;
   }
+  if (group.length > 0) groups.push(group);
+  groups.close();
   return { seen, pending };
 }
 
 /**
- * The passages the store will hold after this ingest, in its order: the documents it keeps, then
- * the new and changed ones in the order they are added (store.passages() once they are).
+ * The reports read on the worker; should it stop, `onFailure` hears why and the files it had not
+ * reported are read here. A bug in reading is thrown as itself.
  */
-function finalPassages(store: PassageStore, seen: ReadonlySet<string>, pending: readonly PendingDocument[]): Passage[] {
-  const replaced = new Set(pending.map((item) => item.document.id));
-  const kept = store.documents().filter((document) => seen.has(document.docId) && !replaced.has(document.docId));
-  return [
-    ...kept.flatMap((document) => document.passageIds.flatMap((id) => store.passage(id) ?? [])),
-    ...pending.flatMap((item) => item.passages),
-  ];
+async function* readOnWorker(
+  worker: IngestWorker,
+  found: { files: string[]; root: string },
+  known: ReadonlyMap<string, string>,
+  onFailure: (error: IngestWorkerFailed) => void,
+): AsyncGenerator<ReadReport> {
+  let reported = 0;
+  try {
+    for await (const report of worker.read(found.files, found.root, known)) {
+      reported += 1;
+      yield report;
+    }
+    return;
+  } catch (error) {
+    if (!(error instanceof IngestWorkerFailed)) throw error;
+    worker.stop();
+    onFailure(error);
+  }
+  yield* readReports(found.files.slice(reported), found.root, known);
 }
 
-function startArtifacts(
-  passages: Passage[],
-  normaliser: TermNormaliser,
-  worker: ArtifactsWorker | undefined,
-  builder: ReturnType<typeof importArtifactsBuilder> | undefined,
-  log: (line: string) => void,
-): Promise<EncodedArtifacts> {
+/** One group's vectors, then each of its documents joins the store. */
+async function embedGroup(
+  group: readonly PendingDocument[],
+  embedder: Embedder,
+  store: PassageStore,
+  summary: IngestSummary,
+  finished: (file: string, passages: number) => void,
+): Promise<void> {
+  // Embedding never waits on I/O: without a turn of the event loop between groups, a re-index
+  // run inside the Slack app would hold up every acknowledgement until the last vector.
+  await setImmediate();
+  const vectors = await embedder.embed(group.flatMap((item) => item.passages.map(embeddingText)));
+  let offset = 0;
+  for (const { document, passages, existed, file } of group) {
+    store.addDocument(document, passages, vectors.slice(offset, offset + passages.length));
+    offset += passages.length;
+    (existed ? summary.updated : summary.added).push(document.docId);
+    finished(file, passages.length);
+  }
+}
+
+/**
+ * The documents the store keeps from before this ingest, in its order: the new and changed ones
+ * follow them (store.passages() once they are added).
+ */
+function keptPassages(store: PassageStore, seen: ReadonlySet<string>, pending: readonly PendingDocument[]): Passage[] {
+  const replaced = new Set(pending.map((item) => item.document.docId));
+  const kept = store.documents().filter((document) => seen.has(document.docId) && !replaced.has(document.docId));
+  return kept.flatMap((document) => document.passageIds.flatMap((id) => store.passage(id) ?? []));
+}
+
+interface ArtifactsInputs {
+  store: PassageStore;
+  seen: ReadonlySet<string>;
+  pending: readonly PendingDocument[];
+  normaliser: TermNormaliser;
+  worker: IngestWorker | undefined;
+  /** The worker read the pending documents, and holds their passages. */
+  workerRead: boolean;
+  builder: ReturnType<typeof importArtifactsBuilder> | undefined;
+  log: (line: string) => void;
+}
+
+/** The BM25 and figures indexes of the passages the store will hold: on the worker if there is one, else here. */
+function startArtifacts({ store, seen, pending, normaliser, worker, workerRead, builder, log }: ArtifactsInputs): Promise<EncodedArtifacts> {
+  const kept = keptPassages(store, seen, pending);
+  const all = () => [...kept, ...pending.flatMap((item) => item.passages)];
   // Imported only when they are built here, so that a large ingest does not hold that code beside the model.
-  const buildHere = async () => (await (builder ?? importArtifactsBuilder())).buildEncodedArtifacts(passages, normaliser);
+  const buildHere = async () => (await (builder ?? importArtifactsBuilder())).buildEncodedArtifacts(all(), normaliser);
   if (!worker) return buildHere();
-  return worker.build(passages, normaliser).catch((error: unknown) => {
+  const built = workerRead ? worker.build(kept, normaliser, pending.map((item) => item.document.docId)) : worker.build(all(), normaliser);
+  return built.catch((error: unknown) => {
     // Slower but the same result: a worker that cannot start must not fail the ingest.
     log(`Building the search index on a second thread failed (${error instanceof Error ? error.message : String(error)}); building it here instead.`);
     return buildHere();
   });
 }
-
-/** Documents grouped so each group has about EMBED_GROUP passages (a large document is a group of its own). */
-function embeddingGroups(pending: readonly PendingDocument[]): PendingDocument[][] {
-  const groups: PendingDocument[][] = [];
-  let current: PendingDocument[] = [];
-  let size = 0;
-  for (const item of pending) {
-    current.push(item);
-    size += item.passages.length;
-    if (size >= EMBED_GROUP) {
-      groups.push(current);
-      current = [];
-      size = 0;
-    }
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
 
 async function openOrCreate(options: BuildIndexOptions, log: (line: string) => void): Promise<PassageStore> {
   const { embedder, indexDir } = options;

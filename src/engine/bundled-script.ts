@@ -1,5 +1,8 @@
 /**
- * A TypeScript entry and everything it imports, packages included, as one plain JavaScript file.
+ * A TypeScript entry and every module of ours it imports as one plain JavaScript file; packages
+ * stay imports, resolved from node_modules when the bundle runs. Most are imported on first use
+ * (pdfjs-dist, mammoth, htmlparser2: the loaders' parsers): bundled, they made the file 2.2 MB to
+ * parse at every start, and pdfjs finds its own files beside its module.
  * Two uses, both in ingest:
  * - the search-index worker thread boots from it without tsx. A TypeScript worker has to register
  *   tsx itself, and in Node 20 that starts one more loader thread that compiles every module again:
@@ -22,11 +25,16 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** Bumped when the bundling itself changes (2: packages left as imports), so that bundles made before are made again. */
+const BUNDLE_FORMAT = 2;
+
 /** Older bundles of the same entry are removed once this old: another ingest may still be starting one. */
 const STALE_MS = 60 * 60 * 1000;
 
 /** What a bundle was made from: each source file (absolute path, packages' files included) with the sha256 of its text. */
 interface BundleRecord {
+  /** How it was bundled (BUNDLE_FORMAT): a bundle made another way is made again. */
+  format: number;
   bundle: string;
   sources: Record<string, string>;
 }
@@ -46,7 +54,7 @@ export async function bundledScript(entry: URL): Promise<URL> {
     await writeAtomically(file, text);
     await removeStale(folder, name, file);
   }
-  await writeAtomically(recordFile, JSON.stringify({ bundle: file, sources } satisfies BundleRecord));
+  await writeAtomically(recordFile, JSON.stringify({ format: BUNDLE_FORMAT, bundle: file, sources } satisfies BundleRecord));
   return pathToFileURL(file);
 }
 
@@ -55,7 +63,7 @@ async function unchangedBundle(recordFile: string, entryPath: string): Promise<s
   try {
     const record = JSON.parse(await readFile(recordFile, 'utf8')) as BundleRecord;
     const sources = Object.entries(record.sources ?? {});
-    if (!(entryPath in record.sources) || !existsSync(record.bundle)) return undefined;
+    if (record.format !== BUNDLE_FORMAT || !(entryPath in record.sources) || !existsSync(record.bundle)) return undefined;
     const hashes = await Promise.all(sources.map(async ([path]) => sha256(await readFile(path))));
     return sources.every(([, hash], i) => hashes[i] === hash) ? record.bundle : undefined;
   } catch {
@@ -74,6 +82,7 @@ async function bundle(entryPath: string): Promise<{ text: string; sources: Recor
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    packages: 'external',
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -92,7 +101,7 @@ async function bundle(entryPath: string): Promise<{ text: string; sources: Recor
   });
   const text = result.outputFiles[0]?.text;
   if (!text) throw new Error(`esbuild produced no bundle for ${entryPath}`);
-  // The packages' JavaScript, not read above, is hashed as it is now.
+  // Any other JavaScript bundled, not read above, is hashed as it is now.
   for (const input of Object.keys(result.metafile.inputs).map((relative) => resolve(relative))) sources[input] ??= sha256(await readFile(input));
   return { text, sources };
 }

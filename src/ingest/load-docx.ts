@@ -3,8 +3,7 @@
  * by the HTML loader's block extraction so headings survive. Images are left out.
  * Title: the first Title or Heading 1 paragraph, else the file name.
  */
-import mammoth from 'mammoth';
-import { htmlBlocks } from './load-html.js';
+import { htmlBlocks, loadHtmlParser } from './load-html.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, unreadable } from './source-file.js';
 import type { LoadedDocument } from './types.js';
@@ -26,6 +25,8 @@ const STYLE_MAP = [
 ];
 
 export async function loadDocx(file: SourceFile): Promise<LoadedDocument> {
+  // Imported here, not at the top: see loadHtmlParser.
+  const [{ default: mammoth }] = await Promise.all([import('mammoth'), loadHtmlParser()]);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

@@ -5,13 +5,24 @@
  * Title: front matter `title:`, else <title>, else og:title, else the first <h1>, else the file name.
  * Source: front matter `source:`, else <link rel="canonical"> or og:url, else the file path.
  */
-import { Parser } from 'htmlparser2';
 import { parseFrontMatter } from './front-matter.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, decodeText } from './source-file.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
 
-export function loadHtml(file: SourceFile): LoadedDocument {
+type HtmlParser = typeof import('htmlparser2');
+let htmlParser: HtmlParser | undefined;
+
+/**
+ * htmlparser2, imported on first use by an await here rather than a static import: in the ingest
+ * worker's bundle a static one would be hoisted to its top and imported by every ingest, HTML or not.
+ */
+export async function loadHtmlParser(): Promise<void> {
+  htmlParser ??= await import('htmlparser2');
+}
+
+export async function loadHtml(file: SourceFile): Promise<LoadedDocument> {
+  await loadHtmlParser();
   const frontMatter = parseFrontMatter(decodeText(file));
   const page = htmlBlocks(frontMatter.body);
   const title = page.title ?? page.firstH1;
@@ -60,7 +71,7 @@ const DATE_META = new Set([
   'pubdate', 'publish-date',
 ]);
 
-/** Parses HTML into blocks and the page's metadata. Exported for the DOCX loader, which goes through HTML. */
+/** Parses HTML into blocks and the page's metadata, once loadHtmlParser() has resolved. Exported for the DOCX loader, which goes through HTML. */
 export function htmlBlocks(html: string): HtmlContent {
   const result: HtmlContent = { blocks: [] };
   const stack: { name: string; skipped: boolean }[] = [];
@@ -88,6 +99,7 @@ export function htmlBlocks(html: string): HtmlContent {
     else buffer += text;
   };
 
+  const { Parser } = htmlParser ?? fail('htmlBlocks: call loadHtmlParser() first');
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -182,4 +194,8 @@ function collapse(text: string): string {
 
 function isWebAddress(value: string | undefined): boolean {
   return value !== undefined && /^https?:\/\/\S+$/i.test(value.trim());
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -125,11 +125,13 @@ describe('buildIndex', () => {
     expect(a.getArtifact<{ count: number }>(FIGURES_ARTIFACT)?.count).toBeGreaterThan(5);
   });
 
-  it('builds in-process, saying so once, when the worker runs out of memory', async () => {
+  it('reads and builds in-process, saying so once, when the worker runs out of memory', async () => {
     const logged: string[] = [];
     const indexDir = join(work, 'index-worker-oom');
     await buildIndex({ paths: [reports], indexDir, embedder, vocabulary, artifactsWorker: 'always', workerOldGenerationMb: 2, log: (line) => logged.push(line) });
-    expect(logged).toEqual([expect.stringMatching(/^Building the search index on a second thread failed \(.*memory limit.*\); building it here instead\.$/)]);
+    expect(logged).toEqual([
+      expect.stringMatching(/^Reading the reports on a second thread failed \(.*memory limit.*\); reading them, and building the search index, here instead\.$/),
+    ]);
     const here = join(work, 'index-here-oom');
     await buildIndex({ paths: [reports], indexDir: here, embedder, vocabulary, artifactsWorker: 'never' });
     const [a, b] = await Promise.all([PassageStore.load(indexDir, { model: embedder.model }), PassageStore.load(here, { model: embedder.model })]);
@@ -193,6 +195,83 @@ describe('ingest and the event loop', () => {
       await buildIndex({ paths: [many], indexDir: join(folder, 'index'), embedder: watching, vocabulary, artifactsWorker: 'never' });
       expect(turns.length).toBeGreaterThanOrEqual(3);
       expect(turns.every(Boolean)).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ingest with the reports read on a second thread', () => {
+  const snapshot = async (indexDir: string) => {
+    const store = await PassageStore.load(indexDir, { model: embedder.model });
+    return {
+      passages: store.passages().map(({ id, docId, text, heading, page }) => ({ id, docId, text, heading, page })),
+      bm25: store.getArtifact(LEXICAL_ARTIFACT),
+      figures: store.getArtifact(FIGURES_ARTIFACT),
+    };
+  };
+  const outcome = ({ added, updated, removed, unchanged, skipped, documents, passages }: Awaited<ReturnType<typeof buildIndex>>) => ({
+    added,
+    updated,
+    removed,
+    unchanged,
+    skipped,
+    documents,
+    passages,
+  });
+
+  it('reads on the worker what it reads in-process: the same documents, passages, skipped files and search indexes, before and after a change', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'citeline-read-worker-'));
+    try {
+      const many = join(folder, 'reports');
+      await cp('reports', many, { recursive: true });
+      await writeFile(join(many, 'empty.md'), '');
+      await writeFile(join(many, 'notes.xyz'), 'not a report');
+      await writeFile(join(many, 'blank.md'), '   \n\n   \n');
+      const build = (threads: 'always' | 'never') =>
+        buildIndex({ paths: [many], indexDir: join(folder, threads), embedder, vocabulary, artifactsWorker: threads, log: (line) => expect.fail(line) });
+      const [onWorker, here] = [await build('always'), await build('never')];
+      expect(onWorker.skipped.map((s) => s.path)).toEqual(expect.arrayContaining([expect.stringMatching(/empty\.md$/), expect.stringMatching(/notes\.xyz$/), expect.stringMatching(/blank\.md$/)]));
+      expect(outcome(onWorker)).toEqual(outcome(here));
+      expect(await snapshot(join(folder, 'always'))).toEqual(await snapshot(join(folder, 'never')));
+
+      const changed = join(many, 'breaking-the-lock.md');
+      await writeFile(changed, `${await readFile(changed, 'utf8')}\n\n## Added later\n\nIn 2020, 9% of councils were judged inadequate, a later paragraph says.\n`);
+      await writeFile(join(many, 'extra.md'), 'title: Extra note\n\n# Extra\n\nThe extra note says that waiting lists for assessments grew in 2019.\n');
+      await unlink(join(many, 'ofsted-reply-to-impower.md'));
+      const [againOnWorker, againHere] = [await build('always'), await build('never')];
+      expect(againOnWorker.updated).toEqual(['breaking-the-lock.md']);
+      expect(againOnWorker.unchanged.length).toBeGreaterThan(0);
+      expect(outcome(againOnWorker)).toEqual(outcome(againHere));
+      expect(await snapshot(join(folder, 'always'))).toEqual(await snapshot(join(folder, 'never')));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('reads here the files the worker had not reported when it runs out of memory part way: none lost, none read twice', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'citeline-read-worker-oom-'));
+    try {
+      const many = join(folder, 'reports');
+      await cp('reports', many, { recursive: true });
+      for (let i = 0; i < 30; i++) await writeFile(join(many, `n${String(i).padStart(2, '0')}.md`), `title: N${i}\n\nIn ${2000 + i} note ${i} says caseloads rose.\n`);
+      // Read last; its lines alone are more than the worker's heap holds, and it has no text to index.
+      await writeFile(join(many, 'zz-blank-lines.md'), '\n'.repeat(3 * 2 ** 20));
+      const logged: string[] = [];
+      const onWorker = await buildIndex({
+        paths: [many],
+        indexDir: join(folder, 'worker'),
+        embedder,
+        vocabulary,
+        artifactsWorker: 'always',
+        workerOldGenerationMb: 12,
+        log: (line) => logged.push(line),
+      });
+      expect(logged).toEqual([expect.stringMatching(/^Reading the reports on a second thread failed \(.*memory limit.*\); reading them, and building the search index, here instead\.$/)]);
+      const here = await buildIndex({ paths: [many], indexDir: join(folder, 'here'), embedder, vocabulary, artifactsWorker: 'never' });
+      expect(outcome(onWorker)).toEqual(outcome(here));
+      expect(onWorker.added).toHaveLength(34);
+      expect(await snapshot(join(folder, 'worker'))).toEqual(await snapshot(join(folder, 'here')));
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

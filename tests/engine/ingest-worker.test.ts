@@ -1,9 +1,12 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ArtifactsWorker, importArtifactsBuilder, workerOldGenerationMb } from '../../src/engine/artifacts.js';
+import { importArtifactsBuilder } from '../../src/engine/artifacts.js';
+import { IngestWorker, IngestWorkerFailed, workerOldGenerationMb } from '../../src/engine/ingest-worker.js';
+import { findReportFiles } from '../../src/ingest/discover.js';
+import { readReports, type ReadReport } from '../../src/ingest/read-reports.js';
 import { buildEncodedArtifacts } from '../../src/engine/build-artifacts.js';
 import { bundledScript } from '../../src/engine/bundled-script.js';
 import type { Passage } from '../../src/ingest/types.js';
@@ -16,14 +19,17 @@ const passages: Passage[] = [
   { id: 'b#0', docId: 'b.md', title: 'Spending', source: 'https://example.org/b', text: 'Spending on children in care rose by £173m a year.', start: 0, end: 50 },
 ];
 
-describe('the ingest worker', () => {
+describe('the ingest worker building the search indexes', () => {
   it('is bundled into one JavaScript file beside the packages, whose data paths point at the sources', async () => {
-    const entry = new URL('../../src/engine/artifacts-worker.ts', import.meta.url);
+    const entry = new URL('../../src/engine/ingest-worker-thread.ts', import.meta.url);
     const script = await bundledScript(entry);
-    expect(fileURLToPath(script)).toMatch(/node_modules\/\.cache\/citeline\/artifacts-worker-[0-9a-f]{16}\.mjs$/);
+    expect(fileURLToPath(script)).toMatch(/node_modules\/\.cache\/citeline\/ingest-worker-thread-[0-9a-f]{16}\.mjs$/);
     const text = await readFile(script, 'utf8');
     expect(text).not.toContain('import.meta.url');
     expect(text).toContain(new URL('../../src/stats/vocabulary.ts', import.meta.url).href);
+    // Packages stay imports: the loaders' parsers (pdfjs-dist, mammoth) are imported when first needed.
+    expect(text).not.toMatch(/^\/\/ node_modules\//m);
+    expect(text).toMatch(/import\(["']pdfjs-dist\/legacy\/build\/pdf\.mjs["']\)/);
     // Named by its content: the same sources give the same file.
     expect((await bundledScript(entry)).href).toBe(script.href);
   });
@@ -47,6 +53,12 @@ describe('the ingest worker', () => {
       expect((await bundledScript(pathToFileURL(entry))).href).toBe(first.href);
       expect((await stat(record)).ino).toBe(recorded);
 
+      // A record of a bundle made another way (before packages were left as imports) is not trusted.
+      const current = JSON.parse(await readFile(record, 'utf8')) as { format: number };
+      await writeFile(record, JSON.stringify({ ...current, format: current.format - 1 }));
+      expect((await bundledScript(pathToFileURL(entry))).href).toBe(first.href);
+      expect(JSON.parse(await readFile(record, 'utf8'))).toEqual(current);
+
       await writeFile(imported, "export const word = 'second';\n");
       const second = await bundledScript(pathToFileURL(entry));
       expect(second.href).not.toBe(first.href);
@@ -67,14 +79,14 @@ describe('the ingest worker', () => {
   });
 
   it.each(['bundled', 'typescript'] as const)('builds, %s, exactly what is built in-process', async (script) => {
-    const built = await ArtifactsWorker.start({ script }).build(passages, vocabulary.normaliser);
+    const built = await IngestWorker.start({ script }).build(passages, vocabulary.normaliser);
     const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
     expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(Buffer.from(here.bm25)));
     expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(Buffer.from(here.figures)));
   });
 
   it('fails its build, saying why, when its heap limit is reached', async () => {
-    await expect(ArtifactsWorker.start({ oldGenerationMb: 2 }).build(passages, vocabulary.normaliser)).rejects.toThrow(/memory limit/);
+    await expect(IngestWorker.start({ oldGenerationMb: 2 }).build(passages, vocabulary.normaliser)).rejects.toThrow(/memory limit/);
   });
 
   it('has a heap limit of 12 KiB a passage expected, never under 1024 MiB nor over the machine', () => {
@@ -104,11 +116,56 @@ describe('the ingest worker', () => {
     };
     // The workers of the tests above may take a moment to end.
     expect(await waitFor((values) => values.every((nice) => nice === 0))).toBe(true);
-    const worker = ArtifactsWorker.start();
+    const worker = IngestWorker.start();
     const lowered = await waitFor((values) => values.some((nice) => nice > 0));
     await worker.build(passages, vocabulary.normaliser);
     expect(lowered).toBe(true);
     // On Linux the calling thread's own: this one is as it was.
     expect(os.getPriority(0)).toBe(0);
+  });
+});
+
+describe('the ingest worker reading reports', () => {
+  const collect = async (reports: AsyncIterable<ReadReport>) => {
+    const all: ReadReport[] = [];
+    for await (const report of reports) all.push(report);
+    return all;
+  };
+
+  it('reads the files in order, as the main thread would: passages, unchanged documents and unreadable files', async () => {
+    const folder = await mkdtemp(join(os.tmpdir(), 'citeline-worker-read-'));
+    try {
+      await cp('reports', folder, { recursive: true });
+      await writeFile(join(folder, 'empty.md'), '');
+      await writeFile(join(folder, 'odd.xyz'), 'not a report');
+      const found = await findReportFiles([folder]);
+      // One document the index already holds unchanged, by its hash.
+      const here = await collect(readReports(found.files, found.root, new Map()));
+      const first = here.find((report) => report.kind === 'read');
+      if (first?.kind !== 'read') throw new Error('the sample has no readable report');
+      const known = new Map([[first.document.docId, first.document.hash]]);
+
+      const worker = IngestWorker.start({ reads: true });
+      const onWorker = await collect(worker.read(found.files, found.root, known));
+      expect(onWorker).toEqual(await collect(readReports(found.files, found.root, known)));
+      expect(onWorker.map((report) => report.kind)).toEqual(expect.arrayContaining(['read', 'unchanged', 'skipped']));
+      expect(onWorker.find((report) => report.kind === 'unchanged')).toMatchObject({ docId: first.document.docId });
+
+      // Then the search indexes of passages given and of the documents it read, in that order.
+      const read = onWorker.flatMap((report) => (report.kind === 'read' ? [report] : []));
+      const given = [passages[0]!];
+      const built = await worker.build(given, vocabulary.normaliser, read.map((report) => report.document.docId).reverse());
+      const expected = buildEncodedArtifacts([...given, ...read.reverse().flatMap((report) => report.passages)], vocabulary.normaliser);
+      expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(Buffer.from(expected.bm25)));
+      expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(Buffer.from(expected.figures)));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('fails its reading as IngestWorkerFailed when the thread runs out of memory, having reported the files before', async () => {
+    const worker = IngestWorker.start({ reads: true, oldGenerationMb: 2 });
+    const found = await findReportFiles(['reports']);
+    await expect(collect(worker.read(found.files, found.root, new Map()))).rejects.toBeInstanceOf(IngestWorkerFailed);
   });
 });
