@@ -3,6 +3,7 @@
  * acknowledgements: every request is acknowledged at once, and answers are worked out a few at a
  * time. Past a hard cap a question is turned away with a "busy" reply rather than queued for minutes.
  */
+import { setImmediate } from 'node:timers/promises';
 import type { Reply } from '../answer/types.js';
 import type { AskOptions, CitelineEngine, IngestSummary } from '../engine/types.js';
 
@@ -39,6 +40,9 @@ export class WorkQueue {
     }
     this.active += 1;
     try {
+      // Each task starts on a later turn of the event loop, after the I/O that is waiting: in a burst,
+      // requests still to be acknowledged are read and acknowledged before the next answer's work.
+      await setImmediate();
       return await task();
     } finally {
       this.active -= 1;

@@ -49,4 +49,16 @@ describe('WorkQueue', () => {
     await first;
     expect(await second).toBe('waited');
   });
+
+  it('starts each task on a later turn of the event loop, after the callbacks already waiting, so a burst of requests is acknowledged before answers are worked out', async () => {
+    const queue = new WorkQueue(2, 10);
+    const order: string[] = [];
+    // Stands for requests already read from their sockets and waiting to be acknowledged.
+    setImmediate(() => order.push('acknowledge 1'));
+    setImmediate(() => order.push('acknowledge 2'));
+    const runs = [queue.run(async () => void order.push('answer 1')), queue.run(async () => void order.push('answer 2'))];
+    order.push('queued');
+    await Promise.all(runs);
+    expect(order).toEqual(['queued', 'acknowledge 1', 'acknowledge 2', 'answer 1', 'answer 2']);
+  });
 });
