@@ -16,8 +16,8 @@ import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
 import { importArtifactsBuilder, type EncodedArtifacts } from './artifacts.js';
-import { IngestWorker, IngestWorkerFailed, workerOldGenerationMb } from './ingest-worker.js';
 import { AsyncQueue } from '../util/async-queue.js';
+import { IngestWorker, IngestWorkerFailed, workerOldGenerationMb } from './ingest-worker.js';
 import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
@@ -45,7 +45,10 @@ export interface BuildIndexOptions {
   rebuild?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   log?: (line: string) => void;
-  /** Build the BM25 and figures indexes on a worker thread: by default when the index is expected to reach WORKER_MIN_PASSAGES. */
+  /**
+   * Read the reports and build the BM25 and figures indexes on a worker thread: by default when the
+   * index is expected to reach WORKER_MIN_PASSAGES.
+   */
   artifactsWorker?: 'always' | 'never';
   /** The worker's heap limit in MiB; by default workerOldGenerationMb of the passages expected. */
   workerOldGenerationMb?: number;
@@ -116,9 +119,12 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   const expected = mode === 'never' ? store.passageCount : Math.max(store.passageCount, await estimatedPassages(found.files));
   let worker = mode === 'always' || (mode === undefined && expected >= WORKER_MIN_PASSAGES) ? startWorker(expected, true) : undefined;
   let workerRead = worker !== undefined;
+  // Once a worker has failed, none is started again: the work it left is done here.
+  let workerFailed = false;
   let inProcess = worker ? undefined : importArtifactsBuilder();
   // Awaited when the artifacts are built here; unused (and then harmless) if a worker builds them.
   inProcess?.catch(() => {});
+  let embedding: Promise<void> | undefined;
   try {
     // 1. Each report as it is read: new and changed ones wait for their vectors, in groups across
     // documents, so that small documents still make full model batches.
@@ -128,6 +134,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
           log(`Reading the reports on a second thread failed (${error.message}); reading them, and building the search index, here instead.`);
           worker = undefined;
           workerRead = false;
+          workerFailed = true;
           inProcess = importArtifactsBuilder();
           inProcess.catch(() => {});
         })
@@ -137,13 +144,13 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     // reading is done, not once the vectors have caught up.
     const groups = new AsyncQueue<PendingDocument[]>();
     let embeddingFailed = false;
-    const embedding = (async () => {
+    embedding = (async () => {
       for await (const group of groups) await embedGroup(group, embedder, store, summary, finished);
     })();
     // Awaited below; should it fail first, reading stops at its next report.
     embedding.catch(() => (embeddingFailed = true));
     const { seen, pending } = await sortReports(reading, { store, summary, finished, groups, stop: () => embeddingFailed, totalFiles: total }, (passageCount, expectedPassages) => {
-      if (!worker && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = startWorker(expectedPassages, false);
+      if (!worker && !workerFailed && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = startWorker(expectedPassages, false);
     });
     if (embeddingFailed) await embedding;
     const removed = store.documents().filter((document) => !seen.has(document.docId));
@@ -177,6 +184,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     }
   } catch (error) {
     worker?.stop();
+    // The lock is released once the group being embedded is done: no work goes on after the failure.
+    await embedding?.catch(() => {});
     throw error;
   }
   summary.documents = store.documents().length;
@@ -212,7 +221,9 @@ async function sortReports(
   const pending: PendingDocument[] = [];
   let group: PendingDocument[] = [];
   let groupPassages = 0;
-  let passageCount = store.passageCount;
+  // The index's own passages, before this ingest adds any (embedding adds them as reading goes on).
+  const before = store.passageCount;
+  let passageCount = before;
   let filesRead = 0;
   try {
     for await (const report of reading) {
@@ -238,8 +249,7 @@ async function sortReports(
       groupPassages += passages.length;
       passageCount += passages.length;
       // The index's own passages count once; only the new ones are extrapolated.
-      const added = passageCount - store.passageCount;
-      onPassages(passageCount, store.passageCount + Math.ceil((added * totalFiles) / filesRead));
+      onPassages(passageCount, before + Math.ceil(((passageCount - before) * totalFiles) / filesRead));
       if (groupPassages >= EMBED_GROUP) {
         groups.push(group);
         group = [];
@@ -247,7 +257,8 @@ async function sortReports(
       }
     }
   } catch (error) {
-    groups.fail(error);
+    // The groups still waiting are dropped: nothing is embedded for an ingest that has failed.
+    groups.abort(error);
     throw error;
   }
   if (group.length > 0) groups.push(group);

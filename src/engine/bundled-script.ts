@@ -4,7 +4,7 @@
  * (pdfjs-dist, mammoth, htmlparser2: the loaders' parsers): bundled, they made the file 2.2 MB to
  * parse at every start, and pdfjs finds its own files beside its module.
  * Two uses, both in ingest:
- * - the search-index worker thread boots from it without tsx. A TypeScript worker has to register
+ * - the ingest worker thread boots from it without tsx. A TypeScript worker has to register
  *   tsx itself, and in Node 20 that starts one more loader thread that compiles every module again:
  *   measured at 10k passages, about 1.2 s of CPU and 45 MB of peak memory per ingest;
  * - a small ingest, which builds the search indexes in-process, imports that code from it: through
@@ -31,7 +31,7 @@ const BUNDLE_FORMAT = 2;
 /** Older bundles of the same entry are removed once this old: another ingest may still be starting one. */
 const STALE_MS = 60 * 60 * 1000;
 
-/** What a bundle was made from: each source file (absolute path, packages' files included) with the sha256 of its text. */
+/** What a bundle was made from: each source file (absolute path) with the sha256 of its text. */
 interface BundleRecord {
   /** How it was bundled (BUNDLE_FORMAT): a bundle made another way is made again. */
   format: number;

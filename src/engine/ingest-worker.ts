@@ -17,8 +17,8 @@ import type { ReadReport } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { EncodedArtifacts } from './artifacts.js';
-import { AsyncQueue } from '../util/async-queue.js';
 import { bundledScript } from './bundled-script.js';
+import { AsyncQueue } from '../util/async-queue.js';
 
 /** Messages to the thread. */
 export type ToIngestWorker =
@@ -83,7 +83,9 @@ const WORKER_YOUNG_GENERATION_MB = 4;
  * and its garbage stayed resident. Measured as the worker's own growth, two runs each: at 10k
  * passages 80-85 MiB without a limit, 62-68 with 1024; at 100k 580 against 517. The job's live set is
  * about 5 KiB a passage (450 MiB at 100k), so the limit allows 12, never less than 1024 MiB and
- * never more than the machine's memory.
+ * never more than the machine's memory. Measured when the worker only built the indexes; it now
+ * also holds the passages it reads, and a limit it reaches while reading sends the rest of the
+ * reading to the main thread.
  * A worker that runs out anyway fails, and ingest does its work on the main thread instead.
  */
 export function workerOldGenerationMb(passages: number, machineMiB = Math.floor(totalmem() / 2 ** 20)): number {
@@ -129,7 +131,7 @@ export class IngestWorker {
     for await (const message of this.inbox) {
       if (message.type === 'report') yield message.report;
       else if (message.type === 'read-end') return;
-      else if (message.type === 'read-bug') throw Object.assign(new Error(message.message), { stack: message.stack });
+      else if (message.type === 'read-bug') throw Object.assign(new Error(message.message), message.stack ? { stack: message.stack } : {});
       else throw new Error(`the ingest worker sent ${message.type} while reading`);
     }
   }
@@ -139,11 +141,15 @@ export class IngestWorker {
    * Rejects with IngestWorkerFailed if the thread stops first.
    */
   async build(passages: readonly Passage[], normaliser: TermNormaliser, readDocIds: readonly string[] = []): Promise<EncodedArtifacts> {
-    await this.post({ type: 'build', passages, readDocIds, stopwords: [...normaliser.stopwords] });
-    const { value: message } = await this.inbox.next();
-    if (message?.type !== 'built') throw new Error(`the ingest worker sent ${message?.type ?? 'nothing'} instead of the search index`);
-    this.stop();
-    return message.artifacts;
+    try {
+      await this.post({ type: 'build', passages, readDocIds, stopwords: [...normaliser.stopwords] });
+      const { value: message } = await this.inbox.next();
+      if (message?.type !== 'built') throw new Error(`the ingest worker sent ${message?.type ?? 'nothing'} instead of the search index`);
+      return message.artifacts;
+    } finally {
+      // Done, or of no more use: a thread left running would keep a command-line ingest from exiting.
+      this.stop();
+    }
   }
 
   /** Ends the thread: its work is done, will not be needed (nothing changed), or ingest failed. */

@@ -1,6 +1,7 @@
 /**
  * How many passages a set of report files will make, guessed from their sizes before any is read:
- * ingest decides from it, before reading, whether a worker thread builds the search indexes.
+ * ingest decides from it, before reading, whether a worker thread reads the reports and builds the
+ * search indexes.
  * A guess only; a wrong one costs a fraction of a second, never a different index.
  */
 import { stat } from 'node:fs/promises';

@@ -30,6 +30,14 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     this.end({ error, failed: true });
   }
 
+  /** No more items, for `error`, and those not yet taken are dropped: the taker gets the error next. */
+  abort(error: unknown): void {
+    if (this.ended) return;
+    this.items.length = 0;
+    this.head = 0;
+    this.fail(error);
+  }
+
   /** The next item; done once the queue is closed and empty; rejected once it failed and is empty. */
   next(): Promise<IteratorResult<T, undefined>> {
     if (this.head < this.items.length) {
@@ -37,8 +45,13 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       // Taken items are let go of at once: a queue of passages can hold a large ingest's text.
       this.items[this.head] = undefined as T;
       this.head += 1;
+      // Compacted once half is taken: a taker that never quite catches up would otherwise leave a
+      // growing run of empty places at the front.
       if (this.head === this.items.length) {
         this.items.length = 0;
+        this.head = 0;
+      } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+        this.items.splice(0, this.head);
         this.head = 0;
       }
       return Promise.resolve({ value, done: false });

@@ -1,8 +1,9 @@
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { artifactsWorkerFor, buildIndex } from '../../src/engine/build-index.js';
+import { IngestWorker } from '../../src/engine/ingest-worker.js';
 import { createEmbedder } from '../../src/embed/transformers-embedder.js';
 import type { Embedder } from '../../src/embed/types.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
@@ -272,6 +273,78 @@ describe('ingest with the reports read on a second thread', () => {
       expect(outcome(onWorker)).toEqual(outcome(here));
       expect(onWorker.added).toHaveLength(34);
       expect(await snapshot(join(folder, 'worker'))).toEqual(await snapshot(join(folder, 'here')));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('starts no second worker after the first fails, when the thread was chosen by size: said once, nothing lost', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'citeline-read-worker-once-'));
+    try {
+      const many = join(folder, 'reports');
+      await mkdir(many);
+      // Read first: its lines are more than the worker's heap holds, and its size makes the index look large.
+      await writeFile(join(many, 'a-blank-lines.md'), '\n'.repeat(3 * 2 ** 20));
+      for (let i = 0; i < 320; i++) await writeFile(join(many, `n${String(i).padStart(3, '0')}.md`), `title: N${i}\n\nIn ${2000 + (i % 20)} note ${i} says caseloads rose.\n`);
+      const logged: string[] = [];
+      const starts = vi.spyOn(IngestWorker, 'start');
+      const chosen = await buildIndex({ paths: [many], indexDir: join(folder, 'chosen'), embedder, vocabulary, workerOldGenerationMb: 12, log: (line) => logged.push(line) });
+      const started = starts.mock.calls.length;
+      starts.mockRestore();
+      expect(started).toBe(1);
+      expect(logged).toEqual([expect.stringMatching(/^Reading the reports on a second thread failed \(.*memory limit.*\); reading them, and building the search index, here instead\.$/)]);
+      const here = await buildIndex({ paths: [many], indexDir: join(folder, 'here'), embedder, vocabulary, artifactsWorker: 'never' });
+      expect(outcome(chosen)).toEqual(outcome(here));
+      expect(chosen.passages).toBeGreaterThanOrEqual(320);
+      expect(await snapshot(join(folder, 'chosen'))).toEqual(await snapshot(join(folder, 'here')));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an ingest that fails while reading', () => {
+  it('embeds nothing more once it has failed: the groups waiting are dropped and the lock outlives the group being embedded', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'citeline-read-fails-'));
+    try {
+      const many = join(folder, 'reports');
+      await mkdir(many);
+      for (let i = 0; i < 1600; i++) await writeFile(join(many, `n${String(i).padStart(4, '0')}.md`), `title: N${i}\n\nIn ${2000 + (i % 20)} note ${i} says caseloads rose.\n`);
+      await writeFile(join(many, 'zz-empty.md'), '');
+      const inner = await createEmbedder({ model: 'models/glove-100d', cacheDir: join(folder, 'cache') });
+      let inFlight = 0;
+      let startedAfterFailure = 0;
+      let failed = false;
+      const slow: Embedder = {
+        model: inner.model,
+        dimension: inner.dimension,
+        async embed(texts) {
+          if (failed) startedAfterFailure += 1;
+          inFlight += 1;
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          inFlight -= 1;
+          return inner.embed(texts);
+        },
+      };
+      const progressAfterFailure: string[] = [];
+      const ingest = buildIndex({
+        paths: [many],
+        indexDir: join(folder, 'index'),
+        embedder: slow,
+        vocabulary,
+        artifactsWorker: 'never',
+        onProgress: (progress) => {
+          if (failed) progressAfterFailure.push(progress.stage);
+          // The empty file is the last read; by then several groups wait for their vectors.
+          if (progress.stage === 'file' && progress.file.endsWith('zz-empty.md')) throw new Error('progress display broke');
+        },
+      });
+      await expect(ingest.finally(() => (failed = true))).rejects.toThrow('progress display broke');
+      expect(inFlight).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(startedAfterFailure).toBe(0);
+      expect(progressAfterFailure).toEqual([]);
+      expect(PassageStore.exists(join(folder, 'index'))).toBe(false);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -51,4 +51,26 @@ describe('AsyncQueue', () => {
     queue.push(7);
     expect(await first).toEqual({ value: 7, done: false });
   });
+
+  it('drops what is waiting when aborted: the taker gets the error next', async () => {
+    const queue = new AsyncQueue<number>();
+    queue.push(1);
+    queue.push(2);
+    queue.abort(new Error('reading failed'));
+    await expect(queue.next()).rejects.toThrow('reading failed');
+    expect(queue.push(3)).toBe(false);
+  });
+
+  it('keeps every item in order while the taker lags far behind', async () => {
+    const queue = new AsyncQueue<number>();
+    const taken: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      queue.push(i);
+      queue.push(i + 0.5);
+      taken.push((await queue.next()).value as number);
+    }
+    queue.close();
+    for await (const item of queue) taken.push(item);
+    expect(taken).toEqual(Array.from({ length: 10000 }, (_, i) => (i % 2 === 0 ? i / 2 : (i - 1) / 2 + 0.5)).sort((a, b) => a - b));
+  });
 });
