@@ -17,6 +17,7 @@ import type { Embedder } from '../embed/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { parseCoreConfig, type CoreConfig } from '../config.js';
 import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed } from './measure.js';
+import { fail } from '../util/fail.js';
 import { round } from '../util/round.js';
 import { syntheticQuestions, writeSyntheticCorpus, type FigureDensity } from './synthetic-corpus.js';
 import { measureVectorStore, type VectorStoreResult, type VectorStoreUnderTest } from './vector-store.js';
@@ -169,10 +170,6 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
     search: (engine, vector, ef) => ids(engine.nearestPassageIds(vector, 10, { ef })),
     exact: (engine, vector) => ids(engine.nearestPassageIds(vector, 10, { exact: true })),
   };
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }
 
 /** The generated corpus's seed: every run of the benchmark measures the same reports. */

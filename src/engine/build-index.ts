@@ -118,7 +118,6 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   // Guessed only where a worker may be started: with INGEST_THREADS=1 there is nothing to decide.
   const expected = mode === 'never' ? store.passageCount : Math.max(store.passageCount, await estimatedPassages(found.files));
   let worker = mode === 'always' || (mode === undefined && expected >= WORKER_MIN_PASSAGES) ? startWorker(expected, true) : undefined;
-  let workerRead = worker !== undefined;
   // Once a worker has failed, none is started again: the work it left is done here.
   let workerFailed = false;
   let inProcess = worker ? undefined : importArtifactsBuilder();
@@ -133,7 +132,6 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
       ? readOnWorker(worker, found, known, (error) => {
           log(`Reading the reports on a second thread failed (${error.message}); reading them, and building the search index, here instead.`);
           worker = undefined;
-          workerRead = false;
           workerFailed = true;
           inProcess = importArtifactsBuilder();
           inProcess.catch(() => {});
@@ -161,7 +159,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     const staleArtifacts = !artifactsAreCurrent(store);
     const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
     const artifacts = needsSave
-      ? startArtifacts({ store, seen, pending, normaliser: options.vocabulary.normaliser, worker, workerRead, builder: inProcess, log })
+      ? startArtifacts({ store, seen, pending, normaliser: options.vocabulary.normaliser, worker, builder: inProcess, log })
       : undefined;
     if (!artifacts) worker?.stop();
     // Awaited below; a failure meanwhile must not go unhandled.
@@ -327,21 +325,20 @@ interface ArtifactsInputs {
   seen: ReadonlySet<string>;
   pending: readonly PendingDocument[];
   normaliser: TermNormaliser;
+  /** If it read the reports, it holds the pending documents' passages. */
   worker: IngestWorker | undefined;
-  /** The worker read the pending documents, and holds their passages. */
-  workerRead: boolean;
   builder: ReturnType<typeof importArtifactsBuilder> | undefined;
   log: (line: string) => void;
 }
 
 /** The BM25 and figures indexes of the passages the store will hold: on the worker if there is one, else here. */
-function startArtifacts({ store, seen, pending, normaliser, worker, workerRead, builder, log }: ArtifactsInputs): Promise<EncodedArtifacts> {
+function startArtifacts({ store, seen, pending, normaliser, worker, builder, log }: ArtifactsInputs): Promise<EncodedArtifacts> {
   const kept = keptPassages(store, seen, pending);
   const all = () => [...kept, ...pending.flatMap((item) => item.passages)];
   // Imported only when they are built here, so that a large ingest does not hold that code beside the model.
   const buildHere = async () => (await (builder ?? importArtifactsBuilder())).buildEncodedArtifacts(all(), normaliser);
   if (!worker) return buildHere();
-  const built = workerRead ? worker.build(kept, normaliser, pending.map((item) => item.document.docId)) : worker.build(all(), normaliser);
+  const built = worker.reads ? worker.build(kept, normaliser, pending.map((item) => item.document.docId)) : worker.build(all(), normaliser);
   return built.catch((error: unknown) => {
     // Slower but the same result: a worker that cannot start must not fail the ingest.
     log(`Building the search index on a second thread failed (${error instanceof Error ? error.message : String(error)}); building it here instead.`);

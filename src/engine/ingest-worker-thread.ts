@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readReports } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import { TermNormaliser } from '../search/text-analysis.js';
+import { fail } from '../util/fail.js';
 import { buildEncodedArtifacts } from './build-artifacts.js';
 import type { IngestWorkerData, ToIngestWorker, FromIngestWorker } from './ingest-worker.js';
 
@@ -67,8 +68,4 @@ function buildJob(job: Extract<ToIngestWorker, { type: 'build' }>): void {
   // Own buffers, so they can be transferred: a Buffer may share a pooled one.
   const owned = [new Uint8Array(bm25), new Uint8Array(figures)] as const;
   post({ type: 'built', artifacts: { bm25: owned[0], figures: owned[1] } }, [owned[0].buffer, owned[1].buffer]);
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }

@@ -98,7 +98,13 @@ export class IngestWorker {
   private readonly inbox = new AsyncQueue<FromIngestWorker>();
   private finished = false;
 
-  private constructor(entry: URL, script: WorkerScript, oldGenerationMb: number, reads: boolean) {
+  private constructor(
+    entry: URL,
+    script: WorkerScript,
+    oldGenerationMb: number,
+    /** It reads the reports before it builds, and holds their passages for the build. */
+    readonly reads: boolean,
+  ) {
     const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb };
     const typescript = () =>
       new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: entry.href, reads } satisfies IngestWorkerData, resourceLimits });

@@ -9,6 +9,7 @@ import { parseFrontMatter } from './front-matter.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, decodeText } from './source-file.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
+import { fail } from '../util/fail.js';
 
 type HtmlParser = typeof import('htmlparser2');
 let htmlParser: HtmlParser | undefined;
@@ -194,8 +195,4 @@ function collapse(text: string): string {
 
 function isWebAddress(value: string | undefined): boolean {
   return value !== undefined && /^https?:\/\/\S+$/i.test(value.trim());
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }

@@ -50,6 +50,14 @@ afterAll(async () => {
 
 const build = (rebuild = false) => buildIndex({ paths: [reports], indexDir, embedder, vocabulary, rebuild });
 
+/** `count` one-line reports in `folder`, named n000.md, n001.md, ... so that they sort in order. */
+async function writeNotes(folder: string, count: number): Promise<void> {
+  const width = String(count - 1).length;
+  for (let i = 0; i < count; i++) {
+    await writeFile(join(folder, `n${String(i).padStart(width, '0')}.md`), `title: N${i}\n\nIn ${2000 + (i % 20)} note ${i} says caseloads rose.\n`);
+  }
+}
+
 describe('buildIndex', () => {
   it('indexes every sample report and saves a loadable index', async () => {
     const summary = await build();
@@ -178,7 +186,7 @@ describe('ingest and the event loop', () => {
     try {
       const many = join(folder, 'reports');
       await cp(reports, many, { recursive: true });
-      for (let i = 0; i < 1100; i++) await writeFile(join(many, `n${i}.md`), `title: N${i}\n\nIn ${2000 + (i % 20)} note ${i} says caseloads rose.\n`);
+      await writeNotes(many, 1100);
       const inner = await createEmbedder({ model: 'models/glove-100d', cacheDir: '.cache/models' });
       // Each model call asks for a callback on the next turn of the loop; the next call must find it ran.
       const turns: boolean[] = [];
@@ -255,7 +263,7 @@ describe('ingest with the reports read on a second thread', () => {
     try {
       const many = join(folder, 'reports');
       await cp('reports', many, { recursive: true });
-      for (let i = 0; i < 30; i++) await writeFile(join(many, `n${String(i).padStart(2, '0')}.md`), `title: N${i}\n\nIn ${2000 + i} note ${i} says caseloads rose.\n`);
+      await writeNotes(many, 30);
       // Read last; its lines alone are more than the worker's heap holds, and it has no text to index.
       await writeFile(join(many, 'zz-blank-lines.md'), '\n'.repeat(3 * 2 ** 20));
       const logged: string[] = [];
@@ -285,7 +293,7 @@ describe('ingest with the reports read on a second thread', () => {
       await mkdir(many);
       // Read first: its lines are more than the worker's heap holds, and its size makes the index look large.
       await writeFile(join(many, 'a-blank-lines.md'), '\n'.repeat(3 * 2 ** 20));
-      for (let i = 0; i < 320; i++) await writeFile(join(many, `n${String(i).padStart(3, '0')}.md`), `title: N${i}\n\nIn ${2000 + (i % 20)} note ${i} says caseloads rose.\n`);
+      await writeNotes(many, 320);
       const logged: string[] = [];
       const starts = vi.spyOn(IngestWorker, 'start');
       const chosen = await buildIndex({ paths: [many], indexDir: join(folder, 'chosen'), embedder, vocabulary, workerOldGenerationMb: 12, log: (line) => logged.push(line) });
@@ -309,7 +317,7 @@ describe('an ingest that fails while reading', () => {
     try {
       const many = join(folder, 'reports');
       await mkdir(many);
-      for (let i = 0; i < 1600; i++) await writeFile(join(many, `n${String(i).padStart(4, '0')}.md`), `title: N${i}\n\nIn ${2000 + (i % 20)} note ${i} says caseloads rose.\n`);
+      await writeNotes(many, 1600);
       await writeFile(join(many, 'zz-empty.md'), '');
       const inner = await createEmbedder({ model: 'models/glove-100d', cacheDir: join(folder, 'cache') });
       let inFlight = 0;
