@@ -10,6 +10,13 @@ export interface Citation {
   location: string;
   /** The quoted sentences, exactly as they stand in the report. */
   extract: string;
+  /**
+   * The extract's best sentence, as character offsets into `extract`: the line the answer rests on,
+   * shown bold in Slack and highlighted in the terminal. Absent when the whole extract is that sentence.
+   */
+  focus?: { start: number; end: number };
+  /** The page the extract starts on, for linking into a PDF (`#page=N`); absent for documents without pages. */
+  page?: number;
   score: number;
   /** Figures in the extract that match what the question asks for (e.g. "28%"). */
   figures: string[];
