@@ -22,7 +22,7 @@ import { round } from '../util/round.js';
 const SIGNING_SECRET = 'load-test-signing-secret';
 const QUESTIONS = [
   'what share of councils were rated inadequate?',
-  'what % of councils were rated good in 2007/08?',
+  'what % of authorities got a good rating in 2007/08?',
   'what happens to a council after an inadequate judgement?',
   'how did Ofsted respond to iMPOWER?',
   'what did the report say about confidence in inspection?',

@@ -162,9 +162,13 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
       (await buildIndex({ paths: [reportsDir], indexDir, embedder, vocabulary, artifactsWorker: artifactsWorkerFor(config.ingestThreads) })).passages,
     // The engine's modules come after ingest, as `npm run ingest` does not load them.
     async beforeLoad() {
-      const [{ Citeline }, { loadPrompts }] = await Promise.all([import('../engine/citeline.js'), import('../prompts.js')]);
-      const prompts = await loadPrompts(join(process.cwd(), 'prompts'));
-      open = (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, log: () => {} });
+      const [{ Citeline }, { loadPrompts }, { loadRankerModel }] = await Promise.all([
+        import('../engine/citeline.js'),
+        import('../prompts.js'),
+        import('../search/ranker.js'),
+      ]);
+      const [prompts, ranker] = await Promise.all([loadPrompts(join(process.cwd(), 'prompts')), loadRankerModel(join(process.cwd(), 'data', 'ranker-weights.json'))]);
+      open = (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, ranker, log: () => {} });
     },
     load: (indexDir) => (open ?? fail('beforeLoad was not called'))(indexDir),
     search: (engine, vector, ef) => ids(engine.nearestPassageIds(vector, 10, { ef })),

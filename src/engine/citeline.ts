@@ -3,48 +3,54 @@
  * (BM25 + vectors), and composes a cited, extractive reply. Surfaces (CLI, Slack) only call this.
  */
 import { join } from 'node:path';
-import { aboutAskedPlaces } from '../answer/place-names.js';
-import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeContext, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
-import type { Citation, Reply } from '../answer/types.js';
+import { extractiveReply } from '../answer/extractive.js';
+import type { Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
-import { WordVectors, cosine } from '../embed/word-vectors.js';
+import { WordVectors } from '../embed/word-vectors.js';
 import { loadPrompts, type Prompts } from '../prompts.js';
-import { spellsOut } from '../search/acronyms.js';
-import { DEFAULT_FUSION, HybridSearcher, termWeights, type FusionSettings } from '../search/hybrid-searcher.js';
+import { questionEvidence, windowEvidence } from '../search/evidence.js';
+import { DEFAULT_FUSION, HybridSearcher, type FusionSettings } from '../search/hybrid-searcher.js';
 import { LexicalIndex } from '../search/lexical-index.js';
-import type { AnalysedQuery } from '../search/query.js';
-import type { SearchHit } from '../search/types.js';
+import { Ranker, loadRankerModel, type RankedWindow, type RankerModel } from '../search/ranker.js';
+import type { QuestionEvidence } from '../search/signals/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
-import { aboutOtherProviders, countedAsked, countsOtherThings, declinedIfCountingOtherThings, providersNamed } from '../answer/counted.js';
-import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '../answer/figure-first.js';
-import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
-import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
+import { windowsOf } from '../search/windows.js';
+import { FiguresIndex, extractFigures, parseStatsQuery } from '../stats/index.js';
+import type { Figure, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
 
-/** The weights and thresholds of retrieval and answering; defaults are the tuned ones (README, "Tuning"). */
-export interface Tuning {
-  fusion: FusionSettings;
-  compose: ComposeSettings;
-}
+/** Passages read window by window for each question: the ranker's candidates come from these. */
+export const PASSAGES_READ = 12;
 
-export const DEFAULT_TUNING: Tuning = { fusion: DEFAULT_FUSION, compose: DEFAULT_COMPOSE };
+/** Citations when the caller asks for no number. */
+const DEFAULT_CITATIONS = 3;
 
 export interface EngineParts {
   config: CoreConfig;
-  tuning?: Tuning;
+  fusion?: FusionSettings;
   embedder: Embedder;
   vocabulary: SearchVocabulary;
+  /** The learned ranker's weights and confidence model (data/ranker-weights.json). */
+  ranker: RankerModel;
   prompts: Prompts;
   log: (line: string) => void;
 }
 
+/** A question's candidate windows, ranked, with what the ranker read of the question: what `ask` answers from, and what training reads. */
+export interface RankedQuestion {
+  question: QuestionEvidence;
+  ranked: RankedWindow[];
+  confidence: number;
+}
+
 export class Citeline implements CitelineEngine {
   private readonly wordVectors: WordVectors;
+  private readonly ranker: Ranker;
   private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex };
 
   private constructor(
@@ -53,6 +59,7 @@ export class Citeline implements CitelineEngine {
   ) {
     this.state = Citeline.searchState(parts, store);
     this.wordVectors = new WordVectors(parts.embedder);
+    this.ranker = new Ranker(parts.ranker);
   }
 
   /** Loads the saved index; throws IndexLoadError (with the --rebuild hint) if it is missing or damaged. */
@@ -61,50 +68,26 @@ export class Citeline implements CitelineEngine {
     return new Citeline(parts, store);
   }
 
-  private get tuning(): Tuning {
-    return this.parts.tuning ?? DEFAULT_TUNING;
-  }
-
   async ask(question: string, options: AskOptions = {}): Promise<Reply> {
     const text = this.questionText(question, options);
-    const maxCitations = options.maxCitations ?? this.tuning.compose.maxCitations;
-    const { reply, query, uncovered } = await this.answerFromExtracts(text, Math.max(maxCitations, FIGURE_EVIDENCE_DEPTH));
-    const trimmed = { ...reply, citations: reply.citations.slice(0, maxCitations) };
-    // A figure about a subject the reports never name is no answer either.
-    if (!query.asksForNumber || uncovered.length > 0) return trimmed;
-    const figures = rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query);
-    const led = withFigureFirst(trimmed, groupMatches(figures), maxCitations, {
-      years: query.years,
-      grades: query.grades,
-      latest: query.asksLatest,
-      aboutAskedPlaces: (match) => this.figureAboutAskedPlaces(match, query),
-      areas: { asked: query.areas, named: (text) => this.parts.vocabulary.areas.find(text) },
+    const { question: evidence, ranked, confidence } = await this.rankQuestion(text);
+    return extractiveReply(evidence.query, ranked, confidence, {
+      maxCitations: options.maxCitations ?? DEFAULT_CITATIONS,
+      declineBelow: this.parts.ranker.declineBelow,
+      noAnswerText: this.parts.prompts.noAnswer,
     });
-    return declinedIfCountingOtherThings(text, led, (id) => this.state.store.passage(id), this.parts.prompts.noAnswer, this.parts.vocabulary);
   }
 
-  /**
-   * Figures ranked against a numeric question, the figures index's own ranking corrected by the
-   * extracts the search found (what `ask` uses for figure-first answers; eval reads it too).
-   */
-  async matchFigures(question: string): Promise<FigureMatch[]> {
-    const text = this.questionText(question, {});
-    const { reply, query } = await this.answerFromExtracts(text, FIGURE_EVIDENCE_DEPTH);
-    return rankFiguresByEvidence(this.matchCited(text, reply.citations), reply.citations, query);
-  }
-
-  /** Whether a figure is about the places the question names: by its sentence, or else its document's title and passage. */
-  private figureAboutAskedPlaces({ figure }: FigureMatch, query: AnalysedQuery): boolean {
-    // Every confident figure is checked: a question naming no place must not read each one's passage.
-    if (query.places.length === 0) return true;
-    const passage = this.state.store.passage(figure.citation.passageId);
-    const around = `${figure.citation.title}\n${passage?.text ?? figure.sentence.text}`;
-    return aboutAskedPlaces(figure.sentence.text, around, query, this.parts.vocabulary.places);
-  }
-
-  /** The figures index's matches, with the figures of the cited passages always considered (their evidence can lift them). */
-  private matchCited(text: string, citations: readonly Citation[]): FigureMatch[] {
-    return this.state.figures.matchQuestion(text, undefined, new Set(citations.map((citation) => citation.passageId)));
+  /** Search, cut the top passages into windows, read every signal of each, and rank them. */
+  async rankQuestion(text: string): Promise<RankedQuestion> {
+    const { searcher, lexical } = this.state;
+    const query = searcher.analyse(text);
+    const { hits } = await searcher.searchAnalysed(query, PASSAGES_READ);
+    const question = questionEvidence(query, this.parts.vocabulary, lexical);
+    const windows = hits.flatMap((hit, rank) => windowsOf(hit, rank));
+    const evidence = await windowEvidence(question, windows, { embedder: this.parts.embedder, wordVectors: this.wordVectors });
+    const ranked = this.ranker.rank(question, evidence);
+    return { question, ranked, confidence: this.ranker.confidence(ranked) };
   }
 
   private questionText(question: string, options: AskOptions): string {
@@ -112,67 +95,10 @@ export class Citeline implements CitelineEngine {
     return options.previousQuestion ? mergeFollowUp(spellOutShortYears(cleanQuestion(options.previousQuestion)), cleaned) : cleaned;
   }
 
-  /** Search, read the top passages sentence by sentence, and compose the extractive reply. */
-  private async answerFromExtracts(text: string, maxCitations: number) {
-    const { searcher, lexical } = this.state;
-    const query = searcher.analyse(text);
-    const compose = this.tuning.compose;
-    const { hits } = await searcher.searchAnalysed(query, compose.passagesRead);
-    const uncovered = unknownNames(query, lexical, hits.slice(0, compose.passagesRead));
-    const candidates = readCandidates(hits, compose);
-    await this.scoreMeaning(text, candidates);
-    const reply = composeReply(
-      {
-        query,
-        candidates,
-        vocabulary: this.parts.vocabulary,
-        termWeights: framingDiscounted(termWeights(lexical, query), new Set(query.framing)),
-        unknownNames: uncovered,
-        ...countingCheck(text),
-        ...providerCheck(text),
-        noAnswerText: this.parts.prompts.noAnswer,
-      },
-      { ...compose, maxCitations },
-    );
-    return { reply, query, uncovered };
-  }
-
   /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */
   stats(queryText: string): { query: StatsQuery; figures: Figure[] } {
     const query = parseStatsQuery(spellOutShortYears(cleanQuestion(queryText)));
     return { query, figures: this.state.figures.lookup(query) };
-  }
-
-  /**
-   * Meaning beyond shared words, for paraphrases: each candidate's vector similarity to the
-   * question, and for each question word the closest word of the sentence.
-   */
-  private async scoreMeaning(question: string, candidates: SentenceCandidate[]): Promise<void> {
-    if (candidates.length === 0) return;
-    const [questionVector, ...vectors] = await this.parts.embedder.embed([question, ...candidates.map((c) => c.sentence)]);
-    if (!questionVector) return;
-    candidates.forEach((candidate, index) => {
-      candidate.semantic = cosine(questionVector, vectors[index] as Float32Array);
-    });
-
-    const { normaliser } = this.parts.vocabulary;
-    const questionWords = normaliser.words(question);
-    const sentenceWords = candidates.map((candidate) => normaliser.words(candidate.sentence));
-    const vectorsByWord = await this.wordVectors.get([...questionWords, ...sentenceWords.flat()].map((w) => w.word));
-    candidates.forEach((candidate, index) => {
-      const similarity = new Map<string, number>();
-      for (const { word, term } of questionWords) {
-        const questionWord = vectorsByWord.get(word);
-        if (!questionWord) continue;
-        let best = 0;
-        for (const other of sentenceWords[index] ?? []) {
-          const vector = vectorsByWord.get(other.word);
-          if (vector) best = Math.max(best, cosine(questionWord, vector));
-        }
-        similarity.set(term, Math.max(similarity.get(term) ?? 0, best));
-      }
-      candidate.wordSimilarity = similarity;
-    });
   }
 
   /**
@@ -240,7 +166,7 @@ export class Citeline implements CitelineEngine {
       vectors: store,
       embedder: parts.embedder,
       vocabulary: parts.vocabulary,
-      settings: (parts.tuning ?? DEFAULT_TUNING).fusion,
+      settings: parts.fusion ?? DEFAULT_FUSION,
     });
     return { store, searcher, lexical, figures };
   }
@@ -258,18 +184,21 @@ export interface OpenOptions {
   /** Folder of data files (vocabulary, stopwords); defaults to ./data. */
   dataDir?: string;
   promptsDir?: string;
-  tuning?: Tuning;
+  /** A ranker model to use instead of the data folder's ranker-weights.json (training passes its own). */
+  ranker?: RankerModel;
 }
 
 /** Everything a surface needs, in one call: model, vocabulary, prompts and the loaded index. */
 export async function openCitelineEngine(config: CoreConfig, options: OpenOptions = {}): Promise<Citeline> {
   const log = options.log ?? (() => {});
-  const [embedder, vocabulary, prompts] = await Promise.all([
+  const dataDir = options.dataDir ?? join(process.cwd(), 'data');
+  const [embedder, vocabulary, prompts, ranker] = await Promise.all([
     createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir }),
-    loadSearchVocabulary(options.dataDir ?? join(process.cwd(), 'data')),
+    loadSearchVocabulary(dataDir),
     loadPrompts(options.promptsDir ?? join(process.cwd(), 'prompts')),
+    options.ranker ?? loadRankerModel(join(dataDir, 'ranker-weights.json')),
   ]);
-  const parts: EngineParts = { config, embedder, vocabulary, prompts, log, ...(options.tuning ? { tuning: options.tuning } : {}) };
+  const parts: EngineParts = { config, embedder, vocabulary, prompts, ranker, log };
   if (options.buildIfMissing && !PassageStore.exists(config.indexDir)) {
     log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
     await buildConfiguredIndex(parts);
@@ -279,47 +208,6 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
 }
 
 
-/** For a question that says what it counts, the check compose scores extracts with (ComposeContext.countsOtherThings). */
-function countingCheck(question: string): Pick<ComposeContext, 'countsOtherThings'> {
-  const asked = countedAsked(question);
-  if (asked.length === 0) return {};
-  // Overlapping passages repeat sentences: each is read for its figures once per question.
-  const seen = new Map<string, boolean>();
-  return {
-    countsOtherThings: (extract, passage) => {
-      let counts = seen.get(extract);
-      if (counts === undefined) seen.set(extract, (counts = countsOtherThings(extract, passage, asked)));
-      return counts;
-    },
-  };
-}
-
-/** For a question naming a kind of provider (councils, children's homes), the check compose scores sentences with. */
-function providerCheck(question: string): Pick<ComposeContext, 'aboutOtherProviders'> {
-  const asked = providersNamed(question);
-  return asked.length === 0 ? {} : { aboutOtherProviders: (sentence) => aboutOtherProviders(sentence, asked) };
-}
-
-/**
- * The question's names that no passage uses, itself or by a vocabulary equivalent ("PAC" for
- * "Public Accounts Committee"), nor, for an acronym, spelled out in a passage the search found
- * ("CYP" for "Children & Young People").
- */
-function unknownNames(query: AnalysedQuery, lexical: LexicalIndex, hits: readonly SearchHit[]): string[] {
-  const spelledOut = (term: string) =>
-    query.acronyms.some(
-      (acronym) =>
-        acronym.term === term &&
-        hits.some(({ passage }) => spellsOut(acronym.letters, passage.title, { title: true }) || spellsOut(acronym.letters, `${passage.heading ?? ''}\n${passage.text}`)),
-    );
-  return query.names.filter(
-    (term) =>
-      !lexical.has(term) &&
-      !query.expansions.some((expansion) => expansion.phrase.includes(term) && expansion.alternatives.some((alternative) => alternative.every((t) => lexical.has(t)))) &&
-      !spelledOut(term),
-  );
-}
-
 function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (line: string) => void, name: string): T {
   try {
     const loaded = load();
@@ -328,14 +216,4 @@ function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (li
     log(`The saved ${name} is from another version of Citeline; rebuilt it in memory. Run \`npm run ingest\` to save it.`);
   }
   return rebuild();
-}
-
-/**
- * Framing words ("the latest official figures") find the right passage but do not make a sentence
- * the answer: in sentence choice they count for a fraction of their weight.
- */
-const FRAMING_WEIGHT = 0.3;
-
-function framingDiscounted(weights: ReadonlyMap<string, number>, framing: ReadonlySet<string>): Map<string, number> {
-  return new Map([...weights].map(([term, weight]) => [term, framing.has(term) ? weight * FRAMING_WEIGHT : weight]));
 }

@@ -1,5 +1,5 @@
 /** Retrieval and declining metrics over eval questions. A hit: a cited extract from the gold document containing the gold span. */
-import { basename } from 'node:path';
+import { documentName } from './gold-documents.js';
 import type { Citation } from '../answer/types.js';
 import { goldSpans, type EvalQuestion } from './questions.js';
 import { round } from '../util/round.js';
@@ -21,7 +21,7 @@ export interface QuestionResult {
 export function hitRank(question: EvalQuestion, citations: readonly Pick<Citation, 'docId' | 'extract'>[]): number | null {
   const spans = goldSpans(question);
   const index = citations.findIndex((citation) =>
-    spans.some((span) => basename(citation.docId) === span.doc && citation.extract.includes(span.answer)),
+    spans.some((span) => documentName(citation.docId) === documentName(span.doc) && citation.extract.includes(span.answer)),
   );
   return index === -1 ? null : index + 1;
 }
@@ -73,9 +73,10 @@ export function summarise(results: readonly QuestionResult[]): EvalSummary {
   };
 }
 
+/** A declined reply counts as no hit: its extracts are shown as the closest, not as the answer. */
 function retrieval(results: readonly QuestionResult[]) {
-  const at = (k: number) => share(results, (r) => r.hitRank !== null && r.hitRank <= k);
-  const mrr = results.length === 0 ? 0 : results.reduce((sum, r) => sum + (r.hitRank ? 1 / r.hitRank : 0), 0) / results.length;
+  const at = (k: number) => share(results, (r) => r.answered && r.hitRank !== null && r.hitRank <= k);
+  const mrr = results.length === 0 ? 0 : results.reduce((sum, r) => sum + (r.answered && r.hitRank ? 1 / r.hitRank : 0), 0) / results.length;
   return { recall1: at(1), recall3: at(3), recall5: at(5), mrr: round(mrr, 3) };
 }
 

@@ -29,7 +29,7 @@ function chat(lines: string[]): Promise<{ stdout: string; code: number | null }>
 
 describe('npm run chat', () => {
   it('answers question after question, keeps a follow-up in context, lists sources, and quits', async () => {
-    const { stdout, code } = await chat(['sources', 'what % of councils were rated good in 2015?', 'and in 2007/08?', 'quit']);
+    const { stdout, code } = await chat(['sources', 'what % of authorities got a good rating in 2015?', 'and in 2007/08?', 'quit']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/4 documents indexed/);
     expect(stdout).toMatch(/Breaking the lock \(summary\) \(\d+ passages\)/);

@@ -41,7 +41,7 @@ describe('command lines', () => {
     ['stats', ['inadequate', '--limit=3'], /Unknown option '--limit'/],
     ['ingest', ['--rebuild=yes'], /--rebuild/],
     ['eval', ['--json=1'], /--json/],
-    ['eval', [], /No reports given/],
+    ['eval', ['--set', 'no-such-set'], /No eval set named no-such-set/],
     ['eval', ['--reports', 'reports'], /No questions given/],
     ['eval', ['a', 'b'], /One eval folder at most/],
     ['chat', ['--json'], /Unknown option '--json'/],
@@ -66,7 +66,11 @@ describe('npm run eval -- DIR', () => {
     const question = { id: 's1', question: 'what share of councils were rated inadequate by 2015?', doc: 'brave-new-world.md', answer: '28% of councils were rated Inadequate', kind: 'stat' };
     await writeFile(join(folder, 'questions.sample.jsonl'), `${JSON.stringify(question)}\n`);
     const { stdout } = await citeline('eval', [folder, '--json']);
-    const summary = JSON.parse(stdout);
+    const [result] = JSON.parse(stdout);
+    expect(result.set).toBe('eval');
+    // The plain-BM25 baseline is scored beside Citeline, on the same questions.
+    expect(result.baseline).toMatchObject({ n: 1, answerable: 1 });
+    const summary = result.citeline;
     expect(summary).toMatchObject({ n: 1, answerable: 1, perQuestion: [{ id: 's1', answered: true }] });
     // Found among the first three passages: the sample says 28% twice, in neighbouring passages.
     expect(summary.recall3).toBe(1);

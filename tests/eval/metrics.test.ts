@@ -26,15 +26,16 @@ describe('summarise', () => {
     { id: 'd', kind: 'unanswerable', question: 'd', answerable: false, answered: false, confidence: 0.1, hitRank: null },
   ];
 
-  it('computes recall, MRR and declining over the right questions', () => {
+  it('computes recall, MRR and declining over the right questions, a declined reply counting as no hit', () => {
     const summary = summarise(results);
-    expect(summary).toMatchObject({ n: 4, answerable: 3, recall1: 0.333, recall3: 0.333, recall5: 0.667, mrr: 0.417, abstainAccuracy: 1, falseAbstainRate: 0.333 });
-    expect(summary.byKind.find((k) => k.kind === 'stat')).toMatchObject({ n: 2, recall5: 1, declined: 1 });
+    // b's answer stood fourth among extracts shown as the closest, not as an answer: no hit.
+    expect(summary).toMatchObject({ n: 4, answerable: 3, recall1: 0.333, recall3: 0.333, recall5: 0.333, mrr: 0.333, abstainAccuracy: 1, falseAbstainRate: 0.333 });
+    expect(summary.byKind.find((k) => k.kind === 'stat')).toMatchObject({ n: 2, recall5: 0.5, declined: 1 });
   });
 
   it('lists the misses in the printed table', () => {
     const text = formatSummary(summarise(results));
-    expect(text).toContain('recall@5 0.67');
+    expect(text).toContain('recall@5 0.33');
     // Counts beside the shares, so a share just over a target is not rounded onto it.
     expect(text).toContain('unanswerable 1.000 (1 of 1)');
     expect(text).toContain('answerable wrongly 0.333 (1 of 3)');

@@ -98,7 +98,7 @@ describe('FiguresIndex.lookup', () => {
 describe('parseQuestion', () => {
   it('reads "how much higher is the share" as asking for a difference in points, not for a share', () => {
     expect(parseQuestion('how much higher is the good or outstanding share now than in 2015?').units).toEqual(['percentage-points']);
-    expect(parseQuestion('what share of councils were rated good?').units).toEqual(['percent']);
+    expect(parseQuestion('what share of authorities got a good rating?').units).toEqual(['percent']);
   });
 });
 
@@ -111,13 +111,13 @@ describe('FiguresIndex.matchQuestion', () => {
   });
 
   it('ranks the figure that fits grade, period and unit first, confidently', () => {
-    const [top] = corpus().matchQuestion('what share of councils were rated good in 2009/10?');
+    const [top] = corpus().matchQuestion('what share of authorities got a good rating in 2009/10?');
     expect(top!.figure.raw).toBe('64%');
     expect(top!.confident).toBe(true);
   });
 
   it('uses the words near a figure to tell two sums in one sentence apart', () => {
-    const [top] = corpus().matchQuestion('what was the average spend per child in need?');
+    const [top] = corpus().matchQuestion('what was the mean spending for each child in need?');
     expect(top!.figure.raw).toBe('£2,650 per child in need');
     expect(top!.signals.unit).toBe(1);
   });
@@ -145,7 +145,7 @@ describe('FiguresIndex.matchQuestion, general signals', () => {
   it('counts a number the question quotes: "of the 43" names the sentence that states it', () => {
     const index = new FiguresIndex(
       extractFigures([
-        passage('Of the 43 inspections, 10 local authorities were judged good.', { docId: 'x-round-up.md', title: 'Inspection round-up' }),
+        passage('Across the 43 visits, 10 authorities came out as good.', { docId: 'x-round-up.md', title: 'Inspection round-up' }),
         passage('In total, eight councils were rated good.', { docId: 'y-elsewhere.md', title: 'Elsewhere' }),
       ]),
     );
@@ -157,7 +157,7 @@ describe('FiguresIndex.matchQuestion, general signals', () => {
     const index = new FiguresIndex(
       extractFigures([passage('According to the Ofsted annual report, 9% of councils were rated Outstanding, 69% Good and 22% Adequate.')]),
     );
-    const matches = index.matchQuestion('what % of councils were rated good in the Ofsted annual report?');
+    const matches = index.matchQuestion('what % of authorities got a good rating in the Ofsted annual report?');
     const words = (raw: string) => matches.find((m) => m.figure.raw === raw)!.signals.words;
     expect(matches[0]!.figure.raw).toBe('69%');
     expect(words('69%')).toBeGreaterThanOrEqual(words('9%'));
@@ -166,7 +166,7 @@ describe('FiguresIndex.matchQuestion, general signals', () => {
   it('wants a pair of figures when the question asks for a range', () => {
     const index = new FiguresIndex(
       extractFigures([
-        passage('In some areas the proportion of children re-referred was as high as 46%, while in others it was just 6%.', { docId: 'p-committee.md', title: 'Committee warns' }),
+        passage('The re-referral share reached 46% in a few areas and stayed at only 6% in others.', { docId: 'p-committee.md', title: 'Committee warns' }),
         passage('Just 23% of council services were rated good in the latest reports.', { docId: 'q-ratings.md', title: 'Ratings' }),
       ]),
     );
@@ -238,7 +238,7 @@ describe('FiguresIndex saved', () => {
     expect(index.figures[0]!.context).toEqual(expect.any(String));
     expect(restored.figures[0]!.context).toBeUndefined();
     // The key words saved with it answer questions as the words worked out afresh do.
-    for (const question of ['what % of councils were judged inadequate in 2016?', 'average spend per child in need?']) {
+    for (const question of ['what % of councils were judged inadequate in 2016?', 'mean spending for each child in need?']) {
       const scored = (matches: FigureMatch[]) => matches.map(({ figure, ...match }) => ({ ...match, figure: figure.id }));
       expect(scored(restored.matchQuestion(question))).toEqual(scored(index.matchQuestion(question)));
     }

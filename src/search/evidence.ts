@@ -1,0 +1,97 @@
+/**
+ * Reads what the signals need, once per question and once per candidate window: terms, vectors of
+ * the question, windows and sentences, and the closest window word to each question word.
+ */
+import type { Embedder } from '../embed/types.js';
+import { cosine, type WordVectors } from '../embed/word-vectors.js';
+import type { LexicalIndex } from './lexical-index.js';
+import type { AnalysedQuery } from './query.js';
+import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
+import { foldText } from './text-analysis.js';
+import type { SearchVocabulary } from './vocabulary.js';
+import type { AnswerWindow } from './windows.js';
+
+/** Framing words ("the latest figures") find the right passage but need not stand in the answer. */
+const FRAMING_WEIGHT = 0.3;
+
+export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabulary, lexical: LexicalIndex): QuestionEvidence {
+  const framing = new Set(query.framing);
+  const termWeights = new Map<string, number>();
+  for (const term of query.terms) termWeights.set(term, lexical.idf(term) * (framing.has(term) ? FRAMING_WEIGHT : 1));
+  // A term no passage holds has no IDF of its own: weigh it as the rarest indexed term would be.
+  const rarest = Math.max(1, ...termWeights.values());
+  let total = 0;
+  let absent = 0;
+  for (const term of query.terms) {
+    if (lexical.has(term)) {
+      total += termWeights.get(term) ?? 0;
+    } else {
+      termWeights.set(term, rarest);
+      total += rarest;
+      absent += rarest;
+    }
+  }
+  return {
+    query,
+    vocabulary,
+    termWeights,
+    absentShare: total === 0 ? 1 : absent / total,
+    orderedTerms: vocabulary.normaliser.terms(query.text),
+    asksForPerson: /^\s*(?:who|whom|whose)\b|\bwho (?:is|was|were|are|said|led|leads|runs|ran)\b/i.test(query.text),
+  };
+}
+
+export interface EvidenceTools {
+  embedder: Embedder;
+  wordVectors: WordVectors;
+}
+
+export async function windowEvidence(question: QuestionEvidence, windows: readonly AnswerWindow[], tools: EvidenceTools): Promise<WindowEvidence[]> {
+  const { normaliser } = question.vocabulary;
+  // Overlapping windows repeat texts: each distinct text is embedded once.
+  const texts = [...new Set([question.query.text, ...windows.flatMap((window) => [window.text, window.sentence])])];
+  const vectors = await tools.embedder.embed(texts);
+  const vectorOf = new Map(texts.map((text, index) => [text, vectors[index] as Float32Array]));
+  const questionVector = vectorOf.get(question.query.text) as Float32Array;
+
+  const questionWords = normaliser.words(question.query.text);
+  const windowWords = windows.map((window) => normaliser.words(window.text));
+  const wordVectors = await tools.wordVectors.get([...questionWords, ...windowWords.flat()].map((w) => w.word));
+
+  return windows.map((window, index) => {
+    const terms = normaliser.terms(window.text);
+    const { passage } = window.hit;
+    return {
+      window,
+      terms,
+      termSet: new Set(terms),
+      sentenceTerms: new Set(normaliser.terms(window.sentence)),
+      titleTerms: new Set(normaliser.terms(`${passage.title}\n${passage.heading ?? ''}`)),
+      windowSimilarity: cosine(questionVector, vectorOf.get(window.text) as Float32Array),
+      sentenceSimilarity: cosine(questionVector, vectorOf.get(window.sentence) as Float32Array),
+      wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordVectors),
+      foldedText: foldText(window.text).toLowerCase(),
+      foldedTitle: foldText(passage.title).toLowerCase(),
+    };
+  });
+}
+
+/** For each question term, the best cosine similarity of its word to any of the window's words. */
+function closestWords(
+  questionWords: readonly { word: string; term: string }[],
+  windowWords: readonly { word: string; term: string }[],
+  vectors: ReadonlyMap<string, Float32Array>,
+): Map<string, number> {
+  const similarity = new Map<string, number>();
+  for (const { word, term } of questionWords) {
+    const questionVector = vectors.get(word);
+    if (!questionVector) continue;
+    let best = 0;
+    for (const other of windowWords) {
+      const vector = vectors.get(other.word);
+      if (vector) best = Math.max(best, cosine(questionVector, vector));
+    }
+    similarity.set(term, Math.max(similarity.get(term) ?? 0, best));
+  }
+  return similarity;
+}

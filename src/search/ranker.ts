@@ -1,0 +1,112 @@
+/**
+ * The learned ranker: a linear score over standardised signals, and a confidence model that maps
+ * the best window's score (and how far it leads) to the probability that it answers. Both are read
+ * from data/ranker-weights.json, which `npm run train` writes with how it was obtained.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { SIGNALS, type QuestionEvidence, type WindowEvidence } from './signals/index.js';
+
+const linearSchema = z.object({
+  features: z.array(z.string()).min(1),
+  mean: z.array(z.number()),
+  scale: z.array(z.number().positive()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+
+const modelSchema = z.object({
+  about: z.string(),
+  ranking: linearSchema,
+  confidence: linearSchema,
+  /** Below this confidence Citeline declines and shows the closest extracts as such. */
+  declineBelow: z.number().min(0).max(1),
+  provenance: z.record(z.string(), z.unknown()),
+});
+
+export type LinearModel = z.infer<typeof linearSchema>;
+export type RankerModel = z.infer<typeof modelSchema>;
+
+/** What the confidence model reads of a question's best window, beside the ranking signals. */
+export const CONFIDENCE_INPUTS = ['score', 'lead', ...Object.keys(SIGNALS)] as const;
+
+export async function loadRankerModel(path: string): Promise<RankerModel> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read the ranker's weights at ${path}: ${(error as Error).message}`);
+  }
+  return parseRankerModel(json, path);
+}
+
+export function parseRankerModel(json: unknown, where = 'ranker weights'): RankerModel {
+  const parsed = modelSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${where} is not a valid ranker model: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const model = parsed.data;
+  for (const [name, linear] of [['ranking', model.ranking], ['confidence', model.confidence]] as const) {
+    const n = linear.features.length;
+    if (linear.mean.length !== n || linear.scale.length !== n || linear.weights.length !== n) throw new Error(`${where}: ${name} has ${n} features but arrays of other lengths`);
+  }
+  const known = new Set<string>([...Object.keys(SIGNALS), ...CONFIDENCE_INPUTS]);
+  const unknown = [...model.ranking.features, ...model.confidence.features].filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`${where} names signals Citeline does not have: ${[...new Set(unknown)].join(', ')}`);
+  return model;
+}
+
+/** Every signal's value for one window, by name. */
+export function signalValues(question: QuestionEvidence, window: WindowEvidence): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const [name, signal] of Object.entries(SIGNALS)) values[name] = signal(question, window);
+  return values;
+}
+
+export function linearScore(model: LinearModel, values: Readonly<Record<string, number>>): number {
+  let score = model.bias;
+  model.features.forEach((name, i) => {
+    score += (model.weights[i] as number) * (((values[name] ?? 0) - (model.mean[i] as number)) / (model.scale[i] as number));
+  });
+  return score;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export interface RankedWindow {
+  evidence: WindowEvidence;
+  values: Record<string, number>;
+  score: number;
+}
+
+export class Ranker {
+  constructor(readonly model: RankerModel) {}
+
+  /** The windows best first. */
+  rank(question: QuestionEvidence, windows: readonly WindowEvidence[]): RankedWindow[] {
+    return windows
+      .map((evidence) => {
+        const values = signalValues(question, evidence);
+        return { evidence, values, score: linearScore(this.model.ranking, values) };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The probability that the best window answers: from its score, how far it leads the best window
+   * of another passage, and its own signals.
+   */
+  confidence(ranked: readonly RankedWindow[]): number {
+    const top = ranked[0];
+    if (!top) return 0;
+    return sigmoid(linearScore(this.model.confidence, confidenceInputs(ranked)));
+  }
+}
+
+/** The confidence model's inputs for a ranked list: the best window's signals, its score and its lead. */
+export function confidenceInputs(ranked: readonly RankedWindow[]): Record<string, number> {
+  const top = ranked[0];
+  if (!top) return {};
+  const rival = ranked.find((item) => item.evidence.window.hit.passage.id !== top.evidence.window.hit.passage.id);
+  return { ...top.values, score: top.score, lead: rival ? top.score - rival.score : 1 };
+}

@@ -1,0 +1,59 @@
+/**
+ * Signals of agreement on what the question pins down: the year, grade, place, kind of figure, date
+ * or person asked for. Each is 0 when the question asks for none, +1 when the window (or its
+ * document's title) states one that fits, and -1 when it does not.
+ */
+import { gradesIn } from '../query.js';
+import { MONTH_NAME, yearsIn } from '../text-analysis.js';
+import type { QuestionEvidence, Signal, WindowEvidence } from './types.js';
+
+export const yearAgreement: Signal = ({ query }, window) => {
+  if (query.years.length === 0) return 0;
+  const named = [...yearsIn(window.foldedText), ...yearsIn(window.foldedTitle)];
+  return query.years.some((year) => named.includes(year)) ? 1 : -1;
+};
+
+export const gradeAgreement: Signal = ({ query, vocabulary }, window) => {
+  if (query.grades.length === 0) return 0;
+  const named = gradesIn(window.foldedText, vocabulary.grades);
+  return query.grades.some((grade) => named.includes(grade)) ? 1 : -1;
+};
+
+export const placeAgreement: Signal = ({ query, vocabulary }, window) => {
+  if (query.places.length === 0) return 0;
+  const { text, hit } = window.window;
+  const named = [...vocabulary.places.find(text), ...vocabulary.places.find(hit.passage.title)];
+  return query.places.some((place) => named.includes(place)) ? 1 : -1;
+};
+
+const PERCENT = /\d\s?%|\d+(?:\.\d+)? per ?cent/;
+const MONEY = /£\s?\d|\d\s?(?:bn|billion|million|m)\b/;
+/** A number that is not a year: a count. */
+const COUNT = /\b\d[\d,.]*\b(?!\s?%)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/;
+
+/** The window states a figure of the kind asked for: a share, a sum of money, or a count. */
+export const figureAgreement: Signal = ({ query }, window) => {
+  const { percent, count, money } = query.asksFor;
+  if (!percent && !count && !money) return 0;
+  const text = window.foldedText;
+  const withoutYears = text.replace(/\b(?:19|20)\d\d(?:\/\d\d)?\b/g, '');
+  const holds = (percent && PERCENT.test(text)) || (money && MONEY.test(text)) || (count && COUNT.test(withoutYears));
+  return holds ? 1 : -1;
+};
+
+const DATE = new RegExp(String.raw`\b(?:19|20)\d\d\b|\b${MONTH_NAME}\b`);
+
+/** A "when" question is answered by a window that names a year or a month. */
+export const dateAgreement: Signal = ({ query }, window) => {
+  if (!query.asksForDate) return 0;
+  return DATE.test(window.foldedText) ? 1 : -1;
+};
+
+/** A person's name: two capitalised words in a row, the first not opening the sentence. */
+const PERSON = /(?<![.!?]\s|^)\b[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+\b/;
+
+/** A "who" question is answered by a window that names someone. */
+export const personAgreement: Signal = (question: QuestionEvidence, window: WindowEvidence) => {
+  if (!question.asksForPerson) return 0;
+  return PERSON.test(window.window.text) ? 1 : -1;
+};

@@ -1,0 +1,36 @@
+/**
+ * The ranking signals by name. The ranker's weights file (data/ranker-weights.json) names the
+ * signals it was trained on; adding one here and retraining (`npm run train`) is how a new signal
+ * earns a weight.
+ */
+import { dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, yearAgreement } from './agreement.js';
+import { passageBm25, phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
+import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
+import { absentTerms, documentStart, searchRank, windowLength } from './structure.js';
+import type { Signal } from './types.js';
+
+export const SIGNALS: Readonly<Record<string, Signal>> = {
+  passageBm25,
+  windowCoverage,
+  sentenceCoverage,
+  titleCoverage,
+  windowBm25,
+  proximity,
+  phraseMatch,
+  passageSimilarity,
+  windowSimilarity,
+  sentenceSimilarity,
+  softCoverage,
+  yearAgreement,
+  gradeAgreement,
+  placeAgreement,
+  figureAgreement,
+  dateAgreement,
+  personAgreement,
+  searchRank,
+  documentStart,
+  windowLength,
+  absentTerms,
+};
+
+export type { QuestionEvidence, Signal, WindowEvidence } from './types.js';

@@ -1,0 +1,15 @@
+/** Signals of where a window stands: in the search results, in its document, and how long it is. */
+import { wordCount } from '../windows.js';
+import type { Signal } from './types.js';
+
+/** 1 for the first passage search returned, 1/2 for the second, and so on. */
+export const searchRank: Signal = (_question, { window }) => 1 / (1 + window.rank);
+
+/** Near the document's start (summaries and headlines stand there): 1 at the start, 1/2 two thousand characters in. */
+export const documentStart: Signal = (_question, { window }) => 1 / (1 + (window.hit.passage.start + window.start) / 2000);
+
+/** The window's length in words over 90: a longer extract holds more, a shorter one is more to the point. */
+export const windowLength: Signal = (_question, { window }) => Math.min(1, wordCount(window.text) / 90);
+
+/** Share of the question's term weight no indexed passage holds (the same for every window: read by the confidence model). */
+export const absentTerms: Signal = (question) => question.absentShare;

@@ -1,0 +1,42 @@
+/**
+ * What ranking signals read. A signal is a small named function from what is known of the question
+ * and of one candidate window to a number; the ranker (src/search/ranker.ts) weighs them.
+ */
+import type { AnalysedQuery } from '../query.js';
+import type { SearchVocabulary } from '../vocabulary.js';
+import type { AnswerWindow } from '../windows.js';
+
+/** Read once per question. */
+export interface QuestionEvidence {
+  query: AnalysedQuery;
+  vocabulary: SearchVocabulary;
+  /** Inverse document frequency of each question term, discounted for framing words. */
+  termWeights: ReadonlyMap<string, number>;
+  /** Share of the question's term weight that no indexed passage holds: a subject the reports do not cover. */
+  absentShare: number;
+  /** The question's terms in its own order, for phrase matching. */
+  orderedTerms: readonly string[];
+  /** Whether the question asks for a person ("who ..."). */
+  asksForPerson: boolean;
+}
+
+/** Read once per candidate window. */
+export interface WindowEvidence {
+  window: AnswerWindow;
+  /** The window's terms in order. */
+  terms: readonly string[];
+  termSet: ReadonlySet<string>;
+  sentenceTerms: ReadonlySet<string>;
+  /** Terms of the document's title and the passage's heading. */
+  titleTerms: ReadonlySet<string>;
+  /** Cosine similarity of the question's vector to the window's and to its best sentence's. */
+  windowSimilarity: number;
+  sentenceSimilarity: number;
+  /** For each question term, the best cosine similarity of its word to a word of the window. */
+  wordSimilarity: ReadonlyMap<string, number>;
+  /** The window's text folded (quotes, dashes) and lower-cased, for pattern signals. */
+  foldedText: string;
+  foldedTitle: string;
+}
+
+export type Signal = (question: QuestionEvidence, window: WindowEvidence) => number;

@@ -1,0 +1,204 @@
+/**
+ * Chooses the ranker: the L2 penalty and the signal list by cross-validated score, then fits the
+ * final weights on every question, the confidence model on held-out rankings, and the decline
+ * threshold on held-out confidences. Reports every figure per set, and across collections.
+ */
+import { summarise, type QuestionResult } from '../eval/metrics.js';
+import { round } from '../util/round.js';
+import { citedHitRank, confidenceRow, fitRanking, foldOf, outOfFoldScores, rankExample, type RankedExample } from './cross-validate.js';
+import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
+import { FIT_DEFAULTS, dot, fitLogistic, sigmoid, standardise, standardiser } from './linear.js';
+
+/** What the confidence model reads: the best window's score, its lead, and the signals that say how much of the question it holds. */
+const CONFIDENCE_INPUTS = ['score', 'lead', 'windowCoverage', 'sentenceCoverage', 'softCoverage', 'windowSimilarity', 'absentTerms', 'passageBm25', 'titleCoverage'];
+const L2_CHOICES = [0.01, 0.1, 1];
+/** Answerable questions wrongly declined, at most, on held-out folds. */
+const WRONGLY_DECLINED_AT_MOST = 0.05;
+
+interface Linear {
+  features: string[];
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+}
+
+export interface TrainingReport {
+  ranking: Linear;
+  confidence: Linear;
+  declineBelow: number;
+  provenance: Record<string, unknown>;
+  table: string;
+}
+
+type Score = { mean: number; byCollection: Record<string, number> };
+
+export function chooseModel(examples: readonly QuestionExample[], options: { folds: number; select: boolean; log: (line: string) => void }): TrainingReport {
+  const { folds, log } = options;
+  const all = SIGNAL_NAMES.map((_, j) => j);
+  const scoreOf = (features: readonly number[], l2: number): Score => mrrByCollection(examples, outOfFoldScores(examples, folds, features, l2));
+
+  let l2 = FIT_DEFAULTS.l2;
+  let best = -Infinity;
+  for (const choice of L2_CHOICES) {
+    const score = scoreOf(all, choice);
+    log(`l2 ${choice}: held-out MRR ${JSON.stringify(score.byCollection)}`);
+    if (score.mean > best) [best, l2] = [score.mean, choice];
+  }
+
+  // Backward elimination, one pass: a signal stays only if taking it out lowers the held-out score.
+  let features = [...all];
+  let current = scoreOf(features, l2);
+  const dropped: Record<string, Record<string, number>> = {};
+  for (const j of options.select ? all : []) {
+    const without = features.filter((f) => f !== j);
+    const score = scoreOf(without, l2);
+    if (score.mean >= current.mean) {
+      dropped[SIGNAL_NAMES[j] as string] = delta(score, current);
+      log(`dropped ${SIGNAL_NAMES[j]}: ${JSON.stringify(delta(score, current))}`);
+      features = without;
+      current = score;
+    }
+  }
+  // What each kept signal is worth: the held-out score lost without it (only with --select: it refits per signal).
+  const kept: Record<string, Record<string, number>> = {};
+  if (options.select) for (const j of features) kept[SIGNAL_NAMES[j] as string] = delta(current, scoreOf(features.filter((f) => f !== j), l2));
+
+  const heldOut = outOfFoldScores(examples, folds, features, l2).map((scores, i) => rankExample(examples[i] as QuestionExample, scores));
+  const calibration = fitConfidence(heldOut, folds);
+  const heldOutTable = tableBySet(heldOut, calibration.heldOutProbabilities, calibration.declineBelow);
+  const crossCollection = acrossCollections(examples, features, l2);
+
+  const final = fitRanking(examples, features, l2);
+  const ranking: Linear = {
+    features: features.map((j) => SIGNAL_NAMES[j] as string),
+    mean: final.standardiser.mean.map((v) => round(v, 6)),
+    scale: final.standardiser.scale.map((v) => round(v, 6)),
+    weights: final.weights.map((v) => round(v, 6)),
+    bias: 0,
+  };
+  const table = [
+    `held out by documents (${folds} folds), decline below ${calibration.declineBelow}:`,
+    heldOutTable.text,
+    '',
+    'trained on one collection, scored on the other (decline threshold as above):',
+    crossCollection.text,
+  ].join('\n');
+  return {
+    ranking,
+    confidence: calibration.model,
+    declineBelow: calibration.declineBelow,
+    provenance: {
+      sets: [...new Set(examples.map((e) => e.set))].map((set) => ({ set, questions: examples.filter((e) => e.set === set).length })),
+      folds,
+      foldsBy: 'the first gold document of each question (a question without one by itself); held-out figures come from weights fitted without that fold',
+      l2,
+      signals: features.map((j) => SIGNAL_NAMES[j]),
+      signalsSelected: options.select ? 'by one pass of backward elimination on held-out MRR' : 'all (run with --select to eliminate)',
+      signalsKept: kept,
+      signalsDropped: dropped,
+      heldOut: heldOutTable.figures,
+      acrossCollections: crossCollection.figures,
+    },
+    table,
+  };
+}
+
+function mrrByCollection(examples: readonly QuestionExample[], scores: readonly number[][]): Score {
+  const byCollection: Record<string, number> = {};
+  for (const collection of new Set(examples.map((e) => e.collection))) {
+    const answerable = examples.map((e, i) => ({ e, i })).filter(({ e }) => e.collection === collection && e.answerable);
+    const total = answerable.reduce((sum, { e, i }) => {
+      const rank = citedHitRank(rankExample(e, scores[i] as number[]));
+      return sum + (rank ? 1 / rank : 0);
+    }, 0);
+    byCollection[collection] = total / Math.max(1, answerable.length);
+  }
+  const values = Object.values(byCollection);
+  return { mean: values.reduce((a, b) => a + b, 0) / values.length, byCollection };
+}
+
+function delta(a: Score, b: Score): Record<string, number> {
+  return Object.fromEntries(Object.keys(a.byCollection).map((c) => [c, round((a.byCollection[c] as number) - (b.byCollection[c] as number), 4)]));
+}
+
+/**
+ * The confidence model, fitted on held-out rankings: the label is whether the best window answers
+ * (never, for a question the reports do not answer). Its own held-out probabilities choose the threshold.
+ */
+function fitConfidence(heldOut: readonly RankedExample[], folds: number) {
+  const rows = heldOut.map((r) => confidenceRow(r, SIGNAL_NAMES, CONFIDENCE_INPUTS));
+  const labels = heldOut.map((r) => r.ranked[0]?.window.gold ?? false);
+  const fit = (indices: number[]) => {
+    const scaling = standardiser(indices.map((i) => rows[i] as number[]), CONFIDENCE_INPUTS.length);
+    const weights = fitLogistic(indices.map((i) => standardise(rows[i] as number[], scaling)), indices.map((i) => labels[i] as boolean), CONFIDENCE_INPUTS.length, { ...FIT_DEFAULTS, l2: 0.1 });
+    return (row: number[]) => sigmoid(dot(weights, standardise(row, scaling)) + (weights[CONFIDENCE_INPUTS.length] as number));
+  };
+  const heldOutProbabilities = new Array<number>(rows.length).fill(0);
+  for (let fold = 0; fold < folds; fold++) {
+    const training = heldOut.map((_, i) => i).filter((i) => foldOf(heldOut[i]?.example as QuestionExample, folds) !== fold);
+    const predict = fit(training);
+    heldOut.forEach((r, i) => {
+      if (foldOf(r.example, folds) === fold) heldOutProbabilities[i] = predict(rows[i] as number[]);
+    });
+  }
+  const declineBelow = thresholdFor(heldOut, heldOutProbabilities);
+  const everything = heldOut.map((_, i) => i);
+  const scaling = standardiser(rows, CONFIDENCE_INPUTS.length);
+  const weights = fitLogistic(everything.map((i) => standardise(rows[i] as number[], scaling)), labels, CONFIDENCE_INPUTS.length, { ...FIT_DEFAULTS, l2: 0.1 });
+  const model: Linear = {
+    features: CONFIDENCE_INPUTS,
+    mean: scaling.mean.map((v) => round(v, 6)),
+    scale: scaling.scale.map((v) => round(v, 6)),
+    weights: weights.slice(0, CONFIDENCE_INPUTS.length).map((v) => round(v, 6)),
+    bias: round(weights[CONFIDENCE_INPUTS.length] as number, 6),
+  };
+  return { model, declineBelow, heldOutProbabilities };
+}
+
+/** The highest threshold that declines at most 5% of answerable questions. */
+function thresholdFor(heldOut: readonly RankedExample[], probabilities: readonly number[]): number {
+  const answerable = heldOut.map((r, i) => ({ r, p: probabilities[i] as number })).filter(({ r }) => r.example.answerable);
+  const sorted = answerable.map(({ p }) => p).sort((a, b) => a - b);
+  const allowed = Math.floor(sorted.length * WRONGLY_DECLINED_AT_MOST);
+  // Declining below the (allowed+1)-th lowest confidence declines `allowed` answerable questions (ties aside).
+  return Math.floor((sorted[allowed] ?? 0) * 10_000) / 10_000;
+}
+
+function resultsOf(ranked: readonly RankedExample[], probabilities: readonly number[], declineBelow: number): QuestionResult[] {
+  return ranked.map((r, i) => ({
+    id: r.example.id,
+    kind: r.example.kind,
+    question: r.example.id,
+    answerable: r.example.answerable,
+    answered: (probabilities[i] as number) >= declineBelow,
+    confidence: probabilities[i] as number,
+    hitRank: citedHitRank(r),
+  }));
+}
+
+function tableBySet(ranked: readonly RankedExample[], probabilities: readonly number[], declineBelow: number) {
+  const results = resultsOf(ranked, probabilities, declineBelow);
+  const figures: Record<string, unknown> = {};
+  const lines = ['set              n   R@1   R@3   R@5   MRR  declined(unans)  wrongly declined'];
+  for (const set of new Set(ranked.map((r) => r.example.set))) {
+    const s = summarise(results.filter((_, i) => ranked[i]?.example.set === set));
+    figures[set] = { n: s.n, recall1: s.recall1, recall3: s.recall3, recall5: s.recall5, mrr: s.mrr, declinedUnanswerable: s.abstainAccuracy, wronglyDeclined: s.falseAbstainRate };
+    lines.push(`${set.padEnd(15)} ${String(s.n).padStart(3)}  ${s.recall1.toFixed(2)}  ${s.recall3.toFixed(2)}  ${s.recall5.toFixed(2)}  ${s.mrr.toFixed(2)}  ${s.abstainAccuracy.toFixed(2).padStart(15)}  ${s.falseAbstainRate.toFixed(2).padStart(16)}`);
+  }
+  return { text: lines.join('\n'), figures };
+}
+
+/** Weights fitted on one collection's questions, scored on the other's, both ways (retrieval only: no decline). */
+function acrossCollections(examples: readonly QuestionExample[], features: readonly number[], l2: number) {
+  const collections = [...new Set(examples.map((e) => e.collection))];
+  const ranked: RankedExample[] = [];
+  for (const test of collections) {
+    const fit = fitRanking(examples.filter((e) => e.collection !== test), features, l2);
+    for (const e of examples.filter((x) => x.collection === test)) {
+      const scores = e.windows.map((w) => dot(fit.weights, standardise(features.map((j) => w.values[j] as number), fit.standardiser)));
+      ranked.push(rankExample(e, scores));
+    }
+  }
+  return tableBySet(ranked, ranked.map(() => 1), 0);
+}

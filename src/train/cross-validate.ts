@@ -1,0 +1,86 @@
+/**
+ * Leave-documents-out cross-validation of the ranker: questions are split into folds by the
+ * documents they ask about, so no fold is scored by weights fitted on its own documents.
+ */
+import { onePerPassage } from '../answer/extractive.js';
+import { FIT_DEFAULTS, dot, fitListwise, standardise, standardiser, type Standardiser } from './linear.js';
+import type { QuestionExample, WindowExample } from './examples.js';
+
+export interface RankingFit {
+  /** Indices into the signal list of the features used. */
+  features: number[];
+  standardiser: Standardiser;
+  weights: number[];
+}
+
+function pick(values: readonly number[], features: readonly number[]): number[] {
+  return features.map((j) => values[j] as number);
+}
+
+export function fitRanking(examples: readonly QuestionExample[], features: readonly number[], l2: number): RankingFit {
+  const rows = examples.flatMap((example) => example.windows.map((window) => pick(window.values, features)));
+  const scaling = standardiser(rows, features.length);
+  const lists = examples.map((example) => ({
+    rows: example.windows.map((window) => standardise(pick(window.values, features), scaling)),
+    gold: example.windows.map((window) => window.gold),
+  }));
+  return { features: [...features], standardiser: scaling, weights: fitListwise(lists, features.length, { ...FIT_DEFAULTS, l2 }) };
+}
+
+export function scoreWindows(fit: RankingFit, example: QuestionExample): number[] {
+  return example.windows.map((window) => dot(fit.weights, standardise(pick(window.values, fit.features), fit.standardiser)));
+}
+
+/** Which fold a question falls in: by its first document, or by itself when it has none. */
+export function foldOf(example: QuestionExample, folds: number): number {
+  const key = `${example.collection}:${example.documents[0] ?? example.id}`;
+  let hash = 2166136261;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return (hash >>> 0) % folds;
+}
+
+/** Each question's window scores from weights fitted on the other folds. */
+export function outOfFoldScores(examples: readonly QuestionExample[], folds: number, features: readonly number[], l2: number): number[][] {
+  const scores: number[][] = examples.map(() => []);
+  for (let fold = 0; fold < folds; fold++) {
+    const training = examples.filter((example) => foldOf(example, folds) !== fold);
+    const fit = fitRanking(training, features, l2);
+    examples.forEach((example, i) => {
+      if (foldOf(example, folds) === fold) scores[i] = scoreWindows(fit, example);
+    });
+  }
+  return scores;
+}
+
+export interface RankedExample {
+  example: QuestionExample;
+  /** The windows best first, with their scores. */
+  ranked: { window: WindowExample; score: number }[];
+}
+
+export function rankExample(example: QuestionExample, scores: readonly number[]): RankedExample {
+  const ranked = example.windows.map((window, i) => ({ window, score: scores[i] as number })).sort((a, b) => b.score - a.score);
+  return { example, ranked };
+}
+
+/** 1-based rank of the first citation that answers, among the citations a reply would show, or null. */
+export function citedHitRank(ranked: RankedExample, limit = 5): number | null {
+  // The reply's own choice of citations (one per passage), so training scores what users see.
+  const shaped = ranked.ranked.map((item) => ({
+    item,
+    evidence: { window: { hit: { passage: { id: item.window.passageId, docId: item.window.docId } }, text: item.window.text, sentence: item.window.sentence } },
+  }));
+  const chosen = onePerPassage(shaped as never[], limit) as typeof shaped;
+  const index = chosen.findIndex((c) => c.item.window.gold);
+  return index === -1 ? null : index + 1;
+}
+
+/** What the confidence model reads of a ranked list (src/search/ranker.ts confidenceInputs, over examples). */
+export function confidenceRow(ranked: RankedExample, signalNames: readonly string[], inputs: readonly string[]): number[] {
+  const top = ranked.ranked[0];
+  if (!top) return inputs.map(() => 0);
+  const rival = ranked.ranked.find((item) => item.window.passageId !== top.window.passageId);
+  const named: Record<string, number> = { score: top.score, lead: rival ? top.score - rival.score : 1 };
+  signalNames.forEach((name, j) => (named[name] = top.window.values[j] as number));
+  return inputs.map((name) => named[name] ?? 0);
+}

@@ -1,0 +1,54 @@
+/**
+ * Training examples: every candidate window of every question of a set, with its signals and
+ * whether it answers (it comes from a gold document and holds the gold span).
+ */
+import type { RankedQuestion } from '../engine/citeline.js';
+import { documentName } from '../eval/gold-documents.js';
+import { goldSpans, type EvalQuestion } from '../eval/questions.js';
+import { SIGNALS } from '../search/signals/index.js';
+
+export interface WindowExample {
+  values: number[];
+  gold: boolean;
+  passageId: string;
+  docId: string;
+  text: string;
+  sentence: string;
+}
+
+export interface QuestionExample {
+  set: string;
+  collection: string;
+  id: string;
+  kind: string;
+  answerable: boolean;
+  /** The documents the question is about (none for an unanswerable one): what cross-validation holds out together. */
+  documents: string[];
+  windows: WindowExample[];
+}
+
+export const SIGNAL_NAMES = Object.keys(SIGNALS);
+
+
+export function questionExample(set: { name: string; collection: string }, question: EvalQuestion, ranked: RankedQuestion): QuestionExample {
+  const spans = goldSpans(question);
+  return {
+    set: set.name,
+    collection: set.collection,
+    id: question.id,
+    kind: question.kind,
+    answerable: spans.length > 0,
+    documents: spans.map((span) => documentName(span.doc)),
+    windows: ranked.ranked.map(({ evidence, values }) => {
+      const { window } = evidence;
+      return {
+        values: SIGNAL_NAMES.map((name) => values[name] ?? 0),
+        gold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && window.text.includes(span.answer)),
+        passageId: window.hit.passage.id,
+        docId: window.hit.passage.docId,
+        text: window.text,
+        sentence: window.sentence,
+      };
+    }),
+  };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, yearAgreement } from '../../src/search/signals/agreement.js';
+import { phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
+import { softCoverage } from '../../src/search/signals/meaning.js';
+import { documentStart, searchRank, windowLength } from '../../src/search/signals/structure.js';
+import { evidence, question, vocabulary, windowFrom } from './signals.helpers.js';
+
+describe('lexical signals', () => {
+  const asked = question('how many foster carers left the service last year?');
+
+  it('coverage is the weighted share of the question the text holds', () => {
+    expect(windowCoverage(asked, evidence('Foster carers who left the service last year numbered 310.'))).toBeCloseTo(1);
+    const half = windowCoverage(asked, evidence('Foster carers were thanked at the annual dinner.'));
+    expect(half).toBeGreaterThan(0);
+    expect(half).toBeLessThan(1);
+    expect(windowCoverage(asked, evidence('The weather was mild.'))).toBe(0);
+  });
+
+  it('sentence and title coverage read only the best sentence, and only the title and heading', () => {
+    const window = evidence('Nothing relevant stands here.', { title: 'Foster carers leaving the service' });
+    expect(sentenceCoverage(asked, window)).toBe(0);
+    expect(titleCoverage(asked, window)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('window BM25 saturates: saying a term many times counts for less than saying more terms', () => {
+    const repeated = windowBm25(asked, evidence('Foster foster foster foster foster carers.'));
+    const varied = windowBm25(asked, evidence('Foster carers left the service.'));
+    expect(varied).toBeGreaterThan(repeated);
+  });
+
+  it('proximity is 1 for adjacent terms and falls as they spread apart', () => {
+    const q = question('children homes');
+    expect(proximity(q, evidence('New children homes opened.'))).toBeCloseTo(1);
+    expect(proximity(q, evidence('Children across the county, in its towns, villages and farms, saw new homes open.'))).toBeLessThan(0.5);
+    expect(proximity(q, evidence('Only children are named.'))).toBe(0);
+  });
+
+  it('phrase match counts the question\'s word pairs that stand together', () => {
+    const q = question('agency social workers');
+    expect(phraseMatch(q, evidence('The cost of agency social workers rose.'))).toBe(1);
+    expect(phraseMatch(q, evidence('Social care used an agency; workers were scarce.'))).toBeLessThan(1);
+  });
+});
+
+describe('meaning signals', () => {
+  it('soft coverage gives part credit for a word the window says otherwise', () => {
+    const q = question('unstable placements');
+    const base = evidence('Shaky placements were common.');
+    const [unstable] = vocabulary.normaliser.terms('unstable');
+    const soft = windowFrom(base.window, { wordSimilarity: new Map([[unstable as string, 0.6]]) });
+    expect(softCoverage(q, soft)).toBeGreaterThan(softCoverage(q, base));
+    expect(softCoverage(q, soft)).toBeLessThan(1);
+  });
+});
+
+describe('agreement signals', () => {
+  it('are 0 when the question asks for nothing of the kind', () => {
+    const q = question('what did the review recommend?');
+    const window = evidence('In 2019 it found 40% of Inadequate councils in London.');
+    for (const signal of [yearAgreement, gradeAgreement, placeAgreement, figureAgreement, dateAgreement, personAgreement]) expect(signal(q, window)).toBe(0);
+  });
+
+  it('year: +1 when a year asked for is named, in the text or the title, -1 when not', () => {
+    const q = question('what happened in 2019?');
+    expect(yearAgreement(q, evidence('In 2019 the service improved.'))).toBe(1);
+    expect(yearAgreement(q, evidence('The service improved.', { title: 'Annual review 2019' }))).toBe(1);
+    expect(yearAgreement(q, evidence('In 2021 the service improved.'))).toBe(-1);
+  });
+
+  it('grade: +1 for the grade asked about', () => {
+    const q = question('how many were rated inadequate?');
+    expect(gradeAgreement(q, evidence('Four councils were rated inadequate.'))).toBe(1);
+    expect(gradeAgreement(q, evidence('Four councils were rated good.'))).toBe(-1);
+  });
+
+  it('place: +1 for the place asked about, in the text or the title', () => {
+    const q = question('how did Leeds do?');
+    expect(placeAgreement(q, evidence('Leeds was praised by inspectors.'))).toBe(1);
+    expect(placeAgreement(q, evidence('The city was praised.', { title: 'Leeds children services review' }))).toBe(1);
+    expect(placeAgreement(q, evidence('Bristol was praised by inspectors.'))).toBe(-1);
+  });
+
+  it('figure: a share, a sum or a count of the kind asked for', () => {
+    expect(figureAgreement(question('what share were late?'), evidence('Some 12% were late.'))).toBe(1);
+    expect(figureAgreement(question('what share were late?'), evidence('Many were late.'))).toBe(-1);
+    expect(figureAgreement(question('how much funding was cut?'), evidence('Funding fell by £3 million.'))).toBe(1);
+    // A year is no count.
+    expect(figureAgreement(question('how many staff left?'), evidence('Staff left in 2020.'))).toBe(-1);
+    expect(figureAgreement(question('how many staff left?'), evidence('Some 45 staff left.'))).toBe(1);
+  });
+
+  it('date and person: a "when" question wants a year or month, a "who" question a name', () => {
+    expect(dateAgreement(question('when did the pilot start?'), evidence('The pilot began in March.'))).toBe(1);
+    expect(dateAgreement(question('when did the pilot start?'), evidence('The pilot began quietly.'))).toBe(-1);
+    expect(personAgreement(question('who led the pilot?'), evidence('The pilot was led by Dana Whitfield of the council.'))).toBe(1);
+    expect(personAgreement(question('who led the pilot?'), evidence('The pilot was led by the council.'))).toBe(-1);
+  });
+});
+
+describe('structure signals', () => {
+  it('search rank, place in the document and length', () => {
+    const q = question('anything');
+    expect(searchRank(q, evidence('First.', {}, 0))).toBe(1);
+    expect(searchRank(q, evidence('Third.', {}, 2))).toBeCloseTo(1 / 3);
+    expect(documentStart(q, evidence('Opening.'))).toBe(1);
+    expect(documentStart(q, evidence('Later.', { start: 2000 }))).toBeCloseTo(0.5);
+    expect(windowLength(q, evidence('Four words stand here.'))).toBeCloseTo(4 / 90);
+  });
+});
