@@ -39,6 +39,14 @@ interface BundleRecord {
   sources: Record<string, string>;
 }
 
+/** esbuild is not installed (an install without development dependencies): the one expected reason a bundle cannot be made. */
+export class BundlerUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('esbuild is not installed, so no bundle can be made', { cause });
+    this.name = 'BundlerUnavailableError';
+  }
+}
+
 export async function bundledScript(entry: URL): Promise<URL> {
   const entryPath = fileURLToPath(entry);
   const name = basename(entryPath, '.ts');
@@ -73,7 +81,10 @@ async function unchangedBundle(recordFile: string, entryPath: string): Promise<s
 }
 
 async function bundle(entryPath: string): Promise<{ text: string; sources: Record<string, string> }> {
-  const { build } = await import('esbuild');
+  const { build } = await import('esbuild').catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw new BundlerUnavailableError(error);
+    throw error;
+  });
   // Hashed as esbuild reads them, so the record describes exactly the text that was bundled.
   const sources: Record<string, string> = {};
   const result = await build({

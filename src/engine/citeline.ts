@@ -22,6 +22,7 @@ import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '.
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
+import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
@@ -215,22 +216,14 @@ export class Citeline implements CitelineEngine {
       parts.log(`The search indexes in ${parts.config.indexDir} were built by an older Citeline; rebuilt them in memory. Run \`npm run ingest\` to save them.`);
     }
     const lexical = loadArtifactOr(
-      () => {
-        if (!current) return undefined;
-        const saved = store.getArtifact<unknown>(LEXICAL_ARTIFACT);
-        return saved ? LexicalIndex.fromSaved(saved) : undefined;
-      },
+      () => LexicalIndex.fromSaved(savedArtifact(store, LEXICAL_ARTIFACT, current)),
       () => LexicalIndex.build(store.passages(), parts.vocabulary.normaliser),
       parts.log,
       'search index',
     );
     const figures = loadArtifactOr(
-      () => {
-        if (!current) return undefined;
-        const saved = store.getArtifact<unknown>(FIGURES_ARTIFACT);
-        // The store tells a passage's document without reading the passage: figures read theirs when shown.
-        return saved ? FiguresIndex.fromSaved(saved, { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }) : undefined;
-      },
+      // The store tells a passage's document without reading the passage: figures read theirs when shown.
+      () => FiguresIndex.fromSaved(savedArtifact(store, FIGURES_ARTIFACT, current), { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }),
       () => new FiguresIndex(extractFigures(store.passages())),
       parts.log,
       'figures index',
@@ -320,14 +313,19 @@ function unknownNames(query: AnalysedQuery, lexical: LexicalIndex, hits: readonl
   );
 }
 
-function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (line: string) => void, name: string): T {
+/**
+ * The saved artifact, or, when it is missing or outdated (ArtifactUnavailableError), one built in
+ * memory. Any other error reading it is a fault and propagates: a rebuild would hide it.
+ */
+function loadArtifactOr<T>(load: () => T, rebuild: () => T, log: (line: string) => void, name: string): T {
   try {
-    const loaded = load();
-    if (loaded !== undefined) return loaded;
-  } catch {
-    log(`The saved ${name} is from another version of Citeline; rebuilt it in memory. Run \`npm run ingest\` to save it.`);
+    return load();
+  } catch (error) {
+    if (!(error instanceof ArtifactUnavailableError)) throw error;
+    // An outdated one was announced once for both (searchState).
+    if (error.reason === 'missing') log(`The index has no saved ${name}; built it in memory. Run \`npm run ingest\` to save it.`);
+    return rebuild();
   }
-  return rebuild();
 }
 
 /**

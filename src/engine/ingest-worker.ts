@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadReport } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
-import type { EncodedArtifacts } from './artifacts.js';
+import type { EncodedArtifacts } from './build-artifacts.js';
 import { bundledScript } from './bundled-script.js';
 import { AsyncQueue } from '../util/async-queue.js';
 
