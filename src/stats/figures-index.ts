@@ -1,5 +1,6 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
-import { groupMatches, QuestionMatcher } from './match.js';
+import { groupMatches } from './match-groups.js';
+import { QuestionMatcher } from './match.js';
 import type { Figure, FigureCitation, FigureMatch, FigureMatchGroup, FigureUnit, LocatedSentence, Period, PeriodKind, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
 import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../util/varint.js';
