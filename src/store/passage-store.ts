@@ -11,16 +11,16 @@
  * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
  * (whose files were flushed before it was written): never a half-written index that loads.
  */
-import { createHash, randomBytes, webcrypto } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
 import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
 import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
-import { PassageFile, passageFileChunks } from './passage-file.js';
+import { passageFileChunks } from './passage-file.js';
 import { nearestRows } from './nearest-rows.js';
 import {
   ARTIFACT_NAME_PATTERN,
@@ -30,9 +30,9 @@ import {
   MANIFEST_TEMP_FILE,
   PASSAGES_FILE,
   artifactFileName,
-  artifactNameOf,
-  parseManifest,
 } from './manifest.js';
+import { loadGeneration, readManifestText, type ExpectedIndex } from './load-generation.js';
+import type { PassageEntry, SavedPassages, SavedState, StoreState } from './store-state.js';
 import {
   INDEX_FORMAT_VERSION,
   IndexLoadError,
@@ -66,10 +66,7 @@ export interface CreateOptions {
   initialCapacity?: number;
 }
 
-export interface ExpectedIndex {
-  model: string;
-  dimension?: number;
-}
+export type { ExpectedIndex } from './load-generation.js';
 
 export interface VectorHit {
   passage: StoredPassage;
@@ -77,51 +74,6 @@ export interface VectorHit {
   similarity: number;
 }
 
-interface SavedState {
-  generation: string;
-  builtAt: string;
-  files: Record<string, IndexFile>;
-}
-
-/**
- * A live passage: what the store knows of it without reading it. A saved index's passages are read
- * a block at a time, when a question first needs one of them (passage-file.ts).
- */
-interface PassageEntry {
-  readonly id: string;
-  readonly docId: string;
-  /** Its point in the graph; the passage's own `label` is set from it when the passage is read. */
-  label: number;
-  /** Set at once for a passage added in this process; for a saved one, once its block is read. */
-  passage: StoredPassage | undefined;
-  /** Its row in the saved passage file; -1 for a passage added in this process. */
-  readonly row: number;
-}
-
-/** The passage file of the generation a store was loaded from, and its rows' entries. */
-interface SavedPassages {
-  file: PassageFile;
-  rows: readonly PassageEntry[];
-  /** Named in the message when a block does not hold what the table says. */
-  indexDir: string;
-}
-
-interface StoreState {
-  model: string;
-  dimension: number;
-  M: number;
-  efConstruction: number;
-  graph: HierarchicalNSW;
-  deletedCount: number;
-  nextLabel: number;
-  documents: Map<string, StoredDocument>;
-  passages: Map<string, PassageEntry>;
-  /** The same entries by graph label. */
-  entriesByLabel: (PassageEntry | undefined)[];
-  savedPassages?: SavedPassages;
-  artifacts: Map<string, unknown>;
-  saved: SavedState;
-}
 
 export class PassageStore {
   readonly model: string;
@@ -620,195 +572,4 @@ async function removeStaleEntries(indexDir: string, keep: readonly string[]): Pr
       await unlink(path).catch(() => {});
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loading
-
-async function readManifestText(indexDir: string): Promise<string> {
-  try {
-    return await readFile(join(indexDir, MANIFEST_FILE), 'utf8');
-  } catch (error) {
-    if (isCode(error, 'ENOENT', 'ENOTDIR')) {
-      throw new IndexLoadError('missing', indexDir, `No index in ${indexDir} (no ${MANIFEST_FILE}).`);
-    }
-    throw new IndexLoadError('corrupt', indexDir, `Cannot read ${join(indexDir, MANIFEST_FILE)}: ${(error as Error).message}.`);
-  }
-}
-
-async function loadGeneration(indexDir: string, manifestText: string, expected: ExpectedIndex): Promise<StoreState> {
-  const corrupt = (problem: string) => new IndexLoadError('corrupt', indexDir, `The index in ${indexDir} is damaged: ${problem}.`);
-
-  let raw: unknown;
-  try {
-    raw = JSON.parse(manifestText);
-  } catch {
-    throw corrupt(`${MANIFEST_FILE} is not valid JSON`);
-  }
-  const version = typeof raw === 'object' && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
-  if (typeof version !== 'number') throw corrupt(`${MANIFEST_FILE} has no format version`);
-  if (version !== INDEX_FORMAT_VERSION) {
-    throw new IndexLoadError(
-      'version',
-      indexDir,
-      `The index in ${indexDir} has format version ${version}, which this version of Citeline does not read (it reads version ${INDEX_FORMAT_VERSION}).`,
-    );
-  }
-  const parsed = parseManifest(raw);
-  if ('problems' in parsed) throw corrupt(`${MANIFEST_FILE} is malformed (${parsed.problems.join('; ')})`);
-  const manifest = parsed.manifest;
-
-  if (manifest.model !== expected.model || (expected.dimension !== undefined && manifest.dimension !== expected.dimension)) {
-    const wanted = expected.dimension !== undefined ? `${expected.model} (${expected.dimension} dimensions)` : expected.model;
-    throw new IndexLoadError(
-      'model-mismatch',
-      indexDir,
-      `The index in ${indexDir} was built with the embedding model ${manifest.model} (${manifest.dimension} dimensions), but the configured model is ${wanted}; their vectors cannot be compared.`,
-    );
-  }
-
-  try {
-    return await readGeneration(indexDir, manifest, corrupt);
-  } catch (error) {
-    if (error instanceof IndexLoadError) throw error;
-    // A file vanishing or failing to read after the checks above (a concurrent save deleting this generation, a disk error).
-    throw corrupt(`${manifest.generation} cannot be read (${(error as Error).message})`);
-  }
-}
-
-async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt: (problem: string) => IndexLoadError): Promise<StoreState> {
-  const genDir = join(indexDir, manifest.generation);
-  try {
-    if (!(await stat(genDir)).isDirectory()) throw new Error('not a folder');
-  } catch {
-    throw corrupt(`${MANIFEST_FILE} points to the folder ${manifest.generation}, which is missing`);
-  }
-  for (const required of [HNSW_FILE, PASSAGES_FILE]) {
-    if (!manifest.files[required]) throw corrupt(`${MANIFEST_FILE} lists no ${required}`);
-  }
-  // Cheap checks of every file first: a missing or truncated file is reported as such.
-  for (const [name, file] of Object.entries(manifest.files)) {
-    let size: number;
-    try {
-      size = (await stat(join(genDir, name))).size;
-    } catch {
-      throw corrupt(`${manifest.generation}/${name} is missing`);
-    }
-    if (size !== file.bytes) throw corrupt(`${manifest.generation}/${name} is ${size} bytes, the manifest says ${file.bytes} (truncated or altered)`);
-  }
-  const checkHash = (name: string, sha256: string) => {
-    if (sha256 !== manifest.files[name]?.sha256) throw corrupt(`${manifest.generation}/${name} does not match its checksum (altered)`);
-  };
-  // Every file but the graph is read at once, so that waiting for one overlaps checking another.
-  const reads = new Map<string, Promise<Buffer>>();
-  for (const name of Object.keys(manifest.files)) {
-    if (name === HNSW_FILE) continue;
-    const read = readFile(join(genDir, name));
-    read.catch(() => {}); // each is awaited below; one failing must not leave the others unhandled
-    reads.set(name, read);
-  }
-  /** A file of the generation, whole, once its checksum matches. */
-  const readChecked = async (name: string) => {
-    const bytes = await reads.get(name)!;
-    checkHash(name, createHash('sha256').update(bytes).digest('hex'));
-    return bytes;
-  };
-
-  // The graph is checked and read on libuv's threads (its sha256, then hnswlib's read, which so never
-  // sees a damaged file) while this one reads the passages and artifacts.
-  const hnswPath = join(genDir, HNSW_FILE);
-  const graph = new hnswlib.HierarchicalNSW('cosine', manifest.dimension);
-  const graphRead = (async () => {
-    // Read whole here: promises' readFile reads in 512 KiB pieces, each waiting for this thread, which
-    // is busy reading the other files (54 MB at 100k passages took 250 ms that way, 30 ms so).
-    const digest = await webcrypto.subtle.digest('SHA-256', readFileSync(hnswPath));
-    checkHash(HNSW_FILE, Buffer.from(digest).toString('hex'));
-    try {
-      await graph.readIndex(hnswPath, false);
-    } catch (error) {
-      throw corrupt(`${HNSW_FILE} cannot be read (${(error as Error).message})`);
-    }
-  })().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-
-  // The passages: the file's table now, its blocks when a question reads them.
-  const file = PassageFile.open(await readChecked(PASSAGES_FILE));
-  if (!(file instanceof PassageFile)) throw corrupt(`${PASSAGES_FILE} ${file.problem}`);
-
-  // The artifacts.
-  const artifacts = new Map<string, unknown>();
-  for (const name of Object.keys(manifest.files)) {
-    const artifact = artifactNameOf(name);
-    if (artifact === undefined) continue;
-    const bytes = await readChecked(name);
-    try {
-      artifacts.set(artifact, decodeArtifact(bytes));
-    } catch {
-      throw corrupt(`${name} is not a readable artifact`);
-    }
-  }
-
-  // Rows are the manifest's passages in its order (passage-file.ts): the ids are the manifest's.
-  const passages = new Map<string, PassageEntry>();
-  const rows: PassageEntry[] = [];
-  const documents = new Map<string, StoredDocument>();
-  for (const [key, doc] of Object.entries(manifest.documents)) {
-    if (key !== doc.docId) throw corrupt(`document ${doc.docId} is filed under ${key}`);
-    for (const id of doc.passageIds) {
-      const row = rows.length;
-      if (row >= file.count) throw corrupt(`the documents list more passages than ${PASSAGES_FILE} holds (${file.count})`);
-      if (passages.has(id)) throw corrupt(`passage ${id} appears twice`);
-      const entry: PassageEntry = { id, docId: doc.docId, label: file.labels[row]!, passage: undefined, row };
-      passages.set(id, entry);
-      rows.push(entry);
-    }
-    documents.set(key, doc);
-  }
-
-  const graphProblem = await graphRead;
-  if (graphProblem) throw graphProblem;
-
-  // Counts and cross-references between manifest, passages file and graph.
-  if (file.count !== manifest.passageCount) {
-    throw corrupt(`${PASSAGES_FILE} holds ${file.count} passages, the manifest says ${manifest.passageCount}`);
-  }
-  const elementCount = graph.getCurrentCount();
-  if (elementCount !== manifest.hnsw.elementCount || elementCount !== manifest.passageCount + manifest.hnsw.deletedCount) {
-    throw corrupt(
-      `${HNSW_FILE} holds ${elementCount} points, the manifest says ${manifest.passageCount} passages and ${manifest.hnsw.deletedCount} deleted`,
-    );
-  }
-  if (graph.getNumDimensions() !== manifest.dimension) throw corrupt(`${HNSW_FILE} has ${graph.getNumDimensions()} dimensions`);
-  const labels = graph.getIdsList();
-  let maxLabel = -1;
-  for (const label of labels) if (label > maxLabel) maxLabel = label;
-  // Labels run from 0 up (a save compacts them once half are deleted): two Sets of 100k numbers were
-  // a tenth of a load, a list is a few milliseconds.
-  const inGraph = new Uint8Array(maxLabel + 1);
-  for (const label of labels) inGraph[label] = 1;
-  const entriesByLabel = new Array<PassageEntry | undefined>(maxLabel + 1);
-  for (const entry of rows) {
-    if (inGraph[entry.label] !== 1 || entriesByLabel[entry.label]) throw corrupt(`passage ${entry.id} has no vector of its own`);
-    entriesByLabel[entry.label] = entry;
-  }
-  if (documents.size !== manifest.documentCount) throw corrupt(`the manifest lists ${documents.size} documents but counts ${manifest.documentCount}`);
-  if (rows.length !== file.count) throw corrupt(`the documents list ${rows.length} passages, ${PASSAGES_FILE} holds ${file.count}`);
-
-  return {
-    model: manifest.model,
-    dimension: manifest.dimension,
-    M: manifest.hnsw.M,
-    efConstruction: manifest.hnsw.efConstruction,
-    graph,
-    deletedCount: manifest.hnsw.deletedCount,
-    nextLabel: maxLabel + 1,
-    documents,
-    passages,
-    entriesByLabel,
-    savedPassages: { file, rows, indexDir },
-    artifacts,
-    saved: { generation: manifest.generation, builtAt: manifest.builtAt, files: manifest.files },
-  };
 }
