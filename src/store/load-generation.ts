@@ -25,7 +25,27 @@ export interface ExpectedIndex {
 
 type Corrupt = (problem: string) => IndexLoadError;
 
-export async function readManifestText(indexDir: string): Promise<string> {
+/** Loading retries this often when a concurrent save replaces the generation it was reading. */
+const LOAD_ATTEMPTS = 10;
+
+/** The state of the index saved in `indexDir`, every file checked; IndexLoadError if it cannot be used. */
+export async function loadIndex(indexDir: string, expected: ExpectedIndex): Promise<StoreState> {
+  for (let attempt = 1; ; attempt += 1) {
+    const manifestText = await readManifestText(indexDir);
+    try {
+      return await loadGeneration(indexDir, manifestText, expected);
+    } catch (error) {
+      // A save that committed while we read may have deleted the generation we were reading: start over.
+      if (attempt < LOAD_ATTEMPTS && error instanceof IndexLoadError && error.kind === 'corrupt') {
+        const now = await readFile(join(indexDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
+        if (now !== undefined && now !== manifestText) continue;
+      }
+      throw error;
+    }
+  }
+}
+
+async function readManifestText(indexDir: string): Promise<string> {
   try {
     return await readFile(join(indexDir, MANIFEST_FILE), 'utf8');
   } catch (error) {
@@ -36,7 +56,7 @@ export async function readManifestText(indexDir: string): Promise<string> {
   }
 }
 
-export async function loadGeneration(indexDir: string, manifestText: string, expected: ExpectedIndex): Promise<StoreState> {
+async function loadGeneration(indexDir: string, manifestText: string, expected: ExpectedIndex): Promise<StoreState> {
   const corrupt: Corrupt = (problem) => new IndexLoadError('corrupt', indexDir, `The index in ${indexDir} is damaged: ${problem}.`);
   const manifest = parseManifestText(indexDir, manifestText, corrupt);
   checkModel(indexDir, manifest, expected);

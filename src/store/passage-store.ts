@@ -7,53 +7,25 @@
  *   gen-<time>-<random>/     one build: hnsw.bin, passages.bin (passage-file.ts), artifact-<name>.bin (artifact-codec.ts)
  *   ingest.lock              held while an ingest writes (see lock.ts)
  *
- * A save writes a whole new generation, flushes it, then renames manifest.json.tmp over manifest.json.
- * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
- * (whose files were flushed before it was written): never a half-written index that loads.
+ * Loading checks every file before reading it (load-generation.ts); saving writes a new generation
+ * and commits it atomically (save-generation.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
-import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
-import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
-import { passageFileChunks } from './passage-file.js';
-import { nearestRows } from './nearest-rows.js';
-import {
-  ARTIFACT_NAME_PATTERN,
-  GENERATION_PREFIX,
-  HNSW_FILE,
-  MANIFEST_FILE,
-  MANIFEST_TEMP_FILE,
-  PASSAGES_FILE,
-  artifactFileName,
-} from './manifest.js';
-import { loadGeneration, readManifestText, type ExpectedIndex } from './load-generation.js';
+import { decodeArtifact, encodeArtifact } from './artifact-codec.js';
+import { loadIndex, type ExpectedIndex } from './load-generation.js';
+import { ARTIFACT_NAME_PATTERN, MANIFEST_FILE } from './manifest.js';
+import { VectorMatrix } from './nearest-rows.js';
+import { checkNewDocument } from './check-document.js';
+import { DEFAULT_EF_CONSTRUCTION, DEFAULT_EF_SEARCH, DEFAULT_INITIAL_CAPACITY, DEFAULT_M, newGraph } from './graph.js';
+import { committedGeneration, manifestOf, removeStaleEntries, writeGeneration } from './save-generation.js';
+import { readSavedPassage } from './saved-passages.js';
 import type { PassageEntry, SavedPassages, SavedState, StoreState } from './store-state.js';
-import {
-  INDEX_FORMAT_VERSION,
-  IndexLoadError,
-  type IndexFile,
-  type IndexManifest,
-  type StoredDocument,
-  type StoredPassage,
-} from './types.js';
+import { IndexLoadError, type IndexManifest, type StoredDocument, type StoredPassage } from './types.js';
 
-const DEFAULT_M = 16;
-/** 100 rather than hnswlib's 200: about half the build time, and recall stays above 0.95 at our sizes. */
-const DEFAULT_EF_CONSTRUCTION = 100;
-const DEFAULT_INITIAL_CAPACITY = 1024;
-/** Candidate list size during search (raised to k when k is larger). */
-const DEFAULT_EF_SEARCH = 100;
-const RANDOM_SEED = 100;
-
-/** The graph settings a new store uses, for reports (the benchmark prints them). */
-export const GRAPH_DEFAULTS = { M: DEFAULT_M, efConstruction: DEFAULT_EF_CONSTRUCTION, efSearch: DEFAULT_EF_SEARCH } as const;
-/** Loading retries this often when a concurrent save replaces the generation it was reading. */
-const LOAD_ATTEMPTS = 10;
+export { GRAPH_DEFAULTS } from './graph.js';
 
 export interface CreateOptions {
   model: string;
@@ -73,7 +45,6 @@ export interface VectorHit {
   /** 1 - cosine distance: 1 for the same direction, 0 for orthogonal. */
   similarity: number;
 }
-
 
 export class PassageStore {
   readonly model: string;
@@ -100,7 +71,7 @@ export class PassageStore {
   private saved: SavedState;
   private saving = false;
   /** For exactSearch only; dropped whenever passages change. */
-  private exactVectors: { entries: PassageEntry[]; matrix: Float32Array } | undefined;
+  private exactVectors: VectorMatrix<PassageEntry> | undefined;
 
   private constructor(state: StoreState) {
     this.model = state.model;
@@ -152,20 +123,9 @@ export class PassageStore {
    * dimension, or any file is missing, truncated, altered or inconsistent with the others.
    */
   static async load(indexDir: string, expected: ExpectedIndex): Promise<PassageStore> {
-    for (let attempt = 1; ; attempt += 1) {
-      const manifestText = await readManifestText(indexDir);
-      try {
-        return new PassageStore(await loadGeneration(indexDir, manifestText, expected));
-      } catch (error) {
-        // A save that committed while we read may have deleted the generation we were reading: start over.
-        if (attempt < LOAD_ATTEMPTS && error instanceof IndexLoadError && error.kind === 'corrupt') {
-          const now = await readFile(join(indexDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
-          if (now !== undefined && now !== manifestText) continue;
-        }
-        throw error;
-      }
-    }
+    return new PassageStore(await loadIndex(indexDir, expected));
   }
+
 
   /** A copy of what the manifest records for the current state (generation and files: of the last save or load). */
   get manifest(): IndexManifest {
@@ -203,30 +163,7 @@ export class PassageStore {
 
   /** The entry's passage, reading its block of the saved file (every passage of it) the first time. */
   private read(entry: PassageEntry): StoredPassage {
-    if (entry.passage) return entry.passage;
-    const saved = this.savedPassages;
-    if (!saved || entry.row < 0) throw new Error(`PassageStore: passage ${entry.id} was never read`);
-    const block = Math.floor(entry.row / saved.file.perBlock);
-    const damaged = (problem: string) => new IndexLoadError('corrupt', saved.indexDir, `The index in ${saved.indexDir} is damaged: ${PASSAGES_FILE} ${problem}.`);
-    let passages: StoredPassage[];
-    try {
-      passages = saved.file.block(block);
-    } catch (error) {
-      throw damaged(`cannot be read (${(error as Error).message})`);
-    }
-    const first = block * saved.file.perBlock;
-    if (passages.length !== Math.min(saved.file.perBlock, saved.file.count - first)) throw damaged(`block ${block} holds ${passages.length} passages`);
-    passages.forEach((passage, k) => {
-      const row = first + k;
-      const owner = saved.rows[row]!;
-      if (passage.id !== owner.id || passage.docId !== owner.docId || passage.label !== saved.file.labels[row]) {
-        throw damaged(`row ${row} holds passage ${passage.id}, not ${owner.id}`);
-      }
-      // A compacting save may have given it another point in the graph since.
-      passage.label = owner.label;
-      owner.passage ??= passage;
-    });
-    return entry.passage!;
+    return entry.passage ?? readSavedPassage(this.savedPassages, entry);
   }
 
   get passageCount(): number {
@@ -239,7 +176,7 @@ export class PassageStore {
    */
   addDocument(doc: Omit<StoredDocument, 'passageIds'>, passages: readonly Passage[], vectors: readonly Float32Array[]): void {
     this.assertWritable('addDocument');
-    this.validateDocument(doc, passages, vectors);
+    checkNewDocument(doc, passages, vectors, this.dimension, (id) => this.byId.get(id)?.docId);
     this.exactVectors = undefined;
     this.removeDocument(doc.docId);
 
@@ -330,16 +267,8 @@ export class PassageStore {
 
   private exactEntries(query: Float32Array, k: number): { entry: PassageEntry; similarity: number }[] {
     // The vectors read out of the graph once, until the store changes: a recall run asks hundreds of times.
-    this.exactVectors ??= this.readAllVectors();
-    const { entries, matrix } = this.exactVectors;
-    return nearestRows(query, matrix, this.dimension, k).map(({ row, similarity }) => ({ entry: entries[row]!, similarity }));
-  }
-
-  private readAllVectors(): { entries: PassageEntry[]; matrix: Float32Array } {
-    const entries = [...this.byId.values()];
-    const matrix = new Float32Array(entries.length * this.dimension);
-    entries.forEach((entry, row) => matrix.set(this.graph.getPoint(entry.label), row * this.dimension));
-    return { entries, matrix };
+    this.exactVectors ??= VectorMatrix.of(this.graph, [...this.byId.values()], this.dimension);
+    return this.exactVectors.nearest(query, k);
   }
 
   /** The graph's build settings and search depth, for reports. */
@@ -399,46 +328,20 @@ export class PassageStore {
     await removeStaleEntries(indexDir, [generation, ...(replaced ? [replaced] : [])]).catch(() => {});
   }
 
-  private async writeGeneration(indexDir: string): Promise<string> {
-    await mkdir(indexDir, { recursive: true });
-    const generation = `${GENERATION_PREFIX}${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
-    const genDir = join(indexDir, generation);
-    await mkdir(genDir);
-    let committed = false;
-    try {
-      const files: Record<string, IndexFile> = {};
-      const hnswPath = join(genDir, HNSW_FILE);
-      // hnswlib writes straight to this path: fine, nothing points at this folder yet.
-      await this.graph.writeIndex(hnswPath);
-      await fsyncFile(hnswPath);
-      files[HNSW_FILE] = await describeFile(hnswPath);
-      files[PASSAGES_FILE] = await writeHashedBuffers(join(genDir, PASSAGES_FILE), passageFileChunks(this.passagesInManifestOrder(), GZIP_LEVEL));
-      for (const name of this.artifactNames()) {
-        const encoded = this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name);
-        const fileName = artifactFileName(name);
-        files[fileName] = await writeHashedBuffer(join(genDir, fileName), encoded);
-      }
-      await fsyncDir(genDir);
-      // The generation folder's own entry, too, before anything points at it.
-      await fsyncDir(indexDir);
-
-      const saved: SavedState = { generation, builtAt: new Date().toISOString(), files };
-      const tempPath = join(indexDir, MANIFEST_TEMP_FILE);
-      await unlink(tempPath).catch((error: unknown) => {
-        if (!isCode(error, 'ENOENT')) throw error;
-      });
-      await writeHashedFile(tempPath, manifestChunks(this.buildManifest(saved)));
-      // The commit point.
-      await rename(tempPath, join(indexDir, MANIFEST_FILE));
-      committed = true;
+  private writeGeneration(indexDir: string): Promise<string> {
+    const contents = {
+      graph: this.graph,
+      passages: this.passagesInManifestOrder(),
+      artifacts: this.encodedArtifactsToSave(),
+      manifest: (saved: SavedState) => this.buildManifest(saved),
+    };
+    return writeGeneration(indexDir, contents, (saved) => {
       this.saved = saved;
-      await fsyncDir(indexDir);
-      return generation;
-    } catch (error) {
-      // Before the commit nothing points at the new folder; after it, the folder is the index.
-      if (!committed) await rm(genDir, { recursive: true, force: true }).catch(() => {});
-      throw error;
-    }
+    });
+  }
+
+  private *encodedArtifactsToSave(): Generator<[string, Buffer]> {
+    for (const name of this.artifactNames()) yield [name, this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name)];
   }
 
   /** Rebuilds the graph with only live points, relabelled 0..n-1 in passage order. All or nothing. */
@@ -470,106 +373,19 @@ export class PassageStore {
     if (needed > capacity) this.graph.resizeIndex(Math.max(needed, capacity * 2));
   }
 
-  private validateDocument(doc: Omit<StoredDocument, 'passageIds'>, passages: readonly Passage[], vectors: readonly Float32Array[]): void {
-    if (!doc.docId) throw new Error('addDocument: docId is required');
-    if (passages.length !== vectors.length) {
-      throw new Error(`addDocument(${doc.docId}): ${passages.length} passages but ${vectors.length} vectors`);
-    }
-    const ids = new Set<string>();
-    passages.forEach((passage, i) => {
-      if (passage.docId !== doc.docId) {
-        throw new Error(`addDocument(${doc.docId}): passage ${passage.id} belongs to document ${passage.docId}`);
-      }
-      if (ids.has(passage.id)) throw new Error(`addDocument(${doc.docId}): passage id ${passage.id} appears twice`);
-      ids.add(passage.id);
-      const owner = this.byId.get(passage.id)?.docId;
-      if (owner !== undefined && owner !== doc.docId) {
-        throw new Error(`addDocument(${doc.docId}): passage id ${passage.id} is already used by document ${owner}`);
-      }
-      const vector = vectors[i] as Float32Array;
-      if (vector.length !== this.dimension) {
-        throw new Error(`addDocument(${doc.docId}): vector ${i} has ${vector.length} dimensions, the index has ${this.dimension}`);
-      }
-      for (const value of vector) {
-        if (!Number.isFinite(value)) throw new Error(`addDocument(${doc.docId}): vector ${i} is not finite`);
-      }
-    });
-  }
-
   private assertWritable(operation: string): void {
     if (this.saving) throw new Error(`PassageStore.${operation}: the store is being saved; wait for save() to finish.`);
   }
 
   private buildManifest(saved: SavedState): IndexManifest {
-    const documents: Record<string, StoredDocument> = {};
-    for (const [docId, doc] of this.docs) documents[docId] = { ...doc, passageIds: [...doc.passageIds] };
-    return {
-      formatVersion: INDEX_FORMAT_VERSION,
-      model: this.model,
-      dimension: this.dimension,
-      documentCount: this.docs.size,
-      passageCount: this.byId.size,
-      documents,
-      hnsw: {
-        space: 'cosine',
-        M: this.M,
-        efConstruction: this.efConstruction,
-        capacity: this.graph.getMaxElements(),
-        elementCount: this.graph.getCurrentCount(),
-        deletedCount: this.deletedCount,
-      },
-      files: Object.fromEntries(Object.entries(saved.files).map(([name, file]) => [name, { ...file }])),
-      generation: saved.generation,
-      builtAt: saved.builtAt,
-    };
+    const { model, dimension, M, efConstruction, graph, deletedCount, docs } = this;
+    return manifestOf({ model, dimension, M, efConstruction, graph, deletedCount, documents: docs, passageCount: this.byId.size }, saved);
   }
+
 }
 
 function checkArtifactName(name: string): void {
   if (!ARTIFACT_NAME_PATTERN.test(name)) {
     throw new Error(`Artifact name "${name}" must be letters, digits, '-' or '_' (at most 64).`);
-  }
-}
-
-function newGraph(dimension: number, capacity: number, M: number, efConstruction: number): HierarchicalNSW {
-  const graph = new hnswlib.HierarchicalNSW('cosine', dimension);
-  graph.initIndex(capacity, M, efConstruction, RANDOM_SEED, false);
-  return graph;
-}
-
-/** The manifest, one document per line: readable, and no single giant string for large indexes. */
-function* manifestChunks(manifest: IndexManifest): Generator<string> {
-  const { documents, ...rest } = manifest;
-  const head = JSON.stringify(rest);
-  yield `${head.slice(0, -1)},"documents":{`;
-  let first = true;
-  for (const [docId, doc] of Object.entries(documents)) {
-    yield `${first ? '' : ','}\n${JSON.stringify(docId)}:${JSON.stringify(doc)}`;
-    first = false;
-  }
-  yield '\n}}\n';
-}
-
-/** The generation manifest.json points at now, if there is a readable one. */
-async function committedGeneration(indexDir: string): Promise<string | undefined> {
-  try {
-    const manifest = JSON.parse(await readFile(join(indexDir, MANIFEST_FILE), 'utf8')) as { generation?: unknown };
-    return typeof manifest.generation === 'string' && manifest.generation.startsWith(GENERATION_PREFIX) ? manifest.generation : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Deletes every generation but those in `keep`, and temp files left by interrupted saves. */
-async function removeStaleEntries(indexDir: string, keep: readonly string[]): Promise<void> {
-  const entries = await readdir(indexDir, { withFileTypes: true });
-  for (const entry of entries) {
-    if (keep.includes(entry.name)) continue;
-    const path = join(indexDir, entry.name);
-    if (entry.isDirectory() && entry.name.startsWith(GENERATION_PREFIX)) {
-      await rm(path, { recursive: true, force: true }).catch(() => {});
-    } else if (entry.isFile() && entry.name.endsWith('.tmp')) {
-      await unlink(path).catch(() => {});
-    }
   }
 }
