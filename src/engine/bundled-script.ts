@@ -8,8 +8,7 @@
  *   tsx itself, and in Node 20 that starts one more loader thread that compiles every module again:
  *   measured at 10k passages, about 1.2 s of CPU and 45 MB of peak memory per ingest;
  * - a small ingest, which builds the search indexes in-process, imports that code from it: through
- *   tsx its module graph (with chrono-node, since replaced, 60 modules more, each resolved and read
- *   apart) took 117–129 ms to import, as one file 31–36 ms.
+ *   tsx its modules, each resolved and read apart, take several times as long to import as one file.
  * esbuild (tsx's own compiler) bundles it in tens of milliseconds. The file is written under
  * node_modules/.cache; each module's `import.meta.url` is replaced by its source file's URL, so the
  * data files it reads are found where they are. Named by a hash of its text: an unchanged bundle is
