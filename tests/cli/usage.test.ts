@@ -76,6 +76,13 @@ describe('the citeline command line', () => {
     expect(overview).toMatch(/citeline help COMMAND/);
   });
 
+  it('serve starts the Slack app, which names every missing setting', async () => {
+    const failure = await refusal(['serve'], { ...env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' });
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/Citeline cannot start: some settings are missing or wrong/);
+    expect(failure?.stderr).toMatch(/SLACK_BOT_TOKEN/);
+  });
+
   it('takes a question that starts with a dash after --', async () => {
     const { stdout } = await citeline(['ask', '--json', '--citations', '1', '--', '-what share of councils were rated inadequate?'], env);
     expect(JSON.parse(stdout).citations).toHaveLength(1);
