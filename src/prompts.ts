@@ -13,6 +13,11 @@ const PROMPT_FILES = {
   emptyQuestion: 'empty-question.md',
   /** The reply to a message that only greets ("hi!") or thanks: not a question for the reports. */
   greeting: 'greeting.md',
+  /** The same for `citeline chat`: plain text, naming what chat understands rather than Slack commands. */
+  chatGreeting: 'chat-greeting.md',
+  chatThanks: 'chat-thanks.md',
+  /** `help` typed in `citeline chat`. */
+  chatHelp: 'chat-help.md',
   thanks: 'thanks.md',
   /** {max} */
   questionTooLong: 'question-too-long.md',

@@ -13,7 +13,7 @@ export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = { co
   if (figure) {
     lines.push(paint.bold(figureLine(figure)));
     // Other periods or sources for the same measure, side by side rather than one picked silently.
-    for (const other of others) lines.push(paint.dim(`  also ${figureLine(other)} (${other.citation.title}, ${other.citation.location})`));
+    for (const other of others) lines.push(paint.dim(wrap(`  also ${figureLine(other)} (${other.citation.title}, ${other.citation.location})`, style.width, '    ')));
   }
   if (reply.answered) {
     lines.push(paint.bold(wrap(reply.answer, style.width)));
@@ -28,7 +28,8 @@ export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = { co
       .split('\n')
       .map((line) => `    ${line}`)
       .join('\n');
-    lines.push(`${paint.bold(label)} ${citation.title} · ${citation.location}`);
+    // Wrapped like the extract, so a long title breaks between words rather than where the terminal cuts it.
+    lines.push(wrap(`${paint.bold(label)} ${citation.title} · ${citation.location}`, style.width, '    '));
     lines.push(quoted);
     lines.push(`    ${paint.dim(citation.source)}`);
   });
@@ -46,16 +47,18 @@ function highlight(text: string, figures: readonly string[], paint: Painter): st
   return out;
 }
 
-function wrap(text: string, width: number): string {
-  const words = text.split(/\s+/);
+/** `text` in lines of at most `width` visible characters, broken between words; lines after the first start with `indent`. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
     if (line && visibleLength(line) + 1 + visibleLength(word) > width) {
       lines.push(line);
-      line = word;
+      line = `${indent}${word}`;
     } else {
-      line = line ? `${line} ${word}` : word;
+      line = line ? `${line} ${word}` : `${lead}${word}`;
     }
   }
   if (line) lines.push(line);

@@ -1,10 +1,10 @@
 /**
- * `npm run bench -- [--json] [--passages N] [--dense] [--runs N] [--reports DIR]`: speed and memory figures on the sample,
+ * `citeline bench [--json] [--passages N] [--dense] [--runs N] [--reports DIR]`: speed and memory figures on the sample,
  * on a generated corpus (with as many figures as real reports hold, or `--dense`: 2.9 times as many)
  * and on a folder of real reports if one is given,
  * for whole questions and as a vector store beside LangChain.js's HNSWLib; with `--runs N`, the
  * median of N runs of each (and, for ingest, load and peak memory, their range).
- * `npm run bench -- --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
+ * `citeline bench --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
 import { medianOfRuns, rangeOfRuns } from '../bench/measure.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
-import { UsageError, countOption, exitWithError, parseCommandLine } from './bootstrap.js';
+import { countOption, usageError, type CommandSpec, type ParsedCommandLine } from './args.js';
 
 /** One run of every measurement on a corpus. */
 interface CorpusResult {
@@ -28,31 +28,16 @@ interface CorpusResult {
 
 const STORES = ['citeline', 'citelineOneThread', 'peer'] as const;
 
-const USAGE = `Usage: npm run bench -- [--passages N] [--dense] [--runs N] [--reports DIR] [--json]
-       npm run bench -- --load [--requests N] [--json]`;
-
-async function main(): Promise<void> {
-  const { values } = parseCommandLine(
-    {
-      options: {
-        json: { type: 'boolean', default: false },
-        passages: { type: 'string', default: '10000' },
-        dense: { type: 'boolean', default: false },
-        queries: { type: 'string', default: '100' },
-        load: { type: 'boolean', default: false },
-        requests: { type: 'string', default: '100' },
-        runs: { type: 'string', default: '1' },
-        reports: { type: 'string' },
-      },
-    },
-    USAGE,
-  );
-  const runs = countOption('--runs', values.runs, USAGE);
-  if (values.load) return printLoad(await runLoad(countOption('--requests', values.requests, USAGE)), values.json);
-  const queries = countOption('--queries', values.queries, USAGE);
+export async function run({ values }: ParsedCommandLine, spec: CommandSpec): Promise<void> {
+  const option = (name: string, fallback: string) => (values[name] === undefined ? fallback : String(values[name]));
+  const json = Boolean(values.json);
+  const runs = countOption(spec, '--runs', option('runs', '1'));
+  if (values.load) return printLoad(await runLoad(countOption(spec, '--requests', option('requests', '100'))), json);
+  const queries = countOption(spec, '--queries', option('queries', '100'));
   const density = values.dense ? 'dense' : 'like-reports';
-  const syntheticPassages = countOption('--passages', values.passages, USAGE);
-  const reports = values.reports === undefined ? undefined : await reportsFolder(values.reports);
+  const syntheticPassages = countOption(spec, '--passages', option('passages', '10000'));
+  const reportsOption = values.reports === undefined ? undefined : String(values.reports);
+  const reports = reportsOption === undefined ? undefined : await reportsFolder(reportsOption, spec);
   // Written here once, so that no measured process pays for making it (or keeps its garbage).
   const work = await mkdtemp(join(tmpdir(), 'citeline-bench-'));
   try {
@@ -61,18 +46,18 @@ async function main(): Promise<void> {
     const corpora: Omit<ScenarioSpec, 'measure'>[] = [
       { name: 'sample', reports: 'reports', queries },
       { name: values.dense ? 'generated (dense)' : 'generated', syntheticPassages, syntheticDir, density, queries },
-      ...(reports ? [{ name: values.reports ?? reports, reports, queries }] : []),
+      ...(reports ? [{ name: reportsOption ?? reports, reports, queries }] : []),
     ];
-    await runCorpora(corpora, runs, values.json);
+    await runCorpora(corpora, runs, json);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
 /** The folder of real reports to measure as well, refused before any measuring if it is not one. */
-async function reportsFolder(path: string): Promise<string> {
+async function reportsFolder(path: string, spec: CommandSpec): Promise<string> {
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isDirectory()) throw new UsageError(`--reports takes a folder of reports; ${path} is not one.\n${USAGE}`);
+  if (!info?.isDirectory()) throw usageError(spec, `--reports takes a folder of reports; ${path} is not one.`);
   return resolve(path);
 }
 
@@ -185,5 +170,3 @@ function renderRows(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
   return [line(header), ...rows.map(line)].join('\n');
 }
-
-main().catch(exitWithError);

@@ -1,21 +1,19 @@
-/** `npm run chat`: ask question after question in a terminal, the way Slack users will. Follow-ups keep context. */
+/** `citeline chat`: ask question after question in a terminal, the way Slack users will. Follow-ups keep context. */
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { renderReplyForTerminal } from '../answer/render-terminal.js';
+import { renderReplyForTerminal, wrap } from '../answer/render-terminal.js';
 import { openCitelineEngine } from '../engine/citeline.js';
 import { isFollowUp, socialMessage } from '../engine/question.js';
-import { loadPrompts } from '../prompts.js';
-import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
+import { loadPrompts, type Prompts } from '../prompts.js';
+import { loadCoreConfigOrExit, logToStderr, terminalWidth } from './bootstrap.js';
 
-const USAGE = 'Usage: npm run chat   (then type questions; "sources" lists the documents; "quit" or Ctrl-D ends)';
-
-async function main(): Promise<void> {
-  // No options: a mistyped one is refused rather than ignored.
-  parseCommandLine({ options: {} }, USAGE);
+export async function run(): Promise<void> {
   const config = loadCoreConfigOrExit();
   const [engine, prompts] = await Promise.all([openCitelineEngine(config, { buildIfMissing: true, log: logToStderr }), loadPrompts(join(process.cwd(), 'prompts'))]);
+  const width = terminalWidth();
+  const say = (text: string) => console.log(text.split('\n').map((line) => wrap(line, width)).join('\n'));
   const sources = engine.sources();
-  console.log(`Citeline: ${sources.length} documents indexed. Ask a question; "sources" lists them; Ctrl-D or "quit" ends.`);
+  say(`Citeline: ${sources.length} documents indexed. Ask a question; "help" says what else you can type; "quit" or Ctrl-D ends.`);
   const terminal = createInterface({ input: process.stdin, output: process.stdout, prompt: '\n? ' });
   let previousQuestion: string | undefined;
   terminal.prompt();
@@ -24,14 +22,16 @@ async function main(): Promise<void> {
     const line = raw.trim();
     if (line === 'quit' || line === 'exit') break;
     const social = socialMessage(line);
-    if (line === 'sources') {
-      for (const source of sources) console.log(`- ${source.title} (${source.passages} passages) ${source.source}`);
+    if (line === 'help') {
+      say(prompts.chatHelp);
+    } else if (line === 'sources') {
+      for (const source of sources) say(wrap(`- ${source.title} (${source.passages} passages) ${source.source}`, width, '  '));
     } else if (social) {
-      // "thanks" is not a question for the reports (the prompts' `code` marks are left as typed).
-      console.log(prompts[social]);
+      // "thanks" is not a question for the reports.
+      say(chatReply(prompts, social));
     } else if (line !== '') {
       const reply = await engine.ask(line, previousQuestion && isFollowUp(line) ? { previousQuestion } : {});
-      console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width: Math.min(process.stdout.columns ?? 100, 110) }));
+      console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width }));
       if (!isFollowUp(line) || !previousQuestion) previousQuestion = line;
     }
     terminal.prompt();
@@ -39,4 +39,7 @@ async function main(): Promise<void> {
   terminal.close();
 }
 
-main().catch(exitWithError);
+/** The terminal's own replies: Slack's name Slack commands and mark them up. */
+function chatReply(prompts: Prompts, social: NonNullable<ReturnType<typeof socialMessage>>): string {
+  return social === 'greeting' ? prompts.chatGreeting : prompts.chatThanks;
+}

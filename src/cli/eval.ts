@@ -1,9 +1,6 @@
 /**
- * `npm run eval`: answer quality, Citeline beside the plain-BM25 baseline, one row a set.
- *
- *   npm run eval [-- --sets eval/sets.json] [--set NAME,...] [--floors eval/floors.json] [--details] [--json]
- *   npm run eval -- DIR [--questions FILE]          (DIR holds reports/ and one questions*.jsonl)
- *   npm run eval -- --reports DIR --questions FILE
+ * `citeline eval`: answer quality, Citeline beside the plain-BM25 baseline, one row a set (usage
+ * in commands.ts).
  *
  * Each reports folder is indexed once into a temporary store. With --floors, exits 1 when a set
  * falls below the floor committed for it.
@@ -18,29 +15,24 @@ import { missingGoldDocuments } from '../eval/gold-documents.js';
 import { readEvalQuestions } from '../eval/questions.js';
 import { readEvalSets, type EvalSet } from '../eval/sets.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
-import { UsageError, exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
+import { usageError, type CommandSpec, type ParsedCommandLine } from './args.js';
+import { loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
 
-const USAGE = `Usage: npm run eval [-- --sets FILE] [--set NAME,...] [--floors FILE] [--details] [--json]
-       npm run eval -- DIR [--questions FILE]     (DIR holds reports/ and a questions*.jsonl file)
-       npm run eval -- --reports DIR --questions FILE`;
+interface EvalOptions {
+  sets: string;
+  set?: string | undefined;
+  reports?: string | undefined;
+  questions?: string | undefined;
+}
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseCommandLine(
-    {
-      options: {
-        sets: { type: 'string', default: 'eval/sets.json' },
-        set: { type: 'string' },
-        floors: { type: 'string' },
-        reports: { type: 'string' },
-        questions: { type: 'string' },
-        details: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-    },
-    USAGE,
-  );
-  const sets = await chosenSets(positionals, values);
+export async function run({ values, positionals }: ParsedCommandLine, spec: CommandSpec): Promise<void> {
+  const options: EvalOptions = {
+    sets: (values.sets as string | undefined) ?? 'eval/sets.json',
+    set: values.set as string | undefined,
+    reports: values.reports as string | undefined,
+    questions: values.questions as string | undefined,
+  };
+  const sets = await chosenSets(positionals, options, spec);
   const log = values.json ? () => {} : logToStderr;
   const config = loadCoreConfigOrExit();
   const vocabulary = await loadSearchVocabulary(join(process.cwd(), 'data'));
@@ -62,42 +54,41 @@ async function main(): Promise<void> {
     if (values.details) for (const result of results) console.log(`--- ${result.set}\n${formatSummary(result.citeline)}\n`);
     console.log(formatComparison(results));
   }
-  if (values.floors) {
-    const problems = belowFloors(results, await readFloors(values.floors));
+  if (values.floors as string) {
+    const problems = belowFloors(results, await readFloors(values.floors as string));
     for (const problem of problems) console.error(`below floor: ${problem}`);
     if (problems.length > 0) process.exit(1);
   }
 }
 
-async function chosenSets(positionals: string[], values: { sets: string; set?: string; reports?: string; questions?: string }): Promise<EvalSet[]> {
-  if (positionals.length > 1) throw new UsageError(`One eval folder at most (got ${positionals.length}).\n${USAGE}`);
+async function chosenSets(positionals: string[], values: EvalOptions, spec: CommandSpec): Promise<EvalSet[]> {
+  if (positionals.length > 1) throw usageError(spec, `one eval folder at most (got ${positionals.length}).`);
   const [folder] = positionals;
   if (folder === undefined && values.reports === undefined) {
     const { sets, missing } = await readEvalSets(resolve(values.sets), values.set?.split(',').filter(Boolean)).catch((error: Error) => {
-      throw new UsageError(`${error.message}\n${USAGE}`);
+      throw usageError(spec, error.message);
     });
     if (missing.length > 0) logToStderr(`left out, files not here: ${missing.join(', ')}`);
-    if (sets.length === 0) throw new UsageError(`None of the eval sets in ${values.sets} has its files here.\n${USAGE}`);
+    if (sets.length === 0) throw usageError(spec, `none of the eval sets in ${values.sets} has its files here.`);
     return sets;
   }
-  if (folder !== undefined && values.reports) throw new UsageError(`Give an eval folder or --reports, not both.\n${USAGE}`);
+  if (folder !== undefined && values.reports) throw usageError(spec, `give an eval folder or --reports, not both.`);
   const reports = resolve(values.reports ?? join(folder as string, 'reports'));
-  const questionsFile = values.questions ? resolve(values.questions) : await onlyQuestionsFile(folder);
+  const questionsFile = values.questions ? resolve(values.questions) : await onlyQuestionsFile(folder, spec);
   const name = basename(folder ?? reports);
   return [{ name, collection: name, reports, questionsFile, questions: await readEvalQuestions(questionsFile) }];
 }
 
-async function onlyQuestionsFile(folder: string | undefined): Promise<string> {
-  if (folder === undefined) throw new UsageError(`No questions given.\n${USAGE}`);
+async function onlyQuestionsFile(folder: string | undefined, spec: CommandSpec): Promise<string> {
+  if (folder === undefined) throw usageError(spec, `no questions given.`);
   const entries = await readdir(folder).catch(() => {
-    throw new UsageError(`Cannot read the eval folder ${folder}.\n${USAGE}`);
+    throw usageError(spec, `cannot read the eval folder ${folder}.`);
   });
   const files = entries.filter((name) => /^questions.*\.jsonl$/.test(name)).sort();
   if (files.length !== 1) {
     const found = files.length === 0 ? 'none' : files.join(', ');
-    throw new UsageError(`${folder} should hold one questions*.jsonl file (found ${found}): name one with --questions.\n${USAGE}`);
+    throw usageError(spec, `${folder} should hold one questions*.jsonl file (found ${found}): name one with --questions.`);
   }
   return resolve(folder, files[0] as string);
 }
 
-main().catch(exitWithError);

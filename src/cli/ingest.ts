@@ -1,19 +1,14 @@
-/** `npm run ingest -- [paths...] [--rebuild]`: index the reports (default: REPORTS_DIR), incrementally. */
+/** `citeline ingest [paths...] [--rebuild] [--json]`: index the reports (default: REPORTS_DIR), incrementally. */
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { artifactsWorkerFor, buildIndex, type IngestProgress } from '../engine/build-index.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
-import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
+import type { ParsedCommandLine } from './args.js';
+import { loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
 import { formatIngestSummary } from './ingest-summary.js';
 
-const USAGE = 'Usage: npm run ingest -- [paths...] [--rebuild] [--json]';
-
-async function main(): Promise<void> {
-  const { values, positionals } = parseCommandLine(
-    { options: { rebuild: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, allowPositionals: true },
-    USAGE,
-  );
+export async function run({ values, positionals }: ParsedCommandLine): Promise<void> {
   const config = loadCoreConfigOrExit();
   const paths = positionals.length > 0 ? positionals : [config.reportsDir];
   const [embedder, vocabulary] = await Promise.all([
@@ -26,7 +21,7 @@ async function main(): Promise<void> {
     indexDir: config.indexDir,
     embedder,
     vocabulary,
-    rebuild: values.rebuild,
+    rebuild: Boolean(values.rebuild),
     artifactsWorker: artifactsWorkerFor(config.ingestThreads),
     onProgress: progress.update,
     log: logToStderr,
@@ -55,5 +50,3 @@ function progressReporter(enabled: boolean) {
     stop: () => bar.stop(),
   };
 }
-
-main().catch(exitWithError);

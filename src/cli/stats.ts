@@ -1,15 +1,10 @@
-/** `npm run stats -- [grade] [year or period] [words] [--json] [--quotes]`: every matching figure, by period, with its source. */
+/** `citeline stats [grade] [year or period] [words] [--json] [--quotes]`: every matching figure, by period, with its source. */
 import { openCitelineEngine } from '../engine/citeline.js';
 import { renderFiguresTable, toTableRows } from '../stats/table.js';
-import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
+import type { ParsedCommandLine } from './args.js';
+import { loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
 
-const USAGE = 'Usage: npm run stats -- [grade] [year or period] [words] [--json] [--quotes]';
-
-async function main(): Promise<void> {
-  const { values, positionals } = parseCommandLine(
-    { options: { json: { type: 'boolean', default: false }, quotes: { type: 'boolean', default: false } }, allowPositionals: true },
-    USAGE,
-  );
+export async function run({ values, positionals }: ParsedCommandLine): Promise<void> {
   const query = positionals.join(' ').trim();
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
@@ -19,11 +14,9 @@ async function main(): Promise<void> {
     return;
   }
   if (figures.length === 0) {
-    console.log(`No figures match "${query}". Try a grade and a year, for example: npm run stats -- inadequate 2015`);
+    console.log(`No figures match "${query}". Try a grade and a year, for example: citeline stats inadequate 2015`);
     return;
   }
   console.log(`${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}${query ? ` for "${query}"` : ''}, by period:\n`);
-  console.log(renderFiguresTable(figures, { quotes: values.quotes }));
+  console.log(renderFiguresTable(figures, { quotes: Boolean(values.quotes) }));
 }
-
-main().catch(exitWithError);

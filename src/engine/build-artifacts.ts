@@ -7,8 +7,20 @@ import type { Passage } from '../ingest/types.js';
 import { LexicalIndex } from '../search/lexical-index.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import { FiguresIndex, extractFigures } from '../stats/index.js';
+import type { SavedLexicalIndex } from '../search/lexical-index.js';
+import type { SavedFiguresIndex } from '../stats/index.js';
 import { encodeArtifact } from '../store/artifact-codec.js';
-import type { EncodedArtifacts, SearchArtifacts } from './artifacts.js';
+
+export interface SearchArtifacts {
+  bm25: SavedLexicalIndex;
+  figures: SavedFiguresIndex;
+}
+
+/** The artifacts as saved (see encodeArtifact): what ingest hands the store. */
+export interface EncodedArtifacts {
+  bm25: Uint8Array;
+  figures: Uint8Array;
+}
 
 const savedLexicalIndex = (passages: readonly Passage[], normaliser: TermNormaliser) => LexicalIndex.build(passages, normaliser).toSaved();
 const savedFiguresIndex = (passages: readonly Passage[]) => new FiguresIndex(extractFigures(passages)).toSaved();

@@ -8,8 +8,7 @@
  *   tsx itself, and in Node 20 that starts one more loader thread that compiles every module again:
  *   measured at 10k passages, about 1.2 s of CPU and 45 MB of peak memory per ingest;
  * - a small ingest, which builds the search indexes in-process, imports that code from it: through
- *   tsx its module graph (with chrono-node, since replaced, 60 modules more, each resolved and read
- *   apart) took 117–129 ms to import, as one file 31–36 ms.
+ *   tsx its modules, each resolved and read apart, take several times as long to import as one file.
  * esbuild (tsx's own compiler) bundles it in tens of milliseconds. The file is written under
  * node_modules/.cache; each module's `import.meta.url` is replaced by its source file's URL, so the
  * data files it reads are found where they are. Named by a hash of its text: an unchanged bundle is
@@ -37,6 +36,14 @@ interface BundleRecord {
   format: number;
   bundle: string;
   sources: Record<string, string>;
+}
+
+/** esbuild is not installed (an install without development dependencies): the one expected reason a bundle cannot be made. */
+export class BundlerUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('esbuild is not installed, so no bundle can be made', { cause });
+    this.name = 'BundlerUnavailableError';
+  }
 }
 
 export async function bundledScript(entry: URL): Promise<URL> {
@@ -73,7 +80,10 @@ async function unchangedBundle(recordFile: string, entryPath: string): Promise<s
 }
 
 async function bundle(entryPath: string): Promise<{ text: string; sources: Record<string, string> }> {
-  const { build } = await import('esbuild');
+  const { build } = await import('esbuild').catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw new BundlerUnavailableError(error);
+    throw error;
+  });
   // Hashed as esbuild reads them, so the record describes exactly the text that was bundled.
   const sources: Record<string, string> = {};
   const result = await build({

@@ -20,6 +20,7 @@ import { windowsOf } from '../search/windows.js';
 import { FiguresIndex, extractFigures, parseStatsQuery } from '../stats/index.js';
 import type { Figure, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
+import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
@@ -141,22 +142,14 @@ export class Citeline implements CitelineEngine {
       parts.log(`The search indexes in ${parts.config.indexDir} were built by an older Citeline; rebuilt them in memory. Run \`npm run ingest\` to save them.`);
     }
     const lexical = loadArtifactOr(
-      () => {
-        if (!current) return undefined;
-        const saved = store.getArtifact<unknown>(LEXICAL_ARTIFACT);
-        return saved ? LexicalIndex.fromSaved(saved) : undefined;
-      },
+      () => LexicalIndex.fromSaved(savedArtifact(store, LEXICAL_ARTIFACT, current)),
       () => LexicalIndex.build(store.passages(), parts.vocabulary.normaliser),
       parts.log,
       'search index',
     );
     const figures = loadArtifactOr(
-      () => {
-        if (!current) return undefined;
-        const saved = store.getArtifact<unknown>(FIGURES_ARTIFACT);
-        // The store tells a passage's document without reading the passage: figures read theirs when shown.
-        return saved ? FiguresIndex.fromSaved(saved, { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }) : undefined;
-      },
+      // The store tells a passage's document without reading the passage: figures read theirs when shown.
+      () => FiguresIndex.fromSaved(savedArtifact(store, FIGURES_ARTIFACT, current), { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }),
       () => new FiguresIndex(extractFigures(store.passages())),
       parts.log,
       'figures index',
@@ -208,12 +201,27 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
 }
 
 
-function loadArtifactOr<T>(load: () => T | undefined, rebuild: () => T, log: (line: string) => void, name: string): T {
+/**
+ * The saved artifact, or, when it is missing or outdated (ArtifactUnavailableError), one built in
+ * memory. Any other error reading it is a fault and propagates: a rebuild would hide it.
+ */
+function loadArtifactOr<T>(load: () => T, rebuild: () => T, log: (line: string) => void, name: string): T {
   try {
-    const loaded = load();
-    if (loaded !== undefined) return loaded;
-  } catch {
-    log(`The saved ${name} is from another version of Citeline; rebuilt it in memory. Run \`npm run ingest\` to save it.`);
+    return load();
+  } catch (error) {
+    if (!(error instanceof ArtifactUnavailableError)) throw error;
+    // An outdated one was announced once for both (searchState).
+    if (error.reason === 'missing') log(`The index has no saved ${name}; built it in memory. Run \`npm run ingest\` to save it.`);
+    return rebuild();
   }
-  return rebuild();
+}
+
+/**
+ * Framing words ("the latest official figures") find the right passage but do not make a sentence
+ * the answer: in sentence choice they count for a fraction of their weight.
+ */
+const FRAMING_WEIGHT = 0.3;
+
+function framingDiscounted(weights: ReadonlyMap<string, number>, framing: ReadonlySet<string>): Map<string, number> {
+  return new Map([...weights].map(([term, weight]) => [term, framing.has(term) ? weight * FRAMING_WEIGHT : weight]));
 }

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadReport } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
-import type { EncodedArtifacts } from './artifacts.js';
+import type { EncodedArtifacts } from './build-artifacts.js';
 import { bundledScript } from './bundled-script.js';
 import { AsyncQueue } from '../util/async-queue.js';
 
@@ -80,12 +80,10 @@ const WORKER_YOUNG_GENERATION_MB = 4;
 /**
  * The worker's old generation, in MiB, for an ingest of about `passages` passages. V8 puts off a
  * heap's first full collection by its limit: with none set, the worker collected nothing until late
- * and its garbage stayed resident. Measured as the worker's own growth, two runs each: at 10k
- * passages 80-85 MiB without a limit, 62-68 with 1024; at 100k 580 against 517. The job's live set is
- * about 5 KiB a passage (450 MiB at 100k), so the limit allows 12, never less than 1024 MiB and
- * never more than the machine's memory. Measured when the worker only built the indexes; it now
- * also holds the passages it reads, and a limit it reaches while reading sends the rest of the
- * reading to the main thread.
+ * and its garbage stayed resident (at 10k passages the worker grew by 80-85 MiB without a limit,
+ * 62-68 with 1024). Building the indexes keeps about 5 KiB a passage live, so the limit allows 12,
+ * never less than 1024 MiB and never more than the machine's memory. A limit reached while reading
+ * sends the rest of the reading to the main thread.
  * A worker that runs out anyway fails, and ingest does its work on the main thread instead.
  */
 export function workerOldGenerationMb(passages: number, machineMiB = Math.floor(totalmem() / 2 ** 20)): number {

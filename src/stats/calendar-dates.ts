@@ -4,9 +4,9 @@
  * (day before month), "03/2024", and ranges of them ("1 April 2023 to 31 March 2024", "1–3 March
  * 2019", "April to June 2019", "between April 2015 and March 2016").
  *
- * Written by hand rather than with a general date parser: chrono-node read the same forms, but its
- * import and the first compile of its patterns were 45–70 ms of every cold process (an ingest's
- * figures, a restarted app's first dated answer), for a job of a few patterns. Relative phrases
+ * Written by hand rather than with a general date parser: such a parser's import and the first
+ * compile of its patterns cost tens of milliseconds in every cold process (an ingest's figures, a
+ * restarted app's first dated answer), for a job of a few patterns. Relative phrases
  * ("last year") are the stats vocabulary's, read in periods.ts.
  */
 

@@ -2,7 +2,8 @@
 export { extractFigures } from './extract.js';
 export { FiguresIndex, byPeriodThenDocument, type SavedFiguresIndex } from './figures-index.js';
 export { parseStatsQuery, parseQuestion, type QuestionFeatures } from './query.js';
-export { groupMatches, measureOf, CONFIDENT_AT } from './match.js';
+export { CONFIDENT_AT } from './match.js';
+export { groupMatches, measureOf } from './match-groups.js';
 export { renderFiguresTable, toTableRows, type FigureTableRow, type RenderTableOptions } from './table.js';
 export { defaultVocabulary, parseVocabulary, type Vocabulary } from './vocabulary.js';
 export type {

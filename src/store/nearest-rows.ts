@@ -1,4 +1,5 @@
-/** Exact nearest-vector search over a plain matrix: no graph, no store. */
+/** Exact nearest-vector search over a plain matrix: no graph search, no store. */
+import type { HierarchicalNSW } from 'hnswlib-node';
 import { TopScores } from '../util/top-scores.js';
 
 /**
@@ -23,4 +24,23 @@ export function nearestRows(query: Float32Array, matrix: Float32Array, dimension
     if (worst === undefined || similarity > worst.similarity) best.offer({ row, similarity });
   }
   return best.sorted();
+}
+
+/** Every live vector of a graph read out once into a matrix, for exact search over it. */
+export class VectorMatrix<E extends { label: number }> {
+  private constructor(
+    private readonly entries: readonly E[],
+    private readonly matrix: Float32Array,
+    private readonly dimension: number,
+  ) {}
+
+  static of<E extends { label: number }>(graph: HierarchicalNSW, entries: readonly E[], dimension: number): VectorMatrix<E> {
+    const matrix = new Float32Array(entries.length * dimension);
+    entries.forEach((entry, row) => matrix.set(graph.getPoint(entry.label), row * dimension));
+    return new VectorMatrix(entries, matrix, dimension);
+  }
+
+  nearest(query: Float32Array, k: number): { entry: E; similarity: number }[] {
+    return nearestRows(query, this.matrix, this.dimension, k).map(({ row, similarity }) => ({ entry: this.entries[row]!, similarity }));
+  }
 }

@@ -7,53 +7,25 @@
  *   gen-<time>-<random>/     one build: hnsw.bin, passages.bin (passage-file.ts), artifact-<name>.bin (artifact-codec.ts)
  *   ingest.lock              held while an ingest writes (see lock.ts)
  *
- * A save writes a whole new generation, flushes it, then renames manifest.json.tmp over manifest.json.
- * A crash at any moment leaves either the old manifest (and its generation, untouched) or the new one
- * (whose files were flushed before it was written): never a half-written index that loads.
+ * Loading checks every file before reading it (load-generation.ts); saving writes a new generation
+ * and commits it atomically (save-generation.ts).
  */
-import { createHash, randomBytes, webcrypto } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
-import { GZIP_LEVEL, decodeArtifact, encodeArtifact } from './artifact-codec.js';
-import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
-import { PassageFile, passageFileChunks } from './passage-file.js';
-import { nearestRows } from './nearest-rows.js';
-import {
-  ARTIFACT_NAME_PATTERN,
-  GENERATION_PREFIX,
-  HNSW_FILE,
-  MANIFEST_FILE,
-  MANIFEST_TEMP_FILE,
-  PASSAGES_FILE,
-  artifactFileName,
-  artifactNameOf,
-  parseManifest,
-} from './manifest.js';
-import {
-  INDEX_FORMAT_VERSION,
-  IndexLoadError,
-  type IndexFile,
-  type IndexManifest,
-  type StoredDocument,
-  type StoredPassage,
-} from './types.js';
+import { decodeArtifact, encodeArtifact } from './artifact-codec.js';
+import { loadIndex, type ExpectedIndex } from './load-generation.js';
+import { ARTIFACT_NAME_PATTERN, MANIFEST_FILE } from './manifest.js';
+import { VectorMatrix } from './nearest-rows.js';
+import { checkNewDocument } from './check-document.js';
+import { DEFAULT_EF_CONSTRUCTION, DEFAULT_EF_SEARCH, DEFAULT_INITIAL_CAPACITY, DEFAULT_M, newGraph } from './graph.js';
+import { committedGeneration, manifestOf, removeStaleEntries, writeGeneration } from './save-generation.js';
+import { readSavedPassage } from './saved-passages.js';
+import type { PassageEntry, SavedPassages, SavedState, StoreState } from './store-state.js';
+import { IndexLoadError, type IndexManifest, type StoredDocument, type StoredPassage } from './types.js';
 
-const DEFAULT_M = 16;
-/** 100 rather than hnswlib's 200: about half the build time, and recall stays above 0.95 at our sizes. */
-const DEFAULT_EF_CONSTRUCTION = 100;
-const DEFAULT_INITIAL_CAPACITY = 1024;
-/** Candidate list size during search (raised to k when k is larger). */
-const DEFAULT_EF_SEARCH = 100;
-const RANDOM_SEED = 100;
-
-/** The graph settings a new store uses, for reports (the benchmark prints them). */
-export const GRAPH_DEFAULTS = { M: DEFAULT_M, efConstruction: DEFAULT_EF_CONSTRUCTION, efSearch: DEFAULT_EF_SEARCH } as const;
-/** Loading retries this often when a concurrent save replaces the generation it was reading. */
-const LOAD_ATTEMPTS = 10;
+export { GRAPH_DEFAULTS } from './graph.js';
 
 export interface CreateOptions {
   model: string;
@@ -66,61 +38,12 @@ export interface CreateOptions {
   initialCapacity?: number;
 }
 
-export interface ExpectedIndex {
-  model: string;
-  dimension?: number;
-}
+export type { ExpectedIndex } from './load-generation.js';
 
 export interface VectorHit {
   passage: StoredPassage;
   /** 1 - cosine distance: 1 for the same direction, 0 for orthogonal. */
   similarity: number;
-}
-
-interface SavedState {
-  generation: string;
-  builtAt: string;
-  files: Record<string, IndexFile>;
-}
-
-/**
- * A live passage: what the store knows of it without reading it. A saved index's passages are read
- * a block at a time, when a question first needs one of them (passage-file.ts).
- */
-interface PassageEntry {
-  readonly id: string;
-  readonly docId: string;
-  /** Its point in the graph; the passage's own `label` is set from it when the passage is read. */
-  label: number;
-  /** Set at once for a passage added in this process; for a saved one, once its block is read. */
-  passage: StoredPassage | undefined;
-  /** Its row in the saved passage file; -1 for a passage added in this process. */
-  readonly row: number;
-}
-
-/** The passage file of the generation a store was loaded from, and its rows' entries. */
-interface SavedPassages {
-  file: PassageFile;
-  rows: readonly PassageEntry[];
-  /** Named in the message when a block does not hold what the table says. */
-  indexDir: string;
-}
-
-interface StoreState {
-  model: string;
-  dimension: number;
-  M: number;
-  efConstruction: number;
-  graph: HierarchicalNSW;
-  deletedCount: number;
-  nextLabel: number;
-  documents: Map<string, StoredDocument>;
-  passages: Map<string, PassageEntry>;
-  /** The same entries by graph label. */
-  entriesByLabel: (PassageEntry | undefined)[];
-  savedPassages?: SavedPassages;
-  artifacts: Map<string, unknown>;
-  saved: SavedState;
 }
 
 export class PassageStore {
@@ -148,7 +71,7 @@ export class PassageStore {
   private saved: SavedState;
   private saving = false;
   /** For exactSearch only; dropped whenever passages change. */
-  private exactVectors: { entries: PassageEntry[]; matrix: Float32Array } | undefined;
+  private exactVectors: VectorMatrix<PassageEntry> | undefined;
 
   private constructor(state: StoreState) {
     this.model = state.model;
@@ -200,20 +123,9 @@ export class PassageStore {
    * dimension, or any file is missing, truncated, altered or inconsistent with the others.
    */
   static async load(indexDir: string, expected: ExpectedIndex): Promise<PassageStore> {
-    for (let attempt = 1; ; attempt += 1) {
-      const manifestText = await readManifestText(indexDir);
-      try {
-        return new PassageStore(await loadGeneration(indexDir, manifestText, expected));
-      } catch (error) {
-        // A save that committed while we read may have deleted the generation we were reading: start over.
-        if (attempt < LOAD_ATTEMPTS && error instanceof IndexLoadError && error.kind === 'corrupt') {
-          const now = await readFile(join(indexDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
-          if (now !== undefined && now !== manifestText) continue;
-        }
-        throw error;
-      }
-    }
+    return new PassageStore(await loadIndex(indexDir, expected));
   }
+
 
   /** A copy of what the manifest records for the current state (generation and files: of the last save or load). */
   get manifest(): IndexManifest {
@@ -251,30 +163,7 @@ export class PassageStore {
 
   /** The entry's passage, reading its block of the saved file (every passage of it) the first time. */
   private read(entry: PassageEntry): StoredPassage {
-    if (entry.passage) return entry.passage;
-    const saved = this.savedPassages;
-    if (!saved || entry.row < 0) throw new Error(`PassageStore: passage ${entry.id} was never read`);
-    const block = Math.floor(entry.row / saved.file.perBlock);
-    const damaged = (problem: string) => new IndexLoadError('corrupt', saved.indexDir, `The index in ${saved.indexDir} is damaged: ${PASSAGES_FILE} ${problem}.`);
-    let passages: StoredPassage[];
-    try {
-      passages = saved.file.block(block);
-    } catch (error) {
-      throw damaged(`cannot be read (${(error as Error).message})`);
-    }
-    const first = block * saved.file.perBlock;
-    if (passages.length !== Math.min(saved.file.perBlock, saved.file.count - first)) throw damaged(`block ${block} holds ${passages.length} passages`);
-    passages.forEach((passage, k) => {
-      const row = first + k;
-      const owner = saved.rows[row]!;
-      if (passage.id !== owner.id || passage.docId !== owner.docId || passage.label !== saved.file.labels[row]) {
-        throw damaged(`row ${row} holds passage ${passage.id}, not ${owner.id}`);
-      }
-      // A compacting save may have given it another point in the graph since.
-      passage.label = owner.label;
-      owner.passage ??= passage;
-    });
-    return entry.passage!;
+    return entry.passage ?? readSavedPassage(this.savedPassages, entry);
   }
 
   get passageCount(): number {
@@ -287,7 +176,7 @@ export class PassageStore {
    */
   addDocument(doc: Omit<StoredDocument, 'passageIds'>, passages: readonly Passage[], vectors: readonly Float32Array[]): void {
     this.assertWritable('addDocument');
-    this.validateDocument(doc, passages, vectors);
+    checkNewDocument(doc, passages, vectors, this.dimension, (id) => this.byId.get(id)?.docId);
     this.exactVectors = undefined;
     this.removeDocument(doc.docId);
 
@@ -378,16 +267,8 @@ export class PassageStore {
 
   private exactEntries(query: Float32Array, k: number): { entry: PassageEntry; similarity: number }[] {
     // The vectors read out of the graph once, until the store changes: a recall run asks hundreds of times.
-    this.exactVectors ??= this.readAllVectors();
-    const { entries, matrix } = this.exactVectors;
-    return nearestRows(query, matrix, this.dimension, k).map(({ row, similarity }) => ({ entry: entries[row]!, similarity }));
-  }
-
-  private readAllVectors(): { entries: PassageEntry[]; matrix: Float32Array } {
-    const entries = [...this.byId.values()];
-    const matrix = new Float32Array(entries.length * this.dimension);
-    entries.forEach((entry, row) => matrix.set(this.graph.getPoint(entry.label), row * this.dimension));
-    return { entries, matrix };
+    this.exactVectors ??= VectorMatrix.of(this.graph, [...this.byId.values()], this.dimension);
+    return this.exactVectors.nearest(query, k);
   }
 
   /** The graph's build settings and search depth, for reports. */
@@ -447,46 +328,20 @@ export class PassageStore {
     await removeStaleEntries(indexDir, [generation, ...(replaced ? [replaced] : [])]).catch(() => {});
   }
 
-  private async writeGeneration(indexDir: string): Promise<string> {
-    await mkdir(indexDir, { recursive: true });
-    const generation = `${GENERATION_PREFIX}${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`;
-    const genDir = join(indexDir, generation);
-    await mkdir(genDir);
-    let committed = false;
-    try {
-      const files: Record<string, IndexFile> = {};
-      const hnswPath = join(genDir, HNSW_FILE);
-      // hnswlib writes straight to this path: fine, nothing points at this folder yet.
-      await this.graph.writeIndex(hnswPath);
-      await fsyncFile(hnswPath);
-      files[HNSW_FILE] = await describeFile(hnswPath);
-      files[PASSAGES_FILE] = await writeHashedBuffers(join(genDir, PASSAGES_FILE), passageFileChunks(this.passagesInManifestOrder(), GZIP_LEVEL));
-      for (const name of this.artifactNames()) {
-        const encoded = this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name);
-        const fileName = artifactFileName(name);
-        files[fileName] = await writeHashedBuffer(join(genDir, fileName), encoded);
-      }
-      await fsyncDir(genDir);
-      // The generation folder's own entry, too, before anything points at it.
-      await fsyncDir(indexDir);
-
-      const saved: SavedState = { generation, builtAt: new Date().toISOString(), files };
-      const tempPath = join(indexDir, MANIFEST_TEMP_FILE);
-      await unlink(tempPath).catch((error: unknown) => {
-        if (!isCode(error, 'ENOENT')) throw error;
-      });
-      await writeHashedFile(tempPath, manifestChunks(this.buildManifest(saved)));
-      // The commit point.
-      await rename(tempPath, join(indexDir, MANIFEST_FILE));
-      committed = true;
+  private writeGeneration(indexDir: string): Promise<string> {
+    const contents = {
+      graph: this.graph,
+      passages: this.passagesInManifestOrder(),
+      artifacts: this.encodedArtifactsToSave(),
+      manifest: (saved: SavedState) => this.buildManifest(saved),
+    };
+    return writeGeneration(indexDir, contents, (saved) => {
       this.saved = saved;
-      await fsyncDir(indexDir);
-      return generation;
-    } catch (error) {
-      // Before the commit nothing points at the new folder; after it, the folder is the index.
-      if (!committed) await rm(genDir, { recursive: true, force: true }).catch(() => {});
-      throw error;
-    }
+    });
+  }
+
+  private *encodedArtifactsToSave(): Generator<[string, Buffer]> {
+    for (const name of this.artifactNames()) yield [name, this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name)];
   }
 
   /** Rebuilds the graph with only live points, relabelled 0..n-1 in passage order. All or nothing. */
@@ -518,297 +373,19 @@ export class PassageStore {
     if (needed > capacity) this.graph.resizeIndex(Math.max(needed, capacity * 2));
   }
 
-  private validateDocument(doc: Omit<StoredDocument, 'passageIds'>, passages: readonly Passage[], vectors: readonly Float32Array[]): void {
-    if (!doc.docId) throw new Error('addDocument: docId is required');
-    if (passages.length !== vectors.length) {
-      throw new Error(`addDocument(${doc.docId}): ${passages.length} passages but ${vectors.length} vectors`);
-    }
-    const ids = new Set<string>();
-    passages.forEach((passage, i) => {
-      if (passage.docId !== doc.docId) {
-        throw new Error(`addDocument(${doc.docId}): passage ${passage.id} belongs to document ${passage.docId}`);
-      }
-      if (ids.has(passage.id)) throw new Error(`addDocument(${doc.docId}): passage id ${passage.id} appears twice`);
-      ids.add(passage.id);
-      const owner = this.byId.get(passage.id)?.docId;
-      if (owner !== undefined && owner !== doc.docId) {
-        throw new Error(`addDocument(${doc.docId}): passage id ${passage.id} is already used by document ${owner}`);
-      }
-      const vector = vectors[i] as Float32Array;
-      if (vector.length !== this.dimension) {
-        throw new Error(`addDocument(${doc.docId}): vector ${i} has ${vector.length} dimensions, the index has ${this.dimension}`);
-      }
-      for (const value of vector) {
-        if (!Number.isFinite(value)) throw new Error(`addDocument(${doc.docId}): vector ${i} is not finite`);
-      }
-    });
-  }
-
   private assertWritable(operation: string): void {
     if (this.saving) throw new Error(`PassageStore.${operation}: the store is being saved; wait for save() to finish.`);
   }
 
   private buildManifest(saved: SavedState): IndexManifest {
-    const documents: Record<string, StoredDocument> = {};
-    for (const [docId, doc] of this.docs) documents[docId] = { ...doc, passageIds: [...doc.passageIds] };
-    return {
-      formatVersion: INDEX_FORMAT_VERSION,
-      model: this.model,
-      dimension: this.dimension,
-      documentCount: this.docs.size,
-      passageCount: this.byId.size,
-      documents,
-      hnsw: {
-        space: 'cosine',
-        M: this.M,
-        efConstruction: this.efConstruction,
-        capacity: this.graph.getMaxElements(),
-        elementCount: this.graph.getCurrentCount(),
-        deletedCount: this.deletedCount,
-      },
-      files: Object.fromEntries(Object.entries(saved.files).map(([name, file]) => [name, { ...file }])),
-      generation: saved.generation,
-      builtAt: saved.builtAt,
-    };
+    const { model, dimension, M, efConstruction, graph, deletedCount, docs } = this;
+    return manifestOf({ model, dimension, M, efConstruction, graph, deletedCount, documents: docs, passageCount: this.byId.size }, saved);
   }
+
 }
 
 function checkArtifactName(name: string): void {
   if (!ARTIFACT_NAME_PATTERN.test(name)) {
     throw new Error(`Artifact name "${name}" must be letters, digits, '-' or '_' (at most 64).`);
   }
-}
-
-function newGraph(dimension: number, capacity: number, M: number, efConstruction: number): HierarchicalNSW {
-  const graph = new hnswlib.HierarchicalNSW('cosine', dimension);
-  graph.initIndex(capacity, M, efConstruction, RANDOM_SEED, false);
-  return graph;
-}
-
-/** The manifest, one document per line: readable, and no single giant string for large indexes. */
-function* manifestChunks(manifest: IndexManifest): Generator<string> {
-  const { documents, ...rest } = manifest;
-  const head = JSON.stringify(rest);
-  yield `${head.slice(0, -1)},"documents":{`;
-  let first = true;
-  for (const [docId, doc] of Object.entries(documents)) {
-    yield `${first ? '' : ','}\n${JSON.stringify(docId)}:${JSON.stringify(doc)}`;
-    first = false;
-  }
-  yield '\n}}\n';
-}
-
-/** The generation manifest.json points at now, if there is a readable one. */
-async function committedGeneration(indexDir: string): Promise<string | undefined> {
-  try {
-    const manifest = JSON.parse(await readFile(join(indexDir, MANIFEST_FILE), 'utf8')) as { generation?: unknown };
-    return typeof manifest.generation === 'string' && manifest.generation.startsWith(GENERATION_PREFIX) ? manifest.generation : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Deletes every generation but those in `keep`, and temp files left by interrupted saves. */
-async function removeStaleEntries(indexDir: string, keep: readonly string[]): Promise<void> {
-  const entries = await readdir(indexDir, { withFileTypes: true });
-  for (const entry of entries) {
-    if (keep.includes(entry.name)) continue;
-    const path = join(indexDir, entry.name);
-    if (entry.isDirectory() && entry.name.startsWith(GENERATION_PREFIX)) {
-      await rm(path, { recursive: true, force: true }).catch(() => {});
-    } else if (entry.isFile() && entry.name.endsWith('.tmp')) {
-      await unlink(path).catch(() => {});
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loading
-
-async function readManifestText(indexDir: string): Promise<string> {
-  try {
-    return await readFile(join(indexDir, MANIFEST_FILE), 'utf8');
-  } catch (error) {
-    if (isCode(error, 'ENOENT', 'ENOTDIR')) {
-      throw new IndexLoadError('missing', indexDir, `No index in ${indexDir} (no ${MANIFEST_FILE}).`);
-    }
-    throw new IndexLoadError('corrupt', indexDir, `Cannot read ${join(indexDir, MANIFEST_FILE)}: ${(error as Error).message}.`);
-  }
-}
-
-async function loadGeneration(indexDir: string, manifestText: string, expected: ExpectedIndex): Promise<StoreState> {
-  const corrupt = (problem: string) => new IndexLoadError('corrupt', indexDir, `The index in ${indexDir} is damaged: ${problem}.`);
-
-  let raw: unknown;
-  try {
-    raw = JSON.parse(manifestText);
-  } catch {
-    throw corrupt(`${MANIFEST_FILE} is not valid JSON`);
-  }
-  const version = typeof raw === 'object' && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
-  if (typeof version !== 'number') throw corrupt(`${MANIFEST_FILE} has no format version`);
-  if (version !== INDEX_FORMAT_VERSION) {
-    throw new IndexLoadError(
-      'version',
-      indexDir,
-      `The index in ${indexDir} has format version ${version}, which this version of Citeline does not read (it reads version ${INDEX_FORMAT_VERSION}).`,
-    );
-  }
-  const parsed = parseManifest(raw);
-  if ('problems' in parsed) throw corrupt(`${MANIFEST_FILE} is malformed (${parsed.problems.join('; ')})`);
-  const manifest = parsed.manifest;
-
-  if (manifest.model !== expected.model || (expected.dimension !== undefined && manifest.dimension !== expected.dimension)) {
-    const wanted = expected.dimension !== undefined ? `${expected.model} (${expected.dimension} dimensions)` : expected.model;
-    throw new IndexLoadError(
-      'model-mismatch',
-      indexDir,
-      `The index in ${indexDir} was built with the embedding model ${manifest.model} (${manifest.dimension} dimensions), but the configured model is ${wanted}; their vectors cannot be compared.`,
-    );
-  }
-
-  try {
-    return await readGeneration(indexDir, manifest, corrupt);
-  } catch (error) {
-    if (error instanceof IndexLoadError) throw error;
-    // A file vanishing or failing to read after the checks above (a concurrent save deleting this generation, a disk error).
-    throw corrupt(`${manifest.generation} cannot be read (${(error as Error).message})`);
-  }
-}
-
-async function readGeneration(indexDir: string, manifest: IndexManifest, corrupt: (problem: string) => IndexLoadError): Promise<StoreState> {
-  const genDir = join(indexDir, manifest.generation);
-  try {
-    if (!(await stat(genDir)).isDirectory()) throw new Error('not a folder');
-  } catch {
-    throw corrupt(`${MANIFEST_FILE} points to the folder ${manifest.generation}, which is missing`);
-  }
-  for (const required of [HNSW_FILE, PASSAGES_FILE]) {
-    if (!manifest.files[required]) throw corrupt(`${MANIFEST_FILE} lists no ${required}`);
-  }
-  // Cheap checks of every file first: a missing or truncated file is reported as such.
-  for (const [name, file] of Object.entries(manifest.files)) {
-    let size: number;
-    try {
-      size = (await stat(join(genDir, name))).size;
-    } catch {
-      throw corrupt(`${manifest.generation}/${name} is missing`);
-    }
-    if (size !== file.bytes) throw corrupt(`${manifest.generation}/${name} is ${size} bytes, the manifest says ${file.bytes} (truncated or altered)`);
-  }
-  const checkHash = (name: string, sha256: string) => {
-    if (sha256 !== manifest.files[name]?.sha256) throw corrupt(`${manifest.generation}/${name} does not match its checksum (altered)`);
-  };
-  // Every file but the graph is read at once, so that waiting for one overlaps checking another.
-  const reads = new Map<string, Promise<Buffer>>();
-  for (const name of Object.keys(manifest.files)) {
-    if (name === HNSW_FILE) continue;
-    const read = readFile(join(genDir, name));
-    read.catch(() => {}); // each is awaited below; one failing must not leave the others unhandled
-    reads.set(name, read);
-  }
-  /** A file of the generation, whole, once its checksum matches. */
-  const readChecked = async (name: string) => {
-    const bytes = await reads.get(name)!;
-    checkHash(name, createHash('sha256').update(bytes).digest('hex'));
-    return bytes;
-  };
-
-  // The graph is checked and read on libuv's threads (its sha256, then hnswlib's read, which so never
-  // sees a damaged file) while this one reads the passages and artifacts.
-  const hnswPath = join(genDir, HNSW_FILE);
-  const graph = new hnswlib.HierarchicalNSW('cosine', manifest.dimension);
-  const graphRead = (async () => {
-    // Read whole here: promises' readFile reads in 512 KiB pieces, each waiting for this thread, which
-    // is busy reading the other files (54 MB at 100k passages took 250 ms that way, 30 ms so).
-    const digest = await webcrypto.subtle.digest('SHA-256', readFileSync(hnswPath));
-    checkHash(HNSW_FILE, Buffer.from(digest).toString('hex'));
-    try {
-      await graph.readIndex(hnswPath, false);
-    } catch (error) {
-      throw corrupt(`${HNSW_FILE} cannot be read (${(error as Error).message})`);
-    }
-  })().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-
-  // The passages: the file's table now, its blocks when a question reads them.
-  const file = PassageFile.open(await readChecked(PASSAGES_FILE));
-  if (!(file instanceof PassageFile)) throw corrupt(`${PASSAGES_FILE} ${file.problem}`);
-
-  // The artifacts.
-  const artifacts = new Map<string, unknown>();
-  for (const name of Object.keys(manifest.files)) {
-    const artifact = artifactNameOf(name);
-    if (artifact === undefined) continue;
-    const bytes = await readChecked(name);
-    try {
-      artifacts.set(artifact, decodeArtifact(bytes));
-    } catch {
-      throw corrupt(`${name} is not a readable artifact`);
-    }
-  }
-
-  // Rows are the manifest's passages in its order (passage-file.ts): the ids are the manifest's.
-  const passages = new Map<string, PassageEntry>();
-  const rows: PassageEntry[] = [];
-  const documents = new Map<string, StoredDocument>();
-  for (const [key, doc] of Object.entries(manifest.documents)) {
-    if (key !== doc.docId) throw corrupt(`document ${doc.docId} is filed under ${key}`);
-    for (const id of doc.passageIds) {
-      const row = rows.length;
-      if (row >= file.count) throw corrupt(`the documents list more passages than ${PASSAGES_FILE} holds (${file.count})`);
-      if (passages.has(id)) throw corrupt(`passage ${id} appears twice`);
-      const entry: PassageEntry = { id, docId: doc.docId, label: file.labels[row]!, passage: undefined, row };
-      passages.set(id, entry);
-      rows.push(entry);
-    }
-    documents.set(key, doc);
-  }
-
-  const graphProblem = await graphRead;
-  if (graphProblem) throw graphProblem;
-
-  // Counts and cross-references between manifest, passages file and graph.
-  if (file.count !== manifest.passageCount) {
-    throw corrupt(`${PASSAGES_FILE} holds ${file.count} passages, the manifest says ${manifest.passageCount}`);
-  }
-  const elementCount = graph.getCurrentCount();
-  if (elementCount !== manifest.hnsw.elementCount || elementCount !== manifest.passageCount + manifest.hnsw.deletedCount) {
-    throw corrupt(
-      `${HNSW_FILE} holds ${elementCount} points, the manifest says ${manifest.passageCount} passages and ${manifest.hnsw.deletedCount} deleted`,
-    );
-  }
-  if (graph.getNumDimensions() !== manifest.dimension) throw corrupt(`${HNSW_FILE} has ${graph.getNumDimensions()} dimensions`);
-  const labels = graph.getIdsList();
-  let maxLabel = -1;
-  for (const label of labels) if (label > maxLabel) maxLabel = label;
-  // Labels run from 0 up (a save compacts them once half are deleted): two Sets of 100k numbers were
-  // a tenth of a load, a list is a few milliseconds.
-  const inGraph = new Uint8Array(maxLabel + 1);
-  for (const label of labels) inGraph[label] = 1;
-  const entriesByLabel = new Array<PassageEntry | undefined>(maxLabel + 1);
-  for (const entry of rows) {
-    if (inGraph[entry.label] !== 1 || entriesByLabel[entry.label]) throw corrupt(`passage ${entry.id} has no vector of its own`);
-    entriesByLabel[entry.label] = entry;
-  }
-  if (documents.size !== manifest.documentCount) throw corrupt(`the manifest lists ${documents.size} documents but counts ${manifest.documentCount}`);
-  if (rows.length !== file.count) throw corrupt(`the documents list ${rows.length} passages, ${PASSAGES_FILE} holds ${file.count}`);
-
-  return {
-    model: manifest.model,
-    dimension: manifest.dimension,
-    M: manifest.hnsw.M,
-    efConstruction: manifest.hnsw.efConstruction,
-    graph,
-    deletedCount: manifest.hnsw.deletedCount,
-    nextLabel: maxLabel + 1,
-    documents,
-    passages,
-    entriesByLabel,
-    savedPassages: { file, rows, indexDir },
-    artifacts,
-    saved: { generation: manifest.generation, builtAt: manifest.builtAt, files: manifest.files },
-  };
 }

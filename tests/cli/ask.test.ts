@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citeline as runBin } from './run-citeline.js';
 
-const run = promisify(execFile);
 let work: string;
 
 beforeAll(async () => {
@@ -15,14 +13,9 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-function citeline(script: string, args: string[], env: Record<string, string> = {}) {
-  return run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-    env: { ...process.env, INDEX_DIR: join(work, 'index'), ...env },
-    timeout: 120_000,
-  });
-}
+const citeline = (command: string, args: string[]) => runBin([command, ...args], { INDEX_DIR: join(work, 'index') });
 
-describe('npm run ask', () => {
+describe('citeline ask', () => {
   it('builds the index on first use and prints the documented JSON', async () => {
     const { stdout, stderr } = await citeline('ask', ['What share of councils were rated inadequate?', '--json']);
     const reply = JSON.parse(stdout);
@@ -32,19 +25,30 @@ describe('npm run ask', () => {
     expect(stderr).toMatch(/building it from/);
   });
 
-  it('prints a readable answer for people, with at most --k citations', async () => {
-    const { stdout } = await citeline('ask', ['what did iMPOWER say happens after an inadequate judgement?', '--k', '2']);
-    expect(stdout).toMatch(/\[1\]/);
-    expect(stdout).toMatch(/\[2\]/);
-    expect(stdout).not.toMatch(/\[3\]/);
+  it('prints a readable answer for people, with at most --citations (or --k) citations', async () => {
+    for (const option of ['--citations', '--k']) {
+      const { stdout } = await citeline('ask', ['according to iMPOWER, what follows for a council rated inadequate?', option, '2']);
+      expect(stdout).toMatch(/\[1\]/);
+      expect(stdout).toMatch(/\[2\]/);
+      expect(stdout).not.toMatch(/\[3\]/);
+    }
+  });
+
+  it('wraps titles and extracts between words at the width of the terminal', async () => {
+    const { stdout } = await runBin(['ask', 'What share of councils were rated inadequate?'], { INDEX_DIR: join(work, 'index'), COLUMNS: '44' });
+    const lines = stdout.split('\n');
+    expect(Math.max(...lines.filter((line) => !/^\s*https?:/.test(line)).map((line) => line.length))).toBeLessThanOrEqual(44);
+    // The title is broken between its words, not cut inside one.
+    const titleLines = lines.slice(lines.findIndex((line) => line.startsWith('[1] ')));
+    expect(titleLines.slice(0, 3).join(' ').replace(/\s+/g, ' ')).toContain('[1] A brave new world: is inspection improving children\'s services?');
   });
 
   it('refuses a missing question with usage and exit code 2', async () => {
-    await expect(citeline('ask', [])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage: npm run ask/) });
+    await expect(citeline('ask', [])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage: citeline ask/) });
   });
 });
 
-describe('npm run ingest', () => {
+describe('citeline ingest', () => {
   it('reports documents, passages and skipped files', async () => {
     const { stdout } = await citeline('ingest', ['reports', '--rebuild']);
     expect(stdout).toMatch(/Indexed 4 documents, \d+ passages/);

@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citeline } from './run-citeline.js';
 
-const run = promisify(execFile);
 let work: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'citeline-stats-'));
@@ -14,10 +12,9 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const stats = (args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/stats.ts', ...args], { env: { ...process.env, INDEX_DIR: join(work, 'index') }, timeout: 120_000 });
+const stats = (args: string[]) => citeline(['stats', ...args], { INDEX_DIR: join(work, 'index') });
 
-describe('npm run stats', () => {
+describe('citeline stats', () => {
   it('lists every Inadequate figure with its source', async () => {
     const { stdout } = await stats(['inadequate', '--json']);
     const { figures } = JSON.parse(stdout) as { figures: { figure: string; grade: string; period: string; title: string; source: string; quote: string }[] };

@@ -34,7 +34,7 @@ describe('Citeline on the bundled sample', () => {
   });
 
   it('finds the year asked for', async () => {
-    const reply = await engine.ask('what % of councils were rated good in 2007/08?');
+    const reply = await engine.ask('what percentage of councils got a good grade in 2007/08?');
     expect(reply.answer).toMatch(/69%/);
   });
 
@@ -118,5 +118,21 @@ describe('an index whose search indexes older code built', () => {
     expect(lines.filter((line) => /built by an older Citeline; rebuilt them in memory\. Run `npm run ingest`/.test(line))).toHaveLength(1);
     expect((await reopened.ask('What share of councils were rated inadequate?')).answer).toMatch(/28%/);
     expect(reopened.stats('inadequate 2015').figures.length).toBeGreaterThan(0);
+  });
+});
+
+describe('an index whose saved search index cannot be read', () => {
+  it('is a fault that surfaces, not a silent rebuild', async () => {
+    const indexDir = join(work, 'unreadable-artifact');
+    const unreadable = { ...config, indexDir };
+    await openCitelineEngine(unreadable, { buildIfMissing: true });
+    // Written by this version's code (its version mark is current), yet not a BM25 index: a bug, not an older format.
+    const store = await PassageStore.load(indexDir, { model: config.embeddingModel });
+    store.setArtifact('bm25', { ids: 'not a list' });
+    await store.save(indexDir);
+
+    const lines: string[] = [];
+    await expect(openCitelineEngine(unreadable, { log: (line) => lines.push(line) })).rejects.toThrow();
+    expect(lines.filter((line) => /rebuilt|built it in memory/.test(line))).toEqual([]);
   });
 });

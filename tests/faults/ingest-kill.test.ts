@@ -29,12 +29,12 @@ afterAll(async () => {
 });
 
 const env = () => ({ ...process.env, INDEX_DIR: indexDir });
-const ingest = (path: string) => run(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', path], { env: env(), timeout: 180_000 });
+const ingest = (path: string) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ingest', path], { env: env(), timeout: 180_000 });
 
 /** Starts an ingest and kills it with SIGKILL after `ms`; resolves when it is gone. */
 function ingestKilledAfter(path: string, ms: number): Promise<void> {
   return new Promise((resolveKilled) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', path], { env: env(), stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ingest', path], { env: env(), stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -68,7 +68,7 @@ describe('a damaged index', () => {
   it('makes npm run ask exit 1 naming the rebuild command, with no answer', async () => {
     // The current generation and any older one kept for readers: all damaged.
     for (const name of await readdir(indexDir)) if (name.startsWith('gen-')) await truncate(join(indexDir, name, 'hnsw.bin'), 100);
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', 'what share of councils were rated inadequate?'], { env: env() }).catch(
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ask', 'what share of councils were rated inadequate?'], { env: env() }).catch(
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect(failure).toMatchObject({ code: 1 });

@@ -1,0 +1,142 @@
+/**
+ * Every `citeline` subcommand's options, usage and help, in one light module: `citeline help` and
+ * a refused command line answer without loading the engine, the model or the Slack app.
+ */
+import type { CommandSpec } from './args.js';
+
+const json = { type: 'boolean' } as const;
+
+export const COMMANDS = {
+  ask: {
+    name: 'ask',
+    usage: 'Usage: citeline ask "your question" [--json] [--citations N]',
+    details: `One question, one cited answer: the answer, then each extract it quotes with its document,
+page or section, and link. When the reports do not answer, it says so and shows the closest
+extracts. The first run builds the index from REPORTS_DIR (default reports/) if there is none.
+
+  --json             print {"answered","answer","confidence","citations":[...]} instead of text
+  --citations N, --k N
+                     at most N citations (1 to 20, default 3)`,
+    options: { json, k: { type: 'string', aliases: ['citations'], value: 'N' } },
+    positionals: true,
+  },
+  chat: {
+    name: 'chat',
+    usage: 'Usage: citeline chat',
+    details: `Ask question after question in a terminal. A short follow-up ("and in 2019?") keeps the
+previous question's context. Type "help" for what chat understands, "sources" for the indexed
+documents, "quit" or Ctrl-D to end.`,
+    options: {},
+    positionals: false,
+  },
+  ingest: {
+    name: 'ingest',
+    usage: 'Usage: citeline ingest [FOLDER or FILE ...] [--rebuild] [--json]',
+    details: `Index reports (default: REPORTS_DIR, reports/) into INDEX_DIR (default index/).
+Markdown, text, HTML, PDF and DOCX files, in folders and their subfolders. Incremental: unchanged
+files are not read again, changed files are replaced, files no longer there leave the index. A
+file that cannot be read is named with its reason and skipped; the rest are indexed.
+
+  --rebuild          start from an empty index (after changing EMBEDDING_MODEL, or to repair one)
+  --json             print the summary as JSON`,
+    options: { rebuild: { type: 'boolean' }, json },
+    positionals: true,
+  },
+  stats: {
+    name: 'stats',
+    usage: 'Usage: citeline stats [grade] [year or period] [words] [--quotes] [--json]',
+    details: `Every figure (percentage, count, sum) the reports state that fits the query, by period, each
+with what it counts and its source. For example: citeline stats inadequate 2015
+
+  --quotes           show the sentence each figure comes from
+  --json             print the rows as JSON`,
+    options: { json, quotes: { type: 'boolean' } },
+    positionals: true,
+  },
+  serve: {
+    name: 'serve',
+    usage: 'Usage: citeline serve',
+    details: `Run the Slack app (the same as npm start). Reads its tokens from .env or the environment:
+SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, and SLACK_APP_TOKEN for Socket Mode (SLACK_MODE=socket,
+the default) or PORT for HTTP mode (SLACK_MODE=http). See docs/slack-setup.md.`,
+    options: {},
+    positionals: false,
+  },
+  eval: {
+    name: 'eval',
+    usage: `Usage: citeline eval [--sets FILE] [--set NAME,...] [--floors FILE] [--details] [--json]
+       citeline eval DIR [--questions FILE] [--json]     (DIR holds reports/ and one questions*.jsonl file)
+       citeline eval --reports DIR --questions FILE [--json]`,
+    details: `Answer quality, Citeline beside a plain-BM25 baseline, one row a question set: recall@1, @3, @5,
+MRR, unanswerable questions declined and answerable ones wrongly declined (a declined reply counts as
+no hit). Without a folder, every set in eval/sets.json whose files are here. Each reports folder is
+indexed once into a temporary index. See docs/quality.md.
+
+  --sets FILE        the list of sets (default eval/sets.json)
+  --set NAME,...     only these sets
+  --floors FILE      exit 1 when a set falls below its floor there (eval/floors.json)
+  --details          also each set's figures by kind of question, and its misses
+  --reports DIR      the reports folder (instead of DIR/reports)
+  --questions FILE   the questions file (JSON lines: id, question, doc, answer, kind)
+  --json             print every set's figures, with every question's result, as JSON`,
+    options: {
+      sets: { type: 'string', value: 'FILE' },
+      set: { type: 'string', value: 'NAME' },
+      floors: { type: 'string', value: 'FILE' },
+      details: { type: 'boolean' },
+      reports: { type: 'string', value: 'DIR' },
+      questions: { type: 'string', value: 'FILE' },
+      json,
+    },
+    positionals: true,
+  },
+  bench: {
+    name: 'bench',
+    usage: `Usage: citeline bench [--passages N] [--dense] [--runs N] [--reports DIR] [--json]
+       citeline bench --load [--requests N] [--json]`,
+    details: `Speed and memory, each measurement in a process of its own: whole questions, and Citeline as a
+vector store beside LangChain.js's HNSWLib, on the sample, a generated corpus and optionally a
+folder of your own reports. See docs/performance.md.
+
+  --passages N       size of the generated corpus (default 10000)
+  --dense            generate 2.9 times as many figures as real reports hold
+  --queries N        warm questions per measurement (default 100)
+  --runs N           run everything N times and print medians with ranges (default 1)
+  --reports DIR      measure a folder of your own reports as well
+  --load             instead: N signed Slack requests at once through the HTTP receiver
+  --requests N       requests for --load (default 100)
+  --json             print the figures as JSON`,
+    options: {
+      json,
+      passages: { type: 'string', value: 'N' },
+      dense: { type: 'boolean' },
+      queries: { type: 'string', value: 'N' },
+      load: { type: 'boolean' },
+      requests: { type: 'string', value: 'N' },
+      runs: { type: 'string', value: 'N' },
+      reports: { type: 'string', value: 'DIR' },
+    },
+    positionals: false,
+  },
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export const OVERVIEW = `Usage: citeline COMMAND [options]
+
+Answers questions about a folder of reports, quoting the exact lines it relied on.
+
+Commands:
+  ask "question"     one cited answer (--json, --citations N)
+  chat               question after question in a terminal
+  ingest [FOLDER]    index reports (default reports/); incremental
+  stats [query]      every figure for a grade, period and words, with its source
+  serve              run the Slack app
+  eval DIR           score answers against a set of questions with known answers
+  bench              speed and memory figures
+
+citeline help COMMAND (or citeline COMMAND --help) says more about one.`;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
