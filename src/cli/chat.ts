@@ -30,9 +30,12 @@ async function main(): Promise<void> {
       // "thanks" is not a question for the reports (the prompts' `code` marks are left as typed).
       console.log(prompts[social]);
     } else if (line !== '') {
-      const reply = await engine.ask(line, previousQuestion && isFollowUp(line) ? { previousQuestion } : {});
+      // Read with the earlier question only when it cannot stand alone ("and in 2019?"); a new question starts afresh.
+      const leaning = previousQuestion && isFollowUp(line) ? previousQuestion : undefined;
+      const reply = await engine.ask(line, leaning ? { previousQuestion: leaning } : {});
+      if (leaning) console.log(`(read with your earlier question: “${leaning}”)`);
       console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width: Math.min(process.stdout.columns ?? 100, 110) }));
-      if (!isFollowUp(line) || !previousQuestion) previousQuestion = line;
+      if (!leaning) previousQuestion = line;
     }
     terminal.prompt();
   }

@@ -37,6 +37,15 @@ describe('npm run chat', () => {
     expect(stdout).toMatch(/69%/);
   });
 
+  it('reads a message with the earlier question only when it cannot stand alone', async () => {
+    const { stdout, code } = await chat(['what % of councils were rated good in 2015?', 'Who is Debbie Jones?', 'asdf qwerty zzkj flibble', 'quit']);
+    expect(code).toBe(0);
+    // A name of its own and gibberish both stand alone: neither is read with the question before.
+    expect(stdout).not.toContain('read with your earlier question');
+    const followed = await chat(['what % of councils were rated good in 2015?', 'what about the year before?', 'quit']);
+    expect(followed.stdout.match(/\(read with your earlier question: “([^”]*)”\)/g)).toEqual(['(read with your earlier question: “what % of councils were rated good in 2015?”)']);
+  });
+
   it('answers a greeting and thanks in kind, not with the closest extracts', async () => {
     const { stdout, code } = await chat(['hi!', 'thanks', 'quit']);
     expect(code).toBe(0);
