@@ -63,6 +63,12 @@ export function isFollowUp(question: string): boolean {
   return PREPOSITIONS.has(lower[0]!) && !lower.some((word) => AUXILIARIES.has(word)) && words.length <= 6;
 }
 
+/** Whether a message is put as a question (a question mark, or a question word or auxiliary first), not a remark. */
+export function asksSomething(message: string): boolean {
+  const first = followUpWords(message)[0]?.toLowerCase();
+  return /\?\s*$/.test(message) || (first !== undefined && (QUESTION_WORDS.has(first) || AUXILIARIES.has(first)));
+}
+
 /** The earlier question with the follow-up read into it; a message that stands alone is returned as it is. */
 export function mergeFollowUp(previous: string, current: string): string {
   if (!previous || !isFollowUp(current)) return current;

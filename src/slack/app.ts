@@ -17,6 +17,7 @@ import { registerMentionHandler } from './handlers/mention.js';
 import { registerShareHandler } from './handlers/share.js';
 import { registerFindSourcesShortcut } from './handlers/shortcut.js';
 import { registerStatsMoreHandler } from './handlers/stats.js';
+import { registerThreadFollowUpHandler } from './handlers/thread-follow-up.js';
 import { WorkQueue, queuedEngine } from './answer-queue.js';
 import { RedactingLogger, type LogSink } from './logger.js';
 import { allowList } from './middleware/allow-list.js';
@@ -103,6 +104,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   };
   registerMentionHandler(app, handlerDeps);
   registerDirectMessageHandler(app, handlerDeps);
+  registerThreadFollowUpHandler(app, handlerDeps);
   registerCommandHandler(app, handlerDeps);
   registerFindSourcesShortcut(app, handlerDeps);
   registerFeedbackHandlers(app, handlerDeps);

@@ -48,6 +48,7 @@ export async function startHarnessWith<E extends CitelineEngine>(engine: E, over
     allowedChannels: [],
     adminUsers: ['UADMIN'],
     rateLimitPerMinute: 20,
+    threadFollowUps: true,
     ...overrides,
   };
   const slack = createSlackApp({

@@ -107,7 +107,8 @@ describe('Slack with the real engine', () => {
       action_ts: '1',
     });
     const [post] = await waitFor(() => postsInThread(ts).length > 0 && postsInThread(ts), 'the sources reply', 15_000);
-    expect(renderedTexts(post!.args.blocks).join('\n')).toMatch(/28%.*of councils were rated Inadequate/);
+    // The quote that bears on the claim, its figure highlighted (each passage is quoted once).
+    expect(renderedTexts(post!.args.blocks).join('\n')).toMatch(/^> .*rated Inadequate.*\*28%\*|^> .*\*28%\*.*rated Inadequate/m);
   });
 
   it('/citeline sources lists the indexed documents with passage counts', async () => {

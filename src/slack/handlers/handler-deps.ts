@@ -5,7 +5,7 @@ import type { CitelineEngine } from '../../engine/types.js';
 import type { Prompts } from '../../prompts.js';
 import type { FeedbackStore } from '../feedback-store.js';
 import type { SlidingWindowRateLimiter } from '../middleware/rate-limit.js';
-import type { ThreadMemory } from '../thread-memory.js';
+import type { ThreadStore } from '../thread-memory.js';
 
 export interface HandlerDeps {
   config: SlackConfig;
@@ -13,6 +13,6 @@ export interface HandlerDeps {
   prompts: Prompts;
   feedback: FeedbackStore;
   rateLimiter: SlidingWindowRateLimiter;
-  threads: ThreadMemory;
+  threads: ThreadStore;
   logger: Logger;
 }
