@@ -14,6 +14,7 @@ import { registerDirectMessageHandler } from './handlers/direct-message.js';
 import { registerFeedbackHandlers } from './handlers/feedback.js';
 import type { HandlerDeps } from './handlers/handler-deps.js';
 import { registerMentionHandler } from './handlers/mention.js';
+import { registerMoreSourcesHandler } from './handlers/more-sources.js';
 import { registerShareHandler } from './handlers/share.js';
 import { registerFindSourcesShortcut } from './handlers/shortcut.js';
 import { registerStatsMoreHandler } from './handlers/stats.js';
@@ -109,6 +110,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerFindSourcesShortcut(app, handlerDeps);
   registerFeedbackHandlers(app, handlerDeps);
   registerShareHandler(app, handlerDeps);
+  registerMoreSourcesHandler(app, handlerDeps);
   registerStatsMoreHandler(app, handlerDeps);
 
   // Handlers catch their own errors; this is the net for anything that escapes (it logs, redacted, and keeps running).
