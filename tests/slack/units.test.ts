@@ -58,6 +58,8 @@ describe('parseCommand', () => {
     expect(parseCommand('HELP')).toEqual({ type: 'help' });
     expect(parseCommand('sources')).toEqual({ type: 'sources' });
     expect(parseCommand('reindex')).toEqual({ type: 'reindex' });
+    expect(parseCommand('feedback')).toEqual({ type: 'feedback' });
+    expect(parseCommand('feedback on foster carers?')).toEqual({ type: 'ask', question: 'feedback on foster carers?' });
     expect(parseCommand('stats inadequate 2015')).toEqual({ type: 'stats', args: 'inadequate 2015' });
     expect(parseCommand('sources of funding for councils?')).toEqual({ type: 'ask', question: 'sources of funding for councils?' });
   });

@@ -8,6 +8,8 @@ import type { IngestSummary } from '../../engine/types.js';
 import { fillPrompt } from '../../prompts.js';
 import { renderHelp, renderNotice, renderSources, type SlackMessage } from '../blocks.js';
 import { deliver } from '../deliver.js';
+import { renderFeedbackSummary } from '../feedback-blocks.js';
+import { summariseFeedback } from '../feedback-summary.js';
 import { composeAnswer } from './compose-answer.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { answerStatsCommand } from './stats.js';
@@ -19,6 +21,7 @@ export type ParsedCommand =
   | { type: 'sources' }
   | { type: 'stats'; args: string }
   | { type: 'reindex' }
+  | { type: 'feedback' }
   | { type: 'ask'; question: string };
 
 /** The first word picks a subcommand; anything else is a question (so "/citeline sources of funding?" is one). */
@@ -29,6 +32,7 @@ export function parseCommand(text: string): ParsedCommand {
   if (word === 'help' && rest.length === 0) return { type: 'help' };
   if (word === 'sources' && rest.length === 0) return { type: 'sources' };
   if (word === 'reindex' && rest.length === 0) return { type: 'reindex' };
+  if (word === 'feedback' && rest.length === 0) return { type: 'feedback' };
   if (word === 'stats') return { type: 'stats', args: rest.join(' ') };
   return { type: 'ask', question: trimmed };
 }
@@ -55,6 +59,9 @@ export function registerCommandHandler(app: App, deps: HandlerDeps): void {
         }
         await ack(ephemeral(renderNotice(deps.prompts.reindexStarted)));
         await reportReindex(deps, respond, command.user_id, reindexer);
+        return;
+      case 'feedback':
+        await ack(ephemeral(await feedbackFor(deps, command.user_id)));
         return;
       case 'ask': {
         await ack(ephemeral(renderNotice(deps.prompts.searching)));
@@ -94,6 +101,17 @@ async function reportReindex(deps: HandlerDeps, respond: RespondFn, userId: stri
     message = renderNotice(deps.prompts.internalError);
   }
   await deliver(deps.logger, `report the reindex to ${userId}`, () => respond(ephemeral(message)));
+}
+
+/** Admins only: the votes are other people's questions. */
+async function feedbackFor(deps: HandlerDeps, userId: string): Promise<SlackMessage> {
+  if (!deps.config.adminUsers.includes(userId)) return renderNotice(deps.prompts.feedbackRefused);
+  try {
+    return renderFeedbackSummary(summariseFeedback(await deps.feedback.readAll()));
+  } catch (error) {
+    deps.logger.error('Could not read the feedback:', error);
+    return renderNotice(deps.prompts.internalError);
+  }
 }
 
 function ephemeral(message: SlackMessage): RespondArguments {
