@@ -24,7 +24,7 @@ import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
-import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
+import type { AskOptions, CitelineEngine, IndexAbout, IndexedSource, IngestSummary } from './types.js';
 
 /** The weights and thresholds of retrieval and answering; defaults are the tuned ones (README, "Tuning"). */
 export interface Tuning {
@@ -45,7 +45,7 @@ export interface EngineParts {
 
 export class Citeline implements CitelineEngine {
   private readonly wordVectors: WordVectors;
-  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex };
+  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex; builtAt: string };
 
   private constructor(
     private readonly parts: EngineParts,
@@ -197,6 +197,11 @@ export class Citeline implements CitelineEngine {
       .sort((a, b) => a.title.localeCompare(b.title));
   }
 
+  about(): IndexAbout {
+    const { store, builtAt } = this.state;
+    return { documents: store.documents().length, passages: store.passageCount, model: store.model, builtAt };
+  }
+
   async reindex(): Promise<IngestSummary> {
     const { config, embedder } = this.parts;
     const summary = await buildConfiguredIndex(this.parts);
@@ -242,7 +247,8 @@ export class Citeline implements CitelineEngine {
       vocabulary: parts.vocabulary,
       settings: (parts.tuning ?? DEFAULT_TUNING).fusion,
     });
-    return { store, searcher, lexical, figures };
+    // Read once per load: the manifest copies every document's passage list.
+    return { store, searcher, lexical, figures, builtAt: store.manifest.builtAt };
   }
 }
 

@@ -12,6 +12,7 @@ import type { FeedbackStore } from './feedback-store.js';
 import { registerCommandHandler } from './handlers/command.js';
 import { registerDirectMessageHandler } from './handlers/direct-message.js';
 import { registerFeedbackHandlers } from './handlers/feedback.js';
+import { registerHomeHandlers } from './handlers/home.js';
 import type { HandlerDeps } from './handlers/handler-deps.js';
 import { registerMentionHandler } from './handlers/mention.js';
 import { registerMoreSourcesHandler } from './handlers/more-sources.js';
@@ -26,6 +27,7 @@ import { dropRepeatedEvents } from './middleware/dedupe-events.js';
 import { ignoreBotsAndEdits } from './middleware/ignore-bots.js';
 import { SlidingWindowRateLimiter } from './middleware/rate-limit.js';
 import { createReceiver } from './receiver.js';
+import { singleFlight } from './single-flight.js';
 import { ThreadMemory } from './thread-memory.js';
 
 export interface SlackAppDeps {
@@ -94,13 +96,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     }),
   );
 
+  const engine = queuedEngine(deps.engine, deps.queue ?? new WorkQueue());
   const handlerDeps: HandlerDeps = {
     config,
-    engine: queuedEngine(deps.engine, deps.queue ?? new WorkQueue()),
+    engine,
     prompts: deps.prompts,
     feedback: deps.feedback,
     rateLimiter: new SlidingWindowRateLimiter(config.rateLimitPerMinute, 60_000, deps.now),
     threads: new ThreadMemory(),
+    reindex: singleFlight(() => engine.reindex()),
     logger,
   };
   registerMentionHandler(app, handlerDeps);
@@ -112,6 +116,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerShareHandler(app, handlerDeps);
   registerMoreSourcesHandler(app, handlerDeps);
   registerStatsMoreHandler(app, handlerDeps);
+  registerHomeHandlers(app, handlerDeps);
 
   // Handlers catch their own errors; this is the net for anything that escapes (it logs, redacted, and keeps running).
   app.error(async (error) => {

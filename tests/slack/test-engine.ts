@@ -4,7 +4,7 @@
  * as a hostile report might. Swap in the real engine here to run the Slack tests over reports/.
  */
 import type { Citation, Reply } from '../../src/answer/types.js';
-import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from '../../src/engine/types.js';
+import type { AskOptions, CitelineEngine, IndexAbout, IndexedSource, IngestSummary } from '../../src/engine/types.js';
 import { parseStatsQuery } from '../../src/stats/index.js';
 import type { Figure, StatsQuery } from '../../src/stats/types.js';
 
@@ -86,6 +86,10 @@ export class TestEngine implements CitelineEngine {
       { docId: 'brave-new-world.md', title: 'A brave new world (summary)', source: 'https://schoolsimprovement.net/a-brave-new-world/', passages: 14 },
       { docId: 'local.md', title: 'Local notes <!channel>', source: 'reports/local.md', passages: 1 },
     ];
+  }
+
+  about(): IndexAbout {
+    return { documents: 2, passages: 15, model: 'models/test-model', builtAt: '2026-11-30T09:15:00.000Z' };
   }
 
   async reindex(): Promise<IngestSummary> {

@@ -38,7 +38,6 @@ export function parseCommand(text: string): ParsedCommand {
 }
 
 export function registerCommandHandler(app: App, deps: HandlerDeps): void {
-  const reindexer = singleFlight(() => deps.engine.reindex());
 
   app.command(COMMAND_NAME, async ({ command, ack, respond, context }) => {
     const parsed = parseCommand(command.text);
@@ -58,7 +57,7 @@ export function registerCommandHandler(app: App, deps: HandlerDeps): void {
           return;
         }
         await ack(ephemeral(renderNotice(deps.prompts.reindexStarted)));
-        await reportReindex(deps, respond, command.user_id, reindexer);
+        await reportReindex(deps, respond, command.user_id, deps.reindex);
         return;
       case 'feedback':
         await ack(ephemeral(await feedbackFor(deps, command.user_id)));
@@ -116,15 +115,4 @@ async function feedbackFor(deps: HandlerDeps, userId: string): Promise<SlackMess
 
 function ephemeral(message: SlackMessage): RespondArguments {
   return { response_type: 'ephemeral', text: message.text, blocks: message.blocks };
-}
-
-/** Two admins pressing reindex at once share one rebuild rather than racing to write the index. */
-function singleFlight<T>(run: () => Promise<T>): () => Promise<T> {
-  let inFlight: Promise<T> | undefined;
-  return () => {
-    inFlight ??= run().finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
-  };
 }

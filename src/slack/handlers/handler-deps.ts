@@ -1,7 +1,7 @@
 /** What every handler is given. Built once in app.ts; handlers never read config or the environment. */
 import type { Logger } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
-import type { CitelineEngine } from '../../engine/types.js';
+import type { CitelineEngine, IngestSummary } from '../../engine/types.js';
 import type { Prompts } from '../../prompts.js';
 import type { FeedbackStore } from '../feedback-store.js';
 import type { SlidingWindowRateLimiter } from '../middleware/rate-limit.js';
@@ -14,5 +14,7 @@ export interface HandlerDeps {
   feedback: FeedbackStore;
   rateLimiter: SlidingWindowRateLimiter;
   threads: ThreadStore;
+  /** The engine's reindex, shared by every way of asking for one: two requests at once share one rebuild. */
+  reindex: () => Promise<IngestSummary>;
   logger: Logger;
 }
