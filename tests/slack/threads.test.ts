@@ -58,7 +58,7 @@ describe('follow-ups in a thread Citeline answered', () => {
     expect(h.engine.calls.at(-1)!.options.previousQuestion).toBeUndefined();
   });
 
-  it('ignores chatter in other threads, in the channel itself, from bots, and a thread’s first message', async () => {
+  it('ignores chatter in other threads, in the channel itself, from bots, a thread’s first message, and a message addressed to someone else', async () => {
     const thread = await startThread('CTHREAD3');
     const calls = h.engine.calls.length;
     const otherThread = '1600000000.000100';
@@ -68,7 +68,8 @@ describe('follow-ups in a thread Citeline answered', () => {
     const fromBot = channelMessage('CTHREAD3', 'and in 2010?', { thread_ts: thread, bot_id: 'BOTHER', subtype: 'bot_message' });
     const fromCiteline = channelMessage('CTHREAD3', 'and in 2011?', { thread_ts: thread, user: BOT_USER_ID, bot_id: BOT_ID });
     const edited = channelMessage('CTHREAD3', 'and in 2012?', { thread_ts: thread, subtype: 'message_changed' });
-    for (const event of [elsewhere, inChannel, { ...parent, thread_ts: parent.ts }, fromBot, fromCiteline, edited]) await sendEvent(h.baseUrl, eventEnvelope(event));
+    const toSomeoneElse = channelMessage('CTHREAD3', '<@USAM> what did you make of the 2015 figure?', { thread_ts: thread });
+    for (const event of [elsewhere, inChannel, { ...parent, thread_ts: parent.ts }, fromBot, fromCiteline, edited, toSomeoneElse]) await sendEvent(h.baseUrl, eventEnvelope(event));
     // The barrier: once this follow-up is answered, the ones before it would have been too.
     await sendEvent(h.baseUrl, eventEnvelope(channelMessage('CTHREAD3', 'and in 2013?', { thread_ts: thread })));
     await waitFor(() => postsInThread('CTHREAD3', thread).length === 2, 'the barrier answer');

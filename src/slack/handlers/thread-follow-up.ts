@@ -4,7 +4,8 @@
  * channel itself are not Citeline's business. Because nobody addressed Citeline by name, it speaks less:
  * thanks or a greeting get a reaction, not a message; an empty or over-long message, the rate limit and
  * engine failures get nothing in the thread (they are logged); and a remark that is not put as a question
- * ("ok, I'll ask Sam") gets a reply only when the reports answer it.
+ * ("ok, I'll ask Sam") gets a reply only when the reports answer it. A message that opens by mentioning
+ * someone else is addressed to them, and left alone.
  */
 import type { App } from '@slack/bolt';
 import { asksSomething } from '../../engine/question.js';
@@ -32,6 +33,8 @@ export function registerThreadFollowUpHandler(app: App, deps: HandlerDeps): void
     const text = typeof message.text === 'string' ? message.text : '';
     // A message that mentions Citeline also arrives as app_mention, which answers it.
     if (context.botUserId && text.includes(`<@${context.botUserId}`)) return;
+    // One that opens by naming someone else is addressed to them.
+    if (/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/.test(text)) return;
     const channel = String(message.channel);
     const key = threadKey(channel, threadTs);
     if (!(await deps.threads.hasAnswered(key))) return;
