@@ -275,7 +275,7 @@ function confidenceLabel(reply: Reply, shown: number): string {
 }
 
 function feedbackValue(reply: Reply, kind: ReplyKind): string {
-  return encodeFeedbackValue({ kind, question: reply.question, answer: reply.answer, passageIds: reply.citations.map((c) => c.passageId) });
+  return encodeFeedbackValue({ kind, question: reply.question, answer: reply.answer, passageIds: distinctCitations(reply.citations).map((c) => c.passageId) });
 }
 
 function fallbackText(reply: Reply, citations: readonly Citation[]): string {
