@@ -30,11 +30,14 @@ export interface ShareValue {
   previousQuestion?: string;
 }
 
-/** "More sources": the question again, and which passages are already shown (so the further ones are new). */
+/**
+ * "More sources": the question again, and which passages are already shown (so the further ones are new).
+ * The question is the reply's, which is the question as the engine read it, a follow-up merged with the
+ * question before, so no earlier question is carried: it would be read into it twice.
+ */
 export interface MoreSourcesValue {
   kind: ReplyKind;
   question: string;
-  previousQuestion?: string;
   shownPassageIds: string[];
 }
 
@@ -77,10 +80,8 @@ export function decodeShareValue(raw: string | undefined): ShareValue | undefine
 export function encodeMoreSourcesValue(value: MoreSourcesValue): string {
   // The shown passage ids matter most: without them the same extracts would come back as "more".
   const ids = value.shownPassageIds.slice(0, 10);
-  for (const budget of [1200, 800, 400, 200, 80]) {
-    const data: Record<string, unknown> = { k: value.kind, q: truncateText(value.question, budget), s: ids };
-    if (value.previousQuestion) data.pq = truncateText(value.previousQuestion, Math.floor(budget / 3));
-    const encoded = JSON.stringify(data);
+  for (const budget of [1500, 800, 400, 200, 80]) {
+    const encoded = JSON.stringify({ k: value.kind, q: truncateText(value.question, budget), s: ids });
     if (encoded.length <= SLACK_BUTTON_VALUE_MAX) return encoded;
   }
   return JSON.stringify({ k: value.kind, q: truncateText(value.question, 80), s: [] });
@@ -89,12 +90,7 @@ export function encodeMoreSourcesValue(value: MoreSourcesValue): string {
 export function decodeMoreSourcesValue(raw: string | undefined): MoreSourcesValue | undefined {
   const data = parseObject(raw);
   if (!data || !isKind(data.k) || typeof data.q !== 'string' || !data.q || !Array.isArray(data.s)) return undefined;
-  return {
-    kind: data.k,
-    question: data.q,
-    ...(typeof data.pq === 'string' && data.pq ? { previousQuestion: data.pq } : {}),
-    shownPassageIds: data.s.filter((id): id is string => typeof id === 'string'),
-  };
+  return { kind: data.k, question: data.q, shownPassageIds: data.s.filter((id): id is string => typeof id === 'string') };
 }
 
 function isKind(value: unknown): value is ReplyKind {

@@ -91,12 +91,7 @@ export function renderReply(reply: Reply, options: ReplyRenderOptions): SlackMes
             button(
               'More sources',
               ACTION_IDS.moreSources,
-              encodeMoreSourcesValue({
-                kind: options.kind,
-                question: reply.question,
-                ...(options.previousQuestion ? { previousQuestion: options.previousQuestion } : {}),
-                shownPassageIds: citations.map((citation) => citation.passageId),
-              }),
+              encodeMoreSourcesValue({ kind: options.kind, question: reply.question, shownPassageIds: citations.map((citation) => citation.passageId) }),
             ),
           ]
         : []),

@@ -58,7 +58,6 @@ export function registerMoreSourcesHandler(app: App, deps: HandlerDeps): void {
         shareable: true,
         moreSources: false,
         citationLimit: before.length + further.length,
-        ...(value.previousQuestion ? { previousQuestion: value.previousQuestion } : {}),
       },
     );
     const blocks = further.length === 0 ? withMoreSources(rerendered.blocks, [], deps.prompts.noMoreSources) : rerendered.blocks;
@@ -68,10 +67,7 @@ export function registerMoreSourcesHandler(app: App, deps: HandlerDeps): void {
 
 /** The same question, with room for the extracts shown and MORE_SOURCES_COUNT more. */
 function askForMore(deps: HandlerDeps, value: MoreSourcesValue): Promise<Reply> {
-  const options = {
-    maxCitations: value.shownPassageIds.length + MORE_SOURCES_COUNT,
-    ...(value.previousQuestion ? { previousQuestion: value.previousQuestion } : {}),
-  };
+  const options = { maxCitations: value.shownPassageIds.length + MORE_SOURCES_COUNT };
   return value.kind === 'find' ? deps.engine.findSources(value.question, options) : deps.engine.ask(value.question, options);
 }
 
