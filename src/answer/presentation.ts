@@ -5,14 +5,25 @@
  */
 import type { Citation, Reply } from './types.js';
 
-/** Citations with one per passage id, first kept: the same passage cited twice would show one quote twice. */
+/**
+ * Citations with one per passage id, in order: a passage cited again adds its other lines to the first
+ * citation's extract (after an ellipsis) rather than showing the passage twice, and nothing it quoted is lost.
+ */
 export function distinctCitations(citations: readonly Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((citation) => {
-    if (seen.has(citation.passageId)) return false;
-    seen.add(citation.passageId);
-    return true;
-  });
+  const byPassage = new Map<string, Citation>();
+  for (const citation of citations) {
+    const first = byPassage.get(citation.passageId);
+    if (!first) {
+      byPassage.set(citation.passageId, citation);
+    } else if (!first.extract.includes(citation.extract.trim())) {
+      byPassage.set(citation.passageId, {
+        ...first,
+        extract: `${first.extract.trimEnd()} … ${citation.extract.trim()}`,
+        figures: [...new Set([...first.figures, ...citation.figures])],
+      });
+    }
+  }
+  return [...byPassage.values()];
 }
 
 export interface FocusParts {

@@ -78,6 +78,16 @@ describe('citations', () => {
     expect(texts).not.toContain('*[3]*');
   });
 
+  it('quotes a passage cited for two of its lines once, with both lines', () => {
+    const second = { ...pdf, extract: 'Most improved later.', focus: undefined, figures: ['55%'] };
+    const other = { ...pdf, extract: 'Councils rated Good rose to 55%.', focus: undefined, figures: ['55%'] };
+    const message = renderReply(reply({ citations: [pdf, second, other, CITATIONS[2]!] }), { kind: 'ask' });
+    const quotes = renderedTexts(message.blocks).filter((text) => text.startsWith('> '));
+    expect(quotes).toHaveLength(2);
+    expect(quotes[0]).toBe('> Inspection changed in *2013*. *By 2015, 28% of councils were rated Inadequate.* Most improved later. … Councils rated Good rose to *55%*.');
+    expect(renderedTexts(message.blocks).join('\n')).toContain('*[2]* <https://www.gov.uk/government/statistics|Ofsted grades');
+  });
+
   it('puts the best sentence in bold, highlighting figures only around it', () => {
     const [quote] = renderedTexts(citationBlocks(pdf, 0, true));
     expect(quote).toBe('> Inspection changed in *2013*. *By 2015, 28% of councils were rated Inadequate.* Most improved later.');
