@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS, cleanQuestion, isFollowUp, mergeFollowUp, spellOutShortYears, socialMessage } from '../../src/engine/question.js';
+import { MAX_QUESTION_CHARS, asksSomething, cleanQuestion, isFollowUp, mergeFollowUp, spellOutShortYears, socialMessage } from '../../src/engine/question.js';
 
 describe('cleanQuestion', () => {
   it('removes Slack mentions and broadcasts, keeps link labels', () => {
@@ -68,6 +68,13 @@ describe('follow-ups', () => {
     expect(mergeFollowUp('what share were rated inadequate in 2015?', question)).toBe(question);
     expect(mergeFollowUp('what share were rated inadequate in 2015?', 'Who is Debbie Jones?')).toBe('Who is Debbie Jones?');
     expect(mergeFollowUp('what share were rated inadequate in 2015?', 'asdf qwerty zzkj flibble')).toBe('asdf qwerty zzkj flibble');
+  });
+});
+
+describe('asksSomething', () => {
+  it('tells a question from a remark', () => {
+    for (const text of ['is the unanswerable bit covered?', 'what about Leeds', 'how many were there', 'did Ofsted reply', 'anything on adoption?']) expect(asksSomething(text), text).toBe(true);
+    for (const text of ["ok, I'll check with Sam", 'the figure looks low to me', 'makes sense']) expect(asksSomething(text), text).toBe(false);
   });
 });
 
