@@ -59,8 +59,9 @@ export function isFollowUp(question: string): boolean {
     // Grammar words alone ("ok", "me too") ask nothing: there is no slot to carry over.
     return kinds.includes('slot') || kinds.includes('name');
   }
-  // A prepositional phrase with no verb of its own: "for councils rated good?", "in Leeds?".
-  return PREPOSITIONS.has(lower[0]!) && !lower.some((word) => AUXILIARIES.has(word)) && words.length <= 6;
+  // A prepositional phrase with no verb or question of its own: "for councils rated good?", "in Leeds?"
+  // ("in 2015, what share were good?" has both).
+  return PREPOSITIONS.has(lower[0]!) && !lower.some((word) => AUXILIARIES.has(word) || QUESTION_WORDS.has(word));
 }
 
 /** Whether a message is put as a question (a question mark, or a question word or auxiliary first), not a remark. */

@@ -43,6 +43,8 @@ describe('follow-ups', () => {
       'which councils that were rated good improved?',
       'tell me about adoption',
       'is there a report about fostering?',
+      'In 2015, what share of councils were rated good?',
+      'in the north east which councils improved most?',
     ]) {
       expect(isFollowUp(text), text).toBe(false);
     }
