@@ -96,6 +96,9 @@ describe('follow-ups in a thread Citeline answered', () => {
     const thanks = channelMessage('CTHREAD5', 'great, thanks!', { thread_ts: thread });
     await sendEvent(h.baseUrl, eventEnvelope(thanks));
     await waitFor(() => h.api.callsTo('reactions.add').some((call) => call.args.timestamp === thanks.ts && call.args.name === 'slightly_smiling_face'), 'the reaction');
+    // Only that reaction: no working hourglass flashed on it, and nothing asked of the engine.
+    expect(h.api.callsTo('reactions.add').filter((call) => call.args.timestamp === thanks.ts)).toHaveLength(1);
+    expect(h.engine.calls.map((call) => call.question)).not.toContain('great, thanks!');
     const remark = channelMessage('CTHREAD5', 'ok, the unanswerable bit can wait till Monday', { thread_ts: thread });
     await sendEvent(h.baseUrl, eventEnvelope(remark));
     await waitFor(() => h.engine.calls.at(-1)?.question === remark.text, 'the remark read');

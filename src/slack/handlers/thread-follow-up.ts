@@ -8,9 +8,10 @@
  * someone else is addressed to them, and left alone.
  */
 import type { App } from '@slack/bolt';
-import { asksSomething } from '../../engine/question.js';
+import { asksSomething, socialMessage } from '../../engine/question.js';
 import { deliver, tryQuietly } from '../deliver.js';
 import { isFromPersonAsking } from '../middleware/ignore-bots.js';
+import { readQuestion } from '../question.js';
 import { threadKey } from '../thread-memory.js';
 import { composeAnswer } from './compose-answer.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -39,6 +40,15 @@ export function registerThreadFollowUpHandler(app: App, deps: HandlerDeps): void
     const key = threadKey(channel, threadTs);
     if (!(await deps.threads.hasAnswered(key))) return;
 
+    // Emoji, an empty line, thanks: settled before the working reaction, which would only flash on them.
+    const reading = readQuestion(text, context.botUserId);
+    if (!reading.ok) return;
+    const social = socialMessage(reading.question);
+    if (social) {
+      await tryQuietly(deps.logger, `react to ${social} in ${channel}`, () => client.reactions.add({ channel, timestamp: ts, name: SOCIAL_REACTIONS[social] }));
+      return;
+    }
+
     const user = String(message.user);
     await whileReacting(client, deps.logger, { channel, timestamp: ts, name: WORKING_REACTION }, async () => {
       const outcome = await composeAnswer(deps, {
@@ -48,11 +58,6 @@ export function registerThreadFollowUpHandler(app: App, deps: HandlerDeps): void
         ...(context.botUserId ? { botUserId: context.botUserId } : {}),
         threadKey: key,
       });
-      if (outcome.status === 'social') {
-        const social = outcome.kind;
-        await tryQuietly(deps.logger, `react to ${social} in ${channel}`, () => client.reactions.add({ channel, timestamp: ts, name: SOCIAL_REACTIONS[social] }));
-        return;
-      }
       if (outcome.status !== 'answered') {
         deps.logger.debug(`Said nothing to an unaddressed message in ${channel} (thread ${threadTs}): ${outcome.status}.`);
         return;
