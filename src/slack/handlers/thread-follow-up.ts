@@ -2,8 +2,8 @@
  * A reply without "@Citeline" in a channel thread where Citeline has answered: heard as a question, read
  * with the thread's earlier question when it cannot stand alone. Messages in other threads and in the
  * channel itself are not Citeline's business. Because nobody addressed Citeline by name, it speaks less:
- * thanks or a greeting get a reaction, not a message; an empty or over-long message, the rate limit and
- * engine failures get nothing in the thread (they are logged); and a remark that is not put as a question
+ * thanks or a greeting get a reaction, not a message; an empty or over-long message gets nothing; the
+ * rate limit and engine failures are logged, not posted in the thread; and a remark that is not put as a question
  * ("ok, I'll ask Sam") gets a reply only when the reports answer it. A message that opens by mentioning
  * someone else is addressed to them, and left alone.
  */
