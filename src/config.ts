@@ -49,6 +49,7 @@ const slackSchema = z.object({
   SLACK_ALLOWED_CHANNELS: csv,
   SLACK_ADMIN_USERS: csv,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SLACK_THREAD_FOLLOWUPS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export interface SlackConfig {
@@ -62,6 +63,11 @@ export interface SlackConfig {
   allowedChannels: string[];
   adminUsers: string[];
   rateLimitPerMinute: number;
+  /**
+   * On (the default): in a channel thread where Citeline has answered, a later message from a person is
+   * heard without a mention. Needs the message.channels / message.groups events (slack/manifest.json).
+   */
+  threadFollowUps: boolean;
 }
 
 export interface AppConfig {
@@ -117,6 +123,7 @@ export function parseAppConfig(env: Env, cwd = process.cwd()): AppConfig {
       allowedChannels: parsed.SLACK_ALLOWED_CHANNELS,
       adminUsers: parsed.SLACK_ADMIN_USERS,
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+      threadFollowUps: parsed.SLACK_THREAD_FOLLOWUPS === 'on',
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

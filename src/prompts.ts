@@ -39,6 +39,11 @@ const PROMPT_FILES = {
   shareFailed: 'share-failed.md',
   noSources: 'no-sources.md',
   busy: 'busy.md',
+  /** Under an answer whose "More sources" found nothing further. */
+  noMoreSources: 'no-more-sources.md',
+  feedbackRefused: 'feedback-refused.md',
+  /** The Home tab's "how to ask" section (mrkdwn); the examples from the index's titles follow it. */
+  home: 'home.md',
 } as const;
 
 export type PromptName = keyof typeof PROMPT_FILES;

@@ -27,7 +27,13 @@ describe('configuration', () => {
       SLACK_ALLOWED_CHANNELS: 'C1, C2,',
       SLACK_ADMIN_USERS: 'U1',
     });
-    expect(slack).toMatchObject({ mode: 'http', port: 8080, allowedChannels: ['C1', 'C2'], adminUsers: ['U1'], allowedTeams: [], rateLimitPerMinute: 20 });
+    expect(slack).toMatchObject({ mode: 'http', port: 8080, allowedChannels: ['C1', 'C2'], adminUsers: ['U1'], allowedTeams: [], rateLimitPerMinute: 20, threadFollowUps: true });
+  });
+
+  it('turns thread follow-ups off with SLACK_THREAD_FOLLOWUPS=off, and refuses other values', () => {
+    const base = { SLACK_MODE: 'http', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' };
+    expect(parseAppConfig({ ...base, SLACK_THREAD_FOLLOWUPS: 'off' }).slack.threadFollowUps).toBe(false);
+    expect(() => parseAppConfig({ ...base, SLACK_THREAD_FOLLOWUPS: 'maybe' })).toThrow(/SLACK_THREAD_FOLLOWUPS must be on or off/);
   });
 
   it('reports every problem at once and never echoes a value', () => {

@@ -1,5 +1,9 @@
-/** The reply for a terminal: lead, then numbered extracts with their sources. Plain text, optional colour. */
-import type { FigureFact, Reply } from './types.js';
+/**
+ * The reply for a terminal: lead, then numbered extracts (each passage once, its best sentence bold when
+ * colour is on) with their sources. Plain text, optional colour.
+ */
+import { citationTarget, distinctCitations, focusParts, leadIsFirstFocus } from './presentation.js';
+import type { Citation, FigureFact, Reply } from './types.js';
 
 export interface TerminalStyle {
   colour: boolean;
@@ -15,25 +19,38 @@ export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = { co
     // Other periods or sources for the same measure, side by side rather than one picked silently.
     for (const other of others) lines.push(paint.dim(wrap(`  also ${figureLine(other)} (${other.citation.title}, ${other.citation.location})`, style.width, '    ')));
   }
-  if (reply.answered) {
-    lines.push(paint.bold(wrap(reply.answer, style.width)));
-  } else {
-    lines.push(paint.yellow(wrap(reply.answer, style.width)));
+  const citations = distinctCitations(reply.citations);
+  // The lead that is citation 1's best sentence is shown once, in its quote.
+  const leadInQuote = leadIsFirstFocus(reply, citations[0]);
+  if (leadInQuote) {
+    // The quote first, where the lead would be, then whose it is.
+    const [, label, quoted, where] = citationLines(citations[0]!, 0, reply.answered, style, paint);
+    lines.push(quoted!, `${label!}`, where!);
   }
+  else if (reply.answered) lines.push(paint.bold(wrap(reply.answer, style.width)));
+  else lines.push(paint.yellow(wrap(reply.answer, style.width)));
   lines.push(paint.dim(`confidence ${reply.confidence.toFixed(2)}`));
-  reply.citations.forEach((citation, index) => {
-    lines.push('');
-    const label = reply.answered ? `[${index + 1}]` : `[closest ${index + 1}]`;
-    const quoted = wrap(`“${highlight(citation.extract, citation.figures, paint)}”`, style.width - 4)
-      .split('\n')
-      .map((line) => `    ${line}`)
-      .join('\n');
-    // Wrapped like the extract, so a long title breaks between words rather than where the terminal cuts it.
-    lines.push(wrap(`${paint.bold(label)} ${citation.title} · ${citation.location}`, style.width, '    '));
-    lines.push(quoted);
-    lines.push(`    ${paint.dim(citation.source)}`);
+  citations.forEach((citation, index) => {
+    if (!(leadInQuote && index === 0)) lines.push(...citationLines(citation, index, reply.answered, style, paint));
   });
   return lines.join('\n');
+}
+
+/** A blank line, "[n] title · location", the quote (its best sentence bold), and where to read it. */
+function citationLines(citation: Citation, index: number, answered: boolean, style: TerminalStyle, paint: Painter): string[] {
+  const label = answered ? `[${index + 1}]` : `[closest ${index + 1}]`;
+  const { before, focus, after } = focusParts(citation);
+  const text = focus
+    ? `${highlight(before, citation.figures, paint)}${paint.bold(focus)}${highlight(after, citation.figures, paint)}`
+    : highlight(before, citation.figures, paint);
+  const quoted = wrap(`“${text}”`, style.width - 4)
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+  const target = citationTarget(citation);
+  const where = target.url ?? [target.fileName, target.page !== undefined && !/^p\.\s?\d+$/.test(citation.location) ? `p. ${target.page}` : ''].filter(Boolean).join(' · ');
+  // The title wraps like the extract, between words, rather than where the terminal cuts it.
+  return ['', wrap(`${paint.bold(label)} ${citation.title} · ${citation.location}`, style.width, '    '), quoted, `    ${paint.dim(where)}`];
 }
 
 /** "28% · Inadequate · 2015 · local authorities" */

@@ -127,6 +127,8 @@ export class FakeSlackApi {
       case 'reactions.add':
       case 'reactions.remove':
         return { ok: true };
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.nextTs++}`, type: 'home', ...(args.view && typeof args.view === 'object' ? args.view : {}) } };
       default:
         return { ok: false, error: 'unknown_method' };
     }

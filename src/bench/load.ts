@@ -56,6 +56,7 @@ export async function runLoad(requests: number): Promise<LoadResult> {
       allowedChannels: [],
       adminUsers: [],
       rateLimitPerMinute: 1000,
+      threadFollowUps: true,
     },
     engine,
     prompts: await loadPrompts('prompts'),

@@ -30,9 +30,12 @@ export async function run(): Promise<void> {
       // "thanks" is not a question for the reports.
       say(chatReply(prompts, social));
     } else if (line !== '') {
-      const reply = await engine.ask(line, previousQuestion && isFollowUp(line) ? { previousQuestion } : {});
+      // Read with the earlier question only when it cannot stand alone ("and in 2019?"); a new question starts afresh.
+      const leaning = previousQuestion && isFollowUp(line) ? previousQuestion : undefined;
+      const reply = await engine.ask(line, leaning ? { previousQuestion: leaning } : {});
+      if (leaning) say(`(read with your earlier question: “${leaning}”)`);
       console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width }));
-      if (!isFollowUp(line) || !previousQuestion) previousQuestion = line;
+      if (!leaning) previousQuestion = line;
     }
     terminal.prompt();
   }

@@ -53,6 +53,16 @@ with what it counts and its source. For example: citeline stats inadequate 2015
     options: { json, quotes: { type: 'boolean' } },
     positionals: true,
   },
+  feedback: {
+    name: 'feedback',
+    usage: 'Usage: citeline feedback [--json]',
+    details: `What people said of Citeline's answers in Slack (INDEX_DIR/feedback.jsonl): helpful and not
+helpful over the last 7 and 30 days, and the latest not-helpful questions with the answer given.
+
+  --json             print the counts and questions as JSON`,
+    options: { json },
+    positionals: false,
+  },
   serve: {
     name: 'serve',
     usage: 'Usage: citeline serve',
@@ -132,8 +142,9 @@ Commands:
   ingest [FOLDER]    index reports (default reports/); incremental
   stats [query]      every figure for a grade, period and words, with its source
   serve              run the Slack app
-  eval DIR           score answers against a set of questions with known answers
+  eval [DIR]         answer quality on question sets with known answers, beside plain BM25
   bench              speed and memory figures
+  feedback           what people said of the answers in Slack (--json)
 
 citeline help COMMAND (or citeline COMMAND --help) says more about one.`;
 

@@ -26,6 +26,8 @@ async function loadCommand(name: CommandName): Promise<Command> {
       return import('./eval.js');
     case 'bench':
       return import('./bench.js');
+    case 'feedback':
+      return import('./feedback.js');
     case 'serve':
       // The Slack app starts itself when imported, reading its own settings.
       return { run: async () => void (await import('../slack/main.js')) };

@@ -23,7 +23,7 @@ import { PassageStore } from '../store/passage-store.js';
 import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
-import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
+import type { AskOptions, CitelineEngine, IndexAbout, IndexedSource, IngestSummary } from './types.js';
 
 /** Passages read window by window for each question: the ranker's candidates come from these. */
 export const PASSAGES_READ = 12;
@@ -52,7 +52,7 @@ export interface RankedQuestion {
 export class Citeline implements CitelineEngine {
   private readonly wordVectors: WordVectors;
   private readonly ranker: Ranker;
-  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex };
+  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex; builtAt: string };
 
   private constructor(
     private readonly parts: EngineParts,
@@ -124,6 +124,11 @@ export class Citeline implements CitelineEngine {
       .sort((a, b) => a.title.localeCompare(b.title));
   }
 
+  about(): IndexAbout {
+    const { store, builtAt } = this.state;
+    return { documents: store.documents().length, passages: store.passageCount, model: store.model, builtAt };
+  }
+
   async reindex(): Promise<IngestSummary> {
     const { config, embedder } = this.parts;
     const summary = await buildConfiguredIndex(this.parts);
@@ -161,7 +166,8 @@ export class Citeline implements CitelineEngine {
       vocabulary: parts.vocabulary,
       settings: parts.fusion ?? DEFAULT_FUSION,
     });
-    return { store, searcher, lexical, figures };
+    // Read once per load: the manifest copies every document's passage list.
+    return { store, searcher, lexical, figures, builtAt: store.manifest.builtAt };
   }
 }
 

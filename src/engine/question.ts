@@ -29,17 +29,126 @@ export function spellOutShortYears(question: string): string {
   );
 }
 
-/** "and in 2019?" after "what share were inadequate in 2015?" means the same question for 2019. */
+/**
+ * Whether a message leans on the question before it rather than standing alone: "and in 2019?",
+ * "what about Leeds?", "how does that compare?", "inadequate in 2016?". Decided by the shape of the
+ * message, never its length: it is a follow-up when it
+ * - opens with a connective ("and", "but", "what about", "how about", ...),
+ * - refers back with a pronoun or demonstrative ("they", "that", "those", "the same") that does not
+ *   follow a noun of its own (so "councils that were rated good" is no reference back),
+ * - is a fragment: no verb and no content word beyond years, numbers, grades, names and time words
+ *   ("2019?", "Leeds?", "in 2019 then?"), or a prepositional phrase ("for councils rated good?"),
+ * - is a question of grammar words alone ("why?", "how many were there?").
+ * A question with a subject of its own ("who is Debbie Jones?") stands alone, and so does a message
+ * of words that are not words ("asdf qwerty zzkj"): neither is read with the question before.
+ */
 export function isFollowUp(question: string): boolean {
-  const words = question.split(/\s+/).filter(Boolean);
-  return words.length <= 5 || /^(and|what about|how about|same for|but|or)\b/i.test(question);
+  const words = followUpWords(question);
+  if (words.length === 0) return false;
+  const lower = words.map((word) => word.toLowerCase());
+  if (opensWithConnective(lower)) return true;
+  if (refersBack(words)) return true;
+  const kinds = words.map((word) => wordKind(word));
+  if (kinds.includes('gibberish')) return false;
+  const content = kinds.filter((kind) => kind === 'content').length;
+  if (content === 0) {
+    // All grammar, slots and names: a fragment ("in 2019?", "Leeds?") or a bare question ("why?").
+    // A wh-question that names someone or something ("who is Debbie Jones?") has its own subject.
+    const asks = QUESTION_WORDS.has(lower[0]!) || AUXILIARIES.has(lower[0]!);
+    if (asks) return !kinds.includes('name');
+    // Grammar words alone ("ok", "me too") ask nothing: there is no slot to carry over.
+    return kinds.includes('slot') || kinds.includes('name');
+  }
+  // A prepositional phrase with no verb or question of its own: "for councils rated good?", "in Leeds?"
+  // ("in 2015, what share were good?" has both).
+  return PREPOSITIONS.has(lower[0]!) && !lower.some((word) => AUXILIARIES.has(word) || QUESTION_WORDS.has(word));
 }
 
+/** Whether a message is put as a question (a question mark, or a question word or auxiliary first), not a remark. */
+export function asksSomething(message: string): boolean {
+  const first = followUpWords(message)[0]?.toLowerCase();
+  return /\?\s*$/.test(message) || (first !== undefined && (QUESTION_WORDS.has(first) || AUXILIARIES.has(first)));
+}
+
+/** The earlier question with the follow-up read into it; a message that stands alone is returned as it is. */
 export function mergeFollowUp(previous: string, current: string): string {
   if (!previous || !isFollowUp(current)) return current;
+  // A year named relative to the earlier one ("the year before") becomes that year.
+  const relative = relativeYear(previous, current);
+  const resolved = relative ? `${current} ${relative}` : current;
   // The new question's year replaces the old one's; the rest of the old question carries over.
-  const previousWithoutYears = yearsIn(current).length > 0 ? stripYears(previous) : previous;
-  return `${previousWithoutYears} ${current}`.replace(/\s+/g, ' ').trim();
+  const previousWithoutYears = yearsIn(resolved).length > 0 ? stripYears(previous) : previous;
+  return `${previousWithoutYears} ${resolved}`.replace(/\s+/g, ' ').trim();
+}
+
+// Closed classes of English grammar, not the subjects of any one set of questions.
+const CONNECTIVES = [['and'], ['but'], ['or'], ['so'], ['also'], ['plus'], ['then'], ['what', 'about'], ['how', 'about'], ['what', 'of'], ['same', 'for'], ['same', 'question'], ['likewise']];
+const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', "what's", "who's", "how's", "where's", "isn't", "aren't", "wasn't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't"]);
+const REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'this', 'that', 'these', 'those', 'he', 'him', 'his', 'she', 'her', 'hers', 'same', 'such', 'ones', 'former', 'latter', 'above', 'previous']);
+const PREPOSITIONS = new Set(['in', 'for', 'at', 'of', 'on', 'by', 'from', 'to', 'with', 'about', 'during', 'since', 'before', 'after', 'between', 'among', 'over', 'under', 'across', 'within', 'outside', 'versus', 'vs']);
+const FUNCTION_WORDS = new Set([
+  ...PREPOSITIONS,
+  ...['the', 'a', 'an', 'any', 'all', 'some', 'each', 'every', 'no', 'not', 'much', 'many', 'more', 'most', 'fewer', 'less', 'least', 'few', 'other', 'another'],
+  ...['there', 'here', 'then', 'now', 'too', 'only', 'just', 'as', 'well', 'again', 'instead', 'please', 'ok', 'okay', 'than', 'else', 'ever', 'still', 'yet', 'very'],
+  ...['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'one'],
+]);
+/** Words that place a question in time rather than give it a subject: "the year before", "last year". */
+const TIME_WORDS = new Set(['year', 'years', 'month', 'months', 'quarter', 'period', 'decade', 'time', 'last', 'next', 'latest', 'earlier', 'later', 'previous', 'prior', 'following', 'recent', 'recently', 'ago', 'today', 'currently']);
+/** Ofsted's grades: with years and places, the slots a follow-up most often changes. */
+const GRADE_WORDS = new Set(['outstanding', 'good', 'adequate', 'inadequate', 'requires', 'improvement', 'ri']);
+
+type WordKind = 'grammar' | 'slot' | 'name' | 'content' | 'gibberish';
+
+function followUpWords(question: string): string[] {
+  return question
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{N}'%./-]+/gu, ' ')
+    .split(' ')
+    .map((word) => word.replace(/^[.'/-]+|[.'/-]+$/g, ''))
+    .filter(Boolean);
+}
+
+function opensWithConnective(lower: readonly string[]): boolean {
+  return CONNECTIVES.some((phrase) => phrase.every((word, index) => lower[index] === word));
+}
+
+/** A pronoun or demonstrative that points back: not one that follows a noun ("councils that ...") or the message's own subject. */
+function refersBack(words: readonly string[]): boolean {
+  return words.some((word, index) => {
+    if (!REFERENCES.has(word.toLowerCase())) return false;
+    const before = index === 0 ? undefined : words[index - 1]!;
+    return before === undefined || wordKind(before) !== 'content';
+  });
+}
+
+function wordKind(word: string): WordKind {
+  const lower = word.toLowerCase();
+  if (QUESTION_WORDS.has(lower) || AUXILIARIES.has(lower) || FUNCTION_WORDS.has(lower) || REFERENCES.has(lower)) return 'grammar';
+  if (/\d/.test(lower) || TIME_WORDS.has(lower) || GRADE_WORDS.has(lower)) return 'slot';
+  if (!looksLikeWord(lower)) return 'gibberish';
+  // A capital letter marks a name: a place, a council, a person.
+  if (/^\p{Lu}/u.test(word)) return 'name';
+  return 'content';
+}
+
+/** Letters that could be a word: a vowel, and no run of four consonants or three of one letter ("zzkj", "xxxx"). */
+function looksLikeWord(lower: string): boolean {
+  if (!/^\p{L}/u.test(lower)) return true;
+  if (!/^[a-z'-]+$/.test(lower)) return true; // other scripts are not judged
+  return /[aeiouy]/.test(lower) && !/[^aeiouy'-]{4}/.test(lower) && !/(.)\1\1/.test(lower);
+}
+
+/** "the year before" / "the previous year" / "the year after" as a year, when the earlier question names one. */
+function relativeYear(previous: string, current: string): string | undefined {
+  const years = yearsIn(previous);
+  if (years.length !== 1 || yearsIn(current).length > 0) return undefined;
+  const year = Number(/\d{4}/.exec(years[0]!)?.[0]);
+  if (!Number.isFinite(year)) return undefined;
+  const text = current.toLowerCase();
+  if (/\b(?:year|years) (?:before|earlier|prior)\b|\b(?:previous|prior|preceding) year\b/.test(text)) return String(year - 1);
+  if (/\b(?:year|years) (?:after|later)\b|\b(?:following|next) year\b/.test(text)) return String(year + 1);
+  return undefined;
 }
 
 function stripYears(text: string): string {

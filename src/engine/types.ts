@@ -16,6 +16,16 @@ export interface IndexedSource {
   passages: number;
 }
 
+/** What the loaded index holds, for the Home tab. */
+export interface IndexAbout {
+  documents: number;
+  passages: number;
+  /** The embedding model the index was built with. */
+  model: string;
+  /** ISO time the index was last saved; '' when it never was. */
+  builtAt: string;
+}
+
 export interface IngestSummary {
   documents: number;
   passages: number;
@@ -34,6 +44,8 @@ export interface CitelineEngine {
   findSources(claim: string, options?: AskOptions): Promise<Reply>;
   /** The indexed documents, for `/citeline sources`. */
   sources(): IndexedSource[];
+  /** Counts, model and build time of the loaded index. */
+  about(): IndexAbout;
   /** Every figure matching "[grade] [year or period] [words]", sorted by period (`/citeline stats`). */
   stats(query: string): { query: StatsQuery; figures: Figure[] };
   /** Re-reads the reports folder and swaps the new index in. */

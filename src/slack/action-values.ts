@@ -9,6 +9,7 @@ export const ACTION_IDS = {
   helpful: 'citeline_feedback_helpful',
   notHelpful: 'citeline_feedback_not_helpful',
   share: 'citeline_share',
+  moreSources: 'citeline_more_sources',
 } as const;
 
 export const SLACK_BUTTON_VALUE_MAX = 2000;
@@ -27,6 +28,17 @@ export interface ShareValue {
   kind: ReplyKind;
   question: string;
   previousQuestion?: string;
+}
+
+/**
+ * "More sources": the question again, and which passages are already shown (so the further ones are new).
+ * The question is the reply's, which is the question as the engine read it, a follow-up merged with the
+ * question before, so no earlier question is carried: it would be read into it twice.
+ */
+export interface MoreSourcesValue {
+  kind: ReplyKind;
+  question: string;
+  shownPassageIds: string[];
 }
 
 export function encodeFeedbackValue(value: FeedbackValue): string {
@@ -63,6 +75,22 @@ export function decodeShareValue(raw: string | undefined): ShareValue | undefine
   const data = parseObject(raw);
   if (!data || !isKind(data.k) || typeof data.q !== 'string') return undefined;
   return { kind: data.k, question: data.q, ...(typeof data.pq === 'string' && data.pq ? { previousQuestion: data.pq } : {}) };
+}
+
+export function encodeMoreSourcesValue(value: MoreSourcesValue): string {
+  // The shown passage ids matter most: without them the same extracts would come back as "more".
+  const ids = value.shownPassageIds.slice(0, 10);
+  for (const budget of [1500, 800, 400, 200, 80]) {
+    const encoded = JSON.stringify({ k: value.kind, q: truncateText(value.question, budget), s: ids });
+    if (encoded.length <= SLACK_BUTTON_VALUE_MAX) return encoded;
+  }
+  return JSON.stringify({ k: value.kind, q: truncateText(value.question, 80), s: [] });
+}
+
+export function decodeMoreSourcesValue(raw: string | undefined): MoreSourcesValue | undefined {
+  const data = parseObject(raw);
+  if (!data || !isKind(data.k) || typeof data.q !== 'string' || !data.q || !Array.isArray(data.s)) return undefined;
+  return { kind: data.k, question: data.q, shownPassageIds: data.s.filter((id): id is string => typeof id === 'string') };
 }
 
 function isKind(value: unknown): value is ReplyKind {

@@ -59,6 +59,7 @@ export function queuedEngine(engine: CitelineEngine, queue: WorkQueue): Citeline
     findSources: (claim: string, options?: AskOptions): Promise<Reply> => queue.run(() => engine.findSources(claim, options)),
     reindex: (): Promise<IngestSummary> => queue.run(() => engine.reindex()),
     sources: () => engine.sources(),
+    about: () => engine.about(),
     stats: (query: string) => engine.stats(query),
   };
 }

@@ -12,11 +12,14 @@ import type { FeedbackStore } from './feedback-store.js';
 import { registerCommandHandler } from './handlers/command.js';
 import { registerDirectMessageHandler } from './handlers/direct-message.js';
 import { registerFeedbackHandlers } from './handlers/feedback.js';
+import { registerHomeHandlers } from './handlers/home.js';
 import type { HandlerDeps } from './handlers/handler-deps.js';
 import { registerMentionHandler } from './handlers/mention.js';
+import { registerMoreSourcesHandler } from './handlers/more-sources.js';
 import { registerShareHandler } from './handlers/share.js';
 import { registerFindSourcesShortcut } from './handlers/shortcut.js';
 import { registerStatsMoreHandler } from './handlers/stats.js';
+import { registerThreadFollowUpHandler } from './handlers/thread-follow-up.js';
 import { WorkQueue, queuedEngine } from './answer-queue.js';
 import { RedactingLogger, type LogSink } from './logger.js';
 import { allowList } from './middleware/allow-list.js';
@@ -24,6 +27,7 @@ import { dropRepeatedEvents } from './middleware/dedupe-events.js';
 import { ignoreBotsAndEdits } from './middleware/ignore-bots.js';
 import { SlidingWindowRateLimiter } from './middleware/rate-limit.js';
 import { createReceiver } from './receiver.js';
+import { singleFlight } from './single-flight.js';
 import { ThreadMemory } from './thread-memory.js';
 
 export interface SlackAppDeps {
@@ -92,22 +96,27 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     }),
   );
 
+  const engine = queuedEngine(deps.engine, deps.queue ?? new WorkQueue());
   const handlerDeps: HandlerDeps = {
     config,
-    engine: queuedEngine(deps.engine, deps.queue ?? new WorkQueue()),
+    engine,
     prompts: deps.prompts,
     feedback: deps.feedback,
     rateLimiter: new SlidingWindowRateLimiter(config.rateLimitPerMinute, 60_000, deps.now),
     threads: new ThreadMemory(),
+    reindex: singleFlight(() => engine.reindex()),
     logger,
   };
   registerMentionHandler(app, handlerDeps);
   registerDirectMessageHandler(app, handlerDeps);
+  registerThreadFollowUpHandler(app, handlerDeps);
   registerCommandHandler(app, handlerDeps);
   registerFindSourcesShortcut(app, handlerDeps);
   registerFeedbackHandlers(app, handlerDeps);
   registerShareHandler(app, handlerDeps);
+  registerMoreSourcesHandler(app, handlerDeps);
   registerStatsMoreHandler(app, handlerDeps);
+  registerHomeHandlers(app, handlerDeps);
 
   // Handlers catch their own errors; this is the net for anything that escapes (it logs, redacted, and keeps running).
   app.error(async (error) => {

@@ -6,10 +6,11 @@
  * <= 50 blocks per message, button value <= 2,000 (action-values.ts).
  */
 import type { types as SlackTypes } from '@slack/bolt';
+import { citationTarget, distinctCitations, focusParts, leadIsFirstFocus } from '../answer/presentation.js';
 import type { Citation, FigureFact, Reply } from '../answer/types.js';
 import type { IndexedSource } from '../engine/types.js';
 import type { Prompts } from '../prompts.js';
-import { ACTION_IDS, encodeFeedbackValue, encodeShareValue, type ReplyKind } from './action-values.js';
+import { ACTION_IDS, encodeFeedbackValue, encodeMoreSourcesValue, encodeShareValue, type ReplyKind } from './action-values.js';
 import { linkOrText, toSafeMrkdwn, truncateEscaped, truncateText } from './text.js';
 
 export type Block = SlackTypes.KnownBlock;
@@ -31,6 +32,9 @@ export const SLACK_LIMITS = {
 /** Citations shown at most: three extracts are what a reader checks; more is a wall of quotes. */
 export const MAX_CITATIONS_SHOWN = 3;
 
+/** Further extracts the "More sources" button adds, for an answer that sits in a later passage. */
+export const MORE_SOURCES_COUNT = 5;
+
 export const BLOCK_IDS = {
   actions: 'citeline_actions',
   feedbackNote: 'citeline_feedback_note',
@@ -44,10 +48,14 @@ export interface ReplyRenderOptions {
   shareable?: boolean;
   /** Already-rendered mrkdwn such as "Shared by <@U123>", shown under the reply. */
   sharedByLine?: string;
+  /** How many citations to show (default MAX_CITATIONS_SHOWN). */
+  citationLimit?: number;
+  /** Offer "More sources" (default: when any citation is shown). */
+  moreSources?: boolean;
 }
 
 export function renderReply(reply: Reply, options: ReplyRenderOptions): SlackMessage {
-  const citations = reply.citations.slice(0, MAX_CITATIONS_SHOWN);
+  const citations = distinctCitations(reply.citations).slice(0, options.citationLimit ?? MAX_CITATIONS_SHOWN);
   const blocks: Block[] = [];
 
   if (options.kind === 'find') {
@@ -61,20 +69,32 @@ export function renderReply(reply: Reply, options: ReplyRenderOptions): SlackMes
       blocks.push(context(others.map((other) => `${figureLine(other)} — ${sourceLine(other.citation)}`).join('\n')));
     }
   }
-  blocks.push(section(toSafeMrkdwn(reply.answer)));
+  // When the lead is citation 1's best sentence, the quote (that sentence in bold, in its context) is the lead:
+  // the same words are not shown twice.
+  const leadInQuote = leadIsFirstFocus(reply, citations[0]);
+  if (leadInQuote) blocks.push(...citationBlocks(citations[0]!, 0, reply.answered));
+  else blocks.push(section(toSafeMrkdwn(reply.answer)));
   blocks.push(context(confidenceLabel(reply, citations.length)));
-
   citations.forEach((citation, index) => {
-    blocks.push(section(quote(citation)));
-    blocks.push(context(`${citationLabel(reply.answered, index)} ${sourceLine(citation)}`));
+    if (!(leadInQuote && index === 0)) blocks.push(...citationBlocks(citation, index, reply.answered));
   });
 
+  const offerMore = (options.moreSources ?? true) && citations.length > 0;
   blocks.push({
     type: 'actions',
     block_id: BLOCK_IDS.actions,
     elements: [
       button('Helpful', ACTION_IDS.helpful, feedbackValue(reply, options.kind)),
       button('Not helpful', ACTION_IDS.notHelpful, feedbackValue(reply, options.kind)),
+      ...(offerMore
+        ? [
+            button(
+              'More sources',
+              ACTION_IDS.moreSources,
+              encodeMoreSourcesValue({ kind: options.kind, question: reply.question, shownPassageIds: citations.map((citation) => citation.passageId) }),
+            ),
+          ]
+        : []),
       ...(options.shareable
         ? [
             button(
@@ -90,6 +110,30 @@ export function renderReply(reply: Reply, options: ReplyRenderOptions): SlackMes
   if (options.sharedByLine) blocks.push({ ...context(options.sharedByLine), block_id: BLOCK_IDS.sharedBy });
 
   return { text: fallbackText(reply, citations), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+/** A citation as a quote (its best sentence bold) and a context line: label, linked title, page or section. */
+export function citationBlocks(citation: Citation, index: number, answered: boolean): Block[] {
+  return [section(quote(citation)), context(`${citationLabel(answered, index)} ${sourceLine(citation)}`)];
+}
+
+/**
+ * The message with further extracts added after the ones shown and the "More sources" button gone (it has
+ * done its work), or with `note` there when there are none. The answer, the other buttons and any feedback
+ * note stay as they were.
+ */
+export function withMoreSources(blocks: readonly Block[], extra: readonly Block[], note?: string): Block[] {
+  const actionsAt = blocks.findIndex((block) => block.block_id === BLOCK_IDS.actions);
+  const at = actionsAt === -1 ? blocks.length : actionsAt;
+  const added = note ? [...extra, context(note)] : [...extra];
+  const kept = blocks.map((block) =>
+    block.block_id === BLOCK_IDS.actions && block.type === 'actions'
+      ? { ...block, elements: block.elements.filter((element) => !('action_id' in element && element.action_id === ACTION_IDS.moreSources)) }
+      : block,
+  );
+  // Within Slack's 50 blocks: extracts that would not fit are left out, never the buttons.
+  const room = Math.max(0, SLACK_LIMITS.blocks - kept.length);
+  return [...kept.slice(0, at), ...added.slice(0, room), ...kept.slice(at)];
 }
 
 /** `/citeline sources`: one line per indexed document, in as few sections as the 3,000-character limit allows. */
@@ -140,16 +184,51 @@ function figureLine(figure: FigureFact): string {
 }
 
 function quote(citation: Citation): string {
-  // Leave room for the "> " prefixes that quoting adds to each line.
-  const lines = sanitisedLines(citation.extract);
-  const budget = SLACK_LIMITS.sectionText - 2 * lines.length - 10;
-  const escaped = truncateEscaped(toSafeMrkdwn(lines.join('\n')), budget);
-  const highlighted = highlightFigures(escaped, citation.figures);
-  const quoted = highlighted
+  const { before, focus, after } = focusParts(citation);
+  const figures = citation.figures;
+  const lineCount = citation.extract.split('\n').length;
+  // Leave room for the "> " prefixes that quoting adds to each line, and for the bold markers.
+  const budget = SLACK_LIMITS.sectionText - 2 * lineCount - 12;
+  let body: string;
+  if (!focus) {
+    body = highlightFigures(truncateEscaped(toSafeMrkdwn(sanitisedLines(before).join('\n')), budget), figures);
+  } else {
+    // The best sentence in bold on one line; figures are highlighted only around it, as bold does not nest.
+    const bold = truncateEscaped(toSafeMrkdwn(focus.replace(/\s+/g, ' ')).replace(/\*/g, '∗'), budget - 20);
+    const room = Math.max(0, budget - bold.length - 2);
+    const head = truncateEscapedStart(toSafeMrkdwn(sanitisedLines(before).join('\n')), Math.floor(room / 2));
+    const tail = truncateEscaped(toSafeMrkdwn(sanitisedLines(after).join('\n')), room - head.length);
+    body = `${highlightFigures(head, figures)}${spaceBefore(head)}*${bold}*${spaceAfter(tail)}${highlightFigures(tail, figures)}`;
+  }
+  const quoted = body
     .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
     .map((line) => `> ${line}`)
     .join('\n');
   return truncateEscaped(quoted, SLACK_LIMITS.sectionText);
+}
+
+/** Bold needs a space (or the line's edge) before the opening `*` and after the closing one. */
+function spaceBefore(head: string): string {
+  return head === '' || /\s$/.test(head) ? '' : ' ';
+}
+
+function spaceAfter(tail: string): string {
+  return tail === '' || /^[\s.,;:!?)\]]/.test(tail) ? '' : ' ';
+}
+
+/** Keeps the end of already-escaped text within `max` characters, starting with an ellipsis, never inside an entity. */
+function truncateEscapedStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '';
+  let cut = text.length - (max - 1);
+  const semicolon = text.indexOf(';', cut);
+  const ampersand = text.lastIndexOf('&', cut);
+  if (ampersand !== -1 && semicolon !== -1 && semicolon - ampersand <= 6 && ampersand < cut) cut = semicolon + 1;
+  const code = text.charCodeAt(cut);
+  if (code >= 0xdc00 && code <= 0xdfff) cut += 1;
+  return `…${text.slice(cut).trimStart()}`;
 }
 
 function sanitisedLines(extract: string): string[] {
@@ -170,10 +249,14 @@ function highlightFigures(escapedText: string, figures: readonly string[]): stri
   return out;
 }
 
+/** The title, linked where the source is on the web (a PDF at its page); a local file by its name; then page or section. */
 function sourceLine(citation: Citation): string {
-  const title = linkOrText(citation.source, truncateText(citation.title, 200));
-  const location = citation.location ? ` · ${toSafeMrkdwn(truncateText(citation.location, 200)).replace(/\n/g, ' ')}` : '';
-  return `${title}${location}`;
+  const target = citationTarget(citation);
+  const title = target.url ? linkOrText(target.url, truncateText(citation.title, 200)) : toSafeMrkdwn(truncateText(citation.title, 200)).replace(/\n/g, ' ');
+  const file = target.fileName ? ` · ${toSafeMrkdwn(truncateText(target.fileName, 200))}` : '';
+  const where = citation.location || (target.page !== undefined ? `p. ${target.page}` : '');
+  const location = where ? ` · ${toSafeMrkdwn(truncateText(where, 200)).replace(/\n/g, ' ')}` : '';
+  return `${title}${file}${location}`;
 }
 
 function citationLabel(answered: boolean, index: number): string {
@@ -187,7 +270,7 @@ function confidenceLabel(reply: Reply, shown: number): string {
 }
 
 function feedbackValue(reply: Reply, kind: ReplyKind): string {
-  return encodeFeedbackValue({ kind, question: reply.question, answer: reply.answer, passageIds: reply.citations.map((c) => c.passageId) });
+  return encodeFeedbackValue({ kind, question: reply.question, answer: reply.answer, passageIds: distinctCitations(reply.citations).map((c) => c.passageId) });
 }
 
 function fallbackText(reply: Reply, citations: readonly Citation[]): string {

@@ -20,6 +20,8 @@ export interface FeedbackRecord {
 
 export interface FeedbackStore {
   record(feedback: FeedbackRecord): Promise<void>;
+  /** Every vote so far, for the admins' summary (feedback-summary.ts). */
+  readAll(): Promise<FeedbackRecord[]>;
 }
 
 export const FEEDBACK_FILE = 'feedback.jsonl';

@@ -60,8 +60,42 @@ describe('figure-first replies', () => {
     expect(others).not.toContain('javascript:');
   });
 
-  it('renders replies without figures as before', () => {
+  it('renders replies without figures with the lead first, shown once when it is the first extract', () => {
     const plain = renderReplyForTerminal({ ...reply, figures: undefined });
-    expect(plain.split('\n')[0]).toBe('By 2015, 28% of councils were rated Inadequate.');
+    const lines = plain.split('\n');
+    expect(lines[0]).toBe('    “By 2015, 28% of councils were rated Inadequate.”');
+    expect(lines[1]).toBe('[1] Title of a.md · Findings');
+    expect(plain.match(/28% of councils were rated Inadequate/g)).toHaveLength(1);
+    const other = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead of its own.' });
+    expect(other.split('\n')[0]).toBe('A lead of its own.');
+  });
+});
+
+describe('citations in the terminal', () => {
+  const focused: Citation = {
+    ...citation('r.pdf', 'Inspection changed in 2013. By 2015, 28% of councils were rated Inadequate. Most improved later.'),
+    focus: { start: 28, end: 76 },
+    source: 'https://example.org/reports/r.pdf',
+    location: 'p. 7',
+    page: 7,
+  };
+
+  it('shows each passage once and its best sentence bold in colour, plain without', () => {
+    const twice: Reply = { ...reply, figures: undefined, answer: 'A lead.', citations: [focused, focused, { ...focused, passageId: 'other#2' }] };
+    const plain = renderReplyForTerminal(twice);
+    expect(plain).toContain('[1] Title of r.pdf · p. 7');
+    expect(plain).toContain('[2] Title of r.pdf · p. 7');
+    expect(plain).not.toContain('[3]');
+    expect(plain).not.toContain('\u001b[');
+    const coloured = renderReplyForTerminal(twice, { colour: true, width: 200 });
+    expect(coloured).toContain('\u001b[1mBy 2015, 28% of councils were rated Inadequate.\u001b[22m');
+  });
+
+  it('opens a PDF at its page, and names a local file instead of linking it', () => {
+    const web = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead.', citations: [focused] });
+    expect(web).toContain('https://example.org/reports/r.pdf#page=7');
+    const local = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead.', citations: [{ ...focused, source: 'reports/sub/r.pdf' }] });
+    expect(local).toContain('    r.pdf');
+    expect(local).not.toContain('reports/sub');
   });
 });

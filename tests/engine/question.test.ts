@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS, cleanQuestion, isFollowUp, mergeFollowUp, spellOutShortYears, socialMessage } from '../../src/engine/question.js';
+import { MAX_QUESTION_CHARS, asksSomething, cleanQuestion, isFollowUp, mergeFollowUp, spellOutShortYears, socialMessage } from '../../src/engine/question.js';
 
 describe('cleanQuestion', () => {
   it('removes Slack mentions and broadcasts, keeps link labels', () => {
@@ -21,19 +21,62 @@ describe('cleanQuestion', () => {
 });
 
 describe('follow-ups', () => {
-  it('recognises short and elliptical questions', () => {
-    expect(isFollowUp('and in 2019?')).toBe(true);
-    expect(isFollowUp('what about Good?')).toBe(true);
-    expect(isFollowUp('what share of councils were rated inadequate in 2015 by Ofsted?')).toBe(false);
+  it('reads a message that opens with a connective as a follow-up', () => {
+    for (const text of ['and in 2019?', 'what about Leeds?', 'and for councils rated good?', 'what about the year before?', 'how about Good?', 'but in the North East?', 'And what share were outstanding?']) {
+      expect(isFollowUp(text), text).toBe(true);
+    }
+  });
+
+  it('reads a reference back, a fragment with no subject of its own, or a bare question as a follow-up', () => {
+    for (const text of ['in 2019?', '2016/17', 'Leeds?', 'inadequate in 2016?', 'the previous year?', 'why?', 'how many were there?', 'how does that compare with 2010?', 'what did they recommend?', 'is that the latest figure?', 'for councils rated good?']) {
+      expect(isFollowUp(text), text).toBe(true);
+    }
+  });
+
+  it('reads a question with a subject of its own as a new question, however short', () => {
+    for (const text of [
+      'Who is Debbie Jones?',
+      'what is a DCS?',
+      'what did the NAO find about spending per child in need?',
+      'what share of councils were rated inadequate in 2015 by Ofsted?',
+      // A relative "that" follows its own noun: no reference back.
+      'which councils that were rated good improved?',
+      'tell me about adoption',
+      'is there a report about fostering?',
+      'In 2015, what share of councils were rated good?',
+      'in the north east which councils improved most?',
+    ]) {
+      expect(isFollowUp(text), text).toBe(false);
+    }
+  });
+
+  it('never reads gibberish or grammar words alone as a follow-up', () => {
+    for (const text of ['asdf qwerty zzkj flibble', 'zzkj', 'xxxx?', 'ok', 'me too', '', '?!']) {
+      expect(isFollowUp(text), text).toBe(false);
+    }
   });
 
   it('carries the earlier question over, replacing its year', () => {
     expect(mergeFollowUp('what share were rated inadequate in 2015?', 'and in 2019?')).toBe('what share were rated inadequate in ? and in 2019?');
   });
 
-  it('leaves a full new question alone', () => {
+  it('reads "the year before" as the year before the earlier question\'s', () => {
+    expect(mergeFollowUp('what share were rated inadequate in 2015?', 'what about the year before?')).toBe('what share were rated inadequate in ? what about the year before? 2014');
+    expect(mergeFollowUp('what share were rated inadequate in 2015?', 'and the following year?')).toContain('2016');
+  });
+
+  it('leaves a new question alone, whatever its length', () => {
     const question = 'what did the NAO find about spending per child in need?';
     expect(mergeFollowUp('what share were rated inadequate in 2015?', question)).toBe(question);
+    expect(mergeFollowUp('what share were rated inadequate in 2015?', 'Who is Debbie Jones?')).toBe('Who is Debbie Jones?');
+    expect(mergeFollowUp('what share were rated inadequate in 2015?', 'asdf qwerty zzkj flibble')).toBe('asdf qwerty zzkj flibble');
+  });
+});
+
+describe('asksSomething', () => {
+  it('tells a question from a remark', () => {
+    for (const text of ['is the unanswerable bit covered?', 'what about Leeds', 'how many were there', 'did Ofsted reply', 'anything on adoption?']) expect(asksSomething(text), text).toBe(true);
+    for (const text of ["ok, I'll check with Sam", 'the figure looks low to me', 'makes sense']) expect(asksSomething(text), text).toBe(false);
   });
 });
 

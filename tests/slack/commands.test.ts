@@ -1,6 +1,6 @@
 /** `/citeline` over HTTP: form-encoded, signed, acknowledged at once, answered through the response_url. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsIn, renderedTexts, sendForm, sendInteraction, slashCommand, startHarness, waitFor, type Harness } from './helpers.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buttonsIn, renderedTexts, sendForm, sendInteraction, slashCommand, startHarness, waitFor, type Harness, expectWithinSlackLimits } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,6 +8,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
+});
+afterEach(() => {
+  // Every reply posted, updated or sent to a response URL stays within Slack's Block Kit limits.
+  for (const call of h.api.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update')) expectWithinSlackLimits(call.args, call.method);
+  for (const post of h.api.responseUrlPosts) expectWithinSlackLimits(post.body, 'a response URL post');
 });
 
 async function command(text: string, user_id = 'UCMD', channel_id = 'CGENERAL') {

@@ -1,7 +1,7 @@
 /** Events over HTTP, end to end: signed requests in, Web API calls out (recorded by the fake Slack). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_ID, BOT_USER_ID } from '../../src/bench/fake-slack-api.js';
-import { eventEnvelope, nextTs, renderedTexts, sendEvent, sendSigned, startHarness, waitFor, type Harness } from './helpers.js';
+import { eventEnvelope, nextTs, renderedTexts, sendEvent, sendSigned, startHarness, waitFor, type Harness, expectWithinSlackLimits } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,6 +9,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
+});
+afterEach(() => {
+  // Every reply posted, updated or sent to a response URL stays within Slack's Block Kit limits.
+  for (const call of h.api.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update')) expectWithinSlackLimits(call.args, call.method);
+  for (const post of h.api.responseUrlPosts) expectWithinSlackLimits(post.body, 'a response URL post');
 });
 
 function mention(text: string, extra: Record<string, unknown> = {}) {

@@ -48,6 +48,7 @@ export async function startHarnessWith<E extends CitelineEngine>(engine: E, over
     allowedChannels: [],
     adminUsers: ['UADMIN'],
     rateLimitPerMinute: 20,
+    threadFollowUps: true,
     ...overrides,
   };
   const slack = createSlackApp({
@@ -201,4 +202,28 @@ export function ephemeralButtonClick(button: { action_id: string; value: string 
     response_url,
     actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }],
   };
+}
+
+/**
+ * Fails unless a message's Block Kit is within Slack's limits: at most 50 blocks, section text and fields
+ * at most 3,000 characters, context elements at most 2,000, button values at most 2,000, fallback text given.
+ */
+export function expectWithinSlackLimits(message: { blocks?: unknown; text?: unknown }, what = 'message'): void {
+  const blocks = (Array.isArray(message.blocks) ? message.blocks : []) as Record<string, unknown>[];
+  const problems: string[] = [];
+  if (blocks.length > 50) problems.push(`${blocks.length} blocks`);
+  blocks.forEach((block, i) => {
+    const text = (block.text as { text?: string } | undefined)?.text;
+    if (block.type === 'section' && typeof text === 'string' && text.length > 3000) problems.push(`section ${i} has ${text.length} characters`);
+    if (block.type === 'header' && typeof text === 'string' && text.length > 150) problems.push(`header ${i} has ${text.length} characters`);
+    for (const element of (block.elements as Record<string, unknown>[] | undefined) ?? []) {
+      if (block.type === 'context' && typeof element.text === 'string' && element.text.length > 2000) problems.push(`context ${i} has ${element.text.length} characters`);
+      if (typeof element.value === 'string' && element.value.length > 2000) problems.push(`button value in block ${i} has ${element.value.length} characters`);
+      const label = (element.text as { text?: string } | undefined)?.text;
+      if (element.type === 'button' && typeof label === 'string' && label.length > 75) problems.push(`button label in block ${i} has ${label.length} characters`);
+    }
+    if (block.type === 'context' && ((block.elements as unknown[] | undefined)?.length ?? 0) > 10) problems.push(`context ${i} has more than 10 elements`);
+  });
+  if (message.text !== undefined && typeof message.text !== 'string') problems.push('fallback text is not a string');
+  if (problems.length > 0) throw new Error(`${what} is outside Slack's limits: ${problems.join('; ')}`);
 }

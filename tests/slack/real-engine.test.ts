@@ -67,6 +67,24 @@ describe('Slack with the real engine', () => {
     expect(texts).toContain('<https://schoolsimprovement.net/a-brave-new-world-is-inspection-improving-childrens-services/|A brave new world');
   });
 
+  it('carries a thread on without a mention, reading a follow-up with the thread’s question only when it cannot stand alone', async () => {
+    const first = { type: 'app_mention', user: 'UASKER', text: `<@${BOT_USER_ID}> what % of councils were rated good in 2015?`, ts: nextTs(), channel: 'CTHREADS' };
+    await sendEvent(h.baseUrl, eventEnvelope(first));
+    await waitFor(() => postsInThread(first.ts).length === 1, 'the first answer', 15_000);
+    expect(renderedTexts(postsInThread(first.ts)[0]!.args.blocks).join('\n')).toContain('18%');
+    const reply = (text: string) => ({ type: 'message', channel_type: 'channel', user: 'UOTHER', text, ts: nextTs(), channel: 'CTHREADS', thread_ts: first.ts });
+    await sendEvent(h.baseUrl, eventEnvelope(reply('and in 2007/08?')));
+    await waitFor(() => postsInThread(first.ts).length === 2, 'the follow-up answer', 15_000);
+    // Read with "rated good", the figure for the other year.
+    expect(renderedTexts(postsInThread(first.ts)[1]!.args.blocks).join('\n')).toContain('69%');
+    // Gibberish is not read as "good in 2015" again: no figure of that question comes back.
+    await sendEvent(h.baseUrl, eventEnvelope(reply('asdf qwerty zzkj flibble?')));
+    await waitFor(() => postsInThread(first.ts).length === 3, 'the reply to gibberish', 15_000);
+    const gibberish = renderedTexts(postsInThread(first.ts)[2]!.args.blocks).join('\n');
+    expect(gibberish).toContain(h.prompts.noAnswer);
+    expect(gibberish).not.toMatch(/^\*(18|69)%\*/m);
+  });
+
   it('says when the reports do not answer, and labels the closest extracts', async () => {
     const event = { type: 'message', channel_type: 'im', user: 'UASKER', text: 'what is the capital of Peru?', ts: nextTs(), channel: 'DASKER' };
     await sendEvent(h.baseUrl, eventEnvelope(event));
@@ -107,7 +125,8 @@ describe('Slack with the real engine', () => {
       action_ts: '1',
     });
     const [post] = await waitFor(() => postsInThread(ts).length > 0 && postsInThread(ts), 'the sources reply', 15_000);
-    expect(renderedTexts(post!.args.blocks).join('\n')).toMatch(/28%.*of councils were rated Inadequate/);
+    // The quote that bears on the claim, its figure highlighted (each passage is quoted once).
+    expect(renderedTexts(post!.args.blocks).join('\n')).toMatch(/^> .*rated Inadequate.*\*28%\*|^> .*\*28%\*.*rated Inadequate/m);
   });
 
   it('/citeline sources lists the indexed documents with passage counts', async () => {

@@ -4,7 +4,7 @@
  * as a hostile report might. Swap in the real engine here to run the Slack tests over reports/.
  */
 import type { Citation, Reply } from '../../src/answer/types.js';
-import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from '../../src/engine/types.js';
+import type { AskOptions, CitelineEngine, IndexAbout, IndexedSource, IngestSummary } from '../../src/engine/types.js';
 import { parseStatsQuery } from '../../src/stats/index.js';
 import type { Figure, StatsQuery } from '../../src/stats/types.js';
 
@@ -43,6 +43,19 @@ export const CITATIONS: Citation[] = [
   },
 ];
 
+/** What a larger maxCitations finds beyond CITATIONS: the answer a reader wanted, in the fourth passage. */
+export const FURTHER_CITATIONS: Citation[] = Array.from({ length: 7 }, (_, i) => ({
+  passageId: `further.pdf#p${i + 1}`,
+  docId: 'further.pdf',
+  title: 'Further evidence (PDF)',
+  source: 'https://example.org/further.pdf',
+  location: `p. ${i + 2}`,
+  page: i + 2,
+  extract: `Further extract number ${i + 1} about council ratings.`,
+  score: 0.3 - i * 0.01,
+  figures: [],
+}));
+
 export interface EngineCall {
   kind: 'ask' | 'find';
   question: string;
@@ -75,6 +88,10 @@ export class TestEngine implements CitelineEngine {
     ];
   }
 
+  about(): IndexAbout {
+    return { documents: 2, passages: 15, model: 'models/test-model', builtAt: '2026-11-30T09:15:00.000Z' };
+  }
+
   async reindex(): Promise<IngestSummary> {
     this.reindexCount += 1;
     return { documents: 4, passages: 57, added: ['a.md'], updated: [], removed: [], unchanged: ['b.md', 'c.md', 'd.md'], skipped: [], seconds: 1.25 };
@@ -87,6 +104,7 @@ export class TestEngine implements CitelineEngine {
       return { question, answered: false, answer: NO_ANSWER, confidence: 0.1, citations: CITATIONS.slice(1) };
     }
     const after = options.previousQuestion ? ` (after: ${options.previousQuestion})` : '';
-    return { question, answered: true, answer: `Answer to: ${question}${after}`, confidence: 0.8, citations: CITATIONS };
+    const citations = [...CITATIONS, ...FURTHER_CITATIONS].slice(0, Math.max(CITATIONS.length, options.maxCitations ?? 3));
+    return { question, answered: true, answer: `Answer to: ${question}${after}`, confidence: 0.8, citations };
   }
 }

@@ -58,30 +58,38 @@ describe('parseCommand', () => {
     expect(parseCommand('HELP')).toEqual({ type: 'help' });
     expect(parseCommand('sources')).toEqual({ type: 'sources' });
     expect(parseCommand('reindex')).toEqual({ type: 'reindex' });
+    expect(parseCommand('feedback')).toEqual({ type: 'feedback' });
+    expect(parseCommand('feedback on foster carers?')).toEqual({ type: 'ask', question: 'feedback on foster carers?' });
     expect(parseCommand('stats inadequate 2015')).toEqual({ type: 'stats', args: 'inadequate 2015' });
     expect(parseCommand('sources of funding for councils?')).toEqual({ type: 'ask', question: 'sources of funding for councils?' });
   });
 });
 
 describe('ThreadMemory', () => {
-  it('offers the earlier question to a follow-up only, and keeps the full question across follow-ups', () => {
+  it('offers the earlier question to a follow-up only, and keeps the full question across follow-ups', async () => {
     const memory = new ThreadMemory();
-    memory.remember('C:1', 'what share of councils were rated Inadequate in 2015?', undefined);
-    expect(memory.previousFor('C:1', 'which councils improved most between the two inspection frameworks?')).toBeUndefined();
-    const previous = memory.previousFor('C:1', 'and in 2008?');
+    expect(await memory.hasAnswered('C:1')).toBe(false);
+    await memory.remember('C:1', 'what share of councils were rated Inadequate in 2015?', undefined);
+    expect(await memory.hasAnswered('C:1')).toBe(true);
+    expect(await memory.previousFor('C:1', 'which councils improved most between the two inspection frameworks?')).toBeUndefined();
+    // Short is not enough: a question with its own subject, or gibberish, stands alone.
+    expect(await memory.previousFor('C:1', 'Who is Debbie Jones?')).toBeUndefined();
+    expect(await memory.previousFor('C:1', 'asdf qwerty zzkj flibble')).toBeUndefined();
+    const previous = await memory.previousFor('C:1', 'and in 2008?');
     expect(previous).toBe('what share of councils were rated Inadequate in 2015?');
-    memory.remember('C:1', 'and in 2008?', previous);
-    expect(memory.previousFor('C:1', 'and 2010?')).toBe('what share of councils were rated Inadequate in 2015?');
-    expect(memory.previousFor('C:2', 'and 2010?')).toBeUndefined();
+    await memory.remember('C:1', 'and in 2008?', previous);
+    expect(await memory.previousFor('C:1', 'what about Leeds?')).toBe('what share of councils were rated Inadequate in 2015?');
+    expect(await memory.previousFor('C:2', 'and 2010?')).toBeUndefined();
   });
 
-  it('forgets the oldest threads beyond its capacity', () => {
+  it('forgets the oldest threads beyond its capacity', async () => {
     const memory = new ThreadMemory(2);
-    memory.remember('a', 'question a here', undefined);
-    memory.remember('b', 'question b here', undefined);
-    memory.remember('c', 'question c here', undefined);
-    expect(memory.previousFor('a', 'and 2019?')).toBeUndefined();
-    expect(memory.previousFor('c', 'and 2019?')).toBe('question c here');
+    await memory.remember('a', 'question a here', undefined);
+    await memory.remember('b', 'question b here', undefined);
+    await memory.remember('c', 'question c here', undefined);
+    expect(await memory.previousFor('a', 'and 2019?')).toBeUndefined();
+    expect(await memory.hasAnswered('a')).toBe(false);
+    expect(await memory.previousFor('c', 'and 2019?')).toBe('question c here');
   });
 });
 

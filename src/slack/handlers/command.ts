@@ -8,6 +8,8 @@ import type { IngestSummary } from '../../engine/types.js';
 import { fillPrompt } from '../../prompts.js';
 import { renderHelp, renderNotice, renderSources, type SlackMessage } from '../blocks.js';
 import { deliver } from '../deliver.js';
+import { renderFeedbackSummary } from '../feedback-blocks.js';
+import { summariseFeedback } from '../feedback-summary.js';
 import { composeAnswer } from './compose-answer.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { answerStatsCommand } from './stats.js';
@@ -19,6 +21,7 @@ export type ParsedCommand =
   | { type: 'sources' }
   | { type: 'stats'; args: string }
   | { type: 'reindex' }
+  | { type: 'feedback' }
   | { type: 'ask'; question: string };
 
 /** The first word picks a subcommand; anything else is a question (so "/citeline sources of funding?" is one). */
@@ -29,12 +32,12 @@ export function parseCommand(text: string): ParsedCommand {
   if (word === 'help' && rest.length === 0) return { type: 'help' };
   if (word === 'sources' && rest.length === 0) return { type: 'sources' };
   if (word === 'reindex' && rest.length === 0) return { type: 'reindex' };
+  if (word === 'feedback' && rest.length === 0) return { type: 'feedback' };
   if (word === 'stats') return { type: 'stats', args: rest.join(' ') };
   return { type: 'ask', question: trimmed };
 }
 
 export function registerCommandHandler(app: App, deps: HandlerDeps): void {
-  const reindexer = singleFlight(() => deps.engine.reindex());
 
   app.command(COMMAND_NAME, async ({ command, ack, respond, context }) => {
     const parsed = parseCommand(command.text);
@@ -54,7 +57,10 @@ export function registerCommandHandler(app: App, deps: HandlerDeps): void {
           return;
         }
         await ack(ephemeral(renderNotice(deps.prompts.reindexStarted)));
-        await reportReindex(deps, respond, command.user_id, reindexer);
+        await reportReindex(deps, respond, command.user_id, deps.reindex);
+        return;
+      case 'feedback':
+        await ack(ephemeral(await feedbackFor(deps, command.user_id)));
         return;
       case 'ask': {
         await ack(ephemeral(renderNotice(deps.prompts.searching)));
@@ -96,17 +102,17 @@ async function reportReindex(deps: HandlerDeps, respond: RespondFn, userId: stri
   await deliver(deps.logger, `report the reindex to ${userId}`, () => respond(ephemeral(message)));
 }
 
-function ephemeral(message: SlackMessage): RespondArguments {
-  return { response_type: 'ephemeral', text: message.text, blocks: message.blocks };
+/** Admins only: the votes are other people's questions. */
+async function feedbackFor(deps: HandlerDeps, userId: string): Promise<SlackMessage> {
+  if (!deps.config.adminUsers.includes(userId)) return renderNotice(deps.prompts.feedbackRefused);
+  try {
+    return renderFeedbackSummary(summariseFeedback(await deps.feedback.readAll()));
+  } catch (error) {
+    deps.logger.error('Could not read the feedback:', error);
+    return renderNotice(deps.prompts.internalError);
+  }
 }
 
-/** Two admins pressing reindex at once share one rebuild rather than racing to write the index. */
-function singleFlight<T>(run: () => Promise<T>): () => Promise<T> {
-  let inFlight: Promise<T> | undefined;
-  return () => {
-    inFlight ??= run().finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
-  };
+function ephemeral(message: SlackMessage): RespondArguments {
+  return { response_type: 'ephemeral', text: message.text, blocks: message.blocks };
 }

@@ -9,7 +9,7 @@ import type { ReplyKind } from '../action-values.js';
 import { renderNotice, renderReply, type SlackMessage } from '../blocks.js';
 import { MAX_QUESTION_CHARS, readQuestion } from '../question.js';
 import { QueueFullError } from '../answer-queue.js';
-import { socialMessage } from '../../engine/question.js';
+import { socialMessage, type SocialMessage } from '../../engine/question.js';
 import type { HandlerDeps } from './handler-deps.js';
 
 export interface AnswerRequest {
@@ -25,11 +25,11 @@ export interface AnswerRequest {
 }
 
 export type AnswerOutcome =
-  | { status: 'answered'; message: SlackMessage; reply: Reply; question: string }
+  | { status: 'answered'; message: SlackMessage; reply: Reply; question: string; previousQuestion?: string }
   /** Not asked: an empty or over-long question, or over the rate limit. The message says why. */
   | { status: 'refused'; message: SlackMessage }
   /** Not a question: a greeting or thanks, answered in kind without searching the reports. */
-  | { status: 'social'; message: SlackMessage }
+  | { status: 'social'; kind: SocialMessage; message: SlackMessage }
   | { status: 'failed'; message: SlackMessage };
 
 export async function composeAnswer(deps: HandlerDeps, request: AnswerRequest): Promise<AnswerOutcome> {
@@ -41,24 +41,24 @@ export async function composeAnswer(deps: HandlerDeps, request: AnswerRequest): 
   }
   // Before the rate limit: saying thanks costs the engine nothing and must not use up a question.
   const social = request.kind === 'find' ? undefined : socialMessage(reading.question);
-  if (social) return { status: 'social', message: renderNotice(prompts[social]) };
+  if (social) return { status: 'social', kind: social, message: renderNotice(prompts[social]) };
   if (!deps.rateLimiter.tryAcquire(request.userId)) {
     deps.logger.info(`Rate limit: refused a question from ${request.userId}.`);
     return { status: 'refused', message: renderNotice(fillPrompt(prompts.rateLimited, { limit: deps.rateLimiter.limit })) };
   }
 
   const { question } = reading;
-  const previousQuestion = request.threadKey ? deps.threads.previousFor(request.threadKey, question) : undefined;
+  const previousQuestion = request.threadKey ? await deps.threads.previousFor(request.threadKey, question) : undefined;
   const options = previousQuestion ? { previousQuestion } : {};
   try {
     const reply = request.kind === 'find' ? await deps.engine.findSources(question, options) : await deps.engine.ask(question, options);
-    if (request.threadKey) deps.threads.remember(request.threadKey, question, previousQuestion);
+    if (request.threadKey) await deps.threads.remember(request.threadKey, question, previousQuestion);
     const message = renderReply(reply, {
       kind: request.kind,
       ...(previousQuestion ? { previousQuestion } : {}),
       ...(request.shareable ? { shareable: true } : {}),
     });
-    return { status: 'answered', message, reply, question };
+    return { status: 'answered', message, reply, question, ...(previousQuestion ? { previousQuestion } : {}) };
   } catch (error) {
     if (error instanceof QueueFullError) {
       deps.logger.warn(`Busy: turned away a question from ${request.userId} (${error.waiting} waiting).`);

@@ -1,11 +1,11 @@
 /** What every handler is given. Built once in app.ts; handlers never read config or the environment. */
 import type { Logger } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
-import type { CitelineEngine } from '../../engine/types.js';
+import type { CitelineEngine, IngestSummary } from '../../engine/types.js';
 import type { Prompts } from '../../prompts.js';
 import type { FeedbackStore } from '../feedback-store.js';
 import type { SlidingWindowRateLimiter } from '../middleware/rate-limit.js';
-import type { ThreadMemory } from '../thread-memory.js';
+import type { ThreadStore } from '../thread-memory.js';
 
 export interface HandlerDeps {
   config: SlackConfig;
@@ -13,6 +13,8 @@ export interface HandlerDeps {
   prompts: Prompts;
   feedback: FeedbackStore;
   rateLimiter: SlidingWindowRateLimiter;
-  threads: ThreadMemory;
+  threads: ThreadStore;
+  /** The engine's reindex, shared by every way of asking for one: two requests at once share one rebuild. */
+  reindex: () => Promise<IngestSummary>;
   logger: Logger;
 }

@@ -1,6 +1,7 @@
 /**
- * `@Citeline question` in a channel: the answer goes in the thread of the mention. A short follow-up in that
- * thread ("and in 2019?") is read with the thread's earlier question (ThreadMemory).
+ * `@Citeline question` in a channel: the answer goes in the thread of the mention. A follow-up in that thread
+ * that cannot stand alone ("and in 2019?") is read with the thread's earlier question (ThreadStore); later
+ * messages there need no mention (thread-follow-up.ts).
  */
 import type { App } from '@slack/bolt';
 import { deliver } from '../deliver.js';

@@ -1,7 +1,7 @@
 /**
  * SLACK_ALLOWED_TEAMS / SLACK_ALLOWED_CHANNELS. Outside them Citeline stays silent, except that a slash
  * command is told it is not enabled there (the user typed it and would otherwise see nothing at all).
- * Direct messages are not channels: the channel list does not apply to them, the team list does.
+ * Direct messages and the Home tab are not channels: the channel list does not apply to them, the team list does.
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { originOf } from './slack-body.js';
@@ -15,8 +15,9 @@ export interface AllowListOptions {
 
 export function isAllowed(origin: { teamId?: string; channelId?: string }, options: Pick<AllowListOptions, 'allowedTeams' | 'allowedChannels'>): boolean {
   if (options.allowedTeams.length > 0 && !(origin.teamId && options.allowedTeams.includes(origin.teamId))) return false;
-  if (options.allowedChannels.length > 0 && !isDirectMessage(origin.channelId)) {
-    if (!(origin.channelId && options.allowedChannels.includes(origin.channelId))) return false;
+  // The channel list applies where there is a channel: not to DMs, nor to the Home tab's buttons, which have none.
+  if (options.allowedChannels.length > 0 && origin.channelId !== undefined && !isDirectMessage(origin.channelId)) {
+    if (!options.allowedChannels.includes(origin.channelId)) return false;
   }
   return true;
 }
