@@ -24,6 +24,8 @@ const coreSchema = z.object({
   MODEL_CACHE_DIR: z.string().min(1).default('.cache/models'),
   /** 1 keeps ingest on one thread: no second V8 instance, so less memory, and a slower ingest. */
   INGEST_THREADS: z.enum(['1', '2'], { error: 'must be 1 or 2' }).default('2'),
+  OCR: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  MAX_REPORT_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').default(100),
 });
 
 export interface CoreConfig {
@@ -36,6 +38,10 @@ export interface CoreConfig {
    * embeds, once a corpus reaches a few thousand passages. 1: all on this thread.
    */
   ingestThreads: 1 | 2;
+  /** on (the default): a PDF page without a text layer (a scan) is read by OCR. off: it is skipped. */
+  ocr: boolean;
+  /** Largest report accepted from Slack, in MB (MAX_REPORT_MB, default 100). */
+  maxReportMb: number;
 }
 
 const slackSchema = z.object({
@@ -87,6 +93,8 @@ export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
     embeddingModel: parsed.EMBEDDING_MODEL,
     modelCacheDir: resolve(cwd, parsed.MODEL_CACHE_DIR),
     ingestThreads: parsed.INGEST_THREADS === '1' ? 1 : 2,
+    ocr: parsed.OCR === 'on',
+    maxReportMb: parsed.MAX_REPORT_MB,
   };
 }
 

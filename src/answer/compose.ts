@@ -566,6 +566,7 @@ function toCitation(item: Scored, query: AnalysedQuery): Citation {
     title: passage.title,
     source: passage.source,
     location: citationLocation(passage),
+    ...(passage.page !== undefined ? { page: passage.page } : {}),
     extract: item.candidate.extract,
     score: round(item.score, 3),
     figures: findFigures(item.candidate.extract)

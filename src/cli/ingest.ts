@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     vocabulary,
     rebuild: values.rebuild,
     artifactsWorker: artifactsWorkerFor(config.ingestThreads),
+    reading: { ocr: config.ocr },
     onProgress: progress.update,
     log: logToStderr,
   });

@@ -9,6 +9,7 @@ import type { Embedder } from '../embed/types.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { estimatedPassages } from '../ingest/estimate.js';
 import { readReports, type DocumentRecord, type ReadReport } from '../ingest/read-reports.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
@@ -44,6 +45,8 @@ export interface BuildIndexOptions {
   /** Ignore the existing index and embed everything again. */
   rebuild?: boolean;
   onProgress?: (progress: IngestProgress) => void;
+  /** How files are read (OCR on or off): CoreConfig.ocr. */
+  reading?: ReadOptions;
   log?: (line: string) => void;
   /**
    * Read the reports and build the BM25 and figures indexes on a worker thread: by default when the
@@ -89,6 +92,7 @@ interface PendingDocument {
 
 async function buildLocked(options: BuildIndexOptions, started: number): Promise<IngestSummary> {
   const { embedder, indexDir, onProgress, log = () => {} } = options;
+  const readOptions = options.reading ?? DEFAULT_READ_OPTIONS;
   const store = await openOrCreate(options, log);
   const found = await findReportFiles(options.paths);
   const total = found.files.length;
@@ -129,14 +133,14 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     // documents, so that small documents still make full model batches.
     const known = new Map(store.documents().map((document) => [document.docId, document.hash]));
     const reading = worker
-      ? readOnWorker(worker, found, known, (error) => {
+      ? readOnWorker(worker, found, known, readOptions, (error) => {
           log(`Reading the reports on a second thread failed (${error.message}); reading them, and building the search index, here instead.`);
           worker = undefined;
           workerFailed = true;
           inProcess = importArtifactsBuilder();
           inProcess.catch(() => {});
         })
-      : readReports(found.files, found.root, known);
+      : readReports(found.files, found.root, known, readOptions);
     // Reading and embedding run side by side: as a group fills it is queued for its vectors, so
     // the worker's reports are taken as they come and its search-index job starts as soon as
     // reading is done, not once the vectors have caught up.
@@ -272,11 +276,12 @@ async function* readOnWorker(
   worker: IngestWorker,
   found: { files: string[]; root: string },
   known: ReadonlyMap<string, string>,
+  reading: ReadOptions,
   onFailure: (error: IngestWorkerFailed) => void,
 ): AsyncGenerator<ReadReport> {
   let reported = 0;
   try {
-    for await (const report of worker.read(found.files, found.root, known)) {
+    for await (const report of worker.read(found.files, found.root, known, reading)) {
       reported += 1;
       yield report;
     }
@@ -286,7 +291,7 @@ async function* readOnWorker(
     worker.stop();
     onFailure(error);
   }
-  yield* readReports(found.files.slice(reported), found.root, known);
+  yield* readReports(found.files.slice(reported), found.root, known, reading);
 }
 
 /** One group's vectors, then each of its documents joins the store. */

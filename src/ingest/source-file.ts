@@ -1,6 +1,6 @@
 /** What every loader starts from: the file's bytes, its id and hash, and the text decoding they share. */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { FrontMatter } from './front-matter.js';
 import type { DocumentBlock, DocumentFormat, LoadedDocument } from './types.js';
 import { UnreadableDocumentError } from './types.js';
@@ -32,9 +32,11 @@ export function unreadable(file: Pick<SourceFile, 'id'>, reason: string): Unread
   return new UnreadableDocumentError(file.id, reason);
 }
 
-/** The file name, the title of last resort. */
+/** The file name without its extension, the title of last resort. */
 export function fileTitle(file: Pick<SourceFile, 'path'>): string {
-  return basename(file.path);
+  const name = basename(file.path);
+  const extension = extname(name);
+  return extension && extension.length < name.length ? name.slice(0, -extension.length) : name;
 }
 
 /**
