@@ -10,6 +10,7 @@
  */
 import { SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
 import { repairMojibake } from './mojibake.js';
+import { tableRowText } from './table-row.js';
 
 interface TextItemLike {
   str: string;
@@ -98,12 +99,6 @@ export function pageLines(items: readonly unknown[]): PdfLine[] {
   }
   close();
   return lines;
-}
-
-/** A table row as a sentence: "Overall effectiveness: Inadequate", further cells after commas. */
-export function tableRowText(cells: readonly string[]): string {
-  const [first, ...rest] = cells;
-  return `${first!.replace(/[:\s]+$/, '')}: ${rest.join(', ')}`;
 }
 
 /**

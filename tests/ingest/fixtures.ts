@@ -94,13 +94,18 @@ export interface DocxParagraph {
 }
 
 /** A minimal DOCX: content types, package relationships and the main document part. */
-export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array> {
+export async function makeDocx(paragraphs: (DocxParagraph | { table: string[][] })[]): Promise<Uint8Array> {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphXml = (paragraph: DocxParagraph) => {
+    const style = paragraph.style ? `<w:pPr><w:pStyle w:val="${paragraph.style}"/></w:pPr>` : '';
+    return `<w:p>${style}<w:r><w:t xml:space="preserve">${escape(paragraph.text)}</w:t></w:r></w:p>`;
+  };
   const body = paragraphs
-    .map((paragraph) => {
-      const style = paragraph.style ? `<w:pPr><w:pStyle w:val="${paragraph.style}"/></w:pPr>` : '';
-      return `<w:p>${style}<w:r><w:t xml:space="preserve">${escape(paragraph.text)}</w:t></w:r></w:p>`;
-    })
+    .map((item) =>
+      'table' in item
+        ? `<w:tbl>${item.table.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraphXml({ text: cell })}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
+        : paragraphXml(item),
+    )
     .join('');
   const zip = new JSZip();
   zip.file(

@@ -177,3 +177,28 @@ describe('scanned PDF pages', () => {
     await expect(loadDocument(await temp.write('off.pdf', bytes), temp.dir, { ocr: false })).rejects.toThrow(/no text layer/);
   });
 });
+
+describe('DOCX and HTML tables', () => {
+  it('reads each row of a Word table as one sentence', async () => {
+    const { makeDocx } = await import('./fixtures.js');
+    const bytes = await makeDocx([
+      { text: 'Judgements at the last visit.' },
+      { table: [['Area', 'Judgement'], ['Overall safety', 'Requires work'], ['Quay maintenance', 'Good']] },
+      { text: 'The next visit is due in spring.' },
+    ]);
+    const document = await load('table.docx', bytes);
+    expect(document.blocks.map((block) => block.text)).toEqual([
+      'Judgements at the last visit.',
+      'Area: Judgement',
+      'Overall safety: Requires work',
+      'Quay maintenance: Good',
+      'The next visit is due in spring.',
+    ]);
+  });
+
+  it('reads an HTML table row the same way, its header cells and several columns included', async () => {
+    const html = '<p>Berths by quay.</p><table><tr><th>Quay</th><th>Berths</th><th>Depth</th></tr><tr><td><p>East</p></td><td>12</td><td>9 m</td></tr></table>';
+    const document = await load('table.html', new TextEncoder().encode(html));
+    expect(document.blocks.map((block) => block.text)).toEqual(['Berths by quay.', 'Quay: Berths, Depth', 'East: 12, 9 m']);
+  });
+});
