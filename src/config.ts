@@ -54,6 +54,8 @@ const slackSchema = z.object({
   SLACK_ALLOWED_TEAMS: csv,
   SLACK_ALLOWED_CHANNELS: csv,
   SLACK_ADMIN_USERS: csv,
+  /** Who may add reports from Slack besides the admins: user ids, or * for everyone. */
+  SLACK_INGEST_USERS: csv,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
@@ -68,6 +70,17 @@ export interface SlackConfig {
   allowedChannels: string[];
   adminUsers: string[];
   rateLimitPerMinute: number;
+  /** Adding reports from Slack ("@Citeline add this" with a file): where they go and who may. */
+  ingest?: SlackIngestConfig;
+}
+
+export interface SlackIngestConfig {
+  /** Users who may add reports besides SLACK_ADMIN_USERS (SLACK_INGEST_USERS), or 'everyone' (`*`). */
+  users: string[] | 'everyone';
+  /** REPORTS_DIR: where an added report is saved before the index is rebuilt. */
+  reportsDir: string;
+  /** MAX_REPORT_MB: larger files are refused before they are downloaded. */
+  maxReportMb: number;
 }
 
 export interface AppConfig {
@@ -126,6 +139,10 @@ export function parseAppConfig(env: Env, cwd = process.cwd()): AppConfig {
       adminUsers: parsed.SLACK_ADMIN_USERS,
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     };
+    if (core) {
+      const users = parsed.SLACK_INGEST_USERS;
+      slack.ingest = { users: users.includes('*') ? 'everyone' : users, reportsDir: core.reportsDir, maxReportMb: core.maxReportMb };
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
