@@ -6,6 +6,7 @@ import { createEmbedder } from '../embed/transformers-embedder.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
 import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
 import { formatIngestSummary } from './ingest-summary.js';
+import { IngestProgressTally, megabytes } from './ingest-progress.js';
 
 const USAGE = 'Usage: npm run ingest -- [paths...] [--rebuild] [--json]';
 
@@ -37,21 +38,27 @@ async function main(): Promise<void> {
   else console.log(formatIngestSummary(summary, config.indexDir));
 }
 
-/** A progress bar on a terminal; nothing when output is piped (CI logs stay readable). */
+/** A progress bar on a terminal, by bytes, with files and passages beside it; nothing when output is piped. */
 function progressReporter(enabled: boolean) {
   if (!enabled) return { update: (_: IngestProgress) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: 'Indexing {bar} {value}/{total} files | {passages} passages | {file}', hideCursor: true, clearOnComplete: true },
+    {
+      format: 'Indexing {bar} {percentage}% | {mb}/{totalMb} MB | {files}/{totalFiles} files | {passages} passages | {file}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
-  let passages = 0;
+  const tally = new IngestProgressTally();
+  const payload = () => {
+    const { state } = tally;
+    return { mb: megabytes(state.bytes), totalMb: megabytes(state.totalBytes), files: state.files, totalFiles: state.totalFiles, passages: state.passages, file: state.file };
+  };
   return {
     update(event: IngestProgress) {
-      if (event.stage === 'scan') bar.start(event.files, 0, { passages, file: '' });
-      if (event.stage === 'file') {
-        passages += event.passages;
-        bar.update(event.done, { passages, file: event.file.split('/').pop() ?? '' });
-      }
+      if (!tally.update(event)) return;
+      if (event.stage === 'scan') bar.start(Math.max(1, tally.state.totalBytes), 0, payload());
+      else bar.update(tally.state.bytes, payload());
     },
     stop: () => bar.stop(),
   };
