@@ -24,6 +24,8 @@ const coreSchema = z.object({
   MODEL_CACHE_DIR: z.string().min(1).default('.cache/models'),
   /** 1 keeps ingest on one thread: no second V8 instance, so less memory, and a slower ingest. */
   INGEST_THREADS: z.enum(['1', '2'], { error: 'must be 1 or 2' }).default('2'),
+  OCR: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  MAX_REPORT_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').default(100),
 });
 
 export interface CoreConfig {
@@ -36,6 +38,10 @@ export interface CoreConfig {
    * embeds, once a corpus reaches a few thousand passages. 1: all on this thread.
    */
   ingestThreads: 1 | 2;
+  /** on (the default): a PDF page without a text layer (a scan) is read by OCR. off: it is skipped. */
+  ocr: boolean;
+  /** Largest report accepted from Slack, in MB (MAX_REPORT_MB, default 100). */
+  maxReportMb: number;
 }
 
 const slackSchema = z.object({
@@ -48,6 +54,8 @@ const slackSchema = z.object({
   SLACK_ALLOWED_TEAMS: csv,
   SLACK_ALLOWED_CHANNELS: csv,
   SLACK_ADMIN_USERS: csv,
+  /** Who may add reports from Slack besides the admins: user ids, or * for everyone. */
+  SLACK_INGEST_USERS: csv,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SLACK_THREAD_FOLLOWUPS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
@@ -68,6 +76,17 @@ export interface SlackConfig {
    * heard without a mention. Needs the message.channels / message.groups events (slack/manifest.json).
    */
   threadFollowUps: boolean;
+  /** Adding reports from Slack ("@Citeline add this" with a file): where they go and who may. */
+  ingest?: SlackIngestConfig;
+}
+
+export interface SlackIngestConfig {
+  /** Users who may add reports besides SLACK_ADMIN_USERS (SLACK_INGEST_USERS), or 'everyone' (`*`). */
+  users: string[] | 'everyone';
+  /** REPORTS_DIR: where an added report is saved before the index is rebuilt. */
+  reportsDir: string;
+  /** MAX_REPORT_MB: larger files are refused before they are downloaded. */
+  maxReportMb: number;
 }
 
 export interface AppConfig {
@@ -93,6 +112,8 @@ export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
     embeddingModel: parsed.EMBEDDING_MODEL,
     modelCacheDir: resolve(cwd, parsed.MODEL_CACHE_DIR),
     ingestThreads: parsed.INGEST_THREADS === '1' ? 1 : 2,
+    ocr: parsed.OCR === 'on',
+    maxReportMb: parsed.MAX_REPORT_MB,
   };
 }
 
@@ -125,6 +146,10 @@ export function parseAppConfig(env: Env, cwd = process.cwd()): AppConfig {
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
       threadFollowUps: parsed.SLACK_THREAD_FOLLOWUPS === 'on',
     };
+    if (core) {
+      const users = parsed.SLACK_INGEST_USERS;
+      slack.ingest = { users: users.includes('*') ? 'everyone' : users, reportsDir: core.reportsDir, maxReportMb: core.maxReportMb };
+    }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);

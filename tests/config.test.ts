@@ -10,7 +10,15 @@ describe('configuration', () => {
       embeddingModel: 'models/glove-100d',
       modelCacheDir: '/srv/citeline/.cache/models',
       ingestThreads: 2,
+      ocr: true,
+      maxReportMb: 100,
     });
+  });
+
+  it('turns OCR off with OCR=off, and reads MAX_REPORT_MB', () => {
+    expect(parseCoreConfig({ OCR: 'off', MAX_REPORT_MB: '2.5' })).toMatchObject({ ocr: false, maxReportMb: 2.5 });
+    expect(() => parseCoreConfig({ OCR: 'no' })).toThrow(/OCR must be on or off/);
+    expect(() => parseCoreConfig({ MAX_REPORT_MB: '0' })).toThrow(/MAX_REPORT_MB/);
   });
 
   it('keeps ingest on one thread with INGEST_THREADS=1, and refuses any other count', () => {

@@ -1,8 +1,14 @@
 import type { Passage } from '../ingest/types.js';
 
-/** Where a reader finds a passage: its page, else its section heading, else the start of the document. */
-export function citationLocation(passage: Pick<Passage, 'page' | 'heading'>): string {
-  if (passage.page !== undefined) return `p. ${passage.page}`;
+/**
+ * Where a reader finds a passage: its page or pages ("p. 3", "pp. 3-4", with "(OCR)" when the text
+ * was read from a scanned page), else its section heading, else the start of the document.
+ */
+export function citationLocation(passage: Pick<Passage, 'page' | 'pageEnd' | 'ocr' | 'heading'>): string {
+  if (passage.page !== undefined) {
+    const pages = passage.pageEnd !== undefined && passage.pageEnd > passage.page ? `pp. ${passage.page}-${passage.pageEnd}` : `p. ${passage.page}`;
+    return passage.ocr ? `${pages} (OCR)` : pages;
+  }
   if (passage.heading) return passage.heading;
   return 'opening';
 }

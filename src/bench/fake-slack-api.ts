@@ -21,6 +21,18 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+/** A file shared in Slack, as events and files.info describe it; its bytes are served at url_private. */
+export interface SharedFile {
+  id: string;
+  name: string;
+  title: string;
+  size: number;
+  mimetype: string;
+  filetype: string;
+  url_private: string;
+  url_private_download: string;
+}
+
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
 
 interface PendingFailure {
@@ -41,6 +53,10 @@ export class FakeSlackApi {
   private port = 0;
   private nextTs = 1000;
   private nextResponseUrl = 1;
+  private files = new Map<string, { file: SharedFile; bytes: Uint8Array }>();
+  private nextFile = 1;
+  /** The Authorization header of each download of a file's url_private, in order. */
+  readonly downloads: { id: string; authorization?: string }[] = [];
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -75,6 +91,27 @@ export class FakeSlackApi {
     this.failures.push({ remaining: count, failure, ...(method ? { method } : {}) });
   }
 
+  /**
+   * A file as if shared in Slack: its url_private is served here to a request bearing a bot token
+   * (as Slack's needs files:read). `size` may claim other than the bytes' length (a huge file).
+   */
+  addFile(name: string, bytes: Uint8Array, options: { size?: number; mimetype?: string } = {}): SharedFile {
+    const id = `F${String(this.nextFile++).padStart(6, '0')}`;
+    const url = `http://127.0.0.1:${this.port}/files-pri/${TEAM_ID}-${id}/${encodeURIComponent(name)}`;
+    const file: SharedFile = {
+      id,
+      name,
+      title: name,
+      size: options.size ?? bytes.length,
+      mimetype: options.mimetype ?? 'application/octet-stream',
+      filetype: name.includes('.') ? name.split('.').pop()!.toLowerCase() : 'binary',
+      url_private: url,
+      url_private_download: `${url}?download=1`,
+    };
+    this.files.set(id, { file, bytes });
+    return file;
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -88,6 +125,20 @@ export class FakeSlackApi {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = parseBody(raw, String(req.headers['content-type'] ?? ''));
+
+    if (url.pathname.startsWith('/files-pri/')) {
+      const id = url.pathname.split('/')[2]!.split('-').pop()!;
+      const authorization = req.headers.authorization;
+      this.downloads.push({ id, ...(authorization ? { authorization } : {}) });
+      const stored = this.files.get(id);
+      // Without a bot token Slack answers with its sign-in page, not the file.
+      if (!stored || !/^Bearer xoxb-/.test(authorization ?? '')) {
+        res.writeHead(stored ? 302 : 404, { 'Content-Type': 'text/html', Location: 'https://example.slack.com/?redir=files' });
+        return void res.end('<html><body>Sign in</body></html>');
+      }
+      res.writeHead(200, { 'Content-Type': stored.file.mimetype, 'Content-Length': String(stored.bytes.length) });
+      return void res.end(stored.bytes);
+    }
 
     if (url.pathname.startsWith('/response/')) {
       this.responseUrlPosts.push({ id: url.pathname.slice('/response/'.length), body });
@@ -129,6 +180,10 @@ export class FakeSlackApi {
         return { ok: true };
       case 'views.publish':
         return { ok: true, view: { id: `V${this.nextTs++}`, type: 'home', ...(args.view && typeof args.view === 'object' ? args.view : {}) } };
+      case 'files.info': {
+        const stored = this.files.get(String(args.file));
+        return stored ? { ok: true, file: stored.file } : { ok: false, error: 'file_not_found' };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -19,7 +19,7 @@ import { parseCoreConfig, type CoreConfig } from '../config.js';
 import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed } from './measure.js';
 import { fail } from '../util/fail.js';
 import { round } from '../util/round.js';
-import { syntheticQuestions, writeSyntheticCorpus, type FigureDensity } from './synthetic-corpus.js';
+import { syntheticQuestions, writeLargeTextFile, writeSyntheticCorpus, type FigureDensity } from './synthetic-corpus.js';
 import { measureVectorStore, type VectorStoreResult, type VectorStoreUnderTest } from './vector-store.js';
 
 export interface ScenarioSpec {
@@ -42,6 +42,8 @@ export interface ScenarioSpec {
   peer?: 'langchain';
   /** Citeline's ingest threads (INGEST_THREADS); by default the configured, 2. */
   threads?: 1 | 2;
+  /** A corpus of one plain-text file of this many MB, without headings or blank lines (writeLargeTextFile). */
+  largeFileMb?: number;
 }
 
 /** Building an index, as `npm run ingest` does, in a process of its own. */
@@ -87,7 +89,8 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
   const work = await mkdtemp(join(tmpdir(), `citeline-bench-${spec.name.replace(/[^a-z0-9]+/gi, '-')}-`));
   try {
     const reportsDir = resolve(spec.reports ?? spec.syntheticDir ?? join(work, 'reports'));
-    if (!spec.reports && !spec.syntheticDir) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, SYNTHETIC_SEED, spec.density);
+    if (spec.largeFileMb !== undefined) await writeLargeTextFile(join(reportsDir, 'large.txt'), spec.largeFileMb, SYNTHETIC_SEED);
+    else if (!spec.reports && !spec.syntheticDir) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, SYNTHETIC_SEED, spec.density);
     const configured = parseCoreConfig(process.env);
     const config = { ...configured, reportsDir, indexDir: spec.indexDir ?? join(work, 'index'), ingestThreads: spec.threads ?? configured.ingestThreads };
     const questions = questionsFor(spec);

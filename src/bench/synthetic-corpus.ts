@@ -102,3 +102,29 @@ export function syntheticQuestions(count: number, seed = 7): string[] {
   }
   return questions;
 }
+
+/**
+ * One plain-text report of about `megabytes` MB, without a heading or a blank line: generated
+ * sentences hard-wrapped at 76 characters, the worst case for splitting a section into sentences.
+ */
+export async function writeLargeTextFile(path: string, megabytes: number, seed: number): Promise<number> {
+  const random = seededRandom(seed);
+  const target = Math.round(megabytes * 1024 * 1024);
+  const lines: string[] = [];
+  let size = 0;
+  let line = '';
+  while (size < target) {
+    for (const word of syntheticSentence(random).split(' ')) {
+      if (line.length + word.length + 1 > 76) {
+        lines.push(line);
+        size += line.length + 1;
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  await mkdir(join(path, '..'), { recursive: true });
+  const text = `${lines.join('\n')}\n`;
+  await writeFile(path, text);
+  return Buffer.byteLength(text);
+}

@@ -5,12 +5,14 @@
  * for whole questions and as a vector store beside LangChain.js's HNSWLib; with `--runs N`, the
  * median of N runs of each (and, for ingest, load and peak memory, their range).
  * `citeline bench --load [--requests N]`: N signed Slack requests at once through the HTTP receiver.
+ * `citeline bench --large-file [--sizes 1,3,10,30]`: ingest of one plain-text file of each size
+ * (no headings, no blank lines), seconds per MB: flat when reading stays linear in the file's size.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { runLoad, type LoadResult } from '../bench/load.js';
-import { SYNTHETIC_SEED, runScenarioInChild, type AnswersResult, type ScenarioSpec } from '../bench/scenario.js';
+import { SYNTHETIC_SEED, runScenarioInChild, type AnswersResult, type IngestResult, type ScenarioSpec } from '../bench/scenario.js';
 import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
 import { medianOfRuns, rangeOfRuns } from '../bench/measure.js';
@@ -33,6 +35,7 @@ export async function run({ values }: ParsedCommandLine, spec: CommandSpec): Pro
   const json = Boolean(values.json);
   const runs = countOption(spec, '--runs', option('runs', '1'));
   if (values.load) return printLoad(await runLoad(countOption(spec, '--requests', option('requests', '100'))), json);
+  if (values['large-file']) return runLargeFiles(largeFileSizes(option('sizes', '1,3,10,30'), spec), json);
   const queries = countOption(spec, '--queries', option('queries', '100'));
   const density = values.dense ? 'dense' : 'like-reports';
   const syntheticPassages = countOption(spec, '--passages', option('passages', '10000'));
@@ -95,6 +98,26 @@ async function runCorpora(corpora: Omit<ScenarioSpec, 'measure'>[], runs: number
   console.log('');
   console.log('As a vector store, each searched at its own depth (ef) and at the other\'s: query = embed a question and find its 10 nearest passages, search = the graph alone, recall@10 against exact search:');
   console.log(formatStores(Object.entries(allRuns).map(([name, corpusRuns]) => [name, results[name]!, corpusRuns] as const)));
+}
+
+function largeFileSizes(value: string, spec: CommandSpec): number[] {
+  const sizes = value.split(',').map((size) => Number(size.trim()));
+  if (sizes.length === 0 || sizes.some((size) => !Number.isFinite(size) || size <= 0)) throw usageError(spec, `--sizes takes megabytes such as 1,3,10,30.`);
+  return sizes;
+}
+
+/** Ingest of one large plain-text file per size, each in a process of its own. */
+async function runLargeFiles(sizes: readonly number[], json: boolean): Promise<void> {
+  const results: (IngestResult & { megabytes: number; secondsPerMb: number })[] = [];
+  for (const megabytes of sizes) {
+    if (!json) process.stderr.write(`bench: one ${megabytes} MB text file, ingest...\n`);
+    const result = (await runScenarioInChild({ name: `large-${megabytes}mb`, largeFileMb: megabytes, queries: 0, measure: 'ingest' })) as IngestResult;
+    results.push({ ...result, megabytes, secondsPerMb: Math.round((result.ingestSeconds / megabytes) * 100) / 100 });
+  }
+  if (json) return void console.log(JSON.stringify(results, null, 2));
+  console.log('One plain-text file (no headings, no blank lines), ingested into a new index:');
+  const rows = results.map((r) => [String(r.megabytes), String(r.passages), String(r.ingestSeconds), String(r.secondsPerMb), String(r.peakMemoryMiB)]);
+  console.log(renderRows(['MB', 'passages', 'ingest s', 's per MB', 'peak MiB'], rows));
 }
 
 function printLoad(result: LoadResult, json: boolean): void {

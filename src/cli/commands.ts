@@ -103,7 +103,8 @@ indexed once into a temporary index. See docs/quality.md.
   bench: {
     name: 'bench',
     usage: `Usage: citeline bench [--passages N] [--dense] [--runs N] [--reports DIR] [--json]
-       citeline bench --load [--requests N] [--json]`,
+       citeline bench --load [--requests N] [--json]
+       citeline bench --large-file [--sizes 1,3,10,30] [--json]`,
     details: `Speed and memory, each measurement in a process of its own: whole questions, and Citeline as a
 vector store beside LangChain.js's HNSWLib, on the sample, a generated corpus and optionally a
 folder of your own reports. See docs/performance.md.
@@ -115,6 +116,8 @@ folder of your own reports. See docs/performance.md.
   --reports DIR      measure a folder of your own reports as well
   --load             instead: N signed Slack requests at once through the HTTP receiver
   --requests N       requests for --load (default 100)
+  --large-file       instead: ingest one plain-text file of each size, seconds per MB
+  --sizes 1,3,10,30  the sizes in MB for --large-file
   --json             print the figures as JSON`,
     options: {
       json,
@@ -125,6 +128,8 @@ folder of your own reports. See docs/performance.md.
       requests: { type: 'string', value: 'N' },
       runs: { type: 'string', value: 'N' },
       reports: { type: 'string', value: 'DIR' },
+      'large-file': { type: 'boolean' },
+      sizes: { type: 'string', value: 'MB,...' },
     },
     positionals: false,
   },

@@ -11,7 +11,7 @@ import { basename, join, resolve } from 'node:path';
 import { openCitelineEngine } from '../engine/citeline.js';
 import { belowFloors, compareOnSet, formatComparison, readFloors, type SetResult } from '../eval/compare.js';
 import { formatSummary } from '../eval/metrics.js';
-import { missingGoldDocuments } from '../eval/gold-documents.js';
+import { missingGoldWarning } from '../eval/gold-documents.js';
 import { readEvalQuestions } from '../eval/questions.js';
 import { readEvalSets, type EvalSet } from '../eval/sets.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
@@ -42,7 +42,8 @@ export async function run({ values, positionals }: ParsedCommandLine, spec: Comm
     try {
       const engine = await openCitelineEngine({ ...config, reportsDir: reports, indexDir }, { buildIfMissing: true, log });
       for (const set of sets.filter((s) => s.reports === reports)) {
-        for (const warning of await missingGoldDocuments(set.questions, reports)) log(`warning: ${set.name}: ${warning}`);
+        const warning = missingGoldWarning(set.questions, await readdir(reports, { recursive: true }));
+        if (warning) log(`${set.name}: ${warning}`);
         results.push(await compareOnSet(set, engine, vocabulary.normaliser));
       }
     } finally {

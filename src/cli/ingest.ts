@@ -7,6 +7,7 @@ import { loadSearchVocabulary } from '../search/vocabulary.js';
 import type { ParsedCommandLine } from './args.js';
 import { loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
 import { formatIngestSummary } from './ingest-summary.js';
+import { IngestProgressTally, megabytes } from './ingest-progress.js';
 
 export async function run({ values, positionals }: ParsedCommandLine): Promise<void> {
   const config = loadCoreConfigOrExit();
@@ -23,6 +24,7 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     vocabulary,
     rebuild: Boolean(values.rebuild),
     artifactsWorker: artifactsWorkerFor(config.ingestThreads),
+    reading: { ocr: config.ocr },
     onProgress: progress.update,
     log: logToStderr,
   });
@@ -31,21 +33,27 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
   else console.log(formatIngestSummary(summary, config.indexDir));
 }
 
-/** A progress bar on a terminal; nothing when output is piped (CI logs stay readable). */
+/** A progress bar on a terminal, by bytes, with files and passages beside it; nothing when output is piped. */
 function progressReporter(enabled: boolean) {
   if (!enabled) return { update: (_: IngestProgress) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: 'Indexing {bar} {value}/{total} files | {passages} passages | {file}', hideCursor: true, clearOnComplete: true },
+    {
+      format: 'Indexing {bar} {percentage}% | {mb}/{totalMb} MB | {files}/{totalFiles} files | {passages} passages | {file}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
-  let passages = 0;
+  const tally = new IngestProgressTally();
+  const payload = () => {
+    const { state } = tally;
+    return { mb: megabytes(state.bytes), totalMb: megabytes(state.totalBytes), files: state.files, totalFiles: state.totalFiles, passages: state.passages, file: state.file };
+  };
   return {
     update(event: IngestProgress) {
-      if (event.stage === 'scan') bar.start(event.files, 0, { passages, file: '' });
-      if (event.stage === 'file') {
-        passages += event.passages;
-        bar.update(event.done, { passages, file: event.file.split('/').pop() ?? '' });
-      }
+      if (!tally.update(event)) return;
+      if (event.stage === 'scan') bar.start(Math.max(1, tally.state.totalBytes), 0, payload());
+      else bar.update(tally.state.bytes, payload());
     },
     stop: () => bar.stop(),
   };

@@ -3,12 +3,14 @@
  * their vectors, changed files are replaced, removed files leave the index. One writer at a time.
  */
 import { performance } from 'node:perf_hooks';
+import { stat } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
 import { embeddingText } from '../embed/embedding-text.js';
 import type { Embedder } from '../embed/types.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { estimatedPassages } from '../ingest/estimate.js';
 import { readReports, type DocumentRecord, type ReadReport } from '../ingest/read-reports.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
@@ -32,9 +34,15 @@ export function artifactsAreCurrent(store: PassageStore): boolean {
   return store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version === ARTIFACTS_VERSION;
 }
 
+/**
+ * What ingest reports as it goes. Bytes are the files' sizes on disk: `file` carries the size of
+ * the file just done, and `embedding` the share of the bytes of the files being embedded that is
+ * done, so that a progress bar moves during one large file too.
+ */
 export type IngestProgress =
-  | { stage: 'scan'; files: number }
-  | { stage: 'file'; done: number; total: number; file: string; passages: number }
+  | { stage: 'scan'; files: number; bytes: number }
+  | { stage: 'file'; done: number; total: number; file: string; passages: number; bytes: number }
+  | { stage: 'embedding'; passages: number; of: number; bytes: number }
   | { stage: 'save' };
 
 export interface BuildIndexOptions {
@@ -45,6 +53,8 @@ export interface BuildIndexOptions {
   /** Ignore the existing index and embed everything again. */
   rebuild?: boolean;
   onProgress?: (progress: IngestProgress) => void;
+  /** How files are read (OCR on or off): CoreConfig.ocr. */
+  reading?: ReadOptions;
   log?: (line: string) => void;
   /**
    * Read the reports and build the BM25 and figures indexes on a worker thread: by default when the
@@ -90,10 +100,12 @@ interface PendingDocument {
 
 async function buildLocked(options: BuildIndexOptions, started: number): Promise<IngestSummary> {
   const { embedder, indexDir, onProgress, log = () => {} } = options;
+  const readOptions = options.reading ?? DEFAULT_READ_OPTIONS;
   const store = await openOrCreate(options, log);
   const found = await findReportFiles(options.paths);
   const total = found.files.length;
-  onProgress?.({ stage: 'scan', files: total });
+  const sizes = await fileSizes(found.files);
+  onProgress?.({ stage: 'scan', files: total, bytes: [...sizes.values()].reduce((sum, size) => sum + size, 0) });
 
   const summary: IngestSummary = {
     documents: 0,
@@ -106,7 +118,11 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     seconds: 0,
   };
   let done = 0;
-  const finished = (file: string, passages: number) => onProgress?.({ stage: 'file', done: (done += 1), total, file, passages });
+  const finished = (file: string, passages: number) => onProgress?.({ stage: 'file', done: (done += 1), total, file, passages, bytes: sizes.get(file) ?? 0 });
+  const embedded = (group: readonly PendingDocument[], passages: number, of: number) => {
+    const bytes = group.reduce((sum, item) => sum + (sizes.get(item.file) ?? 0), 0);
+    onProgress?.({ stage: 'embedding', passages, of, bytes: Math.round((bytes * passages) / of) });
+  };
 
   // Where the index will be large, guessed from the files' sizes, a second thread reads the reports
   // and then builds the search indexes, and this one embeds each group of passages as soon as it has
@@ -130,21 +146,21 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     // documents, so that small documents still make full model batches.
     const known = new Map(store.documents().map((document) => [document.docId, document.hash]));
     const reading = worker
-      ? readOnWorker(worker, found, known, (error) => {
+      ? readOnWorker(worker, found, known, readOptions, (error) => {
           log(`Reading the reports on a second thread failed (${error.message}); reading them, and building the search index, here instead.`);
           worker = undefined;
           workerFailed = true;
           inProcess = importArtifactsBuilder();
           inProcess.catch(() => {});
         })
-      : readReports(found.files, found.root, known);
+      : readReports(found.files, found.root, known, readOptions);
     // Reading and embedding run side by side: as a group fills it is queued for its vectors, so
     // the worker's reports are taken as they come and its search-index job starts as soon as
     // reading is done, not once the vectors have caught up.
     const groups = new AsyncQueue<PendingDocument[]>();
     let embeddingFailed = false;
     embedding = (async () => {
-      for await (const group of groups) await embedGroup(group, embedder, store, summary, finished);
+      for await (const group of groups) await embedGroup(group, embedder, store, summary, finished, embedded);
     })();
     // Awaited below; should it fail first, reading stops at its next report.
     embedding.catch(() => (embeddingFailed = true));
@@ -273,11 +289,12 @@ async function* readOnWorker(
   worker: IngestWorker,
   found: { files: string[]; root: string },
   known: ReadonlyMap<string, string>,
+  reading: ReadOptions,
   onFailure: (error: IngestWorkerFailed) => void,
 ): AsyncGenerator<ReadReport> {
   let reported = 0;
   try {
-    for await (const report of worker.read(found.files, found.root, known)) {
+    for await (const report of worker.read(found.files, found.root, known, reading)) {
       reported += 1;
       yield report;
     }
@@ -287,21 +304,35 @@ async function* readOnWorker(
     worker.stop();
     onFailure(error);
   }
-  yield* readReports(found.files.slice(reported), found.root, known);
+  yield* readReports(found.files.slice(reported), found.root, known, reading);
 }
 
-/** One group's vectors, then each of its documents joins the store. */
+/** Each file's size in bytes (0 if it cannot be read: it will be skipped with its reason). */
+async function fileSizes(files: readonly string[]): Promise<Map<string, number>> {
+  const sizes = await Promise.all(files.map((file) => stat(file).then((info) => info.size, () => 0)));
+  return new Map(files.map((file, index) => [file, sizes[index]!]));
+}
+
+/** One group's vectors, in slices of EMBED_GROUP, then each of its documents joins the store. */
 async function embedGroup(
   group: readonly PendingDocument[],
   embedder: Embedder,
   store: PassageStore,
   summary: IngestSummary,
   finished: (file: string, passages: number) => void,
+  embedded: (group: readonly PendingDocument[], passages: number, of: number) => void,
 ): Promise<void> {
-  // Embedding never waits on I/O: without a turn of the event loop between groups, a re-index
-  // run inside the Slack app would hold up every acknowledgement until the last vector.
+  // Embedding never waits on I/O: without a turn of the event loop between groups (and between the
+  // slices of one large document's group), a re-index run inside the Slack app would hold up every
+  // acknowledgement until the last vector.
   await setImmediate();
-  const vectors = await embedder.embed(group.flatMap((item) => item.passages.map(embeddingText)));
+  const texts = group.flatMap((item) => item.passages.map(embeddingText));
+  const vectors: Float32Array[] = [];
+  for (let from = 0; from < texts.length; from += EMBED_GROUP) {
+    if (from > 0) await setImmediate();
+    for (const vector of await embedder.embed(texts.slice(from, from + EMBED_GROUP))) vectors.push(vector);
+    if (texts.length > EMBED_GROUP) embedded(group, Math.min(texts.length, from + EMBED_GROUP), texts.length);
+  }
   let offset = 0;
   for (const { document, passages, existed, file } of group) {
     store.addDocument(document, passages, vectors.slice(offset, offset + passages.length));

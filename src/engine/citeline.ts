@@ -173,7 +173,15 @@ export class Citeline implements CitelineEngine {
 
 /** Ingest as configured: REPORTS_DIR into INDEX_DIR, on INGEST_THREADS. */
 function buildConfiguredIndex({ config, embedder, vocabulary, log }: EngineParts): Promise<IngestSummary> {
-  return buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log, artifactsWorker: artifactsWorkerFor(config.ingestThreads) });
+  return buildIndex({
+    paths: [config.reportsDir],
+    indexDir: config.indexDir,
+    embedder,
+    vocabulary,
+    log,
+    artifactsWorker: artifactsWorkerFor(config.ingestThreads),
+    reading: { ocr: config.ocr },
+  });
 }
 
 export interface OpenOptions {

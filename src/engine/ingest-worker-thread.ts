@@ -45,7 +45,7 @@ port.on('message', (job: ToIngestWorker) => {
 
 async function readJob(job: Extract<ToIngestWorker, { type: 'read' }>): Promise<void> {
   try {
-    for await (const report of readReports(job.files, job.root, new Map(job.known))) {
+    for await (const report of readReports(job.files, job.root, new Map(job.known), job.reading)) {
       if (report.kind === 'read') read.set(report.document.docId, report.passages);
       post({ type: 'report', report });
     }

@@ -18,11 +18,12 @@ import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { EncodedArtifacts } from './build-artifacts.js';
 import { bundledScript } from './bundled-script.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/load-document.js';
 import { AsyncQueue } from '../util/async-queue.js';
 
 /** Messages to the thread. */
 export type ToIngestWorker =
-  | { type: 'read'; files: readonly string[]; root: string; known: [docId: string, hash: string][] }
+  | { type: 'read'; files: readonly string[]; root: string; known: [docId: string, hash: string][]; reading: ReadOptions }
   | {
       type: 'build';
       /** Passages given, then those the thread read of `readDocIds`, in that order. */
@@ -130,8 +131,8 @@ export class IngestWorker {
    * Each of `files` read on the thread, in order, as it is done. Throws IngestWorkerFailed if the
    * thread stops, having yielded the files before; a bug in reading is thrown as itself.
    */
-  async *read(files: readonly string[], root: string, known: ReadonlyMap<string, string>): AsyncGenerator<ReadReport> {
-    await this.post({ type: 'read', files, root, known: [...known] });
+  async *read(files: readonly string[], root: string, known: ReadonlyMap<string, string>, reading: ReadOptions = DEFAULT_READ_OPTIONS): AsyncGenerator<ReadReport> {
+    await this.post({ type: 'read', files, root, known: [...known], reading });
     for await (const message of this.inbox) {
       if (message.type === 'report') yield message.report;
       else if (message.type === 'read-end') return;

@@ -1,5 +1,6 @@
 /** Retrieval and declining metrics over eval questions. A hit: a cited extract from the gold document containing the gold span. */
 import { documentName } from './gold-documents.js';
+import { foldPunctuation } from '../util/fold-punctuation.js';
 import type { Citation } from '../answer/types.js';
 import { goldSpans, type EvalQuestion } from './questions.js';
 import { round } from '../util/round.js';
@@ -18,13 +19,18 @@ export interface QuestionResult {
   topExtract?: string;
 }
 
+/**
+ * A gold document is matched by its name without the extension, so that a report converted to PDF
+ * or DOCX still counts; quotes and dashes are folded alike in the span and the extract.
+ */
 export function hitRank(question: EvalQuestion, citations: readonly Pick<Citation, 'docId' | 'extract'>[]): number | null {
-  const spans = goldSpans(question);
+  const spans = goldSpans(question).map((span) => ({ doc: documentName(span.doc), answer: foldPunctuation(span.answer) }));
   const index = citations.findIndex((citation) =>
-    spans.some((span) => documentName(citation.docId) === documentName(span.doc) && citation.extract.includes(span.answer)),
+    spans.some((span) => documentName(citation.docId) === span.doc && foldPunctuation(citation.extract).includes(span.answer)),
   );
   return index === -1 ? null : index + 1;
 }
+
 
 export interface KindSummary {
   kind: string;

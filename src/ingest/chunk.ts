@@ -59,18 +59,24 @@ interface Section {
   start: number;
   end: number;
   heading?: string;
-  page?: number;
+}
+
+/** Where each page starts in the document text, and which spans were read by OCR (PDF). */
+interface PageMap {
+  starts: { offset: number; page: number }[];
+  ocr: { start: number; end: number }[];
 }
 
 export function chunkDocument(doc: LoadedDocument, options: ChunkOptions = {}): Passage[] {
   const settings = resolveOptions(options);
   const text = documentText(doc);
+  const pages = pageMap(doc);
   const passages: Passage[] = [];
   for (const section of sections(doc)) {
     for (const units of packSection(sentenceUnits(text, section, settings), settings)) {
       const start = units[0]!.start;
       const end = units[units.length - 1]!.end;
-      passages.push(makePassage(doc, section, text, start, end));
+      passages.push(makePassage(doc, section, pages, text, start, end));
     }
   }
   return passages;
@@ -84,7 +90,10 @@ function resolveOptions(options: ChunkOptions): Required<ChunkOptions> {
   return { minWords, targetWords, maxWords, overlapSentences };
 }
 
-/** Runs of consecutive blocks under the same heading and page, as spans of the document text. */
+/**
+ * Runs of consecutive blocks under the same heading, as spans of the document text. Pages do not
+ * end a section: a PDF's text is one flow, and a passage may run across a page break.
+ */
 function sections(doc: LoadedDocument): Section[] {
   const result: Section[] = [];
   let offset = 0;
@@ -93,16 +102,43 @@ function sections(doc: LoadedDocument): Section[] {
     if (index > 0) offset += BLOCK_SEPARATOR.length;
     const start = offset;
     offset += block.text.length;
-    if (previous && previous.heading === block.heading && previous.page === block.page) {
+    if (previous && previous.heading === block.heading) {
       previous.end = offset;
       return;
     }
     previous = { start, end: offset };
     if (block.heading !== undefined) previous.heading = block.heading;
-    if (block.page !== undefined) previous.page = block.page;
     result.push(previous);
   });
   return result;
+}
+
+function pageMap(doc: LoadedDocument): PageMap {
+  const map: PageMap = { starts: [], ocr: [] };
+  let offset = 0;
+  doc.blocks.forEach((block, index) => {
+    if (index > 0) offset += BLOCK_SEPARATOR.length;
+    if (block.page !== undefined) map.starts.push({ offset, page: block.page });
+    for (const start of block.pageStarts ?? []) map.starts.push({ offset: offset + start.offset, page: start.page });
+    if (block.ocr) map.ocr.push({ start: offset, end: offset + block.text.length });
+    offset += block.text.length;
+  });
+  return map;
+}
+
+/** The page holding the character at `offset`: the last page start at or before it. */
+function pageAt(starts: PageMap['starts'], offset: number): number | undefined {
+  let low = 0;
+  let high = starts.length - 1;
+  let found: number | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]!.offset <= offset) {
+      found = starts[middle]!.page;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 /** The section's sentences as units, a sentence over `maxWords` split into even word runs. */
@@ -196,7 +232,7 @@ function sum(units: readonly Unit[]): number {
   return units.reduce((total, unit) => total + unit.words, 0);
 }
 
-function makePassage(doc: LoadedDocument, section: Section, text: string, start: number, end: number): Passage {
+function makePassage(doc: LoadedDocument, section: Section, pages: PageMap, text: string, start: number, end: number): Passage {
   const passageText = text.slice(start, end);
   const passage: Passage = {
     id: passageId(doc.id, start, passageText),
@@ -210,6 +246,10 @@ function makePassage(doc: LoadedDocument, section: Section, text: string, start:
   if (doc.publisher) passage.publisher = doc.publisher;
   if (doc.date) passage.date = doc.date;
   if (section.heading !== undefined) passage.heading = section.heading;
-  if (section.page !== undefined) passage.page = section.page;
+  const page = pageAt(pages.starts, start);
+  const pageEnd = pageAt(pages.starts, end - 1);
+  if (page !== undefined) passage.page = page;
+  if (page !== undefined && pageEnd !== undefined && pageEnd > page) passage.pageEnd = pageEnd;
+  if (pages.ocr.some((span) => span.start < end && span.end > start)) passage.ocr = true;
   return passage;
 }

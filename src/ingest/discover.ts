@@ -7,11 +7,13 @@
  * depend on the current directory, only on what was asked for.
  *
  * Files and folders whose names start with a dot are not walked into (they are still read when named
- * directly). Files with an unsupported extension, Office lock files (`~$...`) and paths that do not
- * exist are reported in `skipped` with a reason, never thrown.
+ * directly). Files with an unsupported extension, Office lock files (`~$...`), paths that do not
+ * exist, broken links and symbolic link loops (a link to a folder that contains it, or a link that
+ * leads back to itself, found in a folder or named directly) are reported in `skipped` with a
+ * reason, never thrown.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { formatOf, unsupportedReason } from './formats.js';
 import { documentId } from './load-document.js';
@@ -38,8 +40,8 @@ export async function findReportFiles(paths: readonly string[]): Promise<FoundRe
     try {
       const info = await stat(absolute);
       existing.push({ path: absolute, folder: info.isDirectory() });
-    } catch {
-      skipped.push({ path: given, reason: 'no such file or folder' });
+    } catch (error) {
+      skipped.push({ path: given, reason: await statFailureReason(absolute, error) });
     }
   }
   const root = commonFolder(existing.map((entry) => (entry.folder ? entry.path : dirname(entry.path))));
@@ -52,9 +54,17 @@ export async function findReportFiles(paths: readonly string[]): Promise<FoundRe
     else if (!formatOf(file)) skipped.push({ path: documentId(file, root), reason: unsupportedReason(file) });
     else files.add(file);
   };
-  const walk = async (folder: string): Promise<void> => {
+  // `ancestors`: the real paths of the folders being walked into, for telling a loop from a second link.
+  const walk = async (folder: string, ancestors: readonly string[] = []): Promise<void> => {
     const real = await realpath(folder).catch(() => folder);
-    if (visited.has(real)) return; // symlink loops
+    if (ancestors.includes(real)) {
+      skipped.push({ path: documentId(folder, root), reason: 'symbolic link loop (links back to a folder that contains it)' });
+      return;
+    }
+    if (visited.has(real)) {
+      skipped.push({ path: documentId(folder, root), reason: 'symbolic link to a folder already read' });
+      return;
+    }
     visited.add(real);
     let entries: Dirent[];
     try {
@@ -70,11 +80,17 @@ export async function findReportFiles(paths: readonly string[]): Promise<FoundRe
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        const target = await stat(path).catch(() => undefined);
-        isFolder = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
+        let target;
+        try {
+          target = await stat(path);
+        } catch (error) {
+          skipped.push({ path: documentId(path, root), reason: await statFailureReason(path, error) });
+          continue;
+        }
+        isFolder = target.isDirectory();
+        isFile = target.isFile();
       }
-      if (isFolder) await walk(path);
+      if (isFolder) await walk(path, [...ancestors, real]);
       else if (isFile) consider(path);
     }
   };
@@ -88,6 +104,18 @@ export async function findReportFiles(paths: readonly string[]): Promise<FoundRe
     files: [...files].sort((a, b) => compare(documentId(a, root), documentId(b, root))),
     skipped,
   };
+}
+
+/** Why a path given, or a link found, cannot be read. */
+async function statFailureReason(path: string, error: unknown): Promise<string> {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ELOOP') return 'symbolic link loop (the link leads back to itself)';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot read it (permission denied)';
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    const link = await lstat(path).then((info) => info.isSymbolicLink(), () => false);
+    return link ? 'broken symbolic link (its target does not exist)' : 'no such file or folder';
+  }
+  return `cannot read it (${code ?? 'error'})`;
 }
 
 /** The deepest folder containing all of `folders` (the current directory when there are none). */

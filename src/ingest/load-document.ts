@@ -25,7 +25,15 @@ export function documentId(path: string, root: string): string {
  * Reads and parses one file. `root` is the ingest root the id is relative to (default: the file's
  * own folder, so the id is the file name). The error's `path` is that id too.
  */
-export async function loadDocument(path: string, root: string = dirname(resolve(path))): Promise<LoadedDocument> {
+/** How files are read; what config sets (OCR). */
+export interface ReadOptions {
+  /** Read PDF pages without a text layer by OCR. */
+  ocr: boolean;
+}
+
+export const DEFAULT_READ_OPTIONS: Readonly<ReadOptions> = Object.freeze({ ocr: true });
+
+export async function loadDocument(path: string, root: string = dirname(resolve(path)), options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<LoadedDocument> {
   const absolute = resolve(path);
   const id = documentId(absolute, root);
   const format = formatOf(absolute);
@@ -40,10 +48,10 @@ export async function loadDocument(path: string, root: string = dirname(resolve(
   const file = sourceFile(absolute, id, bytes);
   if (bytes.length === 0) throw unreadable(file, 'empty file');
 
-  return withoutSiteChrome(await parse(format, file));
+  return withoutSiteChrome(await parse(format, file, options));
 }
 
-async function parse(format: DocumentFormat, file: SourceFile): Promise<LoadedDocument> {
+async function parse(format: DocumentFormat, file: SourceFile, options: ReadOptions): Promise<LoadedDocument> {
   switch (format) {
     case 'markdown':
       return loadMarkdown(file);
@@ -54,7 +62,7 @@ async function parse(format: DocumentFormat, file: SourceFile): Promise<LoadedDo
     case 'html':
       return (await import('./load-html.js')).loadHtml(file);
     case 'pdf':
-      return loadPdf(file);
+      return loadPdf(file, { ocr: options.ocr });
     case 'docx':
       return (await import('./load-docx.js')).loadDocx(file);
   }
@@ -71,9 +79,14 @@ const READ_AHEAD = 8;
  * one at a time, a 10k-report ingest spent half a second of its reading waiting between files. An
  * error other than UnreadableDocumentError (a bug) is thrown when its file's turn comes.
  */
-export async function* loadDocuments(files: readonly string[], root: string, ahead = READ_AHEAD): AsyncGenerator<LoadOutcome> {
+export async function* loadDocuments(
+  files: readonly string[],
+  root: string,
+  ahead = READ_AHEAD,
+  options: ReadOptions = DEFAULT_READ_OPTIONS,
+): AsyncGenerator<LoadOutcome> {
   const load = (file: string): Promise<LoadOutcome | { file: string; bug: unknown }> =>
-    loadDocument(file, root).then(
+    loadDocument(file, root, options).then(
       (document) => ({ file, document }),
       (error: unknown) => (error instanceof UnreadableDocumentError ? { file, error } : { file, bug: error }),
     );

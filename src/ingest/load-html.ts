@@ -7,6 +7,7 @@
  */
 import { parseFrontMatter } from './front-matter.js';
 import type { SourceFile } from './source-file.js';
+import { tableRowText } from './table-row.js';
 import { assembleDocument, decodeText } from './source-file.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
 import { fail } from '../util/fail.js';
@@ -85,8 +86,16 @@ export function htmlBlocks(html: string): HtmlContent {
   let ogTitle: string | undefined;
   let ogUrl: string | undefined;
   let buffer = '';
+  // Inside a table row: its cells so far, and the text of the cell being read. Blocks inside a cell
+  // (a DOCX cell's <p>) do not end it: the row is one block, read as a sentence (tableRowText).
+  let rowCells: string[] | undefined;
+  let cellBuffer: string | undefined;
 
   const flush = () => {
+    if (cellBuffer !== undefined) {
+      cellBuffer += ' ';
+      return;
+    }
     const text = buffer
       .split('\n')
       .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
@@ -97,7 +106,20 @@ export function htmlBlocks(html: string): HtmlContent {
   };
   const append = (text: string) => {
     if (headingBuffer !== undefined) headingBuffer += text;
+    else if (cellBuffer !== undefined) cellBuffer += text;
     else buffer += text;
+  };
+  const endCell = () => {
+    if (cellBuffer === undefined) return;
+    rowCells?.push(cellBuffer);
+    cellBuffer = undefined;
+  };
+  const endRow = () => {
+    endCell();
+    if (rowCells === undefined) return;
+    const text = tableRowText(rowCells);
+    rowCells = undefined;
+    if (text) result.blocks.push(heading ? { text, heading } : { text });
   };
 
   const { Parser } = htmlParser ?? fail('htmlBlocks: call loadHtmlParser() first');
@@ -120,7 +142,14 @@ export function htmlBlocks(html: string): HtmlContent {
           skipDepth += 1;
           return;
         }
-        if (HEADINGS.has(name)) {
+        if (name === 'tr') {
+          endRow();
+          flush();
+          rowCells = [];
+        } else if ((name === 'td' || name === 'th') && rowCells !== undefined) {
+          endCell();
+          cellBuffer = '';
+        } else if (HEADINGS.has(name) && cellBuffer === undefined) {
           flush();
           headingBuffer = '';
           headingLevel = Number(name[1]);
@@ -130,6 +159,7 @@ export function htmlBlocks(html: string): HtmlContent {
         } else if (name === 'br') {
           append('\n');
         } else if ((name === 'td' || name === 'th') && buffer.trim() !== '') {
+          // A cell outside any row (malformed HTML): kept apart from the text before it.
           append(' | ');
         }
       },
@@ -155,7 +185,11 @@ export function htmlBlocks(html: string): HtmlContent {
           skipDepth = stack.filter((open) => open.skipped).length;
           return;
         }
-        if (HEADINGS.has(name) && headingBuffer !== undefined) {
+        if (name === 'td' || name === 'th') {
+          endCell();
+        } else if (name === 'tr' || name === 'table') {
+          endRow();
+        } else if (HEADINGS.has(name) && headingBuffer !== undefined) {
           const text = collapse(headingBuffer);
           headingBuffer = undefined;
           if (text) {
@@ -183,6 +217,7 @@ export function htmlBlocks(html: string): HtmlContent {
 
   parser.write(html);
   parser.end();
+  endRow();
   flush();
   if (result.title === undefined && ogTitle) result.title = ogTitle;
   if (result.canonical === undefined && ogUrl) result.canonical = ogUrl;

@@ -1,14 +1,32 @@
 /**
- * PDF through pdfjs-dist: the text layer of each page, rebuilt into lines (hasEOL, baseline moves) and
- * paragraphs (a vertical gap larger than the line spacing), one block per paragraph with its 1-based
- * page number. Page numbers and running headers/footers repeated across pages are dropped.
- * Title: the PDF's Title metadata (XMP dc:title next), else the file name. Date: its creation date.
+ * PDF through pdfjs-dist: the text layer of each page, rebuilt into lines and paragraphs
+ * (src/ingest/pdf-layout.ts), running headers and footers dropped (pdf-margins.ts), then read as one
+ * flow (pdf-flow.ts): a paragraph cut by a page break is one block that knows where the next page
+ * starts. A page without a text layer is read by OCR (ocr.ts) unless that is turned off.
+ * Title: the PDF's Title metadata (XMP dc:title next), else the first heading-like line of page 1,
+ * else the file name without its extension. Date: its creation date.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { OcrReader } from './ocr.js';
+import { flowBlocks, titleFromFirstPage, type FlowPage } from './pdf-flow.js';
+import { pageLines, pdfParagraphs, type PdfLine } from './pdf-layout.js';
+import { withoutMargins } from './pdf-margins.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, unreadable } from './source-file.js';
-import type { DocumentBlock, LoadedDocument } from './types.js';
+import type { LoadedDocument } from './types.js';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+
+export { pageLines, paragraphs, type PdfLine } from './pdf-layout.js';
+
+/** How a PDF is read. */
+export interface PdfReadOptions {
+  /** Read pages without a text layer by OCR (config OCR, on by default). */
+  ocr: boolean;
+}
+
+/** A page with fewer letters than this in its text layer is taken for a scan. */
+const MIN_TEXT_LETTERS = 10;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
@@ -29,8 +47,8 @@ function assetDirectories(): { cMapUrl: string; standardFontDataUrl: string; was
   };
 }
 
-export async function loadPdf(file: SourceFile): Promise<LoadedDocument> {
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
+export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr: true }): Promise<LoadedDocument> {
+  const { getDocument, VerbosityLevel, OPS } = await loadPdfJs();
   const task = getDocument({
     // pdfjs may transfer (detach) the buffer it is given: hand it a copy.
     data: new Uint8Array(file.bytes),
@@ -41,6 +59,7 @@ export async function loadPdf(file: SourceFile): Promise<LoadedDocument> {
     useSystemFonts: false,
     verbosity: VerbosityLevel.ERRORS,
   });
+  const ocr = options.ocr ? new OcrReader() : undefined;
   try {
     let pdf;
     try {
@@ -48,29 +67,57 @@ export async function loadPdf(file: SourceFile): Promise<LoadedDocument> {
     } catch (error) {
       throw unreadable(file, openFailureReason(error));
     }
-    const pages: PageLines[] = [];
+    const pages: { page: number; lines: PdfLine[] }[] = [];
+    const scanned = new Map<number, string[]>();
     for (let number = 1; number <= pdf.numPages; number++) {
       try {
         const page = await pdf.getPage(number);
         const content = await page.getTextContent();
-        pages.push({ page: number, lines: pageLines(content.items) });
+        const lines = pageLines(content.items);
+        pages.push({ page: number, lines });
+        if (ocr && letters(lines) < MIN_TEXT_LETTERS && (await paintsImage(page, OPS))) {
+          const paragraphs = await ocr.readPage(page, pdf);
+          if (paragraphs.length > 0) scanned.set(number, paragraphs);
+        }
         page.cleanup();
       } catch {
         // One damaged page does not lose the others.
         pages.push({ page: number, lines: [] });
       }
     }
-    if (!pages.some((page) => page.lines.some((line) => /\w/.test(line.text)))) {
-      throw unreadable(file, 'no text layer (scanned PDF?)');
+    const kept = withoutMargins(pages);
+    const flow: FlowPage[] = kept.map(({ page, lines }) => {
+      const ocrText = scanned.get(page);
+      if (ocrText) return { page, ocr: true, paragraphs: ocrText.map((text) => ({ text, size: 0, table: false })) };
+      return { page, paragraphs: pdfParagraphs(lines) };
+    });
+    if (!flow.some((page) => page.paragraphs.some((paragraph) => /\w/.test(paragraph.text)))) {
+      throw unreadable(file, options.ocr ? 'no text layer, and OCR found no text (scanned PDF?)' : 'no text layer (scanned PDF? OCR is off)');
     }
     const metadata = await pdf.getMetadata().catch(() => undefined);
     const info = (metadata?.info ?? {}) as Record<string, unknown>;
-    const title = cleanTitle(stringOf(info.Title)) ?? cleanTitle(metadata?.metadata?.get('dc:title') ?? undefined);
+    const title =
+      cleanTitle(stringOf(info.Title)) ??
+      cleanTitle(metadata?.metadata?.get('dc:title') ?? undefined) ??
+      titleFromFirstPage(kept.find((page) => page.lines.length > 0)?.lines ?? []);
     const date = pdfDate(stringOf(info.CreationDate));
-    return assembleDocument(file, 'pdf', pdfBlocks(pages), { ...(title ? { title } : {}), ...(date ? { date } : {}) });
+    return assembleDocument(file, 'pdf', flowBlocks(flow), { ...(title ? { title } : {}), ...(date ? { date } : {}) });
   } finally {
+    await ocr?.close();
     await task.destroy().catch(() => {});
   }
+}
+
+/** Whether the page draws an image: a page with little text and no image is no scan. */
+async function paintsImage(page: PDFPageProxy, ops: { paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number }): Promise<boolean> {
+  const list = await page.getOperatorList();
+  return list.fnArray.some((fn) => fn === ops.paintImageXObject || fn === ops.paintInlineImageXObject || fn === ops.paintImageMaskXObject);
+}
+
+function letters(lines: readonly PdfLine[]): number {
+  let count = 0;
+  for (const line of lines) count += line.text.match(/\p{L}/gu)?.length ?? 0;
+  return count;
 }
 
 function openFailureReason(error: unknown): string {
@@ -79,147 +126,6 @@ function openFailureReason(error: unknown): string {
   if (name === 'PasswordException') return 'encrypted PDF (needs a password)';
   if (name === 'InvalidPDFException') return 'not a readable PDF (invalid or damaged file structure)';
   return `not a readable PDF (${message.replace(/\s+/g, ' ').trim().slice(0, 120) || 'unknown error'})`;
-}
-
-// ---- Text items to lines ----
-
-interface TextItemLike {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-  hasEOL: boolean;
-}
-
-export interface PdfLine {
-  text: string;
-  /** Baseline y (PDF user space: grows upwards). */
-  y: number;
-  x: number;
-  /** Font size of the line's largest item. */
-  size: number;
-}
-
-interface PageLines {
-  page: number;
-  lines: PdfLine[];
-}
-
-function isTextItem(item: unknown): item is TextItemLike {
-  return typeof item === 'object' && item !== null && typeof (item as TextItemLike).str === 'string';
-}
-
-/** Joins the text items of a page into lines, in the order pdfjs gives them (the content stream's). */
-export function pageLines(items: readonly unknown[]): PdfLine[] {
-  const lines: PdfLine[] = [];
-  let current: PdfLine | undefined;
-  let lastEnd = 0; // x where the previous item ended
-  let lastY = 0;
-  let breakPending = false;
-
-  const close = () => {
-    if (current) {
-      // Dot leaders of a table of contents ("Naming . . . . . 3") become one ellipsis.
-      current.text = current.text.replace(/(?:\s*\.){4,}\s*/g, ' … ').replace(/\s+/g, ' ').trim();
-      if (current.text) lines.push(current);
-    }
-    current = undefined;
-  };
-
-  for (const item of items) {
-    if (!isTextItem(item)) continue;
-    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
-    const size = Math.max(Math.hypot(c, d), Math.hypot(a, b), item.height, 1);
-    if (item.str !== '') {
-      const moved = current !== undefined && Math.abs(y - lastY) > size * 0.5;
-      if (breakPending || moved) close();
-      breakPending = false;
-      if (!current) {
-        current = { text: item.str, y, x, size };
-      } else {
-        const gap = x - lastEnd;
-        const needsSpace = gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(item.str);
-        current.text += (needsSpace ? ' ' : '') + item.str;
-        current.size = Math.max(current.size, size);
-      }
-      lastEnd = x + item.width;
-      lastY = y;
-    }
-    if (item.hasEOL) breakPending = true;
-  }
-  close();
-  return lines;
-}
-
-// ---- Lines to paragraphs ----
-
-function pdfBlocks(pages: PageLines[]): DocumentBlock[] {
-  const repeated = repeatedMargins(pages);
-  const blocks: DocumentBlock[] = [];
-  for (const { page, lines } of pages) {
-    const kept = lines.filter((line, index) => {
-      const atMargin = index < 2 || index >= lines.length - 2;
-      if (!atMargin) return true;
-      return !isPageNumber(line.text) && !repeated.has(marginKey(line.text));
-    });
-    for (const paragraph of paragraphs(kept)) blocks.push({ text: paragraph, page });
-  }
-  return blocks;
-}
-
-/**
- * Splits lines into paragraphs where the vertical gap exceeds the usual line spacing, the font changes
- * size, or a bulleted item starts.
- */
-export function paragraphs(lines: readonly PdfLine[]): string[] {
-  const result: string[] = [];
-  let text = '';
-  let previous: PdfLine | undefined;
-  for (const line of lines) {
-    if (previous) {
-      const drop = previous.y - line.y;
-      const size = Math.max(previous.size, line.size);
-      const sizeChanged = Math.abs(previous.size - line.size) > size * 0.15;
-      const bullet = /^[•◦▪▫●○■□➢►‣⁃]/u.test(line.text);
-      const newParagraph = drop <= 0 || drop > size * 1.6 || sizeChanged || bullet;
-      if (newParagraph) {
-        result.push(text);
-        text = line.text;
-      } else {
-        text = joinLines(text, line.text);
-      }
-    } else {
-      text = line.text;
-    }
-    previous = line;
-  }
-  if (previous) result.push(text);
-  return result.filter((paragraph) => paragraph.trim() !== '');
-}
-
-/** "inspec-" + "tion" -> "inspection"; otherwise the lines are joined by a space. */
-function joinLines(before: string, after: string): string {
-  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
-  return `${before} ${after}`;
-}
-
-function isPageNumber(text: string): boolean {
-  return /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i.test(text.trim()) || /^[-–—]\s*\d{1,4}\s*[-–—]$/.test(text.trim());
-}
-
-function marginKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-}
-
-/** Running headers and footers: a line at the top or bottom of at least half the pages (3 pages at least). */
-function repeatedMargins(pages: PageLines[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const { lines } of pages) {
-    const margin = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((line) => marginKey(line.text)));
-    for (const key of margin) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const needed = Math.max(3, Math.ceil(pages.length / 2));
-  return new Set([...counts].filter(([, count]) => count >= needed).map(([key]) => key));
 }
 
 // ---- Metadata ----
@@ -234,7 +140,8 @@ function cleanTitle(title: string | undefined): string | undefined {
     .replace(/^Microsoft (?:Word|PowerPoint|Excel) - /i, '')
     .replace(/\.(?:docx?|pptx?|xlsx?|pdf)$/i, '')
     .trim();
-  if (!cleaned || /^(?:untitled|title|document\d*)$/i.test(cleaned)) return undefined;
+  // Producers' placeholders: "Untitled", "Enscript Output", a temporary file's name.
+  if (!cleaned || /^(?:untitled|title|document\d*|enscript output|microsoft word|\S+\.(?:html?|txt|tmp|ps))$/i.test(cleaned)) return undefined;
   return cleaned;
 }
 

@@ -4,7 +4,7 @@
  * (small ingests) and the ingest worker (large ones, where reading overlaps embedding).
  */
 import { chunkDocument } from './chunk.js';
-import { loadDocuments } from './load-document.js';
+import { DEFAULT_READ_OPTIONS, loadDocuments, type ReadOptions } from './load-document.js';
 import type { DocumentFormat, Passage } from './types.js';
 
 /** What the index keeps of a document besides its passages. */
@@ -28,8 +28,13 @@ export type ReadReport =
  * holds for its document id is not cut again: it is `unchanged`. `files` are absolute paths under
  * `root`, which document ids are relative to.
  */
-export async function* readReports(files: readonly string[], root: string, known: ReadonlyMap<string, string>): AsyncGenerator<ReadReport> {
-  for await (const outcome of loadDocuments(files, root)) {
+export async function* readReports(
+  files: readonly string[],
+  root: string,
+  known: ReadonlyMap<string, string>,
+  options: ReadOptions = DEFAULT_READ_OPTIONS,
+): AsyncGenerator<ReadReport> {
+  for await (const outcome of loadDocuments(files, root, undefined, options)) {
     const { file } = outcome;
     if ('error' in outcome) {
       yield { kind: 'skipped', file, path: outcome.error.path, reason: outcome.error.reason };

@@ -7,6 +7,10 @@
  * - it breaks at every line end, so a line that does not end a sentence (a hard-wrapped line, a
  *   heading-like caption, a list of names) runs on into the next line. A blank line always ends one,
  *   and so does a line that opens a list item ("• ...", "- ...", "2. ..."), punctuated or not.
+ *
+ * The text is cut into paragraphs (at blank lines) and long paragraphs into windows of at most
+ * WINDOW characters before segmenting, and every check reads only a sentence's end: the work stays
+ * linear in the text's length (a 30 MB file without a blank line is one paragraph).
  */
 
 export interface Sentence {
@@ -36,11 +40,16 @@ const ABBREVIATIONS = new Set([
 /** "No." and "no." end sentences too ("The answer was no."): only an abbreviation before a number. */
 const ONLY_BEFORE_NUMBER = new Set(['No', 'Nos', 'no', 'p', 'pp', 'para', 'paras', 'Para', 'ch', 'Ch', 'vol', 'Vol', 'Sec', 'sec', 'Art', 'art', 'Fig', 'fig', 'Figs', 'figs', 'c', 'ca']);
 
+/** Longest stretch of text segmented at once. */
+const WINDOW = 20_000;
+
 export function splitSentences(text: string): Sentence[] {
   const pieces: { start: number; end: number }[] = [];
-  for (const { segment, index } of segmenter.segment(text)) {
-    const piece = trimmed(text, index, index + segment.length);
-    if (piece) pieces.push(piece);
+  for (const window of windows(text)) {
+    for (const { segment, index } of segmenter.segment(text.slice(window.start, window.end))) {
+      const piece = trimmed(text, window.start + index, window.start + index + segment.length);
+      if (piece) pieces.push(piece);
+    }
   }
   const sentences: Sentence[] = [];
   let current: { start: number; end: number } | undefined;
@@ -88,6 +97,34 @@ function withItemNumbersLeading(text: string, sentences: Sentence[]): Sentence[]
 /** A sentence ending in a small number and a full stop, after a space: "... Requires improvement 2." */
 const TRAILING_ITEM_NUMBER = /\s(\d{1,2})\.$/;
 
+/**
+ * Spans of `text` to segment one at a time: its paragraphs (a blank line ends a sentence anyway), a
+ * paragraph over WINDOW cut after the last line end (else space) before the limit. A cut sentence is
+ * joined again by runsOn, which sees the gap between the windows like any other.
+ */
+export function windows(text: string, size = WINDOW): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const paragraphBreak = /\n[ \t]*\n/g;
+  let start = 0;
+  const add = (end: number) => {
+    let from = start;
+    while (end - from > size) {
+      let cut = text.lastIndexOf('\n', from + size);
+      if (cut <= from) cut = text.lastIndexOf(' ', from + size);
+      if (cut <= from) cut = from + size;
+      spans.push({ start: from, end: cut });
+      from = cut;
+    }
+    if (end > from) spans.push({ start: from, end });
+  };
+  for (const match of text.matchAll(paragraphBreak)) {
+    add(match.index);
+    start = match.index;
+  }
+  add(text.length);
+  return spans;
+}
+
 /** Whether the sentence so far continues into `next` rather than ending where the segmenter broke. */
 function runsOn(text: string, sentence: { start: number; end: number }, next: { start: number; end: number }): boolean {
   const gap = text.slice(sentence.end, next.start);
@@ -95,8 +132,9 @@ function runsOn(text: string, sentence: { start: number; end: number }, next: { 
   if (gap === '') return true;
   const newlines = gap.split('\n').length - 1;
   if (newlines >= 2) return false; // a blank line: a new paragraph
-  const body = text.slice(sentence.start, sentence.end);
-  const following = text.slice(next.start, next.end);
+  // Only the ends are read: a run-on "sentence" (lines without full stops) may be megabytes long.
+  const body = text.slice(Math.max(sentence.start, sentence.end - TAIL * 2), sentence.end);
+  const following = text.slice(next.start, Math.min(next.end, next.start + TAIL));
   // A list item on a line of its own is a sentence of its own, though items rarely end with a full stop.
   if (newlines === 1 && LIST_ITEM.test(following)) return false;
   if (newlines === 1) return !endsSentence(body) || endsWithAbbreviation(body, following);

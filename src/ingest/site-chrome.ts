@@ -1,8 +1,8 @@
 /**
  * The lines a web page carries around its article, which reports saved from the web keep: cookie
  * notices, "Skip to main content", newsletter sign-ups, comment counts. They are no part of the
- * report, and quoted as evidence they answer nothing ("Your details will never be given to anyone
- * else" was cited for a question about the canteen). A block that is only that is dropped at load.
+ * report, and quoted as evidence they answer nothing (a newsletter's promise to keep the reader's
+ * address private was once cited as an answer). A block that is only that is dropped at load.
  */
 import type { LoadedDocument } from './types.js';
 
@@ -19,8 +19,8 @@ const CHROME = [
   /^\W*(?:\d+\s+)?comments?\W*$/i,
   /\bclick to like\b|\blike us on facebook\b|\bfollow us on (?:twitter|x|facebook|linkedin)\b/i,
   /\ball rights reserved\b|\bprivacy (?:policy|notice)\b|\bterms (?:and|&) conditions\b/i,
-  // Notices to the reader about their browser: "Your browser is no longer supported", "we recommend
-  // you upgrade to a newer version or another browser" (not a report's own words about browsers).
+  // Notices to the reader about their browser: that it is out of date or unsupported, advice to
+  // update it or switch to another (not a report's own words about browsers).
   /\byour browser (?:is|appears|may|does)\b|\b(?:we recommend|please) (?:that )?(?:you )?(?:upgrade|update|use|switch)\b.{0,60}\bbrowser\b/i,
   // Links to elsewhere: "Follow this link for more details", "Click here"; a teaser ending "Read on".
   /\b(?:follow|click) (?:this|the) link\b|\bclick here\b/i,

@@ -1,6 +1,6 @@
 /** What every loader starts from: the file's bytes, its id and hash, and the text decoding they share. */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { FrontMatter } from './front-matter.js';
 import type { DocumentBlock, DocumentFormat, LoadedDocument } from './types.js';
 import { UnreadableDocumentError } from './types.js';
@@ -20,9 +20,11 @@ export interface SourceFile {
  * from the same bytes, so that the next ingest reads every report again instead of keeping passages
  * an older Citeline made (2: Markdown keeps the author's spaces; 3: a numbered list run into one
  * line is split before each item number; 4: links and teasers ("Follow this link", "Read on") are
- * site chrome; 5: so are notices about the reader's browser).
+ * site chrome; 5: so are notices about the reader's browser; 6: PDF text as one flow across pages,
+ * headers and footers by position and shape, hyphens by the document's words, table rows as
+ * sentences, OCR of scanned pages, titles from page 1 or the file name without its extension).
  */
-export const READING_VERSION = 5;
+export const READING_VERSION = 6;
 
 export function sourceFile(path: string, id: string, bytes: Buffer): SourceFile {
   return { path, id, bytes, hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(bytes).digest('hex') };
@@ -32,9 +34,11 @@ export function unreadable(file: Pick<SourceFile, 'id'>, reason: string): Unread
   return new UnreadableDocumentError(file.id, reason);
 }
 
-/** The file name, the title of last resort. */
+/** The file name without its extension, the title of last resort. */
 export function fileTitle(file: Pick<SourceFile, 'path'>): string {
-  return basename(file.path);
+  const name = basename(file.path);
+  const extension = extname(name);
+  return extension && extension.length < name.length ? name.slice(0, -extension.length) : name;
 }
 
 /**

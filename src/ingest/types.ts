@@ -7,8 +7,15 @@ export interface DocumentBlock {
   text: string;
   /** The nearest heading above this block (Markdown, HTML, DOCX). */
   heading?: string;
-  /** 1-based page number (PDF). */
+  /** 1-based page number (PDF): the page the block starts on. */
   page?: number;
+  /**
+   * Where later pages start inside `text`, when a paragraph runs on across a page break (PDF):
+   * offsets into `text`, in order.
+   */
+  pageStarts?: { offset: number; page: number }[];
+  /** The block's text was read from a page image by OCR (a scanned PDF page). */
+  ocr?: boolean;
 }
 
 export interface LoadedDocument {
@@ -50,7 +57,12 @@ export interface Passage {
   publisher?: string;
   date?: string;
   heading?: string;
+  /** The page the passage starts on (PDF): what a citation's `page` is. */
   page?: number;
+  /** The page it ends on, when that is a later page than `page` (a passage across a page break). */
+  pageEnd?: number;
+  /** Some of its text was read by OCR from a scanned page. */
+  ocr?: boolean;
   text: string;
   /** Character offsets of `text` within the document's blocks joined by a blank line. */
   start: number;

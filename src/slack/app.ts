@@ -9,6 +9,7 @@ import type { SlackConfig } from '../config.js';
 import type { CitelineEngine } from '../engine/types.js';
 import type { Prompts } from '../prompts.js';
 import type { FeedbackStore } from './feedback-store.js';
+import { registerAddReportHandler } from './handlers/add-report.js';
 import { registerCommandHandler } from './handlers/command.js';
 import { registerDirectMessageHandler } from './handlers/direct-message.js';
 import { registerFeedbackHandlers } from './handlers/feedback.js';
@@ -107,6 +108,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     reindex: singleFlight(() => engine.reindex()),
     logger,
   };
+  registerAddReportHandler(app, handlerDeps);
   registerMentionHandler(app, handlerDeps);
   registerDirectMessageHandler(app, handlerDeps);
   registerThreadFollowUpHandler(app, handlerDeps);

@@ -358,3 +358,35 @@ describe('an ingest that fails while reading', () => {
     }
   });
 });
+
+describe('progress on one large file', () => {
+  it('reports bytes, and embedding progress within the file before the file is done', { timeout: 120_000 }, async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'citeline-build-large-'));
+    try {
+      const { writeLargeTextFile } = await import('../../src/bench/synthetic-corpus.js');
+      const size = await writeLargeTextFile(join(folder, 'reports', 'large.txt'), 1.5, 3);
+      const events: import('../../src/engine/build-index.js').IngestProgress[] = [];
+      await buildIndex({ paths: [join(folder, 'reports')], indexDir: join(folder, 'index'), embedder, vocabulary, artifactsWorker: 'never', onProgress: (event) => events.push(event) });
+      expect(events[0]).toEqual({ stage: 'scan', files: 1, bytes: size });
+      const fileAt = events.findIndex((event) => event.stage === 'file');
+      const embedding = events.slice(0, fileAt).filter((event) => event.stage === 'embedding');
+      expect(embedding.length).toBeGreaterThan(2);
+      const shares = embedding.map((event) => (event.stage === 'embedding' ? event.bytes : 0));
+      expect(shares).toEqual([...shares].sort((a, b) => a - b));
+      expect(shares[0]).toBeLessThan(size / 2);
+      expect(shares[shares.length - 1]).toBe(size);
+      expect(events[fileAt]).toMatchObject({ stage: 'file', bytes: size });
+
+      // What the bar shows moves with them and ends full.
+      const { IngestProgressTally } = await import('../../src/cli/ingest-progress.js');
+      const tally = new IngestProgressTally();
+      const shown: number[] = [];
+      for (const event of events) if (tally.update(event)) shown.push(tally.state.bytes);
+      expect(new Set(shown).size).toBeGreaterThan(3);
+      expect(shown[shown.length - 1]).toBe(size);
+      expect(tally.state).toMatchObject({ files: 1, totalFiles: 1, totalBytes: size });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,6 +13,13 @@ describe('hitRank', () => {
     expect(hitRank(question, [{ docId: 'b.md', extract: 'about 28 per cent' }])).toBe(1);
   });
 
+  it('matches the gold document by name whatever its extension, and quotes and dashes in either form', () => {
+    expect(hitRank(question, [{ docId: 'converted/a.pdf', extract: 'so 28% rated' }])).toBe(1);
+    expect(hitRank(question, [{ docId: 'ab.pdf', extract: 'so 28% rated' }])).toBeNull();
+    const quoted: EvalQuestion = { id: 'q2', question: 'which grade?', doc: 'c.md', answer: '‘Good’ in 2013–14', kind: 'finding' };
+    expect(hitRank(quoted, [{ docId: 'c.docx', extract: "rated 'Good' in 2013-14" }])).toBe(1);
+  });
+
   it('needs both the document and the exact span', () => {
     expect(hitRank(question, [{ docId: 'x.md', extract: '28% rated' }, { docId: 'a.md', extract: '28 % rated' }])).toBeNull();
   });

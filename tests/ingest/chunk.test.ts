@@ -73,24 +73,33 @@ describe('chunkDocument', () => {
     expect(passages[0]!.text).toBe('Only one short sentence.');
   });
 
-  it('never lets a passage cross a heading or a page, but merges small blocks under one heading', () => {
+  it('never lets a passage cross a heading, but merges small blocks under one heading', () => {
     const document = doc([
       { text: paragraph(0, 2), heading: 'A' },
       { text: paragraph(2, 2), heading: 'A' },
       { text: paragraph(4, 2), heading: 'B' },
-      { text: paragraph(6, 3), page: 1 },
-      { text: paragraph(9, 3), page: 2 },
-      { text: paragraph(12, 1), page: 2 },
     ]);
     const passages = chunkDocument(document);
-    expect(passages.map((passage) => [passage.heading, passage.page])).toEqual([
-      ['A', undefined],
-      ['B', undefined],
-      [undefined, 1],
-      [undefined, 2],
-    ]);
+    expect(passages.map((passage) => passage.heading)).toEqual(['A', 'B']);
     expect(passages[0]!.text).toBe(`${paragraph(0, 2)}\n\n${paragraph(2, 2)}`);
-    expect(passages[3]!.text).toBe(`${paragraph(9, 3)}\n\n${paragraph(12, 1)}`);
+    expectExactOffsets(document, passages);
+  });
+
+  it('lets a passage run across a page break, giving the pages it starts and ends on', () => {
+    const cut = paragraph(9, 3);
+    const document = doc([
+      { text: paragraph(6, 3), page: 1 },
+      // A paragraph that starts on page 2 and runs on to page 3 part-way through.
+      { text: cut, page: 2, pageStarts: [{ offset: cut.length - 20, page: 3 }] },
+      { text: paragraph(12, 1), page: 3 },
+    ]);
+    const passages = chunkDocument(document, { minWords: 1, targetWords: 1000, maxWords: 1000 });
+    expect(passages).toHaveLength(1);
+    expect(passages[0]).toMatchObject({ page: 1, pageEnd: 3 });
+    const bySentence = chunkDocument(document, { minWords: 1, targetWords: 1, maxWords: 1000, overlapSentences: 0 });
+    expect(bySentence[0]).toMatchObject({ page: 1 });
+    expect(bySentence[0]!.pageEnd).toBeUndefined();
+    expect(bySentence[bySentence.length - 1]).toMatchObject({ page: 3 });
     expectExactOffsets(document, passages);
   });
 

@@ -38,9 +38,10 @@ describe('findReportFiles', () => {
         { path: 'notes.xyz', reason: expect.stringMatching(/^unsupported file type \(\.xyz/) },
         { path: 'README', reason: expect.stringMatching(/^unsupported file type \(no extension/) },
         { path: '~$lock.docx', reason: expect.stringContaining('lock file') },
+        { path: 'sub/loop', reason: expect.stringMatching(/^symbolic link loop/) },
       ]),
     );
-    expect(found.skipped).toHaveLength(3);
+    expect(found.skipped).toHaveLength(4);
     const document = await loadDocument(found.files[3]!, found.root);
     expect(document.id).toBe('sub/deeper/d.html');
   });
@@ -61,7 +62,30 @@ describe('findReportFiles', () => {
       'reports/sub/deeper/d.html',
       'reports/sub/e.docx',
     ]);
-    expect(found.skipped).toEqual([{ path: join(temp.dir, 'missing'), reason: 'no such file or folder' }]);
+    expect(found.skipped).toEqual([
+      { path: join(temp.dir, 'missing'), reason: 'no such file or folder' },
+      { path: 'reports/sub/loop', reason: expect.stringMatching(/^symbolic link loop/) },
+    ]);
+  });
+
+  it('reports symbolic link loops, in a folder and named directly, and broken links', async () => {
+    const dir = join(temp.dir, 'links');
+    await mkdir(dir);
+    await temp.write('links/g.md', 'G.');
+    await symlink(join(dir, 'self'), join(dir, 'self'));
+    await symlink(join(dir, 'nowhere.md'), join(dir, 'broken.md'));
+    const inFolder = await findReportFiles([dir]);
+    expect(inFolder.files).toEqual([join(dir, 'g.md')]);
+    expect(inFolder.skipped).toEqual(
+      expect.arrayContaining([
+        { path: 'self', reason: expect.stringMatching(/^symbolic link loop/) },
+        { path: 'broken.md', reason: expect.stringMatching(/^broken symbolic link/) },
+      ]),
+    );
+    const named = await findReportFiles([join(dir, 'self'), join(temp.dir, 'reports/sub/loop/loop')]);
+    expect(named.skipped[0]).toEqual({ path: join(dir, 'self'), reason: expect.stringMatching(/^symbolic link loop/) });
+    // A link into a folder that contains it, named directly, is a folder like another: its walk reports the loop inside.
+    expect(named.skipped.some((entry) => /no such file/.test(entry.reason))).toBe(false);
   });
 
   it('lists the same file once however it is reached', async () => {

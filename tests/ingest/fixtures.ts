@@ -94,13 +94,18 @@ export interface DocxParagraph {
 }
 
 /** A minimal DOCX: content types, package relationships and the main document part. */
-export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array> {
+export async function makeDocx(paragraphs: (DocxParagraph | { table: string[][] })[]): Promise<Uint8Array> {
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphXml = (paragraph: DocxParagraph) => {
+    const style = paragraph.style ? `<w:pPr><w:pStyle w:val="${paragraph.style}"/></w:pPr>` : '';
+    return `<w:p>${style}<w:r><w:t xml:space="preserve">${escape(paragraph.text)}</w:t></w:r></w:p>`;
+  };
   const body = paragraphs
-    .map((paragraph) => {
-      const style = paragraph.style ? `<w:pPr><w:pStyle w:val="${paragraph.style}"/></w:pPr>` : '';
-      return `<w:p>${style}<w:r><w:t xml:space="preserve">${escape(paragraph.text)}</w:t></w:r></w:p>`;
-    })
+    .map((item) =>
+      'table' in item
+        ? `<w:tbl>${item.table.map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraphXml({ text: cell })}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
+        : paragraphXml(item),
+    )
     .join('');
   const zip = new JSZip();
   zip.file(
@@ -126,4 +131,80 @@ export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array>
       `<w:body>${body}</w:body></w:document>`,
   );
   return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A piece of text drawn at a point of a page, in points from the bottom left. */
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  size?: number;
+}
+
+/**
+ * A PDF whose pages each hold text placed exactly where given (Helvetica, 11 pt unless said), for
+ * headers and footers, table cells and titles in a larger font.
+ */
+export async function makePlacedPdf(pages: PlacedText[][], options: { title?: string } = {}): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  if (options.title) pdf.setTitle(options.title);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const placed of pages) {
+    const page = pdf.addPage([595, 842]);
+    for (const { text, x, y, size = 11 } of placed) page.drawText(text, { x, y, size, font });
+  }
+  return pdf.save();
+}
+
+/** Lines of body text from `top` down, 14 pt apart, at the left margin. */
+export function bodyLines(lines: string[], top = 760, x = 60): PlacedText[] {
+  return lines.map((text, index) => ({ text, x, y: top - index * 14 }));
+}
+
+/**
+ * An image-only PDF of printed text, as a scanner makes: `lines` are typeset into a PDF, that page
+ * is rendered to a PNG by pdfjs, and the PNG alone is placed on the page of a second PDF (no text
+ * layer at all). `before` pages of ordinary text come first, so the scan is page before+1.
+ */
+export async function makeScannedPdf(lines: string[], before: string[][] = []): Promise<Uint8Array> {
+  const width = 420;
+  const height = 60 + lines.length * 22;
+  const source = await PDFDocument.create();
+  const font = await source.embedFont(StandardFonts.Helvetica);
+  const typed = source.addPage([width, height]);
+  lines.forEach((line, index) => typed.drawText(line, { x: 20, y: height - 40 - index * 22, size: 14, font }));
+  const png = await renderFirstPage(await source.save(), 3);
+
+  const pdf = await PDFDocument.create();
+  const bodyFont = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const page of before) {
+    const textPage = pdf.addPage([595, 842]);
+    page.forEach((line, index) => textPage.drawText(line, { x: 60, y: 760 - index * 14, size: 11, font: bodyFont }));
+  }
+  const image = await pdf.embedPng(png);
+  const scan = pdf.addPage([width, height]);
+  scan.drawImage(image, { x: 0, y: 0, width, height });
+  return pdf.save();
+}
+
+/** The first page of a PDF as a PNG, through pdfjs and the canvas it brings for Node. */
+async function renderFirstPage(bytes: Uint8Array, scale: number): Promise<Buffer> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { createRequire } = await import('node:module');
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const pdf = await getDocument({ data: bytes, standardFontDataUrl: join(root, 'standard_fonts') + '/', disableFontFace: true, isEvalSupported: false }).promise;
+  try {
+    const page = await pdf.getPage(1);
+    const viewport = page.getViewport({ scale });
+    const factory = (pdf as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } }).canvasFactory;
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    // A white sheet, as paper is: the canvas starts transparent.
+    const ctx = context as { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, Math.ceil(viewport.width), Math.ceil(viewport.height));
+    await page.render({ canvas, canvasContext: context, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
+    return canvas.toBuffer('image/png');
+  } finally {
+    await pdf.destroy();
+  }
 }

@@ -1,0 +1,94 @@
+/**
+ * A PDF's pages read as one flow of text: the last paragraph of a page that stops mid-sentence runs
+ * on into the first paragraph of the next ("... lowest in the North West" + "(36%)."), as one block
+ * that records where the next page starts, so that sentences and passages cross page breaks and a
+ * citation can say "pp. 3-4". Line-end hyphens are settled here, once every word of the document is
+ * known (hyphenation.ts).
+ */
+import { PAGE_MARK, SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
+import { joinLines, type PdfLine, type PdfParagraph } from './pdf-layout.js';
+import type { DocumentBlock } from './types.js';
+
+export interface FlowPage {
+  page: number;
+  paragraphs: PdfParagraph[];
+  /** Its text was read by OCR. */
+  ocr?: boolean;
+}
+
+/** Ends a sentence (or a clause that a list or table follows): . ! ? … : ; and closing quotes or brackets. */
+const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/;
+
+/** Whether `next`, the first paragraph of a page, continues `last`, the last one of the page before. */
+function runsOn(last: PdfParagraph, next: PdfParagraph, sameKind: boolean): boolean {
+  if (!sameKind || last.table || next.table) return false;
+  if (SENTENCE_END.test(last.text)) return false;
+  if (/^[•◦▪▫●○■□➢►‣⁃]/u.test(next.text)) return false;
+  // A heading stands in a larger font; OCR text has no size (0) and is compared with itself only.
+  const size = Math.max(last.size, next.size);
+  return size === 0 || Math.abs(last.size - next.size) <= size * 0.15;
+}
+
+export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
+  // nextPages: the pages a block runs on to, in order, one per PAGE_MARK in its text.
+  const blocks: (DocumentBlock & { size: number; table: boolean; nextPages: number[] })[] = [];
+  let lastOcr: boolean | undefined;
+  for (const { page, paragraphs, ocr = false } of pages) {
+    paragraphs.forEach((paragraph, index) => {
+      const previous = blocks[blocks.length - 1];
+      if (index === 0 && previous && runsOn(previous, paragraph, lastOcr === ocr)) {
+        const joined = joinLines(previous.text, paragraph.text);
+        // The new page starts where its text does: after the space, or just before the marked hyphen.
+        let at = joined.length - paragraph.text.length;
+        if (joined[at - 1] === SOFT_JOIN) at -= 1;
+        previous.text = joined.slice(0, at) + PAGE_MARK + joined.slice(at);
+        previous.table = paragraph.table;
+        previous.nextPages.push(page);
+        return;
+      }
+      const block: (typeof blocks)[number] = { text: paragraph.text, page, size: paragraph.size, table: paragraph.table, nextPages: [] };
+      if (ocr) block.ocr = true;
+      blocks.push(block);
+    });
+    if (paragraphs.length > 0) lastOcr = ocr;
+  }
+  const texts = resolveLineEndHyphens(blocks.map((block) => block.text));
+  return blocks.map((block, index) => {
+    const { size: _size, table: _table, nextPages: _pages, ...rest } = block;
+    const marked = texts[index]!;
+    if (!marked.includes(PAGE_MARK)) return { ...rest, text: marked };
+    const [first = '', ...rest2] = marked.split(PAGE_MARK);
+    let text = first;
+    const pageStarts = rest2.map((piece, i) => {
+      const start = { offset: text.length, page: block.nextPages[i]! };
+      text += piece;
+      return start;
+    });
+    return { ...rest, text, pageStarts };
+  });
+}
+
+/**
+ * The title printed at the top of page 1, for a PDF without title metadata: the first line in the
+ * page's largest font when that is larger than the body text, else a short first line that does
+ * not end like a sentence. A title set over several lines is joined.
+ */
+export function titleFromFirstPage(lines: readonly PdfLine[]): string | undefined {
+  const top = lines.slice(0, 12);
+  if (top.length === 0) return undefined;
+  // The body text's size: the one most characters of the page are set in.
+  const characters = new Map<number, number>();
+  for (const line of lines) characters.set(Math.round(line.size), (characters.get(Math.round(line.size)) ?? 0) + line.text.length);
+  const body = [...characters].sort((a, b) => b[1] - a[1])[0]![0];
+  const largest = Math.max(...top.map((line) => line.size));
+  let title: string[] = [];
+  if (largest > body * 1.15) {
+    const first = top.findIndex((line) => line.size >= largest * 0.95);
+    for (let i = first; i < top.length && top[i]!.size >= largest * 0.95 && title.length < 4; i++) title.push(top[i]!.text);
+  } else {
+    const first = top[0]!.text;
+    if (first.split(/\s+/).length <= 20 && !/[.,;]$/.test(first)) title = [first];
+  }
+  const text = title.join(' ').replace(/\s+/g, ' ').trim();
+  return text.length >= 3 && /\p{L}/u.test(text) ? text.slice(0, 200) : undefined;
+}

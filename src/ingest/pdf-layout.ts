@@ -1,0 +1,158 @@
+/**
+ * A PDF page's text items (pdfjs) to lines, and lines to paragraphs.
+ * - Lines: items on one baseline, in the content stream's order; a wide gap inside a line separates
+ *   table cells ("Overall effectiveness      Inadequate").
+ * - Paragraphs: split where the vertical gap exceeds the line spacing, the font size changes or a
+ *   bulleted item starts. A table row is a paragraph of its own, read as "first cell: the others"
+ *   so that a question can match it as a sentence ("Overall effectiveness: Inadequate").
+ * - A word broken by a hyphen at a line end is marked with SOFT_JOIN, for resolveLineEndHyphens
+ *   to decide once the whole document is known.
+ */
+import { SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
+import { repairMojibake } from './mojibake.js';
+import { tableRowText } from './table-row.js';
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+
+export interface PdfLine {
+  text: string;
+  /** Baseline y (PDF user space: grows upwards). */
+  y: number;
+  x: number;
+  /** Font size of the line's largest item. */
+  size: number;
+  /** The line's cells, when wide gaps split it (a table row, or text at both ends of a header). */
+  cells?: string[];
+}
+
+export interface PdfParagraph {
+  text: string;
+  /** Font size of its first line. */
+  size: number;
+  /** A table row (its own paragraph, never run on into the next page's first line). */
+  table: boolean;
+}
+
+/** A gap wider than this many times the font size separates two cells. */
+const CELL_GAP = 2.5;
+
+function isTextItem(item: unknown): item is TextItemLike {
+  return typeof item === 'object' && item !== null && typeof (item as TextItemLike).str === 'string';
+}
+
+/** Joins the text items of a page into lines, in the order pdfjs gives them (the content stream's). */
+export function pageLines(items: readonly unknown[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: (PdfLine & { parts: string[] }) | undefined;
+  let lastEnd = 0; // x where the previous item ended
+  let lastY = 0;
+  let breakPending = false;
+  let spacePending = false;
+
+  const tidy = (text: string) => repairMojibake(text).replace(/(?:\s*\.){4,}\s*/g, ' … ').replace(/\s+/g, ' ').trim();
+  const close = () => {
+    if (current) {
+      // Dot leaders of a table of contents ("Naming . . . . . 3") become one ellipsis.
+      const text = tidy(current.parts.join(' '));
+      const cells = current.parts.map(tidy).filter((cell) => cell !== '');
+      if (text) lines.push({ text, y: current.y, x: current.x, size: current.size, ...(cells.length > 1 ? { cells } : {}) });
+    }
+    current = undefined;
+    spacePending = false;
+  };
+
+  for (const item of items) {
+    if (!isTextItem(item)) continue;
+    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+    const size = Math.max(Math.hypot(c, d), Math.hypot(a, b), item.height, 1);
+    if (item.str.trim() === '') {
+      // pdfjs adds a space item where it sees a gap: the gap itself is what is measured.
+      if (item.str !== '' && current) spacePending = true;
+    } else {
+      const moved = current !== undefined && Math.abs(y - lastY) > size * 0.5;
+      if (breakPending || moved) close();
+      breakPending = false;
+      if (!current) {
+        current = { text: '', parts: [item.str], y, x, size };
+      } else {
+        const gap = x - lastEnd;
+        const last = current.parts.length - 1;
+        if (gap > size * CELL_GAP) {
+          current.parts.push(item.str);
+        } else {
+          const needsSpace = (spacePending || gap > size * 0.15) && !/\s$/.test(current.parts[last]!) && !/^\s/.test(item.str);
+          current.parts[last] += (needsSpace ? ' ' : '') + item.str;
+        }
+        current.size = Math.max(current.size, size);
+      }
+      spacePending = false;
+      lastEnd = x + item.width;
+      lastY = y;
+    }
+    if (item.hasEOL) breakPending = true;
+  }
+  close();
+  return lines;
+}
+
+/**
+ * Splits lines into paragraphs where the vertical gap exceeds the usual line spacing, the font changes
+ * size, or a bulleted item starts.
+ */
+export function pdfParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
+  const result: PdfParagraph[] = [];
+  let current: PdfParagraph | undefined;
+  let previous: PdfLine | undefined;
+  for (const line of lines) {
+    if (line.cells) {
+      if (current) result.push(current);
+      result.push({ text: tableRowText(line.cells), size: line.size, table: true });
+      current = undefined;
+      previous = undefined;
+      continue;
+    }
+    if (current && previous) {
+      const drop = previous.y - line.y;
+      const size = Math.max(previous.size, line.size);
+      const sizeChanged = Math.abs(previous.size - line.size) > size * 0.15;
+      const bullet = /^[•◦▪▫●○■□➢►‣⁃]/u.test(line.text);
+      const newParagraph = drop <= 0 || drop > size * 1.6 || sizeChanged || bullet;
+      if (newParagraph) {
+        result.push(current);
+        current = { text: line.text, size: line.size, table: false };
+      } else {
+        current.text = joinLines(current.text, line.text);
+      }
+    } else {
+      if (current) result.push(current);
+      current = { text: line.text, size: line.size, table: false };
+    }
+    previous = line;
+  }
+  if (current) result.push(current);
+  return result.filter((paragraph) => paragraph.text.trim() !== '');
+}
+
+/** The paragraphs' text alone, line-end hyphens settled within these lines. */
+export function paragraphs(lines: readonly PdfLine[]): string[] {
+  return resolveLineEndHyphens(pdfParagraphs(lines).map((paragraph) => paragraph.text));
+}
+
+/**
+ * Two lines of one paragraph, or a paragraph running on across a page break. A letter and a hyphen
+ * at the end of the first, a letter opening the second: a word broken at the line end, marked for
+ * resolveLineEndHyphens ("inspec-" "tion", "multi-" "agency", "IMPROV-" "ING").
+ */
+export function joinLines(before: string, after: string): string {
+  if (/\p{L}[-‐]$/u.test(before) && /^\p{L}/u.test(after)) {
+    const upperBefore = /\p{Lu}{2}[-‐]$/u.test(before);
+    if (/^\p{Ll}/u.test(after) || (upperBefore && /^\p{Lu}{2}/u.test(after))) return before.slice(0, -1) + SOFT_JOIN + after;
+  }
+  return `${before} ${after}`;
+}

@@ -1,0 +1,204 @@
+/**
+ * PDFs as real producers make them: text running across page breaks, browser and enscript headers
+ * and footers, line-end hyphens, titles printed on page 1, table rows, and scanned pages.
+ * Every fixture is made here from text written for these tests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citationLocation } from '../../src/answer/location.js';
+import { chunkDocument, documentText } from '../../src/ingest/chunk.js';
+import { loadDocument } from '../../src/ingest/load-document.js';
+import { splitSentences } from '../../src/ingest/sentences.js';
+import { bodyLines, makePdf, makePlacedPdf, makeScannedPdf, makeTempDir } from './fixtures.js';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+beforeAll(async () => {
+  temp = await makeTempDir();
+});
+afterAll(async () => {
+  await temp.remove();
+});
+
+const load = async (name: string, bytes: Uint8Array) => loadDocument(await temp.write(name, bytes), temp.dir);
+
+describe('PDF text as one flow', () => {
+  it('runs a sentence cut by a page break on into the next page, and cites both pages', async () => {
+    const bytes = await makePdf([
+      [['The harbour board met in spring.'], ['Its survey found the quietest berths were on the', 'eastern quay']],
+      [['(about 12% of moorings).', 'Repairs start next year.']],
+    ]);
+    const document = await load('harbour.pdf', bytes);
+    const sentences = splitSentences(documentText(document)).map((sentence) => sentence.text);
+    expect(sentences).toContain('Its survey found the quietest berths were on the eastern quay (about 12% of moorings).');
+    const passages = chunkDocument(document);
+    expect(passages).toHaveLength(1);
+    expect(passages[0]).toMatchObject({ page: 1, pageEnd: 2 });
+    expect(citationLocation(passages[0]!)).toBe('pp. 1-2');
+  });
+
+  it('keeps a paragraph that ends its page with a full stop apart from the next page', async () => {
+    const bytes = await makePdf([[['The first page ends here.']], [['The second page starts afresh.']]]);
+    const document = await load('apart.pdf', bytes);
+    expect(document.blocks).toEqual([
+      { text: 'The first page ends here.', page: 1 },
+      { text: 'The second page starts afresh.', page: 2 },
+    ]);
+  });
+
+  it('gives a passage on one page its page alone', () => {
+    expect(citationLocation({ page: 4 })).toBe('p. 4');
+    expect(citationLocation({ page: 4, pageEnd: 5 })).toBe('pp. 4-5');
+    expect(citationLocation({ page: 2, ocr: true })).toBe('p. 2 (OCR)');
+    expect(citationLocation({ heading: 'Costs' })).toBe('Costs');
+  });
+});
+
+describe('PDF headers and footers', () => {
+  // What Chromium prints around each page by default: date, time and title at the top; the file's
+  // address and the page count at the bottom.
+  const chromePage = (page: number, of: number, body: string[]) => [
+    { text: '12/6/26, 12:18 PM', x: 20, y: 825, size: 8 },
+    { text: 'Harbour survey', x: 270, y: 825, size: 8 },
+    ...bodyLines(body),
+    { text: 'file:///tmp/harbour-survey.html', x: 20, y: 12, size: 8 },
+    { text: `${page}/${of}`, x: 560, y: 12, size: 8 },
+  ];
+
+  it('drops a browser header and footer from a one-page document', async () => {
+    const document = await load('one.pdf', await makePlacedPdf([chromePage(1, 1, ['Boats wait longer in winter.'])]));
+    expect(document.blocks.map((block) => block.text)).toEqual(['Boats wait longer in winter.']);
+  });
+
+  it('drops them from a two-page document, and the sentence across the break stays whole', async () => {
+    const document = await load(
+      'two.pdf',
+      await makePlacedPdf([chromePage(1, 2, ['Boats wait longer in winter, when the', 'tides are low']), chromePage(2, 2, ['and the pilots few.'])]),
+    );
+    expect(document.blocks.map((block) => block.text)).toEqual(['Boats wait longer in winter, when the tides are low and the pilots few.']);
+  });
+
+  it("drops enscript's header line and a page number repeated on every page", async () => {
+    const header = (page: number) => ({ text: `notes.txt          Sun Dec 06 13:39:19 2026          ${page}`, x: 40, y: 810, size: 10 });
+    const document = await load(
+      'enscript.pdf',
+      await makePlacedPdf([
+        [header(1), ...bodyLines(['Ferries ran on time.'])],
+        [header(2), ...bodyLines(['Cargo volumes rose.']), { text: '- 2 -', x: 290, y: 30 }],
+      ]),
+    );
+    expect(document.blocks.map((block) => block.text)).toEqual(['Ferries ran on time.', 'Cargo volumes rose.']);
+  });
+
+  it('keeps a first line that only looks like a margin because the page is short', async () => {
+    const document = await load('short.pdf', await makePlacedPdf([bodyLines(['Quay 4 reopened on 3 May.', 'Nobody was hurt.'])]));
+    expect(document.blocks.map((block) => block.text)).toEqual(['Quay 4 reopened on 3 May. Nobody was hurt.']);
+  });
+});
+
+describe('PDF line-end hyphens', () => {
+  it('rejoins a word the typesetter broke, keeps a compound the document writes with its hyphen', async () => {
+    const bytes = await makePdf([
+      [
+        ['The board agreed a multi-agency plan. Every', 'multi-', 'agency meeting was minuted after a long', 'consul-', 'tation.'],
+        ['A re-survey was set for May, and the', 're-', 'survey team named.'],
+      ],
+    ]);
+    const text = documentText(await load('hyphens.pdf', bytes));
+    expect(text).toContain('Every multi-agency meeting');
+    expect(text).toContain('a long consultation.');
+    expect(text).toContain('and the re-survey team');
+  });
+
+  it('rejoins a word the document writes whole elsewhere, and capitals broken at a line end', async () => {
+    const bytes = await makePdf([[['Berths need reinspection yearly; the', 're-', 'inspection of quay 2 is due.'], ['AREAS FOR IMPROV-', 'ING NEXT']]]);
+    const text = documentText(await load('joined.pdf', bytes));
+    expect(text).toContain('the reinspection of quay 2');
+    expect(text).toContain('AREAS FOR IMPROVING NEXT');
+  });
+
+  it('keeps the hyphen of a known prefix or number word when the document says nothing more', async () => {
+    const bytes = await makePdf([[['A one-', 'dimensional view and a cross-', 'border route.']]]);
+    expect(documentText(await load('prefix.pdf', bytes))).toContain('A one-dimensional view and a cross-border route.');
+  });
+});
+
+describe('PDF titles', () => {
+  it('takes the title printed large at the top of page 1 when the metadata has none', async () => {
+    const bytes = await makePlacedPdf([
+      [
+        { text: 'Harbour Survey', x: 60, y: 790, size: 22 },
+        { text: 'of the Eastern Quay', x: 60, y: 764, size: 22 },
+        ...bodyLines(['The survey counted every berth.', 'It took three weeks.'], 720),
+      ],
+    ]);
+    expect((await load('survey-2026.pdf', bytes)).title).toBe('Harbour Survey of the Eastern Quay');
+  });
+
+  it('falls back to the file name without its extension', async () => {
+    expect((await load('plain-notes.pdf', await makePdf([[['Some text here.']]]))).title).toBe('plain-notes');
+  });
+
+  it('prefers the metadata title', async () => {
+    expect((await load('meta.pdf', await makePdf([[['Some text here.']]], { title: 'Quay Review' }))).title).toBe('Quay Review');
+  });
+});
+
+describe('PDF tables', () => {
+  it('reads each table row as a sentence: first cell, colon, the others', async () => {
+    const row = (left: string, right: string, y: number) => [
+      { text: left, x: 60, y },
+      { text: right, x: 360, y },
+    ];
+    const bytes = await makePlacedPdf([
+      [...bodyLines(['Judgements at the last visit.']), ...row('Overall safety', 'Requires work', 700), ...row('Quay maintenance', 'Good', 686)],
+    ]);
+    const document = await load('table.pdf', bytes);
+    expect(document.blocks.map((block) => block.text)).toEqual(['Judgements at the last visit.', 'Overall safety: Requires work', 'Quay maintenance: Good']);
+    const sentences = splitSentences(documentText(document)).map((sentence) => sentence.text);
+    expect(sentences).toContain('Overall safety: Requires work');
+  });
+});
+
+describe('scanned PDF pages', () => {
+  it('reads a page without a text layer by OCR, with its page number, marked as OCR', { timeout: 120_000 }, async () => {
+    const bytes = await makeScannedPdf(['The lighthouse keeper logged', 'forty storms in one winter.'], [['A typed cover page.']]);
+    const document = await load('scan.pdf', bytes);
+    const scanned = document.blocks.filter((block) => block.ocr);
+    expect(scanned.length).toBeGreaterThan(0);
+    expect(scanned.every((block) => block.page === 2)).toBe(true);
+    const text = scanned.map((block) => block.text).join(' ');
+    expect(text).toMatch(/lighthouse keeper logged/);
+    expect(text).toMatch(/forty storms in one winter/);
+    const passage = chunkDocument(document).find((candidate) => candidate.text.includes('lighthouse'))!;
+    expect(citationLocation(passage)).toMatch(/^pp?\. .*2 \(OCR\)$/);
+  });
+
+  it('does not read it when OCR is off', async () => {
+    const bytes = await makeScannedPdf(['A page with nothing typed.']);
+    await expect(loadDocument(await temp.write('off.pdf', bytes), temp.dir, { ocr: false })).rejects.toThrow(/no text layer/);
+  });
+});
+
+describe('DOCX and HTML tables', () => {
+  it('reads each row of a Word table as one sentence', async () => {
+    const { makeDocx } = await import('./fixtures.js');
+    const bytes = await makeDocx([
+      { text: 'Judgements at the last visit.' },
+      { table: [['Area', 'Judgement'], ['Overall safety', 'Requires work'], ['Quay maintenance', 'Good']] },
+      { text: 'The next visit is due in spring.' },
+    ]);
+    const document = await load('table.docx', bytes);
+    expect(document.blocks.map((block) => block.text)).toEqual([
+      'Judgements at the last visit.',
+      'Area: Judgement',
+      'Overall safety: Requires work',
+      'Quay maintenance: Good',
+      'The next visit is due in spring.',
+    ]);
+  });
+
+  it('reads an HTML table row the same way, its header cells and several columns included', async () => {
+    const html = '<p>Berths by quay.</p><table><tr><th>Quay</th><th>Berths</th><th>Depth</th></tr><tr><td><p>East</p></td><td>12</td><td>9 m</td></tr></table>';
+    const document = await load('table.html', new TextEncoder().encode(html));
+    expect(document.blocks.map((block) => block.text)).toEqual(['Berths by quay.', 'Quay: Berths, Depth', 'East: 12, 9 m']);
+  });
+});
