@@ -3,12 +3,11 @@
  * their vectors, changed files are replaced, removed files leave the index. One writer at a time.
  */
 import { performance } from 'node:perf_hooks';
-import { stat } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
 import { embeddingText } from '../embed/embedding-text.js';
 import type { Embedder } from '../embed/types.js';
 import { findReportFiles } from '../ingest/discover.js';
-import { estimatedPassages } from '../ingest/estimate.js';
+import { estimatedPassages, fileSizes } from '../ingest/estimate.js';
 import { readReports, type DocumentRecord, type ReadReport } from '../ingest/read-reports.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
@@ -305,12 +304,6 @@ async function* readOnWorker(
     onFailure(error);
   }
   yield* readReports(found.files.slice(reported), found.root, known, reading);
-}
-
-/** Each file's size in bytes (0 if it cannot be read: it will be skipped with its reason). */
-async function fileSizes(files: readonly string[]): Promise<Map<string, number>> {
-  const sizes = await Promise.all(files.map((file) => stat(file).then((info) => info.size, () => 0)));
-  return new Map(files.map((file, index) => [file, sizes[index]!]));
 }
 
 /** One group's vectors, in slices of EMBED_GROUP, then each of its documents joins the store. */

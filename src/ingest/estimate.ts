@@ -32,3 +32,9 @@ export async function estimatedPassages(files: readonly string[]): Promise<numbe
   );
   return Math.round(passages.reduce((sum, count) => sum + count, 0));
 }
+
+/** Each file's size in bytes (0 if it cannot be read: it will be skipped with its reason). */
+export async function fileSizes(files: readonly string[]): Promise<Map<string, number>> {
+  const sizes = await Promise.all(files.map((file) => stat(file).then((info) => info.size, () => 0)));
+  return new Map(files.map((file, index) => [file, sizes[index]!]));
+}

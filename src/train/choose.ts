@@ -9,8 +9,23 @@ import { citedHitRank, confidenceRow, fitRanking, foldOf, outOfFoldScores, rankE
 import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
 import { FIT_DEFAULTS, dot, fitLogistic, sigmoid, standardise, standardiser } from './linear.js';
 
-/** What the confidence model reads: the best window's score, its lead, and the signals that say how much of the question it holds. */
-const CONFIDENCE_INPUTS = ['score', 'lead', 'windowCoverage', 'sentenceCoverage', 'softCoverage', 'windowSimilarity', 'absentTerms', 'passageBm25', 'titleCoverage'];
+/** What the confidence model reads: the best window's score, its lead, how much of the question it holds, and whether it agrees on what is pinned down. */
+const CONFIDENCE_INPUTS = [
+  'score',
+  'lead',
+  'windowCoverage',
+  'sentenceCoverage',
+  'rareTermCoverage',
+  'softCoverage',
+  'windowSimilarity',
+  'absentTerms',
+  'passageBm25',
+  'titleCoverage',
+  'yearAgreement',
+  'placeAgreement',
+  'gradeAgreement',
+  'figureAgreement',
+];
 const L2_CHOICES = [0.01, 0.1, 1];
 /** Answerable questions wrongly declined, at most, on held-out folds. */
 const WRONGLY_DECLINED_AT_MOST = 0.05;

@@ -22,9 +22,18 @@ export function fitRanking(examples: readonly QuestionExample[], features: reado
   const scaling = standardiser(rows, features.length);
   const lists = examples.map((example) => ({
     rows: example.windows.map((window) => standardise(pick(window.values, features), scaling)),
-    gold: example.windows.map((window) => window.gold),
+    gold: targets(example),
   }));
   return { features: [...features], standardiser: scaling, weights: fitListwise(lists, features.length, { ...FIT_DEFAULTS, l2 }) };
+}
+
+/**
+ * What the ranker learns to put first: the windows whose best sentence holds the answer, so the
+ * lead states it; where no sentence holds it whole (it spans two), the windows that hold it.
+ */
+function targets(example: QuestionExample): boolean[] {
+  const focused = example.windows.map((window) => window.focusGold);
+  return focused.some(Boolean) ? focused : example.windows.map((window) => window.gold);
 }
 
 export function scoreWindows(fit: RankingFit, example: QuestionExample): number[] {

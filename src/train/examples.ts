@@ -9,7 +9,10 @@ import { SIGNALS } from '../search/signals/index.js';
 
 export interface WindowExample {
   values: number[];
+  /** The window holds a gold span: citing it answers. */
   gold: boolean;
+  /** Its best sentence holds the span: leading with it answers. */
+  focusGold: boolean;
   passageId: string;
   docId: string;
   text: string;
@@ -44,6 +47,7 @@ export function questionExample(set: { name: string; collection: string }, quest
       return {
         values: SIGNAL_NAMES.map((name) => values[name] ?? 0),
         gold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && window.text.includes(span.answer)),
+        focusGold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && window.sentence.includes(span.answer)),
         passageId: window.hit.passage.id,
         docId: window.hit.passage.docId,
         text: window.text,

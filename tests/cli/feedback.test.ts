@@ -30,10 +30,10 @@ afterAll(async () => {
 });
 
 function feedback(args: string[], indexDir = join(work, 'index')) {
-  return run(process.execPath, ['--import', 'tsx', 'src/cli/feedback.ts', ...args], { env: { ...process.env, INDEX_DIR: indexDir }, timeout: 60_000 });
+  return run(process.execPath, ['bin/citeline.mjs', 'feedback', ...args], { env: { ...process.env, INDEX_DIR: indexDir }, timeout: 60_000 });
 }
 
-describe('npm run feedback', () => {
+describe('citeline feedback', () => {
   it('prints helpful and not helpful over 7 and 30 days, and the latest not-helpful questions with the answer given', async () => {
     const { stdout } = await feedback([]);
     expect(stdout).toMatch(/last 7 days\s+1 helpful, 1 not helpful \(50% helpful\)/);

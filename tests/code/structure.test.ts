@@ -14,16 +14,13 @@ const SRC = resolve('src');
  * read by every step.
  */
 const STEPS: readonly (readonly string[])[] = [
-  ['cli', 'slack', 'bench', 'eval'],
+  ['cli', 'slack', 'bench', 'eval', 'train'],
   ['engine'],
   ['answer'],
   ['search', 'stats', 'store'],
   ['ingest', 'embed', 'util', 'config.ts', 'prompts.ts'],
 ];
 
-/** Being rewritten as this check was written; they are held to the limit once that is done. */
-const LONG_FILES_ALLOWED = new Set(['answer/compose.ts']);
-const LONG_FOLDERS_ALLOWED = ['search/'];
 const MAX_LINES = 400;
 
 function sourceFiles(folder: string): string[] {
@@ -80,7 +77,6 @@ describe('src/', () => {
 
   it(`has no file over ${MAX_LINES} lines`, () => {
     const long = files
-      .filter((file) => !LONG_FILES_ALLOWED.has(name(file)) && !LONG_FOLDERS_ALLOWED.some((folder) => name(file).startsWith(folder)))
       .map((file) => [name(file), readFileSync(file, 'utf8').split('\n').length] as const)
       .filter(([, lines]) => lines > MAX_LINES)
       .map(([file, lines]) => `${file}: ${lines} lines`);

@@ -107,3 +107,24 @@ describe('structure signals', () => {
     expect(windowLength(q, evidence('Four words stand here.'))).toBeCloseTo(4 / 90);
   });
 });
+
+describe('signals of what pins the question down', () => {
+  it('rare-term coverage asks for the two rarest terms', async () => {
+    const { rareTermCoverage } = await import('../../src/search/signals/lexical.js');
+    const [kinship, carers, council] = ['kinship', 'carers', 'council'].map((w) => vocabulary.normaliser.term(w) as string);
+    const q = question('kinship carers council', { termWeights: new Map([[kinship as string, 5], [carers as string, 3], [council as string, 0.5]]) });
+    expect(rareTermCoverage(q, evidence('Kinship carers met.'))).toBe(1);
+    expect(rareTermCoverage(q, evidence('The council and its carers met.'))).toBe(0.5);
+    expect(rareTermCoverage(q, evidence('The council met.'))).toBe(0);
+  });
+
+  it('a figure near the question\'s terms counts for more than one far from them', async () => {
+    const { figureNearTerms } = await import('../../src/search/signals/agreement.js');
+    const q = question('how many adopters were approved?');
+    const near = figureNearTerms(q, evidence('Some 640 adopters were approved.'));
+    const far = figureNearTerms(q, evidence('Adopters went through a long and careful process that took many months to finish, ending in 640 forms.'));
+    expect(near).toBeGreaterThan(far);
+    expect(figureNearTerms(q, evidence('Adopters were approved in 2021.'))).toBe(0);
+    expect(figureNearTerms(question('what did adopters say?'), evidence('Some 640 adopters were approved.'))).toBe(0);
+  });
+});

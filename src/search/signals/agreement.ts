@@ -4,7 +4,7 @@
  * document's title) states one that fits, and -1 when it does not.
  */
 import { gradesIn } from '../query.js';
-import { MONTH_NAME, yearsIn } from '../text-analysis.js';
+import { MONTH_NAME, foldText, yearsIn } from '../text-analysis.js';
 import type { QuestionEvidence, Signal, WindowEvidence } from './types.js';
 
 export const yearAgreement: Signal = ({ query }, window) => {
@@ -57,3 +57,37 @@ export const personAgreement: Signal = (question: QuestionEvidence, window: Wind
   if (!question.asksForPerson) return 0;
   return PERSON.test(window.window.text) ? 1 : -1;
 };
+
+/**
+ * For a question asking for a figure: how close the window's nearest number stands to a question
+ * term, 1 when adjacent, falling with the words between (0 with no number or no term); 0 otherwise.
+ */
+export const figureNearTerms: Signal = ({ query, termWeights, vocabulary }, window) => {
+  const { percent, count, money } = query.asksFor;
+  if (!percent && !count && !money) return 0;
+  const tokens = window.window.text.split(/\s+/);
+  const numberAt: number[] = [];
+  const termAt: number[] = [];
+  tokens.forEach((token, i) => {
+    if (/\d/.test(token) && !/^\(?(?:19|20)\d\d\)?[.,;:]?$/.test(token)) numberAt.push(i);
+    else if (vocabulary.normaliser.terms(token).some((term) => termWeights.has(term))) termAt.push(i);
+  });
+  let nearest = Infinity;
+  for (const n of numberAt) for (const t of termAt) nearest = Math.min(nearest, Math.abs(n - t));
+  return nearest === Infinity ? 0 : 1 / nearest;
+};
+
+/**
+ * The same agreements read on the window's best sentence alone: the lead should be the line that
+ * states the year, grade and kind of figure asked for, not a neighbour of it.
+ */
+function onSentence(signal: Signal): Signal {
+  return (question, window) => {
+    const sentence = window.window.sentence;
+    return signal(question, { ...window, foldedText: foldText(sentence).toLowerCase(), window: { ...window.window, text: sentence } });
+  };
+}
+
+export const sentenceYearAgreement: Signal = onSentence(yearAgreement);
+export const sentenceGradeAgreement: Signal = onSentence(gradeAgreement);
+export const sentenceFigureAgreement: Signal = onSentence(figureAgreement);

@@ -3,8 +3,19 @@
  * signals it was trained on; adding one here and retraining (`npm run train`) is how a new signal
  * earns a weight.
  */
-import { dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, yearAgreement } from './agreement.js';
-import { passageBm25, phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
+import {
+  dateAgreement,
+  figureAgreement,
+  figureNearTerms,
+  gradeAgreement,
+  personAgreement,
+  placeAgreement,
+  sentenceFigureAgreement,
+  sentenceGradeAgreement,
+  sentenceYearAgreement,
+  yearAgreement,
+} from './agreement.js';
+import { passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
 import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
 import { absentTerms, documentStart, searchRank, windowLength } from './structure.js';
 import type { Signal } from './types.js';
@@ -17,6 +28,7 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   windowBm25,
   proximity,
   phraseMatch,
+  rareTermCoverage,
   passageSimilarity,
   windowSimilarity,
   sentenceSimilarity,
@@ -25,6 +37,10 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   gradeAgreement,
   placeAgreement,
   figureAgreement,
+  figureNearTerms,
+  sentenceYearAgreement,
+  sentenceGradeAgreement,
+  sentenceFigureAgreement,
   dateAgreement,
   personAgreement,
   searchRank,

@@ -82,3 +82,13 @@ function coverageOf(question: QuestionEvidence, terms: ReadonlySet<string>): num
 export function windowTermsHold(window: WindowEvidence, term: string): boolean {
   return window.termSet.has(term);
 }
+
+/**
+ * Share of the question's rarest terms (the two of highest IDF, or one for a one-term question)
+ * the window holds: the words that pin down what is asked, which common words cannot stand in for.
+ */
+export const rareTermCoverage: Signal = (question, window) => {
+  const rarest = [...question.termWeights].sort((a, b) => b[1] - a[1]).slice(0, 2);
+  if (rarest.length === 0) return 0;
+  return rarest.filter(([term]) => window.termSet.has(term)).length / rarest.length;
+};
