@@ -66,8 +66,8 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /**
- * A numbered list run into one line ("... to be good 1. Children who need help Requires improvement
- * 2. Children looked after ...") is split after each item's number, which the segmenter reads as a
+ * A numbered list run into one line ("... was judged good 1. Help for families Requires improvement
+ * 2. Care leavers ...") is split after each item's number, which the segmenter reads as a
  * full stop: each number goes back to the start of its own item. A trailing number is an item's
  * when the numbering runs on across the sentences around it (the sentence before opens with the
  * number one less, or the one after ends with the number one more), so "It rose to 12." stays whole.

@@ -13,7 +13,7 @@ export interface Span {
 /**
  * Where to look when a figure's own segment names nothing:
  * 'linked-neighbour': a neighbouring figure joined by "to", "(", "compared with" shares its mention, else the
- * nearest mention earlier in the sentence ("the proportion judged good was highest in London (85%) and lowest in the North West (36%)");
+ * nearest mention earlier in the sentence ("good ratings peaked in the capital (85%) and were rarest in the North West (36%)");
  * 'sentence': the nearest mention anywhere in the sentence.
  */
 export type Fallback = 'none' | 'linked-neighbour' | 'sentence';
@@ -24,7 +24,7 @@ export interface AttachOptions {
    * 'after-first': the first mention after the figure in its segment, else the last before it
    * (grades and counted things: "28% of councils were rated 'inadequate'").
    * 'nearest': the closest in the segment, except that one joined by `closeAfter` wins
-   * (periods: "Last year, four ... but this year", "538,000 in 2008 to 605,100 in 2012").
+   * (periods: "Last year, four ... but this year", "412,000 in 2008 to 471,300 in 2012").
    */
   prefer: 'after-first' | 'nearest';
   closeAfter?: RegExp;

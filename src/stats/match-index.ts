@@ -330,7 +330,7 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
 
 /**
  * The words within a few dozen characters either side of the figure, and those just before the
- * sentence's first figure: in "According to Ofsted's 2007/08 annual report, 9% ..., 69% ... and 22% ..."
+ * sentence's first figure: in "The inspectorate's yearly report for 2007/08 put 9% ..., 69% ... and 22% ..."
  * the lead-in describes the third figure as much as the first.
  */
 function nearFigure(figure: Figure, firstFigureAt: number): string {

@@ -11,7 +11,7 @@ describe('findFigures', () => {
   });
 
   it('does not count years, the day of a date, or the second half of a split year', () => {
-    expect(texts('As at 31 March 2024, 60% of LAs were good')).toEqual(['percent:60%']);
+    expect(texts('On 31 March 2024 some 60% of LAs had a good grade')).toEqual(['percent:60%']);
     expect(texts('by August 31, 2019 there were 5 homes')).toEqual(['number:5']);
     expect(texts('in 2013-14 and 2007/08, 12 councils')).toEqual(['number:12']);
     // A month's name, not a word that starts like one.

@@ -58,7 +58,7 @@ describe('createEmbedder with the shipped model', () => {
   });
 
   it('puts paraphrases closer than an unrelated sentence', async () => {
-    const a = "Inspectors found that the council's services for children in need of help and protection were inadequate.";
+    const a = "The inspection team concluded that the council was failing vulnerable children who needed protecting.";
     const b = "Ofsted judged the local authority's children's services to be inadequate after its inspection.";
     const unrelated = 'The recipe calls for two ripe bananas and a cup of flour.';
     const related = await cosine(a, b);

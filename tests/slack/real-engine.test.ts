@@ -68,14 +68,14 @@ describe('Slack with the real engine', () => {
   });
 
   it('carries a thread on without a mention, reading a follow-up with the thread’s question only when it cannot stand alone', async () => {
-    const first = { type: 'app_mention', user: 'UASKER', text: `<@${BOT_USER_ID}> what % of councils were rated good in 2015?`, ts: nextTs(), channel: 'CTHREADS' };
+    const first = { type: 'app_mention', user: 'UASKER', text: `<@${BOT_USER_ID}> what proportion of councils got a good grade in 2015?`, ts: nextTs(), channel: 'CTHREADS' };
     await sendEvent(h.baseUrl, eventEnvelope(first));
     await waitFor(() => postsInThread(first.ts).length === 1, 'the first answer', 15_000);
     expect(renderedTexts(postsInThread(first.ts)[0]!.args.blocks).join('\n')).toContain('18%');
     const reply = (text: string) => ({ type: 'message', channel_type: 'channel', user: 'UOTHER', text, ts: nextTs(), channel: 'CTHREADS', thread_ts: first.ts });
     await sendEvent(h.baseUrl, eventEnvelope(reply('and in 2007/08?')));
     await waitFor(() => postsInThread(first.ts).length === 2, 'the follow-up answer', 15_000);
-    // Read with "rated good", the figure for the other year.
+    // Read with "a good grade", the figure for the other year.
     expect(renderedTexts(postsInThread(first.ts)[1]!.args.blocks).join('\n')).toContain('69%');
     // Gibberish is not read as "good in 2015" again: no figure of that question comes back.
     await sendEvent(h.baseUrl, eventEnvelope(reply('asdf qwerty zzkj flibble?')));

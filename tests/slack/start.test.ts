@@ -112,7 +112,7 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
     api.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
     const acks: string[] = [];
-    const event = { type: 'app_mention', user: 'USOCK', text: `<@${BOT_USER_ID}> what % of councils were rated good in 2007/08?`, ts: nextTs(), channel: 'CSOCK' };
+    const event = { type: 'app_mention', user: 'USOCK', text: `<@${BOT_USER_ID}> what proportion of councils got a good grade in 2007/08?`, ts: nextTs(), channel: 'CSOCK' };
     wss.on('connection', (ws) => {
       ws.on('message', (data) => {
         const message = JSON.parse(String(data)) as { envelope_id?: string };

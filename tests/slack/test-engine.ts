@@ -14,7 +14,7 @@ export const CITATIONS: Citation[] = [
   {
     passageId: 'brave-new-world.md#p12',
     docId: 'brave-new-world.md',
-    title: 'A brave new world: is inspection improving children’s services? (summary)',
+    title: 'A brave new world (summary)',
     source: 'https://schoolsimprovement.net/a-brave-new-world-is-inspection-improving-childrens-services/',
     location: 'How council ratings changed between 2007/08 and 2015',
     extract: 'By 2015, 28% of councils were rated Inadequate.',

@@ -90,9 +90,9 @@ describe('extractFigures: grades', () => {
     expect(figures.map((f) => f.grade)).toEqual(['Inadequate', 'Inadequate']);
   });
 
-  it('shares a grade between a count and its share restated in brackets: "15 LAs (23%) retained a good judgement"', () => {
+  it('shares a grade between a count and its share restated in brackets: "15 LAs (23%) kept a good judgement"', () => {
     const figures = extractFigures([
-      passage('Of 65 LAs, 26 LAs (40%) improved their judgement, and 15 LAs (23%) retained a good or outstanding judgement.'),
+      passage('Across 65 LAs, 26 LAs (40%) moved up a judgement, while 15 LAs (23%) kept a good or outstanding judgement.'),
     ]);
     expect(only(figures, '15')).toMatchObject({ grade: 'Good or outstanding', counted: 'local authorities' });
     expect(only(figures, '23%')).toMatchObject({ grade: 'Good or outstanding' });
@@ -130,7 +130,7 @@ describe('extractFigures: periods', () => {
   });
 
   it('quotes a date as the date alone, without the weekday or time around it', () => {
-    const period = periodOf('Published at 14:17 GMT, Wednesday, 17 December 2008: 20 councils were inadequate.');
+    const period = periodOf('Posted 09:05 GMT on Wednesday, 17 December 2008: 20 councils were inadequate.');
     expect(period).toMatchObject({ kind: 'date', label: '2008-12-17', text: '17 December 2008' });
   });
 
