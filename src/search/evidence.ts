@@ -9,7 +9,7 @@ import type { AnalysedQuery } from './query.js';
 import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
 import { foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
-import type { AnswerWindow } from './windows.js';
+import { wordCount, type AnswerWindow } from './windows.js';
 
 /** Framing words ("the latest figures") find the right passage but need not stand in the answer. */
 const FRAMING_WEIGHT = 0.3;
@@ -48,11 +48,12 @@ export interface EvidenceTools {
 
 export async function windowEvidence(question: QuestionEvidence, windows: readonly AnswerWindow[], tools: EvidenceTools): Promise<WindowEvidence[]> {
   const { normaliser } = question.vocabulary;
-  // Overlapping windows repeat texts: each distinct text is embedded once.
-  const texts = [...new Set([question.query.text, ...windows.flatMap((window) => [window.text, window.sentence])])];
+  // Sentences are embedded once each, however many windows hold them; a window's similarity is
+  // its sentences', weighted by their words, which spares embedding every window as well.
+  const texts = [...new Set([question.query.text, ...windows.flatMap((window) => window.sentences)])];
   const vectors = await tools.embedder.embed(texts);
-  const vectorOf = new Map(texts.map((text, index) => [text, vectors[index] as Float32Array]));
-  const questionVector = vectorOf.get(question.query.text) as Float32Array;
+  const questionVector = vectors[0] as Float32Array;
+  const similarityOf = new Map(texts.map((text, index) => [text, cosine(questionVector, vectors[index] as Float32Array)]));
 
   const questionWords = normaliser.words(question.query.text);
   const windowWords = windows.map((window) => normaliser.words(window.text));
@@ -67,13 +68,25 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       termSet: new Set(terms),
       sentenceTerms: new Set(normaliser.terms(window.sentence)),
       titleTerms: new Set(normaliser.terms(`${passage.title}\n${passage.heading ?? ''}`)),
-      windowSimilarity: cosine(questionVector, vectorOf.get(window.text) as Float32Array),
-      sentenceSimilarity: cosine(questionVector, vectorOf.get(window.sentence) as Float32Array),
+      windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
+      sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,
       wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordVectors),
       foldedText: foldText(window.text).toLowerCase(),
       foldedTitle: foldText(passage.title).toLowerCase(),
     };
   });
+}
+
+/** The mean of the sentences' similarities to the question, each weighted by its words. */
+function weightedSimilarity(sentences: readonly string[], similarityOf: ReadonlyMap<string, number>): number {
+  let total = 0;
+  let words = 0;
+  for (const sentence of sentences) {
+    const count = wordCount(sentence);
+    total += count * (similarityOf.get(sentence) ?? 0);
+    words += count;
+  }
+  return words === 0 ? 0 : total / words;
 }
 
 /** For each question term, the best cosine similarity of its word to any of the window's words. */

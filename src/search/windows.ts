@@ -29,6 +29,8 @@ export interface AnswerWindow {
   /** Offsets of `text` within the passage's text. */
   start: number;
   end: number;
+  /** The sentences `text` spans, in order (the best one among them). */
+  sentences: readonly string[];
 }
 
 export function windowsOf(hit: SearchHit, rank: number, limits: WindowLimits = WINDOW_LIMITS): AnswerWindow[] {
@@ -48,6 +50,7 @@ export function windowsOf(hit: SearchHit, rank: number, limits: WindowLimits = W
       focusEnd: sentence.end - start,
       start,
       end,
+      sentences: sentences.slice(first, last + 1).map((s) => s.text),
     };
   });
 }

@@ -60,17 +60,17 @@ export const personAgreement: Signal = (question: QuestionEvidence, window: Wind
 
 /**
  * For a question asking for a figure: how close the window's nearest number stands to a question
- * term, 1 when adjacent, falling with the words between (0 with no number or no term); 0 otherwise.
+ * term, counted in terms (function words left out), 1 when adjacent, falling with the terms
+ * between (0 with no number or no term); 0 for other questions.
  */
-export const figureNearTerms: Signal = ({ query, termWeights, vocabulary }, window) => {
+export const figureNearTerms: Signal = ({ query, termWeights }, window) => {
   const { percent, count, money } = query.asksFor;
   if (!percent && !count && !money) return 0;
-  const tokens = window.window.text.split(/\s+/);
   const numberAt: number[] = [];
   const termAt: number[] = [];
-  tokens.forEach((token, i) => {
-    if (/\d/.test(token) && !/^\(?(?:19|20)\d\d\)?[.,;:]?$/.test(token)) numberAt.push(i);
-    else if (vocabulary.normaliser.terms(token).some((term) => termWeights.has(term))) termAt.push(i);
+  window.terms.forEach((term, i) => {
+    if (/^\d/.test(term) && !/^(?:19|20)\d\d(?:\/\d\d)?$/.test(term)) numberAt.push(i);
+    else if (termWeights.has(term)) termAt.push(i);
   });
   let nearest = Infinity;
   for (const n of numberAt) for (const t of termAt) nearest = Math.min(nearest, Math.abs(n - t));

@@ -4,7 +4,7 @@ import type { Signal } from './types.js';
 /** Cosine similarity of the question to the passage, from vector search (0 when only BM25 found it). */
 export const passageSimilarity: Signal = (_question, { window }) => window.hit.semantic;
 
-/** Cosine similarity of the question to the window. */
+/** Cosine similarity of the question to the window's sentences, their mean weighted by words. */
 export const windowSimilarity: Signal = (_question, window) => window.windowSimilarity;
 
 /** Cosine similarity of the question to the window's best sentence. */

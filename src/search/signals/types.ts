@@ -29,7 +29,7 @@ export interface WindowEvidence {
   sentenceTerms: ReadonlySet<string>;
   /** Terms of the document's title and the passage's heading. */
   titleTerms: ReadonlySet<string>;
-  /** Cosine similarity of the question's vector to the window's and to its best sentence's. */
+  /** Cosine similarity of the question's vector to the window's sentences (weighted by words) and to its best sentence. */
   windowSimilarity: number;
   sentenceSimilarity: number;
   /** For each question term, the best cosine similarity of its word to a word of the window. */
