@@ -7,6 +7,7 @@
  */
 import { PAGE_MARK, SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
 import { joinLines, type PdfLine, type PdfParagraph } from './pdf-layout.js';
+import { isSiteChrome } from './site-chrome.js';
 import type { DocumentBlock } from './types.js';
 
 export interface FlowPage {
@@ -74,7 +75,8 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
  * not end like a sentence. A title set over several lines is joined.
  */
 export function titleFromFirstPage(lines: readonly PdfLine[]): string | undefined {
-  const top = lines.slice(0, 12);
+  // A page saved from the web may open with its chrome ("Skip to main content"): never a title.
+  const top = lines.slice(0, 12).filter((line) => !isSiteChrome(line.text));
   if (top.length === 0) return undefined;
   // The body text's size: the one most characters of the page are set in.
   const characters = new Map<number, number>();
