@@ -43,7 +43,6 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
         let at = joined.length - paragraph.text.length;
         if (joined[at - 1] === SOFT_JOIN) at -= 1;
         previous.text = joined.slice(0, at) + PAGE_MARK + joined.slice(at);
-        previous.table = paragraph.table;
         previous.nextPages.push(page);
         return;
       }
@@ -58,9 +57,9 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
     const { size: _size, table: _table, nextPages: _pages, ...rest } = block;
     const marked = texts[index]!;
     if (!marked.includes(PAGE_MARK)) return { ...rest, text: marked };
-    const [first = '', ...rest2] = marked.split(PAGE_MARK);
+    const [first = '', ...later] = marked.split(PAGE_MARK);
     let text = first;
-    const pageStarts = rest2.map((piece, i) => {
+    const pageStarts = later.map((piece, i) => {
       const start = { offset: text.length, page: block.nextPages[i]! };
       text += piece;
       return start;
