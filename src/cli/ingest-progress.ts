@@ -10,6 +10,7 @@ export interface ProgressState {
   totalBytes: number;
   files: number;
   totalFiles: number;
+  /** Passages of the files done, and those embedded so far of the files in progress. */
   passages: number;
   /** The last file done (its name only). */
   file: string;
@@ -19,6 +20,8 @@ export class IngestProgressTally {
   readonly state: ProgressState = { bytes: 0, totalBytes: 0, files: 0, totalFiles: 0, passages: 0, file: '' };
   private bytesDone = 0;
   private inProgress = 0;
+  private passagesDone = 0;
+  private passagesInProgress = 0;
 
   /** Takes one event; returns true when the bar should be redrawn. */
   update(event: IngestProgress): boolean {
@@ -30,10 +33,12 @@ export class IngestProgressTally {
         return true;
       case 'embedding':
         this.inProgress = event.bytes;
+        this.passagesInProgress = event.passages;
         break;
       case 'file':
         state.files = event.done;
-        state.passages += event.passages;
+        this.passagesDone += event.passages;
+        this.passagesInProgress = Math.max(0, this.passagesInProgress - event.passages);
         state.file = event.file.split('/').pop() ?? '';
         this.bytesDone += event.bytes;
         this.inProgress = Math.max(0, this.inProgress - event.bytes);
@@ -42,6 +47,7 @@ export class IngestProgressTally {
         return false;
     }
     state.bytes = Math.min(state.totalBytes, Math.max(state.bytes, this.bytesDone + this.inProgress));
+    state.passages = this.passagesDone + this.passagesInProgress;
     return true;
   }
 }

@@ -69,16 +69,21 @@ export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr:
     }
     const pages: { page: number; lines: PdfLine[] }[] = [];
     const scanned = new Map<number, string[]>();
+    let ocrFailure: string | undefined;
     for (let number = 1; number <= pdf.numPages; number++) {
       try {
         const page = await pdf.getPage(number);
         const content = await page.getTextContent();
         const lines = pageLines(content.items);
-        pages.push({ page: number, lines });
-        if (ocr && letters(lines) < MIN_TEXT_LETTERS && (await paintsImage(page, OPS))) {
-          const paragraphs = await ocr.readPage(page, pdf);
+        if (ocr && letters(lines) < MIN_TEXT_LETTERS && (await paintsImage(page, OPS).catch(() => false))) {
+          // OCR that fails (no canvas for this platform, a damaged image) leaves the page unread, not the PDF.
+          const paragraphs = await ocr.readPage(page, pdf).catch((error: unknown) => {
+            ocrFailure ??= error instanceof Error ? error.message : String(error);
+            return [];
+          });
           if (paragraphs.length > 0) scanned.set(number, paragraphs);
         }
+        pages.push({ page: number, lines });
         page.cleanup();
       } catch {
         // One damaged page does not lose the others.
@@ -92,7 +97,12 @@ export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr:
       return { page, paragraphs: pdfParagraphs(lines) };
     });
     if (!flow.some((page) => page.paragraphs.some((paragraph) => /\w/.test(paragraph.text)))) {
-      throw unreadable(file, options.ocr ? 'no text layer, and OCR found no text (scanned PDF?)' : 'no text layer (scanned PDF? OCR is off)');
+      const reason = !options.ocr
+        ? 'no text layer (scanned PDF? OCR is off)'
+        : ocrFailure
+          ? `no text layer, and OCR failed (${ocrFailure.replace(/\s+/g, ' ').slice(0, 120)})`
+          : 'no text layer, and OCR found no text (scanned PDF?)';
+      throw unreadable(file, reason);
     }
     const metadata = await pdf.getMetadata().catch(() => undefined);
     const info = (metadata?.info ?? {}) as Record<string, unknown>;

@@ -7,6 +7,7 @@
  */
 import { PAGE_MARK, SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
 import { joinLines, type PdfLine, type PdfParagraph } from './pdf-layout.js';
+import { isSiteChrome } from './site-chrome.js';
 import type { DocumentBlock } from './types.js';
 
 export interface FlowPage {
@@ -42,7 +43,6 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
         let at = joined.length - paragraph.text.length;
         if (joined[at - 1] === SOFT_JOIN) at -= 1;
         previous.text = joined.slice(0, at) + PAGE_MARK + joined.slice(at);
-        previous.table = paragraph.table;
         previous.nextPages.push(page);
         return;
       }
@@ -57,9 +57,9 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
     const { size: _size, table: _table, nextPages: _pages, ...rest } = block;
     const marked = texts[index]!;
     if (!marked.includes(PAGE_MARK)) return { ...rest, text: marked };
-    const [first = '', ...rest2] = marked.split(PAGE_MARK);
+    const [first = '', ...later] = marked.split(PAGE_MARK);
     let text = first;
-    const pageStarts = rest2.map((piece, i) => {
+    const pageStarts = later.map((piece, i) => {
       const start = { offset: text.length, page: block.nextPages[i]! };
       text += piece;
       return start;
@@ -74,7 +74,8 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
  * not end like a sentence. A title set over several lines is joined.
  */
 export function titleFromFirstPage(lines: readonly PdfLine[]): string | undefined {
-  const top = lines.slice(0, 12);
+  // A page saved from the web may open with its chrome ("Skip to main content"): never a title.
+  const top = lines.slice(0, 12).filter((line) => !isSiteChrome(line.text));
   if (top.length === 0) return undefined;
   // The body text's size: the one most characters of the page are set in.
   const characters = new Map<number, number>();

@@ -133,6 +133,11 @@ describe('PDF titles', () => {
     expect((await load('survey-2026.pdf', bytes)).title).toBe('Harbour Survey of the Eastern Quay');
   });
 
+  it("takes a short first line as the title, passing over a web page's chrome", async () => {
+    const bytes = await makePlacedPdf([bodyLines(['Skip to main content', 'Night ferries return to the harbour', 'The board voted to restore the night ferry.'])]);
+    expect((await load('saved-page.pdf', bytes)).title).toBe('Night ferries return to the harbour');
+  });
+
   it('falls back to the file name without its extension', async () => {
     expect((await load('plain-notes.pdf', await makePdf([[['Some text here.']]]))).title).toBe('plain-notes');
   });
