@@ -18,6 +18,7 @@ const STEPS: readonly (readonly string[])[] = [
   ['engine'],
   ['answer'],
   ['search', 'stats', 'store'],
+  ['grades'],
   ['ingest', 'embed', 'util', 'config.ts', 'prompts.ts'],
 ];
 
