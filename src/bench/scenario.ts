@@ -15,6 +15,7 @@ import type { Citeline } from '../engine/citeline.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
+import type { Vocabulary as StatsVocabulary } from '../stats/vocabulary.js';
 import { parseCoreConfig, type CoreConfig } from '../config.js';
 import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed } from './measure.js';
 import { fail } from '../util/fail.js';
@@ -105,19 +106,29 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
       const code = await timed(() => import('./peer-langchain.js'));
       return { ...(await measureStore(code.value.langChainPeer(embedder) as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
     }
-    const loadVocabulary = async () => (await import('../search/vocabulary.js')).loadSearchVocabulary(join(process.cwd(), 'data'));
-    if (spec.measure === 'ingest') return await measureIngest(spec, config, embedder, await loadVocabulary());
-    const code = await timed(async () => citelineStore(config, embedder, await loadVocabulary()));
+    const loadVocabularies = async (): Promise<Vocabularies> => {
+      const dataDir = join(process.cwd(), 'data');
+      const vocabulary = await (await import('../search/vocabulary.js')).loadSearchVocabulary(dataDir);
+      return { vocabulary, statsVocabulary: (await import('../stats/vocabulary.js')).loadStatsVocabulary(dataDir, vocabulary.grades) };
+    };
+    if (spec.measure === 'ingest') return await measureIngest(spec, config, embedder, await loadVocabularies());
+    const code = await timed(async () => citelineStore(config, embedder, await loadVocabularies()));
     return { ...(await measureStore(code.value as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<IngestResult> {
+/** The search and figures vocabularies, loaded once per scenario. */
+interface Vocabularies {
+  vocabulary: SearchVocabulary;
+  statsVocabulary: StatsVocabulary;
+}
+
+async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabularies: Vocabularies): Promise<IngestResult> {
   const { artifactsWorkerFor, buildIndex } = await import('../engine/build-index.js');
   const artifactsWorker = artifactsWorkerFor(config.ingestThreads);
-  const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, artifactsWorker }));
+  const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, ...vocabularies, artifactsWorker }));
   return {
     name: spec.name,
     documents: ingest.value.documents,
@@ -154,7 +165,7 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
 }
 
 /** Citeline as a vector store: its ingest (which also builds BM25 and figures), its index opened ready to answer. */
-async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<VectorStoreUnderTest<Citeline>> {
+async function citelineStore(config: CoreConfig, embedder: Embedder, vocabularies: Vocabularies): Promise<VectorStoreUnderTest<Citeline>> {
   const [{ artifactsWorkerFor, buildIndex }, { GRAPH_DEFAULTS }] = await Promise.all([import('../engine/build-index.js'), import('../store/passage-store.js')]);
   const ids = (hits: readonly { id: string }[]) => hits.map((hit) => hit.id);
   let open: ((indexDir: string) => Promise<Citeline>) | undefined;
@@ -162,7 +173,7 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
     name: config.ingestThreads === 1 ? 'Citeline, 1 thread' : 'Citeline',
     ef: GRAPH_DEFAULTS.efSearch,
     ingest: async (reportsDir, indexDir) =>
-      (await buildIndex({ paths: [reportsDir], indexDir, embedder, vocabulary, artifactsWorker: artifactsWorkerFor(config.ingestThreads) })).passages,
+      (await buildIndex({ paths: [reportsDir], indexDir, embedder, ...vocabularies, artifactsWorker: artifactsWorkerFor(config.ingestThreads) })).passages,
     // The engine's modules come after ingest, as `npm run ingest` does not load them.
     async beforeLoad() {
       const [{ Citeline }, { loadPrompts }, { loadRankerModel }] = await Promise.all([
@@ -171,7 +182,7 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
         import('../search/ranker.js'),
       ]);
       const [prompts, ranker] = await Promise.all([loadPrompts(join(process.cwd(), 'prompts')), loadRankerModel(join(process.cwd(), 'data', 'ranker-weights.json'))]);
-      open = (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, vocabulary, prompts, ranker, log: () => {} });
+      open = (indexDir) => Citeline.open({ config: { ...config, indexDir }, embedder, ...vocabularies, prompts, ranker, log: () => {} });
     },
     load: (indexDir) => (open ?? fail('beforeLoad was not called'))(indexDir),
     search: (engine, vector, ef) => ids(engine.nearestPassageIds(vector, 10, { ef })),

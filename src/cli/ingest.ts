@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { artifactsWorkerFor, buildIndex, type IngestProgress } from '../engine/build-index.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
+import { loadStatsVocabulary } from '../stats/vocabulary.js';
 import type { ParsedCommandLine } from './args.js';
 import { loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
 import { formatIngestSummary } from './ingest-summary.js';
@@ -22,6 +23,7 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     indexDir: config.indexDir,
     embedder,
     vocabulary,
+    statsVocabulary: loadStatsVocabulary(join(process.cwd(), 'data'), vocabulary.grades),
     rebuild: Boolean(values.rebuild),
     artifactsWorker: artifactsWorkerFor(config.ingestThreads),
     reading: { ocr: config.ocr },

@@ -8,7 +8,7 @@ import { LexicalIndex } from '../search/lexical-index.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import { FiguresIndex, extractFigures } from '../stats/index.js';
 import type { SavedLexicalIndex } from '../search/lexical-index.js';
-import type { SavedFiguresIndex } from '../stats/index.js';
+import type { SavedFiguresIndex, Vocabulary } from '../stats/index.js';
 import { encodeArtifact } from '../store/artifact-codec.js';
 
 export interface SearchArtifacts {
@@ -23,14 +23,14 @@ export interface EncodedArtifacts {
 }
 
 const savedLexicalIndex = (passages: readonly Passage[], normaliser: TermNormaliser) => LexicalIndex.build(passages, normaliser).toSaved();
-const savedFiguresIndex = (passages: readonly Passage[]) => new FiguresIndex(extractFigures(passages)).toSaved();
+const savedFiguresIndex = (passages: readonly Passage[], vocabulary: Vocabulary) => new FiguresIndex(extractFigures(passages, vocabulary), vocabulary).toSaved();
 
-export function buildArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): SearchArtifacts {
-  return { bm25: savedLexicalIndex(passages, normaliser), figures: savedFiguresIndex(passages) };
+export function buildArtifacts(passages: readonly Passage[], normaliser: TermNormaliser, statsVocabulary: Vocabulary): SearchArtifacts {
+  return { bm25: savedLexicalIndex(passages, normaliser), figures: savedFiguresIndex(passages, statsVocabulary) };
 }
 
-export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: TermNormaliser): EncodedArtifacts {
+export function buildEncodedArtifacts(passages: readonly Passage[], normaliser: TermNormaliser, statsVocabulary: Vocabulary): EncodedArtifacts {
   // Each encoded as soon as it is built, so that its index and saved form are garbage before the next is built.
   const bm25 = encodeArtifact(savedLexicalIndex(passages, normaliser), 'bm25');
-  return { bm25, figures: encodeArtifact(savedFiguresIndex(passages), 'figures') };
+  return { bm25, figures: encodeArtifact(savedFiguresIndex(passages, statsVocabulary), 'figures') };
 }

@@ -13,6 +13,7 @@ import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/load-document.
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
+import type { Vocabulary as StatsVocabulary } from '../stats/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
 import { IndexLoadError } from '../store/types.js';
@@ -25,7 +26,7 @@ import type { IngestSummary } from './types.js';
 export const LEXICAL_ARTIFACT = 'bm25';
 export const FIGURES_ARTIFACT = 'figures';
 /** Bumped when the BM25 or figures artifact changes shape, so the next ingest rewrites them. */
-export const ARTIFACTS_VERSION = 17;
+export const ARTIFACTS_VERSION = 18;
 const ARTIFACTS_META = 'artifacts-meta';
 
 /** Whether the store's BM25 and figures indexes were built by this version's code (ARTIFACTS_VERSION). */
@@ -49,6 +50,8 @@ export interface BuildIndexOptions {
   indexDir: string;
   embedder: Embedder;
   vocabulary: SearchVocabulary;
+  /** The figures index's vocabulary (loadStatsVocabulary), loaded once by the caller. */
+  statsVocabulary: StatsVocabulary;
   /** Ignore the existing index and embed everything again. */
   rebuild?: boolean;
   onProgress?: (progress: IngestProgress) => void;
@@ -175,7 +178,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     const staleArtifacts = !artifactsAreCurrent(store);
     const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
     const artifacts = needsSave
-      ? startArtifacts({ store, seen, pending, normaliser: options.vocabulary.normaliser, worker, builder: inProcess, log })
+      ? startArtifacts({ store, seen, pending, normaliser: options.vocabulary.normaliser, statsVocabulary: options.statsVocabulary, worker, builder: inProcess, log })
       : undefined;
     if (!artifacts) worker?.stop();
     // Awaited below; a failure meanwhile must not go unhandled.
@@ -350,6 +353,7 @@ interface ArtifactsInputs {
   seen: ReadonlySet<string>;
   pending: readonly PendingDocument[];
   normaliser: TermNormaliser;
+  statsVocabulary: StatsVocabulary;
   /** If it read the reports, it holds the pending documents' passages. */
   worker: IngestWorker | undefined;
   builder: ReturnType<typeof importArtifactsBuilder> | undefined;
@@ -357,13 +361,13 @@ interface ArtifactsInputs {
 }
 
 /** The BM25 and figures indexes of the passages the store will hold: on the worker if there is one, else here. */
-function startArtifacts({ store, seen, pending, normaliser, worker, builder, log }: ArtifactsInputs): Promise<EncodedArtifacts> {
+function startArtifacts({ store, seen, pending, normaliser, statsVocabulary, worker, builder, log }: ArtifactsInputs): Promise<EncodedArtifacts> {
   const kept = keptPassages(store, seen, pending);
   const all = () => [...kept, ...pending.flatMap((item) => item.passages)];
   // Imported only when they are built here, so that a large ingest does not hold that code beside the model.
-  const buildHere = async () => (await (builder ?? importArtifactsBuilder())).buildEncodedArtifacts(all(), normaliser);
+  const buildHere = async () => (await (builder ?? importArtifactsBuilder())).buildEncodedArtifacts(all(), normaliser, statsVocabulary);
   if (!worker) return buildHere();
-  const built = worker.reads ? worker.build(kept, normaliser, pending.map((item) => item.document.docId)) : worker.build(all(), normaliser);
+  const built = worker.reads ? worker.build(kept, normaliser, statsVocabulary, pending.map((item) => item.document.docId)) : worker.build(all(), normaliser, statsVocabulary);
   return built.catch((error: unknown) => {
     // Slower but the same result: a worker that cannot start must not fail the ingest.
     log(`Building the search index on a second thread failed (${error instanceof Error ? error.message : String(error)}); building it here instead.`);

@@ -17,7 +17,7 @@ import { Ranker, loadRankerModel, type RankedWindow, type RankerModel } from '..
 import type { QuestionEvidence } from '../search/signals/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { windowsOf } from '../search/windows.js';
-import { FiguresIndex, extractFigures, parseStatsQuery } from '../stats/index.js';
+import { FiguresIndex, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
 import type { Figure, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
@@ -39,6 +39,8 @@ export interface EngineParts {
   fusion?: FusionSettings;
   embedder: Embedder;
   vocabulary: SearchVocabulary;
+  /** The figures index's vocabulary, sharing the search vocabulary's grade model. */
+  statsVocabulary: StatsVocabulary;
   /** The learned ranker's weights and confidence model (data/ranker-weights.json). */
   ranker: RankerModel;
   prompts: Prompts;
@@ -101,7 +103,7 @@ export class Citeline implements CitelineEngine {
 
   /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */
   stats(queryText: string): { query: StatsQuery; figures: Figure[] } {
-    const query = parseStatsQuery(spellOutShortYears(cleanQuestion(queryText)));
+    const query = parseStatsQuery(spellOutShortYears(cleanQuestion(queryText)), this.parts.statsVocabulary);
     return { query, figures: this.state.figures.lookup(query) };
   }
 
@@ -157,8 +159,8 @@ export class Citeline implements CitelineEngine {
     );
     const figures = loadArtifactOr(
       // The store tells a passage's document without reading the passage: figures read theirs when shown.
-      () => FiguresIndex.fromSaved(savedArtifact(store, FIGURES_ARTIFACT, current), { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }),
-      () => new FiguresIndex(extractFigures(store.passages())),
+      () => FiguresIndex.fromSaved(savedArtifact(store, FIGURES_ARTIFACT, current), { passage: (id) => store.passage(id), documentOf: (id) => store.documentOf(id) }, parts.statsVocabulary),
+      () => new FiguresIndex(extractFigures(store.passages(), parts.statsVocabulary), parts.statsVocabulary),
       parts.log,
       'figures index',
     );
@@ -175,12 +177,13 @@ export class Citeline implements CitelineEngine {
 }
 
 /** Ingest as configured: REPORTS_DIR into INDEX_DIR, on INGEST_THREADS. */
-function buildConfiguredIndex({ config, embedder, vocabulary, log }: EngineParts): Promise<IngestSummary> {
+function buildConfiguredIndex({ config, embedder, vocabulary, statsVocabulary, log }: EngineParts): Promise<IngestSummary> {
   return buildIndex({
     paths: [config.reportsDir],
     indexDir: config.indexDir,
     embedder,
     vocabulary,
+    statsVocabulary,
     log,
     artifactsWorker: artifactsWorkerFor(config.ingestThreads),
     reading: { ocr: config.ocr },
@@ -208,7 +211,8 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
     loadPrompts(options.promptsDir ?? join(process.cwd(), 'prompts')),
     options.ranker ?? loadRankerModel(join(dataDir, 'ranker-weights.json')),
   ]);
-  const parts: EngineParts = { config, embedder, vocabulary, prompts, ranker, log };
+  const statsVocabulary = loadStatsVocabulary(dataDir, vocabulary.grades);
+  const parts: EngineParts = { config, embedder, vocabulary, statsVocabulary, prompts, ranker, log };
   if (options.buildIfMissing && !PassageStore.exists(config.indexDir)) {
     log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
     await buildConfiguredIndex(parts);

@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readReports } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import { TermNormaliser } from '../search/text-analysis.js';
+import { buildVocabulary } from '../stats/vocabulary.js';
 import { fail } from '../util/fail.js';
 import { buildEncodedArtifacts } from './build-artifacts.js';
 import type { IngestWorkerData, ToIngestWorker, FromIngestWorker } from './ingest-worker.js';
@@ -64,7 +65,7 @@ function buildJob(job: Extract<ToIngestWorker, { type: 'build' }>): void {
     for (const passage of read.get(docId) ?? fail(`the build job names ${docId}, which this thread did not read`)) passages.push(passage);
   }
   read.clear();
-  const { bm25, figures } = buildEncodedArtifacts(passages, new TermNormaliser(new Set(job.stopwords)));
+  const { bm25, figures } = buildEncodedArtifacts(passages, new TermNormaliser(new Set(job.stopwords)), buildVocabulary(job.stats.data, job.stats.grades, job.stats.stopwords));
   // Own buffers, so they can be transferred: a Buffer may share a pooled one.
   const owned = [new Uint8Array(bm25), new Uint8Array(figures)] as const;
   post({ type: 'built', artifacts: { bm25: owned[0], figures: owned[1] } }, [owned[0].buffer, owned[1].buffer]);

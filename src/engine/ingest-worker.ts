@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadReport } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
+import { vocabularySource as statsVocabularySource, type Vocabulary as StatsVocabulary, type VocabularySource as StatsVocabularySource } from '../stats/vocabulary.js';
 import type { EncodedArtifacts } from './build-artifacts.js';
 import { bundledScript } from './bundled-script.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/load-document.js';
@@ -31,6 +32,8 @@ export type ToIngestWorker =
       readDocIds: readonly string[];
       /** What the thread's term normaliser needs. */
       stopwords: string[];
+      /** What the thread's figures vocabulary is built from: the caller's, as plain data. */
+      stats: StatsVocabularySource;
     };
 
 /** Messages from the thread. */
@@ -145,9 +148,9 @@ export class IngestWorker {
    * The encoded artifacts of `passages` then of the passages this worker read of `readDocIds`.
    * Rejects with IngestWorkerFailed if the thread stops first.
    */
-  async build(passages: readonly Passage[], normaliser: TermNormaliser, readDocIds: readonly string[] = []): Promise<EncodedArtifacts> {
+  async build(passages: readonly Passage[], normaliser: TermNormaliser, statsVocabulary: StatsVocabulary, readDocIds: readonly string[] = []): Promise<EncodedArtifacts> {
     try {
-      await this.post({ type: 'build', passages, readDocIds, stopwords: [...normaliser.stopwords] });
+      await this.post({ type: 'build', passages, readDocIds, stopwords: [...normaliser.stopwords], stats: statsVocabularySource(statsVocabulary) });
       const { value: message } = await this.inbox.next();
       if (message?.type !== 'built') throw new Error(`the ingest worker sent ${message?.type ?? 'nothing'} instead of the search index`);
       return message.artifacts;

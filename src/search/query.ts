@@ -1,6 +1,7 @@
 /** What a question asks for, read once and shared by search and the ranking signals. */
 import { foldText, yearsIn } from './text-analysis.js';
-import { expansionTerms, findExpansions, type Expansion, type GradeVocabulary, type SearchVocabulary } from './vocabulary.js';
+import type { GradeModel } from '../grades/model.js';
+import { expansionTerms, findExpansions, type Expansion, type SearchVocabulary } from './vocabulary.js';
 
 export interface AnalysedQuery {
   text: string;
@@ -50,11 +51,12 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
 }
 
 /**
- * Grades named in a lower-case text. A combined grade hides its parts ("good or outstanding" is not
+ * Grades named in a lower-case text (search's reading of the grade model), combined grades first,
+ * then worst first. A combined grade hides its parts ("good or outstanding" is not
  * also "Good"), and a word that is ordinary English too ("good staff") counts only beside a cue
  * ("rated good", "good councils", "'good'").
  */
-export function gradesIn(lowerText: string, grades: GradeVocabulary): string[] {
+export function gradesIn(lowerText: string, grades: GradeModel): string[] {
   const words = lowerText.match(/[a-z]+|%|['"]/g) ?? [];
   const present = new Set(words);
   const used = new Array<boolean>(words.length).fill(false);
@@ -66,7 +68,7 @@ export function gradesIn(lowerText: string, grades: GradeVocabulary): string[] {
       for (let i = 0; i + parts.length <= words.length; i++) {
         const end = phraseEnd(words, used, i, parts);
         if (end === -1) continue;
-        if (parts.length === 1 && grades.ambiguous.has(parts[0] as string) && !hasCue(words, i, grades)) continue;
+        if (parts.length === 1 && grades.rankingCues.ambiguous.has(grade) && !hasCue(words, i, grades)) continue;
         used.fill(true, i, end);
         found.push(grade);
       }
@@ -89,7 +91,7 @@ function phraseEnd(words: readonly string[], used: readonly boolean[], start: nu
   return at;
 }
 
-function hasCue(words: readonly string[], index: number, grades: GradeVocabulary): boolean {
+function hasCue(words: readonly string[], index: number, grades: GradeModel): boolean {
   const before = [words[index - 1], words[index - 2]];
-  return before.some((word) => word !== undefined && grades.cuesBefore.has(word)) || grades.cuesAfter.has(words[index + 1] ?? '');
+  return before.some((word) => word !== undefined && grades.rankingCues.before.has(word)) || grades.rankingCues.after.has(words[index + 1] ?? '');
 }

@@ -2,34 +2,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadGradeModel, type GradeModel } from '../grades/model.js';
 import { parseJudgementAreas, type JudgementAreas } from './judgement-areas.js';
 import { loadPlaces, type Places } from './places.js';
 import { TermNormaliser } from './text-analysis.js';
 
 const vocabularySchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(2)),
-  grades: z.record(z.string(), z.union([z.array(z.string().min(1)), z.string()])),
-  gradeCues: z.object({ ambiguous: z.array(z.string()), before: z.array(z.string()), after: z.array(z.string()) }),
   judgementAreas: z.record(z.string(), z.union([z.array(z.string().min(1)).min(1), z.string()])),
 });
-
-/** Ofsted's grades as people write them, and the cues that make an everyday word a grade. */
-export interface GradeVocabulary {
-  /**
-   * Canonical grade name to its lower-case phrases, each as its words ("good/outstanding" is
-   * "good", "outstanding"), in the file's order (combined grades first).
-   */
-  phrases: Map<string, string[][]>;
-  ambiguous: Set<string>;
-  cuesBefore: Set<string>;
-  cuesAfter: Set<string>;
-}
 
 export interface SearchVocabulary {
   normaliser: TermNormaliser;
   /** Groups of equivalent phrases, each phrase as its term sequence. */
   synonymGroups: string[][][];
-  grades: GradeVocabulary;
+  /** Ofsted's grades (data/grades.json), shared with the figures index. */
+  grades: GradeModel;
   /** Terms that frame a question ("view", "latest figures"): searched, but not required of an answer. */
   framingTerms: Set<string>;
   /** England's regions and councils, as reports and questions name them. */
@@ -53,17 +41,7 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
   const synonymGroups = parsed.data.groups.map((group) =>
     group.map((phrase) => normaliser.terms(phrase)).filter((terms) => terms.length > 0),
   );
-  const phrases = new Map<string, string[][]>();
-  for (const [grade, names] of Object.entries(parsed.data.grades)) {
-    if (Array.isArray(names)) phrases.set(grade, names.map((name) => name.split(/\s+|(?=\/)|(?<=\/)/).filter((part) => /[a-z]/.test(part))));
-  }
-  const cues = parsed.data.gradeCues;
-  const grades: GradeVocabulary = {
-    phrases,
-    ambiguous: new Set(cues.ambiguous),
-    cuesBefore: new Set(cues.before),
-    cuesAfter: new Set(cues.after),
-  };
+  const grades = loadGradeModel(dataDir);
   const framingText = await readFile(join(dataDir, 'question-framing.txt'), 'utf8');
   const framingTerms = new Set(
     framingText

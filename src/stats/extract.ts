@@ -6,7 +6,7 @@ import { findNumbers, mayHoldNumber, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import type { Figure, FigureCitation, Period } from './types.js';
-import { defaultVocabulary, type PhraseHit, type Vocabulary } from './vocabulary.js';
+import type { PhraseHit, Vocabulary } from './vocabulary.js';
 
 /** How far after a bare number its counted thing or grade may start: "20 local authorities", "seven were inadequate". */
 const COUNT_NOUN_GAP = /^\s*(?:[\w'-]+\s+){0,2}$/;
@@ -18,7 +18,7 @@ const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?
 /** Large bare numbers ("605,100") are figures when the sentence says what they count. */
 const LARGE_COUNT = 1000;
 
-export function extractFigures(passages: readonly Passage[], vocabulary: Vocabulary = defaultVocabulary()): Figure[] {
+export function extractFigures(passages: readonly Passage[], vocabulary: Vocabulary): Figure[] {
   const seen = new SentenceSeen();
   const figures: Figure[] = [];
   for (const passage of passages) {

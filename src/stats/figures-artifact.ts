@@ -5,7 +5,7 @@
  */
 import type { Figure, FigureUnit, Period, PeriodKind } from './types.js';
 import { decodeAscendingLists, decodeVarints, encodeAscendingLists, encodeVarints } from '../util/varint.js';
-import { keyWords } from './words.js';
+import type { KeyWordReader } from './words.js';
 import * as shape from '../util/shape.js';
 import type { FigureKeyWords, StemLists } from './key-words.js';
 import type { Passage } from '../ingest/types.js';
@@ -156,7 +156,8 @@ class StemListsBuilder {
 }
 
 /** The figures' passages and sentences, each listed once, and the figures' key words by those positions. */
-export function tabulate(figures: readonly Figure[], withKeyWords = true): { citations: Figure['citation'][]; sentences: number[]; keyWords?: FigureKeyWords } {
+/** `reader`: works out the figures' key words too (a saved index has its own). */
+export function tabulate(figures: readonly Figure[], reader?: KeyWordReader): { citations: Figure['citation'][]; sentences: number[]; keyWords?: FigureKeyWords } {
   const passages = new Table<Figure['citation']>((citation) => citation.passageId);
   const sentences = new Table<{ passage: number; sentence: Figure['sentence'] }>(({ passage, sentence }) => `${passage}:${sentence.start}:${sentence.end}`);
   const contexts = new Table<string>((context) => context);
@@ -170,7 +171,7 @@ export function tabulate(figures: readonly Figure[], withKeyWords = true): { cit
   });
   const citations = passages.values;
   const triples = sentences.values.flatMap(({ passage, sentence }) => [passage, sentence.start, sentence.end]);
-  if (!withKeyWords) return { citations, sentences: triples };
+  if (!reader) return { citations, sentences: triples };
   const stems: string[] = [];
   const numbers = new Map<string, number>();
   const numberOf = (stem: string) => {
@@ -184,7 +185,7 @@ export function tabulate(figures: readonly Figure[], withKeyWords = true): { cit
   };
   const lists = (texts: readonly string[]) => {
     const builder = new StemListsBuilder(numberOf);
-    for (const text of texts) builder.add(keyWords(text));
+    for (const text of texts) builder.add(reader.keyWords(text));
     return builder.build();
   };
   return {
@@ -209,9 +210,9 @@ function encodeStemLists(lists: StemLists): SavedFiguresIndex['keyWords']['sente
   return { count: lists.offsets.length - 1, lengths, stems: gaps };
 }
 
-/** `keyWords`: a saved index's, by the same positions (they are not worked out again). */
-export function encodeFigures(figures: readonly Figure[], keyWords?: FigureKeyWords): SavedFiguresIndex {
-  const tables = tabulate(figures, keyWords === undefined);
+/** `keyWords`: a saved index's, by the same positions (they are not worked out again); otherwise `reader` works them out. */
+export function encodeFigures(figures: readonly Figure[], keyWords: FigureKeyWords | undefined, reader: KeyWordReader): SavedFiguresIndex {
+  const tables = tabulate(figures, keyWords === undefined ? reader : undefined);
   const words = keyWords ?? tables.keyWords!;
   const periods = new Table<NonNullable<Figure['period']>>((period) => JSON.stringify(period));
   const strings = new Table<string>((text) => text);

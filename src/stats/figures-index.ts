@@ -3,7 +3,7 @@ import { groupMatches } from './match-groups.js';
 import { QuestionMatcher } from './match.js';
 import type { Figure, FigureMatch, FigureMatchGroup, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
-import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
+import type { Vocabulary } from './vocabulary.js';
 import { stemsOf, type FigureKeyWords } from './key-words.js';
 import { checkFigure, checkSaved, decodeColumns, encodeFigures, tabulate, type PassageLookup, type SavedFiguresIndex } from './figures-artifact.js';
 import { SavedFigures, type PassageSource } from './saved-figures.js';
@@ -21,8 +21,8 @@ export class FiguresIndex {
 
   constructor(
     figures: Figure[],
-    /** Needed only to match questions, so the default is read then, not while an index opens. */
-    private readonly vocabulary?: Vocabulary,
+    /** The stats vocabulary its opener loaded: for matching questions and working out key words. */
+    private readonly vocabulary: Vocabulary,
     /** A saved index's figures, in the order they were saved, and how to read their key words. */
     saved?: { figures: FigureSet; keyWords: () => FigureKeyWords },
   ) {
@@ -39,7 +39,7 @@ export class FiguresIndex {
 
   private get keyWords(): FigureKeyWords {
     // A saved index's figures have no context to work its key words out again from.
-    return (this.words ??= this.savedWords?.() ?? tabulate(this.figures).keyWords!);
+    return (this.words ??= this.savedWords?.() ?? tabulate(this.figures, this.vocabulary.words).keyWords!);
   }
 
   get size(): number {
@@ -48,7 +48,7 @@ export class FiguresIndex {
 
   /** What is saved: columns of varints and float64 bytes, for the artifact codec to keep as bytes. */
   toSaved(): SavedFiguresIndex {
-    return encodeFigures(this.figures, this.savedWords ? this.keyWords : this.words);
+    return encodeFigures(this.figures, this.savedWords ? this.keyWords : this.words, this.vocabulary.words);
   }
 
   /**
@@ -56,7 +56,7 @@ export class FiguresIndex {
    * figure is first shown. Throws on a different version, a malformed file, a position outside what
    * it points into, or a passage the index does not have.
    */
-  static fromSaved(saved: unknown, passages: PassageSource | PassageLookup, vocabulary?: Vocabulary): FiguresIndex {
+  static fromSaved(saved: unknown, passages: PassageSource | PassageLookup, vocabulary: Vocabulary): FiguresIndex {
     const parsed = checkSaved(saved);
     const source: PassageSource =
       typeof passages === 'function'
@@ -103,7 +103,7 @@ export class FiguresIndex {
    * extract search found for it, whose figures are considered even when they share no word with it.
    */
   matchQuestion(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
-    this.matcher ??= new QuestionMatcher(this.set, this.vocabulary ?? defaultVocabulary(), this.keyWords);
+    this.matcher ??= new QuestionMatcher(this.set, this.vocabulary, this.keyWords);
     return this.matcher.match(question, limit, passageIds);
   }
 

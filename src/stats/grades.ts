@@ -1,6 +1,8 @@
 /** Finds Ofsted grades named in a sentence, joining "good or outstanding" into one combined grade. */
+import { gradeLabel, orderGrades as orderModelGrades } from '../grades/model.js';
 import { foldQuotes, type PhraseMatcher, type Vocabulary } from './vocabulary.js';
-import { stopwordSet } from './words.js';
+
+export { gradeLabel };
 
 export interface GradeMention {
   start: number;
@@ -42,7 +44,7 @@ type Hit = { start: number; end: number; grades: string[]; surface: string };
 
 /** Consecutive grades separated only by a joiner ("or", "/", "A, B or C") name one combined grade. */
 function joinChains(plain: string, hits: Hit[], vocabulary: Vocabulary): Hit[][] {
-  const joiners = new Set(vocabulary.data.gradeJoiners.map((j) => j.replace(/\s+/g, '')));
+  const joiners = new Set(vocabulary.gradeModel.joiners.map((j) => j.replace(/\s+/g, '')));
   const chains: Hit[][] = [];
   const gaps: string[][] = [];
   for (const hit of hits) {
@@ -63,17 +65,25 @@ function joinChains(plain: string, hits: Hit[], vocabulary: Vocabulary): Hit[][]
 
 /** "good" is a grade only where the sentence uses it as one: quoted, capitalised, after a rating word, or after a figure. */
 function isGradeUse(plain: string, hit: Hit, vocabulary: Vocabulary): boolean {
-  if (!hit.grades.some((g) => vocabulary.needsCue.has(g))) return true;
+  const cues = vocabulary.gradeModel.figureCues;
+  if (!hit.grades.some((g) => cues.ambiguous.has(g))) return true;
+  if (hit.grades.length > 1 && namesGradesJoined(hit.surface, vocabulary)) return true;
   const before = plain.slice(0, hit.start);
   if (QUOTE_BEFORE.test(before)) return true;
   // Followed by a content word it describes something else: "good news", "good practice", "good quality care".
   const next = /^\s+([a-z]+)/i.exec(plain.slice(hit.end))?.[1]?.toLowerCase();
-  if (next !== undefined && !stopwordSet().has(next)) return false;
+  if (next !== undefined && !vocabulary.words.stopwords.has(next)) return false;
   if (FIGURE_BEFORE.test(before)) return true;
   if (/^[A-Z]/.test(hit.surface) && /\S/.test(before)) return true;
   const words = before.toLowerCase().match(/[a-z']+/g) ?? [];
-  const window = words.slice(-vocabulary.data.gradeCues.window);
-  return window.some((word) => vocabulary.gradeCues.has(word)) || endsWithNumberWord(words, vocabulary);
+  const window = words.slice(-cues.window);
+  return window.some((word) => cues.before.has(word)) || endsWithNumberWord(words, vocabulary);
+}
+
+/** A combined grade spelled as grade words joined ("good or outstanding") is as sure as a chain of them. */
+function namesGradesJoined(surface: string, vocabulary: Vocabulary): boolean {
+  const gradeWords = new Set(vocabulary.gradeModel.grades.flatMap((g) => g.spellings.filter((s) => /^[a-z]+$/.test(s))));
+  return surface.toLowerCase().split(/[^a-z]+/).filter((word) => gradeWords.has(word)).length > 1;
 }
 
 function endsWithNumberWord(words: string[], vocabulary: Vocabulary): boolean {
@@ -81,15 +91,7 @@ function endsWithNumberWord(words: string[], vocabulary: Vocabulary): boolean {
   return last !== undefined && vocabulary.numberWords.has(last);
 }
 
+/** Grade names worst first, each once. */
 export function orderGrades(grades: string[], vocabulary: Vocabulary): string[] {
-  const unique = [...new Set(grades)];
-  return unique.sort((a, b) => vocabulary.gradeOrder.indexOf(a) - vocabulary.gradeOrder.indexOf(b));
-}
-
-/** "Good or outstanding", "Inadequate", "Requires improvement, good or outstanding". */
-export function gradeLabel(grades: string[]): string | undefined {
-  if (grades.length === 0) return undefined;
-  const words = grades.map((g, i) => (i === 0 ? g : g.toLowerCase()));
-  if (words.length === 1) return words[0];
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  return orderModelGrades(grades, vocabulary.gradeModel);
 }

@@ -5,7 +5,7 @@ export { parseStatsQuery, parseQuestion, type QuestionFeatures } from './query.j
 export { CONFIDENT_AT } from './match.js';
 export { groupMatches, measureOf } from './match-groups.js';
 export { renderFiguresTable, toTableRows, type FigureTableRow, type RenderTableOptions } from './table.js';
-export { defaultVocabulary, parseVocabulary, type Vocabulary } from './vocabulary.js';
+export { buildVocabulary, loadStatsVocabulary, parseVocabulary, vocabularySource, type Vocabulary, type VocabularySource } from './vocabulary.js';
 export type {
   Figure,
   FigureCitation,

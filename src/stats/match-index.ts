@@ -11,7 +11,7 @@ import type { Figure, Period } from './types.js';
 import type { FigureSet } from './figure-set.js';
 import type { FigureKeyWords } from './key-words.js';
 import type { Vocabulary } from './vocabulary.js';
-import { keyWords, stem } from './words.js';
+import type { KeyWordReader } from './words.js';
 import { NumberLists, WordLists, WordSet, distinctSorted } from './word-lists.js';
 
 /** How far either side of a figure its own words reach. */
@@ -74,6 +74,7 @@ export class FigureMatchIndex {
   /** Per figure, the last word (see `candidates`) that reached it: a figure counts once per word. */
   private readonly reachedBy: Int32Array;
   private wordsAsked = 0;
+  private readonly words: KeyWordReader;
 
   constructor(
     /** Read field by field: a whole figure is made only for a reply. */
@@ -82,6 +83,7 @@ export class FigureMatchIndex {
     /** The figures' key words, by position (see FigureKeyWords). */
     keyWords: FigureKeyWords,
   ) {
+    this.words = vocabulary.words;
     this.wordGroup = wordGroupsOf(vocabulary);
     // The index's stems to word numbers, each word group's members read as one.
     const numberOfStem = Int32Array.from(keyWords.stems, (keyWord) => this.numberOf(keyWord));
@@ -195,7 +197,7 @@ export class FigureMatchIndex {
     if (!words) {
       // Only the sentence's own words: a window cut mid-word must not yield a fragment that matches.
       const s = this.sentenceOf[index]!;
-      const near = keyWords(nearFigure(this.figures.figure(index), this.firstFigureAt[s]!)).map((word) => this.numberOfKeyWord.get(word) ?? -1);
+      const near = this.words.keyWords(nearFigure(this.figures.figure(index), this.firstFigureAt[s]!)).map((word) => this.numberOfKeyWord.get(word) ?? -1);
       words = new WordSet(distinctSorted(near.filter((id) => this.sentenceWords.has(s, id))));
       this.nearbyWords.set(index, words);
     }
@@ -223,7 +225,7 @@ function wordGroupsOf(vocabulary: Vocabulary): Map<string, string> {
   const groups = new Map<string, string>();
   for (const group of vocabulary.data.wordGroups) {
     if (typeof group === 'string') continue;
-    const stems = group.map(stem);
+    const stems = group.map((word) => vocabulary.words.stem(word));
     for (const member of stems) groups.set(member, stems[0]!);
   }
   return groups;

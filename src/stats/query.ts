@@ -2,8 +2,7 @@
 import { findGrades, orderGrades } from './grades.js';
 import { findPeriods } from './periods.js';
 import type { FigureUnit, Period, StatsQuery } from './types.js';
-import { defaultVocabulary, type Vocabulary } from './vocabulary.js';
-import { keyWords } from './words.js';
+import type { Vocabulary } from './vocabulary.js';
 
 interface Span {
   start: number;
@@ -25,7 +24,7 @@ const UNIT_WORDS: Record<string, FigureUnit> = {
 };
 
 /** "[grade] [year or period] [words]": "inadequate", "good 2007/08", "requires improvement 2015 councils", "RI". */
-export function parseStatsQuery(text: string, vocabulary: Vocabulary = defaultVocabulary()): StatsQuery {
+export function parseStatsQuery(text: string, vocabulary: Vocabulary): StatsQuery {
   const features = readFeatures(text, vocabulary);
   const unitWord = text
     .toLowerCase()
@@ -34,7 +33,7 @@ export function parseStatsQuery(text: string, vocabulary: Vocabulary = defaultVo
     .find((u): u is FigureUnit => u !== undefined);
   const unit = unitWord ?? features.units[0];
   const remaining = blankOut(text, features.spans).replace(/[%£]/g, ' ');
-  const words = keyWords(remaining).filter((w) => !Object.keys(UNIT_WORDS).includes(w));
+  const words = vocabulary.words.keyWords(remaining).filter((w) => !Object.keys(UNIT_WORDS).includes(w));
   return {
     text,
     grades: features.gradeSets.length > 0 ? orderGrades(features.gradeSets.flat(), vocabulary) : [],
@@ -61,10 +60,10 @@ export interface QuestionFeatures {
   words: string[];
 }
 
-export function parseQuestion(question: string, vocabulary: Vocabulary = defaultVocabulary()): QuestionFeatures {
+export function parseQuestion(question: string, vocabulary: Vocabulary): QuestionFeatures {
   const { spans: _all, signalSpans, ...features } = readFeatures(question, vocabulary);
   // Grades and periods have signals of their own; counting their words again would weigh them twice.
-  return { ...features, words: keyWords(blankOut(question, signalSpans)) };
+  return { ...features, words: vocabulary.words.keyWords(blankOut(question, signalSpans)) };
 }
 
 function readFeatures(text: string, vocabulary: Vocabulary): Omit<QuestionFeatures, 'words'> & { spans: Span[]; signalSpans: Span[] } {

@@ -7,6 +7,7 @@ import { IngestWorker } from '../../src/engine/ingest-worker.js';
 import { createEmbedder } from '../../src/embed/transformers-embedder.js';
 import type { Embedder } from '../../src/embed/types.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
+import { loadStatsVocabulary } from '../../src/stats/vocabulary.js';
 import { PassageStore } from '../../src/store/passage-store.js';
 import { buildArtifacts } from '../../src/engine/build-artifacts.js';
 import { decodeArtifact, encodeArtifact } from '../../src/store/artifact-codec.js';
@@ -35,6 +36,7 @@ let reports: string;
 let indexDir: string;
 let embedder: CountingEmbedder;
 const vocabulary = await loadSearchVocabulary('data');
+const statsVocabulary = loadStatsVocabulary('data', vocabulary.grades);
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'citeline-build-'));
@@ -48,7 +50,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const build = (rebuild = false) => buildIndex({ paths: [reports], indexDir, embedder, vocabulary, rebuild });
+const build = (rebuild = false) => buildIndex({ paths: [reports], indexDir, embedder, vocabulary, statsVocabulary, rebuild });
 
 /** `count` one-line reports in `folder`, named n000.md, n001.md, ... so that they sort in order. */
 async function writeNotes(folder: string, count: number): Promise<void> {
@@ -109,7 +111,7 @@ describe('buildIndex', () => {
     await writeFile(join(reports, 'later.md'), 'title: Later note\n\n# Later\n\nIn 2021, 14% of councils were judged inadequate, the later note says.\n');
     await build();
     const store = await PassageStore.load(indexDir, { model: embedder.model });
-    const expected = buildArtifacts(store.passages(), vocabulary.normaliser);
+    const expected = buildArtifacts(store.passages(), vocabulary.normaliser, statsVocabulary);
     // As the codec gives them back (byte arrays as views of the file).
     const saved = (value: unknown) => decodeArtifact(encodeArtifact(value));
     expect(store.getArtifact(LEXICAL_ARTIFACT)).toEqual(saved(expected.bm25));
@@ -125,9 +127,9 @@ describe('buildIndex', () => {
     const worker = join(work, 'index-worker');
     const here = join(work, 'index-here');
     const logged: string[] = [];
-    await buildIndex({ paths: [reports], indexDir: worker, embedder, vocabulary, artifactsWorker: 'always', log: (line) => logged.push(line) });
+    await buildIndex({ paths: [reports], indexDir: worker, embedder, vocabulary, statsVocabulary, artifactsWorker: 'always', log: (line) => logged.push(line) });
     expect(logged).toEqual([]); // no fallback to building in-process
-    await buildIndex({ paths: [reports], indexDir: here, embedder, vocabulary, artifactsWorker: 'never' });
+    await buildIndex({ paths: [reports], indexDir: here, embedder, vocabulary, statsVocabulary, artifactsWorker: 'never' });
     const [a, b] = await Promise.all([PassageStore.load(worker, { model: embedder.model }), PassageStore.load(here, { model: embedder.model })]);
     expect(a.getArtifact(LEXICAL_ARTIFACT)).toEqual(b.getArtifact(LEXICAL_ARTIFACT));
     expect(a.getArtifact(FIGURES_ARTIFACT)).toEqual(b.getArtifact(FIGURES_ARTIFACT));
@@ -137,12 +139,12 @@ describe('buildIndex', () => {
   it('reads and builds in-process, saying so once, when the worker runs out of memory', async () => {
     const logged: string[] = [];
     const indexDir = join(work, 'index-worker-oom');
-    await buildIndex({ paths: [reports], indexDir, embedder, vocabulary, artifactsWorker: 'always', workerOldGenerationMb: 2, log: (line) => logged.push(line) });
+    await buildIndex({ paths: [reports], indexDir, embedder, vocabulary, statsVocabulary, artifactsWorker: 'always', workerOldGenerationMb: 2, log: (line) => logged.push(line) });
     expect(logged).toEqual([
       expect.stringMatching(/^Reading the reports on a second thread failed \(.*memory limit.*\); reading them, and building the search index, here instead\.$/),
     ]);
     const here = join(work, 'index-here-oom');
-    await buildIndex({ paths: [reports], indexDir: here, embedder, vocabulary, artifactsWorker: 'never' });
+    await buildIndex({ paths: [reports], indexDir: here, embedder, vocabulary, statsVocabulary, artifactsWorker: 'never' });
     const [a, b] = await Promise.all([PassageStore.load(indexDir, { model: embedder.model }), PassageStore.load(here, { model: embedder.model })]);
     expect(a.getArtifact(LEXICAL_ARTIFACT)).toEqual(b.getArtifact(LEXICAL_ARTIFACT));
     expect(a.getArtifact(FIGURES_ARTIFACT)).toEqual(b.getArtifact(FIGURES_ARTIFACT));
@@ -154,7 +156,7 @@ describe('buildIndex', () => {
       await writeFile(join(reports, `note-${i}.md`), `title: Note ${i}\n\n# Note ${i}\n\nNote ${i} says caseloads rose in ${2000 + i}.\n`);
     }
     const calls = embedder.calls;
-    const summary = await buildIndex({ paths: [reports], indexDir: many, embedder, vocabulary });
+    const summary = await buildIndex({ paths: [reports], indexDir: many, embedder, vocabulary, statsVocabulary });
     expect(summary.added.length).toBeGreaterThan(40);
     expect(embedder.calls - calls).toBe(1);
   });
@@ -172,7 +174,7 @@ describe('buildIndex', () => {
     await expect(PassageStore.load(indexDir, { model: embedder.model })).rejects.toMatchObject({ kind: 'version' });
     const lines: string[] = [];
     const before = embedder.embedded;
-    const summary = await buildIndex({ paths: [reports], indexDir, embedder, vocabulary, log: (line) => lines.push(line) });
+    const summary = await buildIndex({ paths: [reports], indexDir, embedder, vocabulary, statsVocabulary, log: (line) => lines.push(line) });
     expect(lines.join('\n')).toMatch(/another format .* building it again/);
     expect(summary.added).toHaveLength(summary.documents);
     expect(embedder.embedded - before).toBe(summary.passages);
@@ -201,7 +203,7 @@ describe('ingest and the event loop', () => {
           return inner.embed(texts);
         },
       };
-      await buildIndex({ paths: [many], indexDir: join(folder, 'index'), embedder: watching, vocabulary, artifactsWorker: 'never' });
+      await buildIndex({ paths: [many], indexDir: join(folder, 'index'), embedder: watching, vocabulary, statsVocabulary, artifactsWorker: 'never' });
       expect(turns.length).toBeGreaterThanOrEqual(3);
       expect(turns.every(Boolean)).toBe(true);
     } finally {
@@ -238,7 +240,7 @@ describe('ingest with the reports read on a second thread', () => {
       await writeFile(join(many, 'notes.xyz'), 'not a report');
       await writeFile(join(many, 'blank.md'), '   \n\n   \n');
       const build = (threads: 'always' | 'never') =>
-        buildIndex({ paths: [many], indexDir: join(folder, threads), embedder, vocabulary, artifactsWorker: threads, log: (line) => expect.fail(line) });
+        buildIndex({ paths: [many], indexDir: join(folder, threads), embedder, vocabulary, statsVocabulary, artifactsWorker: threads, log: (line) => expect.fail(line) });
       const [onWorker, here] = [await build('always'), await build('never')];
       expect(onWorker.skipped.map((s) => s.path)).toEqual(expect.arrayContaining([expect.stringMatching(/empty\.md$/), expect.stringMatching(/notes\.xyz$/), expect.stringMatching(/blank\.md$/)]));
       expect(outcome(onWorker)).toEqual(outcome(here));
@@ -272,12 +274,13 @@ describe('ingest with the reports read on a second thread', () => {
         indexDir: join(folder, 'worker'),
         embedder,
         vocabulary,
+        statsVocabulary,
         artifactsWorker: 'always',
         workerOldGenerationMb: 12,
         log: (line) => logged.push(line),
       });
       expect(logged).toEqual([expect.stringMatching(/^Reading the reports on a second thread failed \(.*memory limit.*\); reading them, and building the search index, here instead\.$/)]);
-      const here = await buildIndex({ paths: [many], indexDir: join(folder, 'here'), embedder, vocabulary, artifactsWorker: 'never' });
+      const here = await buildIndex({ paths: [many], indexDir: join(folder, 'here'), embedder, vocabulary, statsVocabulary, artifactsWorker: 'never' });
       expect(outcome(onWorker)).toEqual(outcome(here));
       expect(onWorker.added).toHaveLength(34);
       expect(await snapshot(join(folder, 'worker'))).toEqual(await snapshot(join(folder, 'here')));
@@ -296,12 +299,12 @@ describe('ingest with the reports read on a second thread', () => {
       await writeNotes(many, 320);
       const logged: string[] = [];
       const starts = vi.spyOn(IngestWorker, 'start');
-      const chosen = await buildIndex({ paths: [many], indexDir: join(folder, 'chosen'), embedder, vocabulary, workerOldGenerationMb: 12, log: (line) => logged.push(line) });
+      const chosen = await buildIndex({ paths: [many], indexDir: join(folder, 'chosen'), embedder, vocabulary, statsVocabulary, workerOldGenerationMb: 12, log: (line) => logged.push(line) });
       const started = starts.mock.calls.length;
       starts.mockRestore();
       expect(started).toBe(1);
       expect(logged).toEqual([expect.stringMatching(/^Reading the reports on a second thread failed \(.*memory limit.*\); reading them, and building the search index, here instead\.$/)]);
-      const here = await buildIndex({ paths: [many], indexDir: join(folder, 'here'), embedder, vocabulary, artifactsWorker: 'never' });
+      const here = await buildIndex({ paths: [many], indexDir: join(folder, 'here'), embedder, vocabulary, statsVocabulary, artifactsWorker: 'never' });
       expect(outcome(chosen)).toEqual(outcome(here));
       expect(chosen.passages).toBeGreaterThanOrEqual(320);
       expect(await snapshot(join(folder, 'chosen'))).toEqual(await snapshot(join(folder, 'here')));
@@ -340,6 +343,7 @@ describe('an ingest that fails while reading', () => {
         indexDir: join(folder, 'index'),
         embedder: slow,
         vocabulary,
+        statsVocabulary,
         artifactsWorker: 'never',
         onProgress: (progress) => {
           if (failed) progressAfterFailure.push(progress.stage);
@@ -366,7 +370,7 @@ describe('progress on one large file', () => {
       const { writeLargeTextFile } = await import('../../src/bench/synthetic-corpus.js');
       const size = await writeLargeTextFile(join(folder, 'reports', 'large.txt'), 1.5, 3);
       const events: import('../../src/engine/build-index.js').IngestProgress[] = [];
-      await buildIndex({ paths: [join(folder, 'reports')], indexDir: join(folder, 'index'), embedder, vocabulary, artifactsWorker: 'never', onProgress: (event) => events.push(event) });
+      await buildIndex({ paths: [join(folder, 'reports')], indexDir: join(folder, 'index'), embedder, vocabulary, statsVocabulary, artifactsWorker: 'never', onProgress: (event) => events.push(event) });
       expect(events[0]).toEqual({ stage: 'scan', files: 1, bytes: size });
       const fileAt = events.findIndex((event) => event.stage === 'file');
       const embedding = events.slice(0, fileAt).filter((event) => event.stage === 'embedding');

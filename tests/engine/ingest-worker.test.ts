@@ -12,8 +12,10 @@ import { bundledScript } from '../../src/engine/bundled-script.js';
 import type { Passage } from '../../src/ingest/types.js';
 import { decodeArtifact } from '../../src/store/artifact-codec.js';
 import { loadSearchVocabulary } from '../../src/search/vocabulary.js';
+import { loadStatsVocabulary } from '../../src/stats/vocabulary.js';
 
 const vocabulary = await loadSearchVocabulary('data');
+const statsVocabulary = loadStatsVocabulary('data', vocabulary.grades);
 const passages: Passage[] = [
   { id: 'a#0', docId: 'a.md', title: 'Ratings 2015', source: 'https://example.org/a', text: 'In 2015, 24% of councils were rated inadequate by Ofsted.', start: 0, end: 57 },
   { id: 'b#0', docId: 'b.md', title: 'Spending', source: 'https://example.org/b', text: 'Spending on children in care rose by £173m a year.', start: 0, end: 50 },
@@ -26,7 +28,7 @@ describe('the ingest worker building the search indexes', () => {
     expect(fileURLToPath(script)).toMatch(/node_modules\/\.cache\/citeline\/ingest-worker-thread-[0-9a-f]{16}\.mjs$/);
     const text = await readFile(script, 'utf8');
     expect(text).not.toContain('import.meta.url');
-    expect(text).toContain(new URL('../../src/stats/vocabulary.ts', import.meta.url).href);
+    expect(text).toContain(new URL('../../src/ingest/load-pdf.ts', import.meta.url).href);
     // Packages stay imports: the loaders' parsers (pdfjs-dist, mammoth) are imported when first needed.
     expect(text).not.toMatch(/^\/\/ node_modules\//m);
     expect(text).toMatch(/import\(["']pdfjs-dist\/legacy\/build\/pdf\.mjs["']\)/);
@@ -72,21 +74,21 @@ describe('the ingest worker building the search indexes', () => {
   it('builds, imported in-process from its bundle, exactly what its modules build', async () => {
     const builder = await importArtifactsBuilder();
     expect(builder.buildEncodedArtifacts).not.toBe(buildEncodedArtifacts);
-    const bundled = builder.buildEncodedArtifacts(passages, vocabulary.normaliser);
-    const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
+    const bundled = builder.buildEncodedArtifacts(passages, vocabulary.normaliser, statsVocabulary);
+    const here = buildEncodedArtifacts(passages, vocabulary.normaliser, statsVocabulary);
     expect(decodeArtifact(Buffer.from(bundled.bm25))).toEqual(decodeArtifact(Buffer.from(here.bm25)));
     expect(decodeArtifact(Buffer.from(bundled.figures))).toEqual(decodeArtifact(Buffer.from(here.figures)));
   });
 
   it.each(['bundled', 'typescript'] as const)('builds, %s, exactly what is built in-process', async (script) => {
-    const built = await IngestWorker.start({ script }).build(passages, vocabulary.normaliser);
-    const here = buildEncodedArtifacts(passages, vocabulary.normaliser);
+    const built = await IngestWorker.start({ script }).build(passages, vocabulary.normaliser, statsVocabulary);
+    const here = buildEncodedArtifacts(passages, vocabulary.normaliser, statsVocabulary);
     expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(Buffer.from(here.bm25)));
     expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(Buffer.from(here.figures)));
   });
 
   it('fails its build, saying why, when its heap limit is reached', async () => {
-    await expect(IngestWorker.start({ oldGenerationMb: 2 }).build(passages, vocabulary.normaliser)).rejects.toThrow(/memory limit/);
+    await expect(IngestWorker.start({ oldGenerationMb: 2 }).build(passages, vocabulary.normaliser, statsVocabulary)).rejects.toThrow(/memory limit/);
   });
 
   it('has a heap limit of 12 KiB a passage expected, never under 1024 MiB nor over the machine', () => {
@@ -118,7 +120,7 @@ describe('the ingest worker building the search indexes', () => {
     expect(await waitFor((values) => values.every((nice) => nice === 0))).toBe(true);
     const worker = IngestWorker.start();
     const lowered = await waitFor((values) => values.some((nice) => nice > 0));
-    await worker.build(passages, vocabulary.normaliser);
+    await worker.build(passages, vocabulary.normaliser, statsVocabulary);
     expect(lowered).toBe(true);
     // On Linux the calling thread's own: this one is as it was.
     expect(os.getPriority(0)).toBe(0);
@@ -154,8 +156,8 @@ describe('the ingest worker reading reports', () => {
       // Then the search indexes of passages given and of the documents it read, in that order.
       const read = onWorker.flatMap((report) => (report.kind === 'read' ? [report] : []));
       const given = [passages[0]!];
-      const built = await worker.build(given, vocabulary.normaliser, read.map((report) => report.document.docId).reverse());
-      const expected = buildEncodedArtifacts([...given, ...read.reverse().flatMap((report) => report.passages)], vocabulary.normaliser);
+      const built = await worker.build(given, vocabulary.normaliser, statsVocabulary, read.map((report) => report.document.docId).reverse());
+      const expected = buildEncodedArtifacts([...given, ...read.reverse().flatMap((report) => report.passages)], vocabulary.normaliser, statsVocabulary);
       expect(decodeArtifact(Buffer.from(built.bm25))).toEqual(decodeArtifact(Buffer.from(expected.bm25)));
       expect(decodeArtifact(Buffer.from(built.figures))).toEqual(decodeArtifact(Buffer.from(expected.figures)));
     } finally {

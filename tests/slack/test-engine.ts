@@ -5,7 +5,7 @@
  */
 import type { Citation, Reply } from '../../src/answer/types.js';
 import type { AskOptions, CitelineEngine, IndexAbout, IndexedSource, IngestSummary } from '../../src/engine/types.js';
-import { parseStatsQuery } from '../../src/stats/index.js';
+import { loadStatsVocabulary, parseStatsQuery } from '../../src/stats/index.js';
 import type { Figure, StatsQuery } from '../../src/stats/types.js';
 
 export const NO_ANSWER = 'The reports I have do not seem to answer that. These are the closest extracts:';
@@ -65,6 +65,8 @@ export interface EngineCall {
 export class TestEngine implements CitelineEngine {
   readonly calls: EngineCall[] = [];
   reindexCount = 0;
+  /** Read once per engine, as the real engine reads it when it opens. */
+  private readonly statsVocabulary = loadStatsVocabulary('data');
 
   async ask(question: string, options: AskOptions = {}): Promise<Reply> {
     this.calls.push({ kind: 'ask', question, options });
@@ -73,7 +75,7 @@ export class TestEngine implements CitelineEngine {
 
   /** No figures here: the stats tests use the real engine over reports/. */
   stats(query: string): { query: StatsQuery; figures: Figure[] } {
-    return { query: parseStatsQuery(query), figures: [] };
+    return { query: parseStatsQuery(query, this.statsVocabulary), figures: [] };
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {

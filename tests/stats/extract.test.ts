@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures } from '../../src/stats/index.js';
+import { extractFigures as extractWith, loadStatsVocabulary } from '../../src/stats/index.js';
 import type { Figure } from '../../src/stats/index.js';
 import { passage } from './helpers.js';
+import type { Passage } from '../../src/ingest/types.js';
+
+const vocabulary = loadStatsVocabulary('data');
+const extractFigures = (passages: readonly Passage[]) => extractWith(passages, vocabulary);
 
 function only(figures: Figure[], raw: string): Figure {
   const found = figures.filter((f) => f.raw === raw);

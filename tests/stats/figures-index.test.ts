@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, FiguresIndex, groupMatches, parseQuestion, parseStatsQuery, renderFiguresTable, toTableRows, type SavedFiguresIndex } from '../../src/stats/index.js';
+import {
+  extractFigures as extractWith,
+  FiguresIndex,
+  groupMatches,
+  loadStatsVocabulary,
+  parseQuestion as parseQuestionWith,
+  parseStatsQuery as parseStatsQueryWith,
+  renderFiguresTable,
+  toTableRows,
+  type SavedFiguresIndex,
+} from '../../src/stats/index.js';
 import { decodeArtifact, encodeArtifact } from '../../src/store/artifact-codec.js';
 import { passage } from './helpers.js';
 import type { Figure, FigureMatch } from '../../src/stats/types.js';
+import type { Passage } from '../../src/ingest/types.js';
+
+/** The stats vocabulary, loaded once as the engine does, and the functions that take it. */
+const vocabulary = loadStatsVocabulary('data');
+const extractFigures = (passages: readonly Passage[]) => extractWith(passages, vocabulary);
+const parseStatsQuery = (text: string) => parseStatsQueryWith(text, vocabulary);
+const parseQuestion = (text: string) => parseQuestionWith(text, vocabulary);
+const figuresIndex = (figures: Figure[]) => new FiguresIndex(figures, vocabulary);
+const openSaved = (saved: unknown, passages: Parameters<typeof FiguresIndex.fromSaved>[1]) => FiguresIndex.fromSaved(saved, passages, vocabulary);
 
 /** A small made-up corpus: two sources on the same grade and period that disagree, and other periods. */
 function corpus(): FiguresIndex {
-  return new FiguresIndex(extractFigures(corpusPassages()));
+  return figuresIndex(extractFigures(corpusPassages()));
 }
 
 /** The index as saved and read back: what opening an index gives FiguresIndex.fromSaved. */
@@ -79,7 +98,7 @@ describe('FiguresIndex.lookup', () => {
       }),
       passage('In 2017, 24% of councils were judged inadequate.', { docId: 'b-watchdog-news.md', title: 'Watchdog finds more failing services', start: 400 }),
     ];
-    const twice = new FiguresIndex(extractFigures(passages));
+    const twice = figuresIndex(extractFigures(passages));
     const found = twice.lookup(parseStatsQuery('inadequate'));
     expect(found.map((f) => [f.raw, f.period?.label, f.citation.docId])).toEqual([
       ['24%', '2016', 'b-watchdog-news.md'],
@@ -90,7 +109,7 @@ describe('FiguresIndex.lookup', () => {
     // The one kept is the first statement, from the document's first passage.
     expect(found[0]!.sentence.text).toMatch(/^In 2016, 24%/);
     // The same query over the saved index lists the same figures.
-    const restored = FiguresIndex.fromSaved(saved(twice), (id) => passages.find((p) => p.id === id));
+    const restored = openSaved(saved(twice), (id) => passages.find((p) => p.id === id));
     expect(restored.lookup(parseStatsQuery('inadequate')).map((f) => f.id)).toEqual(found.map((f) => f.id));
   });
 });
@@ -104,7 +123,7 @@ describe('parseQuestion', () => {
 
 describe('FiguresIndex.matchQuestion', () => {
   it('ranks a difference in points first when the question asks how much higher a share is', () => {
-    const index = new FiguresIndex(
+    const index = figuresIndex(
       extractFigures([passage('In 2019, 56% of councils were judged good or outstanding, 13 percentage points higher than in 2015.', { docId: 'g-change.md', title: 'Change' })]),
     );
     expect(index.matchQuestion('how much higher was the good or outstanding share of councils in 2019?')[0]!.figure.raw).toBe('13 percentage points');
@@ -143,7 +162,7 @@ describe('FiguresIndex.matchQuestion', () => {
 
 describe('FiguresIndex.matchQuestion, general signals', () => {
   it('counts a number the question quotes: "of the 43" names the sentence that states it', () => {
-    const index = new FiguresIndex(
+    const index = figuresIndex(
       extractFigures([
         passage('Across the 43 visits, 10 authorities came out as good.', { docId: 'x-round-up.md', title: 'Inspection round-up' }),
         passage('In total, eight councils were rated good.', { docId: 'y-elsewhere.md', title: 'Elsewhere' }),
@@ -154,7 +173,7 @@ describe('FiguresIndex.matchQuestion, general signals', () => {
   });
 
   it('reads the words before a list of figures as describing each of them', () => {
-    const index = new FiguresIndex(
+    const index = figuresIndex(
       extractFigures([passage('According to the Ofsted annual report, 9% of councils were rated Outstanding, 69% Good and 22% Adequate.')]),
     );
     const matches = index.matchQuestion('what % of authorities got a good rating in the Ofsted annual report?');
@@ -164,7 +183,7 @@ describe('FiguresIndex.matchQuestion, general signals', () => {
   });
 
   it('wants a pair of figures when the question asks for a range', () => {
-    const index = new FiguresIndex(
+    const index = figuresIndex(
       extractFigures([
         passage('The re-referral share reached 46% in a few areas and stayed at only 6% in others.', { docId: 'p-committee.md', title: 'Committee warns' }),
         passage('Just 23% of council services were rated good in the latest reports.', { docId: 'q-ratings.md', title: 'Ratings' }),
@@ -189,7 +208,7 @@ describe('FiguresIndex.matchQuestion at scale', () => {
         { docId: `gen-${String(Math.floor(i / 12)).padStart(2, '0')}.md`, start: (i % 12) * 1000, title: i % 2 === 0 ? 'Regional inspection outcomes' : 'Annual figures' },
       ),
     );
-    return new FiguresIndex(extractFigures(passages));
+    return figuresIndex(extractFigures(passages));
   }
 
   it('returns the same best figures as scoring every candidate', () => {
@@ -207,7 +226,7 @@ describe('FiguresIndex.matchQuestion at scale', () => {
   });
 
   it('leaves out figures that share no word, grade or year with the question', () => {
-    const index = new FiguresIndex(
+    const index = figuresIndex(
       extractFigures([
         passage('In 2016, 24% of councils were judged inadequate.', { docId: 'a.md', title: 'Ratings' }),
         passage('Spending on libraries reached £40 million.', { docId: 'b.md', title: 'Library budgets' }),
@@ -219,7 +238,7 @@ describe('FiguresIndex.matchQuestion at scale', () => {
 
   it('scores the figures of passages the search found, even when they share no word with the question', () => {
     const cited = passage('Spending on libraries reached £40 million.', { docId: 'b.md', title: 'Library budgets' });
-    const index = new FiguresIndex(extractFigures([passage('In 2016, 24% of councils were judged inadequate.', { docId: 'a.md' }), cited]));
+    const index = figuresIndex(extractFigures([passage('In 2016, 24% of councils were judged inadequate.', { docId: 'a.md' }), cited]));
     const question = 'how much went on reading rooms?';
     expect(index.matchQuestion(question, 10).some((m) => m.figure.raw === '£40 million')).toBe(false);
     expect(index.matchQuestion(question, 10, new Set([cited.id])).some((m) => m.figure.raw === '£40 million')).toBe(true);
@@ -230,7 +249,7 @@ describe('FiguresIndex saved', () => {
   it('round-trips through the artifact codec', () => {
     const index = corpus();
     const passages = new Map(corpusPassages().map((p) => [p.id, p]));
-    const restored = FiguresIndex.fromSaved(saved(index), (id) => passages.get(id));
+    const restored = openSaved(saved(index), (id) => passages.get(id));
     // Everything but the context, which a saved index keeps as its key words (it is never quoted).
     const withoutContext = (figures: readonly Figure[]) => figures.map(({ context: _context, ...rest }) => rest);
     expect(withoutContext(restored.figures)).toEqual(withoutContext(index.figures));
@@ -254,7 +273,7 @@ describe('FiguresIndex saved', () => {
     const artifact = saved(corpus());
     const passages = new Map(corpusPassages().map((p) => [p.id, p]));
     const read: string[] = [];
-    const restored = FiguresIndex.fromSaved(artifact, {
+    const restored = openSaved(artifact, {
       passage: (id) => {
         read.push(id);
         return passages.get(id);
@@ -280,25 +299,25 @@ describe('FiguresIndex saved', () => {
   });
 
   it('refuses an artifact of another shape, or one whose passages the index does not hold', () => {
-    expect(() => FiguresIndex.fromSaved({ version: 99, figures: [] }, () => undefined)).toThrow();
+    expect(() => openSaved({ version: 99, figures: [] }, () => undefined)).toThrow();
     const artifact = saved(corpus());
-    expect(() => FiguresIndex.fromSaved(artifact, () => undefined)).toThrow(/not in the index/);
+    expect(() => openSaved(artifact, () => undefined)).toThrow(/not in the index/);
     // A passage whose text is shorter than the sentence read from it: another index's passage.
     const shortened = new Map(corpusPassages().map((p) => [p.id, { ...p, text: p.text.slice(0, 10) }]));
-    expect(() => FiguresIndex.fromSaved(artifact, (id) => shortened.get(id))).toThrow(/outside passage/);
+    expect(() => openSaved(artifact, (id) => shortened.get(id))).toThrow(/outside passage/);
     // Columns are read by position: one of another length would give figures each other's values.
     const passages = new Map(corpusPassages().map((p) => [p.id, p]));
     const lookup = (id: string) => passages.get(id);
-    expect(FiguresIndex.fromSaved(artifact, lookup).size).toBe(corpus().size);
+    expect(openSaved(artifact, lookup).size).toBe(corpus().size);
     const shortValues = { ...artifact, columns: { ...artifact.columns, value: artifact.columns.value.subarray(8) } };
-    expect(() => FiguresIndex.fromSaved(shortValues, lookup)).toThrow(/value column holds/);
+    expect(() => openSaved(shortValues, lookup)).toThrow(/value column holds/);
     const titlesOneShort = { ...artifact, passages: [...artifact.passages, 'another passage'] };
-    expect(() => FiguresIndex.fromSaved(titlesOneShort, (id) => passages.get(id) ?? corpusPassages()[0])).toThrow(/title key words do not match/);
+    expect(() => openSaved(titlesOneShort, (id) => passages.get(id) ?? corpusPassages()[0])).toThrow(/title key words do not match/);
     const shortUnits = { ...artifact, columns: { ...artifact.columns, unit: artifact.columns.rawStart.subarray(0, 4) } };
-    expect(() => FiguresIndex.fromSaved(shortUnits, lookup)).toThrow();
+    expect(() => openSaved(shortUnits, lookup)).toThrow();
     // Key words are read when the matcher or a lookup by words first needs them, and refused then if damaged.
     const fewerStems = { ...artifact, keyWords: { ...artifact.keyWords, stems: artifact.keyWords.stems.slice(0, 1) } };
-    const opened = FiguresIndex.fromSaved(fewerStems, lookup);
+    const opened = openSaved(fewerStems, lookup);
     expect(opened.lookup(parseStatsQuery('inadequate 2021'))).toHaveLength(1);
     expect(() => opened.matchQuestion('what % of councils were judged inadequate in 2021?')).toThrow(/key words name a stem it does not have/);
   });
