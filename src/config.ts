@@ -24,7 +24,25 @@ const coreSchema = z.object({
   MODEL_CACHE_DIR: z.string().min(1).default('.cache/models'),
   /** 1 keeps ingest on one thread: no second V8 instance, so less memory, and a slower ingest. */
   INGEST_THREADS: z.enum(['1', '2'], { error: 'must be 1 or 2' }).default('2'),
+  /** local: the index in INDEX_DIR and Slack state in memory; postgres: both in DATABASE_URL, shared by replicas. */
+  STORE: z.enum(['local', 'postgres'], { error: 'must be local or postgres' }).default('local'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name').default('citeline'),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  /** How often a replica checks for a generation another process's ingest committed. */
+  PG_POLL_MS: z.coerce.number().int().min(100).default(2000),
 });
+
+export interface PostgresConfig {
+  url: string;
+  schema: string;
+  poolMax: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  pollMs: number;
+}
 
 export interface CoreConfig {
   indexDir: string;
@@ -36,6 +54,10 @@ export interface CoreConfig {
    * embeds, once a corpus reaches a few thousand passages. 1: all on this thread.
    */
   ingestThreads: 1 | 2;
+  /** Where the index (and, for Slack, the shared state) lives. */
+  store: 'local' | 'postgres';
+  /** Set when store is 'postgres'. */
+  postgres?: PostgresConfig;
 }
 
 const slackSchema = z.object({
@@ -81,12 +103,26 @@ type Env = Record<string, string | undefined>;
 
 export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
   const parsed = parseOrThrow(coreSchema, env);
+  if (parsed.STORE === 'postgres' && !parsed.DATABASE_URL) throw new ConfigError(['DATABASE_URL is required when STORE=postgres (postgres://user:password@host:5432/db)']);
   return {
     indexDir: resolve(cwd, parsed.INDEX_DIR),
     reportsDir: resolve(cwd, parsed.REPORTS_DIR),
     embeddingModel: parsed.EMBEDDING_MODEL,
     modelCacheDir: resolve(cwd, parsed.MODEL_CACHE_DIR),
     ingestThreads: parsed.INGEST_THREADS === '1' ? 1 : 2,
+    store: parsed.STORE,
+    ...(parsed.STORE === 'postgres' && parsed.DATABASE_URL
+      ? {
+          postgres: {
+            url: parsed.DATABASE_URL,
+            schema: parsed.PG_SCHEMA,
+            poolMax: parsed.PG_POOL_MAX,
+            connectTimeoutMs: parsed.PG_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: parsed.PG_STATEMENT_TIMEOUT_MS,
+            pollMs: parsed.PG_POLL_MS,
+          },
+        }
+      : {}),
   };
 }
 

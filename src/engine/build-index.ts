@@ -14,6 +14,8 @@ import type { TermNormaliser } from '../search/text-analysis.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
+import type { Database } from '../store/postgres/database.js';
+import { PgIndexStore } from '../store/postgres/index-store.js';
 import { IndexLoadError } from '../store/types.js';
 import { importArtifactsBuilder, type EncodedArtifacts } from './artifacts.js';
 import { AsyncQueue } from '../util/async-queue.js';
@@ -26,8 +28,11 @@ export const FIGURES_ARTIFACT = 'figures';
 export const ARTIFACTS_VERSION = 17;
 const ARTIFACTS_META = 'artifacts-meta';
 
+/** The index an ingest changes: in INDEX_DIR, or in Postgres (STORE=postgres). */
+type IngestStore = PassageStore | PgIndexStore;
+
 /** Whether the store's BM25 and figures indexes were built by this version's code (ARTIFACTS_VERSION). */
-export function artifactsAreCurrent(store: PassageStore): boolean {
+export function artifactsAreCurrent(store: Pick<PassageStore, 'getArtifact'>): boolean {
   return store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version === ARTIFACTS_VERSION;
 }
 
@@ -52,6 +57,8 @@ export interface BuildIndexOptions {
   artifactsWorker?: 'always' | 'never';
   /** The worker's heap limit in MiB; by default workerOldGenerationMb of the passages expected. */
   workerOldGenerationMb?: number;
+  /** Write the index to this database (a new generation) instead of indexDir. */
+  database?: Database;
 }
 
 /** The worker setting for INGEST_THREADS (CoreConfig.ingestThreads): 1 never starts one. */
@@ -61,7 +68,7 @@ export function artifactsWorkerFor(threads: 1 | 2): BuildIndexOptions['artifacts
 
 export async function buildIndex(options: BuildIndexOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const release = await acquireIndexLock(options.indexDir);
+  const release = options.database ? await PgIndexStore.lockIngest(options.database) : await acquireIndexLock(options.indexDir);
   try {
     return await buildLocked(options, started);
   } finally {
@@ -89,7 +96,9 @@ interface PendingDocument {
 
 async function buildLocked(options: BuildIndexOptions, started: number): Promise<IngestSummary> {
   const { embedder, indexDir, onProgress, log = () => {} } = options;
-  const store = await openOrCreate(options, log);
+  const store: IngestStore = options.database
+    ? await PgIndexStore.openForIngest(options.database, { model: embedder.model, dimension: embedder.dimension }, { rebuild: options.rebuild === true, log })
+    : await openOrCreate(options, log);
   const found = await findReportFiles(options.paths);
   const total = found.files.length;
   onProgress?.({ stage: 'scan', files: total });
@@ -157,7 +166,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     // worked out now, on a second core, while the first makes the last vectors.
     const changed = pending.length + removed.length > 0;
     const staleArtifacts = !artifactsAreCurrent(store);
-    const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
+    const saved = store instanceof PgIndexStore ? store.generation > 0 : PassageStore.exists(indexDir);
+    const needsSave = changed || staleArtifacts || options.rebuild === true || !saved;
     const artifacts = needsSave
       ? startArtifacts({ store, seen, pending, normaliser: options.vocabulary.normaliser, worker, builder: inProcess, log })
       : undefined;
@@ -178,7 +188,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
       store.setEncodedArtifact(LEXICAL_ARTIFACT, built.bm25);
       store.setEncodedArtifact(FIGURES_ARTIFACT, built.figures);
       store.setArtifact(ARTIFACTS_META, { version: ARTIFACTS_VERSION });
-      await store.save(indexDir);
+      if (store instanceof PgIndexStore) await store.save();
+      else await store.save(indexDir);
     }
   } catch (error) {
     worker?.stop();
@@ -193,7 +204,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
 }
 
 interface SortingReports {
-  store: PassageStore;
+  store: IngestStore;
   summary: IngestSummary;
   finished: (file: string, passages: number) => void;
   /** Where groups of new and changed documents wait for their vectors; closed when reading ends. */
@@ -293,7 +304,7 @@ async function* readOnWorker(
 async function embedGroup(
   group: readonly PendingDocument[],
   embedder: Embedder,
-  store: PassageStore,
+  store: IngestStore,
   summary: IngestSummary,
   finished: (file: string, passages: number) => void,
 ): Promise<void> {
@@ -314,14 +325,14 @@ async function embedGroup(
  * The documents the store keeps from before this ingest, in its order: the new and changed ones
  * follow them (store.passages() once they are added).
  */
-function keptPassages(store: PassageStore, seen: ReadonlySet<string>, pending: readonly PendingDocument[]): Passage[] {
+function keptPassages(store: IngestStore, seen: ReadonlySet<string>, pending: readonly PendingDocument[]): Passage[] {
   const replaced = new Set(pending.map((item) => item.document.docId));
   const kept = store.documents().filter((document) => seen.has(document.docId) && !replaced.has(document.docId));
   return kept.flatMap((document) => document.passageIds.flatMap((id) => store.passage(id) ?? []));
 }
 
 interface ArtifactsInputs {
-  store: PassageStore;
+  store: IngestStore;
   seen: ReadonlySet<string>;
   pending: readonly PendingDocument[];
   normaliser: TermNormaliser;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { aboutAskedPlaces } from '../answer/place-names.js';
 import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeContext, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
 import type { Citation, Reply } from '../answer/types.js';
-import type { CoreConfig } from '../config.js';
+import type { CoreConfig, PostgresConfig } from '../config.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { WordVectors, cosine } from '../embed/word-vectors.js';
@@ -22,6 +22,10 @@ import { FIGURE_EVIDENCE_DEPTH, rankFiguresByEvidence, withFigureFirst } from '.
 import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../stats/index.js';
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
+import { Database } from '../store/postgres/database.js';
+import { PgIndexStore } from '../store/postgres/index-store.js';
+import { migrate } from '../store/postgres/migrations.js';
+import { pgVectorSearch } from './pg-vectors.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
 import type { AskOptions, CitelineEngine, IndexedSource, IngestSummary } from './types.js';
@@ -41,15 +45,18 @@ export interface EngineParts {
   vocabulary: SearchVocabulary;
   prompts: Prompts;
   log: (line: string) => void;
+  /** STORE=postgres: the index is read from, and ingested into, this database. */
+  database?: Database;
 }
 
 export class Citeline implements CitelineEngine {
   private readonly wordVectors: WordVectors;
-  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex };
+  private state: { store: PassageStore | PgIndexStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex };
+  private poller: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly parts: EngineParts,
-    store: PassageStore,
+    store: PassageStore | PgIndexStore,
   ) {
     this.state = Citeline.searchState(parts, store);
     this.wordVectors = new WordVectors(parts.embedder);
@@ -57,8 +64,41 @@ export class Citeline implements CitelineEngine {
 
   /** Loads the saved index; throws IndexLoadError (with the --rebuild hint) if it is missing or damaged. */
   static async open(parts: EngineParts): Promise<Citeline> {
-    const store = await PassageStore.load(parts.config.indexDir, { model: parts.embedder.model, dimension: parts.embedder.dimension });
-    return new Citeline(parts, store);
+    const citeline = new Citeline(parts, await Citeline.loadStore(parts));
+    if (parts.database) citeline.followGenerations(parts.database);
+    return citeline;
+  }
+
+  private static loadStore({ config, embedder, database }: EngineParts): Promise<PassageStore | PgIndexStore> {
+    const expected = { model: embedder.model, dimension: embedder.dimension };
+    return database ? PgIndexStore.load(database, expected) : PassageStore.load(config.indexDir, expected);
+  }
+
+  /** A generation another process's ingest commits is picked up without a restart (polled: it works through any pooler). */
+  private followGenerations(database: Database): void {
+    let checking = false;
+    this.poller = setInterval(() => {
+      if (checking) return;
+      checking = true;
+      void (async () => {
+        const current = await PgIndexStore.currentGeneration(database);
+        const { store } = this.state;
+        if (current !== undefined && store instanceof PgIndexStore && current > store.generation) {
+          this.state = Citeline.searchState(this.parts, await Citeline.loadStore(this.parts));
+          this.parts.log(`Now answering from index generation ${current}.`);
+        }
+      })()
+        // The database away for a moment: the next poll tries again, and questions meanwhile get "try again".
+        .catch(() => {})
+        .finally(() => (checking = false));
+    }, database.config.pollMs);
+    this.poller.unref();
+  }
+
+  /** Stops following the database's generations and closes its pool (STORE=postgres). */
+  async close(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    await this.parts.database?.close();
   }
 
   private get tuning(): Tuning {
@@ -182,7 +222,15 @@ export class Citeline implements CitelineEngine {
    */
   nearestPassageIds(vector: Float32Array, k: number, options: { ef?: number; exact?: boolean } = {}): { id: string; similarity: number }[] {
     const { store } = this.state;
+    if (store instanceof PgIndexStore) throw new Error('nearestPassageIds: with STORE=postgres use nearestPassageIdsAsync');
     return options.exact ? store.exactIds(vector, k) : store.nearestIds(vector, k, options.ef);
+  }
+
+  /** `nearestPassageIds` for either store (Postgres answers asynchronously). */
+  async nearestPassageIdsAsync(vector: Float32Array, k: number, options: { ef?: number; exact?: boolean } = {}): Promise<{ id: string; similarity: number }[]> {
+    const { store } = this.state;
+    if (!(store instanceof PgIndexStore)) return this.nearestPassageIds(vector, k, options);
+    return options.exact ? store.exact(vector, k) : store.nearest(vector, k);
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
@@ -198,15 +246,14 @@ export class Citeline implements CitelineEngine {
   }
 
   async reindex(): Promise<IngestSummary> {
-    const { config, embedder } = this.parts;
     const summary = await buildConfiguredIndex(this.parts);
-    const store = await PassageStore.load(config.indexDir, { model: embedder.model, dimension: embedder.dimension });
+    const store = await Citeline.loadStore(this.parts);
     // Swap in one assignment: a question in flight finishes on the old index.
     this.state = Citeline.searchState(this.parts, store);
     return summary;
   }
 
-  private static searchState(parts: EngineParts, store: PassageStore) {
+  private static searchState(parts: EngineParts, store: PassageStore | PgIndexStore) {
     // Both artifacts derive from the passages: one written by an older Citeline is rebuilt, not fatal.
     // Built by older code that read the reports otherwise (ARTIFACTS_VERSION), they would still load,
     // and answer as that code did until the next ingest saved new ones: they are rebuilt here too.
@@ -235,10 +282,11 @@ export class Citeline implements CitelineEngine {
       parts.log,
       'figures index',
     );
+    const fusion = (parts.tuning ?? DEFAULT_TUNING).fusion;
+    const vectorSearch = store instanceof PgIndexStore ? pgVectorSearch(store, parts.embedder, fusion.candidates) : { vectors: store, embedder: parts.embedder };
     const searcher = new HybridSearcher({
       lexical,
-      vectors: store,
-      embedder: parts.embedder,
+      ...vectorSearch,
       vocabulary: parts.vocabulary,
       settings: (parts.tuning ?? DEFAULT_TUNING).fusion,
     });
@@ -247,8 +295,16 @@ export class Citeline implements CitelineEngine {
 }
 
 /** Ingest as configured: REPORTS_DIR into INDEX_DIR, on INGEST_THREADS. */
-function buildConfiguredIndex({ config, embedder, vocabulary, log }: EngineParts): Promise<IngestSummary> {
-  return buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, log, artifactsWorker: artifactsWorkerFor(config.ingestThreads) });
+function buildConfiguredIndex({ config, embedder, vocabulary, log, database }: EngineParts): Promise<IngestSummary> {
+  return buildIndex({
+    paths: [config.reportsDir],
+    indexDir: config.indexDir,
+    embedder,
+    vocabulary,
+    log,
+    artifactsWorker: artifactsWorkerFor(config.ingestThreads),
+    ...(database ? { database } : {}),
+  });
 }
 
 export interface OpenOptions {
@@ -269,13 +325,33 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
     loadSearchVocabulary(options.dataDir ?? join(process.cwd(), 'data')),
     loadPrompts(options.promptsDir ?? join(process.cwd(), 'prompts')),
   ]);
-  const parts: EngineParts = { config, embedder, vocabulary, prompts, log, ...(options.tuning ? { tuning: options.tuning } : {}) };
-  if (options.buildIfMissing && !PassageStore.exists(config.indexDir)) {
-    log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
-    await buildConfiguredIndex(parts);
+  const database = config.postgres ? await openDatabase(config.postgres, log) : undefined;
+  try {
+    const parts: EngineParts = { config, embedder, vocabulary, prompts, log, ...(options.tuning ? { tuning: options.tuning } : {}), ...(database ? { database } : {}) };
+    const exists = database ? await PgIndexStore.exists(database) : PassageStore.exists(config.indexDir);
+    if (options.buildIfMissing && !exists) {
+      log(`No index in ${database ? `the database at ${database.target}` : config.indexDir} yet: building it from ${config.reportsDir}.`);
+      await buildConfiguredIndex(parts);
+    }
+    // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
+    return await Citeline.open(parts);
+  } catch (error) {
+    await database?.close();
+    throw error;
   }
-  // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
-  return Citeline.open(parts);
+}
+
+/** The pool, once the database answers and its schema is migrated; DatabaseUnavailableError if it does not answer. */
+export async function openDatabase(config: PostgresConfig, log: (line: string) => void = () => {}): Promise<Database> {
+  const database = new Database(config);
+  try {
+    const applied = await migrate(database);
+    for (const line of applied) log(`Database schema migrated: ${line}.`);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
 
 
