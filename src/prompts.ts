@@ -34,6 +34,8 @@ const PROMPT_FILES = {
   shareFailed: 'share-failed.md',
   noSources: 'no-sources.md',
   busy: 'busy.md',
+  /** STORE=postgres and the database unreachable for the moment. */
+  databaseUnavailable: 'database-unavailable.md',
 } as const;
 
 export type PromptName = keyof typeof PROMPT_FILES;

@@ -5,7 +5,13 @@
 import { isFollowUp } from '../engine/question.js';
 import { BoundedMap } from './bounded-map.js';
 
-export class ThreadMemory {
+/** What a thread is about: in memory (one process), or in Postgres (a follow-up may reach another replica). */
+export interface ThreadStore {
+  previousFor(threadKey: string, question: string): string | undefined | Promise<string | undefined>;
+  remember(threadKey: string, question: string, previousQuestion: string | undefined): void | Promise<void>;
+}
+
+export class ThreadMemory implements ThreadStore {
   private readonly questions: BoundedMap<string, string>;
 
   constructor(capacity = 2000) {

@@ -4,15 +4,15 @@ import type { SlackConfig } from '../../config.js';
 import type { CitelineEngine } from '../../engine/types.js';
 import type { Prompts } from '../../prompts.js';
 import type { FeedbackStore } from '../feedback-store.js';
-import type { SlidingWindowRateLimiter } from '../middleware/rate-limit.js';
-import type { ThreadMemory } from '../thread-memory.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
+import type { ThreadStore } from '../thread-memory.js';
 
 export interface HandlerDeps {
   config: SlackConfig;
   engine: CitelineEngine;
   prompts: Prompts;
   feedback: FeedbackStore;
-  rateLimiter: SlidingWindowRateLimiter;
-  threads: ThreadMemory;
+  rateLimiter: RateLimiter;
+  threads: ThreadStore;
   logger: Logger;
 }

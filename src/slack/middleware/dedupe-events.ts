@@ -6,16 +6,43 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { BoundedMap } from '../bounded-map.js';
 
-export function dropRepeatedEvents(options: { capacity?: number; onDropped?: (line: string) => void } = {}): Middleware<AnyMiddlewareArgs> {
-  const seen = new BoundedMap<string, true>(options.capacity ?? 5000);
+/** Which events have been taken in: in memory (one process), or in Postgres (shared by replicas). */
+export interface EventLedger {
+  /** Records the event and says whether this was its first delivery, to any replica. */
+  firstDelivery(eventId: string): Promise<boolean>;
+}
+
+/** The events this process has taken in, the oldest forgotten beyond `capacity`. */
+export class InMemoryEventLedger implements EventLedger {
+  private readonly seen: BoundedMap<string, true>;
+
+  constructor(capacity = 5000) {
+    this.seen = new BoundedMap(capacity);
+  }
+
+  async firstDelivery(eventId: string): Promise<boolean> {
+    if (this.seen.has(eventId)) return false;
+    this.seen.set(eventId, true);
+    return true;
+  }
+}
+
+export function dropRepeatedEvents(options: { capacity?: number; ledger?: EventLedger; onDropped?: (line: string) => void; onError?: (line: string, error: unknown) => void } = {}): Middleware<AnyMiddlewareArgs> {
+  const ledger = options.ledger ?? new InMemoryEventLedger(options.capacity);
   return async (args) => {
     const eventId = (args.body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && eventId) {
-      if (seen.has(eventId)) {
+      let first = true;
+      try {
+        first = await ledger.firstDelivery(eventId);
+      } catch (error) {
+        // The shared ledger unreachable: answer (the answer itself then says to try again) rather than drop.
+        options.onError?.(`Could not check event ${eventId} against the shared ledger; handling it.`, error);
+      }
+      if (!first) {
         options.onDropped?.(`Dropped repeated delivery of event ${eventId} (retry ${args.context.retryNum ?? '?'}, ${args.context.retryReason ?? 'no reason given'}).`);
         return;
       }
-      seen.set(eventId, true);
     }
     await args.next();
   };

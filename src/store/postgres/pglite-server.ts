@@ -7,6 +7,10 @@
 export interface LocalPostgres {
   /** postgres://... of the server. */
   url: string;
+  /** Closes the port and every connection, keeping the data: the database "down" for tests. */
+  pause(): Promise<void>;
+  /** Listens on the same port again. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -17,12 +21,23 @@ export async function startLocalPostgres(options: { port?: number; maxConnection
     import('@electric-sql/pglite-socket'),
   ]);
   const db = await PGlite.create({ extensions: { vector } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 64 });
+  const serve = (port: number) => new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: options.maxConnections ?? 64 });
+  let server: InstanceType<typeof PGLiteSocketServer> | undefined = serve(options.port ?? 0);
   await server.start();
+  const address = server.getServerConn();
+  const port = Number(address.split(':').pop());
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@${address}/postgres`,
+    async pause() {
+      await server?.stop();
+      server = undefined;
+    },
+    async resume() {
+      server ??= serve(port);
+      await server.start();
+    },
     async stop() {
-      await server.stop();
+      await server?.stop();
       await db.close();
     },
   };
