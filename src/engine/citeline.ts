@@ -23,7 +23,7 @@ import { FiguresIndex, extractFigures, groupMatches, parseStatsQuery } from '../
 import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { Database } from '../store/postgres/database.js';
-import { PgIndexStore } from '../store/postgres/index-store.js';
+import { GenerationMovedError, IngestRunningError, PgIndexStore } from '../store/postgres/index-store.js';
 import { migrate } from '../store/postgres/migrations.js';
 import { pgVectorSearch } from './pg-vectors.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
@@ -331,7 +331,12 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
     const exists = database ? await PgIndexStore.exists(database) : PassageStore.exists(config.indexDir);
     if (options.buildIfMissing && !exists) {
       log(`No index in ${database ? `the database at ${database.target}` : config.indexDir} yet: building it from ${config.reportsDir}.`);
-      await buildConfiguredIndex(parts);
+      await buildConfiguredIndex(parts).catch(async (error: unknown) => {
+        // Replicas started together: one builds the first generation, the others answer from it.
+        if (!database || !(error instanceof IngestRunningError || error instanceof GenerationMovedError)) throw error;
+        log('Another replica is building the index; waiting for it.');
+        while (!(await PgIndexStore.exists(database))) await new Promise((resolve) => setTimeout(resolve, 500));
+      });
     }
     // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
     return await Citeline.open(parts);

@@ -56,7 +56,8 @@ function mention(text: string, extra: Record<string, unknown> = {}) {
 }
 
 const answersIn = (threadTs: string) => api.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === threadTs);
-const [a, b] = [0, 1].map((i) => () => replicas[i]!);
+const a = () => replicas[0]!;
+const b = () => replicas[1]!;
 
 describe('Slack state shared through Postgres', () => {
   it('answers an event delivered to both replicas, and retried to each, exactly once', async () => {
