@@ -71,6 +71,8 @@ const slackSchema = z.object({
   SLACK_ALLOWED_CHANNELS: csv,
   SLACK_ADMIN_USERS: csv,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** STORE=postgres: a Slack retry may take over an event whose replica took it this long ago and never answered (died). */
+  SLACK_EVENT_TAKEOVER_MS: z.coerce.number().int().min(100).optional(),
 });
 
 export interface SlackConfig {
@@ -84,6 +86,7 @@ export interface SlackConfig {
   allowedChannels: string[];
   adminUsers: string[];
   rateLimitPerMinute: number;
+  eventTakeoverMs?: number;
 }
 
 export interface AppConfig {
@@ -153,6 +156,7 @@ export function parseAppConfig(env: Env, cwd = process.cwd()): AppConfig {
       allowedChannels: parsed.SLACK_ALLOWED_CHANNELS,
       adminUsers: parsed.SLACK_ADMIN_USERS,
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+      ...(parsed.SLACK_EVENT_TAKEOVER_MS ? { eventTakeoverMs: parsed.SLACK_EVENT_TAKEOVER_MS } : {}),
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

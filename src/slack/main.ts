@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   await engine.ask('What share of councils were rated inadequate?');
   // The engine migrated the schema; the Slack state has a pool of its own.
   const stateDb = config.core.postgres ? new Database(config.core.postgres) : undefined;
-  const shared = stateDb ? sharedSlackState(stateDb, config.slack.rateLimitPerMinute) : undefined;
+  const takeover = config.slack.eventTakeoverMs;
+  const shared = stateDb ? sharedSlackState(stateDb, config.slack.rateLimitPerMinute, takeover ? { takeoverMs: takeover } : {}) : undefined;
   const slack = createSlackApp({
     config: config.slack,
     engine,

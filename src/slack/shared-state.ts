@@ -16,18 +16,36 @@ const KEEP_THREADS_MS = 7 * 24 * 3600_000;
 /** One write in this many also tidies up. */
 const PRUNE_EVERY = 500;
 
+/** A retry may take over an event its replica took this long ago and never finished (it died). */
+export const DEFAULT_TAKEOVER_MS = 60_000;
+
 export class PgEventLedger implements EventLedger {
   private writes = 0;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly takeoverMs = DEFAULT_TAKEOVER_MS,
+  ) {}
 
-  async firstDelivery(eventId: string): Promise<boolean> {
+  async firstDelivery(eventId: string, retry: boolean): Promise<boolean> {
+    const table = this.db.table('slack_events');
     // The primary key decides: of two replicas inserting the same event at once, exactly one inserts a row.
-    const { rowCount } = await this.db.query(`INSERT INTO ${this.db.table('slack_events')} (event_id) VALUES ($1) ON CONFLICT DO NOTHING`, [eventId]);
+    const { rowCount } = await this.db.query(`INSERT INTO ${table} (event_id) VALUES ($1) ON CONFLICT DO NOTHING`, [eventId]);
     if (++this.writes % PRUNE_EVERY === 0) {
-      void this.db.query(`DELETE FROM ${this.db.table('slack_events')} WHERE seen_at < now() - $1 * interval '1 millisecond'`, [KEEP_EVENTS_MS]).catch(() => {});
+      void this.db.query(`DELETE FROM ${table} WHERE seen_at < now() - $1 * interval '1 millisecond'`, [KEEP_EVENTS_MS]).catch(() => {});
     }
-    return rowCount === 1;
+    if (rowCount === 1) return true;
+    if (!retry) return false;
+    // One UPDATE decides among retries too: only one finds the row still unfinished and stale.
+    const takeover = await this.db.query(
+      `UPDATE ${table} SET seen_at = now() WHERE event_id = $1 AND NOT done AND seen_at < now() - $2 * interval '1 millisecond'`,
+      [eventId, this.takeoverMs],
+    );
+    return takeover.rowCount === 1;
+  }
+
+  async finished(eventId: string): Promise<void> {
+    await this.db.query(`UPDATE ${this.db.table('slack_events')} SET done = true WHERE event_id = $1`, [eventId]);
   }
 }
 
@@ -111,9 +129,10 @@ function failOpen<T>(fallback: T): (error: unknown) => T {
 }
 
 /** Everything the Slack app keeps between requests, in the shared database. */
-export function sharedSlackState(db: Database, rateLimitPerMinute: number, now?: () => number) {
+export function sharedSlackState(db: Database, rateLimitPerMinute: number, options: { now?: () => number; takeoverMs?: number } = {}) {
+  const { now, takeoverMs } = options;
   return {
-    events: new PgEventLedger(db),
+    events: new PgEventLedger(db, takeoverMs),
     rateLimiter: new PgRateLimiter(db, rateLimitPerMinute, 60_000, now),
     threads: new PgThreadStore(db),
     feedback: new PgFeedbackStore(db),

@@ -8,8 +8,13 @@ import { BoundedMap } from '../bounded-map.js';
 
 /** Which events have been taken in: in memory (one process), or in Postgres (shared by replicas). */
 export interface EventLedger {
-  /** Records the event and says whether this was its first delivery, to any replica. */
-  firstDelivery(eventId: string): Promise<boolean>;
+  /**
+   * Records the event and says whether this delivery should be handled: its first, to any replica, or
+   * a retry of one whose replica took it and never finished (died) a while ago.
+   */
+  firstDelivery(eventId: string, retry: boolean): Promise<boolean>;
+  /** The event has been handled (its answer posted). */
+  finished(eventId: string): Promise<void>;
 }
 
 /** The events this process has taken in, the oldest forgotten beyond `capacity`. */
@@ -25,6 +30,8 @@ export class InMemoryEventLedger implements EventLedger {
     this.seen.set(eventId, true);
     return true;
   }
+
+  async finished(): Promise<void> {}
 }
 
 export function dropRepeatedEvents(options: { capacity?: number; ledger?: EventLedger; onDropped?: (line: string) => void; onError?: (line: string, error: unknown) => void } = {}): Middleware<AnyMiddlewareArgs> {
@@ -34,7 +41,7 @@ export function dropRepeatedEvents(options: { capacity?: number; ledger?: EventL
     if (typeof eventId === 'string' && eventId) {
       let first = true;
       try {
-        first = await ledger.firstDelivery(eventId);
+        first = await ledger.firstDelivery(eventId, args.context.retryNum !== undefined && args.context.retryNum > 0);
       } catch (error) {
         // The shared ledger unreachable: answer (the answer itself then says to try again) rather than drop.
         options.onError?.(`Could not check event ${eventId} against the shared ledger; handling it.`, error);
@@ -45,5 +52,6 @@ export function dropRepeatedEvents(options: { capacity?: number; ledger?: EventL
       }
     }
     await args.next();
+    if (typeof eventId === 'string' && eventId) await ledger.finished(eventId).catch(() => {});
   };
 }

@@ -71,7 +71,9 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: (s) => `
       CREATE TABLE "${s}".slack_events (
         event_id text PRIMARY KEY,
-        seen_at timestamptz NOT NULL DEFAULT now()
+        seen_at timestamptz NOT NULL DEFAULT now(),
+        -- Set once the event's answer is posted; until then a retry may take over from a replica that died.
+        done boolean NOT NULL DEFAULT false
       );
       CREATE INDEX slack_events_seen ON "${s}".slack_events (seen_at);
       CREATE TABLE "${s}".slack_questions (
