@@ -100,7 +100,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       inFlight -= 1;
     }
   });
-  app.use(dropRepeatedEvents({ ...(deps.state ? { ledger: deps.state.events } : {}), onDropped: (line) => logger.info(line), onError: (line, error) => logger.warn(line, error) }));
+  app.use(
+    dropRepeatedEvents({
+      ...(deps.state ? { ledger: deps.state.events } : {}),
+      onDropped: (line) => logger.info(line),
+      onUnavailable: async ({ body, client }, error) => {
+        logger.warn('Could not check an event against the shared ledger; asking to try again:', error);
+        const event = (body as { event?: { type?: string; channel?: string; ts?: string; thread_ts?: string; bot_id?: string } }).event;
+        if (!event?.channel || !event.ts || event.bot_id || (event.type !== 'app_mention' && event.type !== 'message')) return;
+        await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text: deps.prompts.databaseUnavailable }).catch(() => {});
+      },
+    }),
+  );
   app.use(ignoreBotsAndEdits);
   app.use(
     allowList({

@@ -3,7 +3,7 @@
  * `retry_attempt`). An event whose `event_id` we have already taken in is dropped, so a slow answer is not
  * posted twice. A retry of an event we never saw (say, we were restarting) is answered as new.
  */
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { BoundedMap } from '../bounded-map.js';
 
 /** Which events have been taken in: in memory (one process), or in Postgres (shared by replicas). */
@@ -34,17 +34,29 @@ export class InMemoryEventLedger implements EventLedger {
   async finished(): Promise<void> {}
 }
 
-export function dropRepeatedEvents(options: { capacity?: number; ledger?: EventLedger; onDropped?: (line: string) => void; onError?: (line: string, error: unknown) => void } = {}): Middleware<AnyMiddlewareArgs> {
+export interface DedupeOptions {
+  capacity?: number;
+  ledger?: EventLedger;
+  onDropped?: (line: string) => void;
+  /**
+   * The ledger could not be read (the shared database unreachable): the event is not handled, since
+   * it might be handled elsewhere too; this hears of it (to tell the asker to try again).
+   */
+  onUnavailable?: (args: AnyMiddlewareArgs & AllMiddlewareArgs, error: unknown) => Promise<void>;
+}
+
+export function dropRepeatedEvents(options: DedupeOptions = {}): Middleware<AnyMiddlewareArgs> {
   const ledger = options.ledger ?? new InMemoryEventLedger(options.capacity);
   return async (args) => {
     const eventId = (args.body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && eventId) {
-      let first = true;
+      let first: boolean;
       try {
         first = await ledger.firstDelivery(eventId, args.context.retryNum !== undefined && args.context.retryNum > 0);
       } catch (error) {
-        // The shared ledger unreachable: answer (the answer itself then says to try again) rather than drop.
-        options.onError?.(`Could not check event ${eventId} against the shared ledger; handling it.`, error);
+        // Answered exactly once or not at all: without the ledger another replica may be answering it.
+        await options.onUnavailable?.(args, error);
+        return;
       }
       if (!first) {
         options.onDropped?.(`Dropped repeated delivery of event ${eventId} (retry ${args.context.retryNum ?? '?'}, ${args.context.retryReason ?? 'no reason given'}).`);

@@ -99,12 +99,23 @@ export class Database {
   /** A client of the pool, its session set up on first use. */
   async connect(): Promise<pg.PoolClient> {
     let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw this.translated(error);
+    const deadline = Date.now() + this.config.statementTimeoutMs;
+    for (;;) {
+      try {
+        client = await this.pool.connect();
+        break;
+      } catch (error) {
+        // Every client busy is a burst of work, not a database down: wait on (pg's connect timeout
+        // also bounds the wait for a free client), up to a statement's time.
+        const saturated = this.pool.totalCount >= this.config.poolMax && this.pool.idleCount === 0;
+        if (saturated && /timeout exceeded when trying to connect/i.test(String((error as Error).message)) && Date.now() < deadline) continue;
+        throw this.translated(error);
+      }
     }
     if (!this.prepared.has(client)) {
+      // A connection lost while a client is checked out is reported on the client: without a
+      // listener that would end the process; the query in flight fails and the pool drops the client.
+      client.on('error', () => {});
       // The HNSW search depth of the local store; an iterative scan keeps k results when older
       // generations' rows are filtered out (pgvector 0.8; older versions lack the setting, harmlessly).
       await client.query(`SET hnsw.ef_search = ${HNSW_EF_SEARCH}`).catch(() => {});
