@@ -15,6 +15,8 @@ import { writeSyntheticCorpus } from '../bench/synthetic-corpus.js';
 import type { VectorStoreResult } from '../bench/vector-store.js';
 import { medianOfRuns, rangeOfRuns } from '../bench/measure.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
+import { parseCoreConfig } from '../config.js';
+import { startLocalPostgres } from '../store/postgres/pglite-server.js';
 import { UsageError, countOption, exitWithError, parseCommandLine } from './bootstrap.js';
 
 /** One run of every measurement on a corpus. */
@@ -29,6 +31,7 @@ interface CorpusResult {
 const STORES = ['citeline', 'citelineOneThread', 'peer'] as const;
 
 const USAGE = `Usage: npm run bench -- [--passages N] [--dense] [--runs N] [--reports DIR] [--json]
+       npm run bench -- --store postgres [--passages N] [--reports DIR] [--json]     (the local store beside Postgres: DATABASE_URL, or a throwaway PGlite)
        npm run bench -- --load [--requests N] [--json]`;
 
 async function main(): Promise<void> {
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
         requests: { type: 'string', default: '100' },
         runs: { type: 'string', default: '1' },
         reports: { type: 'string' },
+        store: { type: 'string', default: 'local' },
       },
     },
     USAGE,
@@ -63,7 +67,9 @@ async function main(): Promise<void> {
       { name: values.dense ? 'generated (dense)' : 'generated', syntheticPassages, syntheticDir, density, queries },
       ...(reports ? [{ name: values.reports ?? reports, reports, queries }] : []),
     ];
-    await runCorpora(corpora, runs, values.json);
+    if (values.store === 'postgres') await comparePostgres(corpora, values.json);
+    else if (values.store === 'local') await runCorpora(corpora, runs, values.json);
+    else throw new UsageError(`--store is local or postgres (got ${values.store}).\n${USAGE}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -110,6 +116,48 @@ async function runCorpora(corpora: Omit<ScenarioSpec, 'measure'>[], runs: number
   console.log('');
   console.log('As a vector store, each searched at its own depth (ef) and at the other\'s: query = embed a question and find its 10 nearest passages, search = the graph alone, recall@10 against exact search:');
   console.log(formatStores(Object.entries(allRuns).map(([name, corpusRuns]) => [name, results[name]!, corpusRuns] as const)));
+}
+
+/** The local store and Postgres on the same corpora: ingest, whole questions, and the vector half alone. */
+async function comparePostgres(corpora: Omit<ScenarioSpec, 'measure'>[], json: boolean): Promise<void> {
+  const url = parseCoreConfig(process.env).postgres?.url;
+  const local = url ? undefined : await startLocalPostgres();
+  const postgres = { url: url ?? local!.url };
+  try {
+    const rows: ComparedStore[] = [];
+    for (const corpus of corpora) {
+      for (const store of ['local', 'postgres'] as const) {
+        const spec = { ...corpus, ...(store === 'postgres' ? { postgres } : {}) };
+        if (!json) process.stderr.write(`bench: ${corpus.name}, ${store} store...\n`);
+        const answers = (await runScenarioInChild({ ...spec, measure: 'answers' })) as AnswersResult;
+        const vectors = (await runScenarioInChild({ ...spec, measure: 'vector-store', threads: 2 })) as VectorStoreResult;
+        rows.push({ corpus: corpus.name, store, answers, vectors });
+      }
+    }
+    if (json) return void console.log(JSON.stringify({ database: url ? 'DATABASE_URL' : 'PGlite (in-process, WebAssembly)', rows }, null, 2));
+    console.log(`Postgres: ${url ? 'DATABASE_URL' : 'PGlite in this process (Postgres in WebAssembly, one core: slower than a server)'}; pgvector HNSW m 16, ef_construction 100, ef_search 100.`);
+    console.log(formatComparison(rows));
+  } finally {
+    await local?.stop();
+  }
+}
+
+interface ComparedStore {
+  corpus: string;
+  store: 'local' | 'postgres';
+  answers: AnswersResult;
+  vectors: VectorStoreResult;
+}
+
+function formatComparison(rows: readonly ComparedStore[]): string {
+  const header = ['corpus', 'store', 'passages', 'ingest s', 'open ms', 'ask p50 ms', 'ask p95 ms', 'query p50 ms', 'query p95 ms', 'search p50 ms', 'search p95 ms', 'recall@10', 'index MiB', 'serving peak MiB'];
+  return renderRows(
+    header,
+    rows.map(({ corpus, store, answers, vectors }) => {
+      const own = vectors.searches[0]!;
+      return [corpus, store, answers.passages, answers.ingestSeconds, answers.openMs, answers.askP50Ms, answers.askP95Ms, own.queryP50Ms, own.queryP95Ms, own.searchP50Ms, own.searchP95Ms, own.recallAt10, answers.indexMiB, answers.peakMemoryMiB].map(String);
+    }),
+  );
 }
 
 function printLoad(result: LoadResult, json: boolean): void {

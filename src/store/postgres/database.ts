@@ -57,6 +57,8 @@ export class Database {
       max: config.poolMax,
       connectionTimeoutMillis: config.connectTimeoutMs,
       idleTimeoutMillis: 30_000,
+      // Idle connections do not keep a command's process alive once its work is done.
+      allowExitOnIdle: true,
       statement_timeout: config.statementTimeoutMs,
       query_timeout: config.statementTimeoutMs + 1000,
     });
