@@ -97,6 +97,17 @@ const textOf = (call: { args: Record<string, unknown> }) => [String(call.args.te
 const a = () => replicas[0]!;
 const b = () => replicas[1]!;
 
+describe('a replica whose database is down at start', () => {
+  it('says so in one line, without a stack, and exits 1', async () => {
+    const closed = await freePort();
+    const started = run(['src/slack/main.ts'], { PORT: String(await freePort()), DATABASE_URL: `postgres://citeline:hunter2@127.0.0.1:${closed}/citeline` });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain(`Citeline could not start: The database at 127.0.0.1:${closed}/citeline cannot be reached (ECONNREFUSED)`);
+    expect(started.output()).not.toMatch(/\n\s+at /);
+    expect(started.output()).not.toContain('hunter2');
+  }, 60_000);
+});
+
 describe('two replicas on one Postgres', () => {
   it('answers an event sent to both and retried to both exactly once, and a follow-up on the other replica with its thread', async () => {
     const event = mention('what share of councils were rated inadequate?');
