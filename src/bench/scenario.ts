@@ -152,7 +152,7 @@ async function schemaBytes(config: PostgresConfig): Promise<number> {
 async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<IngestResult> {
   const { artifactsWorkerFor, buildIndex } = await import('../engine/build-index.js');
   const artifactsWorker = artifactsWorkerFor(config.ingestThreads);
-  const database = config.postgres ? await (await import('../engine/citeline.js')).openDatabase(config.postgres) : undefined;
+  const database = config.postgres ? await (await import('../engine/open-database.js')).openDatabase(config.postgres) : undefined;
   const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, vocabulary, artifactsWorker, ...(database ? { database } : {}) }));
   await database?.close();
   return {
@@ -217,9 +217,10 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabulary:
 
 /** Citeline on Postgres as a vector store: pgvector's HNSW at its session's ef_search, exact search by a scan. */
 async function postgresStore(config: CoreConfig, postgres: PostgresConfig, embedder: Embedder, vocabulary: SearchVocabulary): Promise<VectorStoreUnderTest<Citeline>> {
-  const [{ artifactsWorkerFor, buildIndex }, { Citeline, openDatabase }, { loadPrompts }] = await Promise.all([
+  const [{ artifactsWorkerFor, buildIndex }, { Citeline }, { openDatabase }, { loadPrompts }] = await Promise.all([
     import('../engine/build-index.js'),
     import('../engine/citeline.js'),
+    import('../engine/open-database.js'),
     import('../prompts.js'),
   ]);
   const database = await openDatabase(postgres);

@@ -1,5 +1,5 @@
 /** `npm run db:migrate`: create or bring up to date the Postgres schema (STORE=postgres). Also run at every start. */
-import { openDatabase } from '../engine/citeline.js';
+import { openDatabase } from '../engine/open-database.js';
 import { SCHEMA_VERSION } from '../store/postgres/migrations.js';
 import { UsageError, exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';
 

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { artifactsWorkerFor, buildIndex, type IngestProgress } from '../engine/build-index.js';
-import { openDatabase } from '../engine/citeline.js';
+import { openDatabase } from '../engine/open-database.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
 import { exitWithError, loadCoreConfigOrExit, logToStderr, parseCommandLine } from './bootstrap.js';

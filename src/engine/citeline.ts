@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { aboutAskedPlaces } from '../answer/place-names.js';
 import { DEFAULT_COMPOSE, composeReply, readCandidates, type ComposeContext, type ComposeSettings, type SentenceCandidate } from '../answer/compose.js';
 import type { Citation, Reply } from '../answer/types.js';
-import type { CoreConfig, PostgresConfig } from '../config.js';
+import type { CoreConfig } from '../config.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
 import { WordVectors, cosine } from '../embed/word-vectors.js';
@@ -24,7 +24,7 @@ import type { Figure, FigureMatch, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { Database } from '../store/postgres/database.js';
 import { GenerationMovedError, IngestRunningError, PgIndexStore } from '../store/postgres/index-store.js';
-import { migrate } from '../store/postgres/migrations.js';
+import { openDatabase } from './open-database.js';
 import { pgVectorSearch } from './pg-vectors.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
@@ -288,7 +288,7 @@ export class Citeline implements CitelineEngine {
       lexical,
       ...vectorSearch,
       vocabulary: parts.vocabulary,
-      settings: (parts.tuning ?? DEFAULT_TUNING).fusion,
+      settings: fusion,
     });
     return { store, searcher, lexical, figures };
   }
@@ -342,19 +342,6 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
     return await Citeline.open(parts);
   } catch (error) {
     await database?.close();
-    throw error;
-  }
-}
-
-/** The pool, once the database answers and its schema is migrated; DatabaseUnavailableError if it does not answer. */
-export async function openDatabase(config: PostgresConfig, log: (line: string) => void = () => {}): Promise<Database> {
-  const database = new Database(config);
-  try {
-    const applied = await migrate(database);
-    for (const line of applied) log(`Database schema migrated: ${line}.`);
-    return database;
-  } catch (error) {
-    await database.close();
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_USER_ID, FakeSlackApi } from '../../src/bench/fake-slack-api.js';
 import type { SlackConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/engine/citeline.js';
+import { openDatabase } from '../../src/engine/open-database.js';
 import { loadPrompts } from '../../src/prompts.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { sharedSlackState } from '../../src/slack/shared-state.js';
