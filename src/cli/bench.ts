@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     USAGE,
   );
   const runs = countOption('--runs', values.runs, USAGE);
+  if (values.store !== 'local' && values.store !== 'postgres') throw new UsageError(`--store is local or postgres (got ${values.store}).\n${USAGE}`);
   if (values.load) return printLoad(await runLoad(countOption('--requests', values.requests, USAGE)), values.json);
   const queries = countOption('--queries', values.queries, USAGE);
   const density = values.dense ? 'dense' : 'like-reports';
@@ -68,8 +69,7 @@ async function main(): Promise<void> {
       ...(reports ? [{ name: values.reports ?? reports, reports, queries }] : []),
     ];
     if (values.store === 'postgres') await comparePostgres(corpora, values.json);
-    else if (values.store === 'local') await runCorpora(corpora, runs, values.json);
-    else throw new UsageError(`--store is local or postgres (got ${values.store}).\n${USAGE}`);
+    else await runCorpora(corpora, runs, values.json);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

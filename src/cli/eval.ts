@@ -25,9 +25,9 @@ async function main(): Promise<void> {
     { options: { reports: { type: 'string' }, questions: { type: 'string' }, json: { type: 'boolean', default: false }, store: { type: 'string', default: 'local' } }, allowPositionals: true },
     USAGE,
   );
+  if (values.store !== 'local' && values.store !== 'postgres') throw new UsageError(`--store is local or postgres (got ${values.store}).\n${USAGE}`);
   const { reports, questions: questionsFile } = await evalInputs(positionals, values);
   const questions = await readEvalQuestions(questionsFile);
-  if (values.store !== 'local' && values.store !== 'postgres') throw new UsageError(`--store is local or postgres (got ${values.store}).\n${USAGE}`);
   const indexDir = await mkdtemp(join(tmpdir(), 'citeline-eval-'));
   const core = loadCoreConfigOrExit();
   const postgres = values.store === 'postgres' ? await evalDatabase(core) : undefined;

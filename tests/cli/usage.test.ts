@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 function citeline(script: string, args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+  return run(process.execPath, ['--import', 'tsx', `src/cli/${script.replace(':', '-')}.ts`, ...args], {
     env: { ...process.env, INDEX_DIR: join(work, 'index') },
     timeout: 120_000,
   });
@@ -48,6 +48,9 @@ describe('command lines', () => {
     ['bench', ['--runs', '0'], /--runs takes a whole number, 1 or more \(got 0\)/],
     ['bench', ['--passages', 'many'], /--passages takes a whole number/],
     ['bench', ['--reports', 'no-such-folder'], /--reports takes a folder of reports; no-such-folder is not one/],
+    ['bench', ['--store', 'mysql'], /--store is local or postgres \(got mysql\)/],
+    ['eval', ['--reports', 'reports', '--questions', 'q.jsonl', '--store', 'files'], /--store is local or postgres \(got files\)/],
+    ['db:migrate', [], /Set STORE=postgres and DATABASE_URL first/],
   ])('%s %j is refused with its problem and the usage', async (script, args, problem) => {
     await expectUsageError(script, args, problem);
   });
