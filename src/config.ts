@@ -26,7 +26,25 @@ const coreSchema = z.object({
   INGEST_THREADS: z.enum(['1', '2'], { error: 'must be 1 or 2' }).default('2'),
   OCR: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   MAX_REPORT_MB: z.coerce.number({ error: 'must be a number of megabytes' }).positive('must be more than 0').default(100),
+  /** local: the index in INDEX_DIR and Slack state in memory; postgres: both in DATABASE_URL, shared by replicas. */
+  STORE: z.enum(['local', 'postgres'], { error: 'must be local or postgres' }).default('local'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name').default('citeline'),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  /** How often a replica checks for a generation another process's ingest committed. */
+  PG_POLL_MS: z.coerce.number().int().min(100).default(2000),
 });
+
+export interface PostgresConfig {
+  url: string;
+  schema: string;
+  poolMax: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  pollMs: number;
+}
 
 export interface CoreConfig {
   indexDir: string;
@@ -42,6 +60,10 @@ export interface CoreConfig {
   ocr: boolean;
   /** Largest report accepted from Slack, in MB (MAX_REPORT_MB, default 100). */
   maxReportMb: number;
+  /** Where the index (and, for Slack, the shared state) lives. */
+  store: 'local' | 'postgres';
+  /** Set when store is 'postgres'. */
+  postgres?: PostgresConfig;
 }
 
 const slackSchema = z.object({
@@ -58,6 +80,8 @@ const slackSchema = z.object({
   SLACK_INGEST_USERS: csv,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SLACK_THREAD_FOLLOWUPS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  /** STORE=postgres: a Slack retry may take over an event whose replica took it this long ago and never answered (died). */
+  SLACK_EVENT_TAKEOVER_MS: z.coerce.number().int().min(100).optional(),
 });
 
 export interface SlackConfig {
@@ -78,6 +102,8 @@ export interface SlackConfig {
   threadFollowUps: boolean;
   /** Adding reports from Slack ("@Citeline add this" with a file): where they go and who may. */
   ingest?: SlackIngestConfig;
+  /** STORE=postgres: a retry of an event a replica took this long ago and never answered is taken over (SLACK_EVENT_TAKEOVER_MS). */
+  eventTakeoverMs?: number;
 }
 
 export interface SlackIngestConfig {
@@ -106,6 +132,7 @@ type Env = Record<string, string | undefined>;
 
 export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
   const parsed = parseOrThrow(coreSchema, env);
+  if (parsed.STORE === 'postgres' && !parsed.DATABASE_URL) throw new ConfigError(['DATABASE_URL is required when STORE=postgres (postgres://user:password@host:5432/db)']);
   return {
     indexDir: resolve(cwd, parsed.INDEX_DIR),
     reportsDir: resolve(cwd, parsed.REPORTS_DIR),
@@ -114,6 +141,19 @@ export function parseCoreConfig(env: Env, cwd = process.cwd()): CoreConfig {
     ingestThreads: parsed.INGEST_THREADS === '1' ? 1 : 2,
     ocr: parsed.OCR === 'on',
     maxReportMb: parsed.MAX_REPORT_MB,
+    store: parsed.STORE,
+    ...(parsed.STORE === 'postgres' && parsed.DATABASE_URL
+      ? {
+          postgres: {
+            url: parsed.DATABASE_URL,
+            schema: parsed.PG_SCHEMA,
+            poolMax: parsed.PG_POOL_MAX,
+            connectTimeoutMs: parsed.PG_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: parsed.PG_STATEMENT_TIMEOUT_MS,
+            pollMs: parsed.PG_POLL_MS,
+          },
+        }
+      : {}),
   };
 }
 
@@ -145,6 +185,7 @@ export function parseAppConfig(env: Env, cwd = process.cwd()): AppConfig {
       adminUsers: parsed.SLACK_ADMIN_USERS,
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
       threadFollowUps: parsed.SLACK_THREAD_FOLLOWUPS === 'on',
+      ...(parsed.SLACK_EVENT_TAKEOVER_MS ? { eventTakeoverMs: parsed.SLACK_EVENT_TAKEOVER_MS } : {}),
     };
     if (core) {
       const users = parsed.SLACK_INGEST_USERS;

@@ -44,6 +44,8 @@ const PROMPT_FILES = {
   feedbackRefused: 'feedback-refused.md',
   /** The Home tab's "how to ask" section (mrkdwn); the examples from the index's titles follow it. */
   home: 'home.md',
+  /** STORE=postgres and the database unreachable for the moment. */
+  databaseUnavailable: 'database-unavailable.md',
 } as const;
 
 export type PromptName = keyof typeof PROMPT_FILES;

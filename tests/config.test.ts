@@ -12,6 +12,7 @@ describe('configuration', () => {
       ingestThreads: 2,
       ocr: true,
       maxReportMb: 100,
+      store: 'local',
     });
   });
 
@@ -19,6 +20,14 @@ describe('configuration', () => {
     expect(parseCoreConfig({ OCR: 'off', MAX_REPORT_MB: '2.5' })).toMatchObject({ ocr: false, maxReportMb: 2.5 });
     expect(() => parseCoreConfig({ OCR: 'no' })).toThrow(/OCR must be on or off/);
     expect(() => parseCoreConfig({ MAX_REPORT_MB: '0' })).toThrow(/MAX_REPORT_MB/);
+  });
+
+  it('keeps the index in Postgres with STORE=postgres, which needs DATABASE_URL', () => {
+    expect(() => parseCoreConfig({ STORE: 'postgres' })).toThrow(/DATABASE_URL is required when STORE=postgres/);
+    expect(() => parseCoreConfig({ STORE: 'postgres', DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(() => parseCoreConfig({ STORE: 'files' })).toThrow(/STORE must be local or postgres/);
+    const core = parseCoreConfig({ STORE: 'postgres', DATABASE_URL: 'postgres://u:p@db:5432/citeline', PG_POOL_MAX: '20' });
+    expect(core.postgres).toEqual({ url: 'postgres://u:p@db:5432/citeline', schema: 'citeline', poolMax: 20, connectTimeoutMs: 5000, statementTimeoutMs: 15000, pollMs: 2000 });
   });
 
   it('keeps ingest on one thread with INGEST_THREADS=1, and refuses any other count', () => {

@@ -15,8 +15,9 @@ import type { Citeline } from '../engine/citeline.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
 import type { SearchVocabulary } from '../search/vocabulary.js';
+import { randomBytes } from 'node:crypto';
 import type { Vocabulary as StatsVocabulary } from '../stats/vocabulary.js';
-import { parseCoreConfig, type CoreConfig } from '../config.js';
+import { parseCoreConfig, type CoreConfig, type PostgresConfig } from '../config.js';
 import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed } from './measure.js';
 import { fail } from '../util/fail.js';
 import { round } from '../util/round.js';
@@ -45,6 +46,8 @@ export interface ScenarioSpec {
   threads?: 1 | 2;
   /** A corpus of one plain-text file of this many MB, without headings or blank lines (writeLargeTextFile). */
   largeFileMb?: number;
+  /** Citeline on Postgres (STORE=postgres) at this URL, in `schema` (by default one made, and dropped, by the scenario). */
+  postgres?: { url: string; schema?: string };
 }
 
 /** Building an index, as `npm run ingest` does, in a process of its own. */
@@ -88,12 +91,20 @@ export type ScenarioResult = AnswersResult | VectorStoreResult | IngestResult;
 export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
   // The name may be a folder the user gave (`--reports ../x`): only its letters and digits name the temporary folder.
   const work = await mkdtemp(join(tmpdir(), `citeline-bench-${spec.name.replace(/[^a-z0-9]+/gi, '-')}-`));
+  const cleanups: (() => Promise<void>)[] = [];
   try {
     const reportsDir = resolve(spec.reports ?? spec.syntheticDir ?? join(work, 'reports'));
     if (spec.largeFileMb !== undefined) await writeLargeTextFile(join(reportsDir, 'large.txt'), spec.largeFileMb, SYNTHETIC_SEED);
     else if (!spec.reports && !spec.syntheticDir) await writeSyntheticCorpus(reportsDir, spec.syntheticPassages ?? 1000, SYNTHETIC_SEED, spec.density);
     const configured = parseCoreConfig(process.env);
-    const config = { ...configured, reportsDir, indexDir: spec.indexDir ?? join(work, 'index'), ingestThreads: spec.threads ?? configured.ingestThreads };
+    const config: CoreConfig = {
+      ...configured,
+      reportsDir,
+      indexDir: spec.indexDir ?? join(work, 'index'),
+      ingestThreads: spec.threads ?? configured.ingestThreads,
+      ...(spec.postgres ? { store: 'postgres' as const, postgres: benchPostgres(spec.postgres) } : { store: 'local' as const }),
+    };
+    if (config.postgres && !spec.postgres?.schema) cleanups.push(() => dropSchema(config.postgres!));
     const questions = questionsFor(spec);
     // The engine loads its own model: none is loaded here for it.
     if (spec.measure === 'answers') return await measureAnswers(spec, config, questions);
@@ -115,6 +126,7 @@ export async function runScenario(spec: ScenarioSpec): Promise<ScenarioResult> {
     const code = await timed(async () => citelineStore(config, embedder, await loadVocabularies()));
     return { ...(await measureStore(code.value as VectorStoreUnderTest<unknown>)), codeImportMs: round(code.ms, 0) };
   } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -125,10 +137,38 @@ interface Vocabularies {
   statsVocabulary: StatsVocabulary;
 }
 
+/** A scenario on Postgres: a schema of its own (named in the spec when another process made it). */
+function benchPostgres({ url, schema }: { url: string; schema?: string }): PostgresConfig {
+  return { url, schema: schema ?? `bench_${randomBytes(4).toString('hex')}`, poolMax: 4, connectTimeoutMs: 10_000, statementTimeoutMs: 600_000, pollMs: 600_000 };
+}
+
+async function dropSchema(config: PostgresConfig): Promise<void> {
+  const { Database } = await import('../store/postgres/database.js');
+  const database = new Database(config);
+  await database.query(`DROP SCHEMA IF EXISTS "${config.schema}" CASCADE`).finally(() => database.close());
+}
+
+/** The bytes of a schema's tables and their indexes. */
+async function schemaBytes(config: PostgresConfig): Promise<number> {
+  const { Database } = await import('../store/postgres/database.js');
+  const database = new Database(config);
+  try {
+    const { rows } = await database.query<{ bytes: string | null }>(
+      `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+      [config.schema],
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  } finally {
+    await database.close();
+  }
+}
+
 async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: Embedder, vocabularies: Vocabularies): Promise<IngestResult> {
   const { artifactsWorkerFor, buildIndex } = await import('../engine/build-index.js');
   const artifactsWorker = artifactsWorkerFor(config.ingestThreads);
-  const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, ...vocabularies, artifactsWorker }));
+  const database = config.postgres ? await (await import('../engine/open-database.js')).openDatabase(config.postgres) : undefined;
+  const ingest = await timed(() => buildIndex({ paths: [config.reportsDir], indexDir: config.indexDir, embedder, ...vocabularies, artifactsWorker, ...(database ? { database } : {}) }));
+  await database?.close();
   return {
     name: spec.name,
     documents: ingest.value.documents,
@@ -140,7 +180,8 @@ async function measureIngest(spec: ScenarioSpec, config: CoreConfig, embedder: E
 }
 
 async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions: string[]): Promise<AnswersResult> {
-  const ingest = (await runScenarioInChild({ ...spec, reports: config.reportsDir, measure: 'ingest', indexDir: config.indexDir })) as IngestResult;
+  const postgres = config.postgres ? { postgres: { url: config.postgres.url, schema: config.postgres.schema } } : {};
+  const ingest = (await runScenarioInChild({ ...spec, reports: config.reportsDir, measure: 'ingest', indexDir: config.indexDir, ...postgres })) as IngestResult;
   const { openCitelineEngine } = await import('../engine/citeline.js');
   const open = await timed(() => openCitelineEngine(config));
   const engine = open.value;
@@ -148,6 +189,7 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
   for (const question of questions.slice(0, 3)) await engine.ask(question); // warm-up
   const latencies: number[] = [];
   for (let i = 0; i < spec.queries; i++) latencies.push((await timed(() => engine.ask(questions[i % questions.length] as string))).ms);
+  await engine.close();
   return {
     name: spec.name,
     documents: ingest.documents,
@@ -159,7 +201,7 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
     firstAnswerMs: round(first.ms, 0),
     askP50Ms: round(percentile(latencies, 50), 1),
     askP95Ms: round(percentile(latencies, 95), 1),
-    indexMiB: round((await sizeOnDiskBytes(config.indexDir)) / 1024 / 1024, 2),
+    indexMiB: round((await (config.postgres ? schemaBytes(config.postgres) : sizeOnDiskBytes(config.indexDir))) / 1024 / 1024, 2),
     peakMemoryMiB: peakMemoryMiB(),
   };
 }
@@ -169,6 +211,7 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabularie
   const [{ artifactsWorkerFor, buildIndex }, { GRAPH_DEFAULTS }] = await Promise.all([import('../engine/build-index.js'), import('../store/passage-store.js')]);
   const ids = (hits: readonly { id: string }[]) => hits.map((hit) => hit.id);
   let open: ((indexDir: string) => Promise<Citeline>) | undefined;
+  if (config.postgres) return postgresStore(config, config.postgres, embedder, vocabularies);
   return {
     name: config.ingestThreads === 1 ? 'Citeline, 1 thread' : 'Citeline',
     ef: GRAPH_DEFAULTS.efSearch,
@@ -187,6 +230,31 @@ async function citelineStore(config: CoreConfig, embedder: Embedder, vocabularie
     load: (indexDir) => (open ?? fail('beforeLoad was not called'))(indexDir),
     search: (engine, vector, ef) => ids(engine.nearestPassageIds(vector, 10, { ef })),
     exact: (engine, vector) => ids(engine.nearestPassageIds(vector, 10, { exact: true })),
+  };
+}
+
+/** Citeline on Postgres as a vector store: pgvector's HNSW at its session's ef_search, exact search by a scan. */
+async function postgresStore(config: CoreConfig, postgres: PostgresConfig, embedder: Embedder, vocabularies: Vocabularies): Promise<VectorStoreUnderTest<Citeline>> {
+  const [{ artifactsWorkerFor, buildIndex }, { Citeline }, { openDatabase }, { loadPrompts }, { loadRankerModel }] = await Promise.all([
+    import('../engine/build-index.js'),
+    import('../engine/citeline.js'),
+    import('../engine/open-database.js'),
+    import('../prompts.js'),
+    import('../search/ranker.js'),
+  ]);
+  const database = await openDatabase(postgres);
+  const ids = (hits: readonly { id: string }[]) => hits.map((hit) => hit.id);
+  const [prompts, ranker] = await Promise.all([loadPrompts(join(process.cwd(), 'prompts')), loadRankerModel(join(process.cwd(), 'data', 'ranker-weights.json'))]);
+  return {
+    name: 'Citeline on Postgres',
+    ef: 100,
+    efs: [100],
+    ingest: async (reportsDir, indexDir) =>
+      (await buildIndex({ paths: [reportsDir], indexDir, embedder, ...vocabularies, artifactsWorker: artifactsWorkerFor(config.ingestThreads), database })).passages,
+    load: () => Citeline.open({ config, embedder, ...vocabularies, prompts, ranker, log: () => {}, database }),
+    search: async (engine, vector) => ids(await engine.nearestPassageIdsAsync(vector, 10)),
+    exact: async (engine, vector) => ids(await engine.nearestPassageIdsAsync(vector, 10, { exact: true })),
+    size: () => schemaBytes(postgres),
   };
 }
 

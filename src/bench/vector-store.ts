@@ -56,9 +56,13 @@ export interface VectorStoreUnderTest<Loaded> {
   /** Ids of the 10 nearest passages by the store's own search at depth `ef`. */
   search(loaded: Loaded, vector: Float32Array, ef: number): string[] | Promise<string[]>;
   /** Ids of the 10 nearest passages by scanning every vector. */
-  exact(loaded: Loaded, vector: Float32Array): string[];
+  exact(loaded: Loaded, vector: Float32Array): string[] | Promise<string[]>;
   /** Its own search depth. */
   ef: number;
+  /** The depths it can be searched at, when not any (Postgres: its configured hnsw.ef_search only). */
+  efs?: readonly number[];
+  /** The index's size, when it is not a folder (a database). */
+  size?(): Promise<number>;
 }
 
 /** Both stores are searched at both depths: their own and the other's, so recall and speed compare. */
@@ -79,8 +83,9 @@ export async function measureVectorStore<Loaded>(
     const load = await timed(() => store.load(indexDir));
     const loaded = load.value;
     const recallVectors = await embedder.embed(recallQuestions);
-    const exact = recallVectors.map((vector) => new Set(store.exact(loaded, vector)));
-    const efs = [store.ef, ...COMPARED_EFS.filter((ef) => ef !== store.ef)];
+    const exact: Set<string>[] = [];
+    for (const vector of recallVectors) exact.push(new Set(await store.exact(loaded, vector)));
+    const efs = store.efs ?? [store.ef, ...COMPARED_EFS.filter((ef) => ef !== store.ef)];
     const searches: SearchAtDepth[] = [];
     for (const ef of efs) searches.push(await measureSearch(store, loaded, ef, embedder, questions, recallVectors, exact));
     return {
@@ -90,7 +95,7 @@ export async function measureVectorStore<Loaded>(
       passagesPerSecond: round(ingest.value / (ingest.ms / 1000), 0),
       loadMs: round(load.ms, 0),
       searches,
-      indexMiB: round((await sizeOnDiskBytes(indexDir)) / 1024 / 1024, 2),
+      indexMiB: round((await (store.size?.() ?? sizeOnDiskBytes(indexDir))) / 1024 / 1024, 2),
       peakMemoryMiB: peakMemoryMiB(),
     };
   } finally {

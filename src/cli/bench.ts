@@ -18,6 +18,8 @@ import type { VectorStoreResult } from '../bench/vector-store.js';
 import { medianOfRuns, rangeOfRuns } from '../bench/measure.js';
 import { GRAPH_DEFAULTS } from '../store/passage-store.js';
 import { countOption, usageError, type CommandSpec, type ParsedCommandLine } from './args.js';
+import { parseCoreConfig } from '../config.js';
+import { startLocalPostgres } from '../store/postgres/pglite-server.js';
 
 /** One run of every measurement on a corpus. */
 interface CorpusResult {
@@ -34,6 +36,8 @@ export async function run({ values }: ParsedCommandLine, spec: CommandSpec): Pro
   const option = (name: string, fallback: string) => (values[name] === undefined ? fallback : String(values[name]));
   const json = Boolean(values.json);
   const runs = countOption(spec, '--runs', option('runs', '1'));
+  const store = option('store', 'local');
+  if (store !== 'local' && store !== 'postgres') throw usageError(spec, `--store is local or postgres (got ${store}).`);
   if (values.load) return printLoad(await runLoad(countOption(spec, '--requests', option('requests', '100'))), json);
   if (values['large-file']) return runLargeFiles(largeFileSizes(option('sizes', '1,3,10,30'), spec), json);
   const queries = countOption(spec, '--queries', option('queries', '100'));
@@ -51,7 +55,8 @@ export async function run({ values }: ParsedCommandLine, spec: CommandSpec): Pro
       { name: values.dense ? 'generated (dense)' : 'generated', syntheticPassages, syntheticDir, density, queries },
       ...(reports ? [{ name: reportsOption ?? reports, reports, queries }] : []),
     ];
-    await runCorpora(corpora, runs, json);
+    if (store === 'postgres') await comparePostgres(corpora, json);
+    else await runCorpora(corpora, runs, json);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -118,6 +123,48 @@ async function runLargeFiles(sizes: readonly number[], json: boolean): Promise<v
   console.log('One plain-text file (no headings, no blank lines), ingested into a new index:');
   const rows = results.map((r) => [String(r.megabytes), String(r.passages), String(r.ingestSeconds), String(r.secondsPerMb), String(r.peakMemoryMiB)]);
   console.log(renderRows(['MB', 'passages', 'ingest s', 's per MB', 'peak MiB'], rows));
+}
+
+/** The local store and Postgres on the same corpora: ingest, whole questions, and the vector half alone. */
+async function comparePostgres(corpora: Omit<ScenarioSpec, 'measure'>[], json: boolean): Promise<void> {
+  const url = parseCoreConfig(process.env).postgres?.url;
+  const local = url ? undefined : await startLocalPostgres();
+  const postgres = { url: url ?? local!.url };
+  try {
+    const rows: ComparedStore[] = [];
+    for (const corpus of corpora) {
+      for (const store of ['local', 'postgres'] as const) {
+        const spec = { ...corpus, ...(store === 'postgres' ? { postgres } : {}) };
+        if (!json) process.stderr.write(`bench: ${corpus.name}, ${store} store...\n`);
+        const answers = (await runScenarioInChild({ ...spec, measure: 'answers' })) as AnswersResult;
+        const vectors = (await runScenarioInChild({ ...spec, measure: 'vector-store', threads: 2 })) as VectorStoreResult;
+        rows.push({ corpus: corpus.name, store, answers, vectors });
+      }
+    }
+    if (json) return void console.log(JSON.stringify({ database: url ? 'DATABASE_URL' : 'PGlite (in-process, WebAssembly)', rows }, null, 2));
+    console.log(`Postgres: ${url ? 'DATABASE_URL' : 'PGlite in this process (Postgres in WebAssembly, one core: slower than a server)'}; pgvector HNSW m 16, ef_construction 100, ef_search 100.`);
+    console.log(formatComparison(rows));
+  } finally {
+    await local?.stop();
+  }
+}
+
+interface ComparedStore {
+  corpus: string;
+  store: 'local' | 'postgres';
+  answers: AnswersResult;
+  vectors: VectorStoreResult;
+}
+
+function formatComparison(rows: readonly ComparedStore[]): string {
+  const header = ['corpus', 'store', 'passages', 'ingest s', 'open ms', 'ask p50 ms', 'ask p95 ms', 'query p50 ms', 'query p95 ms', 'search p50 ms', 'search p95 ms', 'recall@10', 'index MiB', 'serving peak MiB'];
+  return renderRows(
+    header,
+    rows.map(({ corpus, store, answers, vectors }) => {
+      const own = vectors.searches[0]!;
+      return [corpus, store, answers.passages, answers.ingestSeconds, answers.openMs, answers.askP50Ms, answers.askP95Ms, own.queryP50Ms, own.queryP95Ms, own.searchP50Ms, own.searchP95Ms, own.recallAt10, answers.indexMiB, answers.peakMemoryMiB].map(String);
+    }),
+  );
 }
 
 function printLoad(result: LoadResult, json: boolean): void {

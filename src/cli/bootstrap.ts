@@ -2,6 +2,8 @@
 import dotenv from 'dotenv';
 import { ConfigError, parseCoreConfig, type CoreConfig } from '../config.js';
 import { IndexLockedError } from '../store/lock.js';
+import { DatabaseUnavailableError } from '../store/postgres/database.js';
+import { GenerationMovedError, IngestRunningError } from '../store/postgres/index-store.js';
 import { IndexLoadError } from '../store/types.js';
 import { UsageError } from './args.js';
 
@@ -20,8 +22,9 @@ export function exitWithError(error: unknown): never {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  if (error instanceof ConfigError || error instanceof IndexLoadError || error instanceof IndexLockedError) {
-    process.stderr.write(`${error.message}\n`);
+  const known = [ConfigError, IndexLoadError, IndexLockedError, DatabaseUnavailableError, IngestRunningError, GenerationMovedError];
+  if (known.some((kind) => error instanceof kind)) {
+    process.stderr.write(`${(error as Error).message}\n`);
   } else if (error instanceof Error) {
     process.stderr.write(`citeline: ${error.stack ?? error.message}\n`);
   } else {

@@ -53,6 +53,14 @@ with what it counts and its source. For example: citeline stats inadequate 2015
     options: { json, quotes: { type: 'boolean' } },
     positionals: true,
   },
+  'db:migrate': {
+    name: 'db:migrate',
+    usage: 'Usage: citeline db:migrate     (with STORE=postgres and DATABASE_URL set)',
+    details: `Create the Postgres schema, or bring it up to date (also done at every start). See
+docs/deployment.md.`,
+    options: {},
+    positionals: false,
+  },
   feedback: {
     name: 'feedback',
     usage: 'Usage: citeline feedback [--json]',
@@ -74,7 +82,7 @@ the default) or PORT for HTTP mode (SLACK_MODE=http). See docs/slack-setup.md.`,
   },
   eval: {
     name: 'eval',
-    usage: `Usage: citeline eval [--sets FILE] [--set NAME,...] [--floors FILE] [--details] [--json]
+    usage: `Usage: citeline eval [--sets FILE] [--set NAME,...] [--floors FILE] [--details] [--store local|postgres] [--json]
        citeline eval DIR [--questions FILE] [--json]     (DIR holds reports/ and one questions*.jsonl file)
        citeline eval --reports DIR --questions FILE [--json]`,
     details: `Answer quality, Citeline beside a plain-BM25 baseline, one row a question set: recall@1, @3, @5,
@@ -88,8 +96,11 @@ indexed once into a temporary index. See docs/quality.md.
   --details          also each set's figures by kind of question, and its misses
   --reports DIR      the reports folder (instead of DIR/reports)
   --questions FILE   the questions file (JSON lines: id, question, doc, answer, kind)
+  --store postgres   index into a temporary schema of DATABASE_URL (or a throwaway in-process
+                     Postgres without one) instead of a local folder
   --json             print every set's figures, with every question's result, as JSON`,
     options: {
+      store: { type: 'string', value: 'local|postgres' },
       sets: { type: 'string', value: 'FILE' },
       set: { type: 'string', value: 'NAME' },
       floors: { type: 'string', value: 'FILE' },
@@ -104,7 +115,8 @@ indexed once into a temporary index. See docs/quality.md.
     name: 'bench',
     usage: `Usage: citeline bench [--passages N] [--dense] [--runs N] [--reports DIR] [--json]
        citeline bench --load [--requests N] [--json]
-       citeline bench --large-file [--sizes 1,3,10,30] [--json]`,
+       citeline bench --large-file [--sizes 1,3,10,30] [--json]
+       citeline bench --store postgres [--passages N] [--reports DIR] [--json]`,
     details: `Speed and memory, each measurement in a process of its own: whole questions, and Citeline as a
 vector store beside LangChain.js's HNSWLib, on the sample, a generated corpus and optionally a
 folder of your own reports. See docs/performance.md.
@@ -118,6 +130,8 @@ folder of your own reports. See docs/performance.md.
   --requests N       requests for --load (default 100)
   --large-file       instead: ingest one plain-text file of each size, seconds per MB
   --sizes 1,3,10,30  the sizes in MB for --large-file
+  --store postgres   instead: the local store beside Postgres on the same corpora (DATABASE_URL,
+                     or a throwaway in-process Postgres without one)
   --json             print the figures as JSON`,
     options: {
       json,
@@ -130,6 +144,7 @@ folder of your own reports. See docs/performance.md.
       reports: { type: 'string', value: 'DIR' },
       'large-file': { type: 'boolean' },
       sizes: { type: 'string', value: 'MB,...' },
+      store: { type: 'string', value: 'local|postgres' },
     },
     positionals: false,
   },
@@ -150,6 +165,7 @@ Commands:
   eval [DIR]         answer quality on question sets with known answers, beside plain BM25
   bench              speed and memory figures
   feedback           what people said of the answers in Slack (--json)
+  db:migrate         with STORE=postgres: create or update the database schema
 
 citeline help COMMAND (or citeline COMMAND --help) says more about one.`;
 

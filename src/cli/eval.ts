@@ -5,10 +5,14 @@
  * Each reports folder is indexed once into a temporary store. With --floors, exits 1 when a set
  * falls below the floor committed for it.
  */
+import { randomBytes } from 'node:crypto';
 import { readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import type { CoreConfig, PostgresConfig } from '../config.js';
 import { openCitelineEngine } from '../engine/citeline.js';
+import { Database } from '../store/postgres/database.js';
+import { startLocalPostgres } from '../store/postgres/pglite-server.js';
 import { belowFloors, compareOnSet, formatComparison, readFloors, type SetResult } from '../eval/compare.js';
 import { formatSummary } from '../eval/metrics.js';
 import { missingGoldWarning } from '../eval/gold-documents.js';
@@ -32,6 +36,8 @@ export async function run({ values, positionals }: ParsedCommandLine, spec: Comm
     reports: values.reports as string | undefined,
     questions: values.questions as string | undefined,
   };
+  const store = (values.store as string | undefined) ?? 'local';
+  if (store !== 'local' && store !== 'postgres') throw usageError(spec, `--store is local or postgres (got ${store}).`);
   const sets = await chosenSets(positionals, options, spec);
   const log = values.json ? () => {} : logToStderr;
   const config = loadCoreConfigOrExit();
@@ -39,14 +45,21 @@ export async function run({ values, positionals }: ParsedCommandLine, spec: Comm
   const results: SetResult[] = [];
   for (const reports of new Set(sets.map((set) => set.reports))) {
     const indexDir = await mkdtemp(join(tmpdir(), 'citeline-eval-'));
+    const postgres = store === 'postgres' ? await evalDatabase(config) : undefined;
     try {
-      const engine = await openCitelineEngine({ ...config, reportsDir: reports, indexDir }, { buildIfMissing: true, log });
-      for (const set of sets.filter((s) => s.reports === reports)) {
-        const warning = missingGoldWarning(set.questions, await readdir(reports, { recursive: true }));
-        if (warning) log(`${set.name}: ${warning}`);
-        results.push(await compareOnSet(set, engine, vocabulary.normaliser));
+      const where = postgres ? { store: 'postgres' as const, postgres: postgres.config } : { store: 'local' as const };
+      const engine = await openCitelineEngine({ ...config, reportsDir: reports, indexDir, ...where }, { buildIfMissing: true, log });
+      try {
+        for (const set of sets.filter((s) => s.reports === reports)) {
+          const warning = missingGoldWarning(set.questions, await readdir(reports, { recursive: true }));
+          if (warning) log(`${set.name}: ${warning}`);
+          results.push(await compareOnSet(set, engine, vocabulary.normaliser));
+        }
+      } finally {
+        await engine.close();
       }
     } finally {
+      await postgres?.drop();
       await rm(indexDir, { recursive: true, force: true });
     }
   }
@@ -93,3 +106,20 @@ async function onlyQuestionsFile(folder: string | undefined, spec: CommandSpec):
   return resolve(folder, files[0] as string);
 }
 
+/** A schema of its own in DATABASE_URL, dropped afterwards; without DATABASE_URL, a throwaway PGlite. */
+async function evalDatabase(core: CoreConfig): Promise<{ config: PostgresConfig; drop: () => Promise<void> }> {
+  const schema = `citeline_eval_${randomBytes(4).toString('hex')}`;
+  const defaults = { poolMax: 4, connectTimeoutMs: 5000, statementTimeoutMs: 60_000, pollMs: 60_000 };
+  if (core.postgres) {
+    const config = { ...core.postgres, schema };
+    return {
+      config,
+      drop: async () => {
+        const database = new Database(config);
+        await database.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => database.close());
+      },
+    };
+  }
+  const local = await startLocalPostgres();
+  return { config: { url: local.url, schema, ...defaults }, drop: () => local.stop() };
+}

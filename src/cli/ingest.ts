@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { artifactsWorkerFor, buildIndex, type IngestProgress } from '../engine/build-index.js';
+import { openDatabase } from '../engine/open-database.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import { loadSearchVocabulary } from '../search/vocabulary.js';
 import { loadStatsVocabulary } from '../stats/vocabulary.js';
@@ -18,7 +19,10 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     loadSearchVocabulary(join(process.cwd(), 'data')),
   ]);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !values.json);
+  // STORE=postgres: a new generation in the database, which the replicas pick up without a restart.
+  const database = config.postgres ? await openDatabase(config.postgres, logToStderr) : undefined;
   const summary = await buildIndex({
+    ...(database ? { database } : {}),
     paths,
     indexDir: config.indexDir,
     embedder,
@@ -31,8 +35,9 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     log: logToStderr,
   });
   progress.stop();
+  await database?.close();
   if (values.json) console.log(JSON.stringify(summary, null, 2));
-  else console.log(formatIngestSummary(summary, config.indexDir));
+  else console.log(formatIngestSummary(summary, database ? `the database at ${database.target}` : config.indexDir));
 }
 
 /** A progress bar on a terminal, by bytes, with files and passages beside it; nothing when output is piped. */

@@ -28,6 +28,8 @@ async function loadCommand(name: CommandName): Promise<Command> {
       return import('./bench.js');
     case 'feedback':
       return import('./feedback.js');
+    case 'db:migrate':
+      return import('./db-migrate.js');
     case 'serve':
       // The Slack app starts itself when imported, reading its own settings.
       return { run: async () => void (await import('../slack/main.js')) };

@@ -22,7 +22,7 @@ export class ArtifactUnavailableError extends Error {
 }
 
 /** The saved artifact, decoded; ArtifactUnavailableError when it is missing or `current` is false. */
-export function savedArtifact(store: PassageStore, name: string, current: boolean): unknown {
+export function savedArtifact(store: Pick<PassageStore, 'getArtifact'>, name: string, current: boolean): unknown {
   if (!current) throw new ArtifactUnavailableError(name, 'outdated');
   const saved = store.getArtifact<unknown>(name);
   if (saved === undefined) throw new ArtifactUnavailableError(name, 'missing');

@@ -16,11 +16,13 @@ import type { SearchVocabulary } from '../search/vocabulary.js';
 import type { Vocabulary as StatsVocabulary } from '../stats/vocabulary.js';
 import { acquireIndexLock } from '../store/lock.js';
 import { PassageStore } from '../store/passage-store.js';
-import { IndexLoadError } from '../store/types.js';
+import type { Database } from '../store/postgres/database.js';
+import { PgIndexStore } from '../store/postgres/index-store.js';
 import { importArtifactsBuilder } from './artifacts.js';
 import type { EncodedArtifacts } from './build-artifacts.js';
 import { AsyncQueue } from '../util/async-queue.js';
 import { IngestWorker, IngestWorkerFailed, workerOldGenerationMb } from './ingest-worker.js';
+import { openIngestStore, type IngestStore } from './ingest-store.js';
 import type { IngestSummary } from './types.js';
 
 export const LEXICAL_ARTIFACT = 'bm25';
@@ -29,8 +31,9 @@ export const FIGURES_ARTIFACT = 'figures';
 export const ARTIFACTS_VERSION = 18;
 const ARTIFACTS_META = 'artifacts-meta';
 
+
 /** Whether the store's BM25 and figures indexes were built by this version's code (ARTIFACTS_VERSION). */
-export function artifactsAreCurrent(store: PassageStore): boolean {
+export function artifactsAreCurrent(store: Pick<PassageStore, 'getArtifact'>): boolean {
   return store.getArtifact<{ version?: number }>(ARTIFACTS_META)?.version === ARTIFACTS_VERSION;
 }
 
@@ -65,6 +68,8 @@ export interface BuildIndexOptions {
   artifactsWorker?: 'always' | 'never';
   /** The worker's heap limit in MiB; by default workerOldGenerationMb of the passages expected. */
   workerOldGenerationMb?: number;
+  /** Write the index to this database (a new generation) instead of indexDir. */
+  database?: Database;
 }
 
 /** The worker setting for INGEST_THREADS (CoreConfig.ingestThreads): 1 never starts one. */
@@ -74,7 +79,7 @@ export function artifactsWorkerFor(threads: 1 | 2): BuildIndexOptions['artifacts
 
 export async function buildIndex(options: BuildIndexOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const release = await acquireIndexLock(options.indexDir);
+  const release = options.database ? await PgIndexStore.lockIngest(options.database) : await acquireIndexLock(options.indexDir);
   try {
     return await buildLocked(options, started);
   } finally {
@@ -103,7 +108,7 @@ interface PendingDocument {
 async function buildLocked(options: BuildIndexOptions, started: number): Promise<IngestSummary> {
   const { embedder, indexDir, onProgress, log = () => {} } = options;
   const readOptions = options.reading ?? DEFAULT_READ_OPTIONS;
-  const store = await openOrCreate(options, log);
+  const store = await openIngestStore(options, log);
   const found = await findReportFiles(options.paths);
   const total = found.files.length;
   const sizes = await fileSizes(found.files);
@@ -176,7 +181,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     // worked out now, on a second core, while the first makes the last vectors.
     const changed = pending.length + removed.length > 0;
     const staleArtifacts = !artifactsAreCurrent(store);
-    const needsSave = changed || staleArtifacts || options.rebuild === true || !PassageStore.exists(indexDir);
+    const saved = store instanceof PgIndexStore ? store.generation > 0 : PassageStore.exists(indexDir);
+    const needsSave = changed || staleArtifacts || options.rebuild === true || !saved;
     const artifacts = needsSave
       ? startArtifacts({ store, seen, pending, normaliser: options.vocabulary.normaliser, statsVocabulary: options.statsVocabulary, worker, builder: inProcess, log })
       : undefined;
@@ -197,7 +203,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
       store.setEncodedArtifact(LEXICAL_ARTIFACT, built.bm25);
       store.setEncodedArtifact(FIGURES_ARTIFACT, built.figures);
       store.setArtifact(ARTIFACTS_META, { version: ARTIFACTS_VERSION });
-      await store.save(indexDir);
+      if (store instanceof PgIndexStore) await store.save();
+      else await store.save(indexDir);
     }
   } catch (error) {
     worker?.stop();
@@ -212,7 +219,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
 }
 
 interface SortingReports {
-  store: PassageStore;
+  store: IngestStore;
   summary: IngestSummary;
   finished: (file: string, passages: number) => void;
   /** Where groups of new and changed documents wait for their vectors; closed when reading ends. */
@@ -313,7 +320,7 @@ async function* readOnWorker(
 async function embedGroup(
   group: readonly PendingDocument[],
   embedder: Embedder,
-  store: PassageStore,
+  store: IngestStore,
   summary: IngestSummary,
   finished: (file: string, passages: number) => void,
   embedded: (group: readonly PendingDocument[], passages: number, of: number) => void,
@@ -342,14 +349,14 @@ async function embedGroup(
  * The documents the store keeps from before this ingest, in its order: the new and changed ones
  * follow them (store.passages() once they are added).
  */
-function keptPassages(store: PassageStore, seen: ReadonlySet<string>, pending: readonly PendingDocument[]): Passage[] {
+function keptPassages(store: IngestStore, seen: ReadonlySet<string>, pending: readonly PendingDocument[]): Passage[] {
   const replaced = new Set(pending.map((item) => item.document.docId));
   const kept = store.documents().filter((document) => seen.has(document.docId) && !replaced.has(document.docId));
   return kept.flatMap((document) => document.passageIds.flatMap((id) => store.passage(id) ?? []));
 }
 
 interface ArtifactsInputs {
-  store: PassageStore;
+  store: IngestStore;
   seen: ReadonlySet<string>;
   pending: readonly PendingDocument[];
   normaliser: TermNormaliser;
@@ -373,25 +380,4 @@ function startArtifacts({ store, seen, pending, normaliser, statsVocabulary, wor
     log(`Building the search index on a second thread failed (${error instanceof Error ? error.message : String(error)}); building it here instead.`);
     return buildHere();
   });
-}
-
-async function openOrCreate(options: BuildIndexOptions, log: (line: string) => void): Promise<PassageStore> {
-  const { embedder, indexDir } = options;
-  const fresh = () => PassageStore.create({ model: embedder.model, dimension: embedder.dimension });
-  if (options.rebuild || !PassageStore.exists(indexDir)) return fresh();
-  try {
-    return await PassageStore.load(indexDir, { model: embedder.model, dimension: embedder.dimension });
-  } catch (error) {
-    if (error instanceof IndexLoadError && error.kind === 'model-mismatch') {
-      // Vectors from two models are not comparable: embed everything again rather than mix them.
-      log(`The index was built with another embedding model; re-embedding every report with ${embedder.model}.`);
-      return fresh();
-    }
-    if (error instanceof IndexLoadError && error.kind === 'version') {
-      // An index is made from the reports alone: one another Citeline wrote is built again, not read.
-      log(`The index in ${indexDir} was saved in another format by another version of Citeline; building it again from the reports.`);
-      return fresh();
-    }
-    throw error;
-  }
 }

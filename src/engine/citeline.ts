@@ -21,6 +21,10 @@ import { FiguresIndex, extractFigures, loadStatsVocabulary, parseStatsQuery, typ
 import type { Figure, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
+import { Database } from '../store/postgres/database.js';
+import { GenerationMovedError, IngestRunningError, PgIndexStore } from '../store/postgres/index-store.js';
+import { openDatabase } from './open-database.js';
+import { pgVectorSearch } from './pg-vectors.js';
 import { FIGURES_ARTIFACT, LEXICAL_ARTIFACT, artifactsAreCurrent, artifactsWorkerFor, buildIndex } from './build-index.js';
 import { cleanQuestion, mergeFollowUp, spellOutShortYears } from './question.js';
 import type { AskOptions, CitelineEngine, IndexAbout, IndexedSource, IngestSummary } from './types.js';
@@ -45,6 +49,8 @@ export interface EngineParts {
   ranker: RankerModel;
   prompts: Prompts;
   log: (line: string) => void;
+  /** STORE=postgres: the index is read from, and ingested into, this database. */
+  database?: Database;
 }
 
 /** A question's candidate windows, ranked, with what the ranker read of the question: what `ask` answers from, and what training reads. */
@@ -57,11 +63,12 @@ export interface RankedQuestion {
 export class Citeline implements CitelineEngine {
   private readonly wordVectors: WordVectors;
   private readonly ranker: Ranker;
-  private state: { store: PassageStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex; builtAt: string };
+  private state: { store: PassageStore | PgIndexStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex; builtAt: string };
+  private poller: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly parts: EngineParts,
-    store: PassageStore,
+    store: PassageStore | PgIndexStore,
   ) {
     this.state = Citeline.searchState(parts, store);
     this.wordVectors = new WordVectors(parts.embedder);
@@ -70,8 +77,41 @@ export class Citeline implements CitelineEngine {
 
   /** Loads the saved index; throws IndexLoadError (with the --rebuild hint) if it is missing or damaged. */
   static async open(parts: EngineParts): Promise<Citeline> {
-    const store = await PassageStore.load(parts.config.indexDir, { model: parts.embedder.model, dimension: parts.embedder.dimension });
-    return new Citeline(parts, store);
+    const citeline = new Citeline(parts, await Citeline.loadStore(parts));
+    if (parts.database) citeline.followGenerations(parts.database);
+    return citeline;
+  }
+
+  private static loadStore({ config, embedder, database }: EngineParts): Promise<PassageStore | PgIndexStore> {
+    const expected = { model: embedder.model, dimension: embedder.dimension };
+    return database ? PgIndexStore.load(database, expected) : PassageStore.load(config.indexDir, expected);
+  }
+
+  /** A generation another process's ingest commits is picked up without a restart (polled: it works through any pooler). */
+  private followGenerations(database: Database): void {
+    let checking = false;
+    this.poller = setInterval(() => {
+      if (checking) return;
+      checking = true;
+      void (async () => {
+        const current = await PgIndexStore.currentGeneration(database);
+        const { store } = this.state;
+        if (current !== undefined && store instanceof PgIndexStore && current > store.generation) {
+          this.state = Citeline.searchState(this.parts, await Citeline.loadStore(this.parts));
+          this.parts.log(`Now answering from index generation ${current}.`);
+        }
+      })()
+        // The database away for a moment: the next poll tries again, and questions meanwhile get "try again".
+        .catch(() => {})
+        .finally(() => (checking = false));
+    }, database.config.pollMs);
+    this.poller.unref();
+  }
+
+  /** Stops following the database's generations and closes its pool (STORE=postgres). */
+  async close(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    await this.parts.database?.close();
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Reply> {
@@ -114,7 +154,15 @@ export class Citeline implements CitelineEngine {
    */
   nearestPassageIds(vector: Float32Array, k: number, options: { ef?: number; exact?: boolean } = {}): { id: string; similarity: number }[] {
     const { store } = this.state;
+    if (store instanceof PgIndexStore) throw new Error('nearestPassageIds: with STORE=postgres use nearestPassageIdsAsync');
     return options.exact ? store.exactIds(vector, k) : store.nearestIds(vector, k, options.ef);
+  }
+
+  /** `nearestPassageIds` for either store (Postgres answers asynchronously). */
+  async nearestPassageIdsAsync(vector: Float32Array, k: number, options: { ef?: number; exact?: boolean } = {}): Promise<{ id: string; similarity: number }[]> {
+    const { store } = this.state;
+    if (!(store instanceof PgIndexStore)) return this.nearestPassageIds(vector, k, options);
+    return options.exact ? store.exact(vector, k) : store.nearest(vector, k);
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
@@ -135,15 +183,14 @@ export class Citeline implements CitelineEngine {
   }
 
   async reindex(): Promise<IngestSummary> {
-    const { config, embedder } = this.parts;
     const summary = await buildConfiguredIndex(this.parts);
-    const store = await PassageStore.load(config.indexDir, { model: embedder.model, dimension: embedder.dimension });
+    const store = await Citeline.loadStore(this.parts);
     // Swap in one assignment: a question in flight finishes on the old index.
     this.state = Citeline.searchState(this.parts, store);
     return summary;
   }
 
-  private static searchState(parts: EngineParts, store: PassageStore) {
+  private static searchState(parts: EngineParts, store: PassageStore | PgIndexStore) {
     // Both artifacts derive from the passages: one written by an older Citeline is rebuilt, not fatal.
     // Built by older code that read the reports otherwise (ARTIFACTS_VERSION), they would still load,
     // and answer as that code did until the next ingest saved new ones: they are rebuilt here too.
@@ -164,20 +211,21 @@ export class Citeline implements CitelineEngine {
       parts.log,
       'figures index',
     );
+    const fusion = parts.fusion ?? DEFAULT_FUSION;
+    const vectorSearch = store instanceof PgIndexStore ? pgVectorSearch(store, parts.embedder, fusion.candidates) : { vectors: store, embedder: parts.embedder };
     const searcher = new HybridSearcher({
       lexical,
-      vectors: store,
-      embedder: parts.embedder,
+      ...vectorSearch,
       vocabulary: parts.vocabulary,
-      settings: parts.fusion ?? DEFAULT_FUSION,
+      settings: fusion,
     });
     // Read once per load: the manifest copies every document's passage list.
-    return { store, searcher, lexical, figures, builtAt: store.manifest.builtAt };
+    return { store, searcher, lexical, figures, builtAt: store instanceof PgIndexStore ? store.builtAt : store.manifest.builtAt };
   }
 }
 
 /** Ingest as configured: REPORTS_DIR into INDEX_DIR, on INGEST_THREADS. */
-function buildConfiguredIndex({ config, embedder, vocabulary, statsVocabulary, log }: EngineParts): Promise<IngestSummary> {
+function buildConfiguredIndex({ config, embedder, vocabulary, statsVocabulary, log, database }: EngineParts): Promise<IngestSummary> {
   return buildIndex({
     paths: [config.reportsDir],
     indexDir: config.indexDir,
@@ -187,6 +235,7 @@ function buildConfiguredIndex({ config, embedder, vocabulary, statsVocabulary, l
     log,
     artifactsWorker: artifactsWorkerFor(config.ingestThreads),
     reading: { ocr: config.ocr },
+    ...(database ? { database } : {}),
   });
 }
 
@@ -212,15 +261,26 @@ export async function openCitelineEngine(config: CoreConfig, options: OpenOption
     options.ranker ?? loadRankerModel(join(dataDir, 'ranker-weights.json')),
   ]);
   const statsVocabulary = loadStatsVocabulary(dataDir, vocabulary.grades);
-  const parts: EngineParts = { config, embedder, vocabulary, statsVocabulary, prompts, ranker, log };
-  if (options.buildIfMissing && !PassageStore.exists(config.indexDir)) {
-    log(`No index in ${config.indexDir} yet: building it from ${config.reportsDir}.`);
-    await buildConfiguredIndex(parts);
+  const database = config.postgres ? await openDatabase(config.postgres, log) : undefined;
+  try {
+    const parts: EngineParts = { config, embedder, vocabulary, statsVocabulary, prompts, ranker, log, ...(database ? { database } : {}) };
+    const exists = database ? await PgIndexStore.exists(database) : PassageStore.exists(config.indexDir);
+    if (options.buildIfMissing && !exists) {
+      log(`No index in ${database ? `the database at ${database.target}` : config.indexDir} yet: building it from ${config.reportsDir}.`);
+      await buildConfiguredIndex(parts).catch(async (error: unknown) => {
+        // Replicas started together: one builds the first generation, the others answer from it.
+        if (!database || !(error instanceof IngestRunningError || error instanceof GenerationMovedError)) throw error;
+        log('Another replica is building the index; waiting for it.');
+        while (!(await PgIndexStore.exists(database))) await new Promise((resolve) => setTimeout(resolve, 500));
+      });
+    }
+    // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
+    return await Citeline.open(parts);
+  } catch (error) {
+    await database?.close();
+    throw error;
   }
-  // A missing or damaged index throws IndexLoadError, whose message names the rebuild command.
-  return Citeline.open(parts);
 }
-
 
 /**
  * The saved artifact, or, when it is missing or outdated (ArtifactUnavailableError), one built in
@@ -235,14 +295,4 @@ function loadArtifactOr<T>(load: () => T, rebuild: () => T, log: (line: string) 
     if (error.reason === 'missing') log(`The index has no saved ${name}; built it in memory. Run \`npm run ingest\` to save it.`);
     return rebuild();
   }
-}
-
-/**
- * Framing words ("the latest official figures") find the right passage but do not make a sentence
- * the answer: in sentence choice they count for a fraction of their weight.
- */
-const FRAMING_WEIGHT = 0.3;
-
-function framingDiscounted(weights: ReadonlyMap<string, number>, framing: ReadonlySet<string>): Map<string, number> {
-  return new Map([...weights].map(([term, weight]) => [term, framing.has(term) ? weight * FRAMING_WEIGHT : weight]));
 }

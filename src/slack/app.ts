@@ -24,12 +24,12 @@ import { registerThreadFollowUpHandler } from './handlers/thread-follow-up.js';
 import { WorkQueue, queuedEngine } from './answer-queue.js';
 import { RedactingLogger, type LogSink } from './logger.js';
 import { allowList } from './middleware/allow-list.js';
-import { dropRepeatedEvents } from './middleware/dedupe-events.js';
+import { dropRepeatedEvents, type EventLedger } from './middleware/dedupe-events.js';
 import { ignoreBotsAndEdits } from './middleware/ignore-bots.js';
-import { SlidingWindowRateLimiter } from './middleware/rate-limit.js';
+import { SlidingWindowRateLimiter, type RateLimiter } from './middleware/rate-limit.js';
 import { createReceiver } from './receiver.js';
 import { singleFlight } from './single-flight.js';
-import { ThreadMemory } from './thread-memory.js';
+import { ThreadMemory, type ThreadStore } from './thread-memory.js';
 
 export interface SlackAppDeps {
   config: SlackConfig;
@@ -45,6 +45,8 @@ export interface SlackAppDeps {
   now?: () => number;
   /** Where engine work waits its turn (default: two at a time, 500 waiting). */
   queue?: WorkQueue;
+  /** State shared by replicas (STORE=postgres: shared-state.ts); by default this process's memory. */
+  state?: { events: EventLedger; rateLimiter: RateLimiter; threads: ThreadStore };
 }
 
 export interface StartedSlackApp {
@@ -58,6 +60,13 @@ export interface SlackApp {
   logger: RedactingLogger;
   start(): Promise<StartedSlackApp>;
   stop(): Promise<void>;
+  /** Requests being handled now (acknowledged or not, their answers not yet posted). */
+  readonly inFlight: number;
+  /**
+   * Graceful stop (SIGTERM): stops taking requests, then waits for those in flight to post their
+   * answers, at most `waitMs`. Resolves with how many were still unfinished (0 when all finished).
+   */
+  drain(waitMs: number): Promise<number>;
 }
 
 /** Three retries over about 7 seconds, on top of waiting out any Retry-After Slack sends with a 429. */
@@ -86,7 +95,28 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     deferInitialization: true,
   });
 
-  app.use(dropRepeatedEvents({ onDropped: (line) => logger.info(line) }));
+  // Counted first, so a stop can wait for every request taken in, down to its posted answer.
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  app.use(
+    dropRepeatedEvents({
+      ...(deps.state ? { ledger: deps.state.events } : {}),
+      onDropped: (line) => logger.info(line),
+      onUnavailable: async ({ body, client }, error) => {
+        logger.warn('Could not check an event against the shared ledger; asking to try again:', error);
+        const event = (body as { event?: { type?: string; channel?: string; ts?: string; thread_ts?: string; bot_id?: string } }).event;
+        if (!event?.channel || !event.ts || event.bot_id || (event.type !== 'app_mention' && event.type !== 'message')) return;
+        await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text: deps.prompts.databaseUnavailable }).catch(() => {});
+      },
+    }),
+  );
   app.use(ignoreBotsAndEdits);
   app.use(
     allowList({
@@ -103,8 +133,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     engine,
     prompts: deps.prompts,
     feedback: deps.feedback,
-    rateLimiter: new SlidingWindowRateLimiter(config.rateLimitPerMinute, 60_000, deps.now),
-    threads: new ThreadMemory(),
+    rateLimiter: deps.state?.rateLimiter ?? new SlidingWindowRateLimiter(config.rateLimitPerMinute, 60_000, deps.now),
+    threads: deps.state?.threads ?? new ThreadMemory(),
     reindex: singleFlight(() => engine.reindex()),
     logger,
   };
@@ -139,6 +169,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     },
     async stop() {
       await app.stop();
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    async drain(waitMs: number) {
+      await app.stop().catch((error: unknown) => logger.warn('Stopping the receiver failed:', error));
+      const until = Date.now() + waitMs;
+      while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      return inFlight;
     },
   };
 }

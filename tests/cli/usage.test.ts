@@ -45,6 +45,9 @@ describe('the citeline command line', () => {
     [['bench', '--runs', '0'], /--runs takes a whole number, 1 or more \(got 0\)/],
     [['bench', '--passages', 'many'], /--passages takes a whole number/],
     [['bench', '--reports', 'no-such-folder'], /--reports takes a folder of reports; no-such-folder is not one/],
+    [['bench', '--store', 'mysql'], /--store is local or postgres \(got mysql\)/],
+    [['eval', '--reports', 'reports', '--questions', 'q.jsonl', '--store', 'files'], /--store is local or postgres \(got files\)/],
+    [['db:migrate'], /set STORE=postgres and DATABASE_URL first/],
   ])('%j is refused with its problem and the usage', async (args, problem) => {
     await expectUsageError(args, problem);
   });

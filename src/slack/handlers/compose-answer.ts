@@ -9,6 +9,7 @@ import type { ReplyKind } from '../action-values.js';
 import { renderNotice, renderReply, type SlackMessage } from '../blocks.js';
 import { MAX_QUESTION_CHARS, readQuestion } from '../question.js';
 import { QueueFullError } from '../answer-queue.js';
+import { DatabaseUnavailableError } from '../../store/postgres/database.js';
 import { socialMessage, type SocialMessage } from '../../engine/question.js';
 import type { HandlerDeps } from './handler-deps.js';
 
@@ -42,7 +43,7 @@ export async function composeAnswer(deps: HandlerDeps, request: AnswerRequest): 
   // Before the rate limit: saying thanks costs the engine nothing and must not use up a question.
   const social = request.kind === 'find' ? undefined : socialMessage(reading.question);
   if (social) return { status: 'social', kind: social, message: renderNotice(prompts[social]) };
-  if (!deps.rateLimiter.tryAcquire(request.userId)) {
+  if (!(await deps.rateLimiter.tryAcquire(request.userId))) {
     deps.logger.info(`Rate limit: refused a question from ${request.userId}.`);
     return { status: 'refused', message: renderNotice(fillPrompt(prompts.rateLimited, { limit: deps.rateLimiter.limit })) };
   }
@@ -63,6 +64,10 @@ export async function composeAnswer(deps: HandlerDeps, request: AnswerRequest): 
     if (error instanceof QueueFullError) {
       deps.logger.warn(`Busy: turned away a question from ${request.userId} (${error.waiting} waiting).`);
       return { status: 'refused', message: renderNotice(prompts.busy) };
+    }
+    if (error instanceof DatabaseUnavailableError) {
+      deps.logger.warn(`The database is unreachable: asked ${request.userId} to try again (${error.reason}).`);
+      return { status: 'failed', message: renderNotice(prompts.databaseUnavailable) };
     }
     deps.logger.error(`The engine failed on a question from ${request.userId}:`, error);
     return { status: 'failed', message: renderNotice(prompts.internalError) };

@@ -4,7 +4,7 @@ import type { SlackConfig } from '../../config.js';
 import type { CitelineEngine, IngestSummary } from '../../engine/types.js';
 import type { Prompts } from '../../prompts.js';
 import type { FeedbackStore } from '../feedback-store.js';
-import type { SlidingWindowRateLimiter } from '../middleware/rate-limit.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
 import type { ThreadStore } from '../thread-memory.js';
 
 export interface HandlerDeps {
@@ -12,7 +12,7 @@ export interface HandlerDeps {
   engine: CitelineEngine;
   prompts: Prompts;
   feedback: FeedbackStore;
-  rateLimiter: SlidingWindowRateLimiter;
+  rateLimiter: RateLimiter;
   threads: ThreadStore;
   /** The engine's reindex, shared by every way of asking for one: two requests at once share one rebuild. */
   reindex: () => Promise<IngestSummary>;

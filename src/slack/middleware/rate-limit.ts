@@ -3,7 +3,13 @@
  * until its oldest question is a minute old. Help, sources and feedback do not count, only questions,
  * because questions are what costs (a search and an embedding).
  */
-export class SlidingWindowRateLimiter {
+export interface RateLimiter {
+  readonly limit: number;
+  /** Records a question by `key` and says whether it is within the limit. A refused question is not counted. */
+  tryAcquire(key: string): boolean | Promise<boolean>;
+}
+
+export class SlidingWindowRateLimiter implements RateLimiter {
   private readonly recent = new Map<string, number[]>();
 
   constructor(
