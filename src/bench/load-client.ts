@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 export interface LoadClientInput {
   baseUrl: string;
   secret: string;
-  requests: { body: string; contentType: string }[];
+  /** Each request goes to its own `baseUrl` when it names one (a replica), else to the input's. */
+  requests: { body: string; contentType: string; baseUrl?: string }[];
 }
 
 export interface Acknowledgement {
@@ -26,11 +27,11 @@ export function slackSignature(secret: string, timestamp: number, body: string):
 
 async function send(input: LoadClientInput): Promise<Acknowledgement[]> {
   return Promise.all(
-    input.requests.map(async ({ body, contentType }) => {
+    input.requests.map(async ({ body, contentType, baseUrl }) => {
       const timestamp = Math.floor(Date.now() / 1000);
       const sentAt = Date.now();
       const started = performance.now();
-      const response = await fetch(`${input.baseUrl}/slack/events`, {
+      const response = await fetch(`${baseUrl ?? input.baseUrl}/slack/events`, {
         method: 'POST',
         headers: { 'content-type': contentType, 'x-slack-signature': slackSignature(input.secret, timestamp, body), 'x-slack-request-timestamp': String(timestamp) },
         body,

@@ -38,7 +38,7 @@ export async function run({ values }: ParsedCommandLine, spec: CommandSpec): Pro
   const runs = countOption(spec, '--runs', option('runs', '1'));
   const store = option('store', 'local');
   if (store !== 'local' && store !== 'postgres') throw usageError(spec, `--store is local or postgres (got ${store}).`);
-  if (values.load) return printLoad(await runLoad(countOption(spec, '--requests', option('requests', '100'))), json);
+  if (values.load) return printLoad(await runLoad(countOption(spec, '--requests', option('requests', '100')), { store }), json);
   if (values['large-file']) return runLargeFiles(largeFileSizes(option('sizes', '1,3,10,30'), spec), json);
   const queries = countOption(spec, '--queries', option('queries', '100'));
   const density = values.dense ? 'dense' : 'like-reports';
@@ -169,8 +169,9 @@ function formatComparison(rows: readonly ComparedStore[]): string {
 
 function printLoad(result: LoadResult, json: boolean): void {
   if (json) return void console.log(JSON.stringify(result, null, 2));
-  console.log(`${result.requests} signed requests at once (half mentions, half /citeline), HTTP receiver, 127.0.0.1`);
-  console.log(`acknowledged: p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, max ${result.ackMaxMs} ms; within 3 s: ${result.ackedWithin3s}/${result.requests}`);
+  const where = result.replicas > 1 ? `${result.replicas} replicas on one Postgres, each mention delivered to both (${result.deliveries} deliveries)` : 'one process';
+  console.log(`${result.requests} signed requests at once (half mentions, half /citeline), HTTP receiver, 127.0.0.1, ${where}`);
+  console.log(`acknowledged: p50 ${result.ackP50Ms} ms, p95 ${result.ackP95Ms} ms, max ${result.ackMaxMs} ms; within 3 s: ${result.ackedWithin3s}/${result.deliveries}`);
   console.log(`answered: ${result.answered}/${result.requests} (twice: ${result.answeredTwice}); answer latency p50 ${result.answerP50Ms} ms, p95 ${result.answerP95Ms} ms`);
 }
 

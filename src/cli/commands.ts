@@ -114,7 +114,7 @@ indexed once into a temporary index. See docs/quality.md.
   bench: {
     name: 'bench',
     usage: `Usage: citeline bench [--passages N] [--dense] [--runs N] [--reports DIR] [--json]
-       citeline bench --load [--requests N] [--json]
+       citeline bench --load [--requests N] [--store postgres] [--json]
        citeline bench --large-file [--sizes 1,3,10,30] [--json]
        citeline bench --store postgres [--passages N] [--reports DIR] [--json]`,
     details: `Speed and memory, each measurement in a process of its own: whole questions, and Citeline as a
@@ -131,7 +131,8 @@ folder of your own reports. See docs/performance.md.
   --large-file       instead: ingest one plain-text file of each size, seconds per MB
   --sizes 1,3,10,30  the sizes in MB for --large-file
   --store postgres   instead: the local store beside Postgres on the same corpora (DATABASE_URL,
-                     or a throwaway in-process Postgres without one)
+                     or a throwaway in-process Postgres without one); with --load, two replicas
+                     sharing a throwaway Postgres, each mention delivered to both
   --json             print the figures as JSON`,
     options: {
       json,

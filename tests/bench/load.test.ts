@@ -9,4 +9,13 @@ describe('a burst of Slack requests', () => {
     expect(result.answeredTwice).toBe(0);
     expect(result.ackedWithin3s).toBe(40);
   }, 120_000);
+
+  it('with two replicas on one Postgres, answers each mention delivered to both, and each command, exactly once', async () => {
+    const result = await runLoad(20, { store: 'postgres' });
+    expect(result.replicas).toBe(2);
+    // Ten mentions to both replicas, ten commands to one each.
+    expect(result.deliveries).toBe(30);
+    expect(result.answered).toBe(20);
+    expect(result.answeredTwice).toBe(0);
+  }, 180_000);
 });
