@@ -14,9 +14,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Passage } from '../ingest/types.js';
-import { decodeArtifact, encodeArtifact } from './artifact-codec.js';
+import { ArtifactShelf } from './artifact-shelf.js';
 import { loadIndex, type ExpectedIndex } from './load-generation.js';
-import { ARTIFACT_NAME_PATTERN, MANIFEST_FILE } from './manifest.js';
+import { MANIFEST_FILE } from './manifest.js';
 import { VectorMatrix } from './nearest-rows.js';
 import { checkNewDocument } from './check-document.js';
 import { DEFAULT_EF_CONSTRUCTION, DEFAULT_EF_SEARCH, DEFAULT_INITIAL_CAPACITY, DEFAULT_M, newGraph } from './graph.js';
@@ -65,9 +65,8 @@ export class PassageStore {
   /** By graph label: labels run from 0 up (a save compacts them once half are deleted), so a list, not a Map. */
   private entriesByLabel: (PassageEntry | undefined)[];
   private readonly savedPassages: SavedPassages | undefined;
-  private readonly artifacts: Map<string, unknown>;
+  private readonly artifacts: ArtifactShelf;
   /** Artifacts held as saved (artifact-codec.ts): set by setEncodedArtifact, decoded on first get. */
-  private readonly encodedArtifacts = new Map<string, Buffer>();
   private saved: SavedState;
   private saving = false;
   /** For exactSearch only; dropped whenever passages change. */
@@ -85,7 +84,7 @@ export class PassageStore {
     this.byId = state.passages;
     this.entriesByLabel = state.entriesByLabel;
     this.savedPassages = state.savedPassages;
-    this.artifacts = state.artifacts;
+    this.artifacts = new ArtifactShelf(state.artifacts);
     this.saved = state.saved;
   }
 
@@ -279,10 +278,7 @@ export class PassageStore {
   /** Keeps a value with the index (JSON, whose Uint8Arrays are kept as bytes), saved and loaded with it. `undefined` removes it. */
   setArtifact(name: string, data: unknown): void {
     this.assertWritable('setArtifact');
-    checkArtifactName(name);
-    this.encodedArtifacts.delete(name);
-    if (data === undefined) this.artifacts.delete(name);
-    else this.artifacts.set(name, data);
+    this.artifacts.set(name, data);
   }
 
   /**
@@ -291,19 +287,15 @@ export class PassageStore {
    */
   setEncodedArtifact(name: string, encoded: Uint8Array): void {
     this.assertWritable('setEncodedArtifact');
-    checkArtifactName(name);
-    this.artifacts.delete(name);
-    this.encodedArtifacts.set(name, Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength));
+    this.artifacts.setEncoded(name, encoded);
   }
 
   getArtifact<T>(name: string): T | undefined {
-    const encoded = this.encodedArtifacts.get(name);
-    if (encoded && !this.artifacts.has(name)) this.artifacts.set(name, decodeArtifact(encoded));
-    return this.artifacts.get(name) as T | undefined;
+    return this.artifacts.get<T>(name);
   }
 
   artifactNames(): string[] {
-    return [...new Set([...this.artifacts.keys(), ...this.encodedArtifacts.keys()])];
+    return this.artifacts.names();
   }
 
   /**
@@ -332,7 +324,7 @@ export class PassageStore {
     const contents = {
       graph: this.graph,
       passages: this.passagesInManifestOrder(),
-      artifacts: this.encodedArtifactsToSave(),
+      artifacts: this.artifacts.toSave(),
       manifest: (saved: SavedState) => this.buildManifest(saved),
     };
     return writeGeneration(indexDir, contents, (saved) => {
@@ -340,9 +332,7 @@ export class PassageStore {
     });
   }
 
-  private *encodedArtifactsToSave(): Generator<[string, Buffer]> {
-    for (const name of this.artifactNames()) yield [name, this.encodedArtifacts.get(name) ?? encodeArtifact(this.artifacts.get(name), name)];
-  }
+
 
   /** Rebuilds the graph with only live points, relabelled 0..n-1 in passage order. All or nothing. */
   private compact(): void {
@@ -384,8 +374,3 @@ export class PassageStore {
 
 }
 
-function checkArtifactName(name: string): void {
-  if (!ARTIFACT_NAME_PATTERN.test(name)) {
-    throw new Error(`Artifact name "${name}" must be letters, digits, '-' or '_' (at most 64).`);
-  }
-}

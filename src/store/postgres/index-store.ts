@@ -6,8 +6,7 @@
  * one transaction, which `current_generation` then names.
  */
 import type { Passage } from '../../ingest/types.js';
-import { decodeArtifact, encodeArtifact } from '../artifact-codec.js';
-import { ARTIFACT_NAME_PATTERN } from '../manifest.js';
+import { ArtifactShelf } from '../artifact-shelf.js';
 import { IndexLoadError, type StoredDocument, type StoredPassage } from '../types.js';
 import type { Database } from './database.js';
 
@@ -57,8 +56,7 @@ export class PgIndexStore {
   private readonly staged = new Map<string, Staged>();
   /** Rows of loaded documents that the next generation no longer holds. */
   private readonly retired = new Set<string>();
-  private readonly artifacts = new Map<string, unknown>();
-  private readonly encodedArtifacts = new Map<string, Buffer>();
+  private readonly artifacts = new ArtifactShelf();
   private nextLabel = 0;
 
   private constructor(
@@ -127,7 +125,7 @@ export class PgIndexStore {
         }
       }
       const artifacts = await client.query<{ name: string; bytes: Buffer }>(`SELECT name, bytes FROM ${db.table('artifacts')} WHERE generation = $1`, [generation]);
-      for (const row of artifacts.rows) store.encodedArtifacts.set(row.name, row.bytes);
+      for (const row of artifacts.rows) store.artifacts.setEncoded(row.name, row.bytes);
       return store;
     }, 'REPEATABLE READ');
   }
@@ -225,26 +223,19 @@ export class PgIndexStore {
   }
 
   setArtifact(name: string, data: unknown): void {
-    checkArtifactName(name);
-    this.encodedArtifacts.delete(name);
-    if (data === undefined) this.artifacts.delete(name);
-    else this.artifacts.set(name, data);
+    this.artifacts.set(name, data);
   }
 
   setEncodedArtifact(name: string, encoded: Uint8Array): void {
-    checkArtifactName(name);
-    this.artifacts.delete(name);
-    this.encodedArtifacts.set(name, Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength));
+    this.artifacts.setEncoded(name, encoded);
   }
 
   getArtifact<T>(name: string): T | undefined {
-    const encoded = this.encodedArtifacts.get(name);
-    if (encoded && !this.artifacts.has(name)) this.artifacts.set(name, decodeArtifact(encoded));
-    return this.artifacts.get(name) as T | undefined;
+    return this.artifacts.get<T>(name);
   }
 
   artifactNames(): string[] {
-    return [...new Set([...this.artifacts.keys(), ...this.encodedArtifacts.keys()])];
+    return this.artifacts.names();
   }
 
   /**
@@ -273,8 +264,7 @@ export class PgIndexStore {
         await client.query(`UPDATE ${db.table('passages')} SET died = $1 WHERE document_row = ANY($2::bigint[])`, [next, retired]);
       }
       await this.writeStaged(client, next);
-      for (const name of this.artifactNames()) {
-        const bytes = this.encodedArtifacts.get(name) ?? Buffer.from(encodeArtifact(this.artifacts.get(name), name));
+      for (const [name, bytes] of this.artifacts.toSave()) {
         await client.query(`INSERT INTO ${db.table('artifacts')} (generation, name, bytes) VALUES ($1, $2, $3)`, [next, name, bytes]);
       }
       await client.query(`UPDATE ${db.table('index_meta')} SET current_generation = $1 WHERE id = 1`, [next]);
@@ -366,9 +356,6 @@ function checkModel(db: Database, meta: Meta, expected: ExpectedModel): void {
   );
 }
 
-function checkArtifactName(name: string): void {
-  if (!ARTIFACT_NAME_PATTERN.test(name)) throw new Error(`Artifact name "${name}" must be letters, digits, '-' or '_' (at most 64).`);
-}
 
 function vectorLiteral(vector: Float32Array): string {
   return `[${Array.from(vector).join(',')}]`;
