@@ -19,6 +19,8 @@ export interface AnalysedQuery {
   places: string[];
   /** The kind of figure asked for: a share, a count, a sum of money. */
   asksFor: { percent: boolean; count: boolean; money: boolean };
+  /** "latest", "most recent", "now": the newest evidence is wanted. */
+  asksLatest: boolean;
   /** "When", "what year", "which date": the answer is a date or a year. */
   asksForDate: boolean;
   /** The vocabulary's framing words ("view", "latest figures"): searched, but not required of an answer. */
@@ -42,6 +44,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),
       money: /£|\bspend|\bcost|\bspent|\bmoney|\bfunding|\bbudget|\bpounds?\b|\bpaid\b|\bpay\b|\bsalar(?:y|ies)\b|\bwages?\b|\bfees?\b|\bearn(?:s|ed|ings)?\b/.test(lower),
     },
+    asksLatest: /\b(latest|most recent|newest|current|currently|now|nowadays|today|these days)\b/.test(lower),
     asksForDate: /^\s*when\b|\b(?:what|which) (?:year|date|month)s?\b|\bby when\b/.test(lower),
     framing: [...new Set(terms.filter((term) => vocabulary.framingTerms.has(term)))],
   };
