@@ -16,7 +16,7 @@ const FIELDS = ['text', 'title', 'heading', 'publisher', 'date'] as const;
 type Field = (typeof FIELDS)[number];
 const TEXT_FIELD = 0;
 
-/** Field weights: a title or heading that names the subject is strong evidence (see README, "Tuning"). */
+/** Field weights: a title or publisher that names the subject is strong evidence of the passage's topic. */
 export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { text: 1, title: 1.5, heading: 1, publisher: 1.5, date: 1 };
 
 /** A field's words; the date field is the year (or split year) the document is dated, "2015-10" -> "2015". */
