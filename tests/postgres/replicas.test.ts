@@ -132,7 +132,7 @@ describe('two replicas on one Postgres', () => {
   }, 90_000);
 
   it('answers each of 100 events, each delivered to both replicas, exactly once', async () => {
-    const events = Array.from({ length: 100 }, (_, i) => mention(i % 2 === 0 ? 'what % of councils were rated good in 2007/08?' : 'who wrote Breaking the lock?'));
+    const events = Array.from({ length: 100 }, (_, i) => mention(i % 2 === 0 ? 'what proportion of councils got a good grade in 2007/08?' : 'who wrote Breaking the lock?'));
     const slowestAck: number[] = [];
     await Promise.all(
       events.map(async (event) => {
@@ -202,7 +202,7 @@ describe('two replicas on one Postgres', () => {
   }, 150_000);
 
   it('keeps answering on one replica when the other is killed mid-answer, and a retry of its event is answered', async () => {
-    const killed = mention('what % of councils were rated good in 2007/08?');
+    const killed = mention('what proportion of councils got a good grade in 2007/08?');
     const envelope = eventEnvelope(killed);
     const ack = await sendEvent(a().url, envelope);
     expect(ack.status).toBe(200);
