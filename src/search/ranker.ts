@@ -28,7 +28,7 @@ export type LinearModel = z.infer<typeof linearSchema>;
 export type RankerModel = z.infer<typeof modelSchema>;
 
 /** What the confidence model reads of a question's best window, beside the ranking signals. */
-export const CONFIDENCE_INPUTS = ['score', 'lead', ...Object.keys(SIGNALS)] as const;
+export const CONFIDENCE_INPUTS = ['score', 'lead', 'share', ...Object.keys(SIGNALS)] as const;
 
 export async function loadRankerModel(path: string): Promise<RankerModel> {
   let json: unknown;
@@ -105,8 +105,18 @@ export class Ranker {
 
 /** The confidence model's inputs for a ranked list: the best window's signals, its score and its lead. */
 export function confidenceInputs(ranked: readonly RankedWindow[]): Record<string, number> {
+  return rankedListInputs(ranked.map((item) => ({ score: item.score, passageId: item.evidence.window.hit.passage.id, values: item.values })));
+}
+
+/**
+ * What a ranked list (best first) says of its best window, beside that window's own signals: its
+ * score, its lead over the best window of another passage, and its share of the list's softmax
+ * weight (1 when nothing else comes close). Training reads its examples through this too.
+ */
+export function rankedListInputs(ranked: readonly { score: number; passageId: string; values: Readonly<Record<string, number>> }[]): Record<string, number> {
   const top = ranked[0];
   if (!top) return {};
-  const rival = ranked.find((item) => item.evidence.window.hit.passage.id !== top.evidence.window.hit.passage.id);
-  return { ...top.values, score: top.score, lead: rival ? top.score - rival.score : 1 };
+  const rival = ranked.find((item) => item.passageId !== top.passageId);
+  const share = 1 / ranked.reduce((sum, item) => sum + Math.exp(item.score - top.score), 0);
+  return { ...top.values, score: top.score, lead: rival ? top.score - rival.score : 1, share };
 }

@@ -3,6 +3,7 @@
  * documents they ask about, so no fold is scored by weights fitted on its own documents.
  */
 import { onePerPassage } from '../answer/extractive.js';
+import { rankedListInputs } from '../search/ranker.js';
 import { FIT_DEFAULTS, dot, fitListwise, standardise, standardiser, type Standardiser } from './linear.js';
 import type { QuestionExample, WindowExample } from './examples.js';
 
@@ -84,12 +85,10 @@ export function citedHitRank(ranked: RankedExample, limit = 5): number | null {
   return index === -1 ? null : index + 1;
 }
 
-/** What the confidence model reads of a ranked list (src/search/ranker.ts confidenceInputs, over examples). */
+/** What the confidence model reads of a ranked list: the inputs the engine reads (rankedListInputs), in `inputs` order. */
 export function confidenceRow(ranked: RankedExample, signalNames: readonly string[], inputs: readonly string[]): number[] {
-  const top = ranked.ranked[0];
-  if (!top) return inputs.map(() => 0);
-  const rival = ranked.ranked.find((item) => item.window.passageId !== top.window.passageId);
-  const named: Record<string, number> = { score: top.score, lead: rival ? top.score - rival.score : 1 };
-  signalNames.forEach((name, j) => (named[name] = top.window.values[j] as number));
+  const named = rankedListInputs(
+    ranked.ranked.map(({ window, score }) => ({ score, passageId: window.passageId, values: Object.fromEntries(signalNames.map((name, j) => [name, window.values[j] as number])) })),
+  );
   return inputs.map((name) => named[name] ?? 0);
 }
