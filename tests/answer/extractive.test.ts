@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extractiveReply } from '../../src/answer/extractive.js';
+import type { RankedWindow } from '../../src/search/ranker.js';
+import { windowsOf } from '../../src/search/windows.js';
+import { passage, question, windowFrom } from '../search/signals.helpers.js';
+
+/** Every window of the passages, scored by the order given (first best). */
+function ranked(texts: { id: string; text: string; page?: number }[]): RankedWindow[] {
+  const all = texts.flatMap(({ id, text, page }, rank) =>
+    windowsOf({ passage: passage(text, { id, docId: `${id}.md`, ...(page !== undefined ? { page } : {}) }), score: 1, lexical: 1, semantic: 0 }, rank, { minWords: 8, maxWords: 30 }),
+  );
+  return all.map((window, i) => ({ evidence: windowFrom(window), values: {}, score: all.length - i }));
+}
+
+describe('the extractive reply', () => {
+  const asked = question('how many carers left?');
+  const list = ranked([
+    { id: 'p1', text: 'Carers were surveyed in spring. Some 310 carers left the service that year. Most cited pay.', page: 4 },
+    { id: 'p2', text: 'A second survey followed in the autumn with similar questions about pay and hours.' },
+  ]);
+  const settings = { maxCitations: 3, declineBelow: 0.5, noAnswerText: 'The reports do not seem to answer this.' };
+
+  it("leads with the best window's sentence and cites each passage once, best first, its sentence marked", () => {
+    const reply = extractiveReply(asked.query, list, 0.9, settings);
+    expect(reply.answered).toBe(true);
+    expect(reply.answer).toBe('Carers were surveyed in spring.');
+    expect(reply.citations.map((c) => c.passageId)).toEqual(['p1', 'p2']);
+    const [first] = reply.citations;
+    expect(first!.extract.slice(first!.focus!.start, first!.focus!.end)).toBe(reply.answer);
+    expect(first!.extract).toContain('310 carers left');
+    expect(first!.page).toBe(4);
+    expect(reply.confidence).toBe(0.9);
+  });
+
+  it('declines below the threshold, still showing the closest extracts', () => {
+    const reply = extractiveReply(asked.query, list, 0.3, settings);
+    expect(reply.answered).toBe(false);
+    expect(reply.answer).toBe(settings.noAnswerText);
+    expect(reply.citations.length).toBe(2);
+  });
+
+  it('cites no more passages than asked', () => {
+    expect(extractiveReply(asked.query, list, 0.9, { ...settings, maxCitations: 1 }).citations).toHaveLength(1);
+  });
+});

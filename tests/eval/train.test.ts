@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { FIT_DEFAULTS, dot, fitListwise, fitLogistic, sigmoid } from '../../src/train/linear.js';
+import { foldOf } from '../../src/train/cross-validate.js';
+import type { QuestionExample } from '../../src/train/examples.js';
+
+describe('the models training fits', () => {
+  it('a listwise ranker learns which feature marks the answer among a question\'s candidates', () => {
+    // Feature 0 marks the gold candidate; feature 1 is noise.
+    const examples = Array.from({ length: 30 }, (_, q) => ({
+      rows: [0, 1, 2, 3].map((i) => [i === q % 4 ? 1 : -1, ((q * 7 + i * 3) % 5) - 2]),
+      gold: [0, 1, 2, 3].map((i) => i === q % 4),
+    }));
+    const weights = fitListwise(examples, 2);
+    expect(weights[0]).toBeGreaterThan(Math.abs(weights[1]!));
+    for (const { rows, gold } of examples) {
+      const scores = rows.map((row) => dot(weights, row));
+      expect(gold[scores.indexOf(Math.max(...scores))]).toBe(true);
+    }
+  });
+
+  it('a logistic regression separates two classes and keeps its bias apart from the weights', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [i < 20 ? -1 - (i % 3) / 3 : 1 + (i % 3) / 3]);
+    const labels = rows.map((row) => row[0]! > 0);
+    const weights = fitLogistic(rows, labels, 1, { ...FIT_DEFAULTS, l2: 0.01 });
+    expect(weights).toHaveLength(2);
+    expect(sigmoid(dot(weights, [1.5]) + weights[1]!)).toBeGreaterThan(0.8);
+    expect(sigmoid(dot(weights, [-1.5]) + weights[1]!)).toBeLessThan(0.2);
+  });
+});
+
+describe('leave-documents-out folds', () => {
+  const example = (id: string, documents: string[], collection = 'c'): QuestionExample => ({ set: 's', collection, id, kind: 'stat', answerable: documents.length > 0, documents, windows: [] });
+
+  it('keeps every question about one document in one fold, whatever its id', () => {
+    const folds = new Set(['q1', 'q2', 'q3', 'q4'].map((id) => foldOf(example(id, ['report-a']), 5)));
+    expect(folds.size).toBe(1);
+  });
+
+  it('spreads documents and unanswerable questions over the folds', () => {
+    const folds = new Set(Array.from({ length: 40 }, (_, i) => foldOf(example(`u${i}`, i % 2 ? [`doc-${i}`] : []), 5)));
+    expect(folds.size).toBe(5);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Ranker, parseRankerModel, type RankerModel } from '../../src/search/ranker.js';
+import { evidence, question } from './signals.helpers.js';
+
+const linear = (features: string[], weights: number[], bias = 0) => ({ features, mean: features.map(() => 0), scale: features.map(() => 1), weights, bias });
+
+function model(overrides: Partial<RankerModel> = {}): RankerModel {
+  return parseRankerModel({
+    about: 'test',
+    ranking: linear(['windowCoverage', 'yearAgreement'], [2, 1]),
+    confidence: linear(['score'], [3], -2),
+    declineBelow: 0.5,
+    provenance: {},
+    ...overrides,
+  });
+}
+
+describe('the ranker model file', () => {
+  it('refuses a model naming a signal Citeline does not have, or with arrays of other lengths', () => {
+    expect(() => model({ ranking: linear(['noSuchSignal'], [1]) })).toThrow(/noSuchSignal/);
+    expect(() => model({ ranking: { ...linear(['windowCoverage'], [1]), mean: [0, 0] } })).toThrow(/arrays of other lengths/);
+    expect(() => parseRankerModel({ about: 'x' })).toThrow(/not a valid ranker model/);
+  });
+});
+
+describe('ranking and confidence', () => {
+  const ranker = new Ranker(model());
+  const asked = question('how many foster carers left in 2021?');
+  const windows = [
+    evidence('The weather in 2021 was mild.', { id: 'a' }),
+    evidence('In 2021, 310 foster carers left the service.', { id: 'b' }),
+    evidence('Foster carers left the service.', { id: 'c' }),
+  ];
+
+  it('orders windows by the weighted signals, best first, as the weights say', () => {
+    const ids = (r: Ranker) => r.rank(asked, windows).map((item) => item.evidence.window.hit.passage.id);
+    // Coverage 1/4 and the year (2 x 0.25 + 1) beats coverage 3/4 without it (2 x 0.75 - 1).
+    expect(ids(ranker)).toEqual(['b', 'a', 'c']);
+    // Weighed on coverage alone, the window without the year but with the rest of the question wins.
+    expect(ids(new Ranker(model({ ranking: linear(['windowCoverage'], [1]) })))).toEqual(['b', 'c', 'a']);
+  });
+
+  it('gives a higher confidence to a stronger best window, between 0 and 1', () => {
+    const strong = ranker.confidence(ranker.rank(asked, windows));
+    const weak = ranker.confidence(ranker.rank(asked, [windows[0]!]));
+    expect(strong).toBeGreaterThan(weak);
+    expect(strong).toBeLessThanOrEqual(1);
+    expect(weak).toBeGreaterThanOrEqual(0);
+    expect(ranker.confidence([])).toBe(0);
+  });
+});
