@@ -27,8 +27,8 @@ const modelSchema = z.object({
 export type LinearModel = z.infer<typeof linearSchema>;
 export type RankerModel = z.infer<typeof modelSchema>;
 
-/** What the confidence model reads of a question's best window, beside the ranking signals. */
-export const CONFIDENCE_INPUTS = ['score', 'lead', 'share', ...Object.keys(SIGNALS)] as const;
+/** What a confidence model may read of a question's best window besides its signals (rankedListInputs). */
+const LIST_INPUTS = ['score', 'lead', 'share'] as const;
 
 export async function loadRankerModel(path: string): Promise<RankerModel> {
   let json: unknown;
@@ -48,7 +48,7 @@ export function parseRankerModel(json: unknown, where = 'ranker weights'): Ranke
     const n = linear.features.length;
     if (linear.mean.length !== n || linear.scale.length !== n || linear.weights.length !== n) throw new Error(`${where}: ${name} has ${n} features but arrays of other lengths`);
   }
-  const known = new Set<string>([...Object.keys(SIGNALS), ...CONFIDENCE_INPUTS]);
+  const known = new Set<string>([...Object.keys(SIGNALS), ...LIST_INPUTS]);
   const unknown = [...model.ranking.features, ...model.confidence.features].filter((name) => !known.has(name));
   if (unknown.length > 0) throw new Error(`${where} names signals Citeline does not have: ${[...new Set(unknown)].join(', ')}`);
   return model;

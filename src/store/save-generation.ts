@@ -12,7 +12,7 @@ import { GZIP_LEVEL } from './artifact-codec.js';
 import { describeFile, fsyncDir, fsyncFile, isCode, writeHashedBuffer, writeHashedBuffers, writeHashedFile } from './files.js';
 import { GENERATION_PREFIX, HNSW_FILE, MANIFEST_FILE, MANIFEST_TEMP_FILE, PASSAGES_FILE, artifactFileName } from './manifest.js';
 import { passageFileChunks } from './passage-file.js';
-import type { SavedState } from './store-state.js';
+import type { SavedState, StoreState } from './store-state.js';
 import { INDEX_FORMAT_VERSION, type IndexFile, type IndexManifest, type StoredDocument, type StoredPassage } from './types.js';
 
 /** What a generation is written from. */
@@ -108,17 +108,11 @@ export async function removeStaleEntries(indexDir: string, keep: readonly string
   }
 }
 
-/** What a store holds that its manifest records. */
-export interface ManifestParts {
-  model: string;
-  dimension: number;
-  M: number;
-  efConstruction: number;
-  graph: HierarchicalNSW;
-  deletedCount: number;
+/** What a store holds that its manifest records: the store's own state, read only, and how many passages it holds. */
+export type ManifestParts = Pick<StoreState, 'model' | 'dimension' | 'M' | 'efConstruction' | 'graph' | 'deletedCount'> & {
   documents: ReadonlyMap<string, StoredDocument>;
   passageCount: number;
-}
+};
 
 /** The manifest of a store's state as of the save (or load) `saved`, its documents copied. */
 export function manifestOf(parts: ManifestParts, saved: SavedState): IndexManifest {

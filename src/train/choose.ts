@@ -5,9 +5,10 @@
  */
 import { summarise, type QuestionResult } from '../eval/metrics.js';
 import { round } from '../util/round.js';
-import { citedHitRank, confidenceRow, fitRanking, foldOf, outOfFoldScores, rankExample, type RankedExample } from './cross-validate.js';
+import { citedHitRank, confidenceRow, fitRanking, foldOf, outOfFoldScores, rankExample, scoreWindows, type RankedExample } from './cross-validate.js';
 import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
-import { FIT_DEFAULTS, dot, fitLogistic, sigmoid, standardise, standardiser } from './linear.js';
+import { sigmoid } from '../search/ranker.js';
+import { FIT_DEFAULTS, dot, fitLogistic, standardise, standardiser } from './linear.js';
 
 /** What the confidence model reads: the best window's score, its lead, how much of the question it holds, and whether it agrees on what is pinned down. */
 const CONFIDENCE_INPUTS = [
@@ -144,29 +145,27 @@ function delta(a: Score, b: Score): Record<string, number> {
 function fitConfidence(heldOut: readonly RankedExample[], folds: number) {
   const rows = heldOut.map((r) => confidenceRow(r, SIGNAL_NAMES, CONFIDENCE_INPUTS));
   const labels = heldOut.map((r) => r.ranked[0]?.window.gold ?? false);
+  const width = CONFIDENCE_INPUTS.length;
   const fit = (indices: number[]) => {
-    const scaling = standardiser(indices.map((i) => rows[i] as number[]), CONFIDENCE_INPUTS.length);
-    const weights = fitLogistic(indices.map((i) => standardise(rows[i] as number[], scaling)), indices.map((i) => labels[i] as boolean), CONFIDENCE_INPUTS.length, { ...FIT_DEFAULTS, l2: 0.1 });
-    return (row: number[]) => sigmoid(dot(weights, standardise(row, scaling)) + (weights[CONFIDENCE_INPUTS.length] as number));
+    const scaling = standardiser(indices.map((i) => rows[i] as number[]), width);
+    const weights = fitLogistic(indices.map((i) => standardise(rows[i] as number[], scaling)), indices.map((i) => labels[i] as boolean), width, { ...FIT_DEFAULTS, l2: 0.1 });
+    return { scaling, weights, predict: (row: number[]) => sigmoid(dot(weights, standardise(row, scaling)) + (weights[width] as number)) };
   };
   const heldOutProbabilities = new Array<number>(rows.length).fill(0);
   for (let fold = 0; fold < folds; fold++) {
-    const training = heldOut.map((_, i) => i).filter((i) => foldOf(heldOut[i]?.example as QuestionExample, folds) !== fold);
-    const predict = fit(training);
+    const { predict } = fit(heldOut.map((_, i) => i).filter((i) => foldOf(heldOut[i]?.example as QuestionExample, folds) !== fold));
     heldOut.forEach((r, i) => {
       if (foldOf(r.example, folds) === fold) heldOutProbabilities[i] = predict(rows[i] as number[]);
     });
   }
   const declineBelow = thresholdFor(heldOut, heldOutProbabilities);
-  const everything = heldOut.map((_, i) => i);
-  const scaling = standardiser(rows, CONFIDENCE_INPUTS.length);
-  const weights = fitLogistic(everything.map((i) => standardise(rows[i] as number[], scaling)), labels, CONFIDENCE_INPUTS.length, { ...FIT_DEFAULTS, l2: 0.1 });
+  const { scaling, weights } = fit(heldOut.map((_, i) => i));
   const model: Linear = {
     features: CONFIDENCE_INPUTS,
     mean: scaling.mean.map((v) => round(v, 6)),
     scale: scaling.scale.map((v) => round(v, 6)),
-    weights: weights.slice(0, CONFIDENCE_INPUTS.length).map((v) => round(v, 6)),
-    bias: round(weights[CONFIDENCE_INPUTS.length] as number, 6),
+    weights: weights.slice(0, width).map((v) => round(v, 6)),
+    bias: round(weights[width] as number, 6),
   };
   return { model, declineBelow, heldOutProbabilities };
 }
@@ -211,8 +210,7 @@ function acrossCollections(examples: readonly QuestionExample[], features: reado
   for (const test of collections) {
     const fit = fitRanking(examples.filter((e) => e.collection !== test), features, l2);
     for (const e of examples.filter((x) => x.collection === test)) {
-      const scores = e.windows.map((w) => dot(fit.weights, standardise(features.map((j) => w.values[j] as number), fit.standardiser)));
-      ranked.push(rankExample(e, scores));
+      ranked.push(rankExample(e, scoreWindows(fit, e)));
     }
   }
   return tableBySet(ranked, ranked.map(() => 1), 0);

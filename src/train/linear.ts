@@ -3,6 +3,7 @@
  * features with an L2 penalty: a listwise ranker (softmax over a question's candidates, the gold
  * ones as targets) and a logistic regression (for confidence). No dependency: both are a few dozen lines.
  */
+import { sigmoid } from '../search/ranker.js';
 
 export interface Standardiser {
   mean: number[];
@@ -71,10 +72,6 @@ export function fitLogistic(rows: readonly (readonly number[])[], labels: readon
       gradient[width] = (gradient[width] as number) + error;
     });
   }, width);
-}
-
-export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
 }
 
 function softmax(scores: readonly number[]): number[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIT_DEFAULTS, dot, fitListwise, fitLogistic, sigmoid } from '../../src/train/linear.js';
+import { sigmoid } from '../../src/search/ranker.js';
+import { FIT_DEFAULTS, dot, fitListwise, fitLogistic } from '../../src/train/linear.js';
 import { foldOf } from '../../src/train/cross-validate.js';
 import type { QuestionExample } from '../../src/train/examples.js';
 

@@ -1,6 +1,6 @@
 /** Signals of shared words: how much of the question a window holds, how densely, and in what order. */
 import { tieredCoverage } from '../coverage.js';
-import type { QuestionEvidence, Signal, WindowEvidence } from './types.js';
+import type { QuestionEvidence, Signal } from './types.js';
 
 /** The passage's BM25 score, as a share of the best passage's for this question. */
 export const passageBm25: Signal = (_question, { window }) => window.hit.lexical;
@@ -77,10 +77,6 @@ export const phraseMatch: Signal = (question, window) => {
 
 function coverageOf(question: QuestionEvidence, terms: ReadonlySet<string>): number {
   return tieredCoverage([{ terms, credit: 1 }], question.query, question.termWeights);
-}
-
-export function windowTermsHold(window: WindowEvidence, term: string): boolean {
-  return window.termSet.has(term);
 }
 
 /**
