@@ -24,13 +24,19 @@ export interface QuestionResult {
  * or DOCX still counts; quotes and dashes are folded alike in the span and the extract.
  */
 export function hitRank(question: EvalQuestion, citations: readonly Pick<Citation, 'docId' | 'extract'>[]): number | null {
-  const spans = goldSpans(question).map((span) => ({ doc: documentName(span.doc), answer: foldPunctuation(span.answer) }));
-  const index = citations.findIndex((citation) =>
-    spans.some((span) => documentName(citation.docId) === span.doc && foldPunctuation(citation.extract).includes(span.answer)),
-  );
+  const spans = goldSpans(question);
+  const index = citations.findIndex((citation) => spans.some((span) => documentName(citation.docId) === documentName(span.doc) && holdsSpan(citation.extract, span.answer)));
   return index === -1 ? null : index + 1;
 }
 
+/**
+ * Whether an extract holds a gold span as a reader would see it: quotes and dashes folded alike,
+ * and any run of spaces or line breaks read as one space (a PDF's line may end inside the span).
+ */
+export function holdsSpan(extract: string, answer: string): boolean {
+  const fold = (text: string) => foldPunctuation(text).replace(/\s+/g, ' ');
+  return fold(extract).includes(fold(answer));
+}
 
 export interface KindSummary {
   kind: string;

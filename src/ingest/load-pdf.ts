@@ -10,14 +10,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OcrReader } from './ocr.js';
 import { flowBlocks, titleFromFirstPage, type FlowPage } from './pdf-flow.js';
-import { pageLines, pdfParagraphs, type PdfLine } from './pdf-layout.js';
+import { pageLines, pdfParagraphs, usualLeading, type PdfLine } from './pdf-layout.js';
 import { withoutMargins } from './pdf-margins.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, unreadable } from './source-file.js';
 import type { LoadedDocument } from './types.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 
-export { pageLines, paragraphs, type PdfLine } from './pdf-layout.js';
+export { pageLines, paragraphs, usualLeading, type PdfLine } from './pdf-layout.js';
 
 /** How a PDF is read. */
 export interface PdfReadOptions {
@@ -91,10 +91,11 @@ export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr:
       }
     }
     const kept = withoutMargins(pages);
+    const leading = usualLeading(kept.map((page) => page.lines));
     const flow: FlowPage[] = kept.map(({ page, lines }) => {
       const ocrText = scanned.get(page);
       if (ocrText) return { page, ocr: true, paragraphs: ocrText.map((text) => ({ text, size: 0, table: false })) };
-      return { page, paragraphs: pdfParagraphs(lines) };
+      return { page, paragraphs: pdfParagraphs(lines, leading) };
     });
     if (!flow.some((page) => page.paragraphs.some((paragraph) => /\w/.test(paragraph.text)))) {
       const reason = !options.ocr

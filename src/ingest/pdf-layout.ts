@@ -101,11 +101,35 @@ export function pageLines(items: readonly unknown[]): PdfLine[] {
   return lines;
 }
 
+/** Line spacing (baseline drop over font size) at or below which two lines read as one paragraph, whatever the document. */
+const TIGHT_LEADING = 1.6;
+
 /**
- * Splits lines into paragraphs where the vertical gap exceeds the usual line spacing, the font changes
- * size, or a bulleted item starts.
+ * The document's usual line spacing, as a multiple of the font size: the commonest baseline drop
+ * between consecutive lines of one size. Web pages printed to PDF often set lines 1.7 apart, which a
+ * fixed threshold would cut into one paragraph a line.
  */
-export function pdfParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
+export function usualLeading(pages: readonly (readonly PdfLine[])[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const [above, below] = [lines[i - 1]!, lines[i]!];
+      if (above.cells || below.cells || Math.abs(above.size - below.size) > 0.01 * above.size) continue;
+      const ratio = (above.y - below.y) / below.size;
+      if (ratio > 0.8 && ratio < 3) counts.set(Math.round(ratio * 20) / 20, (counts.get(Math.round(ratio * 20) / 20) ?? 0) + 1);
+    }
+  }
+  const [mode] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
+  return mode;
+}
+
+/**
+ * Splits lines into paragraphs where the vertical gap exceeds the usual line spacing (the
+ * document's `leading`, see usualLeading), the font changes size, or a bulleted item starts. A line
+ * that opens in lower case after one that does not end a sentence continues it across a wider gap.
+ */
+export function pdfParagraphs(lines: readonly PdfLine[], leading?: number): PdfParagraph[] {
+  const gapRatio = Math.max(TIGHT_LEADING, (leading ?? 0) * 1.25);
   const result: PdfParagraph[] = [];
   let current: PdfParagraph | undefined;
   let previous: PdfLine | undefined;
@@ -122,7 +146,8 @@ export function pdfParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
       const size = Math.max(previous.size, line.size);
       const sizeChanged = Math.abs(previous.size - line.size) > size * 0.15;
       const bullet = /^[•◦▪▫●○■□➢►‣⁃]/u.test(line.text);
-      const newParagraph = drop <= 0 || drop > size * 1.6 || sizeChanged || bullet;
+      const continues = /^\p{Ll}/u.test(line.text) && !/[.!?:;]["'”’)\]]*$/.test(previous.text) && drop <= size * 2.5;
+      const newParagraph = drop <= 0 || (drop > size * gapRatio && !continues) || sizeChanged || bullet;
       if (newParagraph) {
         result.push(current);
         current = { text: line.text, size: line.size, table: false };
@@ -140,8 +165,8 @@ export function pdfParagraphs(lines: readonly PdfLine[]): PdfParagraph[] {
 }
 
 /** The paragraphs' text alone, line-end hyphens settled within these lines. */
-export function paragraphs(lines: readonly PdfLine[]): string[] {
-  return resolveLineEndHyphens(pdfParagraphs(lines).map((paragraph) => paragraph.text));
+export function paragraphs(lines: readonly PdfLine[], leading?: number): string[] {
+  return resolveLineEndHyphens(pdfParagraphs(lines, leading).map((paragraph) => paragraph.text));
 }
 
 /**

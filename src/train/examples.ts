@@ -4,6 +4,7 @@
  */
 import type { RankedQuestion } from '../engine/citeline.js';
 import { documentName } from '../eval/gold-documents.js';
+import { holdsSpan } from '../eval/metrics.js';
 import { goldSpans, type EvalQuestion } from '../eval/questions.js';
 import { SIGNALS } from '../search/signals/index.js';
 
@@ -46,8 +47,8 @@ export function questionExample(set: { name: string; collection: string }, quest
       const { window } = evidence;
       return {
         values: SIGNAL_NAMES.map((name) => values[name] ?? 0),
-        gold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && window.text.includes(span.answer)),
-        focusGold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && window.sentence.includes(span.answer)),
+        gold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && holdsSpan(window.text, span.answer)),
+        focusGold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && holdsSpan(window.sentence, span.answer)),
         passageId: window.hit.passage.id,
         docId: window.hit.passage.docId,
         text: window.text,

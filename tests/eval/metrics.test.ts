@@ -20,6 +20,10 @@ describe('hitRank', () => {
     expect(hitRank(quoted, [{ docId: 'c.docx', extract: "rated 'Good' in 2013-14" }])).toBe(1);
   });
 
+  it('reads a line break or a run of spaces inside the span as one space', () => {
+    expect(hitRank(question, [{ docId: 'a.pdf', extract: 'so 28%\n  rated Inadequate' }])).toBe(1);
+  });
+
   it('needs both the document and the exact span', () => {
     expect(hitRank(question, [{ docId: 'x.md', extract: '28% rated' }, { docId: 'a.md', extract: '28 % rated' }])).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageLines, paragraphs } from '../../src/ingest/load-pdf.js';
+import { pageLines, paragraphs, usualLeading } from '../../src/ingest/load-pdf.js';
 
 /** A pdfjs text item at (x, y), 10 pt, 5 pt per character. */
 const item = (str: string, x: number, y: number, hasEOL = false) => ({
@@ -37,5 +37,37 @@ describe('PDF text items to lines and paragraphs', () => {
         line('inspection: 12', 643),
       ]),
     ).toEqual(['A wrapped sentence ends here.', 'New paragraph', 'Top of next column', 'Big heading', 'Councils awaiting reinspection: 12']);
+  });
+
+  it('reads loosely set lines (a web page printed with line-height 1.7) as paragraphs, from the document\'s own line spacing', () => {
+    // 8 pt text 13.6 apart inside a paragraph, 23 apart between paragraphs: above the fixed 1.6 ratio.
+    const line = (text: string, y: number) => ({ text, x: 0, y, size: 8 });
+    const page = [
+      line('The panel met in', 700),
+      line('March and agreed', 686.4),
+      line('three new targets.', 672.8),
+      line('Members asked for', 649.8),
+      line('a report in May.', 636.2),
+      line('The chair closed', 613.2),
+      line('the meeting early.', 599.6),
+    ];
+    const leading = usualLeading([page]);
+    expect(leading).toBeCloseTo(1.7, 1);
+    expect(paragraphs(page, leading)).toEqual([
+      'The panel met in March and agreed three new targets.',
+      'Members asked for a report in May.',
+      'The chair closed the meeting early.',
+    ]);
+    // Without the document's spacing a line that opens in upper case would stand alone.
+    expect(paragraphs(page.slice(0, 3))).toEqual(['The panel met in', 'March and agreed three new targets.']);
+  });
+
+  it('runs a line that opens in lower case on from one that ends mid-sentence, across a wider gap', () => {
+    const line = (text: string, y: number) => ({ text, x: 0, y, size: 10 });
+    expect(paragraphs([line('Funding for the service was', 700), line('cut by a third.', 680), line('Next year', 660), line('Staff left.', 640)])).toEqual([
+      'Funding for the service was cut by a third.',
+      'Next year',
+      'Staff left.',
+    ]);
   });
 });
