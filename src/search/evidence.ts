@@ -4,6 +4,7 @@
  */
 import type { Embedder } from '../embed/types.js';
 import { cosine, type WordVectors } from '../embed/word-vectors.js';
+import { acronymTerms } from './acronyms.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { AnalysedQuery } from './query.js';
 import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
@@ -59,15 +60,16 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const windowWords = windows.map((window) => normaliser.words(window.text));
   const wordVectors = await tools.wordVectors.get([...questionWords, ...windowWords.flat()].map((w) => w.word));
 
+  const termsOf = (text: string) => normaliser.terms(text);
   return windows.map((window, index) => {
-    const terms = normaliser.terms(window.text);
+    const terms = termsOf(window.text);
     const { passage } = window.hit;
     return {
       window,
       terms,
-      termSet: new Set(terms),
-      sentenceTerms: new Set(normaliser.terms(window.sentence)),
-      titleTerms: new Set(normaliser.terms(`${passage.title}\n${passage.heading ?? ''}`)),
+      termSet: new Set([...terms, ...acronymTerms(question.query.text, window.text, termsOf)]),
+      sentenceTerms: new Set([...termsOf(window.sentence), ...acronymTerms(question.query.text, window.sentence, termsOf)]),
+      titleTerms: new Set(termsOf(`${passage.title}\n${passage.heading ?? ''}`)),
       windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,
       wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordVectors),
