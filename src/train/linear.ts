@@ -32,10 +32,10 @@ export function dot(weights: readonly number[], row: readonly number[]): number 
   return sum;
 }
 
-/** One question's candidates (standardised) and which of them answer. */
+/** One question's candidates (standardised) and how much each is wanted first (0: not at all). */
 export interface ListExample {
   rows: number[][];
-  gold: boolean[];
+  target: number[];
 }
 
 export interface FitOptions {
@@ -46,14 +46,17 @@ export interface FitOptions {
 
 export const FIT_DEFAULTS: FitOptions = { l2: 0.1, iterations: 200, learningRate: 0.08 };
 
-/** Weights that maximise the probability the softmax over each question's candidates puts on its gold ones. */
+/**
+ * Weights that maximise the probability the softmax over each question's candidates puts on its
+ * wanted ones, each wanted candidate counted by its target weight.
+ */
 export function fitListwise(examples: readonly ListExample[], width: number, options: FitOptions = FIT_DEFAULTS): number[] {
-  const usable = examples.filter((example) => example.gold.some(Boolean) && example.gold.some((g) => !g));
+  const usable = examples.filter((example) => example.target.some((t) => t > 0) && example.target.some((t) => t === 0));
   return adam(width, options, (weights, gradient) => {
-    for (const { rows, gold } of usable) {
+    for (const { rows, target } of usable) {
       const scores = rows.map((row) => dot(weights, row));
       const all = softmax(scores);
-      const positive = softmax(scores.map((score, i) => (gold[i] ? score : -Infinity)));
+      const positive = softmax(scores.map((score, i) => ((target[i] as number) > 0 ? score + Math.log(target[i] as number) : -Infinity)));
       rows.forEach((row, i) => {
         const pull = (all[i] as number) - (positive[i] as number);
         for (let j = 0; j < width; j++) gradient[j] = (gradient[j] as number) + (pull * (row[j] as number)) / usable.length;

@@ -9,13 +9,28 @@ describe('the models training fits', () => {
     // Feature 0 marks the gold candidate; feature 1 is noise.
     const examples = Array.from({ length: 30 }, (_, q) => ({
       rows: [0, 1, 2, 3].map((i) => [i === q % 4 ? 1 : -1, ((q * 7 + i * 3) % 5) - 2]),
-      gold: [0, 1, 2, 3].map((i) => i === q % 4),
+      target: [0, 1, 2, 3].map((i) => (i === q % 4 ? 1 : 0)),
     }));
     const weights = fitListwise(examples, 2);
     expect(weights[0]).toBeGreaterThan(Math.abs(weights[1]!));
-    for (const { rows, gold } of examples) {
+    for (const { rows, target } of examples) {
       const scores = rows.map((row) => dot(weights, row));
-      expect(gold[scores.indexOf(Math.max(...scores))]).toBe(true);
+      expect(target[scores.indexOf(Math.max(...scores))]).toBe(1);
+    }
+  });
+
+  it('a listwise ranker puts the candidate with the larger target weight first when features tell them apart', () => {
+    // Two candidates answer; feature 0 marks the one wanted twice as much, feature 1 both.
+    const examples = Array.from({ length: 30 }, (_, q) => ({
+      rows: [0, 1, 2].map((i) => [i === q % 3 ? 1 : 0, i === (q + 1) % 3 || i === q % 3 ? 1 : 0]),
+      target: [0, 1, 2].map((i) => (i === q % 3 ? 1 : i === (q + 1) % 3 ? 0.5 : 0)),
+    }));
+    const weights = fitListwise(examples, 2);
+    expect(weights[0]).toBeGreaterThan(0);
+    expect(weights[1]).toBeGreaterThan(0);
+    for (const { rows, target } of examples) {
+      const scores = rows.map((row) => dot(weights, row));
+      expect(target[scores.indexOf(Math.max(...scores))]).toBe(1);
     }
   });
 
