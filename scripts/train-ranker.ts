@@ -62,7 +62,7 @@ async function collect(): Promise<QuestionExample[]> {
 
 function neutralModel(): RankerModel {
   const linear = { features: ['searchRank'], mean: [0], scale: [1], weights: [1], bias: 0 };
-  return { about: 'neutral: search order', ranking: linear, confidence: linear, declineBelow: 0, provenance: {} };
+  return { about: 'neutral: search order', ranking: linear, confidence: linear, answerable: linear, declineBelow: 0, provenance: {} };
 }
 
 function commit(): string {
@@ -78,10 +78,12 @@ async function main(): Promise<void> {
   const report: TrainingReport = chooseModel(examples, { folds: Number(values.folds), select: values.select, log: (line) => console.error(line) });
   const model = {
     about:
-      'Learned by `npm run train` (scripts/train-ranker.ts): a listwise linear ranker over standardised signals and a logistic confidence model, ' +
-      'signals and L2 chosen by leave-documents-out cross-validation over the sets below; declineBelow keeps answerable questions wrongly declined at or under 5% on held-out folds.',
+      'Learned by `npm run train` (scripts/train-ranker.ts): a listwise linear ranker over standardised signals, a logistic confidence model (does the best window answer?) ' +
+      'and a logistic answerability model (do the reports answer at all?), signals and L2 chosen by leave-documents-out cross-validation over the sets below; ' +
+      'declineBelow, on the answerability, keeps answerable questions wrongly declined at or under 5% on held-out folds.',
     ranking: report.ranking,
     confidence: report.confidence,
+    answerable: report.answerable,
     declineBelow: report.declineBelow,
     provenance: { date: new Date().toISOString().slice(0, 10), commit: commit(), signals: SIGNAL_NAMES.length, ...report.provenance },
   };

@@ -1,7 +1,8 @@
 /**
  * The extractive reply: the ranked windows become the lead (the best window's sentence) and the
- * citations (each passage once, best window first), with the ranker's confidence; below the
- * model's threshold the reply declines and shows the closest extracts as such. No language model.
+ * citations (each passage once, best window first), with the ranker's confidence; when the
+ * probability that the reports answer at all falls below the threshold, the reply declines and shows
+ * the closest extracts as such. No language model.
  */
 import type { AnalysedQuery } from '../search/query.js';
 import type { RankedWindow } from '../search/ranker.js';
@@ -12,20 +13,29 @@ import type { Citation, Reply } from './types.js';
 
 export interface ExtractiveSettings {
   maxCitations: number;
-  /** Below this confidence the reply declines. */
+  /** Below this probability that the reports answer, the reply declines. */
   declineBelow: number;
   noAnswerText: string;
 }
 
-export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWindow[], confidence: number, settings: ExtractiveSettings): Reply {
+/** What the ranker's models say of a question's ranked windows. */
+export interface RankedBelief {
+  /** The probability that the best window answers: the confidence shown. */
+  confidence: number;
+  /** The probability that the reports answer the question at all: what declining reads. */
+  answerable: number;
+}
+
+export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWindow[], { confidence, answerable }: RankedBelief, settings: ExtractiveSettings): Reply {
   const chosen = onePerPassage(ranked, settings.maxCitations);
   const best = chosen[0];
-  const answered = best !== undefined && confidence >= settings.declineBelow;
+  const answered = best !== undefined && answerable >= settings.declineBelow;
   return {
     question: query.text,
     answered,
     answer: answered && best ? best.evidence.window.sentence : settings.noAnswerText,
-    confidence: round(confidence, 3),
+    // The best window cannot answer more surely than the reports answer at all.
+    confidence: round(Math.min(confidence, answerable), 3),
     citations: chosen.map((item) => toCitation(item, query)),
   };
 }

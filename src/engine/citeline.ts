@@ -57,7 +57,10 @@ export interface EngineParts {
 export interface RankedQuestion {
   question: QuestionEvidence;
   ranked: RankedWindow[];
+  /** The probability that the best window answers. */
   confidence: number;
+  /** The probability that the reports answer the question at all. */
+  answerable: number;
 }
 
 export class Citeline implements CitelineEngine {
@@ -115,28 +118,30 @@ export class Citeline implements CitelineEngine {
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Reply> {
-    const text = this.questionText(question, options);
-    const { question: evidence, ranked, confidence } = await this.rankQuestion(text);
-    return extractiveReply(evidence.query, ranked, confidence, {
+    const { question: evidence, ranked, confidence, answerable } = await this.rankQuestion(question, options);
+    return extractiveReply(evidence.query, ranked, { confidence, answerable }, {
       maxCitations: options.maxCitations ?? DEFAULT_CITATIONS,
       declineBelow: this.parts.ranker.declineBelow,
       noAnswerText: this.parts.prompts.noAnswer,
     });
   }
 
-  /** Search, cut the top passages into windows, read every signal of each, and rank them. */
-  async rankQuestion(text: string): Promise<RankedQuestion> {
+  /**
+   * Search, cut the top passages into windows, read every signal of each, and rank them: what `ask`
+   * answers from, and what training reads, so both see the question cleaned the same way.
+   */
+  async rankQuestion(asked: string, options: Pick<AskOptions, 'previousQuestion'> = {}): Promise<RankedQuestion> {
     const { searcher, lexical } = this.state;
-    const query = searcher.analyse(text);
+    const query = searcher.analyse(this.questionText(asked, options));
     const { hits } = await searcher.searchAnalysed(query, PASSAGES_READ);
     const question = questionEvidence(query, this.parts.vocabulary, lexical);
     const windows = hits.flatMap((hit, rank) => windowsOf(hit, rank));
     const evidence = await windowEvidence(question, windows, { embedder: this.parts.embedder, wordVectors: this.wordVectors });
     const ranked = this.ranker.rank(question, evidence);
-    return { question, ranked, confidence: this.ranker.confidence(ranked) };
+    return { question, ranked, confidence: this.ranker.confidence(ranked), answerable: this.ranker.answerability(ranked) };
   }
 
-  private questionText(question: string, options: AskOptions): string {
+  private questionText(question: string, options: Pick<AskOptions, 'previousQuestion'>): string {
     const cleaned = spellOutShortYears(cleanQuestion(question));
     return options.previousQuestion ? mergeFollowUp(spellOutShortYears(cleanQuestion(options.previousQuestion)), cleaned) : cleaned;
   }

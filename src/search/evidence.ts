@@ -5,6 +5,7 @@
 import type { Embedder } from '../embed/types.js';
 import { cosine, type WordVectors } from '../embed/word-vectors.js';
 import { acronymTerms } from './acronyms.js';
+import { questionSpecificity } from './domain.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { AnalysedQuery } from './query.js';
 import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
@@ -39,6 +40,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
     absentShare: total === 0 ? 1 : absent / total,
     orderedTerms: vocabulary.normaliser.terms(query.text),
     asksForPerson: /^\s*(?:who|whom|whose)\b|\bwho (?:is|was|were|are|said|led|leads|runs|ran)\b/i.test(query.text),
+    specificity: questionSpecificity(query.terms, lexical, vocabulary.generalRanks),
   };
 }
 

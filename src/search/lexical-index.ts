@@ -186,6 +186,16 @@ export class LexicalIndex {
     return this.termNumbers.has(term);
   }
 
+  /** How many passages' text holds the term. */
+  passagesHolding(term: string): number {
+    return this.documentFrequency(term, TEXT_FIELD);
+  }
+
+  /** The mean number of terms in a passage's text. */
+  get termsPerPassage(): number {
+    return this.fields[TEXT_FIELD]?.averageLength ?? 0;
+  }
+
   /** Inverse document frequency of a term in passage text, BM25's form, never negative. */
   idf(term: string): number {
     return inverseDocumentFrequency(this.ids.length, this.documentFrequency(term, TEXT_FIELD));

@@ -1,7 +1,9 @@
 /**
- * The learned ranker: a linear score over standardised signals, and a confidence model that maps
- * the best window's score (and how far it leads) to the probability that it answers. Both are read
- * from data/ranker-weights.json, which `npm run train` writes with how it was obtained.
+ * The learned ranker: a linear score over standardised signals; a confidence model that maps the
+ * best window's score (and how far it leads) to the probability that it answers; and an
+ * answerability model, from the same inputs, for the probability that the reports answer the
+ * question at all, which decides declining. All are read from data/ranker-weights.json, which
+ * `npm run train` writes with how it was obtained.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -19,7 +21,8 @@ const modelSchema = z.object({
   about: z.string(),
   ranking: linearSchema,
   confidence: linearSchema,
-  /** Below this confidence Citeline declines and shows the closest extracts as such. */
+  answerable: linearSchema,
+  /** Below this probability that the reports answer, Citeline declines and shows the closest extracts as such. */
   declineBelow: z.number().min(0).max(1),
   provenance: z.record(z.string(), z.unknown()),
 });
@@ -44,12 +47,12 @@ export function parseRankerModel(json: unknown, where = 'ranker weights'): Ranke
   const parsed = modelSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${where} is not a valid ranker model: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const model = parsed.data;
-  for (const [name, linear] of [['ranking', model.ranking], ['confidence', model.confidence]] as const) {
+  for (const [name, linear] of [['ranking', model.ranking], ['confidence', model.confidence], ['answerable', model.answerable]] as const) {
     const n = linear.features.length;
     if (linear.mean.length !== n || linear.scale.length !== n || linear.weights.length !== n) throw new Error(`${where}: ${name} has ${n} features but arrays of other lengths`);
   }
   const known = new Set<string>([...Object.keys(SIGNALS), ...LIST_INPUTS]);
-  const unknown = [...model.ranking.features, ...model.confidence.features].filter((name) => !known.has(name));
+  const unknown = [...model.ranking.features, ...model.confidence.features, ...model.answerable.features].filter((name) => !known.has(name));
   if (unknown.length > 0) throw new Error(`${where} names signals Citeline does not have: ${[...new Set(unknown)].join(', ')}`);
   return model;
 }
@@ -100,6 +103,12 @@ export class Ranker {
     const top = ranked[0];
     if (!top) return 0;
     return sigmoid(linearScore(this.model.confidence, confidenceInputs(ranked)));
+  }
+
+  /** The probability that the reports answer the question at all (0 with no candidate): below declineBelow, Citeline declines. */
+  answerability(ranked: readonly RankedWindow[]): number {
+    if (ranked.length === 0) return 0;
+    return sigmoid(linearScore(this.model.answerable, confidenceInputs(ranked)));
   }
 }
 

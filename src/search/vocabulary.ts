@@ -1,4 +1,5 @@
 /** Loads the data files that shape matching: the domain vocabulary, the stopword list, framing words and places. */
+import { parseGeneralRanks, type GeneralRanks } from './domain.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -24,6 +25,8 @@ export interface SearchVocabulary {
   places: Places;
   /** The parts of children's services Ofsted judges apart ("adoption", "care leavers"). */
   areas: JudgementAreas;
+  /** English terms by frequency rank (data/english-frequency.txt): what is everyday, not the reports' own. */
+  generalRanks: GeneralRanks;
 }
 
 export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocabulary> {
@@ -51,7 +54,8 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
       .flatMap((line) => normaliser.terms(line)),
   );
   const places = await loadPlaces(join(dataDir, 'places.txt'));
-  return { normaliser, synonymGroups, grades, framingTerms, places, areas: parseJudgementAreas(parsed.data.judgementAreas) };
+  const generalRanks = parseGeneralRanks(await readFile(join(dataDir, 'english-frequency.txt'), 'utf8'), (word) => normaliser.term(word));
+  return { normaliser, synonymGroups, grades, framingTerms, places, areas: parseJudgementAreas(parsed.data.judgementAreas), generalRanks };
 }
 
 /** A phrase of the question and the phrases the vocabulary says mean the same. */

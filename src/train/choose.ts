@@ -10,7 +10,11 @@ import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
 import { sigmoid } from '../search/ranker.js';
 import { FIT_DEFAULTS, dot, fitLogistic, standardise, standardiser } from './linear.js';
 
-/** What the confidence model reads: the best window's score, its lead, how much of the question it holds, and whether it agrees on what is pinned down. */
+/**
+ * What the confidence and answerability models read: the best window's score, its lead, how much of
+ * the question it holds, whether it agrees on what is pinned down, and how much the question speaks
+ * the reports' language.
+ */
 const CONFIDENCE_INPUTS = [
   'score',
   'lead',
@@ -19,15 +23,15 @@ const CONFIDENCE_INPUTS = [
   'rareTermCoverage',
   'softCoverage',
   'windowSimilarity',
-  'absentTerms',
   'passageBm25',
   'titleCoverage',
   'yearAgreement',
   'placeAgreement',
   'gradeAgreement',
   'figureAgreement',
+  'domainSpecificity',
 ];
-const L2_CHOICES = [0.01, 0.1, 1];
+const L2_CHOICES = [0.01, 0.1, 0.3, 1];
 /** Answerable questions wrongly declined, at most, on held-out folds. */
 const WRONGLY_DECLINED_AT_MOST = 0.05;
 
@@ -42,6 +46,7 @@ interface Linear {
 export interface TrainingReport {
   ranking: Linear;
   confidence: Linear;
+  answerable: Linear;
   declineBelow: number;
   provenance: Record<string, unknown>;
   table: string;
@@ -81,8 +86,11 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
   if (options.select) for (const j of features) kept[SIGNAL_NAMES[j] as string] = delta(current, scoreOf(features.filter((f) => f !== j), l2));
 
   const heldOut = outOfFoldScores(examples, folds, features, l2).map((scores, i) => rankExample(examples[i] as QuestionExample, scores));
-  const calibration = fitConfidence(heldOut, folds);
-  const heldOutTable = tableBySet(heldOut, calibration.heldOutProbabilities, calibration.declineBelow);
+  // Confidence: does the best window answer? Answerability: do the reports answer at all (what declining reads)?
+  const confidence = fitOnHeldOut(heldOut, folds, (r) => r.ranked[0]?.window.gold ?? false);
+  const answerable = fitOnHeldOut(heldOut, folds, (r) => r.example.answerable);
+  const declineBelow = thresholdFor(heldOut, answerable.heldOutProbabilities);
+  const heldOutTable = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow);
   const crossCollection = acrossCollections(examples, features, l2);
 
   const final = fitRanking(examples, features, l2);
@@ -94,7 +102,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
     bias: 0,
   };
   const table = [
-    `held out by documents (${folds} folds), decline below ${calibration.declineBelow}:`,
+    `held out by documents (${folds} folds), decline below answerability ${declineBelow}:`,
     heldOutTable.text,
     '',
     'trained on one collection, scored on the other (decline threshold as above):',
@@ -102,8 +110,9 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
   ].join('\n');
   return {
     ranking,
-    confidence: calibration.model,
-    declineBelow: calibration.declineBelow,
+    confidence: confidence.model,
+    answerable: answerable.model,
+    declineBelow,
     provenance: {
       sets: [...new Set(examples.map((e) => e.set))].map((set) => ({ set, questions: examples.filter((e) => e.set === set).length })),
       folds,
@@ -120,18 +129,22 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
   };
 }
 
+/** Held-out MRR over every answerable question (each counts once, whatever its collection), and per collection. */
 function mrrByCollection(examples: readonly QuestionExample[], scores: readonly number[][]): Score {
   const byCollection: Record<string, number> = {};
+  let total = 0;
+  let answerable = 0;
   for (const collection of new Set(examples.map((e) => e.collection))) {
-    const answerable = examples.map((e, i) => ({ e, i })).filter(({ e }) => e.collection === collection && e.answerable);
-    const total = answerable.reduce((sum, { e, i }) => {
+    const asked = examples.map((e, i) => ({ e, i })).filter(({ e }) => e.collection === collection && e.answerable);
+    const sum = asked.reduce((acc, { e, i }) => {
       const rank = citedHitRank(rankExample(e, scores[i] as number[]));
-      return sum + (rank ? 1 / rank : 0);
+      return acc + (rank ? 1 / rank : 0);
     }, 0);
-    byCollection[collection] = total / Math.max(1, answerable.length);
+    byCollection[collection] = sum / Math.max(1, asked.length);
+    total += sum;
+    answerable += asked.length;
   }
-  const values = Object.values(byCollection);
-  return { mean: values.reduce((a, b) => a + b, 0) / values.length, byCollection };
+  return { mean: total / Math.max(1, answerable), byCollection };
 }
 
 function delta(a: Score, b: Score): Record<string, number> {
@@ -139,12 +152,14 @@ function delta(a: Score, b: Score): Record<string, number> {
 }
 
 /**
- * The confidence model, fitted on held-out rankings: the label is whether the best window answers
- * (never, for a question the reports do not answer). Its own held-out probabilities choose the threshold.
+ * A logistic model of the best window's inputs, fitted on held-out rankings (those a question would
+ * get from weights fitted without its documents) for one label: whether the best window answers
+ * (confidence), or whether the reports answer at all (answerability). Its own held-out
+ * probabilities, from models fitted without each fold, are what thresholds are chosen on.
  */
-function fitConfidence(heldOut: readonly RankedExample[], folds: number) {
+function fitOnHeldOut(heldOut: readonly RankedExample[], folds: number, label: (ranked: RankedExample) => boolean) {
   const rows = heldOut.map((r) => confidenceRow(r, SIGNAL_NAMES, CONFIDENCE_INPUTS));
-  const labels = heldOut.map((r) => r.ranked[0]?.window.gold ?? false);
+  const labels = heldOut.map(label);
   const width = CONFIDENCE_INPUTS.length;
   const fit = (indices: number[]) => {
     const scaling = standardiser(indices.map((i) => rows[i] as number[]), width);
@@ -155,10 +170,10 @@ function fitConfidence(heldOut: readonly RankedExample[], folds: number) {
   for (let fold = 0; fold < folds; fold++) {
     const { predict } = fit(heldOut.map((_, i) => i).filter((i) => foldOf(heldOut[i]?.example as QuestionExample, folds) !== fold));
     heldOut.forEach((r, i) => {
-      if (foldOf(r.example, folds) === fold) heldOutProbabilities[i] = predict(rows[i] as number[]);
+      // A question with no candidate window has nothing to read: 0, as the ranker says.
+      if (foldOf(r.example, folds) === fold) heldOutProbabilities[i] = r.ranked.length === 0 ? 0 : predict(rows[i] as number[]);
     });
   }
-  const declineBelow = thresholdFor(heldOut, heldOutProbabilities);
   const { scaling, weights } = fit(heldOut.map((_, i) => i));
   const model: Linear = {
     features: CONFIDENCE_INPUTS,
@@ -167,7 +182,7 @@ function fitConfidence(heldOut: readonly RankedExample[], folds: number) {
     weights: weights.slice(0, width).map((v) => round(v, 6)),
     bias: round(weights[width] as number, 6),
   };
-  return { model, declineBelow, heldOutProbabilities };
+  return { model, heldOutProbabilities };
 }
 
 /** The highest threshold that declines at most 5% of answerable questions. */

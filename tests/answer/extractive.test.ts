@@ -21,7 +21,7 @@ describe('the extractive reply', () => {
   const settings = { maxCitations: 3, declineBelow: 0.5, noAnswerText: 'The reports do not seem to answer this.' };
 
   it("leads with the best window's sentence and cites each passage once, best first, its sentence marked", () => {
-    const reply = extractiveReply(asked.query, list, 0.9, settings);
+    const reply = extractiveReply(asked.query, list, { confidence: 0.9, answerable: 0.9 }, settings);
     expect(reply.answered).toBe(true);
     expect(reply.answer).toBe('Carers were surveyed in spring.');
     expect(reply.citations.map((c) => c.passageId)).toEqual(['p1', 'p2']);
@@ -33,13 +33,15 @@ describe('the extractive reply', () => {
   });
 
   it('declines below the threshold, still showing the closest extracts', () => {
-    const reply = extractiveReply(asked.query, list, 0.3, settings);
+    const reply = extractiveReply(asked.query, list, { confidence: 0.9, answerable: 0.3 }, settings);
     expect(reply.answered).toBe(false);
     expect(reply.answer).toBe(settings.noAnswerText);
+    // The confidence shown is never above the probability that the reports answer at all.
+    expect(reply.confidence).toBe(0.3);
     expect(reply.citations.length).toBe(2);
   });
 
   it('cites no more passages than asked', () => {
-    expect(extractiveReply(asked.query, list, 0.9, { ...settings, maxCitations: 1 }).citations).toHaveLength(1);
+    expect(extractiveReply(asked.query, list, { confidence: 0.9, answerable: 0.9 }, { ...settings, maxCitations: 1 }).citations).toHaveLength(1);
   });
 });

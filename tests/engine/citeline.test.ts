@@ -33,6 +33,21 @@ describe('Citeline on the bundled sample', () => {
     expect(first?.figures).toContain('28%');
   });
 
+  it('ranks for training the question as it answers it: a short split year spelled out, a follow-up merged', async () => {
+    const ranked = await engine.rankQuestion('what share were rated good in 07/08?');
+    expect(ranked.question.query.years).toContain('2007/08');
+    const followUp = await engine.rankQuestion('and in 2015?', { previousQuestion: 'what share of councils were rated inadequate?' });
+    expect(followUp.question.query.terms).toContain(ranked.question.vocabulary.normaliser.term('inadequate'));
+    expect(followUp.answerable).toBeGreaterThan(0);
+    expect(followUp.confidence).toBeGreaterThan(0);
+  });
+
+  it('declines an everyday question with nothing to do with the reports', async () => {
+    const reply = await engine.ask('what time does the car park shut on sundays?');
+    expect(reply.answered).toBe(false);
+    expect(reply.confidence).toBeLessThan((await engine.ask('What share of councils were rated inadequate?')).confidence);
+  });
+
   it('finds the year asked for', async () => {
     const reply = await engine.ask('what percentage of councils got a good grade in 2007/08?');
     expect(reply.answer).toMatch(/69%/);

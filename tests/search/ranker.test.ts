@@ -9,6 +9,7 @@ function model(overrides: Partial<RankerModel> = {}): RankerModel {
     about: 'test',
     ranking: linear(['windowCoverage', 'yearAgreement'], [2, 1]),
     confidence: linear(['score'], [3], -2),
+    answerable: linear(['domainSpecificity', 'windowCoverage'], [2, 1], -1),
     declineBelow: 0.5,
     provenance: {},
     ...overrides,
@@ -18,6 +19,7 @@ function model(overrides: Partial<RankerModel> = {}): RankerModel {
 describe('the ranker model file', () => {
   it('refuses a model naming a signal Citeline does not have, or with arrays of other lengths', () => {
     expect(() => model({ ranking: linear(['noSuchSignal'], [1]) })).toThrow(/noSuchSignal/);
+    expect(() => model({ answerable: linear(['otherSignal'], [1]) })).toThrow(/otherSignal/);
     expect(() => model({ ranking: { ...linear(['windowCoverage'], [1]), mean: [0, 0] } })).toThrow(/arrays of other lengths/);
     expect(() => parseRankerModel({ about: 'x' })).toThrow(/not a valid ranker model/);
   });
@@ -47,5 +49,14 @@ describe('ranking and confidence', () => {
     expect(strong).toBeLessThanOrEqual(1);
     expect(weak).toBeGreaterThanOrEqual(0);
     expect(ranker.confidence([])).toBe(0);
+  });
+
+  it('reads answerability from the question\'s words and the best window: a question in the reports\' language with a covering window is likelier answered', () => {
+    const onTopic = ranker.answerability(ranker.rank(question('how many foster carers left in 2021?', { specificity: 2 }), windows));
+    const everyday = question('where can I get lunch near the office?', { specificity: -2 });
+    const offTopic = ranker.answerability(ranker.rank(everyday, windows));
+    expect(onTopic).toBeGreaterThan(0.5);
+    expect(offTopic).toBeLessThan(0.5);
+    expect(ranker.answerability([])).toBe(0);
   });
 });

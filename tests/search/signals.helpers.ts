@@ -22,6 +22,7 @@ export function question(text: string, overrides: Partial<QuestionEvidence> = {}
     absentShare: 0,
     orderedTerms: vocabulary.normaliser.terms(text),
     asksForPerson: /^who\b/i.test(text),
+    specificity: 1,
     ...overrides,
   };
 }

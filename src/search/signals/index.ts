@@ -17,7 +17,7 @@ import {
 } from './agreement.js';
 import { passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
 import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
-import { absentTerms, documentStart, searchRank, windowLength } from './structure.js';
+import { absentTerms, documentStart, domainSpecificity, searchRank, windowLength } from './structure.js';
 import type { Signal } from './types.js';
 
 export const SIGNALS: Readonly<Record<string, Signal>> = {
@@ -47,6 +47,7 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   documentStart,
   windowLength,
   absentTerms,
+  domainSpecificity,
 };
 
 export type { QuestionEvidence, Signal, WindowEvidence } from './types.js';

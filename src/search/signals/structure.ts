@@ -13,3 +13,6 @@ export const windowLength: Signal = (_question, { window }) => Math.min(1, wordC
 
 /** Share of the question's term weight no indexed passage holds (the same for every window: read by the confidence model). */
 export const absentTerms: Signal = (question) => question.absentShare;
+
+/** How much more (or less) the reports use the question's terms than English does (the same for every window: read by the confidence models). */
+export const domainSpecificity: Signal = (question) => question.specificity;

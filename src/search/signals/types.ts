@@ -18,6 +18,8 @@ export interface QuestionEvidence {
   orderedTerms: readonly string[];
   /** Whether the question asks for a person ("who ..."). */
   asksForPerson: boolean;
+  /** How much the question speaks the reports' language rather than everyday English (domain.ts). */
+  specificity: number;
 }
 
 /** Read once per candidate window. */
