@@ -406,7 +406,7 @@ describe('progress on one large file', () => {
     for (const event of events) if (tally.update(event)) shown.push(tally.state.bytes);
     expect(new Set(shown).size).toBeGreaterThan(3);
     expect(shown[shown.length - 1]).toBe(size);
-    expect(tally.state).toMatchObject({ files: 1, totalFiles: 1, totalBytes: size });
+    expect(tally.state).toMatchObject({ files: 1, totalFiles: 1, totalBytes: size, read: size, embedded: size });
   });
 
   it('tells how far reading has got when the worker reads the file', { timeout: 120_000 }, async () => {
