@@ -1,27 +1,43 @@
 /**
- * What the ingest progress bar shows, from buildIndex's progress events: bytes done out of the
- * total (so one large file moves the bar as its passages are embedded), and files done.
+ * What the ingest progress bar shows, from buildIndex's progress events: the work done, as bytes out
+ * of the total, where reading a file (and cutting it into passages) counts READ_SHARE of its bytes
+ * and embedding them the rest, so that one large file moves the bar while it is read and while its
+ * passages are embedded; how much is read and how much embedded; and files done.
  */
 import type { IngestProgress } from '../engine/build-index.js';
 
+/**
+ * Of the time indexing a file takes, the share reading it and cutting it into passages takes:
+ * measured on 30 MB of plain text, 3.9 of 19.6 s in paragraphs, 8.8 of 24.2 s as one hard-wrapped
+ * paragraph (reading overlaps embedding when there are several files).
+ */
+const READ_SHARE = 0.3;
+
 export interface ProgressState {
-  /** Bytes of the files done, plus the share embedded of those in progress; never goes back. */
+  /** The work done, as bytes of totalBytes: READ_SHARE of `read` and the rest of `embedded`. Never goes back. */
   bytes: number;
   totalBytes: number;
+  /** Bytes read and cut into passages: of the files read, and so far of the one being read. */
+  read: number;
+  /** Bytes embedded: of the files done, and the share embedded of those in progress. */
+  embedded: number;
   files: number;
   totalFiles: number;
   /** Passages of the files done, and those embedded so far of the files in progress. */
   passages: number;
-  /** The last file done (its name only). */
+  /** The file named last (its name only): the one being read, or the last one done. */
   file: string;
 }
 
 export class IngestProgressTally {
-  readonly state: ProgressState = { bytes: 0, totalBytes: 0, files: 0, totalFiles: 0, passages: 0, file: '' };
+  readonly state: ProgressState = { bytes: 0, totalBytes: 0, read: 0, embedded: 0, files: 0, totalFiles: 0, passages: 0, file: '' };
   private bytesDone = 0;
   private inProgress = 0;
   private passagesDone = 0;
   private passagesInProgress = 0;
+  private readDone = 0;
+  /** The file being read, and its bytes read so far. */
+  private reading = { file: '', bytes: 0 };
 
   /** Takes one event; returns true when the bar should be redrawn. */
   update(event: IngestProgress): boolean {
@@ -31,6 +47,17 @@ export class IngestProgressTally {
         state.totalFiles = event.files;
         state.totalBytes = event.bytes;
         return true;
+      case 'read':
+        if (event.bytes >= event.of) {
+          this.readDone += event.of;
+          if (this.reading.file === event.file) this.reading = { file: '', bytes: 0 };
+        } else {
+          // Read again from its start (a worker that failed mid-file), a file does not go back.
+          const before = this.reading.file === event.file ? this.reading.bytes : 0;
+          this.reading = { file: event.file, bytes: Math.max(before, event.bytes) };
+        }
+        state.file = nameOf(event.file);
+        break;
       case 'embedding':
         this.inProgress = event.bytes;
         this.passagesInProgress = event.passages;
@@ -39,17 +66,24 @@ export class IngestProgressTally {
         state.files = event.done;
         this.passagesDone += event.passages;
         this.passagesInProgress = Math.max(0, this.passagesInProgress - event.passages);
-        state.file = event.file.split('/').pop() ?? '';
+        state.file = nameOf(event.file);
         this.bytesDone += event.bytes;
         this.inProgress = Math.max(0, this.inProgress - event.bytes);
         break;
       case 'save':
         return false;
     }
-    state.bytes = Math.min(state.totalBytes, Math.max(state.bytes, this.bytesDone + this.inProgress));
+    const most = (now: number, next: number) => Math.min(state.totalBytes, Math.max(now, next));
+    state.read = most(state.read, this.readDone + this.reading.bytes);
+    state.embedded = most(state.embedded, this.bytesDone + this.inProgress);
+    state.bytes = most(state.bytes, Math.round(READ_SHARE * state.read + (1 - READ_SHARE) * state.embedded));
     state.passages = this.passagesDone + this.passagesInProgress;
     return true;
   }
+}
+
+function nameOf(file: string): string {
+  return file.split('/').pop() ?? '';
 }
 
 /** "12.3" MB, from bytes. */

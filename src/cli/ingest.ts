@@ -40,12 +40,15 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
   else console.log(formatIngestSummary(summary, database ? `the database at ${database.target}` : config.indexDir));
 }
 
-/** A progress bar on a terminal, by bytes, with files and passages beside it; nothing when output is piped. */
+/**
+ * A progress bar on a terminal, by bytes read and embedded, with files and passages beside it;
+ * nothing when output is piped.
+ */
 function progressReporter(enabled: boolean) {
   if (!enabled) return { update: (_: IngestProgress) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
-      format: 'Indexing {bar} {percentage}% | {mb}/{totalMb} MB | {files}/{totalFiles} files | {passages} passages | {file}',
+      format: 'Indexing {bar} {percentage}% | read {readMb}, embedded {embeddedMb} of {totalMb} MB | {files}/{totalFiles} files | {passages} passages | {file}',
       hideCursor: true,
       clearOnComplete: true,
     },
@@ -54,7 +57,8 @@ function progressReporter(enabled: boolean) {
   const tally = new IngestProgressTally();
   const payload = () => {
     const { state } = tally;
-    return { mb: megabytes(state.bytes), totalMb: megabytes(state.totalBytes), files: state.files, totalFiles: state.totalFiles, passages: state.passages, file: state.file };
+    const { files, totalFiles, passages, file } = state;
+    return { readMb: megabytes(state.read), embeddedMb: megabytes(state.embedded), totalMb: megabytes(state.totalBytes), files, totalFiles, passages, file };
   };
   return {
     update(event: IngestProgress) {

@@ -8,7 +8,7 @@ import { embeddingText } from '../embed/embedding-text.js';
 import type { Embedder } from '../embed/types.js';
 import { findReportFiles } from '../ingest/discover.js';
 import { estimatedPassages, fileSizes } from '../ingest/estimate.js';
-import { readReports, type DocumentRecord, type ReadReport } from '../ingest/read-reports.js';
+import { readReports, type DocumentRecord, type ReadProgressListener, type ReadReport } from '../ingest/read-reports.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../ingest/load-document.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
@@ -39,11 +39,13 @@ export function artifactsAreCurrent(store: Pick<PassageStore, 'getArtifact'>): b
 
 /**
  * What ingest reports as it goes. Bytes are the files' sizes on disk: `file` carries the size of
- * the file just done, and `embedding` the share of the bytes of the files being embedded that is
- * done, so that a progress bar moves during one large file too.
+ * the file just done, `embedding` the share of the bytes of the files being embedded that is done,
+ * and `read` how far reading has got through a file, in steps within a large one and `of` when it is
+ * read, so that a progress bar moves while one large file is read and cut into passages too.
  */
 export type IngestProgress =
   | { stage: 'scan'; files: number; bytes: number }
+  | { stage: 'read'; file: string; bytes: number; of: number }
   | { stage: 'file'; done: number; total: number; file: string; passages: number; bytes: number }
   | { stage: 'embedding'; passages: number; of: number; bytes: number }
   | { stage: 'save' };
@@ -126,6 +128,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
   };
   let done = 0;
   const finished = (file: string, passages: number) => onProgress?.({ stage: 'file', done: (done += 1), total, file, passages, bytes: sizes.get(file) ?? 0 });
+  const reading: ReadProgressListener | undefined = onProgress && ((progress) => onProgress({ stage: 'read', ...progress }));
+  const read = (file: string) => reading?.({ file, bytes: sizes.get(file) ?? 0, of: sizes.get(file) ?? 0 });
   const embedded = (group: readonly PendingDocument[], passages: number, of: number) => {
     const bytes = group.reduce((sum, item) => sum + (sizes.get(item.file) ?? 0), 0);
     onProgress?.({ stage: 'embedding', passages, of, bytes: Math.round((bytes * passages) / of) });
@@ -152,15 +156,15 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     // 1. Each report as it is read: new and changed ones wait for their vectors, in groups across
     // documents, so that small documents still make full model batches.
     const known = new Map(store.documents().map((document) => [document.docId, document.hash]));
-    const reading = worker
-      ? readOnWorker(worker, found, known, readOptions, (error) => {
+    const reports = worker
+      ? readOnWorker(worker, found, known, readOptions, reading, (error) => {
           log(`Reading the reports on a second thread failed (${error.message}); reading them, and building the search index, here instead.`);
           worker = undefined;
           workerFailed = true;
           inProcess = importArtifactsBuilder();
           inProcess.catch(() => {});
         })
-      : readReports(found.files, found.root, known, readOptions);
+      : readReports(found.files, found.root, known, readOptions, reading);
     // Reading and embedding run side by side: as a group fills it is queued for its vectors, so
     // the worker's reports are taken as they come and its search-index job starts as soon as
     // reading is done, not once the vectors have caught up.
@@ -171,7 +175,7 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
     })();
     // Awaited below; should it fail first, reading stops at its next report.
     embedding.catch(() => (embeddingFailed = true));
-    const { seen, pending } = await sortReports(reading, { store, summary, finished, groups, stop: () => embeddingFailed, totalFiles: total }, (passageCount, expectedPassages) => {
+    const { seen, pending } = await sortReports(reports, { store, summary, read, finished, groups, stop: () => embeddingFailed, totalFiles: total }, (passageCount, expectedPassages) => {
       if (!worker && !workerFailed && mode === undefined && passageCount >= WORKER_MIN_PASSAGES) worker = startWorker(expectedPassages, false);
     });
     if (embeddingFailed) await embedding;
@@ -221,6 +225,8 @@ async function buildLocked(options: BuildIndexOptions, started: number): Promise
 interface SortingReports {
   store: IngestStore;
   summary: IngestSummary;
+  /** The file's report has come: it is read. */
+  read: (file: string) => void;
   finished: (file: string, passages: number) => void;
   /** Where groups of new and changed documents wait for their vectors; closed when reading ends. */
   groups: AsyncQueue<PendingDocument[]>;
@@ -238,7 +244,7 @@ interface SortingReports {
  */
 async function sortReports(
   reading: AsyncIterable<ReadReport>,
-  { store, summary, finished, groups, stop, totalFiles }: SortingReports,
+  { store, summary, read, finished, groups, stop, totalFiles }: SortingReports,
   onPassages: (count: number, expected: number) => void,
 ): Promise<{ seen: Set<string>; pending: PendingDocument[] }> {
   const seen = new Set<string>();
@@ -253,6 +259,7 @@ async function sortReports(
     for await (const report of reading) {
       if (stop()) break;
       filesRead += 1;
+      read(report.file);
       if (report.kind === 'skipped') {
         // A file that became unreadable, or has no text left, keeps nothing stale in the index.
         summary.skipped.push({ path: report.path, reason: report.reason });
@@ -299,11 +306,12 @@ async function* readOnWorker(
   found: { files: string[]; root: string },
   known: ReadonlyMap<string, string>,
   reading: ReadOptions,
+  onProgress: ReadProgressListener | undefined,
   onFailure: (error: IngestWorkerFailed) => void,
 ): AsyncGenerator<ReadReport> {
   let reported = 0;
   try {
-    for await (const report of worker.read(found.files, found.root, known, reading)) {
+    for await (const report of worker.read(found.files, found.root, known, reading, onProgress)) {
       reported += 1;
       yield report;
     }
@@ -313,7 +321,7 @@ async function* readOnWorker(
     worker.stop();
     onFailure(error);
   }
-  yield* readReports(found.files.slice(reported), found.root, known, reading);
+  yield* readReports(found.files.slice(reported), found.root, known, reading, onProgress);
 }
 
 /** One group's vectors, in slices of EMBED_GROUP, then each of its documents joins the store. */

@@ -7,7 +7,7 @@
  */
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readReports } from '../ingest/read-reports.js';
+import { readReports, type ReadProgress } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import { TermNormaliser } from '../search/text-analysis.js';
 import { buildVocabulary } from '../stats/vocabulary.js';
@@ -46,7 +46,8 @@ port.on('message', (job: ToIngestWorker) => {
 
 async function readJob(job: Extract<ToIngestWorker, { type: 'read' }>): Promise<void> {
   try {
-    for await (const report of readReports(job.files, job.root, new Map(job.known), job.reading)) {
+    const progress = (progress: ReadProgress) => post({ type: 'read-progress', progress });
+    for await (const report of readReports(job.files, job.root, new Map(job.known), job.reading, progress)) {
       if (report.kind === 'read') read.set(report.document.docId, report.passages);
       post({ type: 'report', report });
     }

@@ -13,7 +13,7 @@
  */
 import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReadReport } from '../ingest/read-reports.js';
+import type { ReadProgress, ReadReport, readReports } from '../ingest/read-reports.js';
 import type { Passage } from '../ingest/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import { vocabularySource as statsVocabularySource, type Vocabulary as StatsVocabulary, type VocabularySource as StatsVocabularySource } from '../stats/vocabulary.js';
@@ -39,6 +39,7 @@ export type ToIngestWorker =
 /** Messages from the thread. */
 export type FromIngestWorker =
   | { type: 'report'; report: ReadReport }
+  | { type: 'read-progress'; progress: ReadProgress }
   | { type: 'read-end' }
   | { type: 'read-bug'; message: string; stack?: string }
   | { type: 'built'; artifacts: EncodedArtifacts };
@@ -131,13 +132,16 @@ export class IngestWorker {
   }
 
   /**
-   * Each of `files` read on the thread, in order, as it is done. Throws IngestWorkerFailed if the
-   * thread stops, having yielded the files before; a bug in reading is thrown as itself.
+   * readReports on the thread: each of `files` read, in order, as it is done, and `onProgress`
+   * told how far the thread has got within a large file as the reports are taken. Throws
+   * IngestWorkerFailed if the thread stops, having yielded the files before; a bug in reading is
+   * thrown as itself.
    */
-  async *read(files: readonly string[], root: string, known: ReadonlyMap<string, string>, reading: ReadOptions = DEFAULT_READ_OPTIONS): AsyncGenerator<ReadReport> {
+  async *read(...[files, root, known, reading = DEFAULT_READ_OPTIONS, onProgress]: Parameters<typeof readReports>): AsyncGenerator<ReadReport> {
     await this.post({ type: 'read', files, root, known: [...known], reading });
     for await (const message of this.inbox) {
       if (message.type === 'report') yield message.report;
+      else if (message.type === 'read-progress') onProgress?.(message.progress);
       else if (message.type === 'read-end') return;
       else if (message.type === 'read-bug') throw Object.assign(new Error(message.message), message.stack ? { stack: message.stack } : {});
       else throw new Error(`the ingest worker sent ${message.type} while reading`);

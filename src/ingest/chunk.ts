@@ -16,14 +16,26 @@ import { createHash } from 'node:crypto';
 import { splitSentences } from './sentences.js';
 import type { LoadedDocument, Passage } from './types.js';
 
-export interface ChunkOptions {
+/** How long passages are, in words, and how many sentences they share. */
+export interface ChunkSizes {
   minWords?: number;
   targetWords?: number;
   maxWords?: number;
   overlapSentences?: number;
 }
 
-export const DEFAULT_CHUNK_OPTIONS: Readonly<Required<ChunkOptions>> = Object.freeze({
+/**
+ * Hears how far cutting a document has got: the share of the work done, from 0 to 1, rising. Told
+ * after each window of sentence splitting (at most 20,000 characters), each sentence counted and
+ * each passage made, so a caller showing it should throttle.
+ */
+export type ChunkProgress = (share: number) => void;
+
+export interface ChunkOptions extends ChunkSizes {
+  onProgress?: ChunkProgress;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: Readonly<Required<ChunkSizes>> = Object.freeze({
   minWords: 60,
   targetWords: 120,
   maxWords: 200,
@@ -71,18 +83,41 @@ export function chunkDocument(doc: LoadedDocument, options: ChunkOptions = {}): 
   const settings = resolveOptions(options);
   const text = documentText(doc);
   const pages = pageMap(doc);
+  const progress = options.onProgress ? progressThrough(text.length, options.onProgress) : undefined;
   const passages: Passage[] = [];
   for (const section of sections(doc)) {
-    for (const units of packSection(sentenceUnits(text, section, settings), settings)) {
+    for (const units of packSection(sentenceUnits(text, section, settings, progress), settings)) {
       const start = units[0]!.start;
       const end = units[units.length - 1]!.end;
       passages.push(makePassage(doc, section, pages, text, start, end));
+      progress?.(section, 'passages', end);
     }
   }
   return passages;
 }
 
-function resolveOptions(options: ChunkOptions): Required<ChunkOptions> {
+/**
+ * The passes over a section of text, each with the share of cutting it that it took (30 MB of plain
+ * text, in one section: splitting into sentences 2.0-9.1 s, counting their words 0.6 s, packing
+ * sentences and making passages 0.2-0.3 s).
+ */
+const PASSES = { split: { before: 0, share: 0.8 }, units: { before: 0.8, share: 0.15 }, passages: { before: 0.95, share: 0.05 } } as const;
+
+type SectionProgress = (section: Section, pass: keyof typeof PASSES, offset: number) => void;
+
+/**
+ * `onProgress` told of `pass` done up to `offset` of the document text within `section`, as a share
+ * of the whole: the sections before it are done, and each pass over it weighs what it took.
+ */
+function progressThrough(length: number, onProgress: ChunkProgress): SectionProgress {
+  return (section, pass, offset) => {
+    const size = section.end - section.start;
+    const within = size > 0 ? Math.min(1, Math.max(0, (offset - section.start) / size)) : 1;
+    onProgress(Math.min(1, (section.start + size * (PASSES[pass].before + PASSES[pass].share * within)) / Math.max(1, length)));
+  };
+}
+
+function resolveOptions(options: ChunkSizes): Required<ChunkSizes> {
   const maxWords = Math.max(1, Math.floor(options.maxWords ?? DEFAULT_CHUNK_OPTIONS.maxWords));
   const minWords = Math.min(maxWords, Math.max(0, Math.floor(options.minWords ?? DEFAULT_CHUNK_OPTIONS.minWords)));
   const targetWords = Math.min(maxWords, Math.max(minWords, Math.floor(options.targetWords ?? DEFAULT_CHUNK_OPTIONS.targetWords)));
@@ -142,9 +177,11 @@ function pageAt(starts: PageMap['starts'], offset: number): number | undefined {
 }
 
 /** The section's sentences as units, a sentence over `maxWords` split into even word runs. */
-function sentenceUnits(text: string, section: Section, settings: Required<ChunkOptions>): Unit[] {
+function sentenceUnits(text: string, section: Section, settings: Required<ChunkSizes>, progress?: SectionProgress): Unit[] {
   const units: Unit[] = [];
-  for (const sentence of splitSentences(text.slice(section.start, section.end))) {
+  const split = progress && ((characters: number) => progress(section, 'split', section.start + characters));
+  for (const sentence of splitSentences(text.slice(section.start, section.end), split)) {
+    progress?.(section, 'units', section.start + sentence.end);
     const start = section.start + sentence.start;
     // Most sentences fit: counted without making an object a word, the chunker's largest cost at 10k passages.
     const count = wordCount(sentence.text);
@@ -181,7 +218,7 @@ function wordCount(text: string): number {
 const SPACE = /\s/;
 
 /** Groups a section's units into passages. */
-function packSection(units: Unit[], settings: Required<ChunkOptions>): Unit[][] {
+function packSection(units: Unit[], settings: Required<ChunkSizes>): Unit[][] {
   const { targetWords, maxWords, minWords, overlapSentences } = settings;
   const passages: { units: Unit[]; fresh: Unit[] }[] = [];
   let carry: Unit[] = [];

@@ -21,10 +21,6 @@ export function documentId(path: string, root: string): string {
   return id === '' || id.startsWith('../') ? resolve(path).split(sep).join('/') : id;
 }
 
-/**
- * Reads and parses one file. `root` is the ingest root the id is relative to (default: the file's
- * own folder, so the id is the file name). The error's `path` is that id too.
- */
 /** How files are read; what config sets (OCR). */
 export interface ReadOptions {
   /** Read PDF pages without a text layer by OCR. */
@@ -33,7 +29,16 @@ export interface ReadOptions {
 
 export const DEFAULT_READ_OPTIONS: Readonly<ReadOptions> = Object.freeze({ ocr: true });
 
+/**
+ * Reads and parses one file. `root` is the ingest root the id is relative to (default: the file's
+ * own folder, so the id is the file name). The error's `path` is that id too.
+ */
 export async function loadDocument(path: string, root: string = dirname(resolve(path)), options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<LoadedDocument> {
+  return (await loadSized(path, root, options)).document;
+}
+
+/** loadDocument, and the size of the file read, in bytes. */
+async function loadSized(path: string, root: string, options: ReadOptions): Promise<{ document: LoadedDocument; bytes: number }> {
   const absolute = resolve(path);
   const id = documentId(absolute, root);
   const format = formatOf(absolute);
@@ -48,7 +53,7 @@ export async function loadDocument(path: string, root: string = dirname(resolve(
   const file = sourceFile(absolute, id, bytes);
   if (bytes.length === 0) throw unreadable(file, 'empty file');
 
-  return withoutSiteChrome(await parse(format, file, options));
+  return { document: withoutSiteChrome(await parse(format, file, options)), bytes: bytes.length };
 }
 
 async function parse(format: DocumentFormat, file: SourceFile, options: ReadOptions): Promise<LoadedDocument> {
@@ -68,8 +73,8 @@ async function parse(format: DocumentFormat, file: SourceFile, options: ReadOpti
   }
 }
 
-/** One file's outcome: its document, or why it could not be read. */
-export type LoadOutcome = { file: string; document: LoadedDocument } | { file: string; error: UnreadableDocumentError };
+/** One file's outcome: its document and the file's size in bytes, or why it could not be read. */
+export type LoadOutcome = { file: string; document: LoadedDocument; bytes: number } | { file: string; error: UnreadableDocumentError };
 
 /** Files read at once by `loadDocuments`. */
 const READ_AHEAD = 8;
@@ -86,8 +91,8 @@ export async function* loadDocuments(
   options: ReadOptions = DEFAULT_READ_OPTIONS,
 ): AsyncGenerator<LoadOutcome> {
   const load = (file: string): Promise<LoadOutcome | { file: string; bug: unknown }> =>
-    loadDocument(file, root, options).then(
-      (document) => ({ file, document }),
+    loadSized(file, root, options).then(
+      ({ document, bytes }) => ({ file, document, bytes }),
       (error: unknown) => (error instanceof UnreadableDocumentError ? { file, error } : { file, bug: error }),
     );
   // The files being read, in order: at most `ahead` at a time.

@@ -1,7 +1,9 @@
 /**
  * Report files to what ingest needs of each: its passages, or that it is unchanged since the index
  * was built, or why it cannot be read. One loop for both places reading happens: the main thread
- * (small ingests) and the ingest worker (large ones, where reading overlaps embedding).
+ * (small ingests) and the ingest worker (large ones, where reading overlaps embedding). A listener
+ * hears how far reading has got within a large file, so that a progress bar moves while one file of
+ * tens of megabytes is cut into passages.
  */
 import { chunkDocument } from './chunk.js';
 import { DEFAULT_READ_OPTIONS, loadDocuments, type ReadOptions } from './load-document.js';
@@ -17,6 +19,30 @@ export interface DocumentRecord {
   format: DocumentFormat;
 }
 
+/**
+ * How far reading has got within one file: of its `of` bytes, about `bytes` are read and cut into
+ * passages (the share of its text cut, as bytes). Plain data: posted between threads.
+ */
+export interface ReadProgress {
+  file: string;
+  bytes: number;
+  of: number;
+}
+
+export type ReadProgressListener = (progress: ReadProgress) => void;
+
+/**
+ * Progress is told in steps of at least this many bytes, and only within a file of at least two
+ * steps: a smaller file is done as soon as it is begun, and its report says so.
+ */
+export const READ_PROGRESS_STEP = 256 * 1024;
+
+/**
+ * Of the time reading a file takes, the share loading it takes (reading, decoding, cutting it into
+ * blocks) before it is cut into passages: 0.7-0.8 s of 3.4-10.5 s for 30 MB of plain text.
+ */
+const LOADED_SHARE = 0.15;
+
 /** One report file, read. Posted between threads as is, so plain data only. */
 export type ReadReport =
   | { kind: 'read'; file: string; document: DocumentRecord; passages: Passage[] }
@@ -26,13 +52,15 @@ export type ReadReport =
 /**
  * Each file in order, read, cleaned and cut into passages. A file whose bytes have the hash `known`
  * holds for its document id is not cut again: it is `unchanged`. `files` are absolute paths under
- * `root`, which document ids are relative to.
+ * `root`, which document ids are relative to. `onProgress` hears, within a file of at least two
+ * READ_PROGRESS_STEPs, the bytes done as they rise by a step; a file's end is its report.
  */
 export async function* readReports(
   files: readonly string[],
   root: string,
   known: ReadonlyMap<string, string>,
   options: ReadOptions = DEFAULT_READ_OPTIONS,
+  onProgress?: ReadProgressListener,
 ): AsyncGenerator<ReadReport> {
   for await (const outcome of loadDocuments(files, root, undefined, options)) {
     const { file } = outcome;
@@ -45,7 +73,9 @@ export async function* readReports(
       yield { kind: 'unchanged', file, docId: document.id };
       continue;
     }
-    const passages = chunkDocument(document);
+    const tell = onProgress && outcome.bytes >= 2 * READ_PROGRESS_STEP ? progressWithin(file, outcome.bytes, onProgress) : undefined;
+    tell?.(LOADED_SHARE);
+    const passages = chunkDocument(document, tell ? { onProgress: (share) => tell(LOADED_SHARE + (1 - LOADED_SHARE) * share) } : {});
     if (passages.length === 0) {
       yield { kind: 'skipped', file, path: file, reason: 'no text to index' };
       continue;
@@ -53,4 +83,15 @@ export async function* readReports(
     const { id: docId, hash, title, source, format } = document;
     yield { kind: 'read', file, document: { docId, hash, title, source, format }, passages };
   }
+}
+
+/** Takes the share of `file` done; tells `onProgress` its bytes each time they have risen by a step. */
+function progressWithin(file: string, size: number, onProgress: ReadProgressListener): (share: number) => void {
+  let told = 0;
+  return (share) => {
+    const bytes = Math.min(size, Math.round(size * share));
+    if (bytes - told < READ_PROGRESS_STEP) return;
+    told = bytes;
+    onProgress({ file, bytes, of: size });
+  };
 }

@@ -43,23 +43,29 @@ const ONLY_BEFORE_NUMBER = new Set(['No', 'Nos', 'no', 'p', 'pp', 'para', 'paras
 /** Longest stretch of text segmented at once. */
 const WINDOW = 20_000;
 
-export function splitSentences(text: string): Sentence[] {
-  const pieces: { start: number; end: number }[] = [];
+/**
+ * Hears how far splitting has got: the characters of the text segmented so far, after each window
+ * (at most WINDOW characters), so that a caller can show progress through a long text.
+ */
+export type SplitProgress = (characters: number) => void;
+
+export function splitSentences(text: string, onProgress?: SplitProgress): Sentence[] {
+  const sentences: Sentence[] = [];
+  let current: { start: number; end: number } | undefined;
+  // Each piece joins the sentence before it or starts one as soon as it is segmented: runsOn reads
+  // only the two, so the result is that of joining once every window is done.
   for (const window of windows(text)) {
     for (const { segment, index } of segmenter.segment(text.slice(window.start, window.end))) {
       const piece = trimmed(text, window.start + index, window.start + index + segment.length);
-      if (piece) pieces.push(piece);
+      if (!piece) continue;
+      if (current && runsOn(text, current, piece)) {
+        current.end = piece.end;
+      } else {
+        if (current) sentences.push({ text: text.slice(current.start, current.end), ...current });
+        current = piece;
+      }
     }
-  }
-  const sentences: Sentence[] = [];
-  let current: { start: number; end: number } | undefined;
-  for (const piece of pieces) {
-    if (current && runsOn(text, current, piece)) {
-      current.end = piece.end;
-    } else {
-      if (current) sentences.push({ text: text.slice(current.start, current.end), ...current });
-      current = { ...piece };
-    }
+    onProgress?.(window.end);
   }
   if (current) sentences.push({ text: text.slice(current.start, current.end), ...current });
   return withItemNumbersLeading(text, sentences);

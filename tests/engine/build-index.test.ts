@@ -363,34 +363,61 @@ describe('an ingest that fails while reading', () => {
   });
 });
 
+/** One generated plain-text file of 1.5 MB ingested into a new index: its size, and what ingest told and logged. */
+async function ingestLargeFile(seed: number, artifactsWorker: 'always' | 'never') {
+  const folder = await mkdtemp(join(tmpdir(), 'citeline-build-large-'));
+  try {
+    const { writeLargeTextFile } = await import('../../src/bench/synthetic-corpus.js');
+    const size = await writeLargeTextFile(join(folder, 'reports', 'large.txt'), 1.5, seed);
+    const events: import('../../src/engine/build-index.js').IngestProgress[] = [];
+    const logged: string[] = [];
+    await buildIndex({ paths: [join(folder, 'reports')], indexDir: join(folder, 'index'), embedder, vocabulary, statsVocabulary, artifactsWorker, onProgress: (event) => events.push(event), log: (line) => logged.push(line) });
+    return { size, events, logged };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 describe('progress on one large file', () => {
   it('reports bytes, and embedding progress within the file before the file is done', { timeout: 120_000 }, async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'citeline-build-large-'));
-    try {
-      const { writeLargeTextFile } = await import('../../src/bench/synthetic-corpus.js');
-      const size = await writeLargeTextFile(join(folder, 'reports', 'large.txt'), 1.5, 3);
-      const events: import('../../src/engine/build-index.js').IngestProgress[] = [];
-      await buildIndex({ paths: [join(folder, 'reports')], indexDir: join(folder, 'index'), embedder, vocabulary, statsVocabulary, artifactsWorker: 'never', onProgress: (event) => events.push(event) });
-      expect(events[0]).toEqual({ stage: 'scan', files: 1, bytes: size });
-      const fileAt = events.findIndex((event) => event.stage === 'file');
-      const embedding = events.slice(0, fileAt).filter((event) => event.stage === 'embedding');
-      expect(embedding.length).toBeGreaterThan(2);
-      const shares = embedding.map((event) => (event.stage === 'embedding' ? event.bytes : 0));
-      expect(shares).toEqual([...shares].sort((a, b) => a - b));
-      expect(shares[0]).toBeLessThan(size / 2);
-      expect(shares[shares.length - 1]).toBe(size);
-      expect(events[fileAt]).toMatchObject({ stage: 'file', bytes: size });
+    const { size, events } = await ingestLargeFile(3, 'never');
+    expect(events[0]).toEqual({ stage: 'scan', files: 1, bytes: size });
+    const fileAt = events.findIndex((event) => event.stage === 'file');
+    const embedding = events.slice(0, fileAt).filter((event) => event.stage === 'embedding');
+    expect(embedding.length).toBeGreaterThan(2);
+    const shares = embedding.map((event) => (event.stage === 'embedding' ? event.bytes : 0));
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[0]).toBeLessThan(size / 2);
+    expect(shares[shares.length - 1]).toBe(size);
+    expect(events[fileAt]).toMatchObject({ stage: 'file', bytes: size });
 
-      // What the bar shows moves with them and ends full.
-      const { IngestProgressTally } = await import('../../src/cli/ingest-progress.js');
-      const tally = new IngestProgressTally();
-      const shown: number[] = [];
-      for (const event of events) if (tally.update(event)) shown.push(tally.state.bytes);
-      expect(new Set(shown).size).toBeGreaterThan(3);
-      expect(shown[shown.length - 1]).toBe(size);
-      expect(tally.state).toMatchObject({ files: 1, totalFiles: 1, totalBytes: size });
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    // Reading and cutting the file into passages is told, in rising bytes, before any passage is embedded.
+    const reading = events.slice(0, events.findIndex((event) => event.stage === 'embedding'));
+    const read = reading.flatMap((event) => (event.stage === 'read' ? [event.bytes] : []));
+    expect(read.length).toBeGreaterThan(3);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    expect(read[0]).toBeLessThan(size / 2);
+    expect(read[read.length - 1]).toBe(size);
+
+    // What the bar shows moves with them and ends full.
+    const { IngestProgressTally } = await import('../../src/cli/ingest-progress.js');
+    const tally = new IngestProgressTally();
+    const shown: number[] = [];
+    for (const event of events) if (tally.update(event)) shown.push(tally.state.bytes);
+    expect(new Set(shown).size).toBeGreaterThan(3);
+    expect(shown[shown.length - 1]).toBe(size);
+    expect(tally.state).toMatchObject({ files: 1, totalFiles: 1, totalBytes: size, read: size, embedded: size });
+  });
+
+  it('tells how far reading has got when the worker reads the file', { timeout: 120_000 }, async () => {
+    const { size, events, logged } = await ingestLargeFile(4, 'always');
+    // Read there, not here after a failure.
+    expect(logged).toEqual([]);
+    const read = events.flatMap((event) => (event.stage === 'read' ? [event.bytes] : []));
+    expect(read.length).toBeGreaterThan(3);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    expect(read[read.length - 1]).toBe(size);
+    const readAt = events.findLastIndex((event) => event.stage === 'read');
+    expect(events.slice(0, readAt).some((event) => event.stage === 'embedding' || event.stage === 'file')).toBe(false);
   });
 });

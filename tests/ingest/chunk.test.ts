@@ -162,3 +162,21 @@ describe('chunkDocument', () => {
     }
   });
 });
+
+describe('chunkDocument progress', () => {
+  it('tells a rising share of the document cut, through each section, and cuts as it does without a listener', () => {
+    // A long section without a blank line (split in windows), then a short one under a heading.
+    const long = Array.from({ length: 400 }, (_, i) => paragraph(i * 10, 10)).join('\n');
+    const document = doc([{ text: long }, { text: paragraph(9_000, 12), heading: 'Later' }]);
+    const shares: number[] = [];
+    const passages = chunkDocument(document, { onProgress: (share) => shares.push(share) });
+    expect(passages).toEqual(chunkDocument(document));
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[0]).toBeGreaterThan(0);
+    expect(shares[shares.length - 1]).toBeLessThanOrEqual(1);
+    expect(shares[shares.length - 1]).toBeGreaterThan(0.99);
+    // Splitting the long section into sentences is told window by window, before any passage is made.
+    const longShare = long.length / documentText(document).length;
+    expect(shares.filter((share) => share < 0.8 * longShare).length).toBeGreaterThan(5);
+  });
+});

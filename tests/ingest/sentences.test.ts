@@ -82,6 +82,21 @@ describe('splitSentences', () => {
   });
 });
 
+describe('splitSentences progress', () => {
+  it('tells how many characters it has segmented, window by window, and splits as it does without a listener', () => {
+    // Hard-wrapped lines without a blank line: one paragraph, cut into windows, sentences running across them.
+    const line = 'The council said caseloads rose in 2019 and fell again in the spring of\n2020, after Mr. Smith left. ';
+    const text = line.repeat(2_000);
+    const heard: number[] = [];
+    const sentences = splitSentences(text, (characters) => heard.push(characters));
+    expect(sentences).toEqual(splitSentences(text));
+    expect(heard.length).toBeGreaterThan(5);
+    expect(heard).toEqual([...heard].sort((a, b) => a - b));
+    expect(new Set(heard).size).toBe(heard.length);
+    expect(heard[heard.length - 1]).toBe(text.length);
+  });
+});
+
 describe('breaks inside a token', () => {
   it('does not split "<!channel>" or other punctuation with no space after it', async () => {
     const { splitSentences } = await import('../../src/ingest/sentences.js');
