@@ -118,6 +118,20 @@ describe('signals of what pins the question down', () => {
     expect(rareTermCoverage(q, evidence('The council met.'))).toBe(0);
   });
 
+  it('rare-term coverage of the best sentence alone leaves out what its neighbours say', async () => {
+    const { sentenceRareTermCoverage } = await import('../../src/search/signals/lexical.js');
+    const { windowsOf } = await import('../../src/search/windows.js');
+    const [kinship, carers, council] = ['kinship', 'carers', 'council'].map((w) => vocabulary.normaliser.term(w) as string);
+    const q = question('kinship carers council', { termWeights: new Map([[kinship as string, 5], [carers as string, 3], [council as string, 0.5]]) });
+    const text = 'Kinship carers asked for help. The council met them in May.';
+    const hit = { passage: { id: 'p', docId: 'doc.md', title: 'A report', source: 'https://example.org', text, start: 0, end: text.length }, score: 1, lexical: 1, semantic: 0 };
+    const [first, second] = windowsOf(hit, 0).map((w) => windowFrom(w));
+    expect(sentenceRareTermCoverage(q, first!)).toBe(1);
+    // The second sentence's window holds the first as a neighbour, but its own sentence names neither rare term.
+    expect(second!.termSet.has(kinship as string)).toBe(true);
+    expect(sentenceRareTermCoverage(q, second!)).toBe(0);
+  });
+
   it('a figure near the question\'s terms counts for more than one far from them', async () => {
     const { figureNearTerms } = await import('../../src/search/signals/agreement.js');
     const q = question('how many adopters were approved?');

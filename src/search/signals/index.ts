@@ -15,7 +15,7 @@ import {
   sentenceYearAgreement,
   yearAgreement,
 } from './agreement.js';
-import { passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
+import { passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceRareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
 import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
 import { absentTerms, documentStart, domainSpecificity, searchRank, windowLength } from './structure.js';
 import type { Signal } from './types.js';
@@ -29,6 +29,7 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   proximity,
   phraseMatch,
   rareTermCoverage,
+  sentenceRareTermCoverage,
   passageSimilarity,
   windowSimilarity,
   sentenceSimilarity,

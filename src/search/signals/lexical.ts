@@ -88,3 +88,10 @@ export const rareTermCoverage: Signal = (question, window) => {
   if (rarest.length === 0) return 0;
   return rarest.filter(([term]) => window.termSet.has(term)).length / rarest.length;
 };
+
+/** The same share for the window's best sentence alone. */
+export const sentenceRareTermCoverage: Signal = (question, window) => {
+  const rarest = [...question.termWeights].sort((a, b) => b[1] - a[1]).slice(0, 2);
+  if (rarest.length === 0) return 0;
+  return rarest.filter(([term]) => window.sentenceTerms.has(term)).length / rarest.length;
+};
