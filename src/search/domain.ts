@@ -8,8 +8,14 @@
  * questions on a small collection, and added nothing elsewhere).
  */
 
-/** General English: a term's rank by frequency (0 the most frequent), from data/english-frequency.txt. */
+/** General English: a word's rank by frequency (0 the most frequent), from data/english-frequency.txt. */
 export type GeneralRanks = ReadonlyMap<string, number>;
+
+/** A word of the question (lower case, as written) and its search term. */
+export interface QuestionWord {
+  word: string;
+  term: string;
+}
 
 /** Rank given to a term English rarely uses (beyond the list). */
 const RARE_RANK = 150_000;
@@ -32,31 +38,29 @@ export interface CorpusFrequency {
  * expected to hold it: little in a small collection or for a rare word, much for an everyday word
  * a large collection never uses.
  */
-export function termSpecificity(term: string, corpus: CorpusFrequency, ranks: GeneralRanks): number {
+export function termSpecificity({ word, term }: QuestionWord, corpus: CorpusFrequency, ranks: GeneralRanks): number {
   if (corpus.size === 0) return 0;
-  const perWord = 1 / (((ranks.get(term) ?? RARE_RANK) + 10) * HARMONIC);
+  const perWord = 1 / (((ranks.get(word.toLowerCase()) ?? RARE_RANK) + 10) * HARMONIC);
   const expected = 1 - Math.exp(-Math.max(1, corpus.termsPerPassage) * perWord);
   const holding = corpus.passagesHolding(term);
   if (holding === 0) return -Math.min(CLIP, corpus.size * expected);
   return Math.max(-CLIP, Math.min(CLIP, Math.log(holding / corpus.size / expected)));
 }
 
-/** The mean specificity of a question's terms (0 with none): how much it speaks the reports' language. */
-export function questionSpecificity(terms: readonly string[], corpus: CorpusFrequency, ranks: GeneralRanks): number {
-  if (terms.length === 0) return 0;
-  return terms.reduce((sum, term) => sum + termSpecificity(term, corpus, ranks), 0) / terms.length;
+/** The mean specificity of a question's words, each term once (0 with none): how much it speaks the reports' language. */
+export function questionSpecificity(words: readonly QuestionWord[], corpus: CorpusFrequency, ranks: GeneralRanks): number {
+  const distinct = [...new Map(words.map((w) => [w.term, w])).values()];
+  if (distinct.length === 0) return 0;
+  return distinct.reduce((sum, word) => sum + termSpecificity(word, corpus, ranks), 0) / distinct.length;
 }
 
-/** Ranks from the word list (one a line, most frequent first, '#' comments), as search terms: a term's best rank wins. */
-export function parseGeneralRanks(text: string, term: (word: string) => string | null): Map<string, number> {
+/** Ranks from the word list: one word a line, most frequent first, '#' comments. */
+export function parseGeneralRanks(text: string): Map<string, number> {
   const ranks = new Map<string, number>();
-  let rank = 0;
   for (const line of text.split('\n')) {
-    const word = line.trim();
-    if (word === '' || word.startsWith('#')) continue;
-    const t = term(word);
-    if (t !== null && !ranks.has(t)) ranks.set(t, rank);
-    rank += 1;
+    const word = line.trim().toLowerCase();
+    if (word === '' || word.startsWith('#') || ranks.has(word)) continue;
+    ranks.set(word, ranks.size);
   }
   return ranks;
 }

@@ -40,7 +40,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
     absentShare: total === 0 ? 1 : absent / total,
     orderedTerms: vocabulary.normaliser.terms(query.text),
     asksForPerson: /^\s*(?:who|whom|whose)\b|\bwho (?:is|was|were|are|said|led|leads|runs|ran)\b/i.test(query.text),
-    specificity: questionSpecificity(query.terms, lexical, vocabulary.generalRanks),
+    specificity: questionSpecificity(vocabulary.normaliser.words(query.text), lexical, vocabulary.generalRanks),
   };
 }
 

@@ -25,7 +25,7 @@ export interface SearchVocabulary {
   places: Places;
   /** The parts of children's services Ofsted judges apart ("adoption", "care leavers"). */
   areas: JudgementAreas;
-  /** English terms by frequency rank (data/english-frequency.txt): what is everyday, not the reports' own. */
+  /** English words by frequency rank (data/english-frequency.txt): what is everyday, not the reports' own. */
   generalRanks: GeneralRanks;
 }
 
@@ -54,7 +54,7 @@ export async function loadSearchVocabulary(dataDir: string): Promise<SearchVocab
       .flatMap((line) => normaliser.terms(line)),
   );
   const places = await loadPlaces(join(dataDir, 'places.txt'));
-  const generalRanks = parseGeneralRanks(await readFile(join(dataDir, 'english-frequency.txt'), 'utf8'), (word) => normaliser.term(word));
+  const generalRanks = parseGeneralRanks(await readFile(join(dataDir, 'english-frequency.txt'), 'utf8'));
   return { normaliser, synonymGroups, grades, framingTerms, places, areas: parseJudgementAreas(parsed.data.judgementAreas), generalRanks };
 }
 
