@@ -68,10 +68,16 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
   });
 }
 
+/** The most words a title printed on page 1 may run to: in a larger font, and in the body's. */
+const TITLE_WORDS = 40;
+const PLAIN_TITLE_WORDS = 30;
+
 /**
- * The title printed at the top of page 1, for a PDF without title metadata: the first line in the
+ * The title printed at the top of page 1, for a PDF without title metadata: the lines in the
  * page's largest font when that is larger than the body text, else a short first line that does
- * not end like a sentence. A title set over several lines is joined.
+ * not end like a sentence, with the lines it runs on to when it was wrapped (the next line's first
+ * word would not have fitted: a title in a typewriter font). Its lines are joined as a paragraph's are, line-end hyphens settled from the
+ * page's words.
  */
 export function titleFromFirstPage(lines: readonly PdfLine[]): string | undefined {
   // A page saved from the web may open with its chrome ("Skip to main content"): never a title.
@@ -82,14 +88,30 @@ export function titleFromFirstPage(lines: readonly PdfLine[]): string | undefine
   for (const line of lines) characters.set(Math.round(line.size), (characters.get(Math.round(line.size)) ?? 0) + line.text.length);
   const body = [...characters].sort((a, b) => b[1] - a[1])[0]![0];
   const largest = Math.max(...top.map((line) => line.size));
+  const wordsIn = (parts: readonly string[]) => parts.join(' ').split(/\s+/).length;
   let title: string[] = [];
   if (largest > body * 1.15) {
     const first = top.findIndex((line) => line.size >= largest * 0.95);
-    for (let i = first; i < top.length && top[i]!.size >= largest * 0.95 && title.length < 4; i++) title.push(top[i]!.text);
+    for (let i = first; i < top.length && top[i]!.size >= largest * 0.95 && wordsIn(title) < TITLE_WORDS; i++) title.push(top[i]!.text);
   } else {
-    const first = top[0]!.text;
-    if (first.split(/\s+/).length <= 20 && !/[.,;]$/.test(first)) title = [first];
+    const first = top[0]!;
+    // A full line's length: the 75th percentile of the page's (a long address that cannot wrap is longer).
+    const lengths = lines.filter((line) => Math.abs(line.size - first.size) < 0.5).map((line) => line.text.length).sort((a, b) => a - b);
+    const widest = lengths[Math.floor(lengths.length * 0.75)] ?? first.text.length;
+    title = [first.text];
+    for (let i = 1; i < top.length; i++) {
+      const [above, line] = [top[i - 1]!, top[i]!];
+      // Wrapped: the next line's first word would not have fitted on this one.
+      const nextWord = line.text.split(/\s+/)[0] ?? '';
+      const wrapped = above.text.length + 1 + nextWord.length > widest * 0.95 && above.y - line.y > 0 && above.y - line.y <= above.size * 1.6 && Math.abs(line.size - above.size) < 0.5;
+      if (!wrapped || wordsIn(title) >= PLAIN_TITLE_WORDS) break;
+      title.push(line.text);
+    }
+    if (wordsIn(title) > PLAIN_TITLE_WORDS || /[.,;]$/.test(title[title.length - 1]!)) title = [];
   }
-  const text = title.join(' ').replace(/\s+/g, ' ').trim();
+  if (title.length === 0) return undefined;
+  const joined = title.slice(1).reduce((text, line) => joinLines(text, line), title[0]!);
+  const [settled] = resolveLineEndHyphens([joined, ...lines.map((line) => line.text)]);
+  const text = settled!.replace(/\s+/g, ' ').trim();
   return text.length >= 3 && /\p{L}/u.test(text) ? text.slice(0, 200) : undefined;
 }

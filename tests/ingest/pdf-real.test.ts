@@ -138,6 +138,26 @@ describe('PDF titles', () => {
     expect((await load('saved-page.pdf', bytes)).title).toBe('Night ferries return to the harbour');
   });
 
+  it('keeps the whole of a long title set large over several lines, a hyphen at a line end settled from the page', async () => {
+    const bytes = await makePlacedPdf([
+      [
+        ...['Harbour Board:', 'Re-', 'inspection of the', 'eastern and western', 'quays and moorings', '(survey, 3 May 2026)'].map((text, i) => ({ text, x: 60, y: 800 - i * 26, size: 22 })),
+        ...bodyLines(['The re-inspection counted every berth on both quays and', 'every mooring in the outer harbour, and it took three', 'weeks, longer than planned because of the spring storms.'], 620),
+      ],
+    ]);
+    expect((await load('long-title.pdf', bytes)).title).toBe('Harbour Board: Re-inspection of the eastern and western quays and moorings (survey, 3 May 2026)');
+  });
+
+  it('joins a title in the body font that was wrapped onto a second line, and only then', async () => {
+    const body = ['The board met on the quay to count the berths that were', 'still free after the storm and to agree on the repairs it', 'would ask the council to pay for before the summer came.'];
+    // The title's first line is as full as the body's: its next word would not have fitted on it.
+    const wrapped = [...bodyLines(['Harbour board survey of berths, moorings and the old quay', 'walls (spring 2026)']), ...bodyLines(body, 710)];
+    expect((await load('wrapped.pdf', await makePlacedPdf([wrapped]))).title).toBe('Harbour board survey of berths, moorings and the old quay walls (spring 2026)');
+    // A short first line followed at once by body text stays a title of its own.
+    const short = [...bodyLines(['Harbour board survey', ...body])];
+    expect((await load('short.pdf', await makePlacedPdf([short]))).title).toBe('Harbour board survey');
+  });
+
   it('falls back to the file name without its extension', async () => {
     expect((await load('plain-notes.pdf', await makePdf([[['Some text here.']]]))).title).toBe('plain-notes');
   });
