@@ -14,7 +14,8 @@ import { pageLines, pdfParagraphs, usualLeading, type PdfLine } from './pdf-layo
 import { withoutMargins } from './pdf-margins.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, unreadable } from './source-file.js';
-import type { LoadedDocument } from './types.js';
+import type { DocumentBlock, LoadedDocument } from './types.js';
+import { foldPunctuation } from '../util/fold-punctuation.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 export { pageLines, paragraphs, usualLeading, type PdfLine } from './pdf-layout.js';
@@ -112,7 +113,7 @@ export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr:
       cleanTitle(metadata?.metadata?.get('dc:title') ?? undefined) ??
       titleFromFirstPage(kept.find((page) => page.lines.length > 0)?.lines ?? []);
     const date = pdfDate(stringOf(info.CreationDate));
-    return assembleDocument(file, 'pdf', flowBlocks(flow), { ...(title ? { title } : {}), ...(date ? { date } : {}) });
+    return assembleDocument(file, 'pdf', withoutPrintedTitle(flowBlocks(flow), title), { ...(title ? { title } : {}), ...(date ? { date } : {}) });
   } finally {
     await ocr?.close();
     await task.destroy().catch(() => {});
@@ -161,4 +162,14 @@ function pdfDate(value: string | undefined): string | undefined {
   const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(value?.trim() ?? '');
   if (!match) return undefined;
   return [match[1], match[2], match[3]].filter(Boolean).join('-');
+}
+
+/**
+ * The blocks without the title printed as their first paragraph in the body's font: it is the
+ * document's title, as a Markdown file's front matter or first heading is, not a passage of its own.
+ */
+function withoutPrintedTitle(blocks: DocumentBlock[], title: string | undefined): DocumentBlock[] {
+  const fold = (text: string) => foldPunctuation(text).replace(/\s+/g, ' ').trim().toLowerCase();
+  const [first, ...rest] = blocks;
+  return title && first && rest.length > 0 && fold(first.text) === fold(title) ? rest : blocks;
 }

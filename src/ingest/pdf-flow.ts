@@ -30,12 +30,36 @@ function runsOn(last: PdfParagraph, next: PdfParagraph, sameKind: boolean): bool
   return size === 0 || Math.abs(last.size - next.size) <= size * 0.15;
 }
 
+/** The most words a heading runs to. */
+const HEADING_WORDS = 20;
+
+/** The font size most of the document's characters are set in (0 for OCR text, which has none). */
+function bodySize(pages: readonly FlowPage[]): number {
+  const characters = new Map<number, number>();
+  for (const { paragraphs } of pages) for (const { size, text } of paragraphs) characters.set(Math.round(size), (characters.get(Math.round(size)) ?? 0) + text.length);
+  return [...characters].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/**
+ * A heading, as Markdown's "## ..." is: a short line set larger than the body text that does not
+ * end like a sentence. It is not body text: it names the blocks below it, as in Markdown.
+ */
+function isHeading(paragraph: PdfParagraph, body: number): boolean {
+  return !paragraph.table && body > 0 && paragraph.size > body * 1.15 && paragraph.text.split(/\s+/).length <= HEADING_WORDS && !/[.!?;,]["'”’)\]]*$/.test(paragraph.text);
+}
+
 export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
   // nextPages: the pages a block runs on to, in order, one per PAGE_MARK in its text.
   const blocks: (DocumentBlock & { size: number; table: boolean; nextPages: number[] })[] = [];
+  const body = bodySize(pages);
+  let heading: string | undefined;
   let lastOcr: boolean | undefined;
   for (const { page, paragraphs, ocr = false } of pages) {
     paragraphs.forEach((paragraph, index) => {
+      if (!ocr && isHeading(paragraph, body)) {
+        heading = paragraph.text.replace(/\s+/g, ' ').trim();
+        return;
+      }
       const previous = blocks[blocks.length - 1];
       if (index === 0 && previous && runsOn(previous, paragraph, lastOcr === ocr)) {
         const joined = joinLines(previous.text, paragraph.text);
@@ -47,6 +71,7 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
         return;
       }
       const block: (typeof blocks)[number] = { text: paragraph.text, page, size: paragraph.size, table: paragraph.table, nextPages: [] };
+      if (heading !== undefined) block.heading = heading;
       if (ocr) block.ocr = true;
       blocks.push(block);
     });

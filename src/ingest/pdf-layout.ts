@@ -105,22 +105,27 @@ export function pageLines(items: readonly unknown[]): PdfLine[] {
 const TIGHT_LEADING = 1.6;
 
 /**
- * The document's usual line spacing, as a multiple of the font size: the commonest baseline drop
- * between consecutive lines of one size. Web pages printed to PDF often set lines 1.7 apart, which a
- * fixed threshold would cut into one paragraph a line.
+ * The document's usual line spacing, as a multiple of the font size: the closest spacing between
+ * consecutive lines of one size that is common in it (at least a sixth of such pairs), the spacing
+ * inside a paragraph; wider ones are gaps between paragraphs, common too where most paragraphs are
+ * one line. Web pages printed to PDF often set lines 1.7 apart, which a fixed threshold would cut
+ * into one paragraph a line.
  */
 export function usualLeading(pages: readonly (readonly PdfLine[])[]): number | undefined {
   const counts = new Map<number, number>();
+  let pairs = 0;
   for (const lines of pages) {
     for (let i = 1; i < lines.length; i++) {
       const [above, below] = [lines[i - 1]!, lines[i]!];
       if (above.cells || below.cells || Math.abs(above.size - below.size) > 0.01 * above.size) continue;
-      const ratio = (above.y - below.y) / below.size;
-      if (ratio > 0.8 && ratio < 3) counts.set(Math.round(ratio * 20) / 20, (counts.get(Math.round(ratio * 20) / 20) ?? 0) + 1);
+      const ratio = Math.round(((above.y - below.y) / below.size) * 20) / 20;
+      if (ratio <= 0.8 || ratio >= 3) continue;
+      counts.set(ratio, (counts.get(ratio) ?? 0) + 1);
+      pairs += 1;
     }
   }
-  const [mode] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
-  return mode;
+  const common = [...counts].filter(([, count]) => count >= Math.max(3, pairs / 6)).map(([ratio]) => ratio);
+  return common.length > 0 ? Math.min(...common) : undefined;
 }
 
 /**

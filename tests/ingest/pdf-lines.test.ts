@@ -70,4 +70,14 @@ describe('PDF text items to lines and paragraphs', () => {
       'Staff left.',
     ]);
   });
+
+  it('takes the closest common spacing as the line spacing, where most paragraphs are one line and gaps outnumber it', () => {
+    // A typewritten page: lines 11 apart inside a paragraph, a blank line (22) between paragraphs.
+    const line = (text: string, y: number) => ({ text, x: 0, y, size: 10 });
+    const page = [line('Notes from the quay', 700), line('Berths were counted in May.', 678), line('Repairs were agreed.', 656), line('The survey ran for', 634), line('three weeks.', 623), line('Boats came back.', 601), line('The board met.', 579), line('Fees rose by', 557), line('a tenth.', 546), line('It ran over', 524), line('budget.', 513)];
+    expect(usualLeading([page])).toBeCloseTo(1.1, 2);
+    expect(paragraphs(page, usualLeading([page]))).toEqual([
+      'Notes from the quay', 'Berths were counted in May.', 'Repairs were agreed.', 'The survey ran for three weeks.', 'Boats came back.', 'The board met.', 'Fees rose by a tenth.', 'It ran over budget.',
+    ]);
+  });
 });

@@ -158,6 +158,32 @@ describe('PDF titles', () => {
     expect((await load('short.pdf', await makePlacedPdf([short]))).title).toBe('Harbour board survey');
   });
 
+  it('reads a short line set larger than the body as the heading of the blocks below it, not as text', async () => {
+    const body = (lines: string[], top: number) => bodyLines(lines, top);
+    const bytes = await makePlacedPdf([
+      [
+        { text: 'Quay repairs', x: 60, y: 780, size: 16 },
+        ...body(['The board agreed to mend the eastern quay walls', 'before the summer and to pay for it from reserves.'], 750),
+        { text: 'Moorings', x: 60, y: 700, size: 16 },
+        ...body(['Forty moorings were let in the spring, ten more', 'than a year before, and the waiting list is closed.'], 670),
+      ],
+    ]);
+    const document = await load('sections.pdf', bytes);
+    expect(document.blocks.map((block) => [block.heading, block.text])).toEqual([
+      ['Quay repairs', 'The board agreed to mend the eastern quay walls before the summer and to pay for it from reserves.'],
+      ['Moorings', 'Forty moorings were let in the spring, ten more than a year before, and the waiting list is closed.'],
+    ]);
+    expect(chunkDocument(document).map((passage) => passage.heading)).toEqual(['Quay repairs', 'Moorings']);
+  });
+
+  it('does not keep the title printed in the body font as a passage of its own', async () => {
+    // The title, a blank line, then the body, all in one font.
+    const bytes = await makePlacedPdf([[...bodyLines(['Harbour board survey'], 760), ...bodyLines(['The board counted every berth on the quay.', 'It took three weeks.'], 732)]]);
+    const document = await load('titled.pdf', bytes);
+    expect(document.title).toBe('Harbour board survey');
+    expect(document.blocks.map((block) => block.text)).toEqual(['The board counted every berth on the quay. It took three weeks.']);
+  });
+
   it('falls back to the file name without its extension', async () => {
     expect((await load('plain-notes.pdf', await makePdf([[['Some text here.']]]))).title).toBe('plain-notes');
   });
