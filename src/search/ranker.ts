@@ -31,7 +31,7 @@ export type LinearModel = z.infer<typeof linearSchema>;
 export type RankerModel = z.infer<typeof modelSchema>;
 
 /** What a confidence model may read of a question's best window besides its signals (rankedListInputs). */
-const LIST_INPUTS = ['score', 'lead', 'share'] as const;
+const LIST_INPUTS = ['score', 'lead', 'share', 'agreesAnywhere', 'agreesNearTop'] as const;
 
 export async function loadRankerModel(path: string): Promise<RankerModel> {
   let json: unknown;
@@ -117,15 +117,30 @@ export function confidenceInputs(ranked: readonly RankedWindow[]): Record<string
   return rankedListInputs(ranked.map((item) => ({ score: item.score, passageId: item.evidence.window.hit.passage.id, values: item.values })));
 }
 
+/** The agreements a sentence must not break to state what the question pins down: year, grade, place, kind of figure. */
+const PINNED = ['sentenceYearAgreement', 'sentenceGradeAgreement', 'placeAgreement', 'sentenceFigureAgreement'] as const;
+/** How many of the best windows agreesNearTop looks at. */
+const NEAR_TOP = 5;
+
 /**
  * What a ranked list (best first) says of its best window, beside that window's own signals: its
- * score, its lead over the best window of another passage, and its share of the list's softmax
- * weight (1 when nothing else comes close). Training reads its examples through this too.
+ * score, its lead over the best window of another passage, its share of the list's softmax weight
+ * (1 when nothing else comes close), and whether any window, or any of the best few, has a best
+ * sentence that breaks none of the question's pinned-down items (a question on a year or place the
+ * reports do not cover has none). Training reads its examples through this too.
  */
 export function rankedListInputs(ranked: readonly { score: number; passageId: string; values: Readonly<Record<string, number>> }[]): Record<string, number> {
   const top = ranked[0];
   if (!top) return {};
   const rival = ranked.find((item) => item.passageId !== top.passageId);
   const share = 1 / ranked.reduce((sum, item) => sum + Math.exp(item.score - top.score), 0);
-  return { ...top.values, score: top.score, lead: rival ? top.score - rival.score : 1, share };
+  const agrees = (item: (typeof ranked)[number]) => PINNED.every((name) => (item.values[name] ?? 0) >= 0);
+  return {
+    ...top.values,
+    score: top.score,
+    lead: rival ? top.score - rival.score : 1,
+    share,
+    agreesAnywhere: ranked.some(agrees) ? 1 : 0,
+    agreesNearTop: ranked.slice(0, NEAR_TOP).some(agrees) ? 1 : 0,
+  };
 }

@@ -12,8 +12,8 @@ import { FIT_DEFAULTS, dot, fitLogistic, standardise, standardiser } from './lin
 
 /**
  * What the confidence and answerability models read: the best window's score, its lead, how much of
- * the question it holds, whether it agrees on what is pinned down, and how much the question speaks
- * the reports' language.
+ * the question it holds, whether it (or any candidate, or any of the best few) agrees on what is
+ * pinned down, and how much the question speaks the reports' language.
  */
 const CONFIDENCE_INPUTS = [
   'score',
@@ -30,6 +30,8 @@ const CONFIDENCE_INPUTS = [
   'gradeAgreement',
   'figureAgreement',
   'domainSpecificity',
+  'agreesAnywhere',
+  'agreesNearTop',
 ];
 const L2_CHOICES = [0.01, 0.1, 0.3, 1];
 /** Answerable questions wrongly declined, at most, on held-out folds. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Ranker, parseRankerModel, type RankerModel } from '../../src/search/ranker.js';
+import { Ranker, parseRankerModel, rankedListInputs, type RankerModel } from '../../src/search/ranker.js';
 import { evidence, question } from './signals.helpers.js';
 
 const linear = (features: string[], weights: number[], bias = 0) => ({ features, mean: features.map(() => 0), scale: features.map(() => 1), weights, bias });
@@ -60,3 +60,22 @@ describe('ranking and confidence', () => {
     expect(ranker.answerability([])).toBe(0);
   });
 });
+
+describe('what a ranked list says of its best window', () => {
+  const item = (passageId: string, score: number, values: Record<string, number>) => ({ passageId, score, values });
+  const breaksYear = { sentenceYearAgreement: -1, sentenceGradeAgreement: 1, placeAgreement: 0, sentenceFigureAgreement: 1 };
+  const agrees = { sentenceYearAgreement: 1, sentenceGradeAgreement: 0, placeAgreement: 1, sentenceFigureAgreement: 0 };
+
+  it('reads the lead over the best window of another passage, and whether any window, or one of the best five, agrees on everything pinned down', () => {
+    const list = [item('a', 3, breaksYear), item('a', 2.5, breaksYear), item('b', 2, breaksYear), ...Array.from({ length: 4 }, (_, i) => item(`c${i}`, 1 - i / 10, breaksYear)), item('d', 0.2, agrees)];
+    const inputs = rankedListInputs(list);
+    expect(inputs.score).toBe(3);
+    expect(inputs.lead).toBe(1);
+    expect(inputs.agreesAnywhere).toBe(1);
+    expect(inputs.agreesNearTop).toBe(0);
+    expect(rankedListInputs(list.slice(0, 3))).toMatchObject({ agreesAnywhere: 0, agreesNearTop: 0 });
+    expect(rankedListInputs([item('d', 1, agrees)])).toMatchObject({ agreesAnywhere: 1, agreesNearTop: 1, lead: 1 });
+    expect(rankedListInputs([])).toEqual({});
+  });
+});
+
