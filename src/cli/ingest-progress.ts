@@ -36,8 +36,8 @@ export class IngestProgressTally {
   private passagesDone = 0;
   private passagesInProgress = 0;
   private readDone = 0;
-  /** The file being read, and its bytes read so far. */
-  private reading = { file: '', bytes: 0 };
+  /** The files being read (a PDF's pages are told while the files before it are still cut), and their bytes read so far. */
+  private readonly reading = new Map<string, number>();
 
   /** Takes one event; returns true when the bar should be redrawn. */
   update(event: IngestProgress): boolean {
@@ -50,11 +50,10 @@ export class IngestProgressTally {
       case 'read':
         if (event.bytes >= event.of) {
           this.readDone += event.of;
-          if (this.reading.file === event.file) this.reading = { file: '', bytes: 0 };
+          this.reading.delete(event.file);
         } else {
           // Read again from its start (a worker that failed mid-file), a file does not go back.
-          const before = this.reading.file === event.file ? this.reading.bytes : 0;
-          this.reading = { file: event.file, bytes: Math.max(before, event.bytes) };
+          this.reading.set(event.file, Math.max(this.reading.get(event.file) ?? 0, event.bytes));
         }
         state.file = nameOf(event.file);
         break;
@@ -74,7 +73,9 @@ export class IngestProgressTally {
         return false;
     }
     const most = (now: number, next: number) => Math.min(state.totalBytes, Math.max(now, next));
-    state.read = most(state.read, this.readDone + this.reading.bytes);
+    let reading = 0;
+    for (const bytes of this.reading.values()) reading += bytes;
+    state.read = most(state.read, this.readDone + reading);
     state.embedded = most(state.embedded, this.bytesDone + this.inProgress);
     state.bytes = most(state.bytes, Math.round(READ_SHARE * state.read + (1 - READ_SHARE) * state.embedded));
     state.passages = this.passagesDone + this.passagesInProgress;

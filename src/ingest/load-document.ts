@@ -29,6 +29,9 @@ export interface ReadOptions {
 
 export const DEFAULT_READ_OPTIONS: Readonly<ReadOptions> = Object.freeze({ ocr: true });
 
+/** Hears the share of a file loaded so far (0-1), where its loader can tell (a PDF, page by page). */
+export type LoadListener = (share: number) => void;
+
 /**
  * Reads and parses one file. `root` is the ingest root the id is relative to (default: the file's
  * own folder, so the id is the file name). The error's `path` is that id too.
@@ -38,7 +41,7 @@ export async function loadDocument(path: string, root: string = dirname(resolve(
 }
 
 /** loadDocument, and the size of the file read, in bytes. */
-async function loadSized(path: string, root: string, options: ReadOptions): Promise<{ document: LoadedDocument; bytes: number }> {
+async function loadSized(path: string, root: string, options: ReadOptions, onLoad?: (share: number, bytes: number) => void): Promise<{ document: LoadedDocument; bytes: number }> {
   const absolute = resolve(path);
   const id = documentId(absolute, root);
   const format = formatOf(absolute);
@@ -53,10 +56,11 @@ async function loadSized(path: string, root: string, options: ReadOptions): Prom
   const file = sourceFile(absolute, id, bytes);
   if (bytes.length === 0) throw unreadable(file, 'empty file');
 
-  return { document: withoutSiteChrome(await parse(format, file, options)), bytes: bytes.length };
+  const size = bytes.length;
+  return { document: withoutSiteChrome(await parse(format, file, options, onLoad && ((share) => onLoad(share, size)))), bytes: size };
 }
 
-async function parse(format: DocumentFormat, file: SourceFile, options: ReadOptions): Promise<LoadedDocument> {
+async function parse(format: DocumentFormat, file: SourceFile, options: ReadOptions, onLoad?: LoadListener): Promise<LoadedDocument> {
   switch (format) {
     case 'markdown':
       return loadMarkdown(file);
@@ -67,7 +71,7 @@ async function parse(format: DocumentFormat, file: SourceFile, options: ReadOpti
     case 'html':
       return (await import('./load-html.js')).loadHtml(file);
     case 'pdf':
-      return loadPdf(file, { ocr: options.ocr });
+      return loadPdf(file, { ocr: options.ocr, ...(onLoad ? { onPage: (read: number, pages: number) => onLoad(read / pages) } : {}) });
     case 'docx':
       return (await import('./load-docx.js')).loadDocx(file);
   }
@@ -89,9 +93,10 @@ export async function* loadDocuments(
   root: string,
   ahead = READ_AHEAD,
   options: ReadOptions = DEFAULT_READ_OPTIONS,
+  onLoad?: (file: string, share: number, bytes: number) => void,
 ): AsyncGenerator<LoadOutcome> {
   const load = (file: string): Promise<LoadOutcome | { file: string; bug: unknown }> =>
-    loadSized(file, root, options).then(
+    loadSized(file, root, options, onLoad && ((share, bytes) => onLoad(file, share, bytes))).then(
       ({ document, bytes }) => ({ file, document, bytes }),
       (error: unknown) => (error instanceof UnreadableDocumentError ? { file, error } : { file, bug: error }),
     );

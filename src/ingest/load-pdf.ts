@@ -24,6 +24,8 @@ export { pageLines, paragraphs, usualLeading, type PdfLine } from './pdf-layout.
 export interface PdfReadOptions {
   /** Read pages without a text layer by OCR (config OCR, on by default). */
   ocr: boolean;
+  /** Hears the pages read so far, after each page: a large or scanned PDF takes seconds a page. */
+  onPage?: (read: number, pages: number) => void;
 }
 
 /** A page with fewer letters than this in its text layer is taken for a scan. */
@@ -90,6 +92,7 @@ export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr:
         // One damaged page does not lose the others.
         pages.push({ page: number, lines: [] });
       }
+      options.onPage?.(number, pdf.numPages);
     }
     const kept = withoutMargins(pages);
     const leading = usualLeading(kept.map((page) => page.lines));

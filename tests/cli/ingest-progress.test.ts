@@ -32,6 +32,18 @@ describe('the ingest progress bar', () => {
     expect(tally.state).toMatchObject({ bytes: size, read: size, embedded: size, files: 1, passages: 1000 });
   });
 
+  it('adds up files read at once: a PDF loaded page by page while the file before it is still cut', () => {
+    const { states } = shown([
+      { stage: 'scan', files: 2, bytes: 20 * MB },
+      { stage: 'read', file: '/r/a.txt', bytes: 4 * MB, of: 10 * MB },
+      { stage: 'read', file: '/r/b.pdf', bytes: 3 * MB, of: 10 * MB },
+      { stage: 'read', file: '/r/a.txt', bytes: 8 * MB, of: 10 * MB },
+      { stage: 'read', file: '/r/a.txt', bytes: 10 * MB, of: 10 * MB },
+      { stage: 'read', file: '/r/b.pdf', bytes: 6 * MB, of: 10 * MB },
+    ]);
+    expect(states.map((state) => state.read / MB)).toEqual([0, 4, 7, 11, 13, 16]);
+  });
+
   it('counts small files read whole, and a large file read again from its start does not go back', () => {
     const { tally, states } = shown([
       { stage: 'scan', files: 2, bytes: 11 * MB },

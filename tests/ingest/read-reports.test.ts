@@ -3,6 +3,7 @@ import { seededRandom, syntheticSentence } from '../../src/bench/synthetic-corpu
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { loadDocument } from '../../src/ingest/load-document.js';
 import { READ_PROGRESS_STEP, readReports, type ReadProgress } from '../../src/ingest/read-reports.js';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { makeTempDir } from './fixtures.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -62,3 +63,28 @@ describe('readReports progress', () => {
     expect(report.kind === 'read' && report.passages).toEqual(chunkDocument(await loadDocument(path, temp.dir)));
   });
 });
+
+describe('readReports progress through a PDF', () => {
+  it('tells the bytes of a large PDF page by page while it is loaded, before it is cut into passages', async () => {
+    // Five pages of text of our own, and an attached file that makes the PDF 2.5 MB.
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const lines = ['The harbour board counted the berths in spring.', 'Its survey found the eastern quay the quietest.', 'Repairs to the old walls start next year.', 'Fees for moorings rose by a tenth.', 'The ferry returns in the summer.'];
+    for (const line of lines) pdf.addPage([595, 842]).drawText(line, { x: 60, y: 700, size: 12, font });
+    // Bytes that do not compress, so the file stays that large.
+    const random = seededRandom(5);
+    await pdf.attach(Uint8Array.from({ length: 2.5 * 1024 * 1024 }, () => Math.floor(random() * 256)), 'padding.bin', { mimeType: 'application/octet-stream' });
+    const bytes = await pdf.save({ useObjectStreams: false });
+    const path = await temp.write('pdfs/board.pdf', bytes);
+    const heard: ReadProgress[] = [];
+    const reports: string[] = [];
+    for await (const report of readReports([path], temp.dir, new Map(), undefined, (progress) => heard.push(progress))) reports.push(report.kind);
+    expect(reports).toEqual(['read']);
+    // Loading counts 0.9 of the file: what is told below that came from the pages as they were read.
+    const whileLoading = heard.filter((progress) => progress.bytes < 0.9 * progress.of);
+    expect(whileLoading.length).toBeGreaterThanOrEqual(3);
+    const told = heard.map((progress) => progress.bytes);
+    expect(told).toEqual([...told].sort((a, b) => a - b));
+  });
+});
+
