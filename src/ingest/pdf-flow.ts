@@ -33,10 +33,10 @@ function runsOn(last: PdfParagraph, next: PdfParagraph, sameKind: boolean): bool
 /** The most words a heading runs to. */
 const HEADING_WORDS = 20;
 
-/** The font size most of the document's characters are set in (0 for OCR text, which has none). */
-function bodySize(pages: readonly FlowPage[]): number {
+/** The font size most of the characters of these lines or paragraphs are set in, rounded (0 for OCR text, which has none). */
+function bodySize(texts: Iterable<{ size: number; text: string }>): number {
   const characters = new Map<number, number>();
-  for (const { paragraphs } of pages) for (const { size, text } of paragraphs) characters.set(Math.round(size), (characters.get(Math.round(size)) ?? 0) + text.length);
+  for (const { size, text } of texts) characters.set(Math.round(size), (characters.get(Math.round(size)) ?? 0) + text.length);
   return [...characters].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
@@ -51,7 +51,7 @@ function isHeading(paragraph: PdfParagraph, body: number): boolean {
 export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
   // nextPages: the pages a block runs on to, in order, one per PAGE_MARK in its text.
   const blocks: (DocumentBlock & { size: number; table: boolean; nextPages: number[] })[] = [];
-  const body = bodySize(pages);
+  const body = bodySize(pages.flatMap((page) => page.paragraphs));
   let heading: string | undefined;
   let lastOcr: boolean | undefined;
   for (const { page, paragraphs, ocr = false } of pages) {
@@ -101,17 +101,14 @@ const PLAIN_TITLE_WORDS = 30;
  * The title printed at the top of page 1, for a PDF without title metadata: the lines in the
  * page's largest font when that is larger than the body text, else a short first line that does
  * not end like a sentence, with the lines it runs on to when it was wrapped (the next line's first
- * word would not have fitted: a title in a typewriter font). Its lines are joined as a paragraph's are, line-end hyphens settled from the
- * page's words.
+ * word would not have fitted: a title in a typewriter font). Its lines are joined as a
+ * paragraph's are, line-end hyphens settled from the page's words.
  */
 export function titleFromFirstPage(lines: readonly PdfLine[]): string | undefined {
   // A page saved from the web may open with its chrome ("Skip to main content"): never a title.
   const top = lines.slice(0, 12).filter((line) => !isSiteChrome(line.text));
   if (top.length === 0) return undefined;
-  // The body text's size: the one most characters of the page are set in.
-  const characters = new Map<number, number>();
-  for (const line of lines) characters.set(Math.round(line.size), (characters.get(Math.round(line.size)) ?? 0) + line.text.length);
-  const body = [...characters].sort((a, b) => b[1] - a[1])[0]![0];
+  const body = bodySize(lines);
   const largest = Math.max(...top.map((line) => line.size));
   const wordsIn = (parts: readonly string[]) => parts.join(' ').split(/\s+/).length;
   let title: string[] = [];

@@ -83,15 +83,13 @@ function coverageOf(question: QuestionEvidence, terms: ReadonlySet<string>): num
  * Share of the question's rarest terms (the two of highest IDF, or one for a one-term question)
  * the window holds: the words that pin down what is asked, which common words cannot stand in for.
  */
-export const rareTermCoverage: Signal = (question, window) => {
-  const rarest = [...question.termWeights].sort((a, b) => b[1] - a[1]).slice(0, 2);
-  if (rarest.length === 0) return 0;
-  return rarest.filter(([term]) => window.termSet.has(term)).length / rarest.length;
-};
+export const rareTermCoverage: Signal = (question, window) => rarestShare(question, window.termSet);
 
 /** The same share for the window's best sentence alone. */
-export const sentenceRareTermCoverage: Signal = (question, window) => {
+export const sentenceRareTermCoverage: Signal = (question, window) => rarestShare(question, window.sentenceTerms);
+
+function rarestShare(question: QuestionEvidence, terms: ReadonlySet<string>): number {
   const rarest = [...question.termWeights].sort((a, b) => b[1] - a[1]).slice(0, 2);
   if (rarest.length === 0) return 0;
-  return rarest.filter(([term]) => window.sentenceTerms.has(term)).length / rarest.length;
-};
+  return rarest.filter(([term]) => terms.has(term)).length / rarest.length;
+}
