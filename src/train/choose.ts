@@ -103,9 +103,13 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
     weights: final.weights.map((v) => round(v, 6)),
     bias: 0,
   };
+  const calibration = calibrationOf(confidence.heldOutProbabilities, heldOut.map((r) => r.ranked[0]?.window.gold ?? false));
   const table = [
     `held out by documents (${folds} folds), decline below answerability ${declineBelow}:`,
     heldOutTable.text,
+    '',
+    `confidence held out, predicted against observed (expected calibration error ${calibration.error}):`,
+    ...calibration.bins.map((bin) => `  ${bin.from.toFixed(1)}-${bin.to.toFixed(1)}  n ${String(bin.n).padStart(3)}  predicted ${bin.predicted.toFixed(2)}  observed ${bin.observed.toFixed(2)}`),
     '',
     'trained on one collection, scored on the other (decline threshold as above):',
     crossCollection.text,
@@ -125,6 +129,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
       signalsKept: kept,
       signalsDropped: dropped,
       heldOut: heldOutTable.figures,
+      confidenceCalibration: calibration,
       acrossCollections: crossCollection.figures,
     },
     table,
@@ -232,3 +237,21 @@ function acrossCollections(examples: readonly QuestionExample[], features: reado
   }
   return tableBySet(ranked, ranked.map(() => 1), 0);
 }
+
+/**
+ * How well the held-out confidences match how often the best window did answer: in fifths of the
+ * probability scale, the mean predicted against the share observed, and their gap weighted by count.
+ */
+export function calibrationOf(probabilities: readonly number[], answered: readonly boolean[]) {
+  const bins = [0, 0.2, 0.4, 0.6, 0.8].map((from) => {
+    const to = round(from + 0.2, 1);
+    const inBin = probabilities.map((p, i) => ({ p, hit: answered[i] as boolean })).filter(({ p }) => p >= from && (p < to || (to === 1 && p <= 1)));
+    const n = inBin.length;
+    const mean = (values: number[]) => (n === 0 ? 0 : values.reduce((a, b) => a + b, 0) / n);
+    return { from, to, n, predicted: round(mean(inBin.map(({ p }) => p)), 3), observed: round(mean(inBin.map(({ hit }) => (hit ? 1 : 0))), 3) };
+  });
+  const total = probabilities.length;
+  const error = round(bins.reduce((sum, bin) => sum + (bin.n / Math.max(1, total)) * Math.abs(bin.predicted - bin.observed), 0), 3);
+  return { bins: bins.filter((bin) => bin.n > 0), error };
+}
+

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../src/search/ranker.js';
 import { FIT_DEFAULTS, dot, fitListwise, fitLogistic } from '../../src/train/linear.js';
+import { calibrationOf } from '../../src/train/choose.js';
 import { foldOf } from '../../src/train/cross-validate.js';
 import type { QuestionExample } from '../../src/train/examples.js';
 
@@ -57,3 +58,20 @@ describe('leave-documents-out folds', () => {
     expect(folds.size).toBe(5);
   });
 });
+
+describe('the confidence calibration training reports', () => {
+  it('bins held-out probabilities by fifths and sets the predicted mean beside the share that answered', () => {
+    // Ten at 0.1 of which one answered; ten at 0.9 of which nine did: calibrated.
+    const probabilities = [...Array(10).fill(0.1), ...Array(10).fill(0.9)];
+    const answered = [...Array(10).fill(false).map((_, i) => i === 0), ...Array(10).fill(true).map((_, i) => i !== 0)];
+    const calibrated = calibrationOf(probabilities, answered);
+    expect(calibrated.bins).toEqual([
+      { from: 0, to: 0.2, n: 10, predicted: 0.1, observed: 0.1 },
+      { from: 0.8, to: 1, n: 10, predicted: 0.9, observed: 0.9 },
+    ]);
+    expect(calibrated.error).toBe(0);
+    // The same probabilities when none answered: off by 0.1 and 0.9, weighted by count.
+    expect(calibrationOf(probabilities, Array(20).fill(false)).error).toBe(0.5);
+  });
+});
+
