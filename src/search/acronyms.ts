@@ -47,19 +47,21 @@ export function spelledOut(acronym: string, words: readonly string[]): [number, 
 }
 
 /**
- * Terms a text holds by acronym beyond its own words: the question's acronyms it spells out, and the
- * spelled-out phrases of the question whose acronym it writes. `terms` reads a text's search terms.
+ * Reads, for one question, the terms a text holds by acronym beyond its own words: the question's
+ * acronyms it spells out, and the spelled-out phrases of the question whose acronym it writes.
+ * The question is read once, the texts (its candidate windows) one by one. `terms` reads search terms.
  */
-export function acronymTerms(questionText: string, text: string, terms: (text: string) => string[]): string[] {
-  const added: string[] = [];
-  const textWords = spellingWords(text);
-  for (const acronym of acronymsIn(questionText)) {
-    if (spelledOut(acronym, textWords)) added.push(...terms(acronym));
-  }
+export function acronymReader(questionText: string, terms: (text: string) => string[]): (text: string) => string[] {
+  const asked = acronymsIn(questionText).map((acronym) => ({ acronym, terms: terms(acronym) }));
   const questionWords = spellingWords(questionText);
-  for (const acronym of acronymsIn(text)) {
-    const range = spelledOut(acronym, questionWords);
-    if (range) added.push(...terms(questionWords.slice(...range).join(' ')));
-  }
-  return added;
+  return (text) => {
+    const added: string[] = [];
+    const textWords = spellingWords(text);
+    for (const { acronym, terms: acronymOwnTerms } of asked) if (spelledOut(acronym, textWords)) added.push(...acronymOwnTerms);
+    for (const acronym of acronymsIn(text)) {
+      const range = spelledOut(acronym, questionWords);
+      if (range) added.push(...terms(questionWords.slice(...range).join(' ')));
+    }
+    return added;
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { Embedder } from '../embed/types.js';
 import { cosine, type WordVectors } from '../embed/word-vectors.js';
-import { acronymTerms } from './acronyms.js';
+import { acronymReader } from './acronyms.js';
 import { questionSpecificity } from './domain.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { AnalysedQuery } from './query.js';
@@ -22,22 +22,11 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
   for (const term of query.terms) termWeights.set(term, lexical.idf(term) * (framing.has(term) ? FRAMING_WEIGHT : 1));
   // A term no passage holds has no IDF of its own: weigh it as the rarest indexed term would be.
   const rarest = Math.max(1, ...termWeights.values());
-  let total = 0;
-  let absent = 0;
-  for (const term of query.terms) {
-    if (lexical.has(term)) {
-      total += termWeights.get(term) ?? 0;
-    } else {
-      termWeights.set(term, rarest);
-      total += rarest;
-      absent += rarest;
-    }
-  }
+  for (const term of query.terms) if (!lexical.has(term)) termWeights.set(term, rarest);
   return {
     query,
     vocabulary,
     termWeights,
-    absentShare: total === 0 ? 1 : absent / total,
     orderedTerms: vocabulary.normaliser.terms(query.text),
     asksForPerson: /^\s*(?:who|whom|whose)\b|\bwho (?:is|was|were|are|said|led|leads|runs|ran)\b/i.test(query.text),
     specificity: questionSpecificity(vocabulary.normaliser.words(query.text), lexical, vocabulary.generalRanks),
@@ -63,14 +52,15 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const wordVectors = await tools.wordVectors.get([...questionWords, ...windowWords.flat()].map((w) => w.word));
 
   const termsOf = (text: string) => normaliser.terms(text);
+  const byAcronym = acronymReader(question.query.text, termsOf);
   return windows.map((window, index) => {
     const terms = termsOf(window.text);
     const { passage } = window.hit;
     return {
       window,
       terms,
-      termSet: new Set([...terms, ...acronymTerms(question.query.text, window.text, termsOf)]),
-      sentenceTerms: new Set([...termsOf(window.sentence), ...acronymTerms(question.query.text, window.sentence, termsOf)]),
+      termSet: new Set([...terms, ...byAcronym(window.text)]),
+      sentenceTerms: new Set([...termsOf(window.sentence), ...byAcronym(window.sentence)]),
       titleTerms: new Set(termsOf(`${passage.title}\n${passage.heading ?? ''}`)),
       windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,

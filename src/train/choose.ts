@@ -89,8 +89,10 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
 
   const heldOut = outOfFoldScores(examples, folds, features, l2).map((scores, i) => rankExample(examples[i] as QuestionExample, scores));
   // Confidence: does the best window answer? Answerability: do the reports answer at all (what declining reads)?
-  const confidence = fitOnHeldOut(heldOut, folds, (r) => r.ranked[0]?.window.gold ?? false);
-  const answerable = fitOnHeldOut(heldOut, folds, (r) => r.example.answerable);
+  const inputs = heldOut.map((r) => confidenceRow(r, SIGNAL_NAMES, CONFIDENCE_INPUTS));
+  const bestAnswers = heldOut.map((r) => r.ranked[0]?.window.gold ?? false);
+  const confidence = fitOnHeldOut(heldOut, inputs, bestAnswers, folds);
+  const answerable = fitOnHeldOut(heldOut, inputs, heldOut.map((r) => r.example.answerable), folds);
   const declineBelow = thresholdFor(heldOut, answerable.heldOutProbabilities);
   const heldOutTable = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow);
   const crossCollection = acrossCollections(examples, features, l2);
@@ -103,7 +105,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
     weights: final.weights.map((v) => round(v, 6)),
     bias: 0,
   };
-  const calibration = calibrationOf(confidence.heldOutProbabilities, heldOut.map((r) => r.ranked[0]?.window.gold ?? false));
+  const calibration = calibrationOf(confidence.heldOutProbabilities, bestAnswers);
   const table = [
     `held out by documents (${folds} folds), decline below answerability ${declineBelow}:`,
     heldOutTable.text,
@@ -159,14 +161,13 @@ function delta(a: Score, b: Score): Record<string, number> {
 }
 
 /**
- * A logistic model of the best window's inputs, fitted on held-out rankings (those a question would
- * get from weights fitted without its documents) for one label: whether the best window answers
- * (confidence), or whether the reports answer at all (answerability). Its own held-out
- * probabilities, from models fitted without each fold, are what thresholds are chosen on.
+ * A logistic model of the best window's inputs (`rows`: CONFIDENCE_INPUTS of each held-out
+ * ranking, the one a question gets from weights fitted without its documents) for one label:
+ * whether the best window answers (confidence), or whether the reports answer at all
+ * (answerability). Its own held-out probabilities, from models fitted without each fold, are what
+ * thresholds are chosen on.
  */
-function fitOnHeldOut(heldOut: readonly RankedExample[], folds: number, label: (ranked: RankedExample) => boolean) {
-  const rows = heldOut.map((r) => confidenceRow(r, SIGNAL_NAMES, CONFIDENCE_INPUTS));
-  const labels = heldOut.map(label);
+function fitOnHeldOut(heldOut: readonly RankedExample[], rows: readonly number[][], labels: readonly boolean[], folds: number) {
   const width = CONFIDENCE_INPUTS.length;
   const fit = (indices: number[]) => {
     const scaling = standardiser(indices.map((i) => rows[i] as number[]), width);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymTerms, acronymsIn, spelledOut, spellingWords } from '../../src/search/acronyms.js';
+import { acronymReader, acronymsIn, spelledOut, spellingWords } from '../../src/search/acronyms.js';
 import { vocabulary } from './signals.helpers.js';
 
 const termsOf = (text: string) => vocabulary.normaliser.terms(text);
@@ -21,9 +21,9 @@ describe('acronyms', () => {
 
   it('credits a text with an acronym the question writes when it spells it out, and the other way round', () => {
     // The question's "ASC" is the text's "adult social care".
-    expect(acronymTerms('how fast did ASC requests grow?', 'requests for adult social care grew', termsOf)).toEqual(termsOf('ASC'));
+    expect(acronymReader('how fast did ASC requests grow?', termsOf)('requests for adult social care grew')).toEqual(termsOf('ASC'));
     // The question's "looked after children" is the text's "LAC".
-    expect(acronymTerms('how many looked after children?', 'LAC numbers rose again', termsOf)).toEqual(termsOf('looked after children'));
-    expect(acronymTerms('how fast did ASC requests grow?', 'requests for school places grew', termsOf)).toEqual([]);
+    expect(acronymReader('how many looked after children?', termsOf)('LAC numbers rose again')).toEqual(termsOf('looked after children'));
+    expect(acronymReader('how fast did ASC requests grow?', termsOf)('requests for school places grew')).toEqual([]);
   });
 });

@@ -19,7 +19,6 @@ export function question(text: string, overrides: Partial<QuestionEvidence> = {}
     query,
     vocabulary,
     termWeights: new Map(query.terms.map((term) => [term, 1])),
-    absentShare: 0,
     orderedTerms: vocabulary.normaliser.terms(text),
     asksForPerson: /^who\b/i.test(text),
     specificity: 1,

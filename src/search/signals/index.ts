@@ -17,7 +17,7 @@ import {
 } from './agreement.js';
 import { passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceRareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
 import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
-import { absentTerms, documentStart, domainSpecificity, searchRank, windowLength } from './structure.js';
+import { documentStart, domainSpecificity, searchRank, windowLength } from './structure.js';
 import type { Signal } from './types.js';
 
 export const SIGNALS: Readonly<Record<string, Signal>> = {
@@ -47,7 +47,6 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   searchRank,
   documentStart,
   windowLength,
-  absentTerms,
   domainSpecificity,
 };
 

@@ -11,8 +11,6 @@ export const documentStart: Signal = (_question, { window }) => 1 / (1 + (window
 /** The window's length in words over 90: a longer extract holds more, a shorter one is more to the point. */
 export const windowLength: Signal = (_question, { window }) => Math.min(1, wordCount(window.text) / 90);
 
-/** Share of the question's term weight no indexed passage holds (the same for every window: read by the confidence model). */
-export const absentTerms: Signal = (question) => question.absentShare;
 
 /** How much more (or less) the reports use the question's terms than English does (the same for every window: read by the confidence models). */
 export const domainSpecificity: Signal = (question) => question.specificity;

@@ -12,8 +12,6 @@ export interface QuestionEvidence {
   vocabulary: SearchVocabulary;
   /** Inverse document frequency of each question term, discounted for framing words. */
   termWeights: ReadonlyMap<string, number>;
-  /** Share of the question's term weight that no indexed passage holds: a subject the reports do not cover. */
-  absentShare: number;
   /** The question's terms in its own order, for phrase matching. */
   orderedTerms: readonly string[];
   /** Whether the question asks for a person ("who ..."). */
