@@ -1,12 +1,13 @@
 /**
  * The extractive reply: the ranked windows become the lead (the best window's sentence) and the
- * citations (each passage once, best window first), with the ranker's confidence; when the
+ * citations (each passage once, citations.ts), with the ranker's confidence; when the
  * probability that the reports answer at all falls below the threshold, the reply declines and shows
  * the closest extracts as such. No language model.
  */
 import type { AnalysedQuery } from '../search/query.js';
 import type { RankedWindow } from '../search/ranker.js';
 import { round } from '../util/round.js';
+import { chooseCitations, type ChosenCitation, type CitableWindow } from './citations.js';
 import { findFigures } from './figures.js';
 import { citationLocation } from './location.js';
 import type { Citation, Reply } from './types.js';
@@ -27,8 +28,8 @@ export interface RankedBelief {
 }
 
 export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWindow[], { confidence, answerable }: RankedBelief, settings: ExtractiveSettings): Reply {
-  const chosen = onePerPassage(ranked, settings.maxCitations);
-  const best = chosen[0];
+  const chosen = chooseCitations(ranked, settings.maxCitations, citable);
+  const best = chosen[0]?.quoted;
   const answered = best !== undefined && answerable >= settings.declineBelow;
   return {
     question: query.text,
@@ -40,28 +41,20 @@ export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWin
   };
 }
 
-/**
- * The best window of each passage, best first, skipping a window whose sentence another chosen
- * extract already quotes (neighbouring passages share a sentence).
- */
-export function onePerPassage<T extends Pick<RankedWindow, 'evidence'>>(ranked: readonly T[], limit: number): T[] {
-  const chosen: T[] = [];
-  const passages = new Set<string>();
-  for (const item of ranked) {
-    if (chosen.length >= limit) break;
-    const { window } = item.evidence;
-    if (passages.has(window.hit.passage.id)) continue;
-    if (chosen.some((other) => other.evidence.window.hit.passage.docId === window.hit.passage.docId && other.evidence.window.text.includes(window.sentence))) continue;
-    passages.add(window.hit.passage.id);
-    chosen.push(item);
-  }
-  return chosen;
+/** What choosing citations reads of a ranked window. */
+export function citable(item: RankedWindow): CitableWindow {
+  const { window } = item.evidence;
+  return { passageId: window.hit.passage.id, docId: window.hit.passage.docId, text: window.text, sentence: window.sentence, score: item.score };
 }
 
-function toCitation(item: RankedWindow, query: AnalysedQuery): Citation {
-  const { window } = item.evidence;
+function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: AnalysedQuery): Citation {
+  const { window } = quoted.evidence;
   const { passage } = window.hit;
-  const wholeIsFocus = window.focusStart === 0 && window.focusEnd === window.text.length;
+  const marked = focus.evidence.window;
+  // The marked sentence's offsets, from the passage's into the quoted window's.
+  const focusStart = marked.start + marked.focusStart - window.start;
+  const focusEnd = marked.start + marked.focusEnd - window.start;
+  const wholeIsFocus = focusStart === 0 && focusEnd === window.text.length;
   return {
     passageId: passage.id,
     docId: passage.docId,
@@ -69,10 +62,10 @@ function toCitation(item: RankedWindow, query: AnalysedQuery): Citation {
     source: passage.source,
     location: citationLocation(passage),
     extract: window.text,
-    ...(wholeIsFocus ? {} : { focus: { start: window.focusStart, end: window.focusEnd } }),
+    ...(wholeIsFocus ? {} : { focus: { start: focusStart, end: focusEnd } }),
     ...(passage.page !== undefined ? { page: passage.page } : {}),
-    score: round(item.score, 3),
-    figures: figuresAsked(window.sentence, query),
+    score: round(quoted.score, 3),
+    figures: figuresAsked(marked.sentence, query),
   };
 }
 

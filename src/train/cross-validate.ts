@@ -2,7 +2,7 @@
  * Leave-documents-out cross-validation of the ranker: questions are split into folds by the
  * documents they ask about, so no fold is scored by weights fitted on its own documents.
  */
-import { onePerPassage } from '../answer/extractive.js';
+import { chooseCitations } from '../answer/citations.js';
 import { rankedListInputs } from '../search/ranker.js';
 import { FIT_DEFAULTS, dot, fitListwise, standardise, standardiser, type Standardiser } from './linear.js';
 import type { QuestionExample, WindowExample } from './examples.js';
@@ -78,12 +78,8 @@ export function rankExample(example: QuestionExample, scores: readonly number[])
 /** 1-based rank of the first citation that answers, among the citations a reply would show, or null. */
 export function citedHitRank(ranked: RankedExample, limit = 5): number | null {
   // The reply's own choice of citations (one per passage), so training scores what users see.
-  const shaped = ranked.ranked.map((item) => ({
-    item,
-    evidence: { window: { hit: { passage: { id: item.window.passageId, docId: item.window.docId } }, text: item.window.text, sentence: item.window.sentence } },
-  }));
-  const chosen = onePerPassage(shaped as never[], limit) as typeof shaped;
-  const index = chosen.findIndex((c) => c.item.window.gold);
+  const chosen = chooseCitations(ranked.ranked, limit, ({ window, score }) => ({ ...window, score }));
+  const index = chosen.findIndex((c) => c.quoted.window.gold);
   return index === -1 ? null : index + 1;
 }
 

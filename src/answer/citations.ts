@@ -1,0 +1,80 @@
+/**
+ * Which extract of each passage a reply quotes. The first passage's is the best window, whose
+ * sentence is the lead. Every later passage is quoted by the window most likely to hold the answer:
+ * the one holding the most of the ranker's belief over that passage's sentences. Its best-scoring
+ * window may be centred on a sentence that matches the question's words, while the answer stands
+ * two sentences away.
+ */
+
+/** What choosing citations reads of a ranked window. */
+export interface CitableWindow {
+  passageId: string;
+  docId: string;
+  /** What the window quotes. */
+  text: string;
+  /** The sentence it is built around. */
+  sentence: string;
+  /** The ranker's score: the logit of its softmax over every window of the question. */
+  score: number;
+}
+
+export interface ChosenCitation<T> {
+  /** The window quoted. */
+  quoted: T;
+  /** The best-scoring window whose sentence the quoted one holds: the sentence to mark. */
+  focus: T;
+}
+
+/**
+ * One citation per passage, passages in the order of their best window (`ranked` is best first),
+ * at most `limit`. A sentence already quoted by a citation from the same document (neighbouring
+ * passages share a sentence) is not marked again, and a window holding no other is passed over.
+ */
+export function chooseCitations<T>(ranked: readonly T[], limit: number, read: (item: T) => CitableWindow): ChosenCitation<T>[] {
+  const byPassage = new Map<string, T[]>();
+  for (const item of ranked) {
+    const id = read(item).passageId;
+    const items = byPassage.get(id);
+    if (items) items.push(item);
+    else byPassage.set(id, [item]);
+  }
+  const chosen: ChosenCitation<T>[] = [];
+  const quotedBefore = (docId: string, sentence: string) =>
+    chosen.some((other) => read(other.quoted).docId === docId && read(other.quoted).text.includes(sentence));
+  for (const items of byPassage.values()) {
+    if (chosen.length >= limit) break;
+    const candidates: ChosenCitation<T>[] = [];
+    for (const quoted of items) {
+      const { docId, text } = read(quoted);
+      // The sentence to mark: the best-scoring of the passage's that this window holds, and that
+      // no citation from the same document quotes already.
+      const focus = items.find((item) => text.includes(read(item).sentence) && !quotedBefore(docId, read(item).sentence));
+      if (focus) candidates.push({ quoted, focus });
+    }
+    const fresh = (item: T) => !quotedBefore(read(item).docId, read(item).sentence);
+    const pick = chosen.length === 0 ? candidates[0] : mostBelieved(candidates, items.filter(fresh), read);
+    if (pick) chosen.push(pick);
+  }
+  return chosen;
+}
+
+/**
+ * The candidate holding the most belief: the sum, over the passage's windows whose sentence it
+ * holds and no citation quotes yet, of exp(score) (proportional to the probability the ranker gives
+ * each). Ties go to the better-ranked candidate.
+ */
+function mostBelieved<T>(candidates: readonly ChosenCitation<T>[], freshItems: readonly T[], read: (item: T) => CitableWindow): ChosenCitation<T> | undefined {
+  const top = Math.max(...freshItems.map((item) => read(item).score));
+  let best: ChosenCitation<T> | undefined;
+  let bestMass = -Infinity;
+  for (const candidate of candidates) {
+    const text = read(candidate.quoted).text;
+    let mass = 0;
+    for (const item of freshItems) if (text.includes(read(item).sentence)) mass += Math.exp(read(item).score - top);
+    if (mass > bestMass) {
+      best = candidate;
+      bestMass = mass;
+    }
+  }
+  return best;
+}
