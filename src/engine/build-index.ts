@@ -346,11 +346,17 @@ async function embedGroup(
   }
   let offset = 0;
   for (const { document, passages, existed, file } of group) {
-    store.addDocument(document, passages, vectors.slice(offset, offset + passages.length));
+    await addDocument(store, document, passages, vectors.slice(offset, offset + passages.length));
     offset += passages.length;
     (existed ? summary.updated : summary.added).push(document.docId);
     finished(file, passages.length);
   }
+}
+
+/** A large document in steps, the event loop turned between them (putting vectors in the graph is synchronous). */
+async function addDocument(store: IngestStore, ...[document, passages, vectors]: Parameters<IngestStore['addDocument']>): Promise<void> {
+  if (store instanceof PgIndexStore) return store.addDocument(document, passages, vectors);
+  for (const _ of store.addingDocument(document, passages, vectors)) await setImmediate();
 }
 
 /**

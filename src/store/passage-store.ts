@@ -174,6 +174,16 @@ export class PassageStore {
    * document with the same docId. The graph grows as needed. Nothing changes if the input is invalid.
    */
   addDocument(doc: Omit<StoredDocument, 'passageIds'>, passages: readonly Passage[], vectors: readonly Float32Array[]): void {
+    for (const _ of this.addingDocument(doc, passages, vectors)) continue;
+  }
+
+  /**
+   * addDocument in steps: yields after every `step` vectors put in the graph (insertion is
+   * synchronous, about a second per 15,000 vectors here), so a caller can turn the event loop between
+   * them. Between steps the store holds part of the document: an ingest's store is its own until it
+   * is saved, and one abandoned midway is not.
+   */
+  *addingDocument(doc: Omit<StoredDocument, 'passageIds'>, passages: readonly Passage[], vectors: readonly Float32Array[], step = 2000): Generator<number> {
     this.assertWritable('addDocument');
     checkNewDocument(doc, passages, vectors, this.dimension, (id) => this.byId.get(id)?.docId);
     this.exactVectors = undefined;
@@ -181,7 +191,8 @@ export class PassageStore {
 
     this.ensureCapacity(passages.length);
     const passageIds: string[] = [];
-    passages.forEach((passage, i) => {
+    for (const [i, passage] of passages.entries()) {
+      if (i > 0 && i % step === 0) yield i;
       const label = this.nextLabel;
       this.nextLabel += 1;
       this.graph.addPoint(Array.from(vectors[i] as Float32Array), label);
@@ -190,7 +201,7 @@ export class PassageStore {
       this.byId.set(stored.id, entry);
       this.entriesByLabel[label] = entry;
       passageIds.push(stored.id);
-    });
+    }
     this.docs.set(doc.docId, {
       docId: doc.docId,
       hash: doc.hash,

@@ -235,6 +235,23 @@ describe('PassageStore growth, removal and replacement', () => {
     expect(loaded.passages().map((p) => p.label).sort((a, b) => a - b)).toEqual([...Array(10).keys()]);
   });
 
+  it('adds a large document in steps, yielding between them, to the same store addDocument makes', () => {
+    const random = seededRandom(5);
+    const big = makeDocument('big.md', 25, random);
+    const stepped = storeWith(sampleDocuments());
+    const whole = storeWith(sampleDocuments());
+    const yielded = [...stepped.addingDocument(big.doc, big.passages, big.vectors, 10)];
+    whole.addDocument(big.doc, big.passages, big.vectors);
+    // Vectors put in the graph before each pause: 10, then 20; the last 5 end the steps.
+    expect(yielded).toEqual([10, 20]);
+    expect(stepped.passages()).toEqual(whole.passages());
+    expect(stepped.document('big.md')?.passageIds).toEqual(big.passages.map((p) => p.id));
+    big.passages.forEach((passage, i) => expect(stepped.searchVectors(big.vectors[i] as Float32Array, 1)[0]?.passage.id).toBe(passage.id));
+    // The checks come before the first step: bad input changes nothing.
+    expect(() => [...stepped.addingDocument({ ...big.doc, docId: 'x.md' }, big.passages, big.vectors, 10)]).toThrow(/belongs to document/);
+    expect(stepped.passages()).toEqual(whole.passages());
+  });
+
   it('refuses invalid input and leaves the store unchanged', () => {
     const random = seededRandom(7);
     const store = storeWith(sampleDocuments());
