@@ -43,16 +43,14 @@ export function chooseCitations<T>(ranked: readonly T[], limit: number, read: (i
     chosen.some((other) => read(other.quoted).docId === docId && read(other.quoted).text.includes(sentence));
   for (const items of byPassage.values()) {
     if (chosen.length >= limit) break;
-    const candidates: ChosenCitation<T>[] = [];
-    for (const quoted of items) {
-      const { docId, text } = read(quoted);
-      // The sentence to mark: the best-scoring of the passage's that this window holds, and that
-      // no citation from the same document quotes already.
-      const focus = items.find((item) => text.includes(read(item).sentence) && !quotedBefore(docId, read(item).sentence));
-      if (focus) candidates.push({ quoted, focus });
-    }
-    const fresh = (item: T) => !quotedBefore(read(item).docId, read(item).sentence);
-    const pick = chosen.length === 0 ? candidates[0] : mostBelieved(candidates, items.filter(fresh), read);
+    const fresh = items.filter((item) => !quotedBefore(read(item).docId, read(item).sentence));
+    // Each window would mark the best-scoring of the passage's sentences it holds that no citation
+    // quotes yet; one holding none is passed over.
+    const candidates = items.flatMap((quoted) => {
+      const focus = fresh.find((item) => read(quoted).text.includes(read(item).sentence));
+      return focus ? [{ quoted, focus }] : [];
+    });
+    const pick = chosen.length === 0 ? candidates[0] : mostBelieved(candidates, fresh, read);
     if (pick) chosen.push(pick);
   }
   return chosen;
