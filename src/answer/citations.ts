@@ -1,9 +1,10 @@
 /**
- * Which extract of each passage a reply quotes. The first passage's is the best window, whose
- * sentence is the lead. Every later passage is quoted by the window most likely to hold the answer:
- * the one holding the most of the ranker's belief over that passage's sentences. Its best-scoring
- * window may be centred on a sentence that matches the question's words, while the answer stands
- * two sentences away.
+ * Which passages a reply cites, and which extract of each it quotes. The first is the passage of the
+ * best window, quoted by that window, whose sentence is the lead. The later passages come in the
+ * order of the ranker's belief that the answer lies in them (the sum of the probabilities it gives
+ * their windows), and each is quoted by the window most likely to hold the answer: the one holding
+ * the most of that belief. A passage's best-scoring window may be centred on a sentence that matches
+ * the question's words, while the answer stands two sentences away.
  */
 
 /** What choosing citations reads of a ranked window. */
@@ -26,9 +27,9 @@ export interface ChosenCitation<T> {
 }
 
 /**
- * One citation per passage, passages in the order of their best window (`ranked` is best first),
- * at most `limit`. A sentence already quoted by a citation from the same document (neighbouring
- * passages share a sentence) is not marked again, and a window holding no other is passed over.
+ * One citation per passage, at most `limit` (`ranked` is best first). A sentence already quoted by
+ * a citation from the same document (neighbouring passages share a sentence) is not marked again,
+ * and a window holding no other is passed over.
  */
 export function chooseCitations<T>(ranked: readonly T[], limit: number, read: (item: T) => CitableWindow): ChosenCitation<T>[] {
   const byPassage = new Map<string, T[]>();
@@ -41,7 +42,7 @@ export function chooseCitations<T>(ranked: readonly T[], limit: number, read: (i
   const chosen: ChosenCitation<T>[] = [];
   const quotedBefore = (docId: string, sentence: string) =>
     chosen.some((other) => read(other.quoted).docId === docId && read(other.quoted).text.includes(sentence));
-  for (const items of byPassage.values()) {
+  for (const items of inBeliefOrder([...byPassage.values()], read)) {
     if (chosen.length >= limit) break;
     const fresh = items.filter((item) => !quotedBefore(read(item).docId, read(item).sentence));
     // Each window would mark the best-scoring of the passage's sentences it holds that no citation
@@ -54,6 +55,18 @@ export function chooseCitations<T>(ranked: readonly T[], limit: number, read: (i
     if (pick) chosen.push(pick);
   }
   return chosen;
+}
+
+/**
+ * The passage of the best window first, then the others by the belief they hold: the sum of
+ * exp(score) of their windows, proportional to the probability the ranker's softmax gives them.
+ */
+function inBeliefOrder<T>(passages: readonly T[][], read: (item: T) => CitableWindow): T[][] {
+  const [first, ...rest] = passages;
+  if (!first) return [];
+  const top = read(first[0] as T).score;
+  const belief = (items: readonly T[]) => items.reduce((sum, item) => sum + Math.exp(read(item).score - top), 0);
+  return [first, ...rest.sort((a, b) => belief(b) - belief(a))];
 }
 
 /**

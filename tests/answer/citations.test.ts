@@ -40,9 +40,19 @@ describe('choosing citations', () => {
     expect(chosen.map((c) => c.focus.sentence)).toEqual(['Lead sentence.', 'Another.']);
   });
 
-  it('cites each passage once, in the order of its best window, no more than asked', () => {
+  it('cites each passage once, the best window\'s first, no more than asked', () => {
     const all = byScore([first, ...second, win('p4', 'Far.', ['Far.'], -1)]);
     expect(chooseCitations(all, 5, read).map((c) => c.quoted.passageId)).toEqual(['p1', 'p2', 'p4']);
     expect(chooseCitations(all, 2, read)).toHaveLength(2);
+  });
+
+  it('orders later passages by the belief all their windows hold, not by their best window', () => {
+    // p5's one window outscores each of p2's, but p2's three close ones hold more between them.
+    const single = win('p5', 'Alone.', ['Alone.'], 2.5);
+    const order = chooseCitations(byScore([first, single, ...second]), 5, read).map((c) => c.quoted.passageId);
+    expect(order).toEqual(['p1', 'p2', 'p5']);
+    // The first passage stays the best window's, however much another holds.
+    const lead = win('p6', 'Top.', ['Top.'], 6);
+    expect(chooseCitations(byScore([lead, first, single, ...second]), 5, read)[0]!.quoted).toBe(lead);
   });
 });
