@@ -95,6 +95,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
   const answerable = fitOnHeldOut(heldOut, inputs, heldOut.map((r) => r.example.answerable), folds);
   const declineBelow = thresholdFor(heldOut, answerable.heldOutProbabilities);
   const heldOutTable = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow);
+  const heldOutByKind = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow, (e) => e.kind);
   const crossCollection = acrossCollections(examples, features, l2);
 
   const final = fitRanking(examples, features, l2);
@@ -109,6 +110,9 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
   const table = [
     `held out by documents (${folds} folds), decline below answerability ${declineBelow}:`,
     heldOutTable.text,
+    '',
+    'the same, every set together, by kind of question:',
+    heldOutByKind.text.replace(/^set /, 'kind'),
     '',
     `confidence held out, predicted against observed (expected calibration error ${calibration.error}):`,
     ...calibration.bins.map((bin) => `  ${bin.from.toFixed(1)}-${bin.to.toFixed(1)}  n ${String(bin.n).padStart(3)}  predicted ${bin.predicted.toFixed(2)}  observed ${bin.observed.toFixed(2)}`),
@@ -131,6 +135,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
       signalsKept: kept,
       signalsDropped: dropped,
       heldOut: heldOutTable.figures,
+      heldOutByKind: heldOutByKind.figures,
       confidenceCalibration: calibration,
       acrossCollections: crossCollection.figures,
     },
@@ -214,14 +219,15 @@ function resultsOf(ranked: readonly RankedExample[], probabilities: readonly num
   }));
 }
 
-function tableBySet(ranked: readonly RankedExample[], probabilities: readonly number[], declineBelow: number) {
+/** Figures per set, or per whatever `groupOf` reads of a question (its kind). */
+function tableBySet(ranked: readonly RankedExample[], probabilities: readonly number[], declineBelow: number, groupOf: (example: QuestionExample) => string = (e) => e.set) {
   const results = resultsOf(ranked, probabilities, declineBelow);
   const figures: Record<string, unknown> = {};
   const lines = ['set              n   R@1   R@3   R@5   MRR  declined(unans)  wrongly declined'];
-  for (const set of new Set(ranked.map((r) => r.example.set))) {
-    const s = summarise(results.filter((_, i) => ranked[i]?.example.set === set));
-    figures[set] = { n: s.n, recall1: s.recall1, recall3: s.recall3, recall5: s.recall5, mrr: s.mrr, declinedUnanswerable: s.abstainAccuracy, wronglyDeclined: s.falseAbstainRate };
-    lines.push(`${set.padEnd(15)} ${String(s.n).padStart(3)}  ${s.recall1.toFixed(2)}  ${s.recall3.toFixed(2)}  ${s.recall5.toFixed(2)}  ${s.mrr.toFixed(2)}  ${s.abstainAccuracy.toFixed(2).padStart(15)}  ${s.falseAbstainRate.toFixed(2).padStart(16)}`);
+  for (const group of new Set(ranked.map((r) => groupOf(r.example)))) {
+    const s = summarise(results.filter((_, i) => groupOf((ranked[i] as RankedExample).example) === group));
+    figures[group] = { n: s.n, recall1: s.recall1, recall3: s.recall3, recall5: s.recall5, mrr: s.mrr, declinedUnanswerable: s.abstainAccuracy, wronglyDeclined: s.falseAbstainRate };
+    lines.push(`${group.padEnd(15)} ${String(s.n).padStart(3)}  ${s.recall1.toFixed(2)}  ${s.recall3.toFixed(2)}  ${s.recall5.toFixed(2)}  ${s.mrr.toFixed(2)}  ${s.abstainAccuracy.toFixed(2).padStart(15)}  ${s.falseAbstainRate.toFixed(2).padStart(16)}`);
   }
   return { text: lines.join('\n'), figures };
 }
