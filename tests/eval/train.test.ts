@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../src/search/ranker.js';
 import { FIT_DEFAULTS, dot, fitListwise, fitLogistic } from '../../src/train/linear.js';
-import { calibrationOf } from '../../src/train/choose.js';
+import { calibrationOf, chooseModel } from '../../src/train/choose.js';
 import { foldOf } from '../../src/train/cross-validate.js';
-import type { QuestionExample } from '../../src/train/examples.js';
+import { SIGNAL_NAMES, type QuestionExample } from '../../src/train/examples.js';
 
 describe('the models training fits', () => {
   it('a listwise ranker learns which feature marks the answer among a question\'s candidates', () => {
@@ -75,3 +75,37 @@ describe('the confidence calibration training reports', () => {
   });
 });
 
+
+describe('choosing the model', () => {
+  // Two kinds of question over four documents; one signal marks the answering window, so held out
+  // the ranker finds it. Unanswerable questions have no window that answers.
+  const marker = SIGNAL_NAMES.indexOf('windowCoverage');
+  const question = (i: number, kind: string, answerable: boolean): QuestionExample => ({
+    set: i % 2 ? 'set-a' : 'set-b',
+    collection: i % 3 ? 'one' : 'two',
+    id: `q${i}`,
+    kind,
+    answerable,
+    documents: answerable ? [`doc-${i % 4}.md`] : [],
+    windows: [0, 1, 2].map((w) => {
+      const gold = answerable && w === i % 3;
+      const values = SIGNAL_NAMES.map((_, j) => (j === marker ? (gold ? 1 : 0.1 * w) : ((i * 7 + w * 3 + j) % 5) / 5));
+      return { values, gold, focusGold: gold, passageId: `p${i}-${w}`, docId: `doc-${i % 4}.md`, text: `window ${w}`, sentence: `window ${w}` };
+    }),
+  });
+  const examples = [
+    ...Array.from({ length: 24 }, (_, i) => question(i, i % 2 ? 'stat' : 'who', true)),
+    ...Array.from({ length: 6 }, (_, i) => question(24 + i, 'unanswerable', false)),
+  ];
+
+  it('reports held-out figures by kind of question as well as by set', () => {
+    const report = chooseModel(examples, { folds: 3, select: false, log: () => {} });
+    const byKind = report.provenance.heldOutByKind as Record<string, { n: number; recall1: number }>;
+    expect(Object.keys(byKind).sort()).toEqual(['stat', 'unanswerable', 'who']);
+    expect(byKind.stat!.n).toBe(12);
+    expect(byKind.who!.n).toBe(12);
+    expect(byKind.stat!.recall1).toBeGreaterThan(0.8);
+    expect(Object.keys(report.provenance.heldOut as object).sort()).toEqual(['set-a', 'set-b']);
+    expect(report.table).toContain('by kind of question');
+  });
+});
