@@ -54,9 +54,10 @@ export function tokenize(text: string): string[] {
     tokens.push(canonicalSplitYear(first, second));
     if (second.length === 2) secondHalves.add(match.index + whole.length);
   }
-  // Words (with inner apostrophes), and numbers with their decimal point or thousands commas.
-  for (const match of folded.matchAll(/[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*/g)) {
-    if (!secondHalves.has(match.index + match[0].length)) tokens.push(match[0]);
+  // Words (with inner apostrophes), and numbers with their decimal point or thousands commas. An
+  // ordinal's or a decade's ending ("3rd", "21st", "1990s") stays with its number, and is no word.
+  for (const match of folded.matchAll(/[a-z]+(?:'[a-z]+)*|(?=(\d+(?:[.,]\d+)*))\1(?:st|nd|rd|th|s)(?![a-z])|\d+(?:[.,]\d+)*/g)) {
+    if (!secondHalves.has(match.index + match[0].length)) tokens.push(match[1] ?? match[0]);
   }
   return tokens;
 }

@@ -22,6 +22,12 @@ describe('text analysis', () => {
     expect(tokenize('in 2013-14 and 2018/2019')).toEqual(['2013/14', '2018/19', 'in', '2013', 'and', '2018', '2019']);
   });
 
+  it("keeps an ordinal's or a decade's ending with its number, and no other letters", () => {
+    expect(tokenize('the 3rd review, 21st century, the 1990s')).toEqual(['the', '3', 'review', '21', 'century', 'the', '1990']);
+    // Letters that are not such an ending stay a word; a figure with a unit stays whole.
+    expect(tokenize('at 10am, £3.5m and 1,000th')).toEqual(['at', '10', 'am', '3.5', 'm', 'and', '1,000']);
+  });
+
   it('stems and drops function words', () => {
     expect(vocabulary.normaliser.terms('What share of the councils were inspected?')).toEqual(['share', 'council', 'inspect']);
   });
