@@ -42,7 +42,7 @@ export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWin
 }
 
 /** What choosing citations reads of a ranked window. */
-export function citable(item: RankedWindow): CitableWindow {
+function citable(item: RankedWindow): CitableWindow {
   const { window } = item.evidence;
   return { passageId: window.hit.passage.id, docId: window.hit.passage.docId, text: window.text, sentence: window.sentence, score: item.score };
 }
