@@ -3,14 +3,13 @@
  * answered exactly once under load, follow-ups across replicas, an ingest while both serve, the
  * database lost and back, one replica killed mid-answer, and a graceful SIGTERM.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_USER_ID, FakeSlackApi } from '../../src/bench/fake-slack-api.js';
-import { BOT_TOKEN, SIGNING_SECRET, eventEnvelope, nextTs, renderedTexts, sendEvent, waitFor } from '../slack/helpers.js';
+import { BOT_TOKEN, SIGNING_SECRET, eventEnvelope, freePort, nextTs, renderedTexts, sendEvent, startProcess, waitFor, type StartedProcess } from '../slack/helpers.js';
 import { startLocalPostgres, type LocalPostgres } from './helpers.js';
 
 let server: LocalPostgres;
@@ -19,32 +18,17 @@ let work: string;
 let reports: string;
 const children: ChildProcess[] = [];
 
-interface Replica {
-  child: ChildProcess;
+interface Replica extends StartedProcess {
   url: string;
-  output(): string;
-  exited: Promise<number | null>;
 }
 
 let env: Record<string, string>;
 const replicas: Replica[] = [];
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
-
-function run(args: string[], extra: Record<string, string> = {}): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, output: () => output, exited };
+function run(args: string[], extra: Record<string, string> = {}): StartedProcess {
+  const started = startProcess(args, { ...env, ...extra });
+  children.push(started.child);
+  return started;
 }
 
 async function startReplica(): Promise<Replica> {

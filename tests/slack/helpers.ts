@@ -1,6 +1,8 @@
 /** Starting the real Slack app against the fake Web API, and talking to it the way Slack does (signed requests). */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SlackConfig } from '../../src/config.js';
@@ -15,6 +17,32 @@ import { TestEngine } from './test-engine.js';
 export const BOT_TOKEN = 'xoxb-test-0000-secret-bot-token';
 export const SIGNING_SECRET = 'test-signing-secret-9f8e7d6c';
 export const APP_TOKEN = 'xapp-1-test-secret-app-token';
+
+/** A TypeScript entry point run as a child process, its output gathered as it comes. */
+export interface StartedProcess {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs `node --import tsx ...args` with exactly `env`, its stdout and stderr gathered together. */
+export function startProcess(args: string[], env: Record<string, string>): StartedProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** A port on 127.0.0.1 that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 export interface Harness<E extends CitelineEngine = TestEngine> {
   api: FakeSlackApi;

@@ -2,15 +2,15 @@
  * The real entry point (`npm start` = src/slack/main.ts) as a child process: configuration errors,
  * a damaged index, HTTP mode and Socket Mode, each against the fake Slack Web API on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm, truncate } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { BOT_USER_ID, FakeSlackApi } from '../../src/bench/fake-slack-api.js';
-import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, eventEnvelope, nextTs, renderedTexts, sendEvent, waitFor } from './helpers.js';
+import { APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, eventEnvelope, freePort, nextTs, renderedTexts, sendEvent, startProcess, waitFor, type StartedProcess } from './helpers.js';
 
 let work: string;
 let api: FakeSlackApi;
@@ -27,32 +27,11 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-interface Started {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
 /** Starts main.ts with exactly these settings (no .env from the checkout: cwd stays the repo, but every setting is given). */
-function start(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/slack/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+function start(env: Record<string, string>): StartedProcess {
+  const started = startProcess(['src/slack/main.ts'], { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env });
+  children.push(started.child);
+  return started;
 }
 
 const slackEnv = (indexDir: string) => ({
