@@ -95,7 +95,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
   const answerable = fitOnHeldOut(heldOut, inputs, heldOut.map((r) => r.example.answerable), folds);
   const declineBelow = thresholdFor(heldOut, answerable.heldOutProbabilities);
   const heldOutTable = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow);
-  const heldOutByKind = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow, (e) => e.kind);
+  const heldOutByKind = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow, (e) => e.kind, 'kind');
   const crossCollection = acrossCollections(examples, features, l2);
 
   const final = fitRanking(examples, features, l2);
@@ -112,7 +112,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
     heldOutTable.text,
     '',
     'the same, every set together, by kind of question:',
-    heldOutByKind.text.replace(/^set /, 'kind'),
+    heldOutByKind.text,
     '',
     `confidence held out, predicted against observed (expected calibration error ${calibration.error}):`,
     ...calibration.bins.map((bin) => `  ${bin.from.toFixed(1)}-${bin.to.toFixed(1)}  n ${String(bin.n).padStart(3)}  predicted ${bin.predicted.toFixed(2)}  observed ${bin.observed.toFixed(2)}`),
@@ -219,11 +219,11 @@ function resultsOf(ranked: readonly RankedExample[], probabilities: readonly num
   }));
 }
 
-/** Figures per set, or per whatever `groupOf` reads of a question (its kind). */
-function tableBySet(ranked: readonly RankedExample[], probabilities: readonly number[], declineBelow: number, groupOf: (example: QuestionExample) => string = (e) => e.set) {
+/** Figures per set, or per whatever `groupOf` reads of a question (its kind, headed `label`). */
+function tableBySet(ranked: readonly RankedExample[], probabilities: readonly number[], declineBelow: number, groupOf: (example: QuestionExample) => string = (e) => e.set, label = 'set') {
   const results = resultsOf(ranked, probabilities, declineBelow);
   const figures: Record<string, unknown> = {};
-  const lines = ['set              n   R@1   R@3   R@5   MRR  declined(unans)  wrongly declined'];
+  const lines = [`${label.padEnd(15)}  n   R@1   R@3   R@5   MRR  declined(unans)  wrongly declined`];
   for (const group of new Set(ranked.map((r) => groupOf(r.example)))) {
     const s = summarise(results.filter((_, i) => groupOf((ranked[i] as RankedExample).example) === group));
     figures[group] = { n: s.n, recall1: s.recall1, recall3: s.recall3, recall5: s.recall5, mrr: s.mrr, declinedUnanswerable: s.abstainAccuracy, wronglyDeclined: s.falseAbstainRate };
