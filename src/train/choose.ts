@@ -19,6 +19,7 @@ const CONFIDENCE_INPUTS = [
   'score',
   'lead',
   'windowCoverage',
+  'askCoverage',
   'sentenceCoverage',
   'rareTermCoverage',
   'softCoverage',

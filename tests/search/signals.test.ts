@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, yearAgreement } from '../../src/search/signals/agreement.js';
-import { phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
+import { askCoverage, phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
 import { softCoverage } from '../../src/search/signals/meaning.js';
 import { documentStart, searchRank, windowLength } from '../../src/search/signals/structure.js';
 import { evidence, question, vocabulary, windowFrom } from './signals.helpers.js';
@@ -20,6 +20,18 @@ describe('lexical signals', () => {
     const window = evidence('Nothing relevant stands here.', { title: 'Foster carers leaving the service' });
     expect(sentenceCoverage(asked, window)).toBe(0);
     expect(titleCoverage(asked, window)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('ask coverage counts the terms the title does not hold: what is asked beyond the document named', () => {
+    const asked = question('in the yearly fostering review, how many carers were recruited?');
+    const title = { title: 'Yearly fostering review' };
+    const opening = evidence('The yearly fostering review was published by the county today.', title);
+    const answer = evidence('Some 120 carers were recruited during the year.', title);
+    expect(windowCoverage(asked, opening)).toBeGreaterThan(windowCoverage(asked, answer));
+    expect(askCoverage(asked, answer)).toBeGreaterThan(askCoverage(asked, opening));
+    // With a title that names none of the question's terms, it is plain coverage.
+    const untitled = evidence('Some 120 carers were recruited during the year.', { title: 'Council papers' });
+    expect(askCoverage(asked, untitled)).toBeCloseTo(windowCoverage(asked, untitled));
   });
 
   it('window BM25 saturates: saying a term many times counts for less than saying more terms', () => {

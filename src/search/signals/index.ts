@@ -15,7 +15,7 @@ import {
   sentenceYearAgreement,
   yearAgreement,
 } from './agreement.js';
-import { passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceRareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
+import { askCoverage, passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceRareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
 import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
 import { documentStart, domainSpecificity, searchRank, windowLength } from './structure.js';
 import type { Signal } from './types.js';
@@ -23,6 +23,7 @@ import type { Signal } from './types.js';
 export const SIGNALS: Readonly<Record<string, Signal>> = {
   passageBm25,
   windowCoverage,
+  askCoverage,
   sentenceCoverage,
   titleCoverage,
   windowBm25,
