@@ -1,15 +1,18 @@
 /** Made-up documents with random unit vectors: the store needs no embedding model to be tested. */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Passage } from '../../src/ingest/types.js';
+import { PassageStore } from '../../src/store/passage-store.js';
 import type { StoredDocument } from '../../src/store/types.js';
 
 export const DIM = 16;
 export const MODEL = 'test/random-16d';
 
 // Deterministic, so failures reproduce: the same generator the benchmark's corpus uses.
-export { seededRandom } from '../../src/bench/synthetic-corpus.js';
+import { seededRandom } from '../../src/bench/synthetic-corpus.js';
+
+export { seededRandom };
 
 export function randomUnitVector(random: () => number, dimension = DIM): Float32Array {
   const vector = new Float32Array(dimension);
@@ -57,4 +60,22 @@ export function makeDocument(docId: string, count: number, random: () => number,
 
 export function tempIndexDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'citeline-store-'));
+}
+
+/** A new store holding the documents. */
+export function storeWith(documents: MadeDocument[], options: { initialCapacity?: number } = {}): PassageStore {
+  const store = PassageStore.create({ model: MODEL, dimension: DIM, ...options });
+  for (const { doc, passages, vectors } of documents) store.addDocument(doc, passages, vectors);
+  return store;
+}
+
+/** Three documents of 10, 7 and 12 passages. */
+export function sampleDocuments(seed = 1): MadeDocument[] {
+  const random = seededRandom(seed);
+  return [makeDocument('a.md', 10, random), makeDocument('b.md', 7, random), makeDocument('c.md', 12, random)];
+}
+
+/** The generation folders in an index folder. */
+export async function generations(indexDir: string): Promise<string[]> {
+  return (await readdir(indexDir)).filter((name) => name.startsWith('gen-'));
 }
