@@ -97,8 +97,9 @@ function rarestShare(question: QuestionEvidence, terms: ReadonlySet<string>): nu
 /**
  * Coverage of what the question asks beyond its document's subject: the share of the question's
  * terms that the document's title and the passage's heading do not hold, found in the window.
- * "In the annual report, how many services were rated good?" names its report to find it; the
- * answer is the window saying how many were rated good, not the opening that restates the title.
+ * A question that names its report to find it ("in the yearly fostering review, how many carers
+ * were recruited?") is answered by the window that says how many, not the opening that restates
+ * the title.
  */
 export const askCoverage: Signal = (question, window) => {
   const beyondTitle = new Map([...question.termWeights].map(([term, weight]) => [term, window.titleTerms.has(term) ? 0 : weight]));
