@@ -31,6 +31,14 @@ async function expectLoadError(kind: IndexLoadErrorKind, expected: { model: stri
   return loadError;
 }
 
+/** Changes one byte in the middle of a file, keeping its size. */
+async function alterMiddleByte(path: string): Promise<void> {
+  const bytes = await readFile(path);
+  const at = Math.floor(bytes.length / 2);
+  bytes[at] = (bytes[at]! + 1) & 0xff;
+  await writeFile(path, bytes);
+}
+
 describe('PassageStore.load refuses a missing or damaged index', () => {
   async function saveSample(): Promise<{ generation: string; genDir: string }> {
     const store = storeWith(sampleDocuments());
@@ -65,10 +73,7 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
   it('one altered byte in hnsw.bin', async () => {
     const { genDir } = await saveSample();
     const path = join(genDir, 'hnsw.bin');
-    const bytes = await readFile(path);
-    const at = Math.floor(bytes.length / 2);
-    bytes[at] = (bytes[at]! + 1) & 0xff;
-    await writeFile(path, bytes);
+    await alterMiddleByte(path);
     const error = await expectLoadError('corrupt');
     expect(error.message).toMatch(/hnsw\.bin.*checksum/);
   });
@@ -76,10 +81,7 @@ describe('PassageStore.load refuses a missing or damaged index', () => {
   it('an altered passages file of the same size', async () => {
     const { genDir } = await saveSample();
     const path = join(genDir, 'passages.bin');
-    const bytes = await readFile(path);
-    const at = Math.floor(bytes.length / 2);
-    bytes[at] = (bytes[at]! + 1) & 0xff;
-    await writeFile(path, bytes);
+    await alterMiddleByte(path);
     await expectLoadError('corrupt');
   });
 
