@@ -46,13 +46,18 @@ export function chooseCitations<T>(ranked: readonly T[], limit: number, read: (i
     if (chosen.length >= limit) break;
     const fresh = items.filter((item) => !quotedBefore(read(item).docId, read(item).sentence));
     // Each window would mark the best-scoring of the passage's sentences it holds that no citation
-    // quotes yet; one holding none is passed over.
+    // quotes yet, and holds their belief: the sum of exp(score), proportional to the probability the
+    // ranker gives each. One holding none is passed over.
+    const top = Math.max(...fresh.map((item) => read(item).score));
     const candidates = items.flatMap((quoted) => {
-      const focus = fresh.find((item) => read(quoted).text.includes(read(item).sentence));
-      return focus ? [{ quoted, focus }] : [];
+      const held = fresh.filter((item) => read(quoted).text.includes(read(item).sentence));
+      const focus = held[0];
+      return focus ? [{ quoted, focus, belief: held.reduce((sum, item) => sum + Math.exp(read(item).score - top), 0) }] : [];
     });
-    const pick = chosen.length === 0 ? candidates[0] : mostBelieved(candidates, fresh, read);
-    if (pick) chosen.push(pick);
+    // The lead is the best window; a later passage is quoted by the window holding the most belief
+    // (ties to the better-ranked).
+    const pick = chosen.length === 0 ? candidates[0] : candidates.reduce<(typeof candidates)[number] | undefined>((best, c) => (best && best.belief >= c.belief ? best : c), undefined);
+    if (pick) chosen.push({ quoted: pick.quoted, focus: pick.focus });
   }
   return chosen;
 }
@@ -67,25 +72,4 @@ function inBeliefOrder<T>(passages: readonly T[][], read: (item: T) => CitableWi
   const top = read(first[0] as T).score;
   const belief = (items: readonly T[]) => items.reduce((sum, item) => sum + Math.exp(read(item).score - top), 0);
   return [first, ...rest.sort((a, b) => belief(b) - belief(a))];
-}
-
-/**
- * The candidate holding the most belief: the sum, over the passage's windows whose sentence it
- * holds and no citation quotes yet, of exp(score) (proportional to the probability the ranker gives
- * each). Ties go to the better-ranked candidate.
- */
-function mostBelieved<T>(candidates: readonly ChosenCitation<T>[], freshItems: readonly T[], read: (item: T) => CitableWindow): ChosenCitation<T> | undefined {
-  const top = Math.max(...freshItems.map((item) => read(item).score));
-  let best: ChosenCitation<T> | undefined;
-  let bestMass = -Infinity;
-  for (const candidate of candidates) {
-    const text = read(candidate.quoted).text;
-    let mass = 0;
-    for (const item of freshItems) if (text.includes(read(item).sentence)) mass += Math.exp(read(item).score - top);
-    if (mass > bestMass) {
-      best = candidate;
-      bestMass = mass;
-    }
-  }
-  return best;
 }

@@ -11,6 +11,5 @@ export const documentStart: Signal = (_question, { window }) => 1 / (1 + (window
 /** The window's length in words over 90: a longer extract holds more, a shorter one is more to the point. */
 export const windowLength: Signal = (_question, { window }) => Math.min(1, wordCount(window.text) / 90);
 
-
 /** How much more (or less) the reports use the question's terms than English does (the same for every window: read by the confidence models). */
 export const domainSpecificity: Signal = (question) => question.specificity;
