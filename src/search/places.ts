@@ -26,11 +26,12 @@ export function parsePlaces(text: string): Places {
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) continue;
-    const asWritten = trimmed.startsWith('=');
-    const written = (asWritten ? trimmed.slice(1) : trimmed).split('|').map((name) => name.trim()).filter(Boolean);
-    const place = written[0];
+    // Each name may be marked as an everyday word on its own ("Wiltshire | =Wilts").
+    const marked = trimmed.split('|').map((name) => name.trim()).filter(Boolean);
+    const written = marked.map((name) => ({ name: name.replace(/^=\s*/, ''), asWritten: name.startsWith('=') }));
+    const place = written[0]?.name;
     if (place === undefined) continue;
-    for (const name of written) names.push({ written: name, place, asWritten });
+    for (const { name, asWritten } of written) names.push({ written: name, place, asWritten });
   }
   // Longest first, so "North East Lincolnshire" is one place, not the North East and another word.
   names.sort((a, b) => b.written.length - a.written.length);

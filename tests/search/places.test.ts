@@ -20,6 +20,13 @@ describe('places', () => {
     expect(places.find('reading the report', { anyCase: true })).toEqual([]);
   });
 
+  it('marks each name that is an everyday word on its own, so a short form can be one', () => {
+    const counties = parsePlaces(['Wiltshire | =Wilts', 'Gloucestershire | Glos'].join('\n'));
+    expect(counties.find('did glos and Wilts improve?', { anyCase: true })).toEqual(['Gloucestershire', 'Wiltshire']);
+    expect(counties.find('the flowers wilts in glos', { anyCase: true })).toEqual(['Gloucestershire']);
+    expect(counties.find('wiltshire, as people type it', { anyCase: true })).toEqual(['Wiltshire']);
+  });
+
   it('are not found inside other words', () => {
     expect(places.find('Barnetshire and Barnet')).toEqual(['Barnet']);
   });
@@ -27,5 +34,6 @@ describe('places', () => {
   it('ship with the project: England\'s regions and councils', () => {
     expect(vocabulary.places.find('Birmingham; Buckinghamshire; Coventry Knowsley; Manchester Rotherham and Slough')).toHaveLength(7);
     expect(vocabulary.places.find('top in London at 85%, bottom in the North West at 36%')).toEqual(['London', 'North West']);
+    expect(vocabulary.places.find('notts, north yorks and lancs', { anyCase: true })).toEqual(['Nottinghamshire', 'North Yorkshire', 'Lancashire']);
   });
 });
