@@ -13,6 +13,21 @@ import { foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
 import { wordCount, type AnswerWindow } from './windows.js';
 
+/** "Which region ...?", "which 7 LAs ...?", "worst region for ...": the answer names a council or region. */
+const ASKS_FOR_PLACE =
+  /\b(?:which|what)\s+(?:\d+\s+|other\s+)?(?:regions?|councils?|local authorit(?:y|ies)|las?|areas?|count(?:y|ies)|boroughs?)\b|\b(?:worst|best|top|bottom|lowest|highest)\s+(?:regions?|councils?|las?|areas?)\b/i;
+
+export function asksForPlace(question: string): boolean {
+  return ASKS_FOR_PLACE.test(question);
+}
+
+/**
+ * The words a question asks for a share by. A text stating a percentage ("69%") says them, though
+ * "%" is no word: coverage would otherwise favour a text that writes "share" over the one that gives it.
+ */
+const SHARE_WORDS = 'percent percentage proportion share fraction';
+const PERCENTAGE = /\d\s?%|\d\s?per ?cent\b/i;
+
 /** Framing words ("the latest figures") find the right passage but need not stand in the answer. */
 const FRAMING_WEIGHT = 0.3;
 
@@ -29,6 +44,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
     termWeights,
     orderedTerms: vocabulary.normaliser.terms(query.text),
     asksForPerson: /^\s*(?:who|whom|whose)\b|\bwho (?:is|was|were|are|said|led|leads|runs|ran)\b/i.test(query.text),
+    asksForPlace: asksForPlace(query.text),
     specificity: questionSpecificity(vocabulary.normaliser.words(query.text), lexical, vocabulary.generalRanks),
   };
 }
@@ -53,14 +69,16 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
 
   const termsOf = (text: string) => normaliser.terms(text);
   const byAcronym = acronymReader(question.query.text, termsOf);
+  const shareTerms = termsOf(SHARE_WORDS);
+  const bySymbol = (text: string) => (PERCENTAGE.test(text) ? shareTerms : []);
   return windows.map((window, index) => {
     const terms = termsOf(window.text);
     const { passage } = window.hit;
     return {
       window,
       terms,
-      termSet: new Set([...terms, ...byAcronym(window.text)]),
-      sentenceTerms: new Set([...termsOf(window.sentence), ...byAcronym(window.sentence)]),
+      termSet: new Set([...terms, ...byAcronym(window.text), ...bySymbol(window.text)]),
+      sentenceTerms: new Set([...termsOf(window.sentence), ...byAcronym(window.sentence), ...bySymbol(window.sentence)]),
       titleTerms: new Set(termsOf(`${passage.title}\n${passage.heading ?? ''}`)),
       windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,

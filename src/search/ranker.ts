@@ -117,8 +117,11 @@ export function confidenceInputs(ranked: readonly RankedWindow[]): Record<string
   return rankedListInputs(ranked.map((item) => ({ score: item.score, passageId: item.evidence.window.hit.passage.id, values: item.values })));
 }
 
-/** The agreements a sentence must not break to state what the question pins down: year, grade, place, kind of figure. */
-const PINNED = ['sentenceYearAgreement', 'sentenceGradeAgreement', 'placeAgreement', 'sentenceFigureAgreement'] as const;
+/**
+ * The agreements a candidate must not break to state what the question pins down: the year, grade,
+ * place and kind of figure (on its best sentence), and a council or region when one is asked for.
+ */
+const PINNED = ['sentenceYearAgreement', 'sentenceGradeAgreement', 'placeAgreement', 'sentenceFigureAgreement', 'placeAnswer'] as const;
 /** How many of the best windows agreesNearTop looks at. */
 const NEAR_TOP = 5;
 

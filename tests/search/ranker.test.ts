@@ -77,5 +77,11 @@ describe('what a ranked list says of its best window', () => {
     expect(rankedListInputs([item('d', 1, agrees)])).toMatchObject({ agreesAnywhere: 1, agreesNearTop: 1, lead: 1 });
     expect(rankedListInputs([])).toEqual({});
   });
+
+  it('counts a list that never names the council or region asked for as agreeing nowhere', () => {
+    const namesNone = { ...agrees, placeAnswer: -1 };
+    expect(rankedListInputs([item('a', 2, namesNone), item('b', 1, namesNone)])).toMatchObject({ agreesAnywhere: 0, agreesNearTop: 0 });
+    expect(rankedListInputs([item('a', 2, namesNone), item('b', 1, { ...agrees, placeAnswer: 1 })])).toMatchObject({ agreesAnywhere: 1, agreesNearTop: 1 });
+  });
 });
 

@@ -1,5 +1,6 @@
 /** Builds what the ranking signals read from short texts of our own, with the real vocabulary and no model. */
 import type { Passage } from '../../src/ingest/types.js';
+import { asksForPlace } from '../../src/search/evidence.js';
 import { foldText } from '../../src/search/text-analysis.js';
 import { analyseQuery } from '../../src/search/query.js';
 import type { QuestionEvidence, WindowEvidence } from '../../src/search/signals/types.js';
@@ -21,6 +22,7 @@ export function question(text: string, overrides: Partial<QuestionEvidence> = {}
     termWeights: new Map(query.terms.map((term) => [term, 1])),
     orderedTerms: vocabulary.normaliser.terms(text),
     asksForPerson: /^who\b/i.test(text),
+    asksForPlace: asksForPlace(text),
     specificity: 1,
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, yearAgreement } from '../../src/search/signals/agreement.js';
+import { dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, placeAnswer, yearAgreement } from '../../src/search/signals/agreement.js';
 import { askCoverage, phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
 import { softCoverage } from '../../src/search/signals/meaning.js';
 import { documentStart, searchRank, windowLength } from '../../src/search/signals/structure.js';
@@ -69,7 +69,7 @@ describe('agreement signals', () => {
   it('are 0 when the question asks for nothing of the kind', () => {
     const q = question('what did the review recommend?');
     const window = evidence('In 2019 it found 40% of Inadequate councils in London.');
-    for (const signal of [yearAgreement, gradeAgreement, placeAgreement, figureAgreement, dateAgreement, personAgreement]) expect(signal(q, window)).toBe(0);
+    for (const signal of [yearAgreement, gradeAgreement, placeAgreement, figureAgreement, dateAgreement, personAgreement, placeAnswer]) expect(signal(q, window)).toBe(0);
   });
 
   it('year: +1 when a year asked for is named, in the text or the title, -1 when not', () => {
@@ -106,6 +106,18 @@ describe('agreement signals', () => {
     expect(dateAgreement(question('when did the pilot start?'), evidence('The pilot began quietly.'))).toBe(-1);
     expect(personAgreement(question('who led the pilot?'), evidence('The pilot was led by Dana Whitfield of the council.'))).toBe(1);
     expect(personAgreement(question('who led the pilot?'), evidence('The pilot was led by the council.'))).toBe(-1);
+  });
+
+  it('place asked for: a "which council?" or "which region?" question wants a place it does not name itself', () => {
+    const q = question('which region had the fewest foster carers?');
+    expect(q.asksForPlace).toBe(true);
+    expect(placeAnswer(q, evidence('Foster carers were fewest in the North East, at 310.'))).toBe(1);
+    expect(placeAnswer(q, evidence('Foster carers numbered 4,100 across the country.'))).toBe(-1);
+    const beyondLeeds = question('which 3 councils besides Leeds ran the pilot?');
+    expect(placeAnswer(beyondLeeds, evidence('Leeds ran the pilot first.'))).toBe(-1);
+    expect(placeAnswer(beyondLeeds, evidence('Leeds, Derby and Kent ran the pilot.'))).toBe(1);
+    expect(question('worst region for adoption delays?').asksForPlace).toBe(true);
+    expect(question('what did the council say about the region?').asksForPlace).toBe(false);
   });
 });
 

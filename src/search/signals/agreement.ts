@@ -58,6 +58,12 @@ export const personAgreement: Signal = (question: QuestionEvidence, window: Wind
   return PERSON.test(window.window.text) ? 1 : -1;
 };
 
+/** A "which council?" or "which region?" question is answered by a window naming one it does not. */
+export const placeAnswer: Signal = ({ query, asksForPlace, vocabulary }, window) => {
+  if (!asksForPlace) return 0;
+  return vocabulary.places.find(window.window.text).some((place) => !query.places.includes(place)) ? 1 : -1;
+};
+
 /**
  * For a question asking for a figure: how close the window's nearest number stands to a question
  * term, counted in terms (function words left out), 1 when adjacent, falling with the terms

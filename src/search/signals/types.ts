@@ -16,6 +16,8 @@ export interface QuestionEvidence {
   orderedTerms: readonly string[];
   /** Whether the question asks for a person ("who ..."). */
   asksForPerson: boolean;
+  /** Whether the question asks which council or region ("which LAs ...?"). */
+  asksForPlace: boolean;
   /** How much the question speaks the reports' language rather than everyday English (domain.ts). */
   specificity: number;
 }

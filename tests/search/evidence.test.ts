@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Embedder } from '../../src/embed/types.js';
+import { WordVectors } from '../../src/embed/word-vectors.js';
+import { windowEvidence } from '../../src/search/evidence.js';
+import { windowCoverage } from '../../src/search/signals/lexical.js';
+import { windowsOf } from '../../src/search/windows.js';
+import { passage, question, vocabulary } from './signals.helpers.js';
+
+/** Every text the same unit vector: these tests read terms, not meaning. */
+const flatEmbedder: Embedder = { model: 'flat', dimension: 1, embed: async (texts) => texts.map(() => Float32Array.of(1)) };
+const tools = { embedder: flatEmbedder, wordVectors: new WordVectors(flatEmbedder) };
+
+async function evidenceFor(asked: string, text: string) {
+  const q = question(asked);
+  const [window] = windowsOf({ passage: passage(text), score: 1, lexical: 1, semantic: 0.5 }, 0);
+  const [read] = await windowEvidence(q, [window!], tools);
+  return { q, read: read! };
+}
+
+describe('window evidence', () => {
+  it('reads a percentage as saying the words a question asks for a share by', async () => {
+    const [proportion] = vocabulary.normaliser.terms('proportion');
+    const stated = await evidenceFor('what proportion of carers left?', 'Some 14% of carers left that year.');
+    expect(stated.read.termSet.has(proportion as string)).toBe(true);
+    expect(stated.read.sentenceTerms.has(proportion as string)).toBe(true);
+    expect(windowCoverage(stated.q, stated.read)).toBe(1);
+
+    const unstated = await evidenceFor('what proportion of carers left?', 'Many carers left that year.');
+    expect(unstated.read.termSet.has(proportion as string)).toBe(false);
+    expect(windowCoverage(unstated.q, unstated.read)).toBeLessThan(1);
+  });
+
+  it('reads a year or a count as no share', async () => {
+    const [share] = vocabulary.normaliser.terms('share');
+    const { read } = await evidenceFor('what share of carers left?', 'In 2021, 140 carers left.');
+    expect(read.termSet.has(share as string)).toBe(false);
+  });
+});
