@@ -13,9 +13,12 @@ import { foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
 import { wordCount, type AnswerWindow } from './windows.js';
 
-/** "Which region ...?", "which 7 LAs ...?", "worst region for ...": the answer names a council or region. */
+/**
+ * "Which region ...?", "which 7 LAs ...?", "worst region for ...": the answer names a council or
+ * region. Not "which areas": in inspection reports those are as often the judgement's areas.
+ */
 const ASKS_FOR_PLACE =
-  /\b(?:which|what)\s+(?:\d+\s+|other\s+)?(?:regions?|councils?|local authorit(?:y|ies)|las?|areas?|count(?:y|ies)|boroughs?)\b|\b(?:worst|best|top|bottom|lowest|highest)\s+(?:regions?|councils?|las?|areas?)\b/i;
+  /\b(?:which|what)\s+(?:\d+\s+|other\s+)?(?:regions?|councils?|local authorit(?:y|ies)|las?|count(?:y|ies)|boroughs?)\b|\b(?:worst|best|top|bottom|lowest|highest)\s+(?:regions?|councils?|las?)\b/i;
 
 export function asksForPlace(question: string): boolean {
   return ASKS_FOR_PLACE.test(question);

@@ -118,6 +118,7 @@ describe('agreement signals', () => {
     expect(placeAnswer(beyondLeeds, evidence('Leeds, Derby and Kent ran the pilot.'))).toBe(1);
     expect(question('worst region for adoption delays?').asksForPlace).toBe(true);
     expect(question('what did the council say about the region?').asksForPlace).toBe(false);
+    expect(question('which areas were judged inadequate?').asksForPlace).toBe(false);
   });
 });
 
