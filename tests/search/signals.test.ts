@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, placeAnswer, yearAgreement } from '../../src/search/signals/agreement.js';
+import { areaAgreement, dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, placeAnswer, yearAgreement } from '../../src/search/signals/agreement.js';
 import { askCoverage, phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
 import { softCoverage } from '../../src/search/signals/meaning.js';
 import { documentStart, searchRank, windowLength } from '../../src/search/signals/structure.js';
@@ -69,7 +69,7 @@ describe('agreement signals', () => {
   it('are 0 when the question asks for nothing of the kind', () => {
     const q = question('what did the review recommend?');
     const window = evidence('In 2019 it found 40% of Inadequate councils in London.');
-    for (const signal of [yearAgreement, gradeAgreement, placeAgreement, figureAgreement, dateAgreement, personAgreement, placeAnswer]) expect(signal(q, window)).toBe(0);
+    for (const signal of [yearAgreement, gradeAgreement, placeAgreement, figureAgreement, dateAgreement, personAgreement, placeAnswer, areaAgreement]) expect(signal(q, window)).toBe(0);
   });
 
   it('year: +1 when a year asked for is named, in the text or the title, -1 when not', () => {
@@ -106,6 +106,13 @@ describe('agreement signals', () => {
     expect(dateAgreement(question('when did the pilot start?'), evidence('The pilot began quietly.'))).toBe(-1);
     expect(personAgreement(question('who led the pilot?'), evidence('The pilot was led by Dana Whitfield of the council.'))).toBe(1);
     expect(personAgreement(question('who led the pilot?'), evidence('The pilot was led by the council.'))).toBe(-1);
+  });
+
+  it('judgement area: +1 for the part of the service asked about, -1 for only other parts, 0 for none named', () => {
+    const q = question('was the council good for care leavers?');
+    expect(areaAgreement(q, evidence('Services for care leavers were judged good.'))).toBe(1);
+    expect(areaAgreement(q, evidence('Overall effectiveness was judged good.'))).toBe(-1);
+    expect(areaAgreement(q, evidence('The council was judged good.'))).toBe(0);
   });
 
   it('place asked for: a "which council?" or "which region?" question wants a place it does not name itself', () => {

@@ -65,6 +65,19 @@ export const placeAnswer: Signal = ({ query, asksForPlace, vocabulary }, window)
 };
 
 /**
+ * A question on one part of the service Ofsted judges apart ("good for help and protection?") is
+ * answered by a window on that part: +1 when it names it, -1 when it names only other parts, 0 when
+ * it names none (it may speak of the whole).
+ */
+export const areaAgreement: Signal = ({ query, vocabulary }, window) => {
+  const asked = vocabulary.areas.find(query.text);
+  if (asked.length === 0) return 0;
+  const named = vocabulary.areas.find(window.window.text);
+  if (named.some((area) => asked.includes(area))) return 1;
+  return named.length > 0 ? -1 : 0;
+};
+
+/**
  * For a question asking for a figure: how close the window's nearest number stands to a question
  * term, counted in terms (function words left out), 1 when adjacent, falling with the terms
  * between (0 with no number or no term); 0 for other questions.

@@ -4,6 +4,7 @@
  * earns a weight.
  */
 import {
+  areaAgreement,
   dateAgreement,
   figureAgreement,
   figureNearTerms,
@@ -47,6 +48,7 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   dateAgreement,
   personAgreement,
   placeAnswer,
+  areaAgreement,
   searchRank,
   documentStart,
   windowLength,
