@@ -65,7 +65,8 @@ export function parseGradeModel(json: unknown): GradeModel {
   const ranking = shape.object(cues.ranking, 'cues.ranking');
   const phrases = new Map<string, string[][]>();
   for (const entry of [...combined, ...grades.map((g) => ({ grades: [g.name], spellings: g.spellings }))]) {
-    phrases.set(gradeLabel(entry.grades)!, entry.spellings.map((spelling) => spelling.split(/\s+|(?=\/)|(?<=\/)/).filter((part) => /[a-z]/.test(part))));
+    // Words, and a "+" of its own ("good+" is "good", "+"); a "/" between words is no part.
+    phrases.set(gradeLabel(entry.grades)!, entry.spellings.map((spelling) => spelling.split(/\s+|(?=[/+])|(?<=\/)/).filter((part) => /[a-z+]/.test(part))));
   }
   return {
     grades,

@@ -57,7 +57,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
  * ("rated good", "good councils", "'good'").
  */
 export function gradesIn(lowerText: string, grades: GradeModel): string[] {
-  const words = lowerText.match(/[a-z]+|%|['"]/g) ?? [];
+  const words = lowerText.match(/[a-z]+|%|['"+]/g) ?? [];
   const present = new Set(words);
   const used = new Array<boolean>(words.length).fill(false);
   const found: string[] = [];

@@ -29,6 +29,13 @@ describe('the grade model (data/grades.json)', () => {
     expect(gradesIn('councils requiring improvement to be good', model)).toEqual(['Requires improvement']);
   });
 
+  it('reads "good+" as good or outstanding in search and in the figures index alike, and a "+" elsewhere as no grade', () => {
+    const stats = loadStatsVocabulary('data', model);
+    expect(gradesIn('what share were rated good+ in 2024?', model)).toEqual(['Good or outstanding']);
+    expect(findGrades('what share were rated good+ in 2024?', stats, { matcher: stats.gradesAnyCase, requireCue: false }).map((m) => m.grades)).toEqual([['Good', 'Outstanding']]);
+    expect(gradesIn('good staff with 5+ years', model)).toEqual([]);
+  });
+
   it('orders and labels grades worst first', () => {
     expect(orderGrades(['Outstanding', 'Good', 'Good'], model)).toEqual(['Good', 'Outstanding']);
     expect(gradeLabel(['Requires improvement', 'Good', 'Outstanding'])).toBe('Requires improvement, good or outstanding');
