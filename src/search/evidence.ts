@@ -9,7 +9,7 @@ import { questionSpecificity } from './domain.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { AnalysedQuery } from './query.js';
 import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
-import { foldText } from './text-analysis.js';
+import { PERCENTAGE, foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
 import { wordCount, type AnswerWindow } from './windows.js';
 
@@ -29,7 +29,6 @@ export function asksForPlace(question: string): boolean {
  * "%" is no word: coverage would otherwise favour a text that writes "share" over the one that gives it.
  */
 const SHARE_WORDS = 'percent percentage proportion share fraction';
-const PERCENTAGE = /\d\s?%|\d\s?per ?cent\b/i;
 
 /** Framing words ("the latest figures") find the right passage but need not stand in the answer. */
 const FRAMING_WEIGHT = 0.3;

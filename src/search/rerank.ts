@@ -2,7 +2,7 @@
 import type { Passage } from '../ingest/types.js';
 import { termCoverage } from './coverage.js';
 import { gradesIn, type AnalysedQuery } from './query.js';
-import { foldText, yearsIn } from './text-analysis.js';
+import { PERCENTAGE, foldText, yearsIn } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
 
 export interface RerankWeights {
@@ -65,7 +65,7 @@ function figureFeature(text: string, query: AnalysedQuery): number {
   if (!percent && !count && !money) return 0;
   const folded = foldText(text);
   const has =
-    (percent && /\d\s?%|\d+ per ?cent/i.test(folded)) ||
+    (percent && PERCENTAGE.test(folded)) ||
     (money && /£\s?\d/.test(folded)) ||
     (count && /\b\d+\b/.test(folded.replace(/\b(19|20)\d\d\b/g, '')));
   return has ? 1 : -1;

@@ -13,6 +13,9 @@ export function foldText(text: string): string {
     .replace(/[‐‑‒–—―]/g, '-');
 }
 
+/** A text states a percentage: "28%", "28 %", "28 per cent", "28 percent". */
+export const PERCENTAGE = /\d\s?%|\d\s?per ?cent\b/i;
+
 /** A month's name, whole or as people shorten it ("Aug", "Sept"), for regular expressions (no flags). */
 export const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 

@@ -4,7 +4,7 @@
  * document's title) states one that fits, and -1 when it does not.
  */
 import { gradesIn } from '../query.js';
-import { MONTH_NAME, foldText, yearsIn } from '../text-analysis.js';
+import { MONTH_NAME, PERCENTAGE, foldText, yearsIn } from '../text-analysis.js';
 import type { QuestionEvidence, Signal, WindowEvidence } from './types.js';
 
 export const yearAgreement: Signal = ({ query }, window) => {
@@ -26,7 +26,6 @@ export const placeAgreement: Signal = ({ query, vocabulary }, window) => {
   return query.places.some((place) => named.includes(place)) ? 1 : -1;
 };
 
-const PERCENT = /\d\s?%|\d+(?:\.\d+)? per ?cent/;
 const MONEY = /£\s?\d|\d\s?(?:bn|billion|million|m)\b/;
 /** A number that is not a year: a count. */
 const COUNT = /\b\d[\d,.]*\b(?!\s?%)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/;
@@ -37,7 +36,7 @@ export const figureAgreement: Signal = ({ query }, window) => {
   if (!percent && !count && !money) return 0;
   const text = window.foldedText;
   const withoutYears = text.replace(/\b(?:19|20)\d\d(?:\/\d\d)?\b/g, '');
-  const holds = (percent && PERCENT.test(text)) || (money && MONEY.test(text)) || (count && COUNT.test(withoutYears));
+  const holds = (percent && PERCENTAGE.test(text)) || (money && MONEY.test(text)) || (count && COUNT.test(withoutYears));
   return holds ? 1 : -1;
 };
 
