@@ -17,6 +17,8 @@ export interface AnalysedQuery {
   grades: string[];
   /** Regions and councils the question names (data/places.txt). */
   places: string[];
+  /** The parts of the service Ofsted judges apart that the question names ("help and protection"). */
+  areas: string[];
   /** The kind of figure asked for: a share, a count, a sum of money. */
   asksFor: { percent: boolean; count: boolean; money: boolean };
   /** "latest", "most recent", "now": the newest evidence is wanted. */
@@ -39,6 +41,7 @@ export function analyseQuery(text: string, vocabulary: SearchVocabulary): Analys
     years: yearsIn(text),
     grades: gradesIn(lower, vocabulary.grades),
     places: vocabulary.places.find(text, { anyCase: true }),
+    areas: vocabulary.areas.find(text),
     asksFor: {
       percent: /%|\bper ?cent|\bshare\b|\bproportion|\bpercentage|\bfraction\b/.test(lower),
       count: /\bhow many\b|\bnumber of\b|\bcount\b/.test(lower),

@@ -69,10 +69,9 @@ export const placeAnswer: Signal = ({ query, asksForPlace, vocabulary }, window)
  * it names none (it may speak of the whole).
  */
 export const areaAgreement: Signal = ({ query, vocabulary }, window) => {
-  const asked = vocabulary.areas.find(query.text);
-  if (asked.length === 0) return 0;
+  if (query.areas.length === 0) return 0;
   const named = vocabulary.areas.find(window.window.text);
-  if (named.some((area) => asked.includes(area))) return 1;
+  if (named.some((area) => query.areas.includes(area))) return 1;
   return named.length > 0 ? -1 : 0;
 };
 
