@@ -79,11 +79,12 @@ async function main(): Promise<void> {
   const model = {
     about:
       'Learned by `npm run train` (scripts/train-ranker.ts): a listwise linear ranker over standardised signals, a logistic confidence model (does the best window answer?) ' +
-      'and a logistic answerability model (do the reports answer at all?), signals and L2 chosen by leave-documents-out cross-validation over the sets below; ' +
+      'and a logistic answerability model (do the reports answer at all?), a logistic term importance (does a question term stand in the answering sentence?) that sentenceLearnedCoverage weighs, signals and L2 chosen by leave-documents-out cross-validation over the sets below; ' +
       'declineBelow, on the answerability, keeps answerable questions wrongly declined at or under 5% on held-out folds.',
     ranking: report.ranking,
     confidence: report.confidence,
     answerable: report.answerable,
+    termImportance: report.termImportance,
     declineBelow: report.declineBelow,
     provenance: { date: new Date().toISOString().slice(0, 10), commit: commit(), signals: SIGNAL_NAMES.length, ...report.provenance },
   };

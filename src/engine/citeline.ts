@@ -136,7 +136,7 @@ export class Citeline implements CitelineEngine {
     const { hits } = await searcher.searchAnalysed(query, PASSAGES_READ);
     const question = questionEvidence(query, this.parts.vocabulary, lexical);
     const windows = hits.flatMap((hit, rank) => windowsOf(hit, rank));
-    const evidence = await windowEvidence(question, windows, { embedder: this.parts.embedder, wordVectors: this.wordVectors });
+    const evidence = await windowEvidence(question, windows, { embedder: this.parts.embedder, wordVectors: this.wordVectors, termImportance: this.parts.ranker.termImportance });
     const ranked = this.ranker.rank(question, evidence);
     return { question, ranked, confidence: this.ranker.confidence(ranked), answerable: this.ranker.answerability(ranked) };
   }

@@ -5,10 +5,12 @@
 import type { Embedder } from '../embed/types.js';
 import { cosine, type WordVectors } from '../embed/word-vectors.js';
 import { acronymReader } from './acronyms.js';
-import { questionSpecificity } from './domain.js';
+import { candidateTermShares } from './candidate-context.js';
+import { questionSpecificity, termSpecificity } from './domain.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { AnalysedQuery } from './query.js';
 import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
+import { termFeatures, termImportance, type TermImportanceModel } from './term-importance.js';
 import { PERCENTAGE, foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
 import { wordCount, type AnswerWindow } from './windows.js';
@@ -40,6 +42,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
   // A term no passage holds has no IDF of its own: weigh it as the rarest indexed term would be.
   const rarest = Math.max(1, ...termWeights.values());
   for (const term of query.terms) if (!lexical.has(term)) termWeights.set(term, rarest);
+  const words = vocabulary.normaliser.words(query.text);
   return {
     query,
     vocabulary,
@@ -47,13 +50,16 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
     orderedTerms: vocabulary.normaliser.terms(query.text),
     asksForPerson: /^\s*(?:who|whom|whose)\b|\bwho (?:is|was|were|are|said|led|leads|runs|ran)\b/i.test(query.text),
     asksForPlace: asksForPlace(query.text),
-    specificity: questionSpecificity(vocabulary.normaliser.words(query.text), lexical, vocabulary.generalRanks),
+    specificity: questionSpecificity(words, lexical, vocabulary.generalRanks),
+    termSpecificity: new Map(words.map((word) => [word.term, termSpecificity(word, lexical, vocabulary.generalRanks)])),
   };
 }
 
 export interface EvidenceTools {
   embedder: Embedder;
   wordVectors: WordVectors;
+  /** The learned term importance (from the ranker's weights); without it no term is weighed by it. */
+  termImportance?: TermImportanceModel;
 }
 
 export async function windowEvidence(question: QuestionEvidence, windows: readonly AnswerWindow[], tools: EvidenceTools): Promise<WindowEvidence[]> {
@@ -73,20 +79,35 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const byAcronym = acronymReader(question.query.text, termsOf);
   const shareTerms = termsOf(SHARE_WORDS);
   const bySymbol = (text: string) => (PERCENTAGE.test(text) ? shareTerms : []);
+  const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOf);
+  const questionTerms = { weights: question.termWeights, framing: new Set(question.query.framing), specificity: question.termSpecificity, ordered: question.orderedTerms };
+  // Windows of one passage share its title and heading, and so their term features.
+  const byTitle = new Map<string, { features: Map<string, number[]>; importance: Map<string, number> }>();
   return windows.map((window, index) => {
     const terms = termsOf(window.text);
     const { passage } = window.hit;
+    const titleText = `${passage.title}\n${passage.heading ?? ''}`;
+    const titleTerms = new Set(termsOf(titleText));
+    const key = `${passage.docId}\n${titleText}`;
+    let weighed = byTitle.get(key);
+    if (!weighed) {
+      const features = termFeatures(questionTerms, titleTerms, shares, passage.docId);
+      weighed = { features, importance: tools.termImportance ? termImportance(tools.termImportance, features) : new Map() };
+      byTitle.set(key, weighed);
+    }
     return {
       window,
       terms,
       termSet: new Set([...terms, ...byAcronym(window.text), ...bySymbol(window.text)]),
       sentenceTerms: new Set([...termsOf(window.sentence), ...byAcronym(window.sentence), ...bySymbol(window.sentence)]),
-      titleTerms: new Set(termsOf(`${passage.title}\n${passage.heading ?? ''}`)),
+      titleTerms,
       windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,
       wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordVectors),
       foldedText: foldText(window.text).toLowerCase(),
       foldedTitle: foldText(passage.title).toLowerCase(),
+      termFeatures: weighed.features,
+      termImportance: weighed.importance,
     };
   });
 }

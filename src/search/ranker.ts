@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SIGNALS, type QuestionEvidence, type WindowEvidence } from './signals/index.js';
+import { TERM_FEATURES } from './term-importance.js';
 
 const linearSchema = z.object({
   features: z.array(z.string()).min(1),
@@ -22,6 +23,8 @@ const modelSchema = z.object({
   ranking: linearSchema,
   confidence: linearSchema,
   answerable: linearSchema,
+  /** The learned term importance (term-importance.ts) that sentenceLearnedCoverage reads. */
+  termImportance: linearSchema.optional(),
   /** Below this probability that the reports answer, Citeline declines and shows the closest extracts as such. */
   declineBelow: z.number().min(0).max(1),
   provenance: z.record(z.string(), z.unknown()),
@@ -50,6 +53,13 @@ export function parseRankerModel(json: unknown, where = 'ranker weights'): Ranke
   for (const [name, linear] of [['ranking', model.ranking], ['confidence', model.confidence], ['answerable', model.answerable]] as const) {
     const n = linear.features.length;
     if (linear.mean.length !== n || linear.scale.length !== n || linear.weights.length !== n) throw new Error(`${where}: ${name} has ${n} features but arrays of other lengths`);
+  }
+  if (model.termImportance) {
+    const { features, mean, scale, weights } = model.termImportance;
+    if (features.join() !== TERM_FEATURES.join() || mean.length !== features.length || scale.length !== features.length || weights.length !== features.length)
+      throw new Error(`${where}: termImportance must read the term features ${TERM_FEATURES.join(', ')}, in that order`);
+  } else if ([...model.ranking.features, ...model.confidence.features, ...model.answerable.features].includes('sentenceLearnedCoverage')) {
+    throw new Error(`${where}: sentenceLearnedCoverage is weighed but the model has no termImportance`);
   }
   const known = new Set<string>([...Object.keys(SIGNALS), ...LIST_INPUTS]);
   const unknown = [...model.ranking.features, ...model.confidence.features, ...model.answerable.features].filter((name) => !known.has(name));

@@ -9,6 +9,8 @@ import { citedHitRank, confidenceRow, fitRanking, foldOf, outOfFoldScores, rankE
 import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
 import { sigmoid } from '../search/ranker.js';
 import { FIT_DEFAULTS, dot, fitLogistic, standardise, standardiser } from './linear.js';
+import { withLearnedCoverage } from './term-importance.js';
+import type { TermImportanceModel } from '../search/term-importance.js';
 
 /**
  * What the confidence and answerability models read: the best window's score, its lead, how much of
@@ -50,6 +52,7 @@ export interface TrainingReport {
   ranking: Linear;
   confidence: Linear;
   answerable: Linear;
+  termImportance: TermImportanceModel;
   declineBelow: number;
   provenance: Record<string, unknown>;
   table: string;
@@ -57,8 +60,10 @@ export interface TrainingReport {
 
 type Score = { mean: number; byCollection: Record<string, number> };
 
-export function chooseModel(examples: readonly QuestionExample[], options: { folds: number; select: boolean; log: (line: string) => void }): TrainingReport {
+export function chooseModel(collected: readonly QuestionExample[], options: { folds: number; select: boolean; log: (line: string) => void }): TrainingReport {
   const { folds, log } = options;
+  // The term importance comes first: the ranker reads the coverage it weighs (fitted without each fold).
+  const { examples, model: termImportance } = withLearnedCoverage(collected, folds);
   const all = SIGNAL_NAMES.map((_, j) => j);
   const scoreOf = (features: readonly number[], l2: number): Score => mrrByCollection(examples, outOfFoldScores(examples, folds, features, l2));
 
@@ -125,6 +130,7 @@ export function chooseModel(examples: readonly QuestionExample[], options: { fol
     ranking,
     confidence: confidence.model,
     answerable: answerable.model,
+    termImportance,
     declineBelow,
     provenance: {
       sets: [...new Set(examples.map((e) => e.set))].map((set) => ({ set, questions: examples.filter((e) => e.set === set).length })),

@@ -18,6 +18,10 @@ export interface WindowExample {
   docId: string;
   text: string;
   sentence: string;
+  /** Which of the question's terms (QuestionExample.terms) its best sentence holds, 1 or 0. */
+  sentenceHolds: number[];
+  /** Its question terms' features for the term importance: an index into QuestionExample.termTables. */
+  termTable: number;
 }
 
 export interface QuestionExample {
@@ -28,6 +32,10 @@ export interface QuestionExample {
   answerable: boolean;
   /** The documents the question is about (none for an unanswerable one): what cross-validation holds out together. */
   documents: string[];
+  /** The question's terms, in the order termTables' rows and sentenceHolds follow. */
+  terms: string[];
+  /** The distinct tables of term features (one row a term) its windows read: one per document and heading. */
+  termTables: number[][][];
   windows: WindowExample[];
 }
 
@@ -36,6 +44,26 @@ export const SIGNAL_NAMES = Object.keys(SIGNALS);
 
 export function questionExample(set: { name: string; collection: string }, question: EvalQuestion, ranked: RankedQuestion): QuestionExample {
   const spans = goldSpans(question);
+  const terms = [...ranked.question.termWeights.keys()];
+  const tables = new Map<ReadonlyMap<string, readonly number[]>, number>();
+  const tableOf = (features: ReadonlyMap<string, readonly number[]>) => {
+    if (!tables.has(features)) tables.set(features, tables.size);
+    return tables.get(features) as number;
+  };
+  const windows = ranked.ranked.map(({ evidence, values }) => {
+    const { window } = evidence;
+    return {
+      values: SIGNAL_NAMES.map((name) => values[name] ?? 0),
+      gold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && holdsSpan(window.text, span.answer)),
+      focusGold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && holdsSpan(window.sentence, span.answer)),
+      passageId: window.hit.passage.id,
+      docId: window.hit.passage.docId,
+      text: window.text,
+      sentence: window.sentence,
+      sentenceHolds: terms.map((term) => (evidence.sentenceTerms.has(term) ? 1 : 0)),
+      termTable: tableOf(evidence.termFeatures),
+    };
+  });
   return {
     set: set.name,
     collection: set.collection,
@@ -43,17 +71,8 @@ export function questionExample(set: { name: string; collection: string }, quest
     kind: question.kind,
     answerable: spans.length > 0,
     documents: spans.map((span) => documentName(span.doc)),
-    windows: ranked.ranked.map(({ evidence, values }) => {
-      const { window } = evidence;
-      return {
-        values: SIGNAL_NAMES.map((name) => values[name] ?? 0),
-        gold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && holdsSpan(window.text, span.answer)),
-        focusGold: spans.some((span) => documentName(window.hit.passage.docId) === documentName(span.doc) && holdsSpan(window.sentence, span.answer)),
-        passageId: window.hit.passage.id,
-        docId: window.hit.passage.docId,
-        text: window.text,
-        sentence: window.sentence,
-      };
-    }),
+    terms,
+    termTables: [...tables.keys()].map((features) => terms.map((term) => [...(features.get(term) ?? [])])),
+    windows,
   };
 }

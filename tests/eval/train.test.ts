@@ -46,7 +46,7 @@ describe('the models training fits', () => {
 });
 
 describe('leave-documents-out folds', () => {
-  const example = (id: string, documents: string[], collection = 'c'): QuestionExample => ({ set: 's', collection, id, kind: 'stat', answerable: documents.length > 0, documents, windows: [] });
+  const example = (id: string, documents: string[], collection = 'c'): QuestionExample => ({ set: 's', collection, id, kind: 'stat', answerable: documents.length > 0, documents, terms: [], termTables: [], windows: [] });
 
   it('keeps every question about one document in one fold, whatever its id', () => {
     const folds = new Set(['q1', 'q2', 'q3', 'q4'].map((id) => foldOf(example(id, ['report-a']), 5)));
@@ -87,10 +87,12 @@ describe('choosing the model', () => {
     kind,
     answerable,
     documents: answerable ? [`doc-${i % 4}.md`] : [],
+    terms: [],
+    termTables: [],
     windows: [0, 1, 2].map((w) => {
       const gold = answerable && w === i % 3;
       const values = SIGNAL_NAMES.map((_, j) => (j === marker ? (gold ? 1 : 0.1 * w) : ((i * 7 + w * 3 + j) % 5) / 5));
-      return { values, gold, focusGold: gold, passageId: `p${i}-${w}`, docId: `doc-${i % 4}.md`, text: `window ${w}`, sentence: `window ${w}` };
+      return { values, gold, focusGold: gold, passageId: `p${i}-${w}`, docId: `doc-${i % 4}.md`, text: `window ${w}`, sentence: `window ${w}`, sentenceHolds: [], termTable: 0 };
     }),
   });
   const examples = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Ranker, parseRankerModel, rankedListInputs, type RankerModel } from '../../src/search/ranker.js';
+import { TERM_FEATURES } from '../../src/search/term-importance.js';
 import { evidence, question } from './signals.helpers.js';
 
 const linear = (features: string[], weights: number[], bias = 0) => ({ features, mean: features.map(() => 0), scale: features.map(() => 1), weights, bias });
@@ -22,6 +23,14 @@ describe('the ranker model file', () => {
     expect(() => model({ answerable: linear(['otherSignal'], [1]) })).toThrow(/otherSignal/);
     expect(() => model({ ranking: { ...linear(['windowCoverage'], [1]), mean: [0, 0] } })).toThrow(/arrays of other lengths/);
     expect(() => parseRankerModel({ about: 'x' })).toThrow(/not a valid ranker model/);
+  });
+
+  it('refuses a model weighing the learned coverage without the term importance it reads, or one reading other term features', () => {
+    expect(() => model({ ranking: linear(['sentenceLearnedCoverage'], [1]) })).toThrow(/no termImportance/);
+    expect(() => model({ termImportance: linear(['relativeIdf'], [1]) })).toThrow(/term features/);
+    const features = [...TERM_FEATURES];
+    const termImportance = linear(features, features.map(() => 0.5));
+    expect(model({ ranking: linear(['sentenceLearnedCoverage'], [1]), termImportance }).termImportance?.features).toEqual(features);
   });
 });
 

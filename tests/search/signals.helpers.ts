@@ -24,11 +24,15 @@ export function question(text: string, overrides: Partial<QuestionEvidence> = {}
     asksForPerson: /^who\b/i.test(text),
     asksForPlace: asksForPlace(text),
     specificity: 1,
+    termSpecificity: new Map(query.terms.map((term) => [term, 1])),
     ...overrides,
   };
 }
 
-export function windowFrom(window: AnswerWindow, similarity: Partial<Pick<WindowEvidence, 'windowSimilarity' | 'sentenceSimilarity' | 'wordSimilarity'>> = {}): WindowEvidence {
+export function windowFrom(
+  window: AnswerWindow,
+  similarity: Partial<Pick<WindowEvidence, 'windowSimilarity' | 'sentenceSimilarity' | 'wordSimilarity' | 'termImportance'>> = {},
+): WindowEvidence {
   const terms = vocabulary.normaliser.terms(window.text);
   return {
     window,
@@ -41,6 +45,8 @@ export function windowFrom(window: AnswerWindow, similarity: Partial<Pick<Window
     wordSimilarity: similarity.wordSimilarity ?? new Map(),
     foldedText: foldText(window.text).toLowerCase(),
     foldedTitle: foldText(window.hit.passage.title).toLowerCase(),
+    termFeatures: new Map(),
+    termImportance: similarity.termImportance ?? new Map(),
   };
 }
 

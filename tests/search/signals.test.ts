@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaAgreement, dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, placeAnswer, yearAgreement } from '../../src/search/signals/agreement.js';
-import { askCoverage, phraseMatch, proximity, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
+import { askCoverage, phraseMatch, proximity, sentenceCoverage, sentenceLearnedCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
 import { softCoverage } from '../../src/search/signals/meaning.js';
 import { documentStart, searchRank, windowLength } from '../../src/search/signals/structure.js';
 import { evidence, question, vocabulary, windowFrom } from './signals.helpers.js';
@@ -51,6 +51,17 @@ describe('lexical signals', () => {
     const q = question('agency social workers');
     expect(phraseMatch(q, evidence('The cost of agency social workers rose.'))).toBe(1);
     expect(phraseMatch(q, evidence('Social care used an agency; workers were scarce.'))).toBeLessThan(1);
+  });
+
+  it('learned coverage is the share of the terms\' learned importance the best sentence holds, 0 without the model', () => {
+    const [carer, fee] = vocabulary.normaliser.terms('carers fees') as [string, string];
+    const q = question('what fees do carers get?');
+    const window = evidence('Carers are paid fees weekly.').window;
+    const termImportance = new Map([[carer, 0.2], [fee, 0.6]]);
+    expect(sentenceLearnedCoverage(q, windowFrom(window, { termImportance }))).toBeCloseTo(1);
+    const carersOnly = evidence('Carers met in the spring.').window;
+    expect(sentenceLearnedCoverage(q, windowFrom(carersOnly, { termImportance }))).toBeCloseTo(0.25);
+    expect(sentenceLearnedCoverage(q, windowFrom(carersOnly))).toBe(0);
   });
 });
 

@@ -17,7 +17,7 @@ import {
   sentenceYearAgreement,
   yearAgreement,
 } from './agreement.js';
-import { askCoverage, passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceRareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
+import { askCoverage, sentenceLearnedCoverage, passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceRareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
 import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
 import { documentStart, domainSpecificity, searchRank, windowLength } from './structure.js';
 import type { Signal } from './types.js';
@@ -26,6 +26,7 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   passageBm25,
   windowCoverage,
   askCoverage,
+  sentenceLearnedCoverage,
   sentenceCoverage,
   titleCoverage,
   windowBm25,

@@ -105,3 +105,17 @@ export const askCoverage: Signal = (question, window) => {
   const beyondTitle = new Map([...question.termWeights].map(([term, weight]) => [term, window.titleTerms.has(term) ? 0 : weight]));
   return tieredCoverage([{ terms: window.termSet, credit: 1 }], question.query, beyondTitle);
 };
+
+/**
+ * Coverage of the best sentence with each question term weighed by the learned probability that it
+ * stands in the answering sentence (term-importance.ts): 0 without the model.
+ */
+export const sentenceLearnedCoverage: Signal = (_question, window) => {
+  let total = 0;
+  let found = 0;
+  for (const [term, importance] of window.termImportance) {
+    total += importance;
+    if (window.sentenceTerms.has(term)) found += importance;
+  }
+  return total === 0 ? 0 : found / total;
+};

@@ -20,6 +20,8 @@ export interface QuestionEvidence {
   asksForPlace: boolean;
   /** How much the question speaks the reports' language rather than everyday English (domain.ts). */
   specificity: number;
+  /** The same for each of its terms. */
+  termSpecificity: ReadonlyMap<string, number>;
 }
 
 /** Read once per candidate window. */
@@ -39,6 +41,10 @@ export interface WindowEvidence {
   /** The window's text folded (quotes, dashes) and lower-cased, for pattern signals. */
   foldedText: string;
   foldedTitle: string;
+  /** Each question term's features for the learned term importance (term-importance.ts), read by training too. */
+  termFeatures: ReadonlyMap<string, readonly number[]>;
+  /** Each question term's learned probability of standing in the answering sentence (empty without the model). */
+  termImportance: ReadonlyMap<string, number>;
 }
 
 export type Signal = (question: QuestionEvidence, window: WindowEvidence) => number;
