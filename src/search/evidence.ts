@@ -32,6 +32,9 @@ export function asksForPlace(question: string): boolean {
  */
 const SHARE_WORDS = 'percent percentage proportion share fraction';
 
+/** What sets the scene before a colon or a dash: "NAO report: how many ...?", "PAC 2016 - what ...?". */
+const PREAMBLE = /^(.+?)(?::\s|\s[-–—]+\s)/;
+
 /** Framing words ("the latest figures") find the right passage but need not stand in the answer. */
 const FRAMING_WEIGHT = 0.3;
 
@@ -80,7 +83,14 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const shareTerms = termsOf(SHARE_WORDS);
   const bySymbol = (text: string) => (PERCENTAGE.test(text) ? shareTerms : []);
   const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOf);
-  const questionTerms = { weights: question.termWeights, framing: new Set(question.query.framing), specificity: question.termSpecificity, ordered: question.orderedTerms };
+  const preamble = PREAMBLE.exec(question.query.text);
+  const questionTerms = {
+    weights: question.termWeights,
+    framing: new Set(question.query.framing),
+    specificity: question.termSpecificity,
+    ordered: question.orderedTerms,
+    preamble: new Set(preamble ? termsOf(preamble[1] as string) : []),
+  };
   // Windows of one passage share its title and heading, and so their term features.
   const byTitle = new Map<string, { features: Map<string, number[]>; importance: Map<string, number> }>();
   return windows.map((window, index) => {

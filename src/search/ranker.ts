@@ -56,8 +56,9 @@ export function parseRankerModel(json: unknown, where = 'ranker weights'): Ranke
   }
   if (model.termImportance) {
     const { features, mean, scale, weights } = model.termImportance;
-    if (features.join() !== TERM_FEATURES.join() || mean.length !== features.length || scale.length !== features.length || weights.length !== features.length)
-      throw new Error(`${where}: termImportance must read the term features ${TERM_FEATURES.join(', ')}, in that order`);
+    const unknownFeatures = features.filter((name) => !(TERM_FEATURES as readonly string[]).includes(name));
+    if (unknownFeatures.length > 0) throw new Error(`${where}: termImportance names term features Citeline does not have: ${unknownFeatures.join(', ')}`);
+    if (mean.length !== features.length || scale.length !== features.length || weights.length !== features.length) throw new Error(`${where}: termImportance has arrays of other lengths`);
   } else if ([...model.ranking.features, ...model.confidence.features, ...model.answerable.features].includes('sentenceLearnedCoverage')) {
     throw new Error(`${where}: sentenceLearnedCoverage is weighed but the model has no termImportance`);
   }

@@ -21,6 +21,7 @@ export const TERM_FEATURES = [
   'position',
   'numeric',
   'inverseTermCount',
+  'inPreamble',
 ] as const;
 
 /** What term features read of the question, once per question. */
@@ -32,6 +33,8 @@ export interface QuestionTerms {
   specificity: ReadonlyMap<string, number>;
   /** The question's terms in order, for each term's position. */
   ordered: readonly string[];
+  /** Terms of what precedes a colon or dash that sets the scene ("NAO report: how many ...?"). */
+  preamble: ReadonlySet<string>;
 }
 
 /** Each question term's features for a window of the document with these title terms. */
@@ -55,6 +58,7 @@ export function termFeatures(question: QuestionTerms, titleTerms: ReadonlySet<st
       at < 0 ? 0 : at / Math.max(1, question.ordered.length - 1),
       /\d/.test(term) ? 1 : 0,
       1 / question.weights.size,
+      question.preamble.has(term) ? 1 : 0,
     ]);
   }
   return features;
@@ -69,13 +73,17 @@ export interface TermImportanceModel {
   bias: number;
 }
 
-/** The probability that each term stands in the answering sentence. */
+/**
+ * The probability that each term stands in the answering sentence. The model reads the features it
+ * names (a subset of TERM_FEATURES, by name), so weights fitted before a feature was added still load.
+ */
 export function termImportance(model: TermImportanceModel, features: ReadonlyMap<string, readonly number[]>): Map<string, number> {
+  const columns = model.features.map((name) => TERM_FEATURES.indexOf(name as (typeof TERM_FEATURES)[number]));
   const importance = new Map<string, number>();
   for (const [term, row] of features) {
     let z = model.bias;
-    row.forEach((value, j) => {
-      z += (model.weights[j] ?? 0) * ((value - (model.mean[j] ?? 0)) / (model.scale[j] ?? 1));
+    columns.forEach((column, j) => {
+      z += (model.weights[j] ?? 0) * (((row[column] ?? 0) - (model.mean[j] ?? 0)) / (model.scale[j] ?? 1));
     });
     importance.set(term, 1 / (1 + Math.exp(-z)));
   }

@@ -36,6 +36,7 @@ describe('term features', () => {
     framing: new Set<string>(),
     specificity: new Map([[carer, 3], [cost, -1.5]]),
     ordered: [carer, cost, '2021'],
+    preamble: new Set([carer]),
   };
   const shares = candidateTermShares(candidates(), [...question.weights.keys()], termsOf);
   const features = termFeatures(question, new Set([carer]), shares, 'fostering.md');
@@ -56,6 +57,8 @@ describe('term features', () => {
     expect(feature('2021', 'position')).toBe(1);
     expect(feature('2021', 'numeric')).toBe(1);
     expect(feature(carer, 'numeric')).toBe(0);
+    expect(feature(carer, 'inPreamble')).toBe(1);
+    expect(feature(cost, 'inPreamble')).toBe(0);
     expect(features.get(carer)).toHaveLength(TERM_FEATURES.length);
   });
 
@@ -64,6 +67,13 @@ describe('term features', () => {
     const model = { features: TERM_FEATURES, mean: TERM_FEATURES.map(() => 0), scale: TERM_FEATURES.map(() => 1), weights, bias: 1 };
     const importance = termImportance(model, features);
     // A term the title already says is less likely to stand in the answer: sigmoid(1 - 2) against sigmoid(1).
+    expect(importance.get(carer)).toBeCloseTo(1 / (1 + Math.exp(1)));
+    expect(importance.get(cost)).toBeCloseTo(1 / (1 + Math.exp(-1)));
+  });
+
+  it('reads only the features a model names, by name, so a model fitted on fewer still applies', () => {
+    const model = { features: ['inTitle'], mean: [0], scale: [1], weights: [-2], bias: 1 };
+    const importance = termImportance(model, features);
     expect(importance.get(carer)).toBeCloseTo(1 / (1 + Math.exp(1)));
     expect(importance.get(cost)).toBeCloseTo(1 / (1 + Math.exp(-1)));
   });
