@@ -46,6 +46,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
   const rarest = Math.max(1, ...termWeights.values());
   for (const term of query.terms) if (!lexical.has(term)) termWeights.set(term, rarest);
   const words = vocabulary.normaliser.words(query.text);
+  const preamble = PREAMBLE.exec(query.text);
   return {
     query,
     vocabulary,
@@ -55,6 +56,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
     asksForPlace: asksForPlace(query.text),
     specificity: questionSpecificity(words, lexical, vocabulary.generalRanks),
     termSpecificity: new Map(words.map((word) => [word.term, termSpecificity(word, lexical, vocabulary.generalRanks)])),
+    preambleTerms: new Set(preamble ? vocabulary.normaliser.terms(preamble[1] as string) : []),
   };
 }
 
@@ -83,13 +85,12 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const shareTerms = termsOf(SHARE_WORDS);
   const bySymbol = (text: string) => (PERCENTAGE.test(text) ? shareTerms : []);
   const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOf);
-  const preamble = PREAMBLE.exec(question.query.text);
   const questionTerms = {
     weights: question.termWeights,
     framing: new Set(question.query.framing),
     specificity: question.termSpecificity,
     ordered: question.orderedTerms,
-    preamble: new Set(preamble ? termsOf(preamble[1] as string) : []),
+    preamble: question.preambleTerms,
   };
   // Windows of one passage share its title and heading, and so their term features.
   const byTitle = new Map<string, { features: Map<string, number[]>; importance: Map<string, number> }>();

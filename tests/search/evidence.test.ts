@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embed/types.js';
 import { WordVectors } from '../../src/embed/word-vectors.js';
-import { windowEvidence } from '../../src/search/evidence.js';
+import { questionEvidence, windowEvidence } from '../../src/search/evidence.js';
+import { LexicalIndex } from '../../src/search/lexical-index.js';
+import { analyseQuery } from '../../src/search/query.js';
 import { windowCoverage } from '../../src/search/signals/lexical.js';
 import { windowsOf } from '../../src/search/windows.js';
 import { passage, question, vocabulary } from './signals.helpers.js';
@@ -34,5 +36,21 @@ describe('window evidence', () => {
     const [share] = vocabulary.normaliser.terms('share');
     const { read } = await evidenceFor('what share of carers left?', 'In 2021, 140 carers left.');
     expect(read.termSet.has(share as string)).toBe(false);
+  });
+});
+
+describe('question evidence', () => {
+  const lexical = LexicalIndex.build([passage('Carers left the service in 2021-22.')], vocabulary.normaliser);
+  const preambleOf = (asked: string) => questionEvidence(analyseQuery(asked, vocabulary), vocabulary, lexical).preambleTerms;
+  const terms = (text: string) => vocabulary.normaliser.terms(text);
+
+  it('reads the preamble that sets the scene before a colon or a spaced dash', () => {
+    expect([...preambleOf('fostering review: how many carers left?')]).toEqual(terms('fostering review'));
+    expect([...preambleOf('fostering review 2022 - how many carers left?')]).toEqual(terms('fostering review 2022'));
+  });
+
+  it('reads no preamble in a question without one, nor in a hyphenated year', () => {
+    expect(preambleOf('how many carers left in 2021-22?').size).toBe(0);
+    expect(preambleOf('how many carers left at 10:30?').size).toBe(0);
   });
 });

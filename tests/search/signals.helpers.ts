@@ -25,6 +25,7 @@ export function question(text: string, overrides: Partial<QuestionEvidence> = {}
     asksForPlace: asksForPlace(text),
     specificity: 1,
     termSpecificity: new Map(query.terms.map((term) => [term, 1])),
+    preambleTerms: new Set(),
     ...overrides,
   };
 }

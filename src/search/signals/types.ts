@@ -22,6 +22,8 @@ export interface QuestionEvidence {
   specificity: number;
   /** The same for each of its terms. */
   termSpecificity: ReadonlyMap<string, number>;
+  /** Terms of what sets the scene before a colon or a dash ("NAO report: how many ...?"): they find the document. */
+  preambleTerms: ReadonlySet<string>;
 }
 
 /** Read once per candidate window. */
