@@ -84,7 +84,14 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const byAcronym = acronymReader(question.query.text, termsOf);
   const shareTerms = termsOf(SHARE_WORDS);
   const bySymbol = (text: string) => (PERCENTAGE.test(text) ? shareTerms : []);
-  const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOf);
+  // Each sentence is the best of one window and stands in several: its terms are read once.
+  const sentenceTerms = new Map<string, string[]>();
+  const termsOfSentence = (sentence: string) => {
+    let terms = sentenceTerms.get(sentence);
+    if (!terms) sentenceTerms.set(sentence, (terms = termsOf(sentence)));
+    return terms;
+  };
+  const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOfSentence);
   const questionTerms = {
     weights: question.termWeights,
     framing: new Set(question.query.framing),
@@ -92,33 +99,33 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
     ordered: question.orderedTerms,
     preamble: question.preambleTerms,
   };
-  // Windows of one passage share its title and heading, and so their term features.
-  const byTitle = new Map<string, { features: Map<string, number[]>; importance: Map<string, number> }>();
+  // Windows of one passage share its title and heading, and so their title terms and term features.
+  const byTitle = new Map<string, { titleTerms: Set<string>; features: Map<string, number[]>; importance: Map<string, number> }>();
   return windows.map((window, index) => {
     const terms = termsOf(window.text);
     const { passage } = window.hit;
     const titleText = `${passage.title}\n${passage.heading ?? ''}`;
-    const titleTerms = new Set(termsOf(titleText));
     const key = `${passage.docId}\n${titleText}`;
-    let weighed = byTitle.get(key);
-    if (!weighed) {
+    let titled = byTitle.get(key);
+    if (!titled) {
+      const titleTerms = new Set(termsOf(titleText));
       const features = termFeatures(questionTerms, titleTerms, shares, passage.docId);
-      weighed = { features, importance: tools.termImportance ? termImportance(tools.termImportance, features) : new Map() };
-      byTitle.set(key, weighed);
+      titled = { titleTerms, features, importance: tools.termImportance ? termImportance(tools.termImportance, features) : new Map() };
+      byTitle.set(key, titled);
     }
     return {
       window,
       terms,
       termSet: new Set([...terms, ...byAcronym(window.text), ...bySymbol(window.text)]),
-      sentenceTerms: new Set([...termsOf(window.sentence), ...byAcronym(window.sentence), ...bySymbol(window.sentence)]),
-      titleTerms,
+      sentenceTerms: new Set([...termsOfSentence(window.sentence), ...byAcronym(window.sentence), ...bySymbol(window.sentence)]),
+      titleTerms: titled.titleTerms,
       windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,
       wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordVectors),
       foldedText: foldText(window.text).toLowerCase(),
       foldedTitle: foldText(passage.title).toLowerCase(),
-      termFeatures: weighed.features,
-      termImportance: weighed.importance,
+      termFeatures: titled.features,
+      termImportance: titled.importance,
     };
   });
 }

@@ -8,7 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SIGNALS, type QuestionEvidence, type WindowEvidence } from './signals/index.js';
+import { linearScore, sigmoid } from './linear-model.js';
 import { TERM_FEATURES } from './term-importance.js';
+
+export { linearScore, sigmoid };
 
 const linearSchema = z.object({
   features: z.array(z.string()).min(1),
@@ -30,7 +33,6 @@ const modelSchema = z.object({
   provenance: z.record(z.string(), z.unknown()),
 });
 
-export type LinearModel = z.infer<typeof linearSchema>;
 export type RankerModel = z.infer<typeof modelSchema>;
 
 /** What a confidence model may read of a question's best window besides its signals (rankedListInputs). */
@@ -50,15 +52,14 @@ export function parseRankerModel(json: unknown, where = 'ranker weights'): Ranke
   const parsed = modelSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${where} is not a valid ranker model: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const model = parsed.data;
-  for (const [name, linear] of [['ranking', model.ranking], ['confidence', model.confidence], ['answerable', model.answerable]] as const) {
+  const linears = [['ranking', model.ranking], ['confidence', model.confidence], ['answerable', model.answerable], ...(model.termImportance ? [['termImportance', model.termImportance] as const] : [])] as const;
+  for (const [name, linear] of linears) {
     const n = linear.features.length;
     if (linear.mean.length !== n || linear.scale.length !== n || linear.weights.length !== n) throw new Error(`${where}: ${name} has ${n} features but arrays of other lengths`);
   }
   if (model.termImportance) {
-    const { features, mean, scale, weights } = model.termImportance;
-    const unknownFeatures = features.filter((name) => !(TERM_FEATURES as readonly string[]).includes(name));
+    const unknownFeatures = model.termImportance.features.filter((name) => !(TERM_FEATURES as readonly string[]).includes(name));
     if (unknownFeatures.length > 0) throw new Error(`${where}: termImportance names term features Citeline does not have: ${unknownFeatures.join(', ')}`);
-    if (mean.length !== features.length || scale.length !== features.length || weights.length !== features.length) throw new Error(`${where}: termImportance has arrays of other lengths`);
   } else if ([...model.ranking.features, ...model.confidence.features, ...model.answerable.features].includes('sentenceLearnedCoverage')) {
     throw new Error(`${where}: sentenceLearnedCoverage is weighed but the model has no termImportance`);
   }
@@ -73,18 +74,6 @@ export function signalValues(question: QuestionEvidence, window: WindowEvidence)
   const values: Record<string, number> = {};
   for (const [name, signal] of Object.entries(SIGNALS)) values[name] = signal(question, window);
   return values;
-}
-
-export function linearScore(model: LinearModel, values: Readonly<Record<string, number>>): number {
-  let score = model.bias;
-  model.features.forEach((name, i) => {
-    score += (model.weights[i] as number) * (((values[name] ?? 0) - (model.mean[i] as number)) / (model.scale[i] as number));
-  });
-  return score;
-}
-
-export function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
 }
 
 export interface RankedWindow {

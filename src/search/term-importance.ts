@@ -7,6 +7,7 @@
  * data/ranker-weights.json; the signal sentenceLearnedCoverage weighs coverage by it.
  */
 import type { CandidateTermShares } from './candidate-context.js';
+import { linearScore, sigmoid, type LinearModel } from './linear-model.js';
 
 /** The features of one question term, in this order, for one document among the candidates. */
 export const TERM_FEATURES = [
@@ -64,28 +65,33 @@ export function termFeatures(question: QuestionTerms, titleTerms: ReadonlySet<st
   return features;
 }
 
-/** A logistic model over TERM_FEATURES, standardised as the ranker's models are. */
-export interface TermImportanceModel {
-  features: readonly string[];
-  mean: readonly number[];
-  scale: readonly number[];
-  weights: readonly number[];
-  bias: number;
-}
+/** A logistic model over TERM_FEATURES (those it names), standardised as the ranker's models are. */
+export type TermImportanceModel = LinearModel;
 
 /**
  * The probability that each term stands in the answering sentence. The model reads the features it
  * names (a subset of TERM_FEATURES, by name), so weights fitted before a feature was added still load.
  */
 export function termImportance(model: TermImportanceModel, features: ReadonlyMap<string, readonly number[]>): Map<string, number> {
-  const columns = model.features.map((name) => TERM_FEATURES.indexOf(name as (typeof TERM_FEATURES)[number]));
   const importance = new Map<string, number>();
   for (const [term, row] of features) {
-    let z = model.bias;
-    columns.forEach((column, j) => {
-      z += (model.weights[j] ?? 0) * (((row[column] ?? 0) - (model.mean[j] ?? 0)) / (model.scale[j] ?? 1));
-    });
-    importance.set(term, 1 / (1 + Math.exp(-z)));
+    const named = Object.fromEntries(TERM_FEATURES.map((name, j) => [name, row[j] ?? 0]));
+    importance.set(term, sigmoid(linearScore(model, named)));
   }
   return importance;
+}
+
+/**
+ * The share of a question's term importance a text says: each term counts by its importance times
+ * how fully the text says it (`credit`, 1 or 0 for a set of terms). What sentenceLearnedCoverage
+ * reads at run time and training reads of its saved examples.
+ */
+export function importanceShare(importance: ReadonlyMap<string, number>, credit: (term: string) => number): number {
+  let total = 0;
+  let found = 0;
+  for (const [term, weight] of importance) {
+    total += weight;
+    found += weight * credit(term);
+  }
+  return total === 0 ? 0 : found / total;
 }

@@ -7,8 +7,8 @@ import { summarise, type QuestionResult } from '../eval/metrics.js';
 import { round } from '../util/round.js';
 import { citedHitRank, confidenceRow, fitRanking, foldOf, outOfFoldScores, rankExample, scoreWindows, type RankedExample } from './cross-validate.js';
 import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
-import { sigmoid } from '../search/ranker.js';
-import { FIT_DEFAULTS, dot, fitLogistic, standardise, standardiser } from './linear.js';
+import { sigmoid, type LinearModel } from '../search/linear-model.js';
+import { FIT_DEFAULTS, dot, fitLogistic, savedLinear, standardise, standardiser } from './linear.js';
 import { withLearnedCoverage } from './term-importance.js';
 import type { TermImportanceModel } from '../search/term-importance.js';
 
@@ -40,18 +40,10 @@ const L2_CHOICES = [0.01, 0.1, 0.3, 1];
 /** Answerable questions wrongly declined, at most, on held-out folds. */
 const WRONGLY_DECLINED_AT_MOST = 0.05;
 
-interface Linear {
-  features: string[];
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-}
-
 export interface TrainingReport {
-  ranking: Linear;
-  confidence: Linear;
-  answerable: Linear;
+  ranking: LinearModel;
+  confidence: LinearModel;
+  answerable: LinearModel;
   termImportance: TermImportanceModel;
   declineBelow: number;
   provenance: Record<string, unknown>;
@@ -105,13 +97,7 @@ export function chooseModel(collected: readonly QuestionExample[], options: { fo
   const crossCollection = acrossCollections(examples, features, l2);
 
   const final = fitRanking(examples, features, l2);
-  const ranking: Linear = {
-    features: features.map((j) => SIGNAL_NAMES[j] as string),
-    mean: final.standardiser.mean.map((v) => round(v, 6)),
-    scale: final.standardiser.scale.map((v) => round(v, 6)),
-    weights: final.weights.map((v) => round(v, 6)),
-    bias: 0,
-  };
+  const ranking = savedLinear(features.map((j) => SIGNAL_NAMES[j] as string), final.standardiser, final.weights);
   const calibration = calibrationOf(confidence.heldOutProbabilities, bestAnswers);
   const table = [
     `held out by documents (${folds} folds), decline below answerability ${declineBelow}:`,
@@ -195,13 +181,7 @@ function fitOnHeldOut(heldOut: readonly RankedExample[], rows: readonly number[]
     });
   }
   const { scaling, weights } = fit(heldOut.map((_, i) => i));
-  const model: Linear = {
-    features: CONFIDENCE_INPUTS,
-    mean: scaling.mean.map((v) => round(v, 6)),
-    scale: scaling.scale.map((v) => round(v, 6)),
-    weights: weights.slice(0, width).map((v) => round(v, 6)),
-    bias: round(weights[width] as number, 6),
-  };
+  const model = savedLinear(CONFIDENCE_INPUTS, scaling, weights.slice(0, width), weights[width] as number);
   return { model, heldOutProbabilities };
 }
 

@@ -3,7 +3,8 @@
  * features with an L2 penalty: a listwise ranker (softmax over a question's candidates, the gold
  * ones as targets) and a logistic regression (for confidence). No dependency: both are a few dozen lines.
  */
-import { sigmoid } from '../search/ranker.js';
+import { sigmoid, type LinearModel } from '../search/linear-model.js';
+import { round } from '../util/round.js';
 
 export interface Standardiser {
   mean: number[];
@@ -19,6 +20,17 @@ export function standardiser(rows: readonly (readonly number[])[], width: number
   // A constant feature keeps scale 1: it then adds nothing, whatever its weight.
   const scale = square.map((s) => Math.sqrt(s / Math.max(1, rows.length)) || 1);
   return { mean, scale };
+}
+
+/** A fitted model as data/ranker-weights.json keeps it: its inputs' names, scaling and weights, to six places. */
+export function savedLinear(features: readonly string[], scaling: Standardiser, weights: readonly number[], bias = 0): LinearModel {
+  return {
+    features: [...features],
+    mean: scaling.mean.map((v) => round(v, 6)),
+    scale: scaling.scale.map((v) => round(v, 6)),
+    weights: weights.map((v) => round(v, 6)),
+    bias: round(bias, 6),
+  };
 }
 
 export function standardise(row: readonly number[], { mean, scale }: Standardiser): number[] {

@@ -5,11 +5,10 @@
  * the ranker is trained on, from models fitted without the window's fold (stacking), so the ranker
  * learns how far to trust the coverage on questions the term model has not seen.
  */
-import { round } from '../util/round.js';
-import { TERM_FEATURES, termImportance, type TermImportanceModel } from '../search/term-importance.js';
+import { TERM_FEATURES, importanceShare, termImportance, type TermImportanceModel } from '../search/term-importance.js';
 import { foldOf } from './cross-validate.js';
 import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
-import { FIT_DEFAULTS, fitLogistic, standardise, standardiser } from './linear.js';
+import { FIT_DEFAULTS, fitLogistic, savedLinear, standardise, standardiser } from './linear.js';
 
 const COVERAGE_SIGNAL = 'sentenceLearnedCoverage';
 const WIDTH = TERM_FEATURES.length;
@@ -35,13 +34,7 @@ export function fitTermImportance(examples: readonly QuestionExample[]): TermImp
   const { rows, labels } = termRows(examples);
   const scaling = standardiser(rows, WIDTH);
   const weights = fitLogistic(rows.map((row) => standardise(row, scaling)), labels, WIDTH, { ...FIT_DEFAULTS, l2: 0.1 });
-  return {
-    features: [...TERM_FEATURES],
-    mean: scaling.mean.map((v) => round(v, 6)),
-    scale: scaling.scale.map((v) => round(v, 6)),
-    weights: weights.slice(0, WIDTH).map((v) => round(v, 6)),
-    bias: round(weights[WIDTH] as number, 6),
-  };
+  return savedLinear(TERM_FEATURES, scaling, weights.slice(0, WIDTH), weights[WIDTH] as number);
 }
 
 /** The share of a question's term importance its window's best sentence holds (as the signal reads it at run time). */
@@ -50,14 +43,8 @@ export function learnedCoverage(model: TermImportanceModel, example: QuestionExa
   const table = window ? example.termTables[window.termTable] : undefined;
   if (!window || !table) return 0;
   const importance = termImportance(model, new Map(example.terms.map((term, i) => [term, table[i] ?? []])));
-  let total = 0;
-  let found = 0;
-  example.terms.forEach((term, i) => {
-    const p = importance.get(term) ?? 0;
-    total += p;
-    if (window.sentenceHolds[i] === 1) found += p;
-  });
-  return total === 0 ? 0 : found / total;
+  const held = new Map(example.terms.map((term, i) => [term, window.sentenceHolds[i] ?? 0]));
+  return importanceShare(importance, (term) => held.get(term) ?? 0);
 }
 
 /**

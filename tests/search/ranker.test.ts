@@ -28,7 +28,7 @@ describe('the ranker model file', () => {
   it('refuses a model weighing the learned coverage without the term importance it reads, or one reading other term features', () => {
     expect(() => model({ ranking: linear(['sentenceLearnedCoverage'], [1]) })).toThrow(/no termImportance/);
     expect(() => model({ termImportance: linear(['noSuchFeature'], [1]) })).toThrow(/term features Citeline does not have: noSuchFeature/);
-    expect(() => model({ termImportance: { ...linear(['relativeIdf'], [1]), scale: [1, 1] } })).toThrow(/termImportance has arrays of other lengths/);
+    expect(() => model({ termImportance: { ...linear(['relativeIdf'], [1]), scale: [1, 1] } })).toThrow(/termImportance has 1 features but arrays of other lengths/);
     const features = [...TERM_FEATURES];
     const termImportance = linear(features, features.map(() => 0.5));
     expect(model({ ranking: linear(['sentenceLearnedCoverage'], [1]), termImportance }).termImportance?.features).toEqual(features);

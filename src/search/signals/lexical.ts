@@ -1,5 +1,6 @@
 /** Signals of shared words: how much of the question a window holds, how densely, and in what order. */
 import { tieredCoverage } from '../coverage.js';
+import { importanceShare } from '../term-importance.js';
 import type { QuestionEvidence, Signal } from './types.js';
 
 /** The passage's BM25 score, as a share of the best passage's for this question. */
@@ -110,12 +111,4 @@ export const askCoverage: Signal = (question, window) => {
  * Coverage of the best sentence with each question term weighed by the learned probability that it
  * stands in the answering sentence (term-importance.ts): 0 without the model.
  */
-export const sentenceLearnedCoverage: Signal = (_question, window) => {
-  let total = 0;
-  let found = 0;
-  for (const [term, importance] of window.termImportance) {
-    total += importance;
-    if (window.sentenceTerms.has(term)) found += importance;
-  }
-  return total === 0 ? 0 : found / total;
-};
+export const sentenceLearnedCoverage: Signal = (_question, window) => importanceShare(window.termImportance, (term) => (window.sentenceTerms.has(term) ? 1 : 0));
