@@ -47,11 +47,24 @@ export function termSpecificity({ word, term }: QuestionWord, corpus: CorpusFreq
   return Math.max(-CLIP, Math.min(CLIP, Math.log(holding / corpus.size / expected)));
 }
 
-/** The mean specificity of a question's words, each term once (0 with none): how much it speaks the reports' language. */
-export function questionSpecificity(words: readonly QuestionWord[], corpus: CorpusFrequency, ranks: GeneralRanks): number {
+/** How much a question speaks the reports' language: the mean specificity of its words, and the highest. */
+export interface QuestionSpecificity {
+  /** Each term once (0 with none). */
+  mean: number;
+  /**
+   * Its most characteristic term's (0 with none). A question about the reports, however loosely
+   * worded, names at least one thing they talk about; an off-topic one names none, however many
+   * words it shares with them. Held out, reading this beside the mean declined 60 of 126
+   * unanswerable questions against 50, at the same 5% of answerable ones.
+   */
+  peak: number;
+}
+
+export function questionSpecificity(words: readonly QuestionWord[], corpus: CorpusFrequency, ranks: GeneralRanks): QuestionSpecificity {
   const distinct = [...new Map(words.map((w) => [w.term, w])).values()];
-  if (distinct.length === 0) return 0;
-  return distinct.reduce((sum, word) => sum + termSpecificity(word, corpus, ranks), 0) / distinct.length;
+  if (distinct.length === 0) return { mean: 0, peak: 0 };
+  const each = distinct.map((word) => termSpecificity(word, corpus, ranks));
+  return { mean: each.reduce((sum, value) => sum + value, 0) / each.length, peak: Math.max(...each) };
 }
 
 /** Ranks from the word list: one word a line, most frequent first, '#' comments. */

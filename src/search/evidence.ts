@@ -47,6 +47,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
   for (const term of query.terms) if (!lexical.has(term)) termWeights.set(term, rarest);
   const words = vocabulary.normaliser.words(query.text);
   const preamble = PREAMBLE.exec(query.text);
+  const specificity = questionSpecificity(words, lexical, vocabulary.generalRanks);
   return {
     query,
     vocabulary,
@@ -54,7 +55,7 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
     orderedTerms: vocabulary.normaliser.terms(query.text),
     asksForPerson: /^\s*(?:who|whom|whose)\b|\bwho (?:is|was|were|are|said|led|leads|runs|ran)\b/i.test(query.text),
     asksForPlace: asksForPlace(query.text),
-    specificity: questionSpecificity(words, lexical, vocabulary.generalRanks),
+    specificity,
     termSpecificity: new Map(words.map((word) => [word.term, termSpecificity(word, lexical, vocabulary.generalRanks)])),
     preambleTerms: new Set(preamble ? vocabulary.normaliser.terms(preamble[1] as string) : []),
   };

@@ -33,6 +33,7 @@ const CONFIDENCE_INPUTS = [
   'gradeAgreement',
   'figureAgreement',
   'domainSpecificity',
+  'peakSpecificity',
   'agreesAnywhere',
   'agreesNearTop',
 ];

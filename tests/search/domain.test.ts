@@ -37,12 +37,23 @@ describe('how much a question speaks the reports\' language', () => {
 
   it('tells a question in the reports\' terms from an everyday one', () => {
     const reports = corpus(3000, { fostering: 900, time: 300, office: 30 });
-    const onTopic = questionSpecificity(['fostering', 'time'].map(w), reports, ranks);
-    const everyday = questionSpecificity(['lunch', 'office', 'wifi'].map(w), reports, ranks);
+    const onTopic = questionSpecificity(['fostering', 'time'].map(w), reports, ranks).mean;
+    const everyday = questionSpecificity(['lunch', 'office', 'wifi'].map(w), reports, ranks).mean;
     expect(onTopic).toBeGreaterThan(1);
     expect(everyday).toBeLessThan(0);
-    expect(questionSpecificity([], reports, ranks)).toBe(0);
+    expect(questionSpecificity([], reports, ranks)).toEqual({ mean: 0, peak: 0 });
     // A term said twice ("councils", "council") counts once.
-    expect(questionSpecificity([w('fostering'), { word: 'fosterings', term: 'fostering' }, w('time')], reports, ranks)).toBeCloseTo(onTopic);
+    expect(questionSpecificity([w('fostering'), { word: 'fosterings', term: 'fostering' }, w('time')], reports, ranks).mean).toBeCloseTo(onTopic);
+  });
+
+  it('reads the peak as the question\'s most characteristic term, however many everyday words surround it', () => {
+    const reports = corpus(3000, { fostering: 900, time: 300, office: 30 });
+    const loose = questionSpecificity(['fostering', 'lunch', 'office', 'wifi', 'time'].map(w), reports, ranks);
+    const everyday = questionSpecificity(['lunch', 'office', 'wifi', 'time'].map(w), reports, ranks);
+    expect(loose.peak).toBeCloseTo(termSpecificity(w('fostering'), reports, ranks));
+    expect(loose.peak).toBeGreaterThan(1);
+    expect(everyday.peak).toBeLessThan(loose.peak);
+    // The mean alone tells them apart far less: one characteristic word among four everyday ones.
+    expect(loose.peak - everyday.peak).toBeGreaterThan(loose.mean - everyday.mean);
   });
 });

@@ -62,8 +62,8 @@ describe('ranking and confidence', () => {
   });
 
   it('reads answerability from the question\'s words and the best window: a question in the reports\' language with a covering window is likelier answered', () => {
-    const onTopic = ranker.answerability(ranker.rank(question('how many foster carers left in 2021?', { specificity: 2 }), windows));
-    const everyday = question('where can I get lunch near the office?', { specificity: -2 });
+    const onTopic = ranker.answerability(ranker.rank(question('how many foster carers left in 2021?', { specificity: { mean: 2, peak: 2.5 } }), windows));
+    const everyday = question('where can I get lunch near the office?', { specificity: { mean: -2, peak: -1 } });
     const offTopic = ranker.answerability(ranker.rank(everyday, windows));
     expect(onTopic).toBeGreaterThan(0.5);
     expect(offTopic).toBeLessThan(0.5);

@@ -23,7 +23,7 @@ export function question(text: string, overrides: Partial<QuestionEvidence> = {}
     orderedTerms: vocabulary.normaliser.terms(text),
     asksForPerson: /^who\b/i.test(text),
     asksForPlace: asksForPlace(text),
-    specificity: 1,
+    specificity: { mean: 1, peak: 1 },
     termSpecificity: new Map(query.terms.map((term) => [term, 1])),
     preambleTerms: new Set(),
     ...overrides,

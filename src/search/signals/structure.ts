@@ -12,4 +12,7 @@ export const documentStart: Signal = (_question, { window }) => 1 / (1 + (window
 export const windowLength: Signal = (_question, { window }) => Math.min(1, wordCount(window.text) / 90);
 
 /** How much more (or less) the reports use the question's terms than English does (the same for every window: read by the confidence models). */
-export const domainSpecificity: Signal = (question) => question.specificity;
+export const domainSpecificity: Signal = (question) => question.specificity.mean;
+
+/** How much more the reports use the question's most characteristic term than English does (the same for every window: read by the confidence models). */
+export const peakSpecificity: Signal = (question) => question.specificity.peak;

@@ -2,6 +2,7 @@
  * What ranking signals read. A signal is a small named function from what is known of the question
  * and of one candidate window to a number; the ranker (src/search/ranker.ts) weighs them.
  */
+import type { QuestionSpecificity } from '../domain.js';
 import type { AnalysedQuery } from '../query.js';
 import type { SearchVocabulary } from '../vocabulary.js';
 import type { AnswerWindow } from '../windows.js';
@@ -18,8 +19,8 @@ export interface QuestionEvidence {
   asksForPerson: boolean;
   /** Whether the question asks which council or region ("which LAs ...?"). */
   asksForPlace: boolean;
-  /** How much the question speaks the reports' language rather than everyday English (domain.ts). */
-  specificity: number;
+  /** How much the question speaks the reports' language rather than everyday English (domain.ts): its terms' mean and highest. */
+  specificity: QuestionSpecificity;
   /** The same for each of its terms. */
   termSpecificity: ReadonlyMap<string, number>;
   /** Terms of what sets the scene before a colon or a dash ("NAO report: how many ...?"): they find the document. */
