@@ -124,7 +124,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,
       wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordVectors),
       foldedText: foldText(window.text).toLowerCase(),
-      foldedTitle: foldText(passage.title).toLowerCase(),
+      foldedTitle: foldText(titleText).toLowerCase(),
       termFeatures: titled.features,
       termImportance: titled.importance,
     };

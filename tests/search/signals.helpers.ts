@@ -45,7 +45,7 @@ export function windowFrom(
     sentenceSimilarity: similarity.sentenceSimilarity ?? 0,
     wordSimilarity: similarity.wordSimilarity ?? new Map(),
     foldedText: foldText(window.text).toLowerCase(),
-    foldedTitle: foldText(window.hit.passage.title).toLowerCase(),
+    foldedTitle: foldText(`${window.hit.passage.title}\n${window.hit.passage.heading ?? ''}`).toLowerCase(),
     termFeatures: new Map(),
     termImportance: similarity.termImportance ?? new Map(),
   };

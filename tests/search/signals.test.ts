@@ -90,6 +90,14 @@ describe('agreement signals', () => {
     expect(yearAgreement(q, evidence('In 2021 the service improved.'))).toBe(-1);
   });
 
+  it('year and place: a long report\'s section heading counts as its title does', () => {
+    const inSection = { title: 'Ten years of inspection', heading: 'Leeds in 2019' };
+    expect(yearAgreement(question('what happened in 2019?'), evidence('The service improved.', inSection))).toBe(1);
+    expect(yearAgreement(question('what happened in 2017?'), evidence('The service improved.', inSection))).toBe(-1);
+    expect(placeAgreement(question('how did Leeds do?'), evidence('The city was praised.', inSection))).toBe(1);
+    expect(placeAgreement(question('how did Bristol do?'), evidence('The city was praised.', inSection))).toBe(-1);
+  });
+
   it('grade: +1 for the grade asked about', () => {
     const q = question('how many were rated inadequate?');
     expect(gradeAgreement(q, evidence('Four councils were rated inadequate.'))).toBe(1);

@@ -22,7 +22,8 @@ export const gradeAgreement: Signal = ({ query, vocabulary }, window) => {
 export const placeAgreement: Signal = ({ query, vocabulary }, window) => {
   if (query.places.length === 0) return 0;
   const { text, hit } = window.window;
-  const named = [...vocabulary.places.find(text), ...vocabulary.places.find(hit.passage.title)];
+  // The heading too: a long report's section names the place its title does not.
+  const named = [...vocabulary.places.find(text), ...vocabulary.places.find(`${hit.passage.title}\n${hit.passage.heading ?? ''}`)];
   return query.places.some((place) => named.includes(place)) ? 1 : -1;
 };
 

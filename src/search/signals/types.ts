@@ -43,6 +43,10 @@ export interface WindowEvidence {
   wordSimilarity: ReadonlyMap<string, number>;
   /** The window's text folded (quotes, dashes) and lower-cased, for pattern signals. */
   foldedText: string;
+  /**
+   * The document's title and the passage's heading, folded: what a window's context says, as
+   * titleTerms read it. In a long report the section heading names the year or place the title does not.
+   */
   foldedTitle: string;
   /** Each question term's features for the learned term importance (term-importance.ts), read by training too. */
   termFeatures: ReadonlyMap<string, readonly number[]>;
