@@ -37,14 +37,16 @@ export async function compareOnSet(set: EvalSet, engine: Pick<CitelineEngine, 'a
 
 export function formatComparison(results: readonly SetResult[]): string {
   const f = (value: number) => value.toFixed(2);
-  const lines = ['set              n  system     R@1   R@3   R@5   MRR   declined (unanswerable)  wrongly declined'];
+  // As wide as the longest set name, so "transfer-round2-joined" keeps the columns straight.
+  const width = Math.max(15, ...results.map((r) => r.set.length));
+  const lines = [`${'set'.padEnd(width)}   n  system     R@1   R@3   R@5   MRR   declined (unanswerable)  wrongly declined`];
   for (const { set, citeline, baseline } of results) {
     const unanswerable = citeline.n - citeline.answerable;
     for (const [name, s] of [['Citeline', citeline], ['BM25', baseline]] as const) {
       const declined = name === 'BM25' ? '—' : unanswerable === 0 ? 'none asked' : `${f(s.abstainAccuracy)} of ${unanswerable}`;
       const wrongly = name === 'BM25' ? '—' : `${f(s.falseAbstainRate)} of ${s.answerable}`;
       lines.push(
-        `${(name === 'Citeline' ? set : '').padEnd(15)} ${name === 'Citeline' ? String(s.n).padStart(3) : '   '}  ${name.padEnd(9)} ${f(s.recall1)}  ${f(s.recall3)}  ${f(s.recall5)}  ${f(s.mrr)}   ${declined.padEnd(22)}  ${wrongly}`,
+        `${(name === 'Citeline' ? set : '').padEnd(width)} ${name === 'Citeline' ? String(s.n).padStart(3) : '   '}  ${name.padEnd(9)} ${f(s.recall1)}  ${f(s.recall3)}  ${f(s.recall5)}  ${f(s.mrr)}   ${declined.padEnd(22)}  ${wrongly}`,
       );
     }
   }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { belowFloors, formatComparison, type SetResult } from '../../src/eval/compare.js';
+import { summarise, type QuestionResult } from '../../src/eval/metrics.js';
+
+/** A set's results: answerable questions hit at these ranks (null: missed), and unanswerable ones declined or not. */
+function result(set: string, hits: (number | null)[], unanswerableDeclined: boolean[], wronglyDeclined = 0): SetResult {
+  const asked: QuestionResult[] = hits.map((hitRank, i) => ({ id: `a${i}`, kind: 'stat', question: 'q', answerable: true, answered: i >= wronglyDeclined, confidence: 0.7, hitRank: i >= wronglyDeclined ? hitRank : null }));
+  const unanswerable: QuestionResult[] = unanswerableDeclined.map((declined, i) => ({ id: `u${i}`, kind: 'unanswerable', question: 'q', answerable: false, answered: !declined, confidence: 0.5, hitRank: null }));
+  const citeline = summarise([...asked, ...unanswerable]);
+  return { set, citeline, baseline: summarise(asked.map((q) => ({ ...q, answered: true }))) };
+}
+
+describe('eval floors', () => {
+  const results = [result('dev', [1, 1, 2, null], [true, true, false, false])];
+
+  it('passes a set at or above every floor and under its ceiling', () => {
+    expect(belowFloors(results, { dev: { recall1: 0.5, recall3: 0.75, mrr: 0.6, abstainAccuracy: 0.5, falseAbstainRateAtMost: 0 } })).toEqual([]);
+  });
+
+  it('names each figure below its floor, unanswerable questions declined among them', () => {
+    const problems = belowFloors(results, { dev: { recall1: 0.6, abstainAccuracy: 0.75 } });
+    expect(problems).toEqual(['dev: recall1 0.500 is below its floor 0.6', 'dev: abstainAccuracy 0.500 is below its floor 0.75']);
+  });
+
+  it('names a set wrongly declining more answerable questions than its ceiling, and ignores sets without floors', () => {
+    const declining = [result('transfer', [1, 1, 1, 1], [], 1), result('other', [null], [])];
+    expect(belowFloors(declining, { transfer: { falseAbstainRateAtMost: 0.2 } })).toEqual(['transfer: answerable wrongly declined 0.250 is above its ceiling 0.2']);
+  });
+});
+
+describe('the comparison table', () => {
+  it('keeps its columns straight whatever the length of the set names', () => {
+    const table = formatComparison([result('dev', [1, null], [true]), result('transfer-round2-joined', [2, 1], [])]).split('\n');
+    const column = (line: string) => line.indexOf('Citeline') >= 0 ? line.indexOf('Citeline') : line.indexOf('BM25');
+    const rows = table.slice(1);
+    expect(new Set(rows.map(column)).size).toBe(1);
+    expect(table[0]!.indexOf('system')).toBe(column(rows[0]!));
+    expect(rows[2]).toContain('transfer-round2-joined');
+    expect(rows[0]).toMatch(/Citeline\s+0\.50\s+0\.50/);
+  });
+});
