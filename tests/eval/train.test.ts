@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../src/search/ranker.js';
 import { FIT_DEFAULTS, dot, fitListwise, fitLogistic } from '../../src/train/linear.js';
-import { calibrationOf, chooseModel } from '../../src/train/choose.js';
+import { calibrationOf, chooseModel, logLoss } from '../../src/train/choose.js';
 import { foldOf } from '../../src/train/cross-validate.js';
 import { SIGNAL_NAMES, type QuestionExample } from '../../src/train/examples.js';
 
@@ -73,6 +73,14 @@ describe('the confidence calibration training reports', () => {
     // The same probabilities when none answered: off by 0.1 and 0.9, weighted by count.
     expect(calibrationOf(probabilities, Array(20).fill(false)).error).toBe(0.5);
   });
+
+  it('scores probabilities by log loss, lowest for the calibrated ones, finite at 0 and 1', () => {
+    const answered = [true, true, true, false];
+    expect(logLoss([0.75, 0.75, 0.75, 0.75], answered)).toBeCloseTo(-(3 * Math.log(0.75) + Math.log(0.25)) / 4);
+    expect(logLoss([0.75, 0.75, 0.75, 0.75], answered)).toBeLessThan(logLoss([0.5, 0.5, 0.5, 0.5], answered));
+    expect(logLoss([0.75, 0.75, 0.75, 0.75], answered)).toBeLessThan(logLoss([0.95, 0.95, 0.95, 0.95], answered));
+    expect(Number.isFinite(logLoss([1, 1, 1, 1], answered))).toBe(true);
+  });
 });
 
 
@@ -109,5 +117,13 @@ describe('choosing the model', () => {
     expect(byKind.stat!.recall1).toBeGreaterThan(0.8);
     expect(Object.keys(report.provenance.heldOut as object).sort()).toEqual(['set-a', 'set-b']);
     expect(report.table).toContain('by kind of question');
+  });
+
+  it('chooses the confidence model\'s L2 among the ranker\'s choices and records it beside the answerability\'s', () => {
+    const lines: string[] = [];
+    const report = chooseModel(examples, { folds: 3, select: false, log: (line) => lines.push(line) });
+    expect([0.01, 0.1, 0.3, 1]).toContain(report.provenance.confidenceL2);
+    expect(report.provenance.answerableL2).toBe(0.1);
+    expect(lines.some((line) => line.startsWith(`confidence l2 ${report.provenance.confidenceL2}: held-out log loss`))).toBe(true);
   });
 });
