@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { areaAgreement, dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, placeAnswer, yearAgreement } from '../../src/search/signals/agreement.js';
 import { askCoverage, phraseMatch, proximity, sentenceCoverage, sentenceLearnedCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
 import { softCoverage } from '../../src/search/signals/meaning.js';
-import { documentStart, searchRank, windowLength } from '../../src/search/signals/structure.js';
+import { documentStart, domainSpecificity, peakSpecificity, searchRank, windowLength } from '../../src/search/signals/structure.js';
 import { evidence, question, vocabulary, windowFrom } from './signals.helpers.js';
 
 describe('lexical signals', () => {
@@ -156,6 +156,14 @@ describe('structure signals', () => {
     expect(documentStart(q, evidence('Opening.'))).toBe(1);
     expect(documentStart(q, evidence('Later.', { start: 2000 }))).toBeCloseTo(0.5);
     expect(windowLength(q, evidence('Four words stand here.'))).toBeCloseTo(4 / 90);
+  });
+
+  it('the question\'s language, its mean and its most characteristic term, the same for every window', () => {
+    const q = question('anything', { specificity: { mean: 0.4, peak: 2.2 } });
+    for (const window of [evidence('Opening.'), evidence('Later.', { start: 2000 }, 3)]) {
+      expect(domainSpecificity(q, window)).toBe(0.4);
+      expect(peakSpecificity(q, window)).toBe(2.2);
+    }
   });
 });
 
