@@ -10,6 +10,7 @@ import { round } from '../util/round.js';
 import { chooseCitations, type ChosenCitation, type CitableWindow } from './citations.js';
 import { findFigures } from './figures.js';
 import { citationLocation } from './location.js';
+import { quoteSpan } from './quote-span.js';
 import type { Citation, Reply } from './types.js';
 
 export interface ExtractiveSettings {
@@ -37,7 +38,7 @@ export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWin
     answer: answered && best ? best.evidence.window.sentence : settings.noAnswerText,
     // The best window cannot answer more surely than the reports answer at all.
     confidence: round(Math.min(confidence, answerable), 3),
-    citations: chosen.map((item) => toCitation(item, query)),
+    citations: chosen.map((item) => toCitation(item, query, ranked)),
   };
 }
 
@@ -47,21 +48,23 @@ function citable(item: RankedWindow): CitableWindow {
   return { passageId: window.hit.passage.id, docId: window.hit.passage.docId, text: window.text, sentence: window.sentence, score: item.score };
 }
 
-function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: AnalysedQuery): Citation {
+function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: AnalysedQuery, ranked: readonly RankedWindow[]): Citation {
   const { window } = quoted.evidence;
   const { passage } = window.hit;
   const marked = focus.evidence.window;
-  // The marked sentence's offsets, from the passage's into the quoted window's.
-  const focusStart = marked.start + marked.focusStart - window.start;
-  const focusEnd = marked.start + marked.focusEnd - window.start;
-  const wholeIsFocus = focusStart === 0 && focusEnd === window.text.length;
+  const span = quoteSpan(window, ranked.map((item) => ({ window: item.evidence.window, score: item.score })));
+  const extract = passage.text.slice(span.start, span.end);
+  // The marked sentence's offsets, from the passage's into the quote's.
+  const focusStart = marked.start + marked.focusStart - span.start;
+  const focusEnd = marked.start + marked.focusEnd - span.start;
+  const wholeIsFocus = focusStart === 0 && focusEnd === extract.length;
   return {
     passageId: passage.id,
     docId: passage.docId,
     title: passage.title,
     source: passage.source,
     location: citationLocation(passage),
-    extract: window.text,
+    extract,
     ...(wholeIsFocus ? {} : { focus: { start: focusStart, end: focusEnd } }),
     ...(passage.page !== undefined ? { page: passage.page } : {}),
     score: round(quoted.score, 3),

@@ -5,7 +5,7 @@
  */
 import { summarise, type QuestionResult } from '../eval/metrics.js';
 import { round } from '../util/round.js';
-import { citedHitRank, confidenceRow, fitRanking, foldOf, outOfFoldScores, rankExample, scoreWindows, type RankedExample } from './cross-validate.js';
+import { citedHitRank, confidenceRow, fitRanking, foldOf, leadAnswers, outOfFoldScores, rankExample, scoreWindows, type RankedExample } from './cross-validate.js';
 import { SIGNAL_NAMES, type QuestionExample } from './examples.js';
 import { sigmoid, type LinearModel } from '../search/linear-model.js';
 import { FIT_DEFAULTS, dot, fitLogistic, savedLinear, standardise, standardiser } from './linear.js';
@@ -91,7 +91,7 @@ export function chooseModel(collected: readonly QuestionExample[], options: { fo
   const heldOut = outOfFoldScores(examples, folds, features, l2).map((scores, i) => rankExample(examples[i] as QuestionExample, scores));
   // Confidence: does the best window answer? Answerability: do the reports answer at all (what declining reads)?
   const inputs = heldOut.map((r) => confidenceRow(r, SIGNAL_NAMES, CONFIDENCE_INPUTS));
-  const bestAnswers = heldOut.map((r) => r.ranked[0]?.window.gold ?? false);
+  const bestAnswers = heldOut.map(leadAnswers);
   // The confidence shown should be calibrated: its L2 is chosen by held-out log loss (0.1, as the
   // answerability keeps, shrank it towards the middle: calibration error 0.065 against 0.028 at 0.01).
   const confidenceFits = L2_CHOICES.map((choice) => ({ choice, fit: fitOnHeldOut(heldOut, inputs, bestAnswers, folds, choice) }));

@@ -3,6 +3,9 @@
  * documents they ask about, so no fold is scored by weights fitted on its own documents.
  */
 import { chooseCitations } from '../answer/citations.js';
+import { growQuote } from '../answer/quote-span.js';
+import { documentName } from '../eval/gold-documents.js';
+import { holdsSpan } from '../eval/metrics.js';
 import { rankedListInputs } from '../search/ranker.js';
 import { FIT_DEFAULTS, dot, fitListwise, standardise, standardiser, type Standardiser } from './linear.js';
 import type { QuestionExample, WindowExample } from './examples.js';
@@ -77,10 +80,30 @@ export function rankExample(example: QuestionExample, scores: readonly number[])
 
 /** 1-based rank of the first citation that answers, among the citations a reply would show, or null. */
 export function citedHitRank(ranked: RankedExample, limit = 5): number | null {
-  // The reply's own choice of citations (one per passage), so training scores what users see.
+  // The reply's own choice of citations (one per passage) and quotes, so training scores what users see.
   const chosen = chooseCitations(ranked.ranked, limit, ({ window, score }) => ({ ...window, score }));
-  const index = chosen.findIndex((c) => c.quoted.window.gold);
+  const index = chosen.findIndex((c) => quoteAnswers(ranked, c.quoted));
   return index === -1 ? null : index + 1;
+}
+
+/** Whether the best window's quote answers: what the confidence is the probability of. */
+export function leadAnswers(ranked: RankedExample): boolean {
+  const lead = ranked.ranked[0];
+  return lead !== undefined && quoteAnswers(ranked, lead);
+}
+
+/** Whether a window's quote, grown as a reply grows it (answer/quote-span.ts), holds a gold span. */
+function quoteAnswers({ example, ranked }: RankedExample, quoted: { window: WindowExample }): boolean {
+  const { window } = quoted;
+  if (window.gold) return true; // Growing only adds text.
+  const text = example.passages?.[window.passageId];
+  if (text === undefined || !example.spans) return false;
+  const sentences = ranked
+    .filter((item) => item.window.passageId === window.passageId)
+    .map((item) => ({ start: item.window.start + item.window.focusStart, end: item.window.start + item.window.focusEnd, score: item.score }));
+  const span = growQuote(text, window, sentences);
+  const quote = text.slice(span.start, span.end);
+  return example.spans.some((gold) => documentName(window.docId) === documentName(gold.doc) && holdsSpan(quote, gold.answer));
 }
 
 /** What the confidence model reads of a ranked list: the inputs the engine reads (rankedListInputs), in `inputs` order. */

@@ -18,6 +18,11 @@ export interface WindowExample {
   docId: string;
   text: string;
   sentence: string;
+  /** Offsets of `text` in its passage's text, and of `sentence` in `text` (as AnswerWindow keeps them), to grow quotes as replies do. */
+  start: number;
+  end: number;
+  focusStart: number;
+  focusEnd: number;
   /** Which of the question's terms (QuestionExample.terms) its best sentence holds, 1 or 0. */
   sentenceHolds: number[];
   /** Its question terms' features for the term importance: an index into QuestionExample.termTables. */
@@ -36,6 +41,9 @@ export interface QuestionExample {
   terms: string[];
   /** The distinct tables of term features (one row a term) its windows read: one per document and heading. */
   termTables: number[][][];
+  /** The gold spans, and the text of each candidate passage by id: a grown quote is scored as a reply's is. */
+  spans: { doc: string; answer: string }[];
+  passages: Record<string, string>;
   windows: WindowExample[];
 }
 
@@ -60,6 +68,10 @@ export function questionExample(set: { name: string; collection: string }, quest
       docId: window.hit.passage.docId,
       text: window.text,
       sentence: window.sentence,
+      start: window.start,
+      end: window.end,
+      focusStart: window.focusStart,
+      focusEnd: window.focusEnd,
       sentenceHolds: terms.map((term) => (evidence.sentenceTerms.has(term) ? 1 : 0)),
       termTable: tableOf(evidence.termFeatures),
     };
@@ -73,6 +85,8 @@ export function questionExample(set: { name: string; collection: string }, quest
     documents: spans.map((span) => documentName(span.doc)),
     terms,
     termTables: [...tables.keys()].map((features) => terms.map((term) => [...(features.get(term) ?? [])])),
+    spans,
+    passages: Object.fromEntries(ranked.ranked.map(({ evidence }) => [evidence.window.hit.passage.id, evidence.window.hit.passage.text])),
     windows,
   };
 }

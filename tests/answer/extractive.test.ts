@@ -41,6 +41,18 @@ describe('the extractive reply', () => {
     expect(reply.citations.length).toBe(2);
   });
 
+  it('quotes the neighbouring sentence the ranker believes in most while the quote stays within 90 words', () => {
+    const long = (topic: string) => `${topic} ${Array.from({ length: 33 }, (_, i) => `word${i}`).join(' ')}.`;
+    const sentences = [long('Opening remarks'), long('Carers were surveyed'), long('Some 310 carers left'), long('Closing remarks')];
+    // One window a sentence (35 words each); the lead is the second, and the third's window scores above the first's.
+    const windows = windowsOf({ passage: passage(sentences.join(' '), { id: 'p1', docId: 'p1.md' }), score: 1, lexical: 1, semantic: 0 }, 0, { minWords: 8, maxWords: 40 });
+    const scores = [1, 4, 3, 0];
+    const items = windows.map((window, i) => ({ evidence: windowFrom(window), values: {}, score: scores[i]! })).sort((a, b) => b.score - a.score);
+    const [first] = extractiveReply(asked.query, items, { confidence: 0.9, answerable: 0.9 }, settings).citations;
+    expect(first!.extract).toBe(`${sentences[1]} ${sentences[2]}`);
+    expect(first!.extract.slice(first!.focus!.start, first!.focus!.end)).toBe(sentences[1]);
+  });
+
   it('cites no more passages than asked', () => {
     expect(extractiveReply(asked.query, list, { confidence: 0.9, answerable: 0.9 }, { ...settings, maxCitations: 1 }).citations).toHaveLength(1);
   });

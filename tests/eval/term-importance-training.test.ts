@@ -20,6 +20,10 @@ function question(i: number): QuestionExample {
     docId: `doc-${i % 6}.md`,
     text: 'text',
     sentence: 'sentence',
+    start: 0,
+    end: 4,
+    focusStart: 0,
+    focusEnd: 4,
     sentenceHolds,
     termTable: 0,
   });
@@ -32,6 +36,8 @@ function question(i: number): QuestionExample {
     documents: [`doc-${i % 6}.md`],
     terms: ['report', 'asked'],
     termTables: [[row(1), row(0)]],
+    spans: [],
+    passages: {},
     windows: [window([1, 0], false), window([0, 1], true)],
   };
 }

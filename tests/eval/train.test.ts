@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sigmoid } from '../../src/search/ranker.js';
 import { FIT_DEFAULTS, dot, fitListwise, fitLogistic } from '../../src/train/linear.js';
 import { calibrationOf, chooseModel, logLoss } from '../../src/train/choose.js';
-import { foldOf } from '../../src/train/cross-validate.js';
+import { citedHitRank, foldOf, leadAnswers, rankExample } from '../../src/train/cross-validate.js';
 import { SIGNAL_NAMES, type QuestionExample } from '../../src/train/examples.js';
 
 describe('the models training fits', () => {
@@ -46,7 +46,7 @@ describe('the models training fits', () => {
 });
 
 describe('leave-documents-out folds', () => {
-  const example = (id: string, documents: string[], collection = 'c'): QuestionExample => ({ set: 's', collection, id, kind: 'stat', answerable: documents.length > 0, documents, terms: [], termTables: [], windows: [] });
+  const example = (id: string, documents: string[], collection = 'c'): QuestionExample => ({ set: 's', collection, id, kind: 'stat', answerable: documents.length > 0, documents, terms: [], termTables: [], spans: [], passages: {}, windows: [] });
 
   it('keeps every question about one document in one fold, whatever its id', () => {
     const folds = new Set(['q1', 'q2', 'q3', 'q4'].map((id) => foldOf(example(id, ['report-a']), 5)));
@@ -97,10 +97,12 @@ describe('choosing the model', () => {
     documents: answerable ? [`doc-${i % 4}.md`] : [],
     terms: [],
     termTables: [],
+    spans: [],
+    passages: {},
     windows: [0, 1, 2].map((w) => {
       const gold = answerable && w === i % 3;
       const values = SIGNAL_NAMES.map((_, j) => (j === marker ? (gold ? 1 : 0.1 * w) : ((i * 7 + w * 3 + j) % 5) / 5));
-      return { values, gold, focusGold: gold, passageId: `p${i}-${w}`, docId: `doc-${i % 4}.md`, text: `window ${w}`, sentence: `window ${w}`, sentenceHolds: [], termTable: 0 };
+      return { values, gold, focusGold: gold, passageId: `p${i}-${w}`, docId: `doc-${i % 4}.md`, text: `window ${w}`, sentence: `window ${w}`, start: 0, end: 8, focusStart: 0, focusEnd: 8, sentenceHolds: [], termTable: 0 };
     }),
   });
   const examples = [
@@ -125,5 +127,33 @@ describe('choosing the model', () => {
     expect([0.01, 0.1, 0.3, 1]).toContain(report.provenance.confidenceL2);
     expect(report.provenance.answerableL2).toBe(0.1);
     expect(lines.some((line) => line.startsWith(`confidence l2 ${report.provenance.confidenceL2}: held-out log loss`))).toBe(true);
+  });
+});
+
+describe('scoring citations as a reply quotes them', () => {
+  // One passage of three sentences; the window around the first does not hold the answer, the one
+  // around the second does. The first leads; its quote grows into the second, as a reply's does.
+  const sentences = ['Carers were surveyed in spring.', 'Some 310 carers left that year.', 'Most of them cited pay.'];
+  const text = sentences.join(' ');
+  const window = (i: number, gold: boolean) => {
+    const start = text.indexOf(sentences[i]!);
+    return { values: [], gold, focusGold: gold, passageId: 'p1', docId: 'report.md', text: sentences[i]!, sentence: sentences[i]!, start, end: start + sentences[i]!.length, focusStart: 0, focusEnd: sentences[i]!.length, sentenceHolds: [], termTable: 0 };
+  };
+  const example = (passages: Record<string, string>): QuestionExample => ({
+    set: 's', collection: 'c', id: 'q', kind: 'stat', answerable: true, documents: ['report'], terms: [], termTables: [],
+    spans: [{ doc: 'report.pdf', answer: '310 carers left' }], passages, windows: [window(0, false), window(1, true), window(2, false)],
+  });
+
+  it('counts the lead as answering when its grown quote holds the span, though its window does not', () => {
+    const ranked = rankExample(example({ p1: text }), [3, 2, 1]);
+    expect(ranked.ranked[0]!.window.gold).toBe(false);
+    expect(citedHitRank(ranked)).toBe(1);
+    expect(leadAnswers(ranked)).toBe(true);
+  });
+
+  it('falls back to the window alone when the examples keep no passage text (an older cache)', () => {
+    const ranked = rankExample(example({}), [3, 2, 1]);
+    expect(citedHitRank(ranked)).toBeNull();
+    expect(leadAnswers(ranked)).toBe(false);
   });
 });
