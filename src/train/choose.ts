@@ -89,14 +89,10 @@ export function chooseModel(collected: readonly QuestionExample[], options: { fo
   if (options.select) for (const j of features) kept[SIGNAL_NAMES[j] as string] = delta(current, scoreOf(features.filter((f) => f !== j), l2));
 
   const heldOut = outOfFoldScores(examples, folds, features, l2).map((scores, i) => rankExample(examples[i] as QuestionExample, scores));
-  // Confidence: does the best window answer? Answerability: do the reports answer at all (what declining reads)?
+  // Confidence: does the best window's quote answer? Answerability: do the reports answer at all (what declining reads)?
   const inputs = heldOut.map((r) => confidenceRow(r, SIGNAL_NAMES, CONFIDENCE_INPUTS));
   const bestAnswers = heldOut.map(leadAnswers);
-  // The confidence shown should be calibrated: its L2 is chosen by held-out log loss (0.1, as the
-  // answerability keeps, shrank it towards the middle: calibration error 0.065 against 0.028 at 0.01).
-  const confidenceFits = L2_CHOICES.map((choice) => ({ choice, fit: fitOnHeldOut(heldOut, inputs, bestAnswers, folds, choice) }));
-  const { choice: confidenceL2, fit: confidence } = confidenceFits.reduce((best, c) => (logLoss(c.fit.heldOutProbabilities, bestAnswers) < logLoss(best.fit.heldOutProbabilities, bestAnswers) ? c : best));
-  log(`confidence l2 ${confidenceL2}: held-out log loss ${confidenceFits.map((c) => `${c.choice} ${round(logLoss(c.fit.heldOutProbabilities, bestAnswers), 4)}`).join(', ')}`);
+  const { l2: confidenceL2, fit: confidence } = calibratedFit(heldOut, inputs, bestAnswers, folds, log);
   const answerable = fitOnHeldOut(heldOut, inputs, heldOut.map((r) => r.example.answerable), folds, ANSWERABLE_L2);
   const declineBelow = thresholdFor(heldOut, answerable.heldOutProbabilities);
   const heldOutTable = tableBySet(heldOut, answerable.heldOutProbabilities, declineBelow);
@@ -192,6 +188,21 @@ function fitOnHeldOut(heldOut: readonly RankedExample[], rows: readonly number[]
   const { scaling, weights } = fit(heldOut.map((_, i) => i));
   const model = savedLinear(CONFIDENCE_INPUTS, scaling, weights.slice(0, width), weights[width] as number);
   return { model, heldOutProbabilities };
+}
+
+/**
+ * The confidence model at the L2 (of L2_CHOICES) whose held-out probabilities have the least log
+ * loss: the confidence shown should be calibrated, and at the answerability's 0.1 it was shrunk
+ * towards the middle (calibration error 0.065 against 0.028 at 0.01).
+ */
+function calibratedFit(heldOut: readonly RankedExample[], rows: readonly number[][], answered: readonly boolean[], folds: number, log: (line: string) => void) {
+  const fits = L2_CHOICES.map((l2) => {
+    const fit = fitOnHeldOut(heldOut, rows, answered, folds, l2);
+    return { l2, fit, loss: logLoss(fit.heldOutProbabilities, answered) };
+  });
+  const best = fits.reduce((a, b) => (b.loss < a.loss ? b : a));
+  log(`confidence l2 ${best.l2}: held-out log loss ${fits.map((f) => `${f.l2} ${round(f.loss, 4)}`).join(', ')}`);
+  return best;
 }
 
 /** Mean negative log likelihood of the labels under the probabilities (clipped away from 0 and 1). */
