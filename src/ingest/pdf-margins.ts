@@ -5,7 +5,9 @@
  *   least (so a two-page document loses its header too);
  * - its shape, on any page of any document: a page number ("3", "Page 3 of 9", "- 3 -"), a bare URL
  *   (a browser prints the file's address), a date with a time (a browser's "12/6/26, 12:18 PM <title>",
- *   enscript's "<file> Sun Dec 06 13:39:19 2026 1"), a numeric date alone.
+ *   enscript's "<file> Sun Dec 06 13:39:19 2026 1"), a numeric date alone, a line opening with
+ *   the printed file's name (enscript's header cut short at the page's edge by a long path:
+ *   "/home/ann/notes/review.txt Mon Dec").
  */
 import type { PdfLine } from './pdf-layout.js';
 
@@ -49,8 +51,16 @@ export function isMarginText(text: string): boolean {
   if (new RegExp(String.raw`\b${WEEKDAY},?\s+${MONTH}\s+\d{1,2},?\s+${TIME}(?:\s+\d{4})?\b`, 'i').test(line)) return true;
   // A short line closing "Page 2 of 9" or "Page 2/9".
   if (line.split(/\s+/).length <= 16 && /\bpage\s+\d{1,4}\s*(?:\/|of)\s*\d{1,4}$/i.test(line)) return true;
+  // A printed file's header: its name (or path) first, whatever follows.
+  if (PRINTED_FILE.test(line)) return true;
   return new RegExp(String.raw`^${NUMERIC_DATE}$`).test(line);
 }
+
+/**
+ * A file name or path with a text or document extension opening the line (then a space, colon or
+ * the end), or a path alone, cut short before its extension.
+ */
+const PRINTED_FILE = /^(?:(?:[~.]?\/)?(?:[\w.-]+\/)*[\w.-]+\.(?:txt|text|md|markdown|csv|log|docx?|pdf|html?)(?::|\s|$)|[~.]?\/(?:[\w.-]+\/)+[\w.-]*$)/i;
 
 function isPageNumber(text: string): boolean {
   return /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i.test(text) || /^[-–—]\s*\d{1,4}\s*[-–—]$/.test(text);

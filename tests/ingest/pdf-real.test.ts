@@ -88,6 +88,18 @@ describe('PDF headers and footers', () => {
     expect(document.blocks.map((block) => block.text)).toEqual(['Ferries ran on time.', 'Cargo volumes rose.']);
   });
 
+  it("drops enscript's header cut short by a long path at the page's edge, and takes the title from the text", async () => {
+    const header = { text: '/home/ann/work/reports/harbour-survey-2026.txt Mon Dec', x: 40, y: 810, size: 10 };
+    const document = await load('cut.pdf', await makePlacedPdf([[header, ...bodyLines(['Harbour survey', 'Ferries ran on time.'])]]));
+    expect(document.blocks.map((block) => block.text).join(' ')).not.toContain('harbour-survey-2026.txt');
+    expect(document.title).not.toContain('.txt');
+    // Cut before its extension: a path alone on the line.
+    const bare = { ...header, text: '/home/ann/work/reports/harbour-survey-2026-final-version-for-the-board-meeting-in-sprin' };
+    const other = await load('bare.pdf', await makePlacedPdf([[bare, ...bodyLines(['Harbour survey', 'Ferries ran on time.'])]]));
+    expect(other.blocks.map((block) => block.text).join(' ')).not.toContain('/home/ann');
+    expect(other.title).not.toContain('/home/ann');
+  });
+
   it('keeps a first line that only looks like a margin because the page is short', async () => {
     const document = await load('short.pdf', await makePlacedPdf([bodyLines(['Quay 4 reopened on 3 May.', 'Nobody was hurt.'])]));
     expect(document.blocks.map((block) => block.text)).toEqual(['Quay 4 reopened on 3 May. Nobody was hurt.']);
