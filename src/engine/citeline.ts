@@ -13,6 +13,7 @@ import { loadPrompts, type Prompts } from '../prompts.js';
 import { questionEvidence, windowEvidence } from '../search/evidence.js';
 import { DEFAULT_FUSION, HybridSearcher, type FusionSettings } from '../search/hybrid-searcher.js';
 import { LexicalIndex } from '../search/lexical-index.js';
+import { correctSpelling, type SpellingTools } from '../search/spelling.js';
 import { Ranker, loadRankerModel, type RankedWindow, type RankerModel } from '../search/ranker.js';
 import type { QuestionEvidence } from '../search/signals/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
@@ -143,12 +144,23 @@ export class Citeline implements CitelineEngine {
 
   private questionText(question: string, options: Pick<AskOptions, 'previousQuestion'>): string {
     const cleaned = spellOutShortYears(cleanQuestion(question));
-    return options.previousQuestion ? mergeFollowUp(spellOutShortYears(cleanQuestion(options.previousQuestion)), cleaned) : cleaned;
+    const text = options.previousQuestion ? mergeFollowUp(spellOutShortYears(cleanQuestion(options.previousQuestion)), cleaned) : cleaned;
+    return correctSpelling(text, this.spelling()).text;
+  }
+
+  /** What correcting a question's typing slips reads: the index's terms, general English and the vocabulary. */
+  private spelling(): SpellingTools {
+    const { normaliser, generalRanks, places, synonymGroups } = this.parts.vocabulary;
+    const listed = (word: string) => {
+      const term = normaliser.term(word.toLowerCase());
+      return term !== null && synonymGroups.some((group) => group.some((phrase) => phrase.includes(term)));
+    };
+    return { normaliser, generalRanks, lexicon: this.state.lexical, known: (word) => places.find(word, { anyCase: true }).length > 0 || listed(word) };
   }
 
   /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */
   stats(queryText: string): { query: StatsQuery; figures: Figure[] } {
-    const query = parseStatsQuery(spellOutShortYears(cleanQuestion(queryText)), this.parts.statsVocabulary);
+    const query = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
     return { query, figures: this.state.figures.lookup(query) };
   }
 

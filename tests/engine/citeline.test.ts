@@ -42,6 +42,17 @@ describe('Citeline on the bundled sample', () => {
     expect(followUp.confidence).toBeGreaterThan(0);
   });
 
+  it('reads typing slips as the words the reports use: the same reply as the question typed right', async () => {
+    const right = await engine.ask('What share of councils were rated inadequate?');
+    const slipped = await engine.ask('What share of coucnils were rated inadqeuate?');
+    expect(slipped.answered).toBe(true);
+    expect(slipped.answer).toBe(right.answer);
+    expect(slipped.citations.map((c) => c.passageId)).toEqual(right.citations.map((c) => c.passageId));
+    // The statistics lookup reads the same slip the same way.
+    expect(engine.stats('inadqeuate 2015').figures).toEqual(engine.stats('inadequate 2015').figures);
+    expect(engine.stats('inadequate 2015').figures.length).toBeGreaterThan(0);
+  });
+
   it('declines an everyday question with nothing to do with the reports', async () => {
     const reply = await engine.ask('what time does the car park shut on sundays?');
     expect(reply.answered).toBe(false);
