@@ -3,9 +3,9 @@
  * corrected only when neither the reports nor English know it: its term is in no passage and the
  * word is not among the general English words (data/english-frequency.txt), so an everyday word
  * the reports never use ("lunch") stays as it is and an off-topic question stays off-topic. The
- * correction is a word one edit away (a letter dropped, added, changed, or two swapped): an English
- * word if there is one, else a word whose term the reports hold; the one whose term the most
- * passages hold.
+ * correction is a word one edit away (a letter dropped, added, changed, or two swapped) whose term
+ * the reports hold, an English word first; the one whose term the most passages hold. A word written
+ * with the other side of the Atlantic's spelling reads as the reports spell it.
  */
 import type { GeneralRanks } from './domain.js';
 import type { TermNormaliser } from './text-analysis.js';
@@ -48,32 +48,92 @@ export function correctSpelling(text: string, tools: SpellingTools): { text: str
   return { text: corrected, corrections };
 }
 
+/**
+ * British and American spellings of one word: each pair's endings, either way round
+ * ("organisation", "organization"). Both forms must be English words for one to stand for the other.
+ */
+const VARIANT_ENDINGS: readonly (readonly [string, string])[] = [
+  ['isation', 'ization'],
+  ['ise', 'ize'],
+  ['ised', 'ized'],
+  ['ises', 'izes'],
+  ['ising', 'izing'],
+  ['yse', 'yze'],
+  ['ysed', 'yzed'],
+  ['ysing', 'yzing'],
+  ['our', 'or'],
+  ['ours', 'ors'],
+  ['tre', 'ter'],
+  ['tres', 'ters'],
+  ['elled', 'eled'],
+  ['elling', 'eling'],
+  ['ement', 'ment'],
+  ['ements', 'ments'],
+  ['amme', 'am'],
+  ['ammes', 'ams'],
+];
+
+/**
+ * The word as the reports spell it when they use the other side of the Atlantic's spelling: an
+ * English word whose term the index lacks, for which the other spelling is English and indexed.
+ */
+export function reportsSpelling(word: string, { normaliser, generalRanks, lexicon }: SpellingTools): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < MIN_LENGTH || !generalRanks.has(lower)) return undefined;
+  const own = normaliser.term(lower);
+  if (own === null || lexicon.has(own)) return undefined;
+  for (const [british, american] of VARIANT_ENDINGS) {
+    for (const [from, to] of [[british, american], [american, british]] as const) {
+      if (!lower.endsWith(from)) continue;
+      const other = lower.slice(0, -from.length) + to;
+      const term = normaliser.term(other);
+      if (generalRanks.has(other) && term !== null && lexicon.has(term)) return inCaseOf(word, other);
+    }
+  }
+  return undefined;
+}
+
 /** The correction of one word, or undefined when it needs none (or none can be found). */
-export function correctWord(word: string, { normaliser, generalRanks, lexicon, known }: SpellingTools): string | undefined {
+export function correctWord(word: string, tools: SpellingTools): string | undefined {
+  const { normaliser, generalRanks, lexicon, known } = tools;
+  const variant = reportsSpelling(word, tools);
+  if (variant !== undefined) return variant;
   const lower = word.toLowerCase();
   // An acronym in capitals is an abbreviation the reports may not spell, not a slip.
   if (lower.length < MIN_LENGTH || !/^[a-z]+$/.test(lower) || word === word.toUpperCase() || generalRanks.has(lower) || known(word)) return undefined;
   const own = normaliser.term(lower);
   if (own === null || lexicon.has(own)) return undefined;
-  // An English word one edit away comes first ("prniter" is "printer", not a stem the reports
-  // happen to hold); among candidates alike, the one the most passages hold, then the commoner.
-  let best: { word: string; english: boolean; passages: number; rank: number } | undefined;
+  // An English word one edit away that the reports use comes first. When the only English words
+  // one edit away are ones the reports never use, the slip was of one of them ("prniter") or the
+  // word is a rare one of its own ("shunted" is one edit from "hunted"): it is left alone rather than
+  // read as a stem the reports happen to hold ("puniter", a stem of "punitive").
+  let english: Candidate | undefined;
+  let other: Candidate | undefined;
+  let englishElsewhere = false;
   for (const candidate of oneEditAway(lower)) {
     const term = normaliser.term(candidate);
     if (term === null) continue;
     const rank = generalRanks.get(candidate);
     const passages = lexicon.has(term) ? lexicon.passagesHolding(term) : 0;
-    if (rank === undefined && passages === 0) continue;
-    const next = { word: candidate, english: rank !== undefined, passages, rank: rank ?? Infinity };
-    if (!best || better(next, best)) best = next;
+    if (rank !== undefined && passages === 0) englishElsewhere = true;
+    if (passages === 0) continue;
+    const next = { word: candidate, passages, rank: rank ?? Infinity };
+    if (rank !== undefined) english = !english || better(next, english) ? next : english;
+    else other = !other || better(next, other) ? next : other;
   }
-  return best ? inCaseOf(word, best.word) : undefined;
+  const chosen = english ?? (englishElsewhere ? undefined : other);
+  return chosen ? inCaseOf(word, chosen.word) : undefined;
 }
 
-function better(a: { english: boolean; passages: number; rank: number }, b: { english: boolean; passages: number; rank: number }): boolean {
-  if (a.english !== b.english) return a.english;
-  if (a.passages !== b.passages) return a.passages > b.passages;
-  return a.rank < b.rank;
+interface Candidate {
+  word: string;
+  passages: number;
+  rank: number;
+}
+
+/** The one the most passages hold, then the commoner in English. */
+function better(a: Candidate, b: Candidate): boolean {
+  return a.passages !== b.passages ? a.passages > b.passages : a.rank < b.rank;
 }
 
 /** Every string one deletion, transposition, substitution or insertion away. */

@@ -27,10 +27,19 @@ describe('typing slips in a question', () => {
     expect(correctWord('fostrecare', reports)).toBe('fostercare');
   });
 
-  it('prefers an English word to a stem the reports happen to hold', () => {
+  it('leaves a slip of an English word the reports never use alone, rather than read it as a stem they hold', () => {
     // "puniter" shares a term with "punitive"; "printer" is the English word one swap away.
     expect(term('puniter')).toBe(term('punitive'));
-    expect(correctWord('prniter', reports)).toBe('printer');
+    expect(correctWord('prniter', reports)).toBeUndefined();
+  });
+
+  it('reads a word spelt the other side of the Atlantic as the reports spell it, when both are English', () => {
+    const british = tools({ organisation: 8, judgement: 20, centre: 3 });
+    expect(correctSpelling('Which organization made the judgment at the center?', british).text).toBe('Which organisation made the judgement at the centre?');
+    const american = tools({ organization: 8 });
+    expect(correctWord('organisation', american)).toBe('organization');
+    // Nothing to do when the reports use the word as typed.
+    expect(correctWord('organisation', british)).toBeUndefined();
   });
 
   it('leaves English words, words the reports use, short words, capitals and known short forms alone', () => {
