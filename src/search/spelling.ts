@@ -35,16 +35,23 @@ export interface SpellingCorrection {
  */
 const MIN_LENGTH = 6;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** A link, an e-mail address, a domain or a file name ("lgcplus.com", "report_v2.pdf"). */
+const COPIED = /:\/\/|^www\.|@|\p{L}[._]\p{L}/u;
 
 /** The text with each slip replaced (in the case it was typed), and the corrections made. */
 export function correctSpelling(text: string, tools: SpellingTools): { text: string; corrections: SpellingCorrection[] } {
   const corrections: SpellingCorrection[] = [];
-  const corrected = text.replace(/\p{L}+/gu, (word) => {
-    const replacement = correctWord(word, tools);
-    if (replacement === undefined) return word;
-    corrections.push({ from: word, to: replacement });
-    return replacement;
-  });
+  // A link, an address or a file name is copied, not typed: its words are left as they are.
+  const corrected = text.replace(/\S+/g, (token) =>
+    COPIED.test(token)
+      ? token
+      : token.replace(/\p{L}+/gu, (word) => {
+          const replacement = correctWord(word, tools);
+          if (replacement === undefined) return word;
+          corrections.push({ from: word, to: replacement });
+          return replacement;
+        }),
+  );
   return { text: corrected, corrections };
 }
 

@@ -51,6 +51,12 @@ describe('typing slips in a question', () => {
     expect(correctSpelling('anyone seen my blue mug by the sink?', reports).corrections).toEqual([]);
   });
 
+  it('leaves the words of a link, an address or a file name as they were copied', () => {
+    const pasted = 'what does https://www.example.org/coucnils-report say, per inadqeuate.pdf or ann@coucnils.org?';
+    expect(correctSpelling(pasted, reports).text).toBe(pasted);
+    expect(correctSpelling('see lgc.coucnils for inadqeuate ratings', reports).text).toBe('see lgc.coucnils for inadequate ratings');
+  });
+
   it('leaves a word with nothing one edit away as it was', () => {
     expect(correctWord('zzkjqxw', reports)).toBeUndefined();
   });
