@@ -12,7 +12,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { joinDocuments, pointQuestionsAt } from '../src/eval/joined-collection.js';
-import { readEvalSets } from '../src/eval/sets.js';
+import { readEvalSets, writeEvalSets, type EvalSetEntry } from '../src/eval/sets.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,11 +27,12 @@ const { sets, missing } = await readEvalSets(resolve(values.sets));
 if (missing.length > 0) console.error(`left out (files not here): ${missing.join(', ')}`);
 await rm(out, { recursive: true, force: true });
 
-const joinedSets: { name: string; collection: string; reports: string; questions: string }[] = [];
+const joinedSets: EvalSetEntry[] = [];
 for (const reports of new Set(sets.map((set) => set.reports))) {
   const collection = sets.find((set) => set.reports === reports)?.collection ?? basename(reports);
-  const names = (await readdir(reports)).filter((name) => ['.md', '.markdown', '.txt'].includes(extname(name).toLowerCase()));
-  const skipped = (await readdir(reports)).length - names.length;
+  const all = await readdir(reports);
+  const names = all.filter((name) => ['.md', '.markdown', '.txt'].includes(extname(name).toLowerCase()));
+  const skipped = all.length - names.length;
   if (skipped > 0) console.error(`${reports}: ${skipped} reports that are not Markdown or text left out`);
   const documents = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(reports, name), 'utf8') })));
   const files = joinDocuments(documents, perFile);
@@ -45,7 +46,4 @@ for (const reports of new Set(sets.map((set) => set.reports))) {
   }
   console.error(`${collection}: ${documents.length} documents joined into ${files.length} files`);
 }
-// readEvalSets reads paths relative to the sets file's parent folder; these are absolute.
-await mkdir(join(out, 'eval'), { recursive: true });
-await writeFile(join(out, 'eval', 'sets.json'), JSON.stringify({ sets: joinedSets }, null, 2) + '\n');
-console.error(`npm run eval -- --sets ${join(values.out, 'eval', 'sets.json')}`);
+console.error(`npm run eval -- --sets ${await writeEvalSets(out, joinedSets)}`);

@@ -10,7 +10,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { misspellLongestWord } from '../src/eval/misspelt-questions.js';
-import { readEvalSets } from '../src/eval/sets.js';
+import { readEvalSets, writeEvalSets, type EvalSetEntry } from '../src/eval/sets.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,13 +22,11 @@ const out = resolve(values.out);
 const { sets, missing } = await readEvalSets(resolve(values.sets));
 if (missing.length > 0) console.error(`left out (files not here): ${missing.join(', ')}`);
 await rm(out, { recursive: true, force: true });
-await mkdir(join(out, 'eval'), { recursive: true });
-const misspelt = [];
+await mkdir(out, { recursive: true });
+const misspelt: EvalSetEntry[] = [];
 for (const set of sets) {
   const questions = join(out, `${set.name}.jsonl`);
   await writeFile(questions, set.questions.map((q) => JSON.stringify({ ...q, question: misspellLongestWord(q.question) })).join('\n') + '\n');
-  // readEvalSets reads paths relative to the sets file's parent folder; these are absolute.
   misspelt.push({ name: `${set.name}-misspelt`, collection: set.collection, reports: set.reports, questions });
 }
-await writeFile(join(out, 'eval', 'sets.json'), JSON.stringify({ sets: misspelt }, null, 2) + '\n');
-console.error(`npm run eval -- --sets ${join(values.out, 'eval', 'sets.json')}`);
+console.error(`npm run eval -- --sets ${await writeEvalSets(out, misspelt)}`);

@@ -6,6 +6,7 @@
  */
 import type { AnalysedQuery } from '../search/query.js';
 import type { RankedWindow } from '../search/ranker.js';
+import type { AnswerWindow } from '../search/windows.js';
 import { round } from '../util/round.js';
 import { chooseCitations, type ChosenCitation, type CitableWindow } from './citations.js';
 import { findFigures } from './figures.js';
@@ -30,6 +31,8 @@ export interface RankedBelief {
 
 export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWindow[], { confidence, answerable }: RankedBelief, settings: ExtractiveSettings): Reply {
   const chosen = chooseCitations(ranked, settings.maxCitations, citable);
+  // Every window with its score: the sentences each quote may grow by (quote-span.ts).
+  const neighbours = ranked.map((item) => ({ window: item.evidence.window, score: item.score }));
   const best = chosen[0]?.quoted;
   const answered = best !== undefined && answerable >= settings.declineBelow;
   return {
@@ -38,7 +41,7 @@ export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWin
     answer: answered && best ? best.evidence.window.sentence : settings.noAnswerText,
     // The best window cannot answer more surely than the reports answer at all.
     confidence: round(Math.min(confidence, answerable), 3),
-    citations: chosen.map((item) => toCitation(item, query, ranked)),
+    citations: chosen.map((item) => toCitation(item, query, neighbours)),
   };
 }
 
@@ -48,11 +51,11 @@ function citable(item: RankedWindow): CitableWindow {
   return { passageId: window.hit.passage.id, docId: window.hit.passage.docId, text: window.text, sentence: window.sentence, score: item.score };
 }
 
-function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: AnalysedQuery, ranked: readonly RankedWindow[]): Citation {
+function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: AnalysedQuery, neighbours: readonly { window: AnswerWindow; score: number }[]): Citation {
   const { window } = quoted.evidence;
   const { passage } = window.hit;
   const marked = focus.evidence.window;
-  const span = quoteSpan(window, ranked.map((item) => ({ window: item.evidence.window, score: item.score })));
+  const span = quoteSpan(window, neighbours);
   const extract = passage.text.slice(span.start, span.end);
   // The marked sentence's offsets, from the passage's into the quote's.
   const focusStart = marked.start + marked.focusStart - span.start;

@@ -36,10 +36,13 @@ export function growQuote(passageText: string, quoted: QuoteSpan, sentences: rea
   }
 }
 
+/** A window's best sentence as offsets into its passage's text (a window keeps them into its own text), with the window's score. */
+export function scoredSentence(window: Pick<AnswerWindow, 'start' | 'focusStart' | 'focusEnd'>, score: number): ScoredSentence {
+  return { start: window.start + window.focusStart, end: window.start + window.focusEnd, score };
+}
+
 /** The quote of a ranked window: grown by the sentences of the windows of its passage among `ranked`. */
 export function quoteSpan(quoted: AnswerWindow, ranked: readonly { window: AnswerWindow; score: number }[]): QuoteSpan {
-  const sentences = ranked
-    .filter((item) => item.window.hit.passage.id === quoted.hit.passage.id)
-    .map(({ window, score }) => ({ start: window.start + window.focusStart, end: window.start + window.focusEnd, score }));
+  const sentences = ranked.filter((item) => item.window.hit.passage.id === quoted.hit.passage.id).map(({ window, score }) => scoredSentence(window, score));
   return growQuote(quoted.hit.passage.text, quoted, sentences);
 }

@@ -4,8 +4,8 @@
  * shared sets on a machine without them) is left out with a note.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { readEvalQuestions, type EvalQuestion } from './questions.js';
 
@@ -47,4 +47,24 @@ export async function readEvalSets(file: string, only?: readonly string[]): Prom
     sets.push({ name: set.name, collection: set.collection, reports, questionsFile, questions: await readEvalQuestions(questionsFile) });
   }
   return { sets, missing };
+}
+
+/** One entry of a sets file, as written. */
+export interface EvalSetEntry {
+  name: string;
+  collection: string;
+  reports: string;
+  questions: string;
+}
+
+/**
+ * Writes `folder`/eval/sets.json naming these sets, for `npm run eval -- --sets` (the eval sets
+ * reshaped by scripts/joined-reports.ts and scripts/misspelt-questions.ts), and returns its path.
+ * readEvalSets reads a sets file's paths from its folder's parent: give them absolute.
+ */
+export async function writeEvalSets(folder: string, sets: readonly EvalSetEntry[]): Promise<string> {
+  const file = join(folder, 'eval', 'sets.json');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify({ sets }, null, 2) + '\n');
+  return file;
 }

@@ -57,14 +57,15 @@ export function parseRankerModel(json: unknown, where = 'ranker weights'): Ranke
     const n = linear.features.length;
     if (linear.mean.length !== n || linear.scale.length !== n || linear.weights.length !== n) throw new Error(`${where}: ${name} has ${n} features but arrays of other lengths`);
   }
+  const weighed = [...model.ranking.features, ...model.confidence.features, ...model.answerable.features];
   if (model.termImportance) {
     const unknownFeatures = model.termImportance.features.filter((name) => !(TERM_FEATURES as readonly string[]).includes(name));
     if (unknownFeatures.length > 0) throw new Error(`${where}: termImportance names term features Citeline does not have: ${unknownFeatures.join(', ')}`);
-  } else if ([...model.ranking.features, ...model.confidence.features, ...model.answerable.features].includes('sentenceLearnedCoverage')) {
+  } else if (weighed.includes('sentenceLearnedCoverage')) {
     throw new Error(`${where}: sentenceLearnedCoverage is weighed but the model has no termImportance`);
   }
   const known = new Set<string>([...Object.keys(SIGNALS), ...LIST_INPUTS]);
-  const unknown = [...model.ranking.features, ...model.confidence.features, ...model.answerable.features].filter((name) => !known.has(name));
+  const unknown = weighed.filter((name) => !known.has(name));
   if (unknown.length > 0) throw new Error(`${where} names signals Citeline does not have: ${[...new Set(unknown)].join(', ')}`);
   return model;
 }

@@ -80,15 +80,25 @@ const VARIANT_ENDINGS: readonly (readonly [string, string])[] = [
   ['ammes', 'ams'],
 ];
 
-/**
- * The word as the reports spell it when they use the other side of the Atlantic's spelling: an
- * English word whose term the index lacks, for which the other spelling is English and indexed.
- */
-export function reportsSpelling(word: string, { normaliser, generalRanks, lexicon }: SpellingTools): string | undefined {
+/** The correction of one word, or undefined when it needs none (or none can be found). */
+export function correctWord(word: string, tools: SpellingTools): string | undefined {
+  const { normaliser, generalRanks, lexicon, known } = tools;
   const lower = word.toLowerCase();
-  if (lower.length < MIN_LENGTH || !generalRanks.has(lower)) return undefined;
+  if (lower.length < MIN_LENGTH) return undefined;
   const own = normaliser.term(lower);
+  // A word the reports use needs nothing, whatever it is.
   if (own === null || lexicon.has(own)) return undefined;
+  if (generalRanks.has(lower)) return otherSpelling(word, lower, tools);
+  // An acronym in capitals is an abbreviation the reports may not spell, not a slip.
+  if (!/^[a-z]+$/.test(lower) || word === word.toUpperCase() || known(word)) return undefined;
+  return nearestIndexed(word, lower, tools);
+}
+
+/**
+ * An English word the reports do not use, as they spell it when they use the other side of the
+ * Atlantic's spelling: the other spelling must be English and indexed.
+ */
+function otherSpelling(word: string, lower: string, { normaliser, generalRanks, lexicon }: SpellingTools): string | undefined {
   for (const [british, american] of VARIANT_ENDINGS) {
     for (const [from, to] of [[british, american], [american, british]] as const) {
       if (!lower.endsWith(from)) continue;
@@ -100,16 +110,8 @@ export function reportsSpelling(word: string, { normaliser, generalRanks, lexico
   return undefined;
 }
 
-/** The correction of one word, or undefined when it needs none (or none can be found). */
-export function correctWord(word: string, tools: SpellingTools): string | undefined {
-  const { normaliser, generalRanks, lexicon, known } = tools;
-  const variant = reportsSpelling(word, tools);
-  if (variant !== undefined) return variant;
-  const lower = word.toLowerCase();
-  // An acronym in capitals is an abbreviation the reports may not spell, not a slip.
-  if (lower.length < MIN_LENGTH || !/^[a-z]+$/.test(lower) || word === word.toUpperCase() || generalRanks.has(lower) || known(word)) return undefined;
-  const own = normaliser.term(lower);
-  if (own === null || lexicon.has(own)) return undefined;
+/** A slip: the word one edit away whose term the reports hold. */
+function nearestIndexed(word: string, lower: string, { normaliser, generalRanks, lexicon }: SpellingTools): string | undefined {
   // An English word one edit away that the reports use comes first. When the only English words
   // one edit away are ones the reports never use, the slip was of one of them ("prniter") or the
   // word is a rare one of its own ("shunted" is one edit from "hunted"): it is left alone rather than

@@ -3,7 +3,7 @@
  * documents they ask about, so no fold is scored by weights fitted on its own documents.
  */
 import { chooseCitations } from '../answer/citations.js';
-import { growQuote } from '../answer/quote-span.js';
+import { growQuote, scoredSentence } from '../answer/quote-span.js';
 import { documentName } from '../eval/gold-documents.js';
 import { holdsSpan } from '../eval/metrics.js';
 import { rankedListInputs } from '../search/ranker.js';
@@ -98,9 +98,7 @@ function quoteAnswers({ example, ranked }: RankedExample, quoted: { window: Wind
   if (window.gold) return true; // Growing only adds text.
   const text = example.passages?.[window.passageId];
   if (text === undefined || !example.spans) return false;
-  const sentences = ranked
-    .filter((item) => item.window.passageId === window.passageId)
-    .map((item) => ({ start: item.window.start + item.window.focusStart, end: item.window.start + item.window.focusEnd, score: item.score }));
+  const sentences = ranked.filter((item) => item.window.passageId === window.passageId).map((item) => scoredSentence(item.window, item.score));
   const span = growQuote(text, window, sentences);
   const quote = text.slice(span.start, span.end);
   return example.spans.some((gold) => documentName(window.docId) === documentName(gold.doc) && holdsSpan(quote, gold.answer));
