@@ -83,13 +83,14 @@ export function chunkDocument(doc: LoadedDocument, options: ChunkOptions = {}): 
   const settings = resolveOptions(options);
   const text = documentText(doc);
   const pages = pageMap(doc);
+  const paragraphStarts = blockStarts(doc);
   const progress = options.onProgress ? progressThrough(text.length, options.onProgress) : undefined;
   const passages: Passage[] = [];
   for (const section of sections(doc)) {
     for (const units of packSection(sentenceUnits(text, section, settings, progress), settings)) {
       const start = units[0]!.start;
       const end = units[units.length - 1]!.end;
-      passages.push(makePassage(doc, section, pages, text, start, end));
+      passages.push(makePassage(doc, { section, pages, paragraphStarts }, text, start, end));
       progress?.(section, 'passages', end);
     }
   }
@@ -269,7 +270,36 @@ function sum(units: readonly Unit[]): number {
   return units.reduce((total, unit) => total + unit.words, 0);
 }
 
-function makePassage(doc: LoadedDocument, section: Section, pages: PageMap, text: string, start: number, end: number): Passage {
+/** Where each block starts in the document text, in order. */
+function blockStarts(doc: LoadedDocument): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const block of doc.blocks) {
+    starts.push(offset);
+    offset += block.text.length + BLOCK_SEPARATOR.length;
+  }
+  return starts;
+}
+
+/** The number, from 1, of the last block starting at or before `offset`. */
+function paragraphAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+interface PassagePlace {
+  section: Section;
+  pages: PageMap;
+  paragraphStarts: readonly number[];
+}
+
+function makePassage(doc: LoadedDocument, { section, pages, paragraphStarts }: PassagePlace, text: string, start: number, end: number): Passage {
   const passageText = text.slice(start, end);
   const passage: Passage = {
     id: passageId(doc.id, start, passageText),
@@ -288,5 +318,6 @@ function makePassage(doc: LoadedDocument, section: Section, pages: PageMap, text
   if (page !== undefined) passage.page = page;
   if (page !== undefined && pageEnd !== undefined && pageEnd > page) passage.pageEnd = pageEnd;
   if (pages.ocr.some((span) => span.start < end && span.end > start)) passage.ocr = true;
+  passage.paragraph = paragraphAt(paragraphStarts, start);
   return passage;
 }

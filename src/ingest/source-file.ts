@@ -23,9 +23,10 @@ export interface SourceFile {
  * site chrome; 5: so are notices about the reader's browser; 6: PDF text as one flow across pages,
  * headers and footers by position and shape, hyphens by the document's words, table rows as
  * sentences, OCR of scanned pages, titles from page 1 or the file name without its extension;
- * 7: a PDF margin line opening with a printed file's name is a header).
+ * 7: a PDF margin line opening with a printed file's name is a header; 8: passages keep the
+ * paragraph they start in, which a citation names when there is no page or heading).
  */
-export const READING_VERSION = 7;
+export const READING_VERSION = 8;
 
 export function sourceFile(path: string, id: string, bytes: Buffer): SourceFile {
   return { path, id, bytes, hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(bytes).digest('hex') };

@@ -63,6 +63,8 @@ export interface Passage {
   pageEnd?: number;
   /** Some of its text was read by OCR from a scanned page. */
   ocr?: boolean;
+  /** The document's block (paragraph, list item, table row) the passage starts in, from 1: where a reader finds a passage with no page or heading. */
+  paragraph?: number;
   text: string;
   /** Character offsets of `text` within the document's blocks joined by a blank line. */
   start: number;

@@ -61,10 +61,21 @@ describe('chunkDocument', () => {
         date: '2015-04',
         heading: 'Findings',
         text: paragraph(0, 3),
+        paragraph: 1,
         start: 0,
         end: paragraph(0, 3).length,
       },
     ]);
+  });
+
+  it('numbers each passage by the block it starts in, a block cut in two giving both halves its number', () => {
+    const document = doc([{ text: paragraph(0, 2) }, { text: paragraph(2, 30) }, { text: paragraph(32, 6) }]);
+    const passages = chunkDocument(document, { overlapSentences: 0 });
+    const text = documentText(document);
+    const blockOf = (offset: number) => text.slice(0, offset).split('\n\n').length;
+    expect(passages.length).toBeGreaterThan(3);
+    expect(passages.map((passage) => passage.paragraph)).toEqual(passages.map((passage) => blockOf(passage.start)));
+    expect(new Set(passages.map((passage) => passage.paragraph))).toEqual(new Set([1, 2, 3]));
   });
 
   it('keeps a short whole document as one passage', () => {

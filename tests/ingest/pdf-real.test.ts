@@ -45,10 +45,10 @@ describe('PDF text as one flow', () => {
   });
 
   it('gives a passage on one page its page alone', () => {
-    expect(citationLocation({ page: 4 })).toBe('p. 4');
-    expect(citationLocation({ page: 4, pageEnd: 5 })).toBe('pp. 4-5');
-    expect(citationLocation({ page: 2, ocr: true })).toBe('p. 2 (OCR)');
-    expect(citationLocation({ heading: 'Costs' })).toBe('Costs');
+    expect(citationLocation({ page: 4, start: 900 })).toBe('p. 4');
+    expect(citationLocation({ page: 4, pageEnd: 5, start: 900 })).toBe('pp. 4-5');
+    expect(citationLocation({ page: 2, ocr: true, start: 900 })).toBe('p. 2 (OCR)');
+    expect(citationLocation({ heading: 'Costs', paragraph: 7, start: 900 })).toBe('Costs');
   });
 });
 
