@@ -237,11 +237,14 @@ function resultsOf(ranked: readonly RankedExample[], probabilities: readonly num
 function tableBySet(ranked: readonly RankedExample[], probabilities: readonly number[], declineBelow: number, groupOf: (example: QuestionExample) => string = (e) => e.set, label = 'set') {
   const results = resultsOf(ranked, probabilities, declineBelow);
   const figures: Record<string, unknown> = {};
-  const lines = [`${label.padEnd(15)}  n   R@1   R@3   R@5   MRR  declined(unans)  wrongly declined`];
-  for (const group of new Set(ranked.map((r) => groupOf(r.example)))) {
+  const groups = [...new Set(ranked.map((r) => groupOf(r.example)))];
+  // As wide as the longest name, as the eval table is.
+  const width = Math.max(15, ...groups.map((group) => group.length));
+  const lines = [`${label.padEnd(width)}  n   R@1   R@3   R@5   MRR  declined(unans)  wrongly declined`];
+  for (const group of groups) {
     const s = summarise(results.filter((_, i) => groupOf((ranked[i] as RankedExample).example) === group));
     figures[group] = { n: s.n, recall1: s.recall1, recall3: s.recall3, recall5: s.recall5, mrr: s.mrr, declinedUnanswerable: s.abstainAccuracy, wronglyDeclined: s.falseAbstainRate };
-    lines.push(`${group.padEnd(15)} ${String(s.n).padStart(3)}  ${s.recall1.toFixed(2)}  ${s.recall3.toFixed(2)}  ${s.recall5.toFixed(2)}  ${s.mrr.toFixed(2)}  ${s.abstainAccuracy.toFixed(2).padStart(15)}  ${s.falseAbstainRate.toFixed(2).padStart(16)}`);
+    lines.push(`${group.padEnd(width)} ${String(s.n).padStart(3)}  ${s.recall1.toFixed(2)}  ${s.recall3.toFixed(2)}  ${s.recall5.toFixed(2)}  ${s.mrr.toFixed(2)}  ${s.abstainAccuracy.toFixed(2).padStart(15)}  ${s.falseAbstainRate.toFixed(2).padStart(16)}`);
   }
   return { text: lines.join('\n'), figures };
 }

@@ -121,6 +121,17 @@ describe('choosing the model', () => {
     expect(report.table).toContain('by kind of question');
   });
 
+  it('keeps the table\'s columns straight under a set name longer than the header', () => {
+    const long = examples.map((e) => (e.set === 'set-a' ? { ...e, set: 'a-set-with-a-long-name' } : e));
+    const lines = chooseModel(long, { folds: 3, select: false, log: () => {} }).table.split('\n');
+    const header = lines.find((line) => line.startsWith('set '))!;
+    const row = lines.find((line) => line.startsWith('a-set-with-a-long-name'))!;
+    const at = header.indexOf('R@1');
+    expect(at).toBeGreaterThan('a-set-with-a-long-name'.length);
+    // The figure under "R@1" starts where the heading does.
+    expect(row.slice(at, at + 4)).toMatch(/^[01]\.\d\d$/);
+  });
+
   it('chooses the confidence model\'s L2 among the ranker\'s choices and records it beside the answerability\'s', () => {
     const lines: string[] = [];
     const report = chooseModel(examples, { folds: 3, select: false, log: (line) => lines.push(line) });
