@@ -137,6 +137,8 @@ function runsOn(text: string, sentence: { start: number; end: number }, next: { 
   // A break with no space after it is inside a token ("<!channel>", "Yahoo!Mail"), never between sentences.
   if (gap === '') return true;
   const newlines = gap.split('\n').length - 1;
+  // A paragraph's or item's number ("25. The committee heard ...") opens the sentence after it.
+  if (newlines === 0 && ITEM_NUMBER_ALONE.test(text.slice(sentence.start, sentence.end))) return true;
   if (newlines >= 2) return false; // a blank line: a new paragraph
   // Only the ends are read: a run-on "sentence" (lines without full stops) may be megabytes long.
   const body = text.slice(Math.max(sentence.start, sentence.end - TAIL * 2), sentence.end);
@@ -146,6 +148,9 @@ function runsOn(text: string, sentence: { start: number; end: number }, next: { 
   if (newlines === 1) return !endsSentence(body) || endsWithAbbreviation(body, following);
   return endsWithAbbreviation(body, following);
 }
+
+/** A sentence that is only an item's number or letter: "25.", "3)", "(c)". */
+const ITEM_NUMBER_ALONE = /^\(?(?:\d{1,3}|[a-z])[.)]$/;
 
 /** A bullet ("•", "-", "*", "–") or an item number ("3.", "3)", "(c)") opening a line. */
 const LIST_ITEM = /^(?:[•◦▪▫●○‣⁃∙·*–—-]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)/;

@@ -24,9 +24,10 @@ export interface SourceFile {
  * headers and footers by position and shape, hyphens by the document's words, table rows as
  * sentences, OCR of scanned pages, titles from page 1 or the file name without its extension;
  * 7: a PDF margin line opening with a printed file's name is a header; 8: passages keep the
- * paragraph they start in, which a citation names when there is no page or heading).
+ * paragraph they start in, which a citation names when there is no page or heading; 9: a numbered
+ * paragraph's number opens its first sentence instead of standing as a sentence of its own).
  */
-export const READING_VERSION = 8;
+export const READING_VERSION = 9;
 
 export function sourceFile(path: string, id: string, bytes: Buffer): SourceFile {
   return { path, id, bytes, hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(bytes).digest('hex') };

@@ -76,7 +76,12 @@ describe('splitSentences', () => {
     ]);
   });
 
-  it('returns nothing for blank text', () => {
+  it('keeps a numbered paragraph\'s number with its first sentence', () => {
+    const text = '24. The panel met twice. Members agreed the plan.\n\n25. Homes were full. Waits grew.\n\n(b) A lettered point follows.';
+    expect(texts(text)).toEqual(['24. The panel met twice.', 'Members agreed the plan.', '25. Homes were full.', 'Waits grew.', '(b) A lettered point follows.']);
+  });
+
+    it('returns nothing for blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences(' \n\n\t ')).toEqual([]);
   });
