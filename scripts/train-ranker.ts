@@ -36,9 +36,13 @@ const { values } = parseArgs({
 const CACHE = resolve('.cache/train-examples.json');
 
 async function collect(): Promise<QuestionExample[]> {
-  if (values.reuse && existsSync(CACHE)) return JSON.parse(await readFile(CACHE, 'utf8')) as QuestionExample[];
-  const { sets, missing } = await readEvalSets(resolve(values.sets));
+  const { sets: listed, missing } = await readEvalSets(resolve(values.sets));
   if (missing.length > 0) console.error(`left out (files not here): ${missing.join(', ')}`);
+  const sets = listed.filter((set) => set.train);
+  const heldBack = listed.filter((set) => !set.train).map((set) => set.name);
+  if (heldBack.length > 0) console.error(`held back (measured, never trained on): ${heldBack.join(', ')}`);
+  const trained = new Set(sets.map((set) => set.name));
+  if (values.reuse && existsSync(CACHE)) return (JSON.parse(await readFile(CACHE, 'utf8')) as QuestionExample[]).filter((e) => trained.has(e.set));
   // Every signal is read of every window whatever the weights: these only order them.
   const ranker = neutralModel();
   const examples: QuestionExample[] = [];

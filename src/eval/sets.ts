@@ -17,6 +17,8 @@ const setsSchema = z.object({
       collection: z.string().min(1),
       reports: z.string().min(1),
       questions: z.string().min(1),
+      /** false: a held-back test set, measured by `npm run eval` and never trained on. */
+      train: z.boolean().default(true),
     }),
   ),
 });
@@ -27,6 +29,8 @@ export interface EvalSet {
   reports: string;
   questionsFile: string;
   questions: EvalQuestion[];
+  /** Whether `npm run train` learns from it. */
+  train: boolean;
 }
 
 export async function readEvalSets(file: string, only?: readonly string[]): Promise<{ sets: EvalSet[]; missing: string[] }> {
@@ -44,7 +48,7 @@ export async function readEvalSets(file: string, only?: readonly string[]): Prom
       missing.push(set.name);
       continue;
     }
-    sets.push({ name: set.name, collection: set.collection, reports, questionsFile, questions: await readEvalQuestions(questionsFile) });
+    sets.push({ name: set.name, collection: set.collection, reports, questionsFile, questions: await readEvalQuestions(questionsFile), train: set.train });
   }
   return { sets, missing };
 }
@@ -55,6 +59,7 @@ export interface EvalSetEntry {
   collection: string;
   reports: string;
   questions: string;
+  train?: boolean;
 }
 
 /**

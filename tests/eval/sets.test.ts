@@ -25,4 +25,15 @@ describe('a written sets file', () => {
     expect(sets.map((s) => [s.name, s.collection, s.reports, s.questionsFile, s.questions.length])).toEqual([['reshaped', 'c', dir, questions, 1]]);
     expect(missing).toEqual(['gone']);
   });
+
+  it('marks a held-back set as one training leaves out, and every other set as trained on', async () => {
+    const questions = join(dir, 'q.jsonl');
+    await writeFile(questions, JSON.stringify({ id: 'a', question: 'how many carers left?', doc: 'r.md', answer: '310', kind: 'stat' }) + '\n');
+    const file = await writeEvalSets(join(dir, 'held'), [
+      { name: 'trained', collection: 'c', reports: dir, questions },
+      { name: 'test-only', collection: 'd', reports: dir, questions, train: false },
+    ]);
+    const { sets } = await readEvalSets(file);
+    expect(sets.map((s) => [s.name, s.train])).toEqual([['trained', true], ['test-only', false]]);
+  });
 });
