@@ -82,11 +82,11 @@ interface PageMap {
 export function chunkDocument(doc: LoadedDocument, options: ChunkOptions = {}): Passage[] {
   const settings = resolveOptions(options);
   const text = documentText(doc);
-  const pages = pageMap(doc);
   const paragraphStarts = blockStarts(doc);
+  const pages = pageMap(doc, paragraphStarts);
   const progress = options.onProgress ? progressThrough(text.length, options.onProgress) : undefined;
   const passages: Passage[] = [];
-  for (const section of sections(doc)) {
+  for (const section of sections(doc, paragraphStarts)) {
     for (const units of packSection(sentenceUnits(text, section, settings, progress), settings)) {
       const start = units[0]!.start;
       const end = units[units.length - 1]!.end;
@@ -130,47 +130,48 @@ function resolveOptions(options: ChunkSizes): Required<ChunkSizes> {
  * Runs of consecutive blocks under the same heading, as spans of the document text. Pages do not
  * end a section: a PDF's text is one flow, and a passage may run across a page break.
  */
-function sections(doc: LoadedDocument): Section[] {
+function sections(doc: LoadedDocument, starts: readonly number[]): Section[] {
   const result: Section[] = [];
-  let offset = 0;
   let previous: Section | undefined;
   doc.blocks.forEach((block, index) => {
-    if (index > 0) offset += BLOCK_SEPARATOR.length;
-    const start = offset;
-    offset += block.text.length;
+    const start = starts[index] as number;
+    const end = start + block.text.length;
     if (previous && previous.heading === block.heading) {
-      previous.end = offset;
+      previous.end = end;
       return;
     }
-    previous = { start, end: offset };
+    previous = { start, end };
     if (block.heading !== undefined) previous.heading = block.heading;
     result.push(previous);
   });
   return result;
 }
 
-function pageMap(doc: LoadedDocument): PageMap {
+function pageMap(doc: LoadedDocument, blockOffsets: readonly number[]): PageMap {
   const map: PageMap = { starts: [], ocr: [] };
-  let offset = 0;
   doc.blocks.forEach((block, index) => {
-    if (index > 0) offset += BLOCK_SEPARATOR.length;
+    const offset = blockOffsets[index] as number;
     if (block.page !== undefined) map.starts.push({ offset, page: block.page });
     for (const start of block.pageStarts ?? []) map.starts.push({ offset: offset + start.offset, page: start.page });
     if (block.ocr) map.ocr.push({ start: offset, end: offset + block.text.length });
-    offset += block.text.length;
   });
   return map;
 }
 
 /** The page holding the character at `offset`: the last page start at or before it. */
 function pageAt(starts: PageMap['starts'], offset: number): number | undefined {
+  return starts[lastAtOrBefore(starts, offset, (start) => start.offset)]?.page;
+}
+
+/** The index of the last of `items` (in order of offset) starting at or before `offset`; -1 for none. */
+function lastAtOrBefore<T>(items: readonly T[], offset: number, offsetOf: (item: T) => number): number {
   let low = 0;
-  let high = starts.length - 1;
-  let found: number | undefined;
+  let high = items.length - 1;
+  let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (starts[middle]!.offset <= offset) {
-      found = starts[middle]!.page;
+    if (offsetOf(items[middle] as T) <= offset) {
+      found = middle;
       low = middle + 1;
     } else high = middle - 1;
   }
@@ -281,16 +282,9 @@ function blockStarts(doc: LoadedDocument): number[] {
   return starts;
 }
 
-/** The number, from 1, of the last block starting at or before `offset`. */
+/** The number, from 1, of the block holding the character at `offset`. */
 function paragraphAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  return lastAtOrBefore(starts, offset, (start) => start) + 1;
 }
 
 interface PassagePlace {
