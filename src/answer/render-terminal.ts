@@ -43,8 +43,8 @@ function citationLines(citation: Citation, index: number, answered: boolean, sty
   const text = focus
     ? `${highlight(before, citation.figures, paint)}${paint.bold(focus)}${highlight(after, citation.figures, paint)}`
     : highlight(before, citation.figures, paint);
-  const quoted = wrap(`“${text}”`, style.width - 4)
-    .split('\n')
+  const quoted = quoteLines(`“${text}”`)
+    .flatMap((line) => wrap(line, style.width - 4).split('\n'))
     .map((line) => `    ${line}`)
     .join('\n');
   const target = citationTarget(citation);
@@ -62,6 +62,14 @@ function highlight(text: string, figures: readonly string[], paint: Painter): st
   let out = text;
   for (const figure of new Set(figures)) out = out.split(figure).join(paint.bold(figure));
   return out;
+}
+
+/**
+ * A quote's lines as the report sets them out: a blank line, a table row or a list item starts a
+ * new line, and any other line break (a hard-wrapped line) runs on, as sentences are read.
+ */
+function quoteLines(text: string): string[] {
+  return text.split(/\n\s*\n|\n(?=[^\S\n]*(?:[•◦▪*–-]\s|\(?(?:\d{1,3}|[a-z])[.)]\s|[^\n]*\s\|\s))/);
 }
 
 /** `text` in lines of at most `width` visible characters, broken between words; lines after the first start with `indent`. */

@@ -91,6 +91,13 @@ describe('citations in the terminal', () => {
     expect(coloured).toContain('\u001b[1mBy 2015, 28% of councils were rated Inadequate.\u001b[22m');
   });
 
+  it('sets a quote out as the report does: table rows, list items and paragraphs on lines of their own, a hard-wrapped line run on', () => {
+    const extract = 'Berths vary by quay.\n\nQuay | Berths | Free\nNorth | 14 | 21%\nSouth | 9 | 4%\n\nA line the author\nwrapped by hand.\n\n• first point\n• second point';
+    const text = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead.', citations: [{ ...citation('q.md', extract), figures: [] }] }, { colour: false, width: 100 });
+    const quote = text.split('\n').filter((line) => line.startsWith('    ') && !line.includes('https://')).map((line) => line.trim());
+    expect(quote).toEqual(['“Berths vary by quay.', 'Quay | Berths | Free', 'North | 14 | 21%', 'South | 9 | 4%', 'A line the author wrapped by hand.', '• first point', '• second point”']);
+  });
+
   it('opens a PDF at its page, and names a local file instead of linking it', () => {
     const web = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead.', citations: [focused] });
     expect(web).toContain('https://example.org/reports/r.pdf#page=7');
