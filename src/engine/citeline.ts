@@ -12,6 +12,8 @@ import { WordVectors } from '../embed/word-vectors.js';
 import { loadPrompts, type Prompts } from '../prompts.js';
 import { questionEvidence, windowEvidence } from '../search/evidence.js';
 import { DEFAULT_FUSION, HybridSearcher, type FusionSettings } from '../search/hybrid-searcher.js';
+import type { Passage } from '../ingest/types.js';
+import { CorpusNames } from '../search/initialisms.js';
 import { LexicalIndex } from '../search/lexical-index.js';
 import { correctSpelling, type SpellingTools } from '../search/spelling.js';
 import { Ranker, loadRankerModel, type RankedWindow, type RankerModel } from '../search/ranker.js';
@@ -230,15 +232,23 @@ export class Citeline implements CitelineEngine {
     );
     const fusion = parts.fusion ?? DEFAULT_FUSION;
     const vectorSearch = store instanceof PgIndexStore ? pgVectorSearch(store, parts.embedder, fusion.candidates) : { vectors: store, embedder: parts.embedder };
+    let names: CorpusNames | undefined;
     const searcher = new HybridSearcher({
       lexical,
       ...vectorSearch,
       vocabulary: parts.vocabulary,
       settings: fusion,
+      // Read from every passage once, when a question first asks an acronym the reports never write.
+      names: () => (names ??= collectionNames(store.passages())),
     });
     // Read once per load: the manifest copies every document's passage list.
     return { store, searcher, lexical, figures, builtAt: store instanceof PgIndexStore ? store.builtAt : store.manifest.builtAt };
   }
+}
+
+/** The names written in a collection's passages and its documents' titles. */
+function collectionNames(passages: readonly Passage[]): CorpusNames {
+  return CorpusNames.fromTexts([...new Set(passages.map((passage) => passage.title)), ...passages.map((passage) => passage.text)]);
 }
 
 /** Ingest as configured: REPORTS_DIR into INDEX_DIR, on INGEST_THREADS. */

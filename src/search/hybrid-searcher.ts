@@ -6,11 +6,12 @@
  */
 import type { Embedder } from '../embed/types.js';
 import type { Passage } from '../ingest/types.js';
+import { initialismExpansions, type CorpusNames } from './initialisms.js';
 import type { LexicalIndex } from './lexical-index.js';
 import { analyseQuery, type AnalysedQuery } from './query.js';
 import { DEFAULT_RERANK_WEIGHTS, newestYear, rerankFeatures, type RerankWeights } from './rerank.js';
 import type { SearchHit, VectorSource } from './types.js';
-import type { SearchVocabulary } from './vocabulary.js';
+import { expansionTerms, type SearchVocabulary } from './vocabulary.js';
 
 export interface FusionSettings {
   /** Weight of the BM25 score; the vector score gets 1 - lexicalWeight. */
@@ -37,11 +38,19 @@ export class HybridSearcher {
       embedder: Embedder;
       vocabulary: SearchVocabulary;
       settings?: FusionSettings;
+      /** The collection's names, for acronyms the reports never write (read when first needed). */
+      names?: () => CorpusNames;
     },
   ) {}
 
   analyse(question: string): AnalysedQuery {
-    return analyseQuery(question, this.deps.vocabulary);
+    const { vocabulary, lexical, names } = this.deps;
+    const query = analyseQuery(question, vocabulary);
+    if (!names) return query;
+    const spelled = initialismExpansions(query.text, names, (term) => lexical.has(term), (text) => vocabulary.normaliser.terms(text));
+    if (spelled.length === 0) return query;
+    const expansions = [...query.expansions, ...spelled];
+    return { ...query, expansions, expansionTerms: expansionTerms(expansions, query.terms) };
   }
 
   async search(question: string, k: number): Promise<SearchHit[]> {
