@@ -6,7 +6,7 @@
  */
 
 /** Words an acronym may skip or take a lower-case letter from ("Department for Education", "Children in Care"). */
-const JOINING_WORDS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', 'at', 'by', '&']);
+export const JOINING_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', 'at', 'by', '&']);
 
 /** 2-6 letters with at least two capitals ("CSC", "DfE", "CiC"); a plural "s" is dropped ("LAs"). */
 const ACRONYM = /\b[A-Za-z][A-Za-z&]{1,5}\b/g;

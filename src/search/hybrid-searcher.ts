@@ -47,7 +47,9 @@ export class HybridSearcher {
     const { vocabulary, lexical, names } = this.deps;
     const query = analyseQuery(question, vocabulary);
     if (!names) return query;
-    const spelled = initialismExpansions(query.text, names, (term) => lexical.has(term), (text) => vocabulary.normaliser.terms(text));
+    // An acronym the vocabulary already reads ("LAC", looked-after children) keeps that reading.
+    const known = (term: string) => lexical.has(term) || query.expansions.some((expansion) => expansion.phrase.includes(term));
+    const spelled = initialismExpansions(query.text, names, known, (text) => vocabulary.normaliser.terms(text));
     if (spelled.length === 0) return query;
     const expansions = [...query.expansions, ...spelled];
     return { ...query, expansions, expansionTerms: expansionTerms(expansions, query.terms) };

@@ -4,7 +4,7 @@
  * initials spell it ("DASS", "Director of Adult Social Services"). Read from the reports' own
  * names, with no list to keep; a window that spells the acronym out is credited by acronyms.ts.
  */
-import { acronymsIn, spelledOut } from './acronyms.js';
+import { JOINING_WORDS, acronymsIn, spelledOut } from './acronyms.js';
 import type { Expansion } from './vocabulary.js';
 
 /**
@@ -34,7 +34,10 @@ export class CorpusNames {
       const words = run.split(/[ \t]+/);
       const range = spelledOut(acronym, words);
       if (!range) continue;
-      const name = words.slice(...range).join(' ');
+      const named = words.slice(...range);
+      // A name starts and ends on a word of its own: "ASC" is not "and Social Care".
+      if (JOINING_WORDS.has((named[0] as string).toLowerCase()) || JOINING_WORDS.has((named[named.length - 1] as string).toLowerCase())) continue;
+      const name = named.join(' ');
       const total = (counts.get(name) ?? 0) + count;
       counts.set(name, total);
       if (!best || total > best.count) best = { name, count: total };
@@ -44,16 +47,16 @@ export class CorpusNames {
 }
 
 /**
- * Expansions for the acronyms of a question that the reports never write (`indexed` says whether a
- * term is in any passage): each stands for the name of the reports it spells. The names are read
+ * Expansions for the acronyms of a question that the reports never write (`known` says whether a
+ * term is in any passage, or already read otherwise): each stands for the name of the reports it spells. The names are read
  * only when such an acronym is asked. `terms` reads search terms.
  */
-export function initialismExpansions(questionText: string, names: () => CorpusNames, indexed: (term: string) => boolean, terms: (text: string) => string[]): Expansion[] {
+export function initialismExpansions(questionText: string, names: () => CorpusNames, known: (term: string) => boolean, terms: (text: string) => string[]): Expansion[] {
   const expansions: Expansion[] = [];
   for (const acronym of acronymsIn(questionText)) {
     if (acronym.length < MIN_LETTERS) continue;
     const phrase = terms(acronym);
-    if (phrase.length !== 1 || indexed(phrase[0] as string)) continue;
+    if (phrase.length !== 1 || known(phrase[0] as string)) continue;
     const name = names().spelledOut(acronym);
     const alternative = name ? terms(name) : [];
     if (alternative.length >= 2) expansions.push({ phrase, alternatives: [alternative] });

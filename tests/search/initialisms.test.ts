@@ -25,8 +25,9 @@ describe('CorpusNames', () => {
     expect(CorpusNames.fromTexts(['Harbour\nSafety Office']).spelledOut('HSO')).toBeUndefined();
   });
 
-  it('has nothing for an acronym no name spells', () => {
+  it('has nothing for an acronym no name spells, nor a name that starts or ends on a joining word', () => {
     expect(names.spelledOut('XYZ')).toBeUndefined();
+    expect(CorpusNames.fromTexts(['The Department of Health and Social Care wrote.']).spelledOut('ASC')).toBeUndefined();
   });
 });
 
