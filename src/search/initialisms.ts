@@ -13,8 +13,8 @@ import type { Expansion } from './vocabulary.js';
  */
 const MIN_LETTERS = 3;
 
-/** Capitalised words in a row on one line, joining words allowed between them ("Secretary of State"). */
-const NAME_RUN = /\b\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:of|for|and|the|in|on|to|at|by|&)[ \t]+)*\p{Lu}[\p{L}'’-]+)+/gu;
+/** Capitalised words in a row on one line, the acronyms' joining words allowed between them ("Secretary of State"). */
+const NAME_RUN = new RegExp(String.raw`\b\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:${[...JOINING_WORDS].join('|')})[ \t]+)*\p{Lu}[\p{L}'’-]+)+`, 'gu');
 
 /** The names (runs of capitalised words) of a collection and how often each is written. */
 export class CorpusNames {
