@@ -35,7 +35,43 @@ export function hitRank(question: EvalQuestion, citations: readonly Pick<Citatio
  */
 export function holdsSpan(extract: string, answer: string): boolean {
   const fold = (text: string) => foldPunctuation(text).replace(/\s+/g, ' ');
-  return fold(extract).includes(fold(answer));
+  const folded = fold(extract);
+  return folded.includes(fold(answer)) || holdsTableCells(folded, fold(answer));
+}
+
+/**
+ * A span copied from a Markdown table row ("Coast | 25 | 950") is held by an extract showing that
+ * row as another format reads it ("Coast: 25, 950", or with its column names): its cells in order,
+ * each close after the one before.
+ */
+function holdsTableCells(extract: string, answer: string): boolean {
+  if (!answer.includes('|')) return false;
+  const cells = answer.split('|').map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (cells.length < 2) return false;
+  const [first, ...rest] = cells as [string, ...string[]];
+  for (let start = cellAt(extract, first, 0); start !== -1; start = cellAt(extract, first, start + 1)) {
+    let end = start + first.length;
+    const found = rest.every((cell) => {
+      const next = cellAt(extract, cell, end);
+      if (next === -1 || next - end > CELL_GAP) return false;
+      end = next + cell.length;
+      return true;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+/** How far apart two cells of a row may stand: a column name and punctuation between them. */
+const CELL_GAP = 40;
+
+/** Where `cell` first stands whole (not inside a longer word or number) at or after `from`, or -1. */
+function cellAt(text: string, cell: string, from: number): number {
+  const word = /[\p{L}\p{N}]/u;
+  for (let at = text.indexOf(cell, from); at !== -1; at = text.indexOf(cell, at + 1)) {
+    if (!word.test(text[at - 1] ?? '') && !word.test(text[at + cell.length] ?? '')) return at;
+  }
+  return -1;
 }
 
 export interface KindSummary {

@@ -24,6 +24,20 @@ describe('hitRank', () => {
     expect(hitRank(question, [{ docId: 'a.pdf', extract: 'so 28%\n  rated Inadequate' }])).toBe(1);
   });
 
+  it('finds a span copied from a Markdown table row in the row as a PDF or DOCX reads it, cells in order', () => {
+    const row = { id: 'r', question: 'q', doc: 'b.md', answer: 'Harbourside | 12 | 340 | 6.5%', kind: 'stat' };
+    expect(hitRank(row, [{ docId: 'b.pdf', extract: 'Area: Homes, Beds, Vacancy rate\nHarbourside: 12, 340, 6.5%' }])).toBe(1);
+    expect(hitRank(row, [{ docId: 'b.docx', extract: 'Harbourside: Homes 12, Beds 340, Vacancy rate 6.5%' }])).toBe(1);
+  });
+
+  it('needs every cell of a table span, in order, each whole and close to the last', () => {
+    const row = { id: 'r', question: 'q', doc: 'b.md', answer: 'Harbourside | 12 | 340 | 6.5%', kind: 'stat' };
+    expect(hitRank(row, [{ docId: 'b.pdf', extract: 'Harbourside: 12, 340' }])).toBeNull();
+    expect(hitRank(row, [{ docId: 'b.pdf', extract: 'Harbourside: 340, 12, 6.5%' }])).toBeNull();
+    expect(hitRank(row, [{ docId: 'b.pdf', extract: 'Harbourside: 120, 3400, 6.5%' }])).toBeNull();
+    expect(hitRank(row, [{ docId: 'b.pdf', extract: `Harbourside: 12, ${'and more words between the cells '.repeat(3)}340, 6.5%` }])).toBeNull();
+  });
+
   it('needs both the document and the exact span', () => {
     expect(hitRank(question, [{ docId: 'x.md', extract: '28% rated' }, { docId: 'a.md', extract: '28 % rated' }])).toBeNull();
   });
