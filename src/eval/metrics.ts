@@ -63,7 +63,7 @@ function holdsTableCells(extract: string, answer: string): boolean {
 }
 
 /** How far apart two cells of a row may stand: a column name and punctuation between them. */
-const CELL_GAP = 40;
+const CELL_GAP = 80;
 
 /** Where `cell` first stands whole (not inside a longer word or number) at or after `from`, or -1. */
 function cellAt(text: string, cell: string, from: number): number {

@@ -7,7 +7,7 @@
  */
 import { parseFrontMatter } from './front-matter.js';
 import type { SourceFile } from './source-file.js';
-import { tableRowText } from './table-row.js';
+import { isHeaderRow, tableRowText } from './table-row.js';
 import { assembleDocument, decodeText } from './source-file.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
 import { fail } from '../util/fail.js';
@@ -90,6 +90,8 @@ export function htmlBlocks(html: string): HtmlContent {
   // (a DOCX cell's <p>) do not end it: the row is one block, read as a sentence (tableRowText).
   let rowCells: string[] | undefined;
   let cellBuffer: string | undefined;
+  // The tables open around the row (innermost last): how many rows each has read, and its header row.
+  const tables: { rows: number; header?: string[] }[] = [];
 
   const flush = () => {
     if (cellBuffer !== undefined) {
@@ -117,7 +119,10 @@ export function htmlBlocks(html: string): HtmlContent {
   const endRow = () => {
     endCell();
     if (rowCells === undefined) return;
-    const text = tableRowText(rowCells);
+    const table = tables.at(-1);
+    if (table && table.rows === 0 && isHeaderRow(rowCells)) table.header = rowCells;
+    const text = tableRowText(rowCells, table?.header);
+    if (table) table.rows += 1;
     rowCells = undefined;
     if (text) result.blocks.push(heading ? { text, heading } : { text });
   };
@@ -142,6 +147,7 @@ export function htmlBlocks(html: string): HtmlContent {
           skipDepth += 1;
           return;
         }
+        if (name === 'table') tables.push({ rows: 0 });
         if (name === 'tr') {
           endRow();
           flush();
@@ -189,6 +195,7 @@ export function htmlBlocks(html: string): HtmlContent {
           endCell();
         } else if (name === 'tr' || name === 'table') {
           endRow();
+          if (name === 'table') tables.pop();
         } else if (HEADINGS.has(name) && headingBuffer !== undefined) {
           const text = collapse(headingBuffer);
           headingBuffer = undefined;

@@ -10,7 +10,7 @@
  */
 import { SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
 import { repairMojibake } from './mojibake.js';
-import { tableRowText } from './table-row.js';
+import { isHeaderRow, tableRowText } from './table-row.js';
 
 interface TextItemLike {
   str: string;
@@ -138,14 +138,18 @@ export function pdfParagraphs(lines: readonly PdfLine[], leading?: number): PdfP
   const result: PdfParagraph[] = [];
   let current: PdfParagraph | undefined;
   let previous: PdfLine | undefined;
+  // The run of table rows being read: whether it has a row yet, and its header row.
+  let table: { header?: string[] } | undefined;
   for (const line of lines) {
     if (line.cells) {
       if (current) result.push(current);
-      result.push({ text: tableRowText(line.cells), size: line.size, table: true });
+      if (!table) table = isHeaderRow(line.cells) ? { header: line.cells } : {};
+      result.push({ text: tableRowText(line.cells, table.header), size: line.size, table: true });
       current = undefined;
       previous = undefined;
       continue;
     }
+    table = undefined;
     if (current && previous) {
       const drop = previous.y - line.y;
       const size = Math.max(previous.size, line.size);

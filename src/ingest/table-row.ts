@@ -1,11 +1,36 @@
 /**
  * A table row as a sentence a question can match: a report's judgement table ("Overall
  * effectiveness | Inadequate") reads "Overall effectiveness: Inadequate", further cells after
- * commas. Used for PDF rows (cells found by wide gaps) and HTML and DOCX rows (<td>, <th>).
+ * commas. Under a header row each figure is named by its column ("Harbourside: Homes 12, Beds 340"),
+ * since a row read alone does not say what its numbers count. Used for PDF rows (cells found by wide
+ * gaps) and HTML and DOCX rows (<td>, <th>).
  */
-export function tableRowText(cells: readonly string[]): string {
-  const filled = cells.map((cell) => cell.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '');
-  if (filled.length <= 1) return filled[0] ?? '';
+export function tableRowText(cells: readonly string[], header?: readonly string[]): string {
+  const tidy = cells.map(tidyCell);
+  const names = header && header.length === cells.length ? header.map(tidyCell) : undefined;
+  const filled = tidy.map((cell, i) => ({ cell, name: names?.[i] ?? '' })).filter(({ cell }) => cell !== '');
+  if (filled.length <= 1) return filled[0]?.cell ?? '';
   const [first, ...rest] = filled;
-  return `${first!.replace(/[:\s]+$/, '')}: ${rest.join(', ')}`;
+  // The first column's name ("Area") names the row labels, not a figure: it is left out.
+  const named = ({ cell, name }: { cell: string; name: string }) => (name && name !== cell && FIGURE.test(cell) ? `${name} ${cell}` : cell);
+  return `${first!.cell.replace(/[:\s]+$/, '')}: ${rest.map(named).join(', ')}`;
+}
+
+/**
+ * Whether a table's first row names its columns: two or more cells, none a figure but a year or
+ * period ("2024-25", "Q1 2025"), which head columns as often as they fill them. A table of words
+ * alone ("Overall effectiveness | Inadequate") may pass, but its rows have no figure to name.
+ */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  const tidy = cells.map(tidyCell).filter((cell) => cell !== '');
+  return tidy.length >= 2 && tidy.every((cell) => !FIGURE.test(cell) || PERIOD.test(cell));
+}
+
+/** A cell that gives a figure: it opens with one ("25", "8.1%", "£61.00", "-3"). */
+const FIGURE = /^[-–+]?[£$€]?\s?\d/;
+/** A cell that is a year, a year of account ("2024-25", "2024/2025") or a quarter ("Q1 2025"). */
+const PERIOD = /^(?:Q[1-4]\s+)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$/i;
+
+function tidyCell(cell: string): string {
+  return cell.replace(/\s+/g, ' ').trim();
 }

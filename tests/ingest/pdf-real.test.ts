@@ -219,6 +219,21 @@ describe('PDF tables', () => {
     const sentences = splitSentences(documentText(document)).map((sentence) => sentence.text);
     expect(sentences).toContain('Overall safety: Requires work');
   });
+
+  it('names each figure of a row by its column when the table opens with a header row', async () => {
+    const row = (cells: string[], y: number) => cells.map((text, i) => ({ text, x: 60 + i * 150, y }));
+    const bytes = await makePlacedPdf([
+      [...bodyLines(['Moorings by harbour.']), ...row(['Harbour', 'Moorings', 'Waiting list'], 700), ...row(['Eastpoint', '140', '35'], 686), ...row(['Westreach', '95', '12'], 672), ...bodyLines(['Both harbours are full.'], 640)],
+    ]);
+    const document = await load('moorings.pdf', bytes);
+    expect(document.blocks.map((block) => block.text)).toEqual([
+      'Moorings by harbour.',
+      'Harbour: Moorings, Waiting list',
+      'Eastpoint: Moorings 140, Waiting list 35',
+      'Westreach: Moorings 95, Waiting list 12',
+      'Both harbours are full.',
+    ]);
+  });
 });
 
 describe('scanned PDF pages', () => {
@@ -259,9 +274,30 @@ describe('DOCX and HTML tables', () => {
     ]);
   });
 
-  it('reads an HTML table row the same way, its header cells and several columns included', async () => {
+  it('reads an HTML table row the same way, each figure named by its column under a header row', async () => {
     const html = '<p>Berths by quay.</p><table><tr><th>Quay</th><th>Berths</th><th>Depth</th></tr><tr><td><p>East</p></td><td>12</td><td>9 m</td></tr></table>';
     const document = await load('table.html', new TextEncoder().encode(html));
-    expect(document.blocks.map((block) => block.text)).toEqual(['Berths by quay.', 'Quay: Berths, Depth', 'East: 12, 9 m']);
+    expect(document.blocks.map((block) => block.text)).toEqual(['Berths by quay.', 'Quay: Berths, Depth', 'East: Berths 12, Depth 9 m']);
+  });
+
+  it('names the figures of a Word table by their column, years heading columns included, each table by its own header', async () => {
+    const { makeDocx } = await import('./fixtures.js');
+    const bytes = await makeDocx([
+      { table: [['Harbour', 'Moorings', 'Waiting list'], ['Eastpoint', '140', '35'], ['Westreach', '95', 'none']] },
+      { text: 'Costs by year.' },
+      { table: [['Item', '2024-25', '2025-26'], ['Dredging', '£1.2m', '£1.5m']] },
+      { table: [['Eastpoint', '140'], ['Westreach', '95']] },
+    ]);
+    const document = await load('figures.docx', bytes);
+    expect(document.blocks.map((block) => block.text)).toEqual([
+      'Harbour: Moorings, Waiting list',
+      'Eastpoint: Moorings 140, Waiting list 35',
+      'Westreach: Moorings 95, none',
+      'Costs by year.',
+      'Item: 2024-25, 2025-26',
+      'Dredging: 2024-25 £1.2m, 2025-26 £1.5m',
+      'Eastpoint: 140',
+      'Westreach: 95',
+    ]);
   });
 });
