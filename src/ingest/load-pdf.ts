@@ -12,6 +12,7 @@ import { OcrReader } from './ocr.js';
 import { flowBlocks, titleFromFirstPage, type FlowPage } from './pdf-flow.js';
 import { pageLines, pdfParagraphs, usualLeading, type PdfLine } from './pdf-layout.js';
 import { withoutMargins } from './pdf-margins.js';
+import { joinWrappedTables } from './pdf-table.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, unreadable } from './source-file.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
@@ -94,7 +95,7 @@ export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr:
       }
       options.onPage?.(number, pdf.numPages);
     }
-    const kept = withoutMargins(pages);
+    const kept = withoutMargins(pages).map((page) => ({ ...page, lines: joinWrappedTables(page.lines) }));
     const leading = usualLeading(kept.map((page) => page.lines));
     const flow: FlowPage[] = kept.map(({ page, lines }) => {
       const ocrText = scanned.get(page);

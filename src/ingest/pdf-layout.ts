@@ -27,8 +27,20 @@ export interface PdfLine {
   x: number;
   /** Font size of the line's largest item. */
   size: number;
+  /** Where the line's last item ends (x). */
+  end: number;
   /** The line's cells, when wide gaps split it (a table row, or text at both ends of a header). */
   cells?: string[];
+  /** Where each cell starts (x), beside `cells`. */
+  cellStarts?: number[];
+  /** The line's runs of text between gaps wider than a word space, each with where it stands: what table cells are rebuilt from. */
+  segments?: TextSegment[];
+}
+
+export interface TextSegment {
+  text: string;
+  x: number;
+  end: number;
 }
 
 export interface PdfParagraph {
@@ -41,6 +53,8 @@ export interface PdfParagraph {
 
 /** A gap wider than this many times the font size separates two cells. */
 const CELL_GAP = 2.5;
+/** A gap wider than this many times the font size is more than a word space: it separates two segments (a narrow table's cells). */
+const SEGMENT_GAP = 0.8;
 
 function isTextItem(item: unknown): item is TextItemLike {
   return typeof item === 'object' && item !== null && typeof (item as TextItemLike).str === 'string';
@@ -49,7 +63,7 @@ function isTextItem(item: unknown): item is TextItemLike {
 /** Joins the text items of a page into lines, in the order pdfjs gives them (the content stream's). */
 export function pageLines(items: readonly unknown[]): PdfLine[] {
   const lines: PdfLine[] = [];
-  let current: (PdfLine & { parts: string[] }) | undefined;
+  let current: (PdfLine & { parts: string[]; starts: number[]; segments: TextSegment[] }) | undefined;
   let lastEnd = 0; // x where the previous item ended
   let lastY = 0;
   let breakPending = false;
@@ -60,8 +74,10 @@ export function pageLines(items: readonly unknown[]): PdfLine[] {
     if (current) {
       // Dot leaders of a table of contents ("Naming . . . . . 3") become one ellipsis.
       const text = tidy(current.parts.join(' '));
-      const cells = current.parts.map(tidy).filter((cell) => cell !== '');
-      if (text) lines.push({ text, y: current.y, x: current.x, size: current.size, ...(cells.length > 1 ? { cells } : {}) });
+      const parts = current.parts.map((part, i) => ({ cell: tidy(part), start: current!.starts[i] as number })).filter(({ cell }) => cell !== '');
+      const cells = parts.length > 1 ? { cells: parts.map(({ cell }) => cell), cellStarts: parts.map(({ start }) => start) } : {};
+      const segments = current.segments.map((segment) => ({ ...segment, text: tidy(segment.text) })).filter((segment) => segment.text !== '');
+      if (text) lines.push({ text, y: current.y, x: current.x, end: lastEnd, size: current.size, ...cells, segments });
     }
     current = undefined;
     spacePending = false;
@@ -79,16 +95,20 @@ export function pageLines(items: readonly unknown[]): PdfLine[] {
       if (breakPending || moved) close();
       breakPending = false;
       if (!current) {
-        current = { text: '', parts: [item.str], y, x, size };
+        current = { text: '', parts: [item.str], starts: [x], segments: [{ text: item.str, x, end: x + item.width }], y, x, end: x, size };
       } else {
         const gap = x - lastEnd;
         const last = current.parts.length - 1;
+        const needsSpace = (spacePending || gap > size * 0.15) && !/\s$/.test(current.parts[last]!) && !/^\s/.test(item.str);
         if (gap > size * CELL_GAP) {
           current.parts.push(item.str);
+          current.starts.push(x);
         } else {
-          const needsSpace = (spacePending || gap > size * 0.15) && !/\s$/.test(current.parts[last]!) && !/^\s/.test(item.str);
           current.parts[last] += (needsSpace ? ' ' : '') + item.str;
         }
+        const segment = current.segments.at(-1)!;
+        if (gap > size * SEGMENT_GAP) current.segments.push({ text: item.str, x, end: x + item.width });
+        else [segment.text, segment.end] = [segment.text + (needsSpace ? ' ' : '') + item.str, x + item.width];
         current.size = Math.max(current.size, size);
       }
       spacePending = false;

@@ -25,7 +25,7 @@ describe('PDF text items to lines and paragraphs', () => {
   });
 
   it('keeps close lines in one paragraph and splits at larger gaps, column jumps and size changes', () => {
-    const line = (text: string, y: number, size = 10) => ({ text, x: 0, y, size });
+    const line = (text: string, y: number, size = 10) => ({ text, x: 0, end: text.length * size * 0.5, y, size });
     expect(
       paragraphs([
         line('A wrapped', 700),
@@ -41,7 +41,7 @@ describe('PDF text items to lines and paragraphs', () => {
 
   it('reads loosely set lines (a web page printed with line-height 1.7) as paragraphs, from the document\'s own line spacing', () => {
     // 8 pt text 13.6 apart inside a paragraph, 23 apart between paragraphs: above the fixed 1.6 ratio.
-    const line = (text: string, y: number) => ({ text, x: 0, y, size: 8 });
+    const line = (text: string, y: number) => ({ text, x: 0, end: text.length * 4, y, size: 8 });
     const page = [
       line('The panel met in', 700),
       line('March and agreed', 686.4),
@@ -63,7 +63,7 @@ describe('PDF text items to lines and paragraphs', () => {
   });
 
   it('runs a line that opens in lower case on from one that ends mid-sentence, across a wider gap', () => {
-    const line = (text: string, y: number) => ({ text, x: 0, y, size: 10 });
+    const line = (text: string, y: number) => ({ text, x: 0, end: text.length * 5, y, size: 10 });
     expect(paragraphs([line('Funding for the service was', 700), line('cut by a third.', 680), line('Next year', 660), line('Staff left.', 640)])).toEqual([
       'Funding for the service was cut by a third.',
       'Next year',
@@ -73,7 +73,7 @@ describe('PDF text items to lines and paragraphs', () => {
 
   it('takes the closest common spacing as the line spacing, where most paragraphs are one line and gaps outnumber it', () => {
     // A typewritten page: lines 11 apart inside a paragraph, a blank line (22) between paragraphs.
-    const line = (text: string, y: number) => ({ text, x: 0, y, size: 10 });
+    const line = (text: string, y: number) => ({ text, x: 0, end: text.length * 5, y, size: 10 });
     const page = [line('Notes from the quay', 700), line('Berths were counted in May.', 678), line('Repairs were agreed.', 656), line('The survey ran for', 634), line('three weeks.', 623), line('Boats came back.', 601), line('The board met.', 579), line('Fees rose by', 557), line('a tenth.', 546), line('It ran over', 524), line('budget.', 513)];
     expect(usualLeading([page])).toBeCloseTo(1.1, 2);
     expect(paragraphs(page, usualLeading([page]))).toEqual([
