@@ -26,6 +26,7 @@ describe('isHeaderRow', () => {
     expect(isHeaderRow(['Harbour', 'Moorings', 'Waiting list'])).toBe(true);
     expect(isHeaderRow(['Item', '2024-25', '2025/26', 'Q1 2026'])).toBe(true);
     expect(isHeaderRow(['', 'Rate per 10,000 children', 'Change'])).toBe(true);
+    expect(isHeaderRow(['Type', '31 March 2025', '31 March 2026', '2026/27 budget'])).toBe(true);
   });
 
   it('does not take a row giving figures, or a row of one cell', () => {
