@@ -86,6 +86,32 @@ describe('loadDocument: Markdown', () => {
     expect(document.blocks).toEqual([{ text: '# not a heading', heading: 'Real' }]);
   });
 
+  it('reads a table row by row, each figure named by its column, as DOCX and PDF tables are read', async () => {
+    const markdown = [
+      '# Moorings',
+      '',
+      'Lets at the end of the season:',
+      '| Harbour | Moorings let | Waiting list |',
+      '| --- | ---: | ---: |',
+      '| **Eastpoint** | 140 | 35 |',
+      '| Westreach | 95 | none |',
+      'Both harbours are full.',
+      '',
+      'A pipe | in a sentence is not a table.',
+      '',
+    ].join('\n');
+    const document = await loadDocument(await temp.write('moorings.md', markdown), temp.dir);
+    expect(document.blocks.map((block) => block.text)).toEqual([
+      'Lets at the end of the season:',
+      'Harbour: Moorings let, Waiting list',
+      'Eastpoint: Moorings let 140, Waiting list 35',
+      'Westreach: Moorings let 95, none',
+      'Both harbours are full.',
+      'A pipe | in a sentence is not a table.',
+    ]);
+    expect(document.blocks.every((block) => block.heading === 'Moorings')).toBe(true);
+  });
+
   it("keeps the author's spaces, so a quote is the file's own text; a tab reads as a space", async () => {
     const document = await loadDocument(await temp.write('spaces.md', '# Spaces\n\nCan the harbour’s  master tell whether\tthe budget holds?\n'), temp.dir);
     expect(document.blocks[0]?.text).toBe('Can the harbour’s  master tell whether the budget holds?');
