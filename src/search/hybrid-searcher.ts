@@ -76,20 +76,23 @@ export class HybridSearcher {
     const [queryVector] = await embedder.embed([query.text]);
     const vectorHits = queryVector && hasSignal(queryVector) ? vectors.searchVectors(queryVector, settings.candidates) : [];
 
-    const candidates = new Map<string, { passage: Passage; lexical: number; semantic: number }>();
     const maxLexical = lexicalHits[0]?.score ?? 0;
+    const lexicalOf = (score: number) => (maxLexical > 0 ? score / maxLexical : 0);
+    // A list cut at `candidates` left out passages scoring at most its last: one the other list
+    // found is given that bound, not 0 (which read a passage just past the cut as unrelated).
+    const lexicalFloor = lexicalHits.length >= settings.candidates ? lexicalOf(lexicalHits.at(-1)!.score) : 0;
+    const semanticFloor = vectorHits.length >= settings.candidates ? Math.max(0, vectorHits.at(-1)!.similarity) : 0;
+    const candidates = new Map<string, { passage: Passage; lexical: number; semantic: number }>();
     for (const hit of lexicalHits) {
       const passage = vectors.passage(hit.id);
-      if (passage) candidates.set(hit.id, { passage, lexical: maxLexical > 0 ? hit.score / maxLexical : 0, semantic: 0 });
+      if (passage) candidates.set(hit.id, { passage, lexical: lexicalOf(hit.score), semantic: semanticFloor });
     }
     for (const hit of vectorHits) {
       const semantic = Math.max(0, hit.similarity);
       const existing = candidates.get(hit.passage.id);
       if (existing) existing.semantic = semantic;
-      else candidates.set(hit.passage.id, { passage: hit.passage, lexical: 0, semantic });
+      else candidates.set(hit.passage.id, { passage: hit.passage, lexical: lexicalFloor, semantic });
     }
-    // A passage only the words found counts as unrelated in meaning (semantic 0), as one only the
-    // vectors found shares no words: each list is cut at `candidates`, and what it left out scores 0.
     const idf = termWeights(lexical, query);
     const scored: SearchHit[] = [];
     const latestYear = query.asksLatest ? maxOf([...candidates.values()].map((c) => newestYear(c.passage))) : undefined;
