@@ -10,9 +10,11 @@ export function tableRowText(cells: readonly string[], header?: readonly string[
   const names = header && header.length === cells.length ? header.map(tidyCell) : undefined;
   const filled = tidy.map((cell, i) => ({ cell, name: names?.[i] ?? '' })).filter(({ cell }) => cell !== '');
   if (filled.length <= 1) return filled[0]?.cell ?? '';
-  const [first, ...rest] = filled;
   // The first column's name ("Area") names the row labels, not a figure: it is left out.
   const named = ({ cell, name }: { cell: string; name: string }) => (name && name !== cell && FIGURE.test(cell) ? `${name} ${cell}` : cell);
+  // A row with no label (a header over figures only, "| | 2024 | 2025 |") is its cells in a list.
+  if (tidy[0] === '') return filled.map(named).join(', ');
+  const [first, ...rest] = filled;
   return `${first!.cell.replace(/[:\s]+$/, '')}: ${rest.map(named).join(', ')}`;
 }
 

@@ -8,6 +8,11 @@ describe('tableRowText', () => {
     expect(tableRowText(['Alone', ''])).toBe('Alone');
   });
 
+  it('lists the cells of a row with no label, a header over figures only', () => {
+    expect(tableRowText(['', '2024/25', '2025/26'])).toBe('2024/25, 2025/26');
+    expect(tableRowText(['', '12', '14'], ['', '2024/25', '2025/26'])).toBe('2024/25 12, 2025/26 14');
+  });
+
   it('names each figure by its column under a header, words and the first column left as they are', () => {
     const header = ['Harbour', 'Moorings', 'Status', 'Fee'];
     expect(tableRowText(['Eastpoint', '140', 'open', '£2.50'], header)).toBe('Eastpoint: Moorings 140, open, Fee £2.50');
