@@ -107,7 +107,7 @@ function withinColumns(line: PdfLine, columns: readonly Column[]): boolean {
 
 /** Within the columns, its segments in two or more of them: a row. */
 function spansColumns(line: PdfLine, columns: readonly Column[]): boolean {
-  const used = new Set(segmentsOf(line).map((segment) => columnOf({ ...segment, y: line.y }, columns)));
+  const used = new Set(segmentsOf(line).map((segment) => columnOf(segment, columns)));
   return withinColumns(line, columns) && used.size >= 2;
 }
 
@@ -196,8 +196,8 @@ function cellsOf(pieces: readonly Piece[], columns: readonly Column[]): string[]
   );
 }
 
-/** The column a piece overlaps most (a right-aligned figure may start before its column). */
-function columnOf(piece: Piece, columns: readonly Column[]): number {
+/** The column a segment overlaps most (a right-aligned figure may start before its column). */
+function columnOf(piece: TextSegment, columns: readonly Column[]): number {
   let best = 0;
   let bestOverlap = -Infinity;
   columns.forEach((column, k) => {
