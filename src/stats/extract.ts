@@ -15,6 +15,10 @@ const COUNT_GRADE_GAP = /^[^\d%£.;:]{0,30}$/;
 const PERIOD_JOINED_AFTER = /^[\s,(]*(?:(?:[\w'’-]+\s+){0,2}(?:in|at|as at|by|for|during|on)\s*)?$/i;
 /** "28% of councils", "10 of 43 children's services", "20 local authorities": the counted thing written straight after a figure. */
 const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?(?:[\w'’-]+\s+){0,2}$/i;
+/** A column's name before its figure in a table row: the counted thing, then at most three words. */
+const COLUMN_NAME_GAP = /^\s*(?:[\w'’&-]+\s+){0,3}$/;
+/** Where a table row's cell ends: a comma, or the end of the row. */
+const CELL_END = /^\s*(?:,|$)/;
 /** Large bare numbers ("605,100") are figures when the sentence says what they count. */
 const LARGE_COUNT = 1000;
 
@@ -84,6 +88,8 @@ function figuresInSentence(
 /** A bare number is a figure when a counted thing follows it closely, a grade follows it, or it is large and the sentence names what it counts. */
 function hasCountContext(text: string, n: NumberMention, counted: PhraseHit[], grades: Span[]): boolean {
   if (counted.some((c) => c.start >= n.end && COUNT_NOUN_GAP.test(text.slice(n.end, c.start)))) return true;
+  // A table row read as a sentence names each figure first ("Children in care 612, Care leavers 95").
+  if (CELL_END.test(text.slice(n.end)) && counted.some((c) => c.end <= n.start && COLUMN_NAME_GAP.test(text.slice(c.end, n.start)))) return true;
   if (grades.some((g) => g.start >= n.end && COUNT_GRADE_GAP.test(text.slice(n.end, g.start)))) return true;
   return n.value >= LARGE_COUNT && counted.length > 0;
 }

@@ -19,8 +19,10 @@ interface Span {
   end: number;
 }
 
-const DIGITS = '\\d[\\d,]*(?:\\.\\d+)?';
-const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d[\d,]*)(?![\d,.]*\d|\s?%|\s?per)/i;
+/** A number as written: "612", "1,390", "8.1"; a comma ends it unless three digits follow ("612, 389" is two). */
+const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+const AMOUNT = new RegExp(`(${DIGITS})\\s?([a-z]+)?`, 'i');
+const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d+(?:,\d{3})*)(?![\d,.]*\d|\s?%|\s?per)/i;
 
 /** Whether a text holds a digit, a number word or a fraction: most sentences do not, and need no further reading. */
 export function mayHoldNumber(text: string, vocabulary: Vocabulary): boolean {
@@ -166,7 +168,7 @@ function counterAliases(vocabulary: Vocabulary): string {
 
 /** "£30million" -> 30000000, "£2,300" -> 2300, "£1" -> 1. */
 export function readAmount(text: string, vocabulary: Vocabulary): number {
-  const m = /(\d[\d,]*(?:\.\d+)?)\s?([a-z]+)?/i.exec(text);
+  const m = AMOUNT.exec(text);
   if (!m) return Number.NaN;
   const multiplier = m[2] ? (vocabulary.data.units.multipliers[m[2].toLowerCase()] ?? 1) : 1;
   return round(Number(m[1]!.replace(/,/g, '')) * multiplier, 3);

@@ -29,6 +29,12 @@ describe('extractFigures: kinds of figure', () => {
     expect(only(figures, '3')).toMatchObject({ value: 3, unit: 'count', grade: 'Outstanding', counted: 'local authorities' });
   });
 
+  it('reads a table row as ingest writes it, each figure after its column name, a comma ending each', () => {
+    const figures = extractFigures([passage('Eastpoint: Children in care 612, Children on plans 389, Care leavers 1,390')]);
+    expect(figures.map((f) => f.raw)).toEqual(['612', '389', '1,390']);
+    expect(only(figures, '389')).toMatchObject({ value: 389, unit: 'count', counted: 'children' });
+  });
+
   it('leaves out numbers that count nothing named', () => {
     const figures = extractFigures([passage('Chapter 4 covers the review that took 18 months.')]);
     expect(figures).toEqual([]);
