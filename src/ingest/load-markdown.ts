@@ -1,14 +1,12 @@
 /**
- * Markdown: one block per paragraph, list item run, table row (its figures named by the header's
- * columns, as in the other formats: table-row.ts) or code block, each under the heading above it.
- * Headings are not repeated in the text (they are each block's `heading`). Inline markup (emphasis,
+ * Markdown: one block per paragraph, list item run, table or code block, each under the heading above
+ * it. Headings are not repeated in the text (they are each block's `heading`). Inline markup (emphasis,
  * links, code spans, inline HTML) is reduced to its text; line breaks inside a paragraph are kept.
  * Title: front matter `title:`, else the first `#` heading, else the file name.
  */
 import { parseFrontMatter } from './front-matter.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, decodeText } from './source-file.js';
-import { tableRowText } from './table-row.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
 
 export function loadMarkdown(file: SourceFile): LoadedDocument {
@@ -83,34 +81,11 @@ export function markdownBlocks(markdown: string): { blocks: DocumentBlock[]; fir
       flush();
       continue;
     }
-    const divider = lines[index + 1];
-    if (line.includes('|') && divider !== undefined && TABLE_DIVIDER.test(divider) && divider.includes('|')) {
-      // A table (it may interrupt a paragraph): each row a block of its own, its figures named by the header's columns (tableRowText).
-      flush();
-      const header = tableCells(line);
-      blocks.push(block(tableRowText(header), heading));
-      for (index += 2; index < lines.length && lines[index]!.includes('|') && lines[index]!.trim() !== ''; index++) {
-        const text = tableRowText(tableCells(lines[index]!), header);
-        if (text) blocks.push(block(text, heading));
-      }
-      index -= 1;
-      continue;
-    }
     if (REFERENCE_DEFINITION.test(line) || (TABLE_DIVIDER.test(line) && line.includes('|'))) continue;
     paragraph.push(line);
   }
   flush();
   return firstH1 === undefined ? { blocks } : { blocks, firstH1 };
-}
-
-function block(text: string, heading: string | undefined): DocumentBlock {
-  return heading ? { text, heading } : { text };
-}
-
-/** A table row's cells as plain text ("| Coast | 25 |" has two). */
-function tableCells(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return inner.split('|').map((cell) => inlineText(cell));
 }
 
 /** One line of Markdown as plain text: block markers and inline markup removed, entities decoded. */
