@@ -7,7 +7,7 @@
  */
 import { parseFrontMatter } from './front-matter.js';
 import type { SourceFile } from './source-file.js';
-import { isHeaderRow, tableRowText } from './table-row.js';
+import { TableReader } from './table-row.js';
 import { assembleDocument, decodeText } from './source-file.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
 import { fail } from '../util/fail.js';
@@ -65,6 +65,9 @@ const BLOCKS = new Set([
   'menu', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'caption', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
 ]);
 
+/** A colspan beyond this is a layout table's, not a table of figures. */
+const MAX_SPAN = 20;
+
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 const PUBLISHER_META = new Set(['og:site_name', 'publisher', 'dc.publisher', 'dcterms.publisher', 'citation_publisher']);
@@ -89,9 +92,11 @@ export function htmlBlocks(html: string): HtmlContent {
   // Inside a table row: its cells so far, and the text of the cell being read. Blocks inside a cell
   // (a DOCX cell's <p>) do not end it: the row is one block, read as a sentence (tableRowText).
   let rowCells: string[] | undefined;
+  let rowSpans: number[] = [];
   let cellBuffer: string | undefined;
-  // The tables open around the row (innermost last): how many rows each has read, and its header row.
-  const tables: { rows: number; header?: string[] }[] = [];
+  let cellSpan = 1;
+  // The tables open around the row, innermost last: each reads its rows by its header.
+  const tables: TableReader[] = [];
 
   const flush = () => {
     if (cellBuffer !== undefined) {
@@ -114,16 +119,15 @@ export function htmlBlocks(html: string): HtmlContent {
   const endCell = () => {
     if (cellBuffer === undefined) return;
     rowCells?.push(cellBuffer);
+    rowSpans.push(cellSpan);
     cellBuffer = undefined;
   };
   const endRow = () => {
     endCell();
     if (rowCells === undefined) return;
-    const table = tables.at(-1);
-    if (table && table.rows === 0 && isHeaderRow(rowCells)) table.header = rowCells;
-    const text = tableRowText(rowCells, table?.header);
-    if (table) table.rows += 1;
+    const text = (tables.at(-1) ?? new TableReader()).row(rowCells, rowSpans);
     rowCells = undefined;
+    rowSpans = [];
     if (text) result.blocks.push(heading ? { text, heading } : { text });
   };
 
@@ -147,7 +151,7 @@ export function htmlBlocks(html: string): HtmlContent {
           skipDepth += 1;
           return;
         }
-        if (name === 'table') tables.push({ rows: 0 });
+        if (name === 'table') tables.push(new TableReader());
         if (name === 'tr') {
           endRow();
           flush();
@@ -155,6 +159,7 @@ export function htmlBlocks(html: string): HtmlContent {
         } else if ((name === 'td' || name === 'th') && rowCells !== undefined) {
           endCell();
           cellBuffer = '';
+          cellSpan = Math.min(MAX_SPAN, Number.parseInt(attributes.colspan ?? '1', 10) || 1);
         } else if (HEADINGS.has(name) && cellBuffer === undefined) {
           flush();
           headingBuffer = '';

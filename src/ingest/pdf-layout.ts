@@ -10,7 +10,7 @@
  */
 import { SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
 import { repairMojibake } from './mojibake.js';
-import { isHeaderRow, tableRowText } from './table-row.js';
+import { TableReader } from './table-row.js';
 
 interface TextItemLike {
   str: string;
@@ -158,13 +158,13 @@ export function pdfParagraphs(lines: readonly PdfLine[], leading?: number): PdfP
   const result: PdfParagraph[] = [];
   let current: PdfParagraph | undefined;
   let previous: PdfLine | undefined;
-  // The run of table rows being read: whether it has a row yet, and its header row.
-  let table: { header?: string[] } | undefined;
+  // The run of table rows being read, named by its header row.
+  let table: TableReader | undefined;
   for (const line of lines) {
     if (line.cells) {
       if (current) result.push(current);
-      if (!table) table = isHeaderRow(line.cells) ? { header: line.cells } : {};
-      result.push({ text: tableRowText(line.cells, table.header), size: line.size, table: true });
+      table ??= new TableReader();
+      result.push({ text: table.row(line.cells), size: line.size, table: true });
       current = undefined;
       previous = undefined;
       continue;

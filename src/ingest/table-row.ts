@@ -19,6 +19,47 @@ export function tableRowText(cells: readonly string[], header?: readonly string[
 }
 
 /**
+ * Reads one table's rows in order, each as tableRowText writes it, naming figures by the header
+ * row at its top. A header cell spanning several columns (HTML's colspan) names each of them, and
+ * when the first header row has such a cell, the header rows under it add their names to it
+ * ("2024" over "Homes" and "Beds" names the columns "2024 Homes", "2024 Beds"); a lower row with
+ * fewer cells (its first spanned from above) stands under the last columns. The first row that is
+ * not a header ends the header.
+ */
+export class TableReader {
+  private header: string[] | undefined;
+  private spanned = false;
+  private inHeader = true;
+
+  /** A row's text; `spans` gives how many columns each cell covers (1 when not given). */
+  row(cells: readonly string[], spans: readonly number[] = []): string {
+    const span = (i: number) => Math.max(1, spans[i] ?? 1);
+    if (this.inHeader && isHeaderRow(cells)) {
+      const names = cells.flatMap((cell, i) => Array<string>(span(i)).fill(cell));
+      if (!this.header) {
+        [this.header, this.spanned] = [names, cells.some((_, i) => span(i) > 1)];
+        return tableRowText(cells);
+      }
+      const stacked = this.spanned ? stackNames(this.header, names) : undefined;
+      if (stacked) {
+        this.header = stacked;
+        return tableRowText(cells);
+      }
+    }
+    this.inHeader = false;
+    // A cell spanning columns stands in the first of them, so the rest keep their names.
+    const columns = cells.flatMap((cell, i) => [cell, ...Array<string>(span(i) - 1).fill('')]);
+    return tableRowText(columns, this.header);
+  }
+}
+
+function stackNames(upper: readonly string[], lower: readonly string[]): string[] | undefined {
+  if (lower.length > upper.length) return undefined;
+  const padded = [...Array<string>(upper.length - lower.length).fill(''), ...lower];
+  return upper.map((name, i) => [tidyCell(name), tidyCell(padded[i] as string)].filter((part) => part !== '').join(' '));
+}
+
+/**
  * Whether a table's first row names its columns: two or more cells, none a figure but a year or
  * period ("2024-25", "Q1 2025"), which head columns as often as they fill them. A table of words
  * alone ("Overall effectiveness | Inadequate") may pass, but its rows have no figure to name.

@@ -280,6 +280,19 @@ describe('DOCX and HTML tables', () => {
     expect(document.blocks.map((block) => block.text)).toEqual(['Berths by quay.', 'Quay: Berths, Depth', 'East: Berths 12, Depth 9 m']);
   });
 
+  it('names figures under a two-level HTML header by both its levels, a spanning cell naming each column it covers', async () => {
+    const html =
+      '<table><tr><th rowspan="2">Harbour</th><th colspan="2">2024</th><th colspan="2">2025</th></tr>' +
+      '<tr><th>Berths</th><th>Boats</th><th>Berths</th><th>Boats</th></tr>' +
+      '<tr><td>Eastpoint</td><td>140</td><td>95</td><td>150</td><td>101</td></tr></table>';
+    const document = await load('levels.html', new TextEncoder().encode(html));
+    expect(document.blocks.map((block) => block.text)).toEqual([
+      'Harbour: 2024, 2025',
+      'Berths: Boats, Berths, Boats',
+      'Eastpoint: 2024 Berths 140, 2024 Boats 95, 2025 Berths 150, 2025 Boats 101',
+    ]);
+  });
+
   it('names the figures of a Word table by their column, years heading columns included, each table by its own header', async () => {
     const { makeDocx } = await import('./fixtures.js');
     const bytes = await makeDocx([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHeaderRow, tableRowText } from '../../src/ingest/table-row.js';
+import { TableReader, isHeaderRow, tableRowText } from '../../src/ingest/table-row.js';
 
 describe('tableRowText', () => {
   it('reads a row as its first cell, a colon and the other cells', () => {
@@ -38,5 +38,40 @@ describe('isHeaderRow', () => {
     expect(isHeaderRow(['Eastpoint', '140', '35'])).toBe(false);
     expect(isHeaderRow(['Dredging', '£1.2m'])).toBe(false);
     expect(isHeaderRow(['Harbour', ''])).toBe(false);
+  });
+});
+
+describe('TableReader', () => {
+  const read = (rows: [string[], number[]?][]) => {
+    const reader = new TableReader();
+    return rows.map(([cells, spans]) => reader.row(cells, spans));
+  };
+
+  it('names figures by the header row, and reads the header itself as a row', () => {
+    expect(read([[['Harbour', 'Moorings', 'Fee']], [['Eastpoint', '140', '£2.50']]])).toEqual(['Harbour: Moorings, Fee', 'Eastpoint: Moorings 140, Fee £2.50']);
+  });
+
+  it('names each column a spanning header cell covers, and adds the names of the header row under it', () => {
+    const rows = read([
+      [['Harbour', '2024', '2025'], [1, 2, 2]],
+      [['', 'Berths', 'Boats', 'Berths', 'Boats']],
+      [['Eastpoint', '140', '95', '150', '101']],
+    ]);
+    expect(rows[2]).toBe('Eastpoint: 2024 Berths 140, 2024 Boats 95, 2025 Berths 150, 2025 Boats 101');
+  });
+
+  it('puts a lower header row with fewer cells (its first spanned from above) under the last columns', () => {
+    const rows = read([[['Harbour', 'Season'], [1, 2]], [['Berths', 'Boats']], [['Eastpoint', '140', '95']]]);
+    expect(rows[2]).toBe('Eastpoint: Season Berths 140, Season Boats 95');
+  });
+
+  it('does not take a row of words under a header without spans as a second header', () => {
+    const rows = read([[['Service', '2024', '2025']], [['Homes', 'Good', 'Good']], [['Fostering', '12', '14']]]);
+    expect(rows).toEqual(['Service: 2024, 2025', 'Homes: Good, Good', 'Fostering: 2024 12, 2025 14']);
+  });
+
+  it('keeps the names of the columns after a data cell that spans several', () => {
+    const rows = read([[['Harbour', 'Berths', 'Boats', 'Fee']], [['Westreach', 'closed for repairs', '£1.00'], [1, 2, 1]]]);
+    expect(rows[1]).toBe('Westreach: closed for repairs, Fee £1.00');
   });
 });
