@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OcrReader } from './ocr.js';
 import { flowBlocks, titleFromFirstPage, type FlowPage } from './pdf-flow.js';
-import { pageLines, pdfParagraphs, usualLeading, type PdfLine } from './pdf-layout.js';
+import { pageLines, pdfParagraphs, usualLeading, type AcrossPages, type PdfLine } from './pdf-layout.js';
 import { withoutMargins } from './pdf-margins.js';
 import { joinWrappedTables } from './pdf-table.js';
 import type { SourceFile } from './source-file.js';
@@ -97,10 +97,15 @@ export async function loadPdf(file: SourceFile, options: PdfReadOptions = { ocr:
     }
     const kept = withoutMargins(pages).map((page) => ({ ...page, lines: joinWrappedTables(page.lines) }));
     const leading = usualLeading(kept.map((page) => page.lines));
+    // A table that runs on over a page break is read by the header its first page printed.
+    const across: AcrossPages = {};
     const flow: FlowPage[] = kept.map(({ page, lines }) => {
       const ocrText = scanned.get(page);
-      if (ocrText) return { page, ocr: true, paragraphs: ocrText.map((text) => ({ text, size: 0, table: false })) };
-      return { page, paragraphs: pdfParagraphs(lines, leading) };
+      if (ocrText) {
+        across.table = undefined;
+        return { page, ocr: true, paragraphs: ocrText.map((text) => ({ text, size: 0, table: false })) };
+      }
+      return { page, paragraphs: pdfParagraphs(lines, leading, across) };
     });
     if (!flow.some((page) => page.paragraphs.some((paragraph) => /\w/.test(paragraph.text)))) {
       const reason = !options.ocr

@@ -153,13 +153,19 @@ export function usualLeading(pages: readonly (readonly PdfLine[])[]): number | u
  * document's `leading`, see usualLeading), the font changes size, or a bulleted item starts. A line
  * that opens in lower case after one that does not end a sentence continues it across a wider gap.
  */
-export function pdfParagraphs(lines: readonly PdfLine[], leading?: number): PdfParagraph[] {
+/** What one page's reading hands the next: the table it ended on. */
+export interface AcrossPages {
+  table?: TableReader;
+}
+
+export function pdfParagraphs(lines: readonly PdfLine[], leading?: number, across: AcrossPages = {}): PdfParagraph[] {
   const gapRatio = Math.max(TIGHT_LEADING, (leading ?? 0) * 1.25);
   const result: PdfParagraph[] = [];
   let current: PdfParagraph | undefined;
   let previous: PdfLine | undefined;
-  // The run of table rows being read, named by its header row.
-  let table: TableReader | undefined;
+  // The run of table rows being read, named by its header row: one the previous page ended on goes
+  // on when this page opens with its rows (a header printed once, over a table that runs on).
+  let table: TableReader | undefined = lines[0]?.cells && across.table?.continuedBy(lines[0].cells) ? across.table : undefined;
   for (const line of lines) {
     if (line.cells) {
       if (current) result.push(current);
@@ -190,6 +196,8 @@ export function pdfParagraphs(lines: readonly PdfLine[], leading?: number): PdfP
     previous = line;
   }
   if (current) result.push(current);
+  // The table the page ends on, for the next page to go on with.
+  across.table = lines.at(-1)?.cells ? table : undefined;
   return result.filter((paragraph) => paragraph.text.trim() !== '');
 }
 

@@ -31,6 +31,15 @@ export class TableReader {
   private spanned = false;
   private inHeader = true;
 
+  /**
+   * Whether a row read after a break (a PDF's next page) goes on with this table: a row of figures
+   * as wide as its header, or its header printed again. A header of its own starts another table.
+   */
+  continuedBy(cells: readonly string[]): boolean {
+    if (!this.header || this.header.length !== cells.length) return false;
+    return !isHeaderRow(cells) || cells.every((cell, i) => tidyCell(cell) === tidyCell(this.header![i] as string));
+  }
+
   /** A row's text; `spans` gives how many columns each cell covers (1 when not given). */
   row(cells: readonly string[], spans: readonly number[] = []): string {
     const span = (i: number) => Math.max(1, spans[i] ?? 1);

@@ -15,8 +15,8 @@ afterAll(async () => {
   await temp.remove();
 });
 
-const blocksOf = async (name: string, placed: PlacedText[]) => {
-  const document = await loadDocument(await temp.write(name, await makePlacedPdf([placed])), temp.dir);
+const blocksOf = async (name: string, ...pages: PlacedText[][]) => {
+  const document = await loadDocument(await temp.write(name, await makePlacedPdf(pages)), temp.dir);
   return document.blocks.map((block) => block.text);
 };
 
@@ -97,4 +97,25 @@ describe('PDF tables with wrapped cells', () => {
     ]);
     expect(blocks).toEqual(['Item: 2024/25, 2025/26', 'Dredging: 2024/25 10.8, 2025/26 14.2', 'Lighting: 2024/25 2.1, 2025/26 2.4', 'Harbour wall']);
   });
+
+  it('names the rows a page break carries over by the header printed once on the page before', async () => {
+    const row = (cells: string[], y: number) => cells.flatMap((text, i) => at(60 + i * 150, [text, y]));
+    const blocks = await blocksOf(
+      'runs-on.pdf',
+      [...row(['Harbour', 'Moorings', 'Waiting list'], 700), ...row(['Eastpoint', '140', '35'], 686)],
+      [...row(['Westreach', '95', '12'], 760), { text: 'Both harbours are full.', x: 60, y: 730 }],
+    );
+    expect(blocks).toEqual(['Harbour: Moorings, Waiting list', 'Eastpoint: Moorings 140, Waiting list 35', 'Westreach: Moorings 95, Waiting list 12', 'Both harbours are full.']);
+  });
+
+  it('starts another table where the next page opens with a header of its own', async () => {
+    const row = (cells: string[], y: number) => cells.flatMap((text, i) => at(60 + i * 150, [text, y]));
+    const blocks = await blocksOf(
+      'two-tables.pdf',
+      [...row(['Harbour', 'Moorings', 'Waiting list'], 700), ...row(['Eastpoint', '140', '35'], 686)],
+      [...row(['Quay', 'Cranes', 'Berths'], 760), ...row(['North', '4', '9'], 746)],
+    );
+    expect(blocks.slice(2)).toEqual(['Quay: Cranes, Berths', 'North: Cranes 4, Berths 9']);
+  });
 });
+
