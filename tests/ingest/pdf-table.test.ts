@@ -22,6 +22,8 @@ const blocksOf = async (name: string, ...pages: PlacedText[][]) => {
 
 /** Pieces drawn in the order a browser draws a table: cell by cell, each cell's lines top to bottom. */
 const at = (x: number, ...lines: [string, number][]): PlacedText[] => lines.map(([text, y]) => ({ text, x, y }));
+/** A row of one-line cells 150 points apart. */
+const row = (cells: string[], y: number) => cells.flatMap((text, i) => at(60 + i * 150, [text, y]));
 
 describe('PDF tables with wrapped cells', () => {
   it('puts each row back together, its label wrapped and its figures halfway down, under a header of wrapped cells', async () => {
@@ -99,7 +101,6 @@ describe('PDF tables with wrapped cells', () => {
   });
 
   it('names the rows a page break carries over by the header printed once on the page before', async () => {
-    const row = (cells: string[], y: number) => cells.flatMap((text, i) => at(60 + i * 150, [text, y]));
     const blocks = await blocksOf(
       'runs-on.pdf',
       [...row(['Harbour', 'Moorings', 'Waiting list'], 700), ...row(['Eastpoint', '140', '35'], 686)],
@@ -109,7 +110,6 @@ describe('PDF tables with wrapped cells', () => {
   });
 
   it('starts another table where the next page opens with a header of its own', async () => {
-    const row = (cells: string[], y: number) => cells.flatMap((text, i) => at(60 + i * 150, [text, y]));
     const blocks = await blocksOf(
       'two-tables.pdf',
       [...row(['Harbour', 'Moorings', 'Waiting list'], 700), ...row(['Eastpoint', '140', '35'], 686)],
