@@ -148,16 +148,16 @@ export function usualLeading(pages: readonly (readonly PdfLine[])[]): number | u
   return common.length > 0 ? Math.min(...common) : undefined;
 }
 
-/**
- * Splits lines into paragraphs where the vertical gap exceeds the usual line spacing (the
- * document's `leading`, see usualLeading), the font changes size, or a bulleted item starts. A line
- * that opens in lower case after one that does not end a sentence continues it across a wider gap.
- */
 /** What one page's reading hands the next: the table it ended on. */
 export interface AcrossPages {
   table?: TableReader;
 }
 
+/**
+ * Splits lines into paragraphs where the vertical gap exceeds the usual line spacing (the
+ * document's `leading`, see usualLeading), the font changes size, or a bulleted item starts. A line
+ * that opens in lower case after one that does not end a sentence continues it across a wider gap.
+ */
 export function pdfParagraphs(lines: readonly PdfLine[], leading?: number, across: AcrossPages = {}): PdfParagraph[] {
   const gapRatio = Math.max(TIGHT_LEADING, (leading ?? 0) * 1.25);
   const result: PdfParagraph[] = [];
