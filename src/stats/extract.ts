@@ -5,6 +5,7 @@ import { findGrades, gradeLabel } from './grades.js';
 import { findNumbers, mayHoldNumber, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
+import { tableRowCells } from './table-rows.js';
 import type { Figure, FigureCitation, Period } from './types.js';
 import type { PhraseHit, Vocabulary } from './vocabulary.js';
 
@@ -15,10 +16,6 @@ const COUNT_GRADE_GAP = /^[^\d%£.;:]{0,30}$/;
 const PERIOD_JOINED_AFTER = /^[\s,(]*(?:(?:[\w'’-]+\s+){0,2}(?:in|at|as at|by|for|during|on)\s*)?$/i;
 /** "28% of councils", "10 of 43 children's services", "20 local authorities": the counted thing written straight after a figure. */
 const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?(?:[\w'’-]+\s+){0,2}$/i;
-/** A column's name before its figure in a table row: the counted thing, then at most three words. */
-const COLUMN_NAME_GAP = /^\s*(?:[\w'’&-]+\s+){0,3}$/;
-/** Where a table row's cell ends: a comma, or the end of the row. */
-const CELL_END = /^\s*(?:,|$)/;
 /** Large bare numbers ("605,100") are figures when the sentence says what they count. */
 const LARGE_COUNT = 1000;
 
@@ -33,7 +30,19 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
     sentences.forEach((sentence, i) => {
       if (!mayHoldNumber(sentence.text, vocabulary) || !seen.add(sentence)) return;
       const neighbours = [sentences[i - 1]?.text, sentences[i + 1]?.text].filter(Boolean).join(' ');
-      figures.push(...figuresInSentence(sentence, neighbours, context.periodsOf(i), context, vocabulary));
+      const cells = tableRowCells(sentence.text);
+      if (!cells) {
+        figures.push(...figuresInSentence(sentence, neighbours, context.periodsOf(i), context, vocabulary));
+        return;
+      }
+      // A table row: each cell is its figure's statement, the rest of the row its context, and a
+      // period its label names ("30 June 2025: ...") is stated for every cell that names none.
+      const labelPeriod = context.periodsIn(sentence.text.slice(0, cells[0]!.start)).find((m) => m.period.years.length > 0)?.period;
+      for (const cell of cells) {
+        const text = sentence.text.slice(cell.start, cell.end);
+        const statement = { ...sentence, text, start: sentence.start + cell.start, end: sentence.start + cell.end };
+        figures.push(...figuresInSentence(statement, `${sentence.text} ${neighbours}`, context.periodsIn(text), context, vocabulary, { namedByColumn: true, labelPeriod }));
+      }
     });
   }
   return figures;
@@ -45,6 +54,8 @@ function figuresInSentence(
   periods: PeriodMention[],
   context: PeriodContext,
   vocabulary: Vocabulary,
+  /** A table cell: its column's name says what its figure counts, whatever words those are; its row's label may name its period. */
+  { namedByColumn = false, labelPeriod }: { namedByColumn?: boolean; labelPeriod?: Period } = {},
 ): Figure[] {
   const text = sentence.text;
   // Numbers first: most sentences have none, and grades and counted things matter only beside one.
@@ -52,7 +63,8 @@ function figuresInSentence(
   if (mentions.length === 0) return [];
   const grades = findGrades(text, vocabulary);
   const counted = vocabulary.counted.find(text);
-  const numbers = mentions.filter((n) => !n.needsContext || hasCountContext(text, n, counted, grades));
+  // A cell's figure is the one that ends it; a number in the column's name ("over 6 weeks") is not.
+  const numbers = namedByColumn ? mentions.slice(-1) : mentions.filter((n) => !n.needsContext || hasCountContext(text, n, counted, grades));
   if (numbers.length === 0) return [];
 
   const gradeOf = attachMentions(text, numbers, grades, { fallback: 'linked-neighbour', prefer: 'after-first' });
@@ -64,7 +76,7 @@ function figuresInSentence(
     const componentGrades = gradeOf[i]?.grades ?? [];
     const grade = gradeLabel(componentGrades);
     const thing = perCounted(n, vocabulary) ?? countedOf[i]?.key;
-    const period = periodOf[i]?.period ?? context.periodNear(sentence.index);
+    const period = periodOf[i]?.period ?? labelPeriod ?? context.periodNear(sentence.index);
     return {
       id: `${sentence.passage.docId}#${sentence.start}+${n.start}`,
       value: n.value,
@@ -88,8 +100,6 @@ function figuresInSentence(
 /** A bare number is a figure when a counted thing follows it closely, a grade follows it, or it is large and the sentence names what it counts. */
 function hasCountContext(text: string, n: NumberMention, counted: PhraseHit[], grades: Span[]): boolean {
   if (counted.some((c) => c.start >= n.end && COUNT_NOUN_GAP.test(text.slice(n.end, c.start)))) return true;
-  // A table row read as a sentence names each figure first ("Children in care 612, Care leavers 95").
-  if (CELL_END.test(text.slice(n.end)) && counted.some((c) => c.end <= n.start && COLUMN_NAME_GAP.test(text.slice(c.end, n.start)))) return true;
   if (grades.some((g) => g.start >= n.end && COUNT_GRADE_GAP.test(text.slice(n.end, g.start)))) return true;
   return n.value >= LARGE_COUNT && counted.length > 0;
 }
@@ -127,6 +137,11 @@ class PeriodContext {
     this.periods = new Array<PeriodMention[] | undefined>(sentences.length);
     const fromTitle = findPeriods(passage.title, vocabulary, documentDate).find((m) => m.period.years.length > 0)?.period;
     this.fallback = fromTitle ?? (documentDate ? datePeriod(documentDate) : undefined);
+  }
+
+  /** The periods a part of a sentence (a table cell) names. */
+  periodsIn(text: string): PeriodMention[] {
+    return findPeriods(text, this.vocabulary, this.documentDate);
   }
 
   /** The periods sentence i names, read once. */

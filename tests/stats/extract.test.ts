@@ -29,10 +29,19 @@ describe('extractFigures: kinds of figure', () => {
     expect(only(figures, '3')).toMatchObject({ value: 3, unit: 'count', grade: 'Outstanding', counted: 'local authorities' });
   });
 
-  it('reads a table row as ingest writes it, each figure after its column name, a comma ending each', () => {
+  it('reads a table row as ingest writes it, each cell (a column name and its figure) the statement of its figure', () => {
     const figures = extractFigures([passage('Eastpoint: Children in care 612, Children on plans 389, Care leavers 1,390')]);
     expect(figures.map((f) => f.raw)).toEqual(['612', '389', '1,390']);
-    expect(only(figures, '389')).toMatchObject({ value: 389, unit: 'count', counted: 'children' });
+    expect(only(figures, '389')).toMatchObject({ value: 389, unit: 'count', counted: 'children', sentence: { text: 'Children on plans 389' } });
+  });
+
+  it('takes the figures of a table row whatever their columns count, not a number in the name of a column, with the period its label names', () => {
+    const figures = extractFigures([passage('30 June 2025: Moorings let 140, Boats over 12 metres 35, Fees 2024/25 £2,100')]);
+    expect(figures.map((f) => f.raw)).toEqual(['140', '35', '£2,100']);
+    expect(only(figures, '35').sentence.text).toBe('Boats over 12 metres 35');
+    expect(only(figures, '140').period).toMatchObject({ label: '2025-06-30' });
+    expect(only(figures, '140').period?.inferred).toBeFalsy();
+    expect(only(figures, '£2,100').period).toMatchObject({ label: '2024/25' });
   });
 
   it('leaves out numbers that count nothing named', () => {
