@@ -85,12 +85,32 @@ function columnsOf(rows: readonly PdfLine[], lines: readonly PdfLine[]): Column[
   const widest = rows.filter((row) => row.cells?.length === most && row.cellStarts);
   const starts = (widest[0]?.cellStarts ?? []).map((_, k) => Math.min(...widest.map((row) => row.cellStarts![k]!)));
   const left = Math.min(...lines.map((line) => line.x));
-  if (left < (starts[0] ?? left) - fontSize(rows) * OVERHANG) starts.unshift(left);
+  if (left < (starts[0] ?? left) - fontSize(rows) * OVERHANG) starts.unshift(...wrappedColumns(lines, left, starts[0] ?? left, fontSize(rows)));
   // The last column ends where the rows do, or as wide as the widest other column (a header's words may run past its figures).
   const widths = starts.slice(1).map((start, k) => start - (starts[k] as number));
   const last = starts.at(-1) ?? left;
   const right = Math.max(...rows.map((line) => line.end), last + Math.max(0, ...widths));
   return starts.map((start, k) => ({ start, end: starts[k + 1] ?? right }));
+}
+
+/**
+ * The columns left of the rows' first cell: the labels' column, and any other whose cells all wrap
+ * (so no row line has them as cells), where pieces start at one place on two or more lines.
+ */
+function wrappedColumns(lines: readonly PdfLine[], left: number, firstCell: number, size: number): number[] {
+  const starts = lines
+    .flatMap(segmentsOf)
+    .map((segment) => segment.x)
+    .filter((x) => x > left + size && x < firstCell - size * OVERHANG)
+    .sort((a, b) => a - b);
+  const columns = [left];
+  for (let i = 0; i < starts.length; ) {
+    let j = i;
+    while (j + 1 < starts.length && (starts[j + 1] as number) - (starts[i] as number) <= size * OVERHANG) j += 1;
+    if (j > i && (starts[i] as number) > (columns.at(-1) as number) + size) columns.push(starts[i] as number);
+    i = j + 1;
+  }
+  return columns;
 }
 
 function fontSize(rows: readonly PdfLine[]): number {

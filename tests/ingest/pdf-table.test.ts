@@ -74,6 +74,28 @@ describe('PDF tables with wrapped cells', () => {
     expect(blocks).toEqual(['Measure: 2024/25, 2025/26', 'Duties ended: 2024/25 2,140, 2025/26 2,310', 'Accommodation secured: 2024/25 1,113 (52%), 2025/26 1,294 (56%)']);
   });
 
+  it('finds a column whose cells all wrap (no row line has them as cells) where its pieces start on several lines', async () => {
+    const blocks = await blocksOf('schools.pdf', [
+      ...at(60, ['Alder Rise', 655], ['Academy', 642]),
+      ...at(160, ['Primary', 652], ['3 to 11', 639]),
+      ...at(240, ['September', 652], ['2017', 639]),
+      ...at(330, ['418', 645.5]),
+      ...at(400, ['Good', 645.5]),
+      ...at(60, ['Brindle', 615], ['Academy', 602]),
+      ...at(160, ['Infant', 612], ['3 to 7', 599]),
+      ...at(240, ['April', 612], ['2019', 599]),
+      ...at(330, ['174', 605.5]),
+      ...at(400, ['Outstanding', 605.5]),
+      // Text below, so that the table's last line is not at the page's margin, where a bare "2019" reads as a page number.
+      ...at(60, ['Both academies joined the trust before the merger.', 570], ['Their results are in section 4.', 556], ['Figures are for the autumn term.', 542]),
+    ]);
+    expect(blocks).toEqual([
+      'Alder Rise Academy: Primary 3 to 11, September 2017, 418, Good',
+      'Brindle Academy: Infant 3 to 7, April 2019, 174, Outstanding',
+      'Both academies joined the trust before the merger. Their results are in section 4. Figures are for the autumn term.',
+    ]);
+  });
+
   it('leaves a single line with a wide gap, and the text around it, as they were', async () => {
     const blocks = await blocksOf('single.pdf', [
       { text: 'The last visit judged one area.', x: 60, y: 720 },
