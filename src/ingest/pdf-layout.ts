@@ -209,9 +209,11 @@ export function paragraphs(lines: readonly PdfLine[], leading?: number): string[
 /**
  * Two lines of one paragraph, or a paragraph running on across a page break. A letter and a hyphen
  * at the end of the first, a letter opening the second: a word broken at the line end, marked for
- * resolveLineEndHyphens ("inspec-" "tion", "multi-" "agency", "IMPROV-" "ING").
+ * resolveLineEndHyphens ("inspec-" "tion", "multi-" "agency", "IMPROV-" "ING"). A number and a
+ * hyphen, a number opening the second: a range broken at its hyphen ("2024-" "25", "3-" "11").
  */
 export function joinLines(before: string, after: string): string {
+  if (/\d[-–]$/.test(before) && /^\d/.test(after)) return before + after;
   if (/\p{L}[-‐]$/u.test(before) && /^\p{L}/u.test(after)) {
     const upperBefore = /\p{Lu}{2}[-‐]$/u.test(before);
     if (/^\p{Ll}/u.test(after) || (upperBefore && /^\p{Lu}{2}/u.test(after))) return before.slice(0, -1) + SOFT_JOIN + after;

@@ -39,6 +39,11 @@ describe('PDF text items to lines and paragraphs', () => {
     ).toEqual(['A wrapped sentence ends here.', 'New paragraph', 'Top of next column', 'Big heading', 'Councils awaiting reinspection: 12']);
   });
 
+  it('joins a range of numbers broken at its hyphen without a space: "2024-" "25" reads "2024-25"', () => {
+    const line = (text: string, y: number) => ({ text, x: 0, end: text.length * 5, y, size: 10 });
+    expect(paragraphs([line('Spending in 2024-', 700), line('25 rose, for pupils aged 3-', 688), line('11 and 16-18.', 676)])).toEqual(['Spending in 2024-25 rose, for pupils aged 3-11 and 16-18.']);
+  });
+
   it('reads loosely set lines (a web page printed with line-height 1.7) as paragraphs, from the document\'s own line spacing', () => {
     // 8 pt text 13.6 apart inside a paragraph, 23 apart between paragraphs: above the fixed 1.6 ratio.
     const line = (text: string, y: number) => ({ text, x: 0, end: text.length * 4, y, size: 8 });
