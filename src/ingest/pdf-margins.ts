@@ -63,6 +63,8 @@ export function isMarginText(text: string): boolean {
 const PRINTED_FILE = /^(?:(?:[~.]?\/)?(?:[\w.-]+\/)*[\w.-]+\.(?:txt|text|md|markdown|csv|log|docx?|pdf|html?)(?::|\s|$)|[~.]?\/(?:[\w.-]+\/)+[\w.-]*$)/i;
 
 function isPageNumber(text: string): boolean {
+  // A year alone ("2019", a table cell's last line) is not a page number; a running year repeats and goes as such.
+  if (/^(?:19|20)\d\d$/.test(text)) return false;
   return /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i.test(text) || /^[-–—]\s*\d{1,4}\s*[-–—]$/.test(text);
 }
 
