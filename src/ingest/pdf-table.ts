@@ -85,7 +85,8 @@ function columnsOf(rows: readonly PdfLine[], lines: readonly PdfLine[]): Column[
   const widest = rows.filter((row) => row.cells?.length === most && row.cellStarts);
   const starts = (widest[0]?.cellStarts ?? []).map((_, k) => Math.min(...widest.map((row) => row.cellStarts![k]!)));
   const left = Math.min(...lines.map((line) => line.x));
-  if (left < (starts[0] ?? left) - fontSize(rows) * OVERHANG) starts.unshift(...wrappedColumns(lines, left, starts[0] ?? left, fontSize(rows)));
+  const size = fontSize(rows);
+  if (left < (starts[0] ?? left) - size * OVERHANG) starts.unshift(...wrappedColumns(lines, left, starts[0] ?? left, size));
   // The last column ends where the rows do, or as wide as the widest other column (a header's words may run past its figures).
   const widths = starts.slice(1).map((start, k) => start - (starts[k] as number));
   const last = starts.at(-1) ?? left;
@@ -143,19 +144,22 @@ function keepContiguous(candidates: readonly PdfLine[], rows: readonly PdfLine[]
   const maxGap = size * TABLE_LINE_GAP;
   const top = Math.max(...rows.map((row) => row.y));
   const bottom = Math.min(...rows.map((row) => row.y));
-  let upper = top;
-  for (const y of [...new Set(candidates.map((line) => line.y))].filter((y) => y > top).sort((a, b) => a - b)) {
-    if (y - upper > maxGap) break;
-    upper = y;
-  }
-  let lower = bottom;
-  for (const y of [...new Set(candidates.map((line) => line.y))].filter((y) => y < bottom).sort((a, b) => b - a)) {
-    if (lower - y > maxGap) break;
-    lower = y;
-  }
+  const heights = [...new Set(candidates.map((line) => line.y))];
+  const upper = reach(top, heights.filter((y) => y > top), maxGap);
+  const lower = reach(bottom, heights.filter((y) => y < bottom), maxGap);
   const kept = candidates.filter((line) => line.y <= upper && line.y >= lower);
   const left = candidates.filter((line) => !kept.includes(line));
   return { kept, before: left.filter((line) => line.y > upper), after: left.filter((line) => line.y < lower) };
+}
+
+/** How far lines go on from `from` (the heights beyond it, one side) before a gap wider than `maxGap`. */
+function reach(from: number, beyond: readonly number[], maxGap: number): number {
+  let reached = from;
+  for (const y of [...beyond].sort((a, b) => Math.abs(a - from) - Math.abs(b - from))) {
+    if (Math.abs(y - reached) > maxGap) break;
+    reached = y;
+  }
+  return reached;
 }
 
 /** A segment of text and the height it stands at. */
