@@ -6,16 +6,37 @@
  * gaps) and HTML and DOCX rows (<td>, <th>).
  */
 export function tableRowText(cells: readonly string[], header?: readonly string[]): string {
+  return rowText(namedRow(cells, header));
+}
+
+/** A figure's cell of a row, its column's name before it when the header names one ("Moorings 140"). */
+export interface NamedCell {
+  /** The cell's place in the row as given (0 is the label's). */
+  column: number;
+  text: string;
+}
+
+/** A table row read under its header: its label ('' when the row has none), and its other filled cells in order. */
+export interface NamedRow {
+  label: string;
+  cells: NamedCell[];
+}
+
+function namedRow(cells: readonly string[], header?: readonly string[]): NamedRow {
   const tidy = cells.map(tidyCell);
   const names = header && header.length === cells.length ? header.map(tidyCell) : undefined;
-  const filled = tidy.map((cell, i) => ({ cell, name: names?.[i] ?? '' })).filter(({ cell }) => cell !== '');
-  if (filled.length <= 1) return filled[0]?.cell ?? '';
   // The first column's name ("Area") names the row labels, not a figure: it is left out.
-  const named = ({ cell, name }: { cell: string; name: string }) => (name && name !== cell && FIGURE.test(cell) ? `${name} ${cell}` : cell);
+  const named = tidy
+    .map((cell, column) => ({ column, text: names?.[column] && names[column] !== cell && FIGURE.test(cell) ? `${names[column]} ${cell}` : cell }))
+    .filter(({ text }, column) => text !== '' && column > 0);
+  return { label: tidy[0]?.replace(/[:\s]+$/, '') ?? '', cells: named };
+}
+
+function rowText({ label, cells }: NamedRow): string {
+  if (cells.length === 0) return label;
   // A row with no label (a header over figures only, "| | 2024 | 2025 |") is its cells in a list.
-  if (tidy[0] === '') return filled.map(named).join(', ');
-  const [first, ...rest] = filled;
-  return `${first!.cell.replace(/[:\s]+$/, '')}: ${rest.map(named).join(', ')}`;
+  if (label === '') return cells.length === 1 ? cells[0]!.text : cells.map((cell) => cell.text).join(', ');
+  return `${label}: ${cells.map((cell) => cell.text).join(', ')}`;
 }
 
 /**
@@ -42,23 +63,32 @@ export class TableReader {
 
   /** A row's text; `spans` gives how many columns each cell covers (1 when not given). */
   row(cells: readonly string[], spans: readonly number[] = []): string {
+    return rowText(this.read(cells, spans));
+  }
+
+  /** A row read under the header so far; `header` when it is (part of) the header itself, naming no figure. */
+  read(cells: readonly string[], spans: readonly number[] = []): NamedRow & { header: boolean } {
     const span = (i: number) => Math.max(1, spans[i] ?? 1);
     if (this.inHeader && isHeaderRow(cells)) {
       const names = cells.flatMap((cell, i) => Array<string>(span(i)).fill(cell));
       if (!this.header) {
         [this.header, this.spanned] = [names, cells.some((_, i) => span(i) > 1)];
-        return tableRowText(cells);
+        return { ...namedRow(cells), header: true };
       }
       const stacked = this.spanned ? stackNames(this.header, names) : undefined;
       if (stacked) {
         this.header = stacked;
-        return tableRowText(cells);
+        return { ...namedRow(cells), header: true };
       }
     }
     this.inHeader = false;
     // A cell spanning columns stands in the first of them, so the rest keep their names.
     const columns = cells.flatMap((cell, i) => [cell, ...Array<string>(span(i) - 1).fill('')]);
-    return tableRowText(columns, this.header);
+    const firstColumn: number[] = [];
+    cells.forEach((_, i) => firstColumn.push(i === 0 ? 0 : firstColumn[i - 1]! + span(i - 1)));
+    const row = namedRow(columns, this.header);
+    // Columns back to the cells given, so a caller can find each named cell among its own.
+    return { ...row, cells: row.cells.map((cell) => ({ ...cell, column: firstColumn.indexOf(cell.column) })), header: false };
   }
 }
 

@@ -30,18 +30,17 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
     sentences.forEach((sentence, i) => {
       if (!mayHoldNumber(sentence.text, vocabulary) || !seen.add(sentence)) return;
       const neighbours = [sentences[i - 1]?.text, sentences[i + 1]?.text].filter(Boolean).join(' ');
-      const cells = tableRowCells(sentence.text);
+      const cells = sentence.cells ?? tableRowCells(sentence.text);
       if (!cells) {
         figures.push(...figuresInSentence(sentence, neighbours, context.periodsOf(i), context, vocabulary));
         return;
       }
-      // A table row: each cell is its figure's statement, the rest of the row its context, and a
-      // period its label names ("30 June 2025: ...") is stated for every cell that names none.
-      const labelPeriod = context.periodsIn(sentence.text.slice(0, cells[0]!.start)).find((m) => m.period.years.length > 0)?.period;
+      // A table row: each cell, after the row's label, is its figure's statement ("Eastpoint: 2024
+      // Berths 140"), so the label's words and period and the column's hold for it alone; the whole
+      // row is its context.
       for (const cell of cells) {
-        const text = sentence.text.slice(cell.start, cell.end);
-        const statement = { ...sentence, text, start: sentence.start + cell.start, end: sentence.start + cell.end };
-        figures.push(...figuresInSentence(statement, `${sentence.text} ${neighbours}`, context.periodsIn(text), context, vocabulary, { namedByColumn: true, labelPeriod }));
+        const statement = { ...sentence, text: cell.text, start: sentence.start + cell.start, end: sentence.start + cell.end };
+        figures.push(...figuresInSentence(statement, `${sentence.text} ${neighbours}`, context.periodsIn(cell.text), context, vocabulary, { namedByColumn: true }));
       }
     });
   }
@@ -54,8 +53,8 @@ function figuresInSentence(
   periods: PeriodMention[],
   context: PeriodContext,
   vocabulary: Vocabulary,
-  /** A table cell: its column's name says what its figure counts, whatever words those are; its row's label may name its period. */
-  { namedByColumn = false, labelPeriod }: { namedByColumn?: boolean; labelPeriod?: Period } = {},
+  /** A table cell: its row's label and column's name say what its figure counts, whatever words those are. */
+  { namedByColumn = false }: { namedByColumn?: boolean } = {},
 ): Figure[] {
   const text = sentence.text;
   // Numbers first: most sentences have none, and grades and counted things matter only beside one.
@@ -76,7 +75,7 @@ function figuresInSentence(
     const componentGrades = gradeOf[i]?.grades ?? [];
     const grade = gradeLabel(componentGrades);
     const thing = perCounted(n, vocabulary) ?? countedOf[i]?.key;
-    const period = periodOf[i]?.period ?? labelPeriod ?? context.periodNear(sentence.index);
+    const period = periodOf[i]?.period ?? context.periodNear(sentence.index);
     return {
       id: `${sentence.passage.docId}#${sentence.start}+${n.start}`,
       value: n.value,

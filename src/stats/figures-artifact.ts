@@ -18,8 +18,11 @@ import type { Passage } from '../ingest/types.js';
  * the passage, its quoted figure from the sentence; its context is kept as key words only (it is
  * never quoted). The passages are saved beside the figures.
  * 5: the arrays are bytes, which the artifact codec keeps beside the JSON rather than as base64 in it.
+ * 6: a sentence may have a prefix, the words before its offsets' text: a table cell's statement is
+ * its row's label and column's name before the cell ("Eastpoint: Berths 140"), which a Markdown table
+ * does not write beside it.
  */
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 
 export const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio'] as const satisfies readonly FigureUnit[];
 
@@ -40,6 +43,8 @@ export interface SavedFiguresIndex {
   count: number;
   passages: string[];
   sentences: Uint8Array;
+  /** Per sentence: its prefix's position in `strings` + 1, 0 for none. */
+  sentencePrefixes: Uint8Array;
   periods: Period[];
   strings: string[];
   gradeLists: string[][];
@@ -78,6 +83,7 @@ export function checkSaved(value: unknown): SavedFiguresIndex {
     count: shape.count(saved.count, 'figures.count'),
     passages: shape.stringList(saved.passages, 'figures.passages'),
     sentences: shape.bytes(saved.sentences, 'figures.sentences'),
+    sentencePrefixes: shape.bytes(saved.sentencePrefixes, 'figures.sentencePrefixes'),
     periods: shape.list(saved.periods, 'figures.periods', checkPeriod),
     strings: shape.stringList(saved.strings, 'figures.strings'),
     gradeLists: shape.list(saved.gradeLists, 'figures.gradeLists', shape.stringList),
@@ -157,7 +163,10 @@ class StemListsBuilder {
 
 /** The figures' passages and sentences, each listed once, and the figures' key words by those positions. */
 /** `reader`: works out the figures' key words too (a saved index has its own). */
-export function tabulate(figures: readonly Figure[], reader?: KeyWordReader): { citations: Figure['citation'][]; sentences: number[]; keyWords?: FigureKeyWords } {
+export function tabulate(
+  figures: readonly Figure[],
+  reader?: KeyWordReader,
+): { citations: Figure['citation'][]; sentences: number[]; prefixes: string[]; keyWords?: FigureKeyWords } {
   const passages = new Table<Figure['citation']>((citation) => citation.passageId);
   const sentences = new Table<{ passage: number; sentence: Figure['sentence'] }>(({ passage, sentence }) => `${passage}:${sentence.start}:${sentence.end}`);
   const contexts = new Table<string>((context) => context);
@@ -171,7 +180,9 @@ export function tabulate(figures: readonly Figure[], reader?: KeyWordReader): { 
   });
   const citations = passages.values;
   const triples = sentences.values.flatMap(({ passage, sentence }) => [passage, sentence.start, sentence.end]);
-  if (!reader) return { citations, sentences: triples };
+  // What a sentence's text holds before its offsets' words (a table cell's label and column name).
+  const prefixes = sentences.values.map(({ sentence }) => sentence.text.slice(0, Math.max(0, sentence.text.length - (sentence.end - sentence.start))));
+  if (!reader) return { citations, sentences: triples, prefixes };
   const stems: string[] = [];
   const numbers = new Map<string, number>();
   const numberOf = (stem: string) => {
@@ -191,6 +202,7 @@ export function tabulate(figures: readonly Figure[], reader?: KeyWordReader): { 
   return {
     citations,
     sentences: triples,
+    prefixes,
     keyWords: {
       stems,
       sentenceOf,
@@ -238,6 +250,7 @@ export function encodeFigures(figures: readonly Figure[], keyWords: FigureKeyWor
     count: figures.length,
     passages: tables.citations.map((citation) => citation.passageId),
     sentences: encodeVarints(tables.sentences),
+    sentencePrefixes: encodeVarints(tables.prefixes.map((prefix) => optional(prefix || undefined))),
     periods: periods.values,
     strings: strings.values,
     gradeLists: gradeLists.values,
@@ -282,6 +295,8 @@ export interface FigureColumns {
   contextOf: Uint32Array;
   /** Per sentence: passage position, start, end. */
   sentenceTriples: Uint32Array;
+  /** Per sentence: its prefix's position in the strings + 1, 0 for none. */
+  sentencePrefixes: Uint32Array;
   /** Per figure: its passage's position (its sentence's), what its title's key words are filed by too. */
   passageOf: Uint32Array;
 }
@@ -317,13 +332,14 @@ export function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns
     sentenceOf: column('sentence'),
     contextOf: column('context'),
     sentenceTriples: decodeVarints(json.sentences, sentenceCount * 3),
+    sentencePrefixes: decodeVarints(json.sentencePrefixes, sentenceCount),
     passageOf: new Uint32Array(count),
   };
   const below = (values: Uint32Array, bound: number, what: string, stride = 1) => {
     for (let i = 0; i < values.length; i += stride) if (values[i]! >= bound) fail(`no ${what} at ${values[i]}`);
   };
   below(columns.unit, UNITS.length, 'unit');
-  for (const name of ['per', 'grade', 'counted'] as const) below(columns[name], json.strings.length + 1, 'text');
+  for (const name of ['per', 'grade', 'counted', 'sentencePrefixes'] as const) below(columns[name], json.strings.length + 1, 'text');
   below(columns.grades, json.gradeLists.length, 'grade list');
   below(columns.period, json.periods.length + 1, 'period');
   below(columns.sentenceOf, sentenceCount, 'sentence');

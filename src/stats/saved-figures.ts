@@ -143,9 +143,9 @@ export class SavedFigures implements FigureSet {
       const of = this.passage(this.sentenceTriples[s * 3]!);
       const start = this.sentenceTriples[s * 3 + 1]!;
       const end = this.sentenceTriples[s * 3 + 2]!;
-      const text = of.text.slice(start - of.start, end - of.start);
-      if (start < of.start || text.length !== end - start) fail(`sentence ${s} lies outside passage ${of.id}`);
-      sentence = { text, start, end };
+      const words = of.text.slice(start - of.start, end - of.start);
+      if (start < of.start || words.length !== end - start) fail(`sentence ${s} lies outside passage ${of.id}`);
+      sentence = { text: (optional(this.json.strings, this.columns.sentencePrefixes[s]!) ?? '') + words, start, end };
       this.sentences[s] = sentence;
     }
     return sentence;

@@ -1,6 +1,7 @@
 /** Splits passages into located sentences, once each even where passages overlap. */
 import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
+import { isPipeTable, pipeTableRows, type RowCell } from './table-rows.js';
 
 export interface PassageSentence {
   passage: Passage;
@@ -10,6 +11,8 @@ export interface PassageSentence {
   /** Offsets in the document (the Passage offset space). */
   start: number;
   end: number;
+  /** A Markdown table's line: its figures' cells (offsets in `text`), each its own statement. */
+  cells?: RowCell[];
 }
 
 /** Blank lines end a sentence even without a full stop (headings, bullet items). */
@@ -18,6 +21,14 @@ const BLOCK_BREAK = /\n[ \t]*\n/g;
 export function sentencesOf(passage: Passage): PassageSentence[] {
   const sentences: PassageSentence[] = [];
   for (const block of blocksOf(passage.text)) {
+    if (isPipeTable(block.text)) {
+      // A table is a sentence a line, each line's figures read by the header's names for their columns.
+      for (const row of pipeTableRows(block.text)) {
+        const start = passage.start + block.start + row.start;
+        sentences.push({ passage, index: sentences.length, text: row.text, start, end: start + row.text.length, cells: row.cells });
+      }
+      continue;
+    }
     // The chunker's splitter: sentences quoted as figures are the ones the extract search quotes, and
     // abbreviations ("Cllr.") or a "!" inside a token ("<!channel>") do not cut them short.
     for (const sentence of splitSentences(block.text)) {

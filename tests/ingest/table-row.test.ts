@@ -70,6 +70,19 @@ describe('TableReader', () => {
     expect(rows).toEqual(['Service: 2024, 2025', 'Homes: Good, Good', 'Fostering: 2024 12, 2025 14']);
   });
 
+  it('reads a row as its label and named cells, each by its place among the cells given, and a header as naming none', () => {
+    const reader = new TableReader();
+    expect(reader.read(['Harbour', 'Berths', 'Boats', 'Fee']).header).toBe(true);
+    expect(reader.read(['Westreach', 'closed', '£1.00'], [1, 2, 1])).toEqual({
+      label: 'Westreach',
+      cells: [
+        { column: 1, text: 'closed' },
+        { column: 2, text: 'Fee £1.00' },
+      ],
+      header: false,
+    });
+  });
+
   it('keeps the names of the columns after a data cell that spans several', () => {
     const rows = read([[['Harbour', 'Berths', 'Boats', 'Fee']], [['Westreach', 'closed for repairs', '£1.00'], [1, 2, 1]]]);
     expect(rows[1]).toBe('Westreach: closed for repairs, Fee £1.00');

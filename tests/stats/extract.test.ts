@@ -29,19 +29,35 @@ describe('extractFigures: kinds of figure', () => {
     expect(only(figures, '3')).toMatchObject({ value: 3, unit: 'count', grade: 'Outstanding', counted: 'local authorities' });
   });
 
-  it('reads a table row as ingest writes it, each cell (a column name and its figure) the statement of its figure', () => {
+  it('reads a table row as ingest writes it, each cell (the row label, a column name and its figure) the statement of its figure', () => {
     const figures = extractFigures([passage('Eastpoint: Children in care 612, Children on plans 389, Care leavers 1,390')]);
     expect(figures.map((f) => f.raw)).toEqual(['612', '389', '1,390']);
-    expect(only(figures, '389')).toMatchObject({ value: 389, unit: 'count', counted: 'children', sentence: { text: 'Children on plans 389' } });
+    expect(only(figures, '389')).toMatchObject({ value: 389, unit: 'count', counted: 'children', sentence: { text: 'Eastpoint: Children on plans 389' } });
   });
 
   it('takes the figures of a table row whatever their columns count, not a number in the name of a column, with the period its label names', () => {
     const figures = extractFigures([passage('30 June 2025: Moorings let 140, Boats over 12 metres 35, Fees 2024/25 £2,100')]);
     expect(figures.map((f) => f.raw)).toEqual(['140', '35', '£2,100']);
-    expect(only(figures, '35').sentence.text).toBe('Boats over 12 metres 35');
+    expect(only(figures, '35').sentence.text).toBe('30 June 2025: Boats over 12 metres 35');
     expect(only(figures, '140').period).toMatchObject({ label: '2025-06-30' });
     expect(only(figures, '140').period?.inferred).toBeFalsy();
     expect(only(figures, '£2,100').period).toMatchObject({ label: '2024/25' });
+  });
+
+  it('reads a Markdown table a figure at a time, each named by its row label and its column, with the period its column names', () => {
+    const table = ['Measure | 2023/24 | 2024/25', 'Ferry crossings per 1,000 residents | 410 | 395', 'Harbour berths let (number) | 1,220 | 1,305', 'Share of berths let | 81% | 86%'].join('\n');
+    const figures = extractFigures([passage(`The harbour board keeps these records.\n\n${table}\n\nBerths were let faster.`)]);
+    expect(figures.map((f) => f.raw)).toEqual(['410', '395', '1,220', '1,305', '81%', '86%']);
+    expect(only(figures, '1,305')).toMatchObject({ value: 1305, sentence: { text: 'Harbour berths let (number): 2024/25 1,305' }, period: { label: '2024/25' } });
+    expect(only(figures, '81%')).toMatchObject({ unit: 'percent', period: { label: '2023/24' } });
+    // The header's years and the "1,000" of a label are not figures.
+    expect(figures.some((f) => f.value === 1000 || f.raw.startsWith('2023'))).toBe(false);
+  });
+
+  it('reads a Markdown table whose first row gives figures without naming columns, by its labels alone', () => {
+    const figures = extractFigures([passage('Ferry crossings in 2025 | 410 | 395\nHarbour berths let in 2025 | 1,220 | 1,305')]);
+    expect(only(figures, '1,220').sentence.text).toBe('Harbour berths let in 2025: 1,220');
+    expect(only(figures, '1,220').period).toMatchObject({ label: '2025' });
   });
 
   it('leaves out numbers that count nothing named', () => {

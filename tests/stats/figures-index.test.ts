@@ -269,6 +269,17 @@ describe('FiguresIndex saved', () => {
     expect(restored.lookup(byWords)).toHaveLength(1);
   });
 
+  it('keeps a table cell\'s statement, its row label and column name before the cell, through the artifact', () => {
+    const table = passage('Harbour | Berths let | Boats waiting\nEastpoint | 140 | 35\nWestreach | 96 | 12', { docId: 'f-harbours.md', title: 'Harbour survey' });
+    const index = figuresIndex(extractFigures([table]));
+    const restored = openSaved(saved(index), (id) => (id === table.id ? table : undefined));
+    expect(restored.figures.map((f) => f.sentence.text)).toEqual(['Eastpoint: Berths let 140', 'Eastpoint: Boats waiting 35', 'Westreach: Berths let 96', 'Westreach: Boats waiting 12']);
+    expect(restored.figures.map((f) => f.raw)).toEqual(['140', '35', '96', '12']);
+    // A column's words find its figures alone, and the row's label its row's.
+    expect(restored.lookup(parseStatsQuery('boats waiting')).map((f) => f.raw)).toEqual(['35', '12']);
+    expect(restored.lookup(parseStatsQuery('westreach boats waiting')).map((f) => f.raw)).toEqual(['12']);
+  });
+
   it('opened from disk, reads a passage only when one of its figures is shown', () => {
     const artifact = saved(corpus());
     const passages = new Map(corpusPassages().map((p) => [p.id, p]));

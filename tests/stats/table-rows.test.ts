@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { tableRowCells } from '../../src/stats/table-rows.js';
+import { isPipeTable, pipeTableRows, tableRowCells } from '../../src/stats/table-rows.js';
 
 const cellsOf = (text: string) => tableRowCells(text)?.map((cell) => text.slice(cell.start, cell.end));
 
 describe('tableRowCells', () => {
   it('finds the cells of a row as ingest writes it: a label, a colon, column names each before a figure', () => {
     expect(cellsOf('30 June 2025: Moorings let 140, Waiting list 35, Fee £2.50, Full 98%')).toEqual(['Moorings let 140', 'Waiting list 35', 'Fee £2.50', 'Full 98%']);
+    expect(tableRowCells('Eastpoint: Berths 140, Boats 95')?.map((cell) => cell.text)).toEqual(['Eastpoint: Berths 140', 'Eastpoint: Boats 95']);
   });
 
   it('keeps a thousands comma inside its figure, and leaves out cells without a named figure', () => {
@@ -16,5 +17,25 @@ describe('tableRowCells', () => {
     expect(cellsOf('Moorings let 140, Waiting list 35')).toBeUndefined();
     expect(cellsOf('Overall effectiveness: Inadequate')).toBeUndefined();
     expect(cellsOf('In 2024, the board spent £340m, up from £300m.')).toBeUndefined();
+  });
+});
+
+describe('pipeTableRows', () => {
+  const table = 'Harbour | Berths | Boats\nEastpoint | 140 | 95\nWestreach |  | 61';
+
+  it('takes blocks of two lines or more, each of cells between pipes, as tables', () => {
+    expect(isPipeTable(table)).toBe(true);
+    expect(isPipeTable('Harbour | Berths')).toBe(false);
+    expect(isPipeTable('Eastpoint | 140\nBerths were let faster this year.')).toBe(false);
+  });
+
+  it('names each figure by its row label and column, with its offsets in its line; a header line has none', () => {
+    const rows = pipeTableRows(table);
+    expect(rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([[], ['Eastpoint: Berths 140', 'Eastpoint: Boats 95'], ['Westreach: Boats 61']]);
+    for (const row of rows) {
+      expect(table.slice(row.start, row.start + row.text.length)).toBe(row.text);
+      for (const cell of row.cells) expect(cell.text.endsWith(row.text.slice(cell.start, cell.end))).toBe(true);
+    }
+    expect(rows[2]!.text.slice(rows[2]!.cells[0]!.start, rows[2]!.cells[0]!.end)).toBe('61');
   });
 });
