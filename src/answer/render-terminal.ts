@@ -2,6 +2,7 @@
  * The reply for a terminal: lead, then numbered extracts (each passage once, its best sentence bold when
  * colour is on) with their sources. Plain text, optional colour.
  */
+import { LIST_ITEM } from '../ingest/sentences.js';
 import { citationTarget, distinctCitations, focusParts, leadIsFirstFocus } from './presentation.js';
 import type { Citation, FigureFact, Reply } from './types.js';
 
@@ -69,8 +70,11 @@ function highlight(text: string, figures: readonly string[], paint: Painter): st
  * new line, and any other line break (a hard-wrapped line) runs on, as sentences are read.
  */
 function quoteLines(text: string): string[] {
-  return text.split(/\n\s*\n|\n(?=[^\S\n]*(?:[•◦▪*–-]\s|\(?(?:\d{1,3}|[a-z])[.)]\s|[^\n]*\s\|\s))/);
+  return text.split(LINE_BREAKS);
 }
+
+/** A blank line, or a line break before a list item (as sentences.ts reads one) or a table row. */
+const LINE_BREAKS = new RegExp(`\\n\\s*\\n|\\n(?=[^\\S\\n]*(?:${LIST_ITEM.source.replace(/^\^/, '')}|[^\\n]*\\s\\|\\s))`);
 
 /** `text` in lines of at most `width` visible characters, broken between words; lines after the first start with `indent`. */
 export function wrap(text: string, width: number, indent = ''): string {

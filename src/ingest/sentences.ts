@@ -152,8 +152,8 @@ function runsOn(text: string, sentence: { start: number; end: number }, next: { 
 /** A sentence that is only an item's number or letter: "25.", "3)", "(c)". */
 const ITEM_NUMBER_ALONE = /^\(?(?:\d{1,3}|[a-z])[.)]$/;
 
-/** A bullet ("•", "-", "*", "–") or an item number ("3.", "3)", "(c)") opening a line. */
-const LIST_ITEM = /^(?:[•◦▪▫●○‣⁃∙·*–—-]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)/;
+/** A bullet ("•", "-", "*", "–") or an item number ("3.", "3)", "(c)") opening a line; quotes are set out by it too. */
+export const LIST_ITEM = /^(?:[•◦▪▫●○‣⁃∙·*–—-]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)/;
 
 /** Ends in . ! ? … (or : ;) possibly followed by closing quotes and brackets. */
 function endsSentence(body: string): boolean {
