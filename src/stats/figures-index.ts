@@ -7,6 +7,7 @@ import type { Vocabulary } from './vocabulary.js';
 import { stemsOf, type FigureKeyWords } from './key-words.js';
 import { checkFigure, checkSaved, decodeColumns, encodeFigures, tabulate, type PassageLookup, type SavedFiguresIndex } from './figures-artifact.js';
 import { SavedFigures, type PassageSource } from './saved-figures.js';
+import { periodsMeet } from './periods.js';
 
 export type { PassageLookup, SavedFiguresIndex } from './figures-artifact.js';
 export type { PassageSource } from './saved-figures.js';
@@ -125,7 +126,10 @@ function fitsQuery(figures: FigureSet, i: number, query: StatsQuery, keyWordsOf:
     const grades = figures.grades(i);
     if (!query.grades.every((g) => grades.includes(g))) return false;
   }
-  if (query.period && !(figures.period(i)?.years ?? []).some((y) => query.period!.years.includes(y))) return false;
+  if (query.period) {
+    const period = figures.period(i);
+    if (!period || !periodsMeet(period, query.period)) return false;
+  }
   if (query.unit && figures.unit(i) !== query.unit) return false;
   if (query.counted && figures.counted(i) !== query.counted) return false;
   if (query.words.length > 0) {

@@ -9,6 +9,7 @@ import { round } from '../util/round.js';
 import { FigureMatchIndex, type AskedWords } from './match-index.js';
 import { measureOf } from './match-groups.js';
 import { parseQuestion, type QuestionFeatures } from './query.js';
+import { periodsMeet } from './periods.js';
 import type { FigureMatch, MatchSignals, Period } from './types.js';
 import type { FigureSet } from './figure-set.js';
 import type { FigureKeyWords } from './key-words.js';
@@ -203,14 +204,14 @@ function gradeScore(figureGrades: readonly string[], askedSets: string[][]): num
   return best;
 }
 
-/** Same label 1; overlapping years 0.7; an inferred period counts for less; no period a little. */
+/** Same label 1; periods that meet (a shared year, not two different split years) 0.7; an inferred period counts for less; no period a little. */
 function periodScore(figurePeriod: Period | undefined, asked: Period): number {
   if (!figurePeriod || figurePeriod.years.length === 0) return 0.1;
   const discount = figurePeriod.inferred ? INFERRED_PERIOD : 1;
   if (figurePeriod.label === asked.label) return discount;
   // "December 2018" asked, "4 December 2018" stated (or the reverse): the same period at another precision.
   if (isDatePrefix(figurePeriod.label, asked.label) || isDatePrefix(asked.label, figurePeriod.label)) return 0.9 * discount;
-  if (figurePeriod.years.some((y) => asked.years.includes(y))) return 0.7 * discount;
+  if (periodsMeet(figurePeriod, asked)) return 0.7 * discount;
   return 0;
 }
 

@@ -114,6 +114,15 @@ function season(text: string, name: string, year: number, firstMonth: number): P
   };
 }
 
+/**
+ * Whether a figure's period can be the one asked for: they share a year, except that two split
+ * years ("2024/25", "2025/26") share one and are still different years of account.
+ */
+export function periodsMeet(stated: Period, asked: Period): boolean {
+  if (stated.kind === 'financial-year' && asked.kind === 'financial-year') return stated.label === asked.label;
+  return stated.years.some((year) => asked.years.includes(year));
+}
+
 export function yearPeriod(text: string, year: number): Period {
   return { text, kind: 'year', label: String(year), years: [year], sortKey: `${year}-12-31`, inferred: false };
 }

@@ -88,6 +88,12 @@ describe('FiguresIndex.lookup', () => {
     expect(index.lookup(parseStatsQuery('outstanding 2021'))).toEqual([]);
   });
 
+  it('takes a split year asked for as that year of account alone, and a calendar year as every split year it touches', () => {
+    const index = figuresIndex(extractFigures([passage('Ferry crossings | 2023/24 | 2024/25 | 2025/26\nCrossings cancelled | 40 | 31 | 22')]));
+    expect(index.lookup(parseStatsQuery('2024/25 cancelled')).map((f) => f.raw)).toEqual(['31']);
+    expect(index.lookup(parseStatsQuery('2025 cancelled')).map((f) => f.raw)).toEqual(['31', '22']);
+  });
+
   it('lists a figure a document states twice for the same period once, and keeps other documents and periods', () => {
     const passages = [
       ...corpusPassages(),
