@@ -1,7 +1,8 @@
 /** Splits passages into located sentences, once each even where passages overlap. */
 import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
-import { isPipeTable, pipeTableRows, type RowCell } from './table-rows.js';
+import { isPipeTable } from '../ingest/pipe-table.js';
+import { pipeTableStatements, type RowCell } from './table-rows.js';
 
 export interface PassageSentence {
   passage: Passage;
@@ -23,7 +24,7 @@ export function sentencesOf(passage: Passage): PassageSentence[] {
   for (const block of blocksOf(passage.text)) {
     if (isPipeTable(block.text)) {
       // A table is a sentence a line, each line's figures read by the header's names for their columns.
-      for (const row of pipeTableRows(block.text)) {
+      for (const row of pipeTableStatements(block.text)) {
         const start = passage.start + block.start + row.start;
         sentences.push({ passage, index: sentences.length, text: row.text, start, end: start + row.text.length, cells: row.cells });
       }

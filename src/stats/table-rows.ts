@@ -3,7 +3,7 @@
  * it: what the label and the column's name say is what that figure counts and when, not what the
  * other columns do ("First-time entrants: 2024/25 63").
  */
-import { TableReader } from '../ingest/table-row.js';
+import { pipeTableRows } from '../ingest/pipe-table.js';
 
 export interface RowCell {
   /** Offsets of the cell in the row's text. */
@@ -38,46 +38,14 @@ export function tableRowCells(text: string): RowCell[] | undefined {
   return cells.length >= 2 ? cells : undefined;
 }
 
-/** A line of a Markdown table as the loader leaves it: its cells between pipes ("Eastpoint | 140 | 35"). */
-const PIPE_ROW = /^[^\n|]*(?:\|[^\n|]*)+$/;
-
-/** Whether a block of text is a Markdown table: two lines or more, each of cells between pipes. */
-export function isPipeTable(block: string): boolean {
-  const lines = block.split('\n');
-  return lines.length >= 2 && lines.every((line) => PIPE_ROW.test(line));
-}
-
 /**
- * Each line of a Markdown table with its figures' cells, named by the header row at its top as
- * DOCX and PDF tables are (src/ingest/table-row.ts); a header line has none.
+ * Each line of a Markdown table with its figures' cells, each named by its row's label and its
+ * column (src/ingest/pipe-table.ts); a header line has none.
  */
-export function pipeTableRows(block: string): Array<{ start: number; text: string; cells: RowCell[] }> {
-  const reader = new TableReader();
-  let start = 0;
-  return block.split('\n').map((line) => {
-    const rawCells = cellsOfLine(line);
-    const row = reader.read(rawCells.map((cell) => cell.text));
-    // A statement ends with its cell's own words, which the figures index keeps as offsets.
-    const cells = row.header
-      ? []
-      : row.cells.map(({ column, text }) => {
-          const cell = rawCells[column]!;
-          const named = text.endsWith(line.slice(cell.start, cell.end)) ? text : cell.text;
-          return { ...cell, text: row.label === '' ? named : `${row.label}: ${named}` };
-        });
-    const read = { start, text: line, cells };
-    start += line.length + 1;
-    return read;
-  });
-}
-
-function cellsOfLine(line: string): RowCell[] {
-  const cells: RowCell[] = [];
-  let start = 0;
-  for (const part of line.split('|')) {
-    const lead = part.length - part.trimStart().length;
-    cells.push({ start: start + lead, end: start + part.trimEnd().length, text: part.trim() });
-    start += part.length + 1;
-  }
-  return cells;
+export function pipeTableStatements(block: string): Array<{ start: number; text: string; cells: RowCell[] }> {
+  return pipeTableRows(block).map((row) => ({
+    start: row.start,
+    text: row.line,
+    cells: row.header ? [] : row.cells.map((cell) => ({ ...cell, text: row.label === '' ? cell.text : `${row.label}: ${cell.text}` })),
+  }));
 }

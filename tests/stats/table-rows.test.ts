@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPipeTable, pipeTableRows, tableRowCells } from '../../src/stats/table-rows.js';
+import { pipeTableStatements, tableRowCells } from '../../src/stats/table-rows.js';
 
 const cellsOf = (text: string) => tableRowCells(text)?.map((cell) => text.slice(cell.start, cell.end));
 
@@ -20,17 +20,11 @@ describe('tableRowCells', () => {
   });
 });
 
-describe('pipeTableRows', () => {
+describe('pipeTableStatements', () => {
   const table = 'Harbour | Berths | Boats\nEastpoint | 140 | 95\nWestreach |  | 61';
 
-  it('takes blocks of two lines or more, each of cells between pipes, as tables', () => {
-    expect(isPipeTable(table)).toBe(true);
-    expect(isPipeTable('Harbour | Berths')).toBe(false);
-    expect(isPipeTable('Eastpoint | 140\nBerths were let faster this year.')).toBe(false);
-  });
-
   it('names each figure by its row label and column, with its offsets in its line; a header line has none', () => {
-    const rows = pipeTableRows(table);
+    const rows = pipeTableStatements(table);
     expect(rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([[], ['Eastpoint: Berths 140', 'Eastpoint: Boats 95'], ['Westreach: Boats 61']]);
     for (const row of rows) {
       expect(table.slice(row.start, row.start + row.text.length)).toBe(row.text);

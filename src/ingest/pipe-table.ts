@@ -1,0 +1,64 @@
+/**
+ * A Markdown table as the Markdown loader leaves it in a passage: a line a row, its cells between
+ * pipes ("Eastpoint | 140 | 35"), the divider line dropped. Read row by row under its header by the
+ * TableReader DOCX, HTML and PDF rows go through, so each figure is named by its column.
+ */
+import { TableReader } from './table-row.js';
+
+/** A cell of a row: its offsets in the row's line, and its text with its column's name before a figure ("Berths 140"). */
+export interface PipeTableCell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PipeTableRow {
+  /** Offsets of the row's line in the table's text. */
+  start: number;
+  end: number;
+  line: string;
+  /** The first cell ('' when empty). */
+  label: string;
+  /** A header line names columns and states no figure. */
+  header: boolean;
+  /** The filled cells after the label. */
+  cells: PipeTableCell[];
+}
+
+/** A line of cells between pipes. */
+const PIPE_ROW = /^[^\n|]*(?:\|[^\n|]*)+$/;
+
+/** Whether a block of text is a Markdown table: two lines or more, each of cells between pipes. */
+export function isPipeTable(block: string): boolean {
+  const lines = block.split('\n');
+  return lines.length >= 2 && lines.every((line) => PIPE_ROW.test(line));
+}
+
+/** Each line of a Markdown table (isPipeTable), read under the header row at its top. */
+export function pipeTableRows(block: string): PipeTableRow[] {
+  const reader = new TableReader();
+  let start = 0;
+  return block.split('\n').map((line) => {
+    const rawCells = cellsOfLine(line);
+    const row = reader.read(rawCells.map((cell) => cell.text));
+    const cells = row.cells.map(({ column, text }) => {
+      const cell = rawCells[column]!;
+      // A cell's text ends with its own words, which the figures index keeps as offsets.
+      return { ...cell, text: text.endsWith(line.slice(cell.start, cell.end)) ? text : cell.text };
+    });
+    const read = { start, end: start + line.length, line, label: row.label, header: row.header, cells };
+    start += line.length + 1;
+    return read;
+  });
+}
+
+function cellsOfLine(line: string): PipeTableCell[] {
+  const cells: PipeTableCell[] = [];
+  let start = 0;
+  for (const part of line.split('|')) {
+    const lead = part.length - part.trimStart().length;
+    cells.push({ start: start + lead, end: Math.max(start + lead, start + part.trimEnd().length), text: part.trim() });
+    start += part.length + 1;
+  }
+  return cells;
+}

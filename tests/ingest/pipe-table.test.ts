@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { isPipeTable, pipeTableRows } from '../../src/ingest/pipe-table.js';
+
+describe('pipe tables', () => {
+  const table = 'Harbour | Berths | Boats\nEastpoint | 140 | 95\nWestreach |  | 61';
+
+  it('takes blocks of two lines or more, each of cells between pipes, as tables', () => {
+    expect(isPipeTable(table)).toBe(true);
+    expect(isPipeTable('Harbour | Berths')).toBe(false);
+    expect(isPipeTable('Eastpoint | 140\nBerths were let faster this year.')).toBe(false);
+  });
+
+  it('reads each line under the header: its label, its filled cells named by their columns, their offsets in the line', () => {
+    const rows = pipeTableRows(table);
+    expect(rows.map((row) => [row.label, row.header, row.cells.map((cell) => cell.text)])).toEqual([
+      ['Harbour', true, ['Berths', 'Boats']],
+      ['Eastpoint', false, ['Berths 140', 'Boats 95']],
+      ['Westreach', false, ['Boats 61']],
+    ]);
+    for (const row of rows) {
+      expect(table.slice(row.start, row.end)).toBe(row.line);
+      for (const cell of row.cells) expect(cell.text.endsWith(row.line.slice(cell.start, cell.end))).toBe(true);
+    }
+  });
+});
