@@ -38,11 +38,20 @@ export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWin
   return {
     question: query.text,
     answered,
-    answer: answered && best ? best.evidence.window.sentence : settings.noAnswerText,
+    answer: answered && best ? leadOf(best) : settings.noAnswerText,
     // The best window cannot answer more surely than the reports answer at all.
     confidence: round(Math.min(confidence, answerable), 3),
     citations: chosen.map((item) => toCitation(item, query, neighbours)),
   };
+}
+
+/** The best sentence; for a table, the row that answers under its header line. */
+function leadOf({ evidence }: RankedWindow): string {
+  const { sentence } = evidence.window;
+  const row = evidence.focusRow;
+  if (!row) return sentence;
+  const line = sentence.slice(row.start, row.end);
+  return row.header ? `${sentence.slice(row.header.start, row.header.end)}\n${line}` : line;
 }
 
 /** What choosing citations reads of a ranked window. */
@@ -57,9 +66,10 @@ function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: Anal
   const marked = focus.evidence.window;
   const span = quoteSpan(window, neighbours);
   const extract = passage.text.slice(span.start, span.end);
-  // The marked sentence's offsets, from the passage's into the quote's.
-  const focusStart = marked.start + marked.focusStart - span.start;
-  const focusEnd = marked.start + marked.focusEnd - span.start;
+  // The marked sentence's offsets (a table's answering row's), from the passage's into the quote's.
+  const row = focus.evidence.focusRow;
+  const sentenceStart = marked.start + marked.focusStart - span.start;
+  const [focusStart, focusEnd] = row ? [sentenceStart + row.start, sentenceStart + row.end] : [sentenceStart, marked.start + marked.focusEnd - span.start];
   const wholeIsFocus = focusStart === 0 && focusEnd === extract.length;
   return {
     passageId: passage.id,
@@ -71,7 +81,7 @@ function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: Anal
     ...(wholeIsFocus ? {} : { focus: { start: focusStart, end: focusEnd } }),
     ...(passage.page !== undefined ? { page: passage.page } : {}),
     score: round(quoted.score, 3),
-    figures: figuresAsked(marked.sentence, query),
+    figures: figuresAsked(row ? marked.sentence.slice(row.start, row.end) : marked.sentence, query),
   };
 }
 

@@ -28,8 +28,8 @@ export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = { co
     const [, label, quoted, where] = citationLines(citations[0]!, 0, reply.answered, style, paint);
     lines.push(quoted!, `${label!}`, where!);
   }
-  else if (reply.answered) lines.push(paint.bold(wrap(reply.answer, style.width)));
-  else lines.push(paint.yellow(wrap(reply.answer, style.width)));
+  else if (reply.answered) lines.push(paint.bold(wrapLines(reply.answer, style.width)));
+  else lines.push(paint.yellow(wrapLines(reply.answer, style.width)));
   lines.push(paint.dim(`confidence ${reply.confidence.toFixed(2)}`));
   citations.forEach((citation, index) => {
     if (!(leadInQuote && index === 0)) lines.push(...citationLines(citation, index, reply.answered, style, paint));
@@ -75,6 +75,13 @@ function quoteLines(text: string): string[] {
 
 /** A blank line, or a line break before a list item (as sentences.ts reads one) or a table row. */
 const LINE_BREAKS = new RegExp(`\\n\\s*\\n|\\n(?=[^\\S\\n]*(?:${LIST_ITEM.source.replace(/^\^/, '')}|[^\\n]*\\s\\|\\s))`);
+
+/** A lead in lines as its report sets them out (a table's header and row), each wrapped. */
+function wrapLines(text: string, width: number): string {
+  return quoteLines(text)
+    .map((line) => wrap(line, width))
+    .join('\n');
+}
 
 /** `text` in lines of at most `width` visible characters, broken between words; lines after the first start with `indent`. */
 export function wrap(text: string, width: number, indent = ''): string {

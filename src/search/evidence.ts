@@ -13,6 +13,7 @@ import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
 import { termFeatures, termImportance, type TermImportanceModel } from './term-importance.js';
 import { PERCENTAGE, foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
+import { bestTableRow } from './table-focus.js';
 import { wordCount, type AnswerWindow } from './windows.js';
 
 /**
@@ -92,6 +93,10 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
     if (!terms) sentenceTerms.set(sentence, (terms = termsOf(sentence)));
     return terms;
   };
+  const focusRowOf = (sentence: string) => {
+    const row = bestTableRow(sentence, { text: question.query.text, weights: question.termWeights }, termsOf);
+    return row ? { focusRow: row } : {};
+  };
   const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOfSentence);
   const questionTerms = {
     weights: question.termWeights,
@@ -127,6 +132,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       foldedTitle: foldText(titleText).toLowerCase(),
       termFeatures: titled.features,
       termImportance: titled.importance,
+      ...focusRowOf(window.sentence),
     };
   });
 }

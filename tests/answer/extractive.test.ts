@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveReply } from '../../src/answer/extractive.js';
 import type { RankedWindow } from '../../src/search/ranker.js';
+import { bestTableRow } from '../../src/search/table-focus.js';
 import { windowsOf } from '../../src/search/windows.js';
-import { passage, question, windowFrom } from '../search/signals.helpers.js';
+import { passage, question, vocabulary, windowFrom } from '../search/signals.helpers.js';
 
 /** Every window of the passages, scored by the order given (first best). */
 function ranked(texts: { id: string; text: string; page?: number }[]): RankedWindow[] {
@@ -51,6 +52,20 @@ describe('the extractive reply', () => {
     const [first] = extractiveReply(asked.query, items, { confidence: 0.9, answerable: 0.9 }, settings).citations;
     expect(first!.extract).toBe(`${sentences[1]} ${sentences[2]}`);
     expect(first!.extract.slice(first!.focus!.start, first!.focus!.end)).toBe(sentences[1]);
+  });
+
+  it('leads with the row of a table that answers, under its header, and marks that row in the quoted table', () => {
+    const table = ['Harbour | Berths let | Boats waiting', 'Eastpoint | 140 | 35', 'Westreach | 96 | 12'].join('\n');
+    const boats = question('how many boats are waiting at westreach?');
+    const [window] = windowsOf({ passage: passage(table, { id: 't1', docId: 't1.md' }), score: 1, lexical: 1, semantic: 0 }, 0, { minWords: 8, maxWords: 60 });
+    const focusRow = bestTableRow(window!.sentence, { text: boats.query.text, weights: boats.termWeights }, (text) => vocabulary.normaliser.terms(text));
+    const reply = extractiveReply(boats.query, [{ evidence: { ...windowFrom(window!), ...(focusRow ? { focusRow } : {}) }, values: {}, score: 1 }], { confidence: 0.9, answerable: 0.9 }, settings);
+    expect(reply.answer).toBe('Harbour | Berths let | Boats waiting\nWestreach | 96 | 12');
+    const [cited] = reply.citations;
+    expect(cited!.extract).toBe(table);
+    expect(cited!.extract.slice(cited!.focus!.start, cited!.focus!.end)).toBe('Westreach | 96 | 12');
+    // The figures picked out are the answering row's, not every number of the table.
+    expect(cited!.figures).toEqual(['96', '12']);
   });
 
   it('cites no more passages than asked', () => {

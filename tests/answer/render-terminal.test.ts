@@ -106,3 +106,20 @@ describe('citations in the terminal', () => {
     expect(local).not.toContain('reports/sub');
   });
 });
+
+describe('a lead from a table', () => {
+  const table = ['Harbour | Berths let | Boats waiting', 'Eastpoint | 140 | 35', 'Westreach | 96 | 12'].join('\n');
+  const fromTable: Reply = {
+    question: 'how many boats are waiting at westreach?',
+    answered: true,
+    answer: 'Harbour | Berths let | Boats waiting\nWestreach | 96 | 12',
+    confidence: 0.8,
+    citations: [{ ...citation('t.md', table), focus: { start: table.indexOf('Westreach'), end: table.length }, figures: ['12'] }],
+  };
+
+  it('keeps the header and the row on lines of their own in the terminal, and marks the row in the quoted table', () => {
+    const text = renderReplyForTerminal(fromTable);
+    expect(text.split('\n').slice(0, 2)).toEqual(['Harbour | Berths let | Boats waiting', 'Westreach | 96 | 12']);
+    expect(renderReplyForTerminal(fromTable, { colour: true, width: 100 })).toContain('\u001b[1mWestreach | 96 | 12');
+  });
+});

@@ -5,6 +5,7 @@
 import type { QuestionSpecificity } from '../domain.js';
 import type { AnalysedQuery } from '../query.js';
 import type { SearchVocabulary } from '../vocabulary.js';
+import type { TableRowFocus } from '../table-focus.js';
 import type { AnswerWindow } from '../windows.js';
 
 /** Read once per question. */
@@ -52,6 +53,8 @@ export interface WindowEvidence {
   termFeatures: ReadonlyMap<string, readonly number[]>;
   /** Each question term's learned probability of standing in the answering sentence (empty without the model). */
   termImportance: ReadonlyMap<string, number>;
+  /** When the best sentence is a table: the row that answers, offsets in that sentence (table-focus.ts). */
+  focusRow?: TableRowFocus;
 }
 
 export type Signal = (question: QuestionEvidence, window: WindowEvidence) => number;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bestTableRow } from '../../src/search/table-focus.js';
+import { vocabulary } from './signals.helpers.js';
+
+const termsOf = (text: string) => vocabulary.normaliser.terms(text);
+/** The question with each term weighted 1, or as given. */
+const asked = (text: string, weights: Record<string, number> = {}) => ({ text, weights: new Map(termsOf(text).map((term) => [term, weights[term] ?? 1])) });
+
+describe('bestTableRow', () => {
+  const table = ['Harbour | Berths let | Boats waiting', 'Eastpoint | 140 | 35', 'Westreach | 96 | 12', 'Northgate | 210 | 48'].join('\n');
+  const lineOf = (text: string, focus: { start: number; end: number } | undefined) => (focus ? text.slice(focus.start, focus.end) : undefined);
+  const best = (question: string, weights?: Record<string, number>) => lineOf(table, bestTableRow(table, asked(question, weights), termsOf));
+
+  it('marks the row holding most of the question, with the header line over it', () => {
+    const focus = bestTableRow(table, asked('how many boats are waiting at westreach?'), termsOf);
+    expect(lineOf(table, focus)).toBe('Westreach | 96 | 12');
+    expect(lineOf(table, focus?.header)).toBe('Harbour | Berths let | Boats waiting');
+  });
+
+  it('weighs rarer terms more, and takes the first row on a tie', () => {
+    expect(best('northgate or eastpoint berths', { northgat: 3 })).toBe('Northgate | 210 | 48');
+    expect(best('northgate or eastpoint berths')).toBe('Eastpoint | 140 | 35');
+  });
+
+  it('reads a month however it is shortened, in the question or in a row', () => {
+    const quarters = ['Quarter | Boats waiting', 'Jan to Mar 2025 | 35', 'Apr to Jun 2025 | 41', 'Jul to Sept 2025 | 44'].join('\n');
+    const row = (question: string) => lineOf(quarters, bestTableRow(quarters, asked(question), termsOf));
+    expect(row('boats waiting at the end of june 2025?')).toBe('Apr to Jun 2025 | 41');
+    expect(row('boats waiting in sep 2025')).toBe('Jul to Sept 2025 | 44');
+  });
+
+  it('marks no row of a text that is no table, or when no row says anything the question asks', () => {
+    expect(bestTableRow('Eastpoint let 140 berths. Westreach let 96.', asked('westreach berths'), termsOf)).toBeUndefined();
+    expect(best('how much did dredging cost?')).toBeUndefined();
+  });
+});
