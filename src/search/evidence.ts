@@ -93,8 +93,10 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
     if (!terms) sentenceTerms.set(sentence, (terms = termsOf(sentence)));
     return terms;
   };
-  const focusRowOf = (sentence: string) => {
-    const row = bestTableRow(sentence, { text: question.query.text, weights: question.termWeights }, termsOf);
+  // A table's answering row holds the terms likeliest to stand in the answer (the learned importance), the rarer the better.
+  const focusRowOf = (sentence: string, importance: ReadonlyMap<string, number>) => {
+    const weights = importance.size === 0 ? question.termWeights : new Map([...question.termWeights].map(([term, idf]) => [term, idf * (importance.get(term) ?? 0)]));
+    const row = bestTableRow(sentence, { text: question.query.text, weights }, termsOf);
     return row ? { focusRow: row } : {};
   };
   const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOfSentence);
@@ -132,7 +134,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       foldedTitle: foldText(titleText).toLowerCase(),
       termFeatures: titled.features,
       termImportance: titled.importance,
-      ...focusRowOf(window.sentence),
+      ...focusRowOf(window.sentence, titled.importance),
     };
   });
 }

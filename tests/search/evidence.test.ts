@@ -3,6 +3,7 @@ import type { Embedder } from '../../src/embed/types.js';
 import { WordVectors } from '../../src/embed/word-vectors.js';
 import { questionEvidence, windowEvidence } from '../../src/search/evidence.js';
 import { LexicalIndex } from '../../src/search/lexical-index.js';
+import { loadRankerModel } from '../../src/search/ranker.js';
 import { analyseQuery } from '../../src/search/query.js';
 import { windowCoverage } from '../../src/search/signals/lexical.js';
 import { windowsOf } from '../../src/search/windows.js';
@@ -52,5 +53,22 @@ describe('question evidence', () => {
   it('reads no preamble in a question without one, nor in a hyphenated year', () => {
     expect(preambleOf('how many carers left in 2021-22?').size).toBe(0);
     expect(preambleOf('how many carers left at 10:30?').size).toBe(0);
+  });
+});
+
+describe('the answering row of a table', () => {
+  const table = ['Harbour | Berths let | Boats waiting', 'Eastpoint (all harbours) | 446 | 95', 'Westreach | 96 | 12'].join('\n');
+  const rowOf = async (withImportance: boolean) => {
+    const q = question('eastpoint boats waiting at westreach?');
+    const [window] = windowsOf({ passage: passage(table, { title: 'Eastpoint harbour survey' }), score: 1, lexical: 1, semantic: 0.5 }, 0);
+    const model = withImportance ? (await loadRankerModel('data/ranker-weights.json')).termImportance : undefined;
+    const [read] = await windowEvidence(q, [window!], { ...tools, ...(model ? { termImportance: model } : {}) });
+    return read!.focusRow ? window!.sentence.slice(read!.focusRow.start, read!.focusRow.end) : undefined;
+  };
+
+  it('is the row holding the terms likeliest to stand in the answer: not the one naming what the title names', async () => {
+    // Weighed alike, the two rows tie and the first is taken; the shipped term importance weighs the title's word less.
+    expect(await rowOf(false)).toBe('Eastpoint (all harbours) | 446 | 95');
+    expect(await rowOf(true)).toBe('Westreach | 96 | 12');
   });
 });
