@@ -198,7 +198,10 @@ function quote(citation: Citation): string {
     const room = Math.max(0, budget - bold.length - 2);
     const head = truncateEscapedStart(toSafeMrkdwn(sanitisedLines(before).join('\n')), Math.floor(room / 2));
     const tail = truncateEscaped(toSafeMrkdwn(sanitisedLines(after).join('\n')), room - head.length);
-    body = `${highlightFigures(head, figures)}${spaceBefore(head)}*${bold}*${spaceAfter(tail)}${highlightFigures(tail, figures)}`;
+    // A sentence that opens or ends a line of the extract (a table's row, a list item) keeps its line.
+    const opening = head !== '' && /\n\s*$/.test(before) ? '\n' : spaceBefore(head);
+    const closing = tail !== '' && /^\s*\n/.test(after) ? '\n' : spaceAfter(tail);
+    body = `${highlightFigures(head, figures)}${opening}*${bold}*${closing}${highlightFigures(tail, figures)}`;
   }
   const quoted = body
     .split('\n')

@@ -122,4 +122,9 @@ describe('a lead from a table', () => {
     expect(text.split('\n').slice(0, 2)).toEqual(['Harbour | Berths let | Boats waiting', 'Westreach | 96 | 12']);
     expect(renderReplyForTerminal(fromTable, { colour: true, width: 100 })).toContain('\u001b[1mWestreach | 96 | 12');
   });
+
+  it('keeps the marked row on a line of its own in Slack, bold, under the rows before it', () => {
+    const { blocks } = renderReply(fromTable, { kind: 'ask' });
+    expect(JSON.stringify(blocks)).toContain(JSON.stringify('> Harbour | Berths let | Boats waiting\n> Eastpoint | 140 | 35\n> *Westreach | 96 | 12*'));
+  });
 });
