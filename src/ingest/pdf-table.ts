@@ -83,15 +83,32 @@ function isRow(line: PdfLine): boolean {
 function columnsOf(rows: readonly PdfLine[], lines: readonly PdfLine[]): Column[] {
   const most = Math.max(...rows.map((row) => row.cells?.length ?? 0));
   const widest = rows.filter((row) => row.cells?.length === most && row.cellStarts);
-  const starts = (widest[0]?.cellStarts ?? []).map((_, k) => Math.min(...widest.map((row) => row.cellStarts![k]!)));
-  const left = Math.min(...lines.map((line) => line.x));
   const size = fontSize(rows);
+  const cellStarts = (widest[0]?.cellStarts ?? []).map((_, k) => Math.min(...widest.map((row) => row.cellStarts![k]!)));
+  const starts = [...cellStarts, ...closeColumns(widest, cellStarts, size)].sort((a, b) => a - b);
+  const left = Math.min(...lines.map((line) => line.x));
   if (left < (starts[0] ?? left) - size * OVERHANG) starts.unshift(...wrappedColumns(lines, left, starts[0] ?? left, size));
   // The last column ends where the rows do, or as wide as the widest other column (a header's words may run past its figures).
   const widths = starts.slice(1).map((start, k) => start - (starts[k] as number));
   const last = starts.at(-1) ?? left;
   const right = Math.max(...rows.map((line) => line.end), last + Math.max(0, ...widths));
   return starts.map((start, k) => ({ start, end: starts[k + 1] ?? right }));
+}
+
+/**
+ * Columns set too close to the one before them for a wide gap to part their cells (a narrow label
+ * column beside its first figures): a place inside a cell where a segment starts on every one of
+ * the widest rows, two or more of them.
+ */
+function closeColumns(widest: readonly PdfLine[], starts: readonly number[], size: number): number[] {
+  if (widest.length < 2) return [];
+  const slack = size * OVERHANG;
+  return starts.flatMap((start, k) => {
+    const end = starts[k + 1] ?? Infinity;
+    const inner = widest.map((row) => segmentsOf(row).map((segment) => segment.x).filter((x) => x > start + size && x < end - slack));
+    const places = inner[0]!.filter((x) => inner.every((xs) => xs.some((other) => Math.abs(other - x) <= slack)));
+    return places.map((x) => Math.min(...inner.flatMap((xs) => xs.filter((other) => Math.abs(other - x) <= slack))));
+  });
 }
 
 /**

@@ -139,5 +139,23 @@ describe('PDF tables with wrapped cells', () => {
     );
     expect(blocks.slice(2)).toEqual(['Quay: Cranes, Berths', 'North: Cranes 4, Berths 9']);
   });
-});
 
+  it('parts a narrow label column from the figures beside it, closer than the gap that splits cells, where every row starts a figure at one place', async () => {
+    const blocks = await blocksOf(
+      'narrow.pdf',
+      [
+        { text: 'Berths let at each harbour this season are set out below.', x: 60, y: 760 },
+        ...at(60, ['Harbour', 720]).concat(at(125, ['Berths', 720]), at(200, ['Boats', 720]), at(290, ['Fee', 720])),
+        ...at(60, ['Eastpoint', 700]).concat(at(125, ['140', 700]), at(200, ['35', 700]), at(290, ['£2.50', 700])),
+        ...at(60, ['Westreach', 680]).concat(at(125, ['96', 680]), at(200, ['12', 680]), at(290, ['£1.75', 680])),
+        ...at(60, ['Old Quay', 660]).concat(at(125, ['210', 660]), at(200, ['48', 660]), at(290, ['£3.10', 660])),
+      ],
+    );
+    expect(blocks.slice(1)).toEqual([
+      'Harbour: Berths, Boats, Fee',
+      'Eastpoint: Berths 140, Boats 35, Fee £2.50',
+      'Westreach: Berths 96, Boats 12, Fee £1.75',
+      'Old Quay: Berths 210, Boats 48, Fee £3.10',
+    ]);
+  });
+});
