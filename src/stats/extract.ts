@@ -2,6 +2,7 @@
 import type { Passage } from '../ingest/types.js';
 import { attachMentions, type Span } from './attach.js';
 import { findGrades, gradeLabel } from './grades.js';
+import { moneyScale, type MoneyScale } from './money-scale.js';
 import { findNumbers, mayHoldNumber, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
@@ -27,6 +28,7 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
     const sentences = sentencesOf(passage);
     // Periods are read only where needed: in a sentence with a number, and outwards from it when it names none.
     const context = new PeriodContext(passage, sentences, vocabulary, documentDate);
+    const captions = new TableCaptions(sentences, vocabulary);
     sentences.forEach((sentence, i) => {
       if (!mayHoldNumber(sentence.text, vocabulary) || !seen.add(sentence)) return;
       const neighbours = [sentences[i - 1]?.text, sentences[i + 1]?.text].filter(Boolean).join(' ');
@@ -38,9 +40,10 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
       // A table row: each cell, after the row's label, is its figure's statement ("Eastpoint: 2024
       // Berths 140"), so the label's words and period and the column's hold for it alone; the whole
       // row is its context.
+      const tableScale = captions.scaleBefore(i);
       for (const cell of cells) {
         const statement = { ...sentence, text: cell.text, start: sentence.start + cell.start, end: sentence.start + cell.end };
-        figures.push(...figuresInSentence(statement, `${sentence.text} ${neighbours}`, context.periodsIn(cell.text), context, vocabulary, { namedByColumn: true }));
+        figures.push(...figuresInSentence(statement, `${sentence.text} ${neighbours}`, context.periodsIn(cell.text), context, vocabulary, { namedByColumn: true, tableScale }));
       }
     });
   }
@@ -53,17 +56,20 @@ function figuresInSentence(
   periods: PeriodMention[],
   context: PeriodContext,
   vocabulary: Vocabulary,
-  /** A table cell: its row's label and column's name say what its figure counts, whatever words those are. */
-  { namedByColumn = false }: { namedByColumn?: boolean } = {},
+  /**
+   * A table cell: its row's label and column's name say what its figure counts, whatever words those
+   * are, and a money unit its column's name or its table's caption states makes its bare figure a sum.
+   */
+  { namedByColumn = false, tableScale }: { namedByColumn?: boolean; tableScale?: MoneyScale } = {},
 ): Figure[] {
   const text = sentence.text;
   // Numbers first: most sentences have none, and grades and counted things matter only beside one.
-  const mentions = findNumbers(text, vocabulary, periods);
+  // A cell's figure is the one that ends it; a number in the column's name ("over 6 weeks") is not.
+  const mentions = namedByColumn ? cellFigure(text, findNumbers(text, vocabulary, periods), vocabulary, tableScale) : findNumbers(text, vocabulary, periods);
   if (mentions.length === 0) return [];
   const grades = findGrades(text, vocabulary);
   const counted = vocabulary.counted.find(text);
-  // A cell's figure is the one that ends it; a number in the column's name ("over 6 weeks") is not.
-  const numbers = namedByColumn ? mentions.slice(-1) : mentions.filter((n) => !n.needsContext || hasCountContext(text, n, counted, grades));
+  const numbers = namedByColumn ? mentions : mentions.filter((n) => !n.needsContext || hasCountContext(text, n, counted, grades));
   if (numbers.length === 0) return [];
 
   const gradeOf = attachMentions(text, numbers, grades, { fallback: 'linked-neighbour', prefer: 'after-first' });
@@ -96,6 +102,22 @@ function figuresInSentence(
   });
 }
 
+/** A bare amount ending a cell ("640", "1.5"): read as a sum where its table states a money unit, though a count would not take a decimal. */
+const BARE_AMOUNT = /(?<![\d.,£$€])[-–+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|(?<![\d.,£$€])[-–+]?\d+(?:\.\d+)?$/;
+
+/**
+ * A table cell's figure: the number that ends it, as a sum of money in the unit its column's name
+ * or its table's caption states when it is a bare amount.
+ */
+function cellFigure(text: string, mentions: readonly NumberMention[], vocabulary: Vocabulary, tableScale: MoneyScale | undefined): NumberMention[] {
+  const last = mentions.at(-1);
+  const bare = BARE_AMOUNT.exec(text);
+  const scale = bare ? (moneyScale(text.slice(0, bare.index), vocabulary) ?? tableScale) : undefined;
+  if (!bare || !scale || (last && last.end === text.length && (last.unit !== 'count' || last.outOf !== undefined))) return last ? [last] : [];
+  const value = Number(bare[0].replace(/[,+]/g, '').replace('–', '-'));
+  return [{ start: bare.index, end: text.length, value: value * scale.multiplier, unit: scale.unit, needsContext: false }];
+}
+
 /** A bare number is a figure when a counted thing follows it closely, a grade follows it, or it is large and the sentence names what it counts. */
 function hasCountContext(text: string, n: NumberMention, counted: PhraseHit[], grades: Span[]): boolean {
   if (counted.some((c) => c.start >= n.end && COUNT_NOUN_GAP.test(text.slice(n.end, c.start)))) return true;
@@ -120,6 +142,45 @@ export function citationOf(passage: Passage): FigureCitation {
     location,
     ...(passage.date ? { date: passage.date } : {}),
   };
+}
+
+/** How far above a table's first row its caption may stand (a header row between), and how long it may be. */
+const CAPTION_REACH = 2;
+const CAPTION_WORDS = 40;
+
+/** The money unit a table's caption states, read once for each run of rows. */
+class TableCaptions {
+  private readonly byFirstRow = new Map<number, MoneyScale | undefined>();
+
+  constructor(
+    private readonly sentences: readonly PassageSentence[],
+    private readonly vocabulary: Vocabulary,
+  ) {}
+
+  /**
+   * For the row at sentence i: the unit stated by a short sentence just above its run of rows that
+   * is not its header (a Markdown header line, or one whose bracket names a column the row has).
+   */
+  scaleBefore(i: number): MoneyScale | undefined {
+    let first = i;
+    while (first > 0 && this.isRow(first - 1)) first -= 1;
+    if (!this.byFirstRow.has(first)) {
+      const row = this.sentences[i]!.text;
+      const stated = this.sentences
+        .slice(Math.max(0, first - CAPTION_REACH), first)
+        .reverse()
+        .filter((sentence) => sentence.cells === undefined && sentence.text.split(/\s+/).length <= CAPTION_WORDS)
+        .map((sentence) => moneyScale(sentence.text, this.vocabulary))
+        .find((scale) => scale !== undefined && !row.includes(scale.stated));
+      this.byFirstRow.set(first, stated);
+    }
+    return this.byFirstRow.get(first);
+  }
+
+  private isRow(i: number): boolean {
+    const sentence = this.sentences[i]!;
+    return (sentence.cells?.length ?? 0) > 0 || tableRowCells(sentence.text) !== undefined;
+  }
 }
 
 /** Where a sentence names no period: the nearest one named in the passage, else the title's, else the document's date. */

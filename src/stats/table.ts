@@ -1,9 +1,10 @@
 /** Figures as table rows (shared by the terminal and Slack renderers) and as a plain-text table. */
+import { scaledLabel } from './money-scale.js';
 import type { Figure } from './types.js';
 
 export interface FigureTableRow {
   figureId: string;
-  /** As written in the report: "28%", "£173m", "10 of 43". */
+  /** As written in the report: "28%", "£173m", "10 of 43"; with its table's money unit when that is stated apart ("640 (£ thousand)"). */
   figure: string;
   grade: string;
   /** Period label, with "(inferred)" when the sentence itself names none. */
@@ -19,7 +20,7 @@ export interface FigureTableRow {
 export function toTableRows(figures: readonly Figure[]): FigureTableRow[] {
   return figures.map((f) => ({
     figureId: f.id,
-    figure: f.raw,
+    figure: scaledLabel(f.raw, f.unit, f.value) ?? f.raw,
     grade: f.grade ?? '',
     period: f.period ? `${f.period.label}${f.period.inferred ? ' (inferred)' : ''}` : '',
     counted: f.counted ?? '',

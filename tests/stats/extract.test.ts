@@ -60,6 +60,24 @@ describe('extractFigures: kinds of figure', () => {
     expect(only(figures, '1,220').period).toMatchObject({ label: '2025' });
   });
 
+  it("reads a table's bare figures as sums of money in the unit its caption or a column's name states", () => {
+    const table = ['Quay | Dredging | Berths let | Repairs (£m)', 'Eastpoint | 640 | 81% | 1.5', 'Westreach | 1,120 | 74% | 0.4'].join('\n');
+    const figures = extractFigures([passage(`Table 2: Harbour spending by quay, 2025/26 (£ thousand)\n\n${table}`)]);
+    expect(only(figures, '640')).toMatchObject({ value: 640_000, unit: 'GBP' });
+    expect(only(figures, '1,120')).toMatchObject({ value: 1_120_000, unit: 'GBP' });
+    // A share stays a share, and a column's own unit is taken before the caption's.
+    expect(only(figures, '81%')).toMatchObject({ value: 81, unit: 'percent' });
+    expect(only(figures, '1.5')).toMatchObject({ value: 1_500_000, unit: 'GBP' });
+    // Without a unit stated, a table's figures are what they are.
+    const plain = extractFigures([passage(`Table 3: Berths by quay\n\nQuay | Berths\nEastpoint | 140\nWestreach | 96`)]);
+    expect(only(plain, '140')).toMatchObject({ value: 140, unit: 'count' });
+  });
+
+  it('reads the money unit of a row as ingest writes DOCX and PDF tables from its column name or the caption above', () => {
+    const figures = extractFigures([passage('Spending by quay (£000)\n\nQuay: Dredging, Repairs\n\nEastpoint: Dredging 640, Repairs 90')]);
+    expect(only(figures, '640')).toMatchObject({ value: 640_000, unit: 'GBP', sentence: { text: 'Eastpoint: Dredging 640' } });
+  });
+
   it('leaves out numbers that count nothing named', () => {
     const figures = extractFigures([passage('Chapter 4 covers the review that took 18 months.')]);
     expect(figures).toEqual([]);
