@@ -103,7 +103,7 @@ function figuresInSentence(
 }
 
 /** A bare amount ending a cell ("640", "1.5"): read as a sum where its table states a money unit, though a count would not take a decimal. */
-const BARE_AMOUNT = /(?<![\d.,£$€])[-–+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|(?<![\d.,£$€])[-–+]?\d+(?:\.\d+)?$/;
+const BARE_AMOUNT = /(?<![\d.,£$€])[-–+]?\d+(?:,\d{3})*(?:\.\d+)?$/;
 
 /**
  * A table cell's figure: the number that ends it, as a sum of money in the unit its column's name
