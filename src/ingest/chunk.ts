@@ -178,7 +178,7 @@ function lastAtOrBefore<T>(items: readonly T[], offset: number, offsetOf: (item:
   return found;
 }
 
-/** The section's sentences as units, a sentence over `maxWords` split into even word runs. */
+/** The section's sentences as units, a sentence over `maxWords` split into runs of whole lines, or of words. */
 function sentenceUnits(text: string, section: Section, settings: Required<ChunkSizes>, progress?: SectionProgress): Unit[] {
   const units: Unit[] = [];
   const split = progress && ((characters: number) => progress(section, 'split', section.start + characters));
@@ -191,16 +191,36 @@ function sentenceUnits(text: string, section: Section, settings: Required<ChunkS
       units.push({ start, end: section.start + sentence.end, words: count, whole: true });
       continue;
     }
-    const words = [...sentence.text.matchAll(/\S+/g)].map((match) => ({
-      start: start + match.index,
-      end: start + match.index + match[0].length,
-    }));
-    const pieces = Math.ceil(words.length / settings.targetWords);
-    const size = Math.ceil(words.length / pieces);
-    for (let first = 0; first < words.length; first += size) {
-      const run = words.slice(first, first + size);
-      units.push({ start: run[0]!.start, end: run[run.length - 1]!.end, words: run.length, whole: false });
-    }
+    const size = Math.ceil(count / Math.ceil(count / settings.targetWords));
+    units.push(...(lineRuns(sentence.text, start, size, settings.maxWords) ?? wordRuns(sentence.text, start, size)));
+  }
+  return units;
+}
+
+/**
+ * A long run of lines (a table's rows, a list without full stops) cut between lines into runs of
+ * about `size` words, so no row is cut in two; undefined when it is one line, or a line is longer
+ * than `maxWords`.
+ */
+function lineRuns(text: string, offset: number, size: number, maxWords: number): Unit[] | undefined {
+  const lines = [...text.matchAll(/[^\n]*\S[^\n]*/g)].map((match) => ({ start: offset + match.index, end: offset + match.index + match[0].length, words: wordCount(match[0]) }));
+  if (lines.length < 2 || lines.some((line) => line.words > maxWords)) return undefined;
+  const units: Unit[] = [];
+  for (const line of lines) {
+    const last = units.at(-1);
+    if (last && last.words + line.words <= size) [last.end, last.words] = [line.end, last.words + line.words];
+    else units.push({ ...line, whole: false });
+  }
+  return units;
+}
+
+/** A long sentence cut into runs of `size` words. */
+function wordRuns(text: string, offset: number, size: number): Unit[] {
+  const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: offset + match.index, end: offset + match.index + match[0].length }));
+  const units: Unit[] = [];
+  for (let first = 0; first < words.length; first += size) {
+    const run = words.slice(first, first + size);
+    units.push({ start: run[0]!.start, end: run[run.length - 1]!.end, words: run.length, whole: false });
   }
   return units;
 }

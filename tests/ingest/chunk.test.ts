@@ -151,6 +151,23 @@ describe('chunkDocument', () => {
     expect(passages.some((passage) => /^w\d+ /.test(passage.text))).toBe(true);
   });
 
+  it('splits a run of lines longer than maxWords (a long table) between lines, never inside a row', () => {
+    const rows = Array.from({ length: 90 }, (_, i) => `Quay ${i} | ${100 + i} | ${i % 7} | fee band ${i % 3}`);
+    const table = ['Quay | Berths | Boats | Fee', ...rows].join('\n');
+    const document = doc([{ text: 'Berths by quay are listed below.' }, { text: table }]);
+    const passages = chunkDocument(document);
+    expectExactOffsets(document, passages);
+    expect(passages.length).toBeGreaterThan(2);
+    const lines = new Set(table.split('\n'));
+    for (const passage of passages) {
+      expect(countWords(passage.text)).toBeLessThanOrEqual(200);
+      // Every line of a passage's table part is a whole row of the table.
+      for (const line of passage.text.split('\n').filter((l) => l.includes(' | '))) expect(lines.has(line)).toBe(true);
+    }
+    const covered = passages.map((passage) => passage.text).join('\n');
+    for (const row of [rows[0]!, rows[45]!, rows[89]!]) expect(covered).toContain(row);
+  });
+
   it('gives ids that are stable across runs and change when the text changes', () => {
     const blocks = [{ text: paragraph(0, 20) }, { text: paragraph(20, 5), heading: 'Later' }];
     const first = chunkDocument(doc(blocks)).map((passage) => passage.id);
