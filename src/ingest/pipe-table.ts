@@ -3,7 +3,7 @@
  * pipes ("Eastpoint | 140 | 35"), the divider line dropped. Read row by row under its header by the
  * TableReader DOCX, HTML and PDF rows go through, so each figure is named by its column.
  */
-import { TableReader } from './table-row.js';
+import { isHeaderRow, TableReader } from './table-row.js';
 
 /** A cell of a row: its offsets in the row's line, and its text with its column's name before a figure ("Berths 140"). */
 export interface PipeTableCell {
@@ -34,9 +34,13 @@ export function isPipeTable(block: string): boolean {
   return lines.length >= 2 && lines.every((line) => PIPE_ROW.test(line));
 }
 
-/** Each line of a Markdown table (isPipeTable), read under the header row at its top. */
-export function pipeTableRows(block: string): PipeTableRow[] {
-  const reader = new TableReader();
+/**
+ * Each line of a Markdown table (isPipeTable), read under the header row at its top, or under
+ * `continuing`, the header of the table it goes on with (its rows cut off from their header by a
+ * passage's start), when its first line is no header.
+ */
+export function pipeTableRows(block: string, continuing?: readonly string[]): PipeTableRow[] {
+  const reader = new TableReader(continuing && !pipeTableHeader(block) ? continuing : undefined);
   let start = 0;
   return block.split('\n').map((line) => {
     const rawCells = cellsOfLine(line);
@@ -61,4 +65,10 @@ function cellsOfLine(line: string): PipeTableCell[] {
     start += part.length + 1;
   }
   return cells;
+}
+
+/** The names a Markdown table's header line gives its columns, or undefined when its first line is no header. */
+export function pipeTableHeader(block: string): string[] | undefined {
+  const cells = cellsOfLine(block.split('\n', 1)[0]!).map((cell) => cell.text);
+  return isHeaderRow(cells) ? cells : undefined;
 }

@@ -52,6 +52,11 @@ export class TableReader {
   private spanned = false;
   private inHeader = true;
 
+  /** `continuing`: the header of a table whose first rows were read elsewhere (a passage before). */
+  constructor(continuing?: readonly string[]) {
+    if (continuing) [this.header, this.inHeader] = [[...continuing], false];
+  }
+
   /**
    * Whether a row read after a break (a PDF's next page) goes on with this table: a row of figures
    * as wide as its header, or its header printed again. A header of its own starts another table.

@@ -1,7 +1,7 @@
 /** Splits passages into located sentences, once each even where passages overlap. */
 import { splitSentences } from '../ingest/sentences.js';
 import type { Passage } from '../ingest/types.js';
-import { isPipeTable } from '../ingest/pipe-table.js';
+import { isPipeTable, pipeTableHeader } from '../ingest/pipe-table.js';
 import { pipeTableStatements, type RowCell } from './table-rows.js';
 
 export interface PassageSentence {
@@ -19,12 +19,13 @@ export interface PassageSentence {
 /** Blank lines end a sentence even without a full stop (headings, bullet items). */
 const BLOCK_BREAK = /\n[ \t]*\n/g;
 
-export function sentencesOf(passage: Passage): PassageSentence[] {
+/** `continuing`: the header of a table the passage opens inside of (TableHeaders). */
+export function sentencesOf(passage: Passage, continuing?: readonly string[]): PassageSentence[] {
   const sentences: PassageSentence[] = [];
   for (const block of blocksOf(passage.text)) {
     if (isPipeTable(block.text)) {
       // A table is a sentence a line, each line's figures read by the header's names for their columns.
-      for (const row of pipeTableStatements(block.text)) {
+      for (const row of pipeTableStatements(block.text, block.start === 0 ? continuing : undefined)) {
         const start = passage.start + block.start + row.start;
         sentences.push({ passage, index: sentences.length, text: row.text, start, end: start + row.text.length, cells: row.cells });
       }
@@ -38,6 +39,28 @@ export function sentencesOf(passage: Passage): PassageSentence[] {
     }
   }
   return sentences;
+}
+
+/**
+ * The header of a Markdown table that a passage's end cuts off, kept for the next passage of its
+ * document: a long table's later rows are passages of their own, without the header line (chunk.ts).
+ */
+export class TableHeaders {
+  private readonly cutOff = new Map<string, { end: number; header: readonly string[] }>();
+
+  /** The header for a passage that starts where the one before it cut a table off. */
+  continuing(passage: Passage): readonly string[] | undefined {
+    const before = this.cutOff.get(passage.docId);
+    return before && passage.start >= before.end && passage.start - before.end <= 2 ? before.header : undefined;
+  }
+
+  /** Reads where a passage (read with `continuing`) ends: inside a table, or not. */
+  saw(passage: Passage, continuing: readonly string[] | undefined): void {
+    const last = blocksOf(passage.text).at(-1);
+    const header = last && isPipeTable(last.text) ? (pipeTableHeader(last.text) ?? (last.start === 0 ? continuing : undefined)) : undefined;
+    if (header) this.cutOff.set(passage.docId, { end: passage.end, header });
+    else this.cutOff.delete(passage.docId);
+  }
 }
 
 function blocksOf(text: string): Array<{ text: string; start: number }> {

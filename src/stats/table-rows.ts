@@ -42,8 +42,8 @@ export function tableRowCells(text: string): RowCell[] | undefined {
  * Each line of a Markdown table with its figures' cells, each named by its row's label and its
  * column (src/ingest/pipe-table.ts); a header line has none.
  */
-export function pipeTableStatements(block: string): Array<{ start: number; text: string; cells: RowCell[] }> {
-  return pipeTableRows(block).map((row) => ({
+export function pipeTableStatements(block: string, continuing?: readonly string[]): Array<{ start: number; text: string; cells: RowCell[] }> {
+  return pipeTableRows(block, continuing).map((row) => ({
     start: row.start,
     text: row.line,
     cells: row.header ? [] : row.cells.map((cell) => ({ ...cell, text: row.label === '' ? cell.text : `${row.label}: ${cell.text}` })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPipeTable, pipeTableRows } from '../../src/ingest/pipe-table.js';
+import { isPipeTable, pipeTableHeader, pipeTableRows } from '../../src/ingest/pipe-table.js';
 
 describe('pipe tables', () => {
   const table = 'Harbour | Berths | Boats\nEastpoint | 140 | 95\nWestreach |  | 61';
@@ -21,5 +21,13 @@ describe('pipe tables', () => {
       expect(table.slice(row.start, row.end)).toBe(row.line);
       for (const cell of row.cells) expect(cell.text.endsWith(row.line.slice(cell.start, cell.end))).toBe(true);
     }
+  });
+
+  it('reads rows cut off from their header by the header given, and a table with a header line of its own by that', () => {
+    expect(pipeTableHeader(table)).toEqual(['Harbour', 'Berths', 'Boats']);
+    expect(pipeTableHeader('Eastpoint | 140 | 95\nWestreach | 96 | 61')).toBeUndefined();
+    const cut = pipeTableRows('Eastpoint | 140 | 95\nWestreach | 96 | 61', ['Harbour', 'Berths', 'Boats']);
+    expect(cut.map((row) => row.cells.map((cell) => cell.text))).toEqual([['Berths 140', 'Boats 95'], ['Berths 96', 'Boats 61']]);
+    expect(pipeTableRows(table, ['Quay', 'Cranes', 'Tugs'])[1]!.cells.map((cell) => cell.text)).toEqual(['Berths 140', 'Boats 95']);
   });
 });
