@@ -51,7 +51,8 @@ function leadOf({ evidence }: RankedWindow): string {
   const row = evidence.focusRow;
   if (!row) return sentence;
   const line = sentence.slice(row.start, row.end);
-  return row.header ? `${sentence.slice(row.header.start, row.header.end)}\n${line}` : line;
+  if (!row.header) return line;
+  return `${'line' in row.header ? row.header.line : sentence.slice(row.header.start, row.header.end)}\n${line}`;
 }
 
 /** What choosing citations reads of a ranked window. */

@@ -1,6 +1,6 @@
 /** What a passage is embedded as: the same for Citeline's ingest and for the benchmark's peer. */
 
-/** The vector of a passage also carries its title and heading, which name its subject. */
-export function embeddingText(passage: { title: string; heading?: string; text: string }): string {
-  return [passage.title, passage.heading, passage.text].filter(Boolean).join('\n');
+/** The vector of a passage also carries its title and heading, which name its subject, and the header of a table it opens inside of. */
+export function embeddingText(passage: { title: string; heading?: string; tableHeader?: string; text: string }): string {
+  return [passage.title, passage.heading, passage.tableHeader, passage.text].filter(Boolean).join('\n');
 }

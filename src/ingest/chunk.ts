@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { splitSentences } from './sentences.js';
+import { isPipeTable, pipeTableHeader } from './pipe-table.js';
 import type { LoadedDocument, Passage } from './types.js';
 
 /** How long passages are, in words, and how many sentences they share. */
@@ -327,6 +328,8 @@ function makePassage(doc: LoadedDocument, { section, pages, paragraphStarts }: P
   if (doc.publisher) passage.publisher = doc.publisher;
   if (doc.date) passage.date = doc.date;
   if (section.heading !== undefined) passage.heading = section.heading;
+  const tableHeader = tableHeaderAt(doc, paragraphStarts, start);
+  if (tableHeader !== undefined) passage.tableHeader = tableHeader;
   const page = pageAt(pages.starts, start);
   const pageEnd = pageAt(pages.starts, end - 1);
   if (page !== undefined) passage.page = page;
@@ -334,4 +337,12 @@ function makePassage(doc: LoadedDocument, { section, pages, paragraphStarts }: P
   if (pages.ocr.some((span) => span.start < end && span.end > start)) passage.ocr = true;
   passage.paragraph = paragraphAt(paragraphStarts, start);
   return passage;
+}
+
+/** The header line of the Markdown table a passage starting at `offset` opens inside of, past that line. */
+function tableHeaderAt(doc: LoadedDocument, blockOffsets: readonly number[], offset: number): string | undefined {
+  const index = lastAtOrBefore(blockOffsets, offset, (start) => start);
+  const block = doc.blocks[index];
+  if (!block || offset <= blockOffsets[index]! || !isPipeTable(block.text) || !pipeTableHeader(block.text)) return undefined;
+  return block.text.split('\n', 1)[0];
 }

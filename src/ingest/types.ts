@@ -65,6 +65,11 @@ export interface Passage {
   ocr?: boolean;
   /** The document's block (paragraph, list item, table row) the passage starts in, from 1: where a reader finds a passage with no page or heading. */
   paragraph?: number;
+  /**
+   * The header line of the Markdown table the passage starts inside of, when a passage before holds
+   * it: a long table is cut between rows, and its later rows are read by the columns it names.
+   */
+  tableHeader?: string;
   text: string;
   /** Character offsets of `text` within the document's blocks joined by a blank line. */
   start: number;

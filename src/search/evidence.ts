@@ -94,9 +94,9 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
     return terms;
   };
   // A table's answering row holds the terms likeliest to stand in the answer (the learned importance), the rarer the better.
-  const focusRowOf = (sentence: string, importance: ReadonlyMap<string, number>) => {
+  const focusRowOf = (sentence: string, importance: ReadonlyMap<string, number>, tableHeader: string | undefined) => {
     const weights = importance.size === 0 ? question.termWeights : new Map([...question.termWeights].map(([term, idf]) => [term, idf * (importance.get(term) ?? 0)]));
-    const row = bestTableRow(sentence, { text: question.query.text, weights }, termsOf);
+    const row = bestTableRow(sentence, { text: question.query.text, weights }, termsOf, tableHeader);
     return row ? { focusRow: row } : {};
   };
   const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOfSentence);
@@ -112,7 +112,8 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   return windows.map((window, index) => {
     const terms = termsOf(window.text);
     const { passage } = window.hit;
-    const titleText = `${passage.title}\n${passage.heading ?? ''}`;
+    // The context a window's words stand in: its document's title, its section's heading, and the header of a table its passage opens inside of.
+    const titleText = `${passage.title}\n${passage.heading ?? ''}${passage.tableHeader ? `\n${passage.tableHeader}` : ''}`;
     const key = `${passage.docId}\n${titleText}`;
     let titled = byTitle.get(key);
     if (!titled) {
@@ -134,7 +135,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       foldedTitle: foldText(titleText).toLowerCase(),
       termFeatures: titled.features,
       termImportance: titled.importance,
-      ...focusRowOf(window.sentence, titled.importance),
+      ...focusRowOf(window.sentence, titled.importance, passage.tableHeader),
     };
   });
 }

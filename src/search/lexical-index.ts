@@ -21,7 +21,10 @@ export const FIELD_BOOSTS: Readonly<Record<Field, number>> = { text: 1, title: 1
 
 /** A field's words; the date field is the year (or split year) the document is dated, "2015-10" -> "2015". */
 function fieldText(passage: Passage, field: Field): string {
-  return field === 'date' ? yearsIn(passage.date ?? '').join(' ') : (passage[field] ?? '');
+  if (field === 'date') return yearsIn(passage.date ?? '').join(' ');
+  // A long table's later rows are found by the columns its header names, as a section by its heading.
+  if (field === 'heading' && passage.tableHeader !== undefined) return `${passage.heading ?? ''}\n${passage.tableHeader}`;
+  return passage[field] ?? '';
 }
 
 /** BM25+ (Lv and Zhai 2011): k and b as usual, d the floor a matched term always earns. */

@@ -50,7 +50,7 @@ export function rerankFeatures(
   latestYear?: number,
 ): RerankFeatures {
   const newest = newestYear(passage);
-  const haystack = `${passage.title}\n${passage.heading ?? ''}\n${passage.text}`;
+  const haystack = `${passage.title}\n${passage.heading ?? ''}\n${passage.tableHeader ?? ''}\n${passage.text}`;
   return {
     coverage: termCoverage(new Set(vocabulary.normaliser.terms(haystack)), query, idf),
     year: query.years.length === 0 ? 0 : overlaps(query.years, yearsIn(haystack)) ? 1 : -1,

@@ -3,15 +3,15 @@
  * alone lacks its header's words); the reply then marks the row that says most of what the question
  * asks, read with its columns' names, and leads with it under its header rather than with the table.
  */
-import { isPipeTable, pipeTableRows } from '../ingest/pipe-table.js';
+import { isPipeTable, pipeTableHeader, pipeTableRows } from '../ingest/pipe-table.js';
 import { MONTH_NAME } from './text-analysis.js';
 
 /** Offsets in the table's text. */
 export interface TableRowFocus {
   start: number;
   end: number;
-  /** The header line over it, when the table has one. */
-  header?: { start: number; end: number };
+  /** The header line over it: in the table's text, or kept from a passage before (a long table's later rows). */
+  header?: { start: number; end: number } | { line: string };
 }
 
 /** The question: its text and the weight of each of its terms. */
@@ -25,10 +25,17 @@ export interface AskedTerms {
  * first on a tie; undefined when the sentence is no table or no row holds any. A month counts
  * however it is shortened, as tables label rows by quarter ("Apr to Jun 2025" for "end of june").
  */
-export function bestTableRow(sentence: string, question: AskedTerms, termsOf: (text: string) => readonly string[]): TableRowFocus | undefined {
+export function bestTableRow(
+  sentence: string,
+  question: AskedTerms,
+  termsOf: (text: string) => readonly string[],
+  /** The header line of the table a passage opens inside of (Passage.tableHeader). */
+  tableHeader?: string,
+): TableRowFocus | undefined {
   if (!isPipeTable(sentence)) return undefined;
   const weights = monthsShortened(question, termsOf);
-  const rows = pipeTableRows(sentence);
+  const continuing = tableHeader === undefined ? undefined : pipeTableHeader(tableHeader);
+  const rows = pipeTableRows(sentence, continuing);
   let best: { score: number; start: number; end: number } | undefined;
   for (const row of rows) {
     if (row.header) continue;
@@ -38,7 +45,7 @@ export function bestTableRow(sentence: string, question: AskedTerms, termsOf: (t
     if (score > 0 && (!best || score > best.score)) best = { score, start: row.start, end: row.end };
   }
   if (!best) return undefined;
-  const header = rows[0]?.header ? { start: rows[0].start, end: rows[0].end } : undefined;
+  const header = rows[0]?.header ? { start: rows[0].start, end: rows[0].end } : continuing ? { line: tableHeader! } : undefined;
   return { start: best.start, end: best.end, ...(header ? { header } : {}) };
 }
 

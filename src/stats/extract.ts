@@ -5,7 +5,7 @@ import { findGrades, gradeLabel } from './grades.js';
 import { moneyScale, type MoneyScale } from './money-scale.js';
 import { findNumbers, mayHoldNumber, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
-import { SentenceSeen, sentencesOf, TableHeaders, type PassageSentence } from './sentences.js';
+import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import { tableRowCells } from './table-rows.js';
 import type { Figure, FigureCitation, Period } from './types.js';
 import type { PhraseHit, Vocabulary } from './vocabulary.js';
@@ -23,12 +23,9 @@ const LARGE_COUNT = 1000;
 export function extractFigures(passages: readonly Passage[], vocabulary: Vocabulary): Figure[] {
   const seen = new SentenceSeen();
   const figures: Figure[] = [];
-  const tableHeaders = new TableHeaders();
   for (const passage of passages) {
     const documentDate = parseDocumentDate(passage.date);
-    const continuing = tableHeaders.continuing(passage);
-    const sentences = sentencesOf(passage, continuing);
-    tableHeaders.saw(passage, continuing);
+    const sentences = sentencesOf(passage);
     // Periods are read only where needed: in a sentence with a number, and outwards from it when it names none.
     const context = new PeriodContext(passage, sentences, vocabulary, documentDate);
     const captions = new TableCaptions(sentences, vocabulary);

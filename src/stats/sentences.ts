@@ -19,9 +19,10 @@ export interface PassageSentence {
 /** Blank lines end a sentence even without a full stop (headings, bullet items). */
 const BLOCK_BREAK = /\n[ \t]*\n/g;
 
-/** `continuing`: the header of a table the passage opens inside of (TableHeaders). */
-export function sentencesOf(passage: Passage, continuing?: readonly string[]): PassageSentence[] {
+export function sentencesOf(passage: Passage): PassageSentence[] {
   const sentences: PassageSentence[] = [];
+  // A long table's later rows, in a passage of their own, are read by the header line the chunker kept.
+  const continuing = passage.tableHeader === undefined ? undefined : pipeTableHeader(passage.tableHeader);
   for (const block of blocksOf(passage.text)) {
     if (isPipeTable(block.text)) {
       // A table is a sentence a line, each line's figures read by the header's names for their columns.
@@ -39,28 +40,6 @@ export function sentencesOf(passage: Passage, continuing?: readonly string[]): P
     }
   }
   return sentences;
-}
-
-/**
- * The header of a Markdown table that a passage's end cuts off, kept for the next passage of its
- * document: a long table's later rows are passages of their own, without the header line (chunk.ts).
- */
-export class TableHeaders {
-  private readonly cutOff = new Map<string, { end: number; header: readonly string[] }>();
-
-  /** The header for a passage that starts where the one before it cut a table off. */
-  continuing(passage: Passage): readonly string[] | undefined {
-    const before = this.cutOff.get(passage.docId);
-    return before && passage.start >= before.end && passage.start - before.end <= 2 ? before.header : undefined;
-  }
-
-  /** Reads where a passage (read with `continuing`) ends: inside a table, or not. */
-  saw(passage: Passage, continuing: readonly string[] | undefined): void {
-    const last = blocksOf(passage.text).at(-1);
-    const header = last && isPipeTable(last.text) ? (pipeTableHeader(last.text) ?? (last.start === 0 ? continuing : undefined)) : undefined;
-    if (header) this.cutOff.set(passage.docId, { end: passage.end, header });
-    else this.cutOff.delete(passage.docId);
-  }
 }
 
 function blocksOf(text: string): Array<{ text: string; start: number }> {

@@ -68,6 +68,18 @@ describe('the extractive reply', () => {
     expect(cited!.figures).toEqual(['96', '12']);
   });
 
+  it("leads with a long table's later row under the header line its passage keeps", () => {
+    const rest = ['Westreach | 96 | 12', 'Northgate | 210 | 48'].join('\n');
+    const tableHeader = 'Harbour | Berths let | Boats waiting';
+    const boats = question('how many boats are waiting at northgate?');
+    const [window] = windowsOf({ passage: passage(rest, { id: 't2', docId: 't2.md', tableHeader }), score: 1, lexical: 1, semantic: 0 }, 0, { minWords: 8, maxWords: 60 });
+    const focusRow = bestTableRow(window!.sentence, { text: boats.query.text, weights: boats.termWeights }, (text) => vocabulary.normaliser.terms(text), tableHeader);
+    const reply = extractiveReply(boats.query, [{ evidence: { ...windowFrom(window!), ...(focusRow ? { focusRow } : {}) }, values: {}, score: 1 }], { confidence: 0.9, answerable: 0.9 }, settings);
+    expect(reply.answer).toBe(`${tableHeader}\nNorthgate | 210 | 48`);
+    // The quote is the passage's own lines: the header stands in an earlier passage.
+    expect(reply.citations[0]!.extract).toBe(rest);
+  });
+
   it('cites no more passages than asked', () => {
     expect(extractiveReply(asked.query, list, { confidence: 0.9, answerable: 0.9 }, { ...settings, maxCitations: 1 }).citations).toHaveLength(1);
   });

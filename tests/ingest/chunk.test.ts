@@ -166,6 +166,8 @@ describe('chunkDocument', () => {
     }
     const covered = passages.map((passage) => passage.text).join('\n');
     for (const row of [rows[0]!, rows[45]!, rows[89]!]) expect(covered).toContain(row);
+    // A passage that starts inside the table keeps its header line; the others have none.
+    for (const passage of passages) expect(passage.tableHeader).toBe(passage.text.startsWith('Quay ') ? 'Quay | Berths | Boats | Fee' : undefined);
   });
 
   it('gives ids that are stable across runs and change when the text changes', () => {

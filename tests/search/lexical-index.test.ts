@@ -23,6 +23,13 @@ describe('LexicalIndex.has', () => {
     expect(index.has(term('scotland'))).toBe(false);
   });
 
+  it("knows the columns a long table's later passage is read by (its header line, kept as a heading is)", () => {
+    const rows = { ...passage('c', 'Westreach | 96 | 12\nNorthgate | 210 | 48', 'Harbour survey'), tableHeader: 'Harbour | Moorings | Dinghies' };
+    const withHeader = LexicalIndex.build([rows, passage('d', 'Other text.', 'Other')], vocabulary.normaliser);
+    expect(withHeader.has(term('dinghies'))).toBe(true);
+    expect(withHeader.search([{ term: term('dinghies'), weight: 1 }], 5).map((hit) => hit.id)).toEqual(['c']);
+  });
+
   it('counts document frequency over the text alone, for BM25 weights', () => {
     // "bbc" is in no passage's text: the rarest weight; "inadequate" is in one of two.
     expect(index.idf(term('bbc'))).toBeGreaterThan(index.idf(term('inadequate')));

@@ -14,7 +14,16 @@ describe('bestTableRow', () => {
   it('marks the row holding most of the question, with the header line over it', () => {
     const focus = bestTableRow(table, asked('how many boats are waiting at westreach?'), termsOf);
     expect(lineOf(table, focus)).toBe('Westreach | 96 | 12');
-    expect(lineOf(table, focus?.header)).toBe('Harbour | Berths let | Boats waiting');
+    expect(focus?.header).toEqual({ start: 0, end: table.indexOf('\n') });
+  });
+
+  it('reads the rows of a long table\'s later passage by the header line kept for it, and gives that line as its header', () => {
+    const rest = ['Westreach | 96 | 12', 'Northgate | 210 | 48'].join('\n');
+    const header = 'Harbour | Berths let | Boats waiting';
+    // "berths" names the column: read under the header, both rows hold it and the place decides.
+    const focus = bestTableRow(rest, asked('berths let at northgate'), termsOf, header);
+    expect(lineOf(rest, focus)).toBe('Northgate | 210 | 48');
+    expect(focus?.header).toEqual({ line: header });
   });
 
   it('weighs rarer terms more, and takes the first row on a tie', () => {

@@ -60,16 +60,12 @@ describe('extractFigures: kinds of figure', () => {
     expect(only(figures, '1,220').period).toMatchObject({ label: '2025' });
   });
 
-  it('reads the rows of a long table that a passage break cuts from their header by that header', () => {
-    const head = 'Quay | 2024/25 | 2025/26\nEastpoint | 140 | 151';
+  it("reads the rows of a long table's later passage by the header line the chunker kept for it", () => {
     const rest = 'Westreach | 96 | 104\nOld Quay | 210 | 199';
-    const first = passage(`Berths let by quay.\n\n${head}`);
-    const second = passage(rest, { start: first.end + 1 });
-    const figures = extractFigures([first, second]);
+    const figures = extractFigures([passage(rest, { start: 300, tableHeader: 'Quay | 2024/25 | 2025/26' })]);
     expect(only(figures, '104')).toMatchObject({ sentence: { text: 'Westreach: 2025/26 104' }, period: { label: '2025/26' } });
-    // A passage that does not start where the table was cut off reads its rows as they are.
-    const apart = extractFigures([first, passage(rest, { start: first.end + 40 })]);
-    expect(only(apart, '104').sentence.text).toBe('Westreach: 104');
+    // Without one, its rows are read as they are.
+    expect(only(extractFigures([passage(rest, { start: 300 })]), '104').sentence.text).toBe('Westreach: 104');
   });
 
   it("reads a table's bare figures as sums of money in the unit its caption or a column's name states", () => {
