@@ -8,6 +8,7 @@ import { parseFrontMatter } from './front-matter.js';
 import type { SourceFile } from './source-file.js';
 import { assembleDocument, decodeText } from './source-file.js';
 import type { DocumentBlock, LoadedDocument } from './types.js';
+import { pipeRowText, TABLE_DIVIDER } from './pipe-table.js';
 
 export function loadMarkdown(file: SourceFile): LoadedDocument {
   const frontMatter = parseFrontMatter(decodeText(file));
@@ -19,7 +20,6 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const TABLE_DIVIDER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s+\S+/;
 
 /** Splits Markdown (without front matter) into blocks; also returns the text of the first level-1 heading. */
@@ -94,7 +94,7 @@ export function inlineText(line: string): string {
   // Block-level markers at the start of the line: quotes, bullets (numbers are kept: "1." is content).
   text = text.replace(/^(?:>\s?)+/, '').replace(/^[-*+][ \t]+(?:\[[ xX]\][ \t]+)?/, '');
   // Table rows: outer pipes off, cells separated by " | ".
-  if (/^\|.*\|$/.test(text)) text = text.slice(1, -1).split('|').map((cell) => cell.trim()).join(' | ');
+  if (/^\|.*\|$/.test(text)) text = pipeRowText(text);
   text = text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images: alt text
     .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1') // inline links: link text

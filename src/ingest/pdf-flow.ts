@@ -22,6 +22,7 @@ const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/;
 
 /** Whether `next`, the first paragraph of a page, continues `last`, the last one of the page before. */
 function runsOn(last: PdfParagraph, next: PdfParagraph, sameKind: boolean): boolean {
+  if (sameKind && last.typed && next.typed) return true;
   if (!sameKind || last.table || next.table) return false;
   if (SENTENCE_END.test(last.text)) return false;
   if (/^[•◦▪▫●○■□➢►‣⁃]/u.test(next.text)) return false;
@@ -50,7 +51,7 @@ function isHeading(paragraph: PdfParagraph, body: number): boolean {
 
 export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
   // nextPages: the pages a block runs on to, in order, one per PAGE_MARK in its text.
-  const blocks: (DocumentBlock & { size: number; table: boolean; nextPages: number[] })[] = [];
+  const blocks: (DocumentBlock & { size: number; table: boolean; typed?: boolean; nextPages: number[] })[] = [];
   const body = bodySize(pages.flatMap((page) => page.paragraphs));
   let heading: string | undefined;
   let lastOcr: boolean | undefined;
@@ -62,7 +63,8 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
       }
       const previous = blocks[blocks.length - 1];
       if (index === 0 && previous && runsOn(previous, paragraph, lastOcr === ocr)) {
-        const joined = joinLines(previous.text, paragraph.text);
+        // A typed table's rows go on a line each; a sentence runs on as lines of a paragraph do.
+        const joined = previous.typed && paragraph.typed ? `${previous.text}\n${paragraph.text}` : joinLines(previous.text, paragraph.text);
         // The new page starts where its text does: after the space, or just before the marked hyphen.
         let at = joined.length - paragraph.text.length;
         if (joined[at - 1] === SOFT_JOIN) at -= 1;
@@ -70,7 +72,7 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
         previous.nextPages.push(page);
         return;
       }
-      const block: (typeof blocks)[number] = { text: paragraph.text, page, size: paragraph.size, table: paragraph.table, nextPages: [] };
+      const block: (typeof blocks)[number] = { text: paragraph.text, page, size: paragraph.size, table: paragraph.table, typed: paragraph.typed, nextPages: [] };
       if (heading !== undefined) block.heading = heading;
       if (ocr) block.ocr = true;
       blocks.push(block);
@@ -79,7 +81,7 @@ export function flowBlocks(pages: readonly FlowPage[]): DocumentBlock[] {
   }
   const texts = resolveLineEndHyphens(blocks.map((block) => block.text));
   return blocks.map((block, index) => {
-    const { size: _size, table: _table, nextPages: _pages, ...rest } = block;
+    const { size: _size, table: _table, typed: _typed, nextPages: _pages, ...rest } = block;
     const marked = texts[index]!;
     if (!marked.includes(PAGE_MARK)) return { ...rest, text: marked };
     const [first = '', ...later] = marked.split(PAGE_MARK);

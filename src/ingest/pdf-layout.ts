@@ -10,6 +10,7 @@
  */
 import { SOFT_JOIN, resolveLineEndHyphens } from './hyphenation.js';
 import { repairMojibake } from './mojibake.js';
+import { isPipeLine, pipeRowText, TABLE_DIVIDER } from './pipe-table.js';
 import { TableReader } from './table-row.js';
 
 interface TextItemLike {
@@ -49,6 +50,8 @@ export interface PdfParagraph {
   size: number;
   /** A table row (its own paragraph, never run on into the next page's first line). */
   table: boolean;
+  /** A table typed as its Markdown source, a line a row: it runs on into the rows the next page opens with. */
+  typed?: boolean;
 }
 
 /** A gap wider than this many times the font size separates two cells. */
@@ -176,29 +179,45 @@ export function pdfParagraphs(lines: readonly PdfLine[], leading?: number, acros
       continue;
     }
     table = undefined;
+    // A table typed as its Markdown source ("| Eastpoint | 140 |", as enscript prints a text file) keeps a line a row.
+    const pipeRow = isPipeLine(line.text);
+    if (current?.table && previous && /\|\s*$/.test(line.text) && !/^\s*\|/.test(line.text)) {
+      // The rest of a row the printer wrapped at the page's edge ("29.6% |").
+      current.text = `${current.text} ${line.text}`;
+      previous = line;
+      continue;
+    }
+    // The line under the header names nothing, as the Markdown loader drops it.
+    if (pipeRow && TABLE_DIVIDER.test(line.text) && current?.table) {
+      previous = line;
+      continue;
+    }
     if (current && previous) {
       const drop = previous.y - line.y;
       const size = Math.max(previous.size, line.size);
       const sizeChanged = Math.abs(previous.size - line.size) > size * 0.15;
       const bullet = /^[•◦▪▫●○■□➢►‣⁃]/u.test(line.text);
       const continues = /^\p{Ll}/u.test(line.text) && !/[.!?:;]["'”’)\]]*$/.test(previous.text) && drop <= size * 2.5;
-      const newParagraph = drop <= 0 || (drop > size * gapRatio && !continues) || sizeChanged || bullet;
+      const newParagraph = drop <= 0 || (drop > size * gapRatio && !continues) || sizeChanged || bullet || pipeRow !== current.table;
       if (newParagraph) {
         result.push(current);
-        current = { text: line.text, size: line.size, table: false };
+        current = { text: line.text, size: line.size, table: pipeRow };
       } else {
-        current.text = joinLines(current.text, line.text);
+        current.text = pipeRow ? `${current.text}\n${line.text}` : joinLines(current.text, line.text);
       }
     } else {
       if (current) result.push(current);
-      current = { text: line.text, size: line.size, table: false };
+      current = { text: line.text, size: line.size, table: pipeRow };
     }
     previous = line;
   }
   if (current) result.push(current);
   // The table the page ends on, for the next page to go on with.
   across.table = lines.at(-1)?.cells ? table : undefined;
-  return result.filter((paragraph) => paragraph.text.trim() !== '');
+  // A typed table's rows as the Markdown loader writes them, so that it reads as one.
+  return result
+    .filter((paragraph) => paragraph.text.trim() !== '')
+    .map((paragraph) => (paragraph.table && isPipeLine(paragraph.text.split('\n', 1)[0]!) ? { ...paragraph, text: paragraph.text.split('\n').map(pipeRowText).join('\n'), typed: true } : paragraph));
 }
 
 /** The paragraphs' text alone, line-end hyphens settled within these lines. */

@@ -1,7 +1,9 @@
 /**
  * A Markdown table as the Markdown loader leaves it in a passage: a line a row, its cells between
- * pipes ("Eastpoint | 140 | 35"), the divider line dropped. Read row by row under its header by the
- * TableReader DOCX, HTML and PDF rows go through, so each figure is named by its column.
+ * pipes ("Eastpoint | 140 | 35"), the divider line dropped; or as a text file or a typewritten PDF
+ * carries its source, outer pipes and divider line kept ("| Eastpoint | 140 | 35 |", "| --- | --- |").
+ * Read row by row under its header by the TableReader DOCX, HTML and PDF rows go through, so each
+ * figure is named by its column.
  */
 import { isHeaderRow, TableReader } from './table-row.js';
 
@@ -27,6 +29,18 @@ export interface PipeTableRow {
 
 /** A line of cells between pipes. */
 const PIPE_ROW = /^[^\n|]*(?:\|[^\n|]*)+$/;
+/** The line under a Markdown table's header: dashes between pipes, a colon for alignment ("| --- | :-: |"). */
+export const TABLE_DIVIDER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Whether a line is a Markdown table's row as written in its source, outer pipes and all ("| Eastpoint | 140 |"). */
+export function isPipeLine(line: string): boolean {
+  return /^\s*\|.*\|\s*$/.test(line) && line.split('|').length >= 4;
+}
+
+/** A source table row as the Markdown loader writes it: outer pipes off, cells between " | " ("Eastpoint | 140"). */
+export function pipeRowText(line: string): string {
+  return line.trim().slice(1, -1).split('|').map((cell) => cell.trim()).join(' | ');
+}
 
 /** Whether a block of text is a Markdown table: two lines or more, each of cells between pipes. */
 export function isPipeTable(block: string): boolean {
@@ -44,6 +58,12 @@ export function pipeTableRows(block: string, continuing?: readonly string[]): Pi
   let start = 0;
   return block.split('\n').map((line) => {
     const rawCells = cellsOfLine(line);
+    if (TABLE_DIVIDER.test(line)) {
+      // The divider belongs to the header above it, and names nothing.
+      const divider = { start, end: start + line.length, line, label: '', header: true, cells: [] };
+      start += line.length + 1;
+      return divider;
+    }
     const row = reader.read(rawCells.map((cell) => cell.text));
     const cells = row.cells.map(({ column, text }) => {
       const cell = rawCells[column]!;
@@ -56,6 +76,7 @@ export function pipeTableRows(block: string, continuing?: readonly string[]): Pi
   });
 }
 
+/** A line's cells between its pipes. */
 function cellsOfLine(line: string): PipeTableCell[] {
   const cells: PipeTableCell[] = [];
   let start = 0;
@@ -64,6 +85,8 @@ function cellsOfLine(line: string): PipeTableCell[] {
     cells.push({ start: start + lead, end: Math.max(start + lead, start + part.trimEnd().length), text: part.trim() });
     start += part.length + 1;
   }
+  // Outer pipes, as a source writes them ("| a | b |"); the loader's lines have none, and an empty first cell is a row's.
+  if (/^\s*\|.*\|\s*$/.test(line) && cells.length >= 3) return cells.slice(1, -1);
   return cells;
 }
 

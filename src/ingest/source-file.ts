@@ -27,7 +27,7 @@ export interface SourceFile {
  * paragraph they start in, which a citation names when there is no page or heading; 9: a numbered
  * paragraph's number opens its first sentence instead of standing as a sentence of its own).
  */
-export const READING_VERSION = 23;
+export const READING_VERSION = 24;
 
 export function sourceFile(path: string, id: string, bytes: Buffer): SourceFile {
   return { path, id, bytes, hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(bytes).digest('hex') };

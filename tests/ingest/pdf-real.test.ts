@@ -88,6 +88,43 @@ describe('PDF headers and footers', () => {
     expect(document.blocks.map((block) => block.text)).toEqual(['Ferries ran on time.', 'Cargo volumes rose.']);
   });
 
+  it('reads a table typed as its Markdown source as the Markdown loader does, a line a row, joining the rest of a row the printer wrapped', async () => {
+    const document = await load(
+      'typed-table.pdf',
+      await makePlacedPdf([
+        bodyLines([
+          'The harbour board counted berths in the spring.',
+          '',
+          'Berths let by quay this season:',
+          '| Quay | Berths let | Boats waiting |',
+          '| --- | --- | --- |',
+          '| Eastpoint | 140 | 35 |',
+          '| Westreach, the old fishing harbour beyond the sea wall | 96 |',
+          '12 |',
+          '| Northgate | 210 | 48 |',
+        ]),
+      ]),
+    );
+    expect(document.blocks.map((block) => block.text).slice(-2)).toEqual([
+      'Berths let by quay this season:',
+      // As the Markdown loader writes a table: outer pipes off, the divider line dropped.
+      ['Quay | Berths let | Boats waiting', 'Eastpoint | 140 | 35', 'Westreach, the old fishing harbour beyond the sea wall | 96 | 12', 'Northgate | 210 | 48'].join('\n'),
+    ]);
+  });
+
+  it('runs a typed table on over a page break, its rows still a line each', async () => {
+    const document = await load(
+      'typed-pages.pdf',
+      await makePlacedPdf([
+        bodyLines(['The harbour board counted berths in the spring.', '', '| Quay | Berths let |', '| --- | --- |', '| Eastpoint | 140 |'], 200),
+        bodyLines(['| Westreach | 96 |', '| Northgate | 210 |', '', 'Repairs start next year.']),
+      ]),
+    );
+    const table = document.blocks.find((block) => block.text.startsWith('Quay'))!;
+    expect(table.text).toBe(['Quay | Berths let', 'Eastpoint | 140', 'Westreach | 96', 'Northgate | 210'].join('\n'));
+    expect(table.pageStarts).toEqual([{ offset: table.text.indexOf('Westreach'), page: 2 }]);
+  });
+
   it("drops enscript's header cut short by a long path at the page's edge, and takes the title from the text", async () => {
     const header = { text: '/home/ann/work/reports/harbour-survey-2026.txt Mon Dec', x: 40, y: 810, size: 10 };
     const document = await load('cut.pdf', await makePlacedPdf([[header, ...bodyLines(['Harbour survey', 'Ferries ran on time.'])]]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPipeTable, pipeTableHeader, pipeTableRows } from '../../src/ingest/pipe-table.js';
+import { isPipeLine, isPipeTable, pipeTableHeader, pipeTableRows } from '../../src/ingest/pipe-table.js';
 
 describe('pipe tables', () => {
   const table = 'Harbour | Berths | Boats\nEastpoint | 140 | 95\nWestreach |  | 61';
@@ -29,5 +29,19 @@ describe('pipe tables', () => {
     const cut = pipeTableRows('Eastpoint | 140 | 95\nWestreach | 96 | 61', ['Harbour', 'Berths', 'Boats']);
     expect(cut.map((row) => row.cells.map((cell) => cell.text))).toEqual([['Berths 140', 'Boats 95'], ['Berths 96', 'Boats 61']]);
     expect(pipeTableRows(table, ['Quay', 'Cranes', 'Tugs'])[1]!.cells.map((cell) => cell.text)).toEqual(['Berths 140', 'Boats 95']);
+  });
+
+  it('reads a table as its source writes it, outer pipes and divider line kept (a text file, a typewritten PDF)', () => {
+    const source = '| Harbour | Berths | Boats |\n| --- | :---: | ---: |\n| Eastpoint | 140 | 95 |';
+    expect(isPipeTable(source)).toBe(true);
+    expect(pipeTableHeader(source)).toEqual(['Harbour', 'Berths', 'Boats']);
+    const rows = pipeTableRows(source);
+    expect(rows.map((row) => [row.label, row.header, row.cells.map((cell) => cell.text)])).toEqual([
+      ['Harbour', true, ['Berths', 'Boats']],
+      ['', true, []],
+      ['Eastpoint', false, ['Berths 140', 'Boats 95']],
+    ]);
+    expect(isPipeLine('| Eastpoint | 140 | 95 |')).toBe(true);
+    expect(isPipeLine('Eastpoint | 140 | 95')).toBe(false);
   });
 });
