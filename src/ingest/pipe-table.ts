@@ -29,7 +29,7 @@ export interface PipeTableRow {
 
 /** A line of cells between pipes. */
 const PIPE_ROW = /^[^\n|]*(?:\|[^\n|]*)+$/;
-/** The line under a Markdown table's header: dashes between pipes, a colon for alignment ("| --- | :-: |"). */
+/** The line under a Markdown table's header: three dashes or more between pipes, a colon for alignment ("| --- | :---: |"). */
 export const TABLE_DIVIDER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /** Whether a line is a Markdown table's row as written in its source, outer pipes and all ("| Eastpoint | 140 |"). */
