@@ -2,6 +2,7 @@
  * Reads what the signals need, once per question and once per candidate window: terms, vectors of
  * the question, windows and sentences, and the closest window word to each question word.
  */
+import { passageContext } from '../ingest/passage-context.js';
 import type { Embedder } from '../embed/types.js';
 import { cosine, type WordVectors } from '../embed/word-vectors.js';
 import { acronymReader } from './acronyms.js';
@@ -112,8 +113,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   return windows.map((window, index) => {
     const terms = termsOf(window.text);
     const { passage } = window.hit;
-    // The context a window's words stand in: its document's title, its section's heading, and the header of a table its passage opens inside of.
-    const titleText = `${passage.title}\n${passage.heading ?? ''}${passage.tableHeader ? `\n${passage.tableHeader}` : ''}`;
+    const titleText = passageContext(passage);
     const key = `${passage.docId}\n${titleText}`;
     let titled = byTitle.get(key);
     if (!titled) {

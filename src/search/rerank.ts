@@ -1,4 +1,5 @@
 /** Signals a reader would use to pick the right passage among close ones. Each feature is in [-1, 1]. */
+import { passageContext } from '../ingest/passage-context.js';
 import type { Passage } from '../ingest/types.js';
 import { termCoverage } from './coverage.js';
 import { gradesIn, type AnalysedQuery } from './query.js';
@@ -50,7 +51,7 @@ export function rerankFeatures(
   latestYear?: number,
 ): RerankFeatures {
   const newest = newestYear(passage);
-  const haystack = `${passage.title}\n${passage.heading ?? ''}\n${passage.tableHeader ?? ''}\n${passage.text}`;
+  const haystack = `${passageContext(passage)}\n${passage.text}`;
   return {
     coverage: termCoverage(new Set(vocabulary.normaliser.terms(haystack)), query, idf),
     year: query.years.length === 0 ? 0 : overlaps(query.years, yearsIn(haystack)) ? 1 : -1,
