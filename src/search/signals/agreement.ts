@@ -3,6 +3,7 @@
  * or person asked for. Each is 0 when the question asks for none, +1 when the window (or its
  * document's title) states one that fits, and -1 when it does not.
  */
+import { passageContext } from '../../ingest/passage-context.js';
 import { gradesIn } from '../query.js';
 import { MONTH_NAME, PERCENTAGE, foldText, yearsIn } from '../text-analysis.js';
 import type { QuestionEvidence, Signal, WindowEvidence } from './types.js';
@@ -23,7 +24,7 @@ export const placeAgreement: Signal = ({ query, vocabulary }, window) => {
   if (query.places.length === 0) return 0;
   const { text, hit } = window.window;
   // The heading too: a long report's section names the place its title does not.
-  const named = [...vocabulary.places.find(text), ...vocabulary.places.find(`${hit.passage.title}\n${hit.passage.heading ?? ''}`)];
+  const named = [...vocabulary.places.find(text), ...vocabulary.places.find(passageContext(hit.passage))];
   return query.places.some((place) => named.includes(place)) ? 1 : -1;
 };
 
