@@ -45,14 +45,16 @@ export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWin
   };
 }
 
-/** The best sentence; for a table, the row that answers under its header line. */
+/** The best sentence; for a table (or the one it introduces), the row that answers under its header line. */
 function leadOf({ evidence }: RankedWindow): string {
-  const { sentence } = evidence.window;
+  const { sentence, text, focusStart } = evidence.window;
   const row = evidence.focusRow;
   if (!row) return sentence;
-  const line = sentence.slice(row.start, row.end);
+  // The row's offsets are from the best sentence's start, within the window's text.
+  const at = (offset: number) => focusStart + offset;
+  const line = text.slice(at(row.start), at(row.end));
   if (!row.header) return line;
-  return `${'line' in row.header ? row.header.line : sentence.slice(row.header.start, row.header.end)}\n${line}`;
+  return `${'line' in row.header ? row.header.line : text.slice(at(row.header.start), at(row.header.end))}\n${line}`;
 }
 
 /** What choosing citations reads of a ranked window. */
@@ -82,7 +84,7 @@ function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: Anal
     ...(wholeIsFocus ? {} : { focus: { start: focusStart, end: focusEnd } }),
     ...(passage.page !== undefined ? { page: passage.page } : {}),
     score: round(quoted.score, 3),
-    figures: figuresAsked(row ? marked.sentence.slice(row.start, row.end) : marked.sentence, query),
+    figures: figuresAsked(row ? marked.text.slice(marked.focusStart + row.start, marked.focusStart + row.end) : marked.sentence, query),
   };
 }
 

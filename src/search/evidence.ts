@@ -14,7 +14,7 @@ import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
 import { termFeatures, termImportance, type TermImportanceModel } from './term-importance.js';
 import { PERCENTAGE, foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
-import { bestTableRow } from './table-focus.js';
+import { windowTableRow } from './table-focus.js';
 import { wordCount, type AnswerWindow } from './windows.js';
 
 /**
@@ -95,9 +95,9 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
     return terms;
   };
   // A table's answering row holds the terms likeliest to stand in the answer (the learned importance), the rarer the better.
-  const focusRowOf = (sentence: string, importance: ReadonlyMap<string, number>, tableHeader: string | undefined) => {
+  const focusRowOf = (window: AnswerWindow, importance: ReadonlyMap<string, number>, tableHeader: string | undefined) => {
     const weights = importance.size === 0 ? question.termWeights : new Map([...question.termWeights].map(([term, idf]) => [term, idf * (importance.get(term) ?? 0)]));
-    const row = bestTableRow(sentence, { text: question.query.text, weights }, termsOf, tableHeader);
+    const row = windowTableRow(window, { text: question.query.text, weights }, termsOf, tableHeader);
     return row ? { focusRow: row } : {};
   };
   const shares = candidateTermShares(windows, [...question.termWeights.keys()], termsOfSentence);
@@ -135,7 +135,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       foldedTitle: foldText(titleText).toLowerCase(),
       termFeatures: titled.features,
       termImportance: titled.importance,
-      ...focusRowOf(window.sentence, titled.importance, passage.tableHeader),
+      ...focusRowOf(window, titled.importance, passage.tableHeader),
     };
   });
 }

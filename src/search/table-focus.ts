@@ -5,8 +5,12 @@
  */
 import { isPipeTable, pipeTableHeader, pipeTableRows } from '../ingest/pipe-table.js';
 import { MONTH_NAME } from './text-analysis.js';
+import type { AnswerWindow } from './windows.js';
 
-/** Offsets in the table's text. */
+/**
+ * Offsets from the start of the window's best sentence: in it when it is the table, past it when it
+ * introduces the table that follows ("Table 2: Home care hours by locality").
+ */
 export interface TableRowFocus {
   start: number;
   end: number;
@@ -47,6 +51,32 @@ export function bestTableRow(
   if (!best) return undefined;
   const header = rows[0]?.header ? { start: rows[0].start, end: rows[0].end } : continuing ? { line: tableHeader! } : undefined;
   return { start: best.start, end: best.end, ...(header ? { header } : {}) };
+}
+
+/** A line that introduces what follows it: a table's caption, or a clause ending with a colon. */
+const INTRODUCES = /^(?:table|figure)\s+\d+\b|:\s*$/i;
+/** The most words such a line runs to. */
+const INTRODUCTION_WORDS = 40;
+
+/**
+ * The answering row of a window's best sentence when it is a table, or of the table that sentence
+ * introduces when the next sentence of the window is one.
+ */
+export function windowTableRow(
+  window: Pick<AnswerWindow, 'sentence' | 'text' | 'focusStart' | 'focusEnd' | 'sentences'>,
+  question: AskedTerms,
+  termsOf: (text: string) => readonly string[],
+  tableHeader?: string,
+): TableRowFocus | undefined {
+  const own = bestTableRow(window.sentence, question, termsOf, tableHeader);
+  if (own || !INTRODUCES.test(window.sentence.trim()) || window.sentence.split(/\s+/).length > INTRODUCTION_WORDS) return own;
+  const next = window.sentences[window.sentences.indexOf(window.sentence) + 1];
+  const at = next === undefined ? -1 : window.text.indexOf(next, window.focusEnd);
+  const row = at < 0 ? undefined : bestTableRow(next!, question, termsOf);
+  if (!row) return undefined;
+  const shift = at - window.focusStart;
+  const header = row.header && 'start' in row.header ? { start: row.header.start + shift, end: row.header.end + shift } : row.header;
+  return { start: row.start + shift, end: row.end + shift, ...(header ? { header } : {}) };
 }
 
 const MONTH = new RegExp(String.raw`\b${MONTH_NAME}\b`, 'gi');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bestTableRow } from '../../src/search/table-focus.js';
-import { vocabulary } from './signals.helpers.js';
+import { bestTableRow, windowTableRow } from '../../src/search/table-focus.js';
+import { windowsOf } from '../../src/search/windows.js';
+import { passage, vocabulary } from './signals.helpers.js';
 
 const termsOf = (text: string) => vocabulary.normaliser.terms(text);
 /** The question with each term weighted 1, or as given. */
@@ -41,5 +42,18 @@ describe('bestTableRow', () => {
   it('marks no row of a text that is no table, or when no row says anything the question asks', () => {
     expect(bestTableRow('Eastpoint let 140 berths. Westreach let 96.', asked('westreach berths'), termsOf)).toBeUndefined();
     expect(best('how much did dredging cost?')).toBeUndefined();
+  });
+
+  it('marks the row of the table a caption introduces, when the caption is the best sentence and the table follows it in the window', () => {
+    const text = 'Table 2: Boats waiting by quay, end of season\n\nQuay | Boats waiting\nEastpoint | 35\nWestreach | 12';
+    const windows = windowsOf({ passage: passage(text), score: 1, lexical: 1, semantic: 0 }, 0, { minWords: 30, maxWords: 60 });
+    const caption = windows.find((window) => window.sentence.startsWith('Table 2'))!;
+    const focus = windowTableRow(caption, asked('boats waiting at westreach'), termsOf);
+    const at = (offset: number) => caption.text.slice(caption.focusStart + offset);
+    expect(at(focus!.start).slice(0, focus!.end - focus!.start)).toBe('Westreach | 12');
+    expect(focus!.header && 'start' in focus!.header ? at(focus!.header.start).slice(0, focus!.header.end - focus!.header.start) : undefined).toBe('Quay | Boats waiting');
+    // A best sentence that introduces nothing marks no row of a table after it.
+    const prose = windowsOf({ passage: passage(text.replace('Table 2: Boats waiting by quay, end of season', 'Boats waited longer this season.')), score: 1, lexical: 1, semantic: 0 }, 0, { minWords: 30, maxWords: 60 });
+    expect(windowTableRow(prose.find((window) => window.sentence.startsWith('Boats'))!, asked('boats waiting at westreach'), termsOf)).toBeUndefined();
   });
 });
