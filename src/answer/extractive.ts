@@ -47,14 +47,20 @@ export function extractiveReply(query: AnalysedQuery, ranked: readonly RankedWin
 
 /** The best sentence; for a table (or the one it introduces), the row that answers under its header line. */
 function leadOf({ evidence }: RankedWindow): string {
-  const { sentence, text, focusStart } = evidence.window;
-  const row = evidence.focusRow;
-  if (!row) return sentence;
-  // The row's offsets are from the best sentence's start, within the window's text.
-  const at = (offset: number) => focusStart + offset;
-  const line = text.slice(at(row.start), at(row.end));
-  if (!row.header) return line;
-  return `${'line' in row.header ? row.header.line : text.slice(at(row.header.start), at(row.header.end))}\n${line}`;
+  const line = markedText(evidence);
+  const header = evidence.focusRow?.header;
+  if (!header) return line;
+  return `${'line' in header ? header.line : windowSlice(evidence.window, header)}\n${line}`;
+}
+
+/** What a window marks: its best sentence, or a table's answering row. */
+function markedText({ window, focusRow }: Pick<RankedWindow['evidence'], 'window' | 'focusRow'>): string {
+  return focusRow ? windowSlice(window, focusRow) : window.sentence;
+}
+
+/** Text of the window at offsets from its best sentence's start (where a table's rows are read from). */
+function windowSlice(window: AnswerWindow, { start, end }: { start: number; end: number }): string {
+  return window.text.slice(window.focusStart + start, window.focusStart + end);
 }
 
 /** What choosing citations reads of a ranked window. */
@@ -84,7 +90,7 @@ function toCitation({ quoted, focus }: ChosenCitation<RankedWindow>, query: Anal
     ...(wholeIsFocus ? {} : { focus: { start: focusStart, end: focusEnd } }),
     ...(passage.page !== undefined ? { page: passage.page } : {}),
     score: round(quoted.score, 3),
-    figures: figuresAsked(row ? marked.text.slice(marked.focusStart + row.start, marked.focusStart + row.end) : marked.sentence, query),
+    figures: figuresAsked(markedText(focus.evidence), query),
   };
 }
 
