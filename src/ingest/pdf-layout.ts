@@ -181,14 +181,14 @@ export function pdfParagraphs(lines: readonly PdfLine[], leading?: number, acros
     table = undefined;
     // A table typed as its Markdown source ("| Eastpoint | 140 |", as enscript prints a text file) keeps a line a row.
     const pipeRow = isPipeLine(line.text);
-    if (current?.table && previous && /\|\s*$/.test(line.text) && !/^\s*\|/.test(line.text)) {
+    if (current?.typed && previous && /\|\s*$/.test(line.text) && !/^\s*\|/.test(line.text)) {
       // The rest of a row the printer wrapped at the page's edge ("29.6% |").
       current.text = `${current.text} ${line.text}`;
       previous = line;
       continue;
     }
     // The line under the header names nothing, as the Markdown loader drops it.
-    if (pipeRow && TABLE_DIVIDER.test(line.text) && current?.table) {
+    if (pipeRow && TABLE_DIVIDER.test(line.text) && current?.typed) {
       previous = line;
       continue;
     }
@@ -198,16 +198,16 @@ export function pdfParagraphs(lines: readonly PdfLine[], leading?: number, acros
       const sizeChanged = Math.abs(previous.size - line.size) > size * 0.15;
       const bullet = /^[•◦▪▫●○■□➢►‣⁃]/u.test(line.text);
       const continues = /^\p{Ll}/u.test(line.text) && !/[.!?:;]["'”’)\]]*$/.test(previous.text) && drop <= size * 2.5;
-      const newParagraph = drop <= 0 || (drop > size * gapRatio && !continues) || sizeChanged || bullet || pipeRow !== current.table;
+      const newParagraph = drop <= 0 || (drop > size * gapRatio && !continues) || sizeChanged || bullet || pipeRow !== Boolean(current.typed);
       if (newParagraph) {
         result.push(current);
-        current = { text: line.text, size: line.size, table: pipeRow };
+        current = paragraphOf(line, pipeRow);
       } else {
         current.text = pipeRow ? `${current.text}\n${line.text}` : joinLines(current.text, line.text);
       }
     } else {
       if (current) result.push(current);
-      current = { text: line.text, size: line.size, table: pipeRow };
+      current = paragraphOf(line, pipeRow);
     }
     previous = line;
   }
@@ -217,7 +217,12 @@ export function pdfParagraphs(lines: readonly PdfLine[], leading?: number, acros
   // A typed table's rows as the Markdown loader writes them, so that it reads as one.
   return result
     .filter((paragraph) => paragraph.text.trim() !== '')
-    .map((paragraph) => (paragraph.table && isPipeLine(paragraph.text.split('\n', 1)[0]!) ? { ...paragraph, text: paragraph.text.split('\n').map(pipeRowText).join('\n'), typed: true } : paragraph));
+    .map((paragraph) => (paragraph.typed ? { ...paragraph, text: paragraph.text.split('\n').map(pipeRowText).join('\n') } : paragraph));
+}
+
+/** A paragraph opened by a line: a typed table's when the line is a row of one. */
+function paragraphOf(line: PdfLine, pipeRow: boolean): PdfParagraph {
+  return pipeRow ? { text: line.text, size: line.size, table: true, typed: true } : { text: line.text, size: line.size, table: false };
 }
 
 /** The paragraphs' text alone, line-end hyphens settled within these lines. */
