@@ -79,6 +79,13 @@ function mention(text: string, extra: Record<string, unknown> = {}) {
 const answersIn = (threadTs: string) => api.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === threadTs);
 const textOf = (call: { args: Record<string, unknown> }) => [String(call.args.text ?? ''), ...renderedTexts(call.args.blocks)].join('\n');
 const a = () => replicas[0]!;
+/** Sends without waiting, for polling loops; `acknowledged` then awaits every such send, so none is left in flight when a replica is killed. */
+const inFlight: Promise<Response>[] = [];
+const sendLater = (url: string, event: Record<string, unknown>) => void inFlight.push(sendEvent(url, eventEnvelope(event)));
+async function acknowledged(): Promise<number[]> {
+  const responses = await Promise.all(inFlight.splice(0));
+  return responses.map((response) => response.status);
+}
 const b = () => replicas[1]!;
 
 describe('a replica whose database is down at start', () => {
@@ -155,7 +162,7 @@ describe('two replicas on one Postgres', () => {
           if (asked && answersIn(asked.ts).some((call) => textOf(call).includes('Quillbrook'))) return true;
           if (!asked || answersIn(asked.ts).length > 0) {
             asked = mention('what share of foster placements in the Quillbrook area ended within a year?');
-            void sendEvent(replica.url, eventEnvelope(asked));
+            sendLater(replica.url, asked);
           }
           return false;
         },
@@ -163,6 +170,7 @@ describe('two replicas on one Postgres', () => {
         60_000,
       );
     }
+    expect(new Set(await acknowledged())).toEqual(new Set([200]));
   }, 120_000);
 
   it('says to try again while the database is down, and answers again once it is back', async () => {
@@ -175,12 +183,13 @@ describe('two replicas on one Postgres', () => {
     await waitFor(
       () => {
         const asked = mention('what share of councils were rated inadequate?');
-        void sendEvent(a().url, eventEnvelope(asked));
+        sendLater(a().url, asked);
         return api.callsTo('chat.postMessage').some((call) => textOf(call).includes('28%') && call.args.thread_ts !== during.ts && Number(call.args.thread_ts) > Number(during.ts));
       },
       'an answer after the database returned',
       60_000,
     );
+    expect(new Set(await acknowledged())).toEqual(new Set([200]));
     expect(a().child.exitCode).toBeNull();
     expect(b().child.exitCode).toBeNull();
   }, 150_000);
