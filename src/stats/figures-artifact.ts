@@ -24,7 +24,7 @@ import type { Passage } from '../ingest/types.js';
  */
 const FORMAT_VERSION = 6;
 
-export const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio'] as const satisfies readonly FigureUnit[];
+export const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio', 'rate', 'measure'] as const satisfies readonly FigureUnit[];
 
 const PERIOD_KINDS = ['year', 'financial-year', 'date', 'date-range', 'season', 'relative'] as const satisfies readonly PeriodKind[];
 

@@ -130,7 +130,7 @@ function fitsQuery(figures: FigureSet, i: number, query: StatsQuery, keyWordsOf:
     const period = figures.period(i);
     if (!period || !periodsMeet(period, query.period)) return false;
   }
-  if (query.unit && figures.unit(i) !== query.unit) return false;
+  if (query.units && !query.units.includes(figures.unit(i))) return false;
   if (query.counted && figures.counted(i) !== query.counted) return false;
   if (query.words.length > 0) {
     const present = new Set(keyWordsOf());

@@ -64,6 +64,14 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
     });
   }
 
+  // "8.1 per 10,000 children": a rate on a round base, read before the base could pass for a count.
+  for (const m of plain.matchAll(patterns.rate)) {
+    const base = /\d/.test(m[2]!) ? readNumber(m[2]!, vocabulary) : (units.multipliers[m[2]!.toLowerCase()] ?? 0);
+    if (base < 100 || !Number.isInteger(Math.log10(base))) continue;
+    const per = `${m[2]}${RATE_SUBJECT.exec(plain.slice(m.index + m[0].length))![0]}`.trim();
+    add({ start: m.index, end: m.index + m[0].length, value: readNumber(m[1]!, vocabulary), unit: 'rate', per, needsContext: false });
+  }
+
   for (const m of plain.matchAll(patterns.percentagePoints)) {
     add({ start: m.index, end: m.index + m[0].length, value: readNumber(m[1]!, vocabulary), unit: 'percentage-points', needsContext: false });
   }
@@ -105,18 +113,48 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
   for (const m of plain.matchAll(patterns.count)) {
     if (isYear(m[0]) || looksLikeHeadingNumber(plain, m.index, m[0])) continue;
     if (/^[£$€\d.,]/.test(plain[m.index - 1] ?? '') || /^[\d/-]\d/.test(plain.slice(m.index + m[0].length))) continue;
-    // "2.1" without "million" is a section number or a rate, not a count.
-    if (!m[2] && /\./.test(m[1]!)) continue;
+    const measured = !m[2] && isMeasured(plain, m.index, m.index + m[0].length, patterns);
+    // "2.1" without "million" is a section number, not a count, unless a measure leads to it.
+    if (!m[2] && /\./.test(m[1]!) && !measured) continue;
     const multiplier = m[2] ? (units.multipliers[m[2].toLowerCase()] ?? 1) : 1;
     add({
       start: m.index,
       end: m.index + m[0].length,
       value: round(readNumber(m[1]!, vocabulary) * multiplier, 3),
-      unit: 'count',
-      needsContext: true,
+      unit: measured ? 'measure' : 'count',
+      needsContext: !measured,
     });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** How far before a bare value the measure naming it may stand, within its clause. */
+const MEASURE_REACH = 90;
+/** The words a measure leads to its value by: "was 16.9", "an average of 12", "rose from 16.2 to 17.4". */
+const MEASURE_LINK = /\b(?:was|were|is|are|of|at|to|from|by|averaged|averages|reached)\s+$/i;
+/** "at 30 September": a day of a date, not a value. */
+const MONTH_AFTER = /^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)/i;
+/** "a rate of 5 to 10 per cent": the low end of a range of shares, read with the share. */
+const SHARE_RANGE_AFTER = /^\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)/i;
+/** "aged 15 to 44": the top of an age band. */
+const AGES_BEFORE = /\bage[ds]?\s+\d+\s*(?:to|-|–)\s*$/i;
+/** A rate's subject, after its base: up to three words ("10,000 children", "1,000 population"). */
+const RATE_SUBJECT = /^(?:\s+[a-z][\w'-]*){0,3}/i;
+
+/**
+ * "The average caseload ... was 16.9": a bare number (digits) that a linking word joins to a measure
+ * word earlier in its clause is that measure's value; a whole number a counted thing follows ("an
+ * average of 12 councils") stays a count.
+ */
+function isMeasured(plain: string, start: number, end: number, patterns: NumberPatterns): boolean {
+  if (!/^\d/.test(plain.slice(start, end))) return false;
+  const before = plain.slice(Math.max(0, start - MEASURE_REACH), start);
+  const after = plain.slice(end);
+  if (!MEASURE_LINK.test(before) || MONTH_AFTER.test(after) || SHARE_RANGE_AFTER.test(after) || AGES_BEFORE.test(before)) return false;
+  // A whole number of things is a count; a decimal one ("an average of 16.9 cases") is not.
+  if (!plain.slice(start, end).includes('.') && patterns.countedAfter.test(after)) return false;
+  const clause = before.split(/[;!?]|[.:](?=\s)/).at(-1)!;
+  return patterns.measure.test(clause);
 }
 
 interface NumberPatterns {
@@ -130,6 +168,11 @@ interface NumberPatterns {
   fraction: RegExp;
   partOf: RegExp;
   count: RegExp;
+  rate: RegExp;
+  /** A measure word, anywhere in a text. */
+  measure: RegExp;
+  /** A counted thing straight after a number. */
+  countedAfter: RegExp;
 }
 
 /** Compiled once per vocabulary: building these alternations for every sentence was most of extraction's time. */
@@ -156,6 +199,9 @@ function numberPatterns(vocabulary: Vocabulary): NumberPatterns {
     fraction: new RegExp(`\\b(${fractions})\\s+of\\b`, 'gi'),
     partOf: new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'),
     count: new RegExp(`(${number})(?:\\s?(${multipliers})\\b)?`, 'gi'),
+    rate: new RegExp(`(${DIGITS})\\s+per\\s+(${DIGITS}|thousand|million)(?![\\d,.]*\\d)\\b`, 'gi'),
+    measure: new RegExp(`\\b(?:${alternation(units.measureWords) || '(?!)'})\\b`, 'i'),
+    countedAfter: new RegExp(`^\\s+(?:${counterAliases(vocabulary)})\\b`, 'i'),
   };
   patternsByVocabulary.set(vocabulary, patterns);
   return patterns;

@@ -31,7 +31,7 @@ export function parseStatsQuery(text: string, vocabulary: Vocabulary): StatsQuer
     .split(/\s+/)
     .map((w) => UNIT_WORDS[w])
     .find((u): u is FigureUnit => u !== undefined);
-  const unit = unitWord ?? features.units[0];
+  const units = unitWord ? [unitWord] : features.units;
   const remaining = blankOut(text, features.spans).replace(/[%£]/g, ' ');
   const words = vocabulary.words.keyWords(remaining).filter((w) => !Object.keys(UNIT_WORDS).includes(w));
   return {
@@ -39,7 +39,7 @@ export function parseStatsQuery(text: string, vocabulary: Vocabulary): StatsQuer
     grades: features.gradeSets.length > 0 ? orderGrades(features.gradeSets.flat(), vocabulary) : [],
     ...(features.period ? { period: features.period } : {}),
     ...(features.counted[0] ? { counted: features.counted[0] } : {}),
-    ...(unit ? { unit } : {}),
+    ...(units.length > 0 ? { units } : {}),
     words,
   };
 }
@@ -72,7 +72,8 @@ function readFeatures(text: string, vocabulary: Vocabulary): Omit<QuestionFeatur
   const counted = vocabulary.counted.find(text);
   const cues = vocabulary.questionCues.find(text);
   const recency = vocabulary.recency.find(text);
-  const cued = new Set(cues.map((c) => c.key as FigureUnit));
+  // A cue's key may name several kinds, joined by "+" ("rate": a share or a rate per 10,000).
+  const cued = new Set(cues.flatMap((c) => c.key.split('+') as FigureUnit[]));
   // "How much higher is the share ...?" asks for the difference in points, not for a share.
   if (cued.has('percentage-points')) cued.delete('percent');
   const units = [...cued];

@@ -1,6 +1,7 @@
 /** The figures index's data: figures found in passages, the periods they refer to, and queries over them. */
 
-export type FigureUnit = 'percent' | 'percentage-points' | 'count' | 'GBP' | 'USD' | 'EUR' | 'ratio';
+/** `rate`: so many per a round base ("8.1 per 10,000 children"); `measure`: a bare value a measure names ("the average caseload was 16.9"). */
+export type FigureUnit = 'percent' | 'percentage-points' | 'count' | 'GBP' | 'USD' | 'EUR' | 'ratio' | 'rate' | 'measure';
 
 export type PeriodKind = 'year' | 'financial-year' | 'date' | 'date-range' | 'season' | 'relative';
 
@@ -75,7 +76,8 @@ export interface StatsQuery {
   grades: string[];
   period?: Period;
   counted?: string;
-  unit?: FigureUnit;
+  /** Kinds of figure asked for, any of them ("rate" asks for a share or a rate per 10,000). */
+  units?: FigureUnit[];
   /** Remaining key words; each must appear in the figure's sentence or document title. */
   words: string[];
 }

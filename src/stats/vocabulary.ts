@@ -18,6 +18,8 @@ export interface VocabularyData {
     currencies: Record<string, string>;
     multipliers: Record<string, number>;
     moneyRates: string[];
+    /** Words naming a measure ("average", "median"): a bare value they lead to is a figure ("the average caseload was 16.9"). */
+    measureWords: string[];
   };
   numberWords: Record<string, number>;
   /** A string value is a comment. */
@@ -57,6 +59,7 @@ export function checkVocabularyData(json: unknown): VocabularyData {
       currencies: shape.record(units.currencies, 'units.currencies', shape.string),
       multipliers: shape.record(units.multipliers, 'units.multipliers', shape.number),
       moneyRates: aliases(units.moneyRates, 'units.moneyRates'),
+      measureWords: units.measureWords === undefined ? [] : aliases(units.measureWords, 'units.measureWords'),
     },
     numberWords: shape.record(data.numberWords, 'numberWords', shape.number),
     fractions: shape.record(data.fractions, 'fractions', textOr(shape.number)),

@@ -109,6 +109,35 @@ describe('extractFigures: kinds of figure', () => {
     expect(figures[0]).toMatchObject({ unit: 'ratio', value: 4, raw: 'For every £1 put into early help, councils spent £4' });
   });
 
+  it('reads a rate on a round base as one figure, the base never a count of its own', () => {
+    const figures = extractFigures([passage('Harbourside looked after 412 children, a rate of 63.5 per 10,000 children, up from 58 per 10,000 in 2023.')]);
+    expect(only(figures, '63.5 per 10,000')).toMatchObject({ value: 63.5, unit: 'rate', per: '10,000 children', counted: 'children' });
+    expect(only(figures, '58 per 10,000')).toMatchObject({ value: 58, unit: 'rate' });
+    expect(figures.map((f) => f.raw)).not.toContain('10,000');
+    // "per 12 weeks" is no base of a rate.
+    expect(extractFigures([passage('Visits ran at 3 per 12 weeks.')]).filter((f) => f.unit === 'rate')).toEqual([]);
+  });
+
+  it('reads a bare value that a measure word leads to: an average, a median, a rise from one to another', () => {
+    const figures = extractFigures([
+      passage('The median wait for a first visit was 41 days. Mean caseloads in the east team rose from 14.2 to 15.8 in 2024. Mentors held an average of 6.5 cases each.'),
+    ]);
+    expect(only(figures, '41')).toMatchObject({ value: 41, unit: 'measure' });
+    expect(only(figures, '14.2')).toMatchObject({ value: 14.2, unit: 'measure' });
+    expect(only(figures, '15.8')).toMatchObject({ value: 15.8, unit: 'measure', period: { label: '2024' } });
+    expect(only(figures, '6.5')).toMatchObject({ value: 6.5, unit: 'measure' });
+  });
+
+  it('keeps a whole number of counted things a count, and reads no measure from a date, a band of ages, a range of shares or a section', () => {
+    const figures = extractFigures([
+      passage(
+        'The average score across 12 councils was high. The average was reported at 30 September. Rates are given per 1,000 women aged 15 to 44. A vacancy rate of 5 to 10 per cent is the aim. The average is explained in section 4.2 below.',
+      ),
+    ]);
+    expect(only(figures, '12')).toMatchObject({ unit: 'count', counted: 'local authorities' });
+    expect(figures.filter((f) => f.unit === 'measure')).toEqual([]);
+  });
+
   it('keeps the sentence exactly, with offsets in the document', () => {
     const text = 'Opening words here. Then 45% of authorities improved.';
     const [figure] = extractFigures([passage(text, { start: 1000 })]);

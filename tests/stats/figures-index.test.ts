@@ -125,6 +125,31 @@ describe('parseQuestion', () => {
     expect(parseQuestion('how much higher is the good or outstanding share now than in 2015?').units).toEqual(['percentage-points']);
     expect(parseQuestion('what share of authorities got a good rating?').units).toEqual(['percent']);
   });
+
+  it('reads "average" or "median" as asking for a measure, and "per 10,000" for a rate', () => {
+    expect(parseQuestion('what was the median wait for an assessment?').units).toEqual(['measure']);
+    expect(parseQuestion('how many children per 10,000 were in care?').units.sort()).toEqual(['count', 'rate']);
+  });
+});
+
+describe('FiguresIndex.lookup of measures and rates', () => {
+  const index = () =>
+    figuresIndex(
+      extractFigures([
+        passage('The average caseload of a youth worker was 11.4 in 2025, down from 12.9 in 2024.', { docId: 'w-workforce.md', title: 'Workforce review' }),
+        passage('In 2025 the service looked after children at a rate of 47 per 10,000 children.', { docId: 'c-care.md', title: 'Care review' }),
+      ]),
+    );
+
+  it('finds an average by its words and year, and a rate by its words', () => {
+    expect(index().lookup(parseStatsQuery('caseload 2025')).map((f) => f.raw)).toEqual(['11.4']);
+    expect(index().lookup(parseStatsQuery('caseload')).map((f) => f.raw).sort()).toEqual(['11.4', '12.9']);
+    expect(index().lookup(parseStatsQuery('rate looked after')).map((f) => f.raw)).toEqual(['47 per 10,000']);
+  });
+
+  it('answers a question on an average with the average, not another figure of its sentence', () => {
+    expect(index().matchQuestion('what was the average caseload of a youth worker in 2025?')[0]!.figure.raw).toBe('11.4');
+  });
 });
 
 describe('FiguresIndex.matchQuestion', () => {
