@@ -57,10 +57,24 @@ export function attachMentions<T extends Span>(sentence: string, figures: Span[]
   if (fallback === 'none') return own;
   return own.map((mention, i) => {
     if (mention) return mention;
-    if (fallback === 'sentence') return nearest(figures[i]!, mentions);
+    if (fallback === 'sentence') return nearest(figures[i]!, mentions.filter((m) => !comparedWith(sentence, figures, joined, i, m)));
     return linkedNeighbour(sentence, figures, own, i) ?? mentions.filter((m) => m.end <= figures[i]!.start).pop();
   });
 }
+
+/**
+ * "16.9, down from 17.4 last year": a period joined to the earlier figure a later one moved from
+ * is that earlier figure's alone.
+ */
+function comparedWith<T>(sentence: string, figures: Span[], joined: Array<T | undefined>, i: number, mention: T): boolean {
+  return figures.some((other, j) => j > i && joined[j] === mention && COMPARISON_GAP.test(sentence.slice(figures[i]!.end, other.start)));
+}
+
+/**
+ * What stands between a figure and the earlier one it moved from: "down from", "up from". ("Compared
+ * with" and "than" compare groups within one period as often as two periods.)
+ */
+const COMPARISON_GAP = /^[^\d]{0,40}\b(?:up|down|fell|rose|increased|decreased|rising|falling)\s+from\s*$/i;
 
 function linkedNeighbour<T>(sentence: string, figures: Span[], own: Array<T | undefined>, i: number): T | undefined {
   const figure = figures[i]!;

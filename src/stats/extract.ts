@@ -81,7 +81,9 @@ function figuresInSentence(
     const componentGrades = gradeOf[i]?.grades ?? [];
     const grade = gradeLabel(componentGrades);
     const thing = perCounted(n, vocabulary) ?? countedOf[i]?.key;
-    const period = periodOf[i]?.period ?? context.periodNear(sentence.index);
+    // A figure the sentence's own periods all passed over is compared with an earlier one ("16.9, down from 17.4 last year"): it is of the report's time.
+    const passedOver = !namedByColumn && periods.length > 0;
+    const period = periodOf[i]?.period ?? (passedOver ? context.current() : context.periodNear(sentence.index));
     return {
       id: `${sentence.passage.docId}#${sentence.start}+${n.start}`,
       value: n.value,
@@ -221,7 +223,15 @@ class PeriodContext {
     for (let distance = 0; distance < this.sentences.length && !best; distance++) {
       best = this.resolvedAt(sentenceIndex - distance) ?? (distance > 0 ? this.resolvedAt(sentenceIndex + distance) : undefined);
     }
-    const period = best ?? this.fallback;
+    return this.inferred(best ?? this.fallback);
+  }
+
+  /** The period of the report itself (its title's, else its date's): what a figure compared with an earlier one is of. */
+  current(): Period | undefined {
+    return this.inferred(this.fallback);
+  }
+
+  private inferred(period: Period | undefined): Period | undefined {
     return period ? { ...period, inferred: true } : undefined;
   }
 

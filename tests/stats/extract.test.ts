@@ -205,6 +205,19 @@ describe('extractFigures: periods', () => {
     expect(periodOf('Back in 2007/08 some 9% were outstanding.')).toMatchObject({ label: '2007/08', inferred: false });
   });
 
+  it('gives a figure that moved from an earlier one the period of the report, not that of the earlier figure', () => {
+    const figures = extractFigures([
+      passage('Early in the review we met every team. About 21% of families waited over a month, down from 26% in 2022. In 2021 the figure was 30%.', {
+        title: 'Family support review 2024',
+      }),
+    ]);
+    expect(only(figures, '26%').period).toMatchObject({ label: '2022', inferred: false });
+    expect(only(figures, '21%').period).toMatchObject({ label: '2024', inferred: true });
+    // Groups compared within one period share it.
+    const compared = extractFigures([passage('Girls were more often waiting (18% compared with 11% in 2023).', { title: 'Family support review 2024' })]);
+    expect(compared.map((f) => f.period?.label)).toEqual(['2023', '2023']);
+  });
+
   it('reads dates and seasons', () => {
     expect(periodOf('As at 31 March 2024, 60% of councils were good or outstanding.')).toMatchObject({ kind: 'date', label: '2024-03-31' });
     expect(periodOf('In autumn 2017, 36% of councils were good or outstanding.')).toMatchObject({ kind: 'season', label: 'autumn 2017', years: [2017] });
