@@ -36,7 +36,7 @@ const modelSchema = z.object({
 export type RankerModel = z.infer<typeof modelSchema>;
 
 /** What a confidence model may read of a question's best window besides its signals (rankedListInputs). */
-const LIST_INPUTS = ['score', 'lead', 'share', 'agreesAnywhere', 'agreesNearTop'] as const;
+const LIST_INPUTS = ['score', 'lead', 'share', 'agreesAnywhere', 'agreesNearTop', 'leadYearConflict'] as const;
 
 export async function loadRankerModel(path: string): Promise<RankerModel> {
   let json: unknown;
@@ -131,7 +131,10 @@ const NEAR_TOP = 5;
  * score, its lead over the best window of another passage, its share of the list's softmax weight
  * (1 when nothing else comes close), and whether any window, or any of the best few, has a best
  * sentence that breaks none of the question's pinned-down items (a question on a year or place the
- * reports do not cover has none). Training reads its examples through this too.
+ * reports do not cover has none), and whether the best window names only years other than the one
+ * asked (held out, three in four such leads answer nothing; a linear weight on the year agreement,
+ * -1 to 1, cannot say so, since agreeing and naming no year answer alike). Training reads its
+ * examples through this too.
  */
 export function rankedListInputs(ranked: readonly { score: number; passageId: string; values: Readonly<Record<string, number>> }[]): Record<string, number> {
   const top = ranked[0];
@@ -146,5 +149,6 @@ export function rankedListInputs(ranked: readonly { score: number; passageId: st
     share,
     agreesAnywhere: ranked.some(agrees) ? 1 : 0,
     agreesNearTop: ranked.slice(0, NEAR_TOP).some(agrees) ? 1 : 0,
+    leadYearConflict: (top.values.yearAgreement ?? 0) < 0 ? 1 : 0,
   };
 }

@@ -36,6 +36,7 @@ const CONFIDENCE_INPUTS = [
   'peakSpecificity',
   'agreesAnywhere',
   'agreesNearTop',
+  'leadYearConflict',
 ];
 const L2_CHOICES = [0.01, 0.1, 0.3, 1];
 /** Less L2 on the answerability declined fewer unanswerable questions held out (0.46 against 0.41-0.44 at 0.03-0.001). */

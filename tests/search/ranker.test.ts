@@ -88,6 +88,13 @@ describe('what a ranked list says of its best window', () => {
     expect(rankedListInputs([])).toEqual({});
   });
 
+  it('says whether the best window names only years other than the one asked, apart from agreeing or naming none', () => {
+    const inputs = (yearAgreement: number) => rankedListInputs([item('a', 2, { ...agrees, yearAgreement }), item('b', 1, { ...agrees, yearAgreement: 1 })]);
+    expect(inputs(-1).leadYearConflict).toBe(1);
+    expect(inputs(0).leadYearConflict).toBe(0);
+    expect(inputs(1).leadYearConflict).toBe(0);
+  });
+
   it('counts a list that never names the council or region asked for as agreeing nowhere', () => {
     const namesNone = { ...agrees, placeAnswer: -1 };
     expect(rankedListInputs([item('a', 2, namesNone), item('b', 1, namesNone)])).toMatchObject({ agreesAnywhere: 0, agreesNearTop: 0 });
