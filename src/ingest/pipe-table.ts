@@ -91,7 +91,8 @@ function cellsOfLine(line: string): PipeTableCell[] {
 }
 
 /** The names a Markdown table's header line gives its columns, or undefined when its first line is no header. */
-export function pipeTableHeader(block: string): string[] | undefined {
+export function pipeTableHeader(block: string | undefined): string[] | undefined {
+  if (block === undefined) return undefined;
   const cells = cellsOfLine(block.split('\n', 1)[0]!).map((cell) => cell.text);
   return isHeaderRow(cells) ? cells : undefined;
 }

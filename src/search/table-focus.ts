@@ -38,7 +38,7 @@ export function bestTableRow(
 ): TableRowFocus | undefined {
   if (!isPipeTable(sentence)) return undefined;
   const weights = monthsShortened(question, termsOf);
-  const continuing = tableHeader === undefined ? undefined : pipeTableHeader(tableHeader);
+  const continuing = pipeTableHeader(tableHeader);
   const rows = pipeTableRows(sentence, continuing);
   let best: { score: number; start: number; end: number } | undefined;
   for (const row of rows) {

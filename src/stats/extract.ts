@@ -153,6 +153,7 @@ const CAPTION_WORDS = 40;
 /** The money unit a table's caption states, read once for each run of rows. */
 class TableCaptions {
   private readonly byFirstRow = new Map<number, MoneyScale | undefined>();
+  private readonly runStarts: number[] = [];
 
   constructor(
     private readonly sentences: readonly PassageSentence[],
@@ -164,8 +165,7 @@ class TableCaptions {
    * is not its header (a Markdown header line, or one whose bracket names a column the row has).
    */
   scaleBefore(i: number): MoneyScale | undefined {
-    let first = i;
-    while (first > 0 && this.isRow(first - 1)) first -= 1;
+    const first = this.runStart(i);
     if (!this.byFirstRow.has(first)) {
       const row = this.sentences[i]!.text;
       const stated = this.sentences
@@ -177,6 +177,15 @@ class TableCaptions {
       this.byFirstRow.set(first, stated);
     }
     return this.byFirstRow.get(first);
+  }
+
+  /** The first row of the run of rows sentence i ends or continues: walked back once over each run, not once per row. */
+  private runStart(i: number): number {
+    let first = i;
+    while (first > 0 && this.runStarts[first] === undefined && this.isRow(first - 1)) first -= 1;
+    const start = this.runStarts[first] ?? first;
+    for (let j = first; j <= i; j++) this.runStarts[j] = start;
+    return start;
   }
 
   private isRow(i: number): boolean {

@@ -22,7 +22,7 @@ const BLOCK_BREAK = /\n[ \t]*\n/g;
 export function sentencesOf(passage: Passage): PassageSentence[] {
   const sentences: PassageSentence[] = [];
   // A long table's later rows, in a passage of their own, are read by the header line the chunker kept.
-  const continuing = passage.tableHeader === undefined ? undefined : pipeTableHeader(passage.tableHeader);
+  const continuing = pipeTableHeader(passage.tableHeader);
   for (const block of blocksOf(passage.text)) {
     if (isPipeTable(block.text)) {
       // A table is a sentence a line, each line's figures read by the header's names for their columns.
