@@ -1,5 +1,6 @@
 /** Finds the numbers in a sentence that could be figures: shares, sums of money, ratios and counts. */
 import type { FigureUnit } from './types.js';
+import { DIGITS, type NumberPatterns } from './number-patterns.js';
 import { foldQuotes, type Vocabulary } from './vocabulary.js';
 import { round } from '../util/round.js';
 
@@ -19,18 +20,16 @@ interface Span {
   end: number;
 }
 
-/** A number as written: "612", "1,390", "8.1"; a comma ends it unless three digits follow ("612, 389" is two). */
-const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
 const AMOUNT = new RegExp(`(${DIGITS})\\s?([a-z]+)?`, 'i');
 const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d+(?:,\d{3})*)(?![\d,.]*\d|\s?%|\s?per)/i;
 
 /** Whether a text holds a digit, a number word or a fraction: most sentences do not, and need no further reading. */
 export function mayHoldNumber(text: string, vocabulary: Vocabulary): boolean {
-  return numberPatterns(vocabulary).any.test(text);
+  return vocabulary.numberPatterns.any.test(text);
 }
 
 export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] = []): NumberMention[] {
-  const patterns = numberPatterns(vocabulary);
+  const patterns = vocabulary.numberPatterns;
   if (!patterns.any.test(text)) return [];
   const plain = foldQuotes(text);
   const found: NumberMention[] = [];
@@ -157,61 +156,6 @@ function isMeasured(plain: string, start: number, end: number, patterns: NumberP
   return patterns.measure.test(clause);
 }
 
-interface NumberPatterns {
-  /** A digit, a number word or a fraction: what any of the others needs. */
-  any: RegExp;
-  ratio: RegExp;
-  money: RegExp;
-  percentagePoints: RegExp;
-  percent: RegExp;
-  odds: RegExp;
-  fraction: RegExp;
-  partOf: RegExp;
-  count: RegExp;
-  rate: RegExp;
-  /** A measure word, anywhere in a text. */
-  measure: RegExp;
-  /** A counted thing straight after a number. */
-  countedAfter: RegExp;
-}
-
-/** Compiled once per vocabulary: building these alternations for every sentence was most of extraction's time. */
-const patternsByVocabulary = new WeakMap<Vocabulary, NumberPatterns>();
-
-function numberPatterns(vocabulary: Vocabulary): NumberPatterns {
-  const cached = patternsByVocabulary.get(vocabulary);
-  if (cached) return cached;
-  const units = vocabulary.data.units;
-  const multipliers = alternation(Object.keys(units.multipliers));
-  const currencies = alternation(Object.keys(units.currencies));
-  const amount = `(?:${currencies})\\s?${DIGITS}(?:\\s?(?:${multipliers})\\b)?`;
-  const words = alternation([...vocabulary.numberWords.keys()]);
-  const number = `(?:${DIGITS}|\\b(?:${words})\\b)`;
-  const perThing = `${counterAliases(vocabulary)}|year|annum|month|week|day|head|person|[a-z]+`;
-  const fractions = alternation([...vocabulary.fractions.keys()]);
-  const patterns: NumberPatterns = {
-    any: new RegExp(`\\d|\\b(?:${words}|${fractions})\\b`, 'i'),
-    ratio: new RegExp(`\\bfor every\\s+(${amount}|${DIGITS})\\b(.{1,120}?)(${amount})`, 'gi'),
-    money: new RegExp(`(${amount})(\\s+pounds)?(?:\\s+(per|a|each)\\s+(${perThing}))?`, 'gi'),
-    percentagePoints: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percentagePoints)})\\b`, 'gi'),
-    percent: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percent)})(?!\\w)`, 'gi'),
-    odds: new RegExp(`(${number})\\s+in\\s+(${number})(?![\\d,])`, 'gi'),
-    fraction: new RegExp(`\\b(${fractions})\\s+of\\b`, 'gi'),
-    partOf: new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'),
-    count: new RegExp(`(${number})(?:\\s?(${multipliers})\\b)?`, 'gi'),
-    rate: new RegExp(`(${DIGITS})\\s+per\\s+(${DIGITS}|thousand|million)(?![\\d,.]*\\d)\\b`, 'gi'),
-    measure: new RegExp(`\\b(?:${alternation(units.measureWords) || '(?!)'})\\b`, 'i'),
-    countedAfter: new RegExp(`^\\s+(?:${counterAliases(vocabulary)})\\b`, 'i'),
-  };
-  patternsByVocabulary.set(vocabulary, patterns);
-  return patterns;
-}
-
-function counterAliases(vocabulary: Vocabulary): string {
-  const aliases = vocabulary.data.counted.flatMap((c) => c.aliases);
-  return alternation(aliases.sort((a, b) => b.length - a.length));
-}
-
 /** "£30million" -> 30000000, "£2,300" -> 2300, "£1" -> 1. */
 export function readAmount(text: string, vocabulary: Vocabulary): number {
   const m = AMOUNT.exec(text);
@@ -234,11 +178,3 @@ function isYear(text: string): boolean {
 function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
   return plain.slice(0, index).trim() === '' && /^\d+(?:\.\d+)*$/.test(text) && /^\.?\s/.test(plain.slice(index + text.length));
 }
-
-function alternation(phrases: string[]): string {
-  return [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|');
-}
-

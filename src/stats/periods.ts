@@ -47,7 +47,7 @@ function* yearMentions(text: string, vocabulary: Vocabulary): Generator<PeriodMe
     // Only consecutive years are a financial or academic year; "2010-2014" is a span of years, read as its end.
     if (second === first + 1) yield { start: match.index, end: match.index + match[0].length, period: splitYear(match[0], first) };
   }
-  for (const match of text.matchAll(seasonPattern(vocabulary))) {
+  for (const match of text.matchAll(vocabulary.seasonPattern)) {
     const month = vocabulary.data.seasons[match[1]!.toLowerCase()]!;
     yield { start: match.index, end: match.index + match[0].length, period: season(match[0], match[1]!, Number(match[2]), month) };
   }
@@ -57,17 +57,9 @@ function* yearMentions(text: string, vocabulary: Vocabulary): Generator<PeriodMe
   }
 }
 
-/** Compiled once per vocabulary, not once per sentence. */
-const seasonPatterns = new WeakMap<Vocabulary, RegExp>();
-
-function seasonPattern(vocabulary: Vocabulary): RegExp {
-  let pattern = seasonPatterns.get(vocabulary);
-  if (!pattern) {
-    const seasons = Object.keys(vocabulary.data.seasons).join('|');
-    pattern = new RegExp(`\\b(${seasons})\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi');
-    seasonPatterns.set(vocabulary, pattern);
-  }
-  return pattern;
+/** "autumn 2017", "spring of 2019": compiled when the vocabulary is built, with the seasons it names. */
+export function seasonPatternFor(seasons: readonly string[]): RegExp {
+  return new RegExp(`\\b(${seasons.join('|')})\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi');
 }
 
 /** Dates with a stated year: "31 March 2024", "4th December 2018", "the end of August 2019". */

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGradeModel, type GradeModel } from '../grades/model.js';
 import * as shape from '../util/shape.js';
+import { compileNumberPatterns, type NumberPatterns } from './number-patterns.js';
+import { seasonPatternFor } from './periods.js';
 import { PhraseMatcher } from './phrases.js';
 import { KeyWordReader, parseStopwords } from './words.js';
 
@@ -99,6 +101,10 @@ export interface Vocabulary {
   spread: PhraseMatcher;
   numberWords: Map<string, number>;
   fractions: Map<string, number>;
+  /** What numbers.ts reads figures by. */
+  numberPatterns: NumberPatterns;
+  /** "autumn 2017", "spring of 2019": a season the vocabulary names, and a year. */
+  seasonPattern: RegExp;
 }
 
 export function buildVocabulary(data: VocabularyData, gradeModel: GradeModel, stopwords: Iterable<string>): Vocabulary {
@@ -109,6 +115,8 @@ export function buildVocabulary(data: VocabularyData, gradeModel: GradeModel, st
   const cueEntries = Object.entries(data.questionCues)
     .filter((entry): entry is [string, string[]] => Array.isArray(entry[1]))
     .map(([key, phrases]) => ({ key, phrases }));
+  const numberWords = new Map(Object.entries(data.numberWords));
+  const fractions = new Map(Object.entries(data.fractions).filter((e): e is [string, number] => typeof e[1] === 'number'));
   return {
     data,
     gradeModel,
@@ -122,10 +130,10 @@ export function buildVocabulary(data: VocabularyData, gradeModel: GradeModel, st
     questionCues: new PhraseMatcher(cueEntries),
     recency: new PhraseMatcher([{ key: 'recent', phrases: data.recencyCues }]),
     spread: new PhraseMatcher([{ key: 'spread', phrases: data.spreadCues }]),
-    numberWords: new Map(Object.entries(data.numberWords)),
-    fractions: new Map(
-      Object.entries(data.fractions).filter((e): e is [string, number] => typeof e[1] === 'number'),
-    ),
+    numberWords,
+    fractions,
+    numberPatterns: compileNumberPatterns(data, numberWords, fractions),
+    seasonPattern: seasonPatternFor(Object.keys(data.seasons)),
   };
 }
 
