@@ -10,6 +10,8 @@ const PROMPT_FILES = {
   help: 'help.md',
   /** The lead of a reply when the reports do not answer; the engine uses it as is. */
   noAnswer: 'no-answer.md',
+  /** The same for Find sources, when no line backs the claim. */
+  noSupport: 'no-support.md',
   emptyQuestion: 'empty-question.md',
   /** The reply to a message that only greets ("hi!") or thanks: not a question for the reports. */
   greeting: 'greeting.md',

@@ -120,12 +120,21 @@ export class Citeline implements CitelineEngine {
     await this.parts.database?.close();
   }
 
-  async ask(question: string, options: AskOptions = {}): Promise<Reply> {
-    const { question: evidence, ranked, confidence, answerable } = await this.rankQuestion(question, options);
+  ask(question: string, options: AskOptions = {}): Promise<Reply> {
+    return this.reply(question, options, this.parts.prompts.noAnswer);
+  }
+
+  /** A claim is searched like a question (its own words are the best query for the lines behind it); declining says no line backs it. */
+  findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
+    return this.reply(claim, options, this.parts.prompts.noSupport);
+  }
+
+  private async reply(text: string, options: AskOptions, noAnswerText: string): Promise<Reply> {
+    const { question: evidence, ranked, confidence, answerable } = await this.rankQuestion(text, options);
     return extractiveReply(evidence.query, ranked, { confidence, answerable }, {
       maxCitations: options.maxCitations ?? DEFAULT_CITATIONS,
       declineBelow: this.parts.ranker.declineBelow,
-      noAnswerText: this.parts.prompts.noAnswer,
+      noAnswerText,
     });
   }
 
@@ -184,10 +193,6 @@ export class Citeline implements CitelineEngine {
     return options.exact ? store.exact(vector, k) : store.nearest(vector, k);
   }
 
-  async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
-    // A claim is searched like a question: its own words are the best query for the lines behind it.
-    return this.ask(claim, options);
-  }
 
   sources(): IndexedSource[] {
     return this.state.store

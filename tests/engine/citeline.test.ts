@@ -84,6 +84,16 @@ describe('Citeline on the bundled sample', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 
+  it('finds the lines behind a claim, and says so plainly when none backs it', async () => {
+    const backed = await engine.findSources('apparently 28% of councils were rated inadequate by 2015');
+    expect(backed.answered).toBe(true);
+    expect(backed.citations[0]!.extract).toContain('28%');
+    const unbacked = await engine.findSources('the capital of Peru is Lima');
+    expect(unbacked.answered).toBe(false);
+    expect(unbacked.answer).toMatch(/could not find lines in the reports that back that/);
+    expect(unbacked.citations.length).toBeGreaterThan(0);
+  });
+
   it('reads an elliptical follow-up with the question before it', async () => {
     const reply = await engine.ask('and in 2007/08?', { previousQuestion: 'what share of councils were rated good in 2015?' });
     // The merged question asks for 2007/08's share: the extract that states it is among the first cited.
