@@ -90,7 +90,7 @@ async function chosenSets(positionals: string[], values: EvalOptions, spec: Comm
   const reports = resolve(values.reports ?? join(folder as string, 'reports'));
   const questionsFile = values.questions ? resolve(values.questions) : await onlyQuestionsFile(folder, spec);
   const name = basename(folder ?? reports);
-  return [{ name, collection: name, reports, questionsFile, questions: await readEvalQuestions(questionsFile), train: false }];
+  return [{ name, collection: name, reports, questionsFile, questions: await readEvalQuestions(questionsFile), train: false, asks: 'questions' }];
 }
 
 async function onlyQuestionsFile(folder: string | undefined, spec: CommandSpec): Promise<string> {

@@ -18,8 +18,8 @@ export interface SetResult {
   baseline: EvalSummary;
 }
 
-export async function compareOnSet(set: EvalSet, engine: Pick<CitelineEngine, 'ask'>, normaliser: TermNormaliser): Promise<SetResult> {
-  const citeline = summarise(await askEvalQuestions(engine, set.questions));
+export async function compareOnSet(set: EvalSet, engine: Pick<CitelineEngine, 'ask' | 'findSources'>, normaliser: TermNormaliser): Promise<SetResult> {
+  const citeline = summarise(await askEvalQuestions(engine, set.questions, set.asks));
   const bm25 = await Bm25Baseline.build(set.reports, normaliser);
   const baseline = summarise(
     set.questions.map((question) => ({

@@ -9,12 +9,14 @@ import { goldSpans, type EvalQuestion } from './questions.js';
 export const EVAL_CITATIONS = 5;
 
 /** An engine that can also rank figures (the real one): stat questions are then scored on the figures index too. */
-export type EvalEngine = Pick<CitelineEngine, 'ask'> & { matchFigures?(question: string): Promise<FigureMatch[]> };
+export type EvalEngine = Pick<CitelineEngine, 'ask' | 'findSources'> & { matchFigures?(question: string): Promise<FigureMatch[]> };
 
-export async function askEvalQuestions(engine: EvalEngine, questions: readonly EvalQuestion[]): Promise<QuestionResult[]> {
+/** `asks: 'claims'`: each line is a claim, whose sources are found as Slack's Find sources finds them. */
+export async function askEvalQuestions(engine: EvalEngine, questions: readonly EvalQuestion[], asks: 'questions' | 'claims' = 'questions'): Promise<QuestionResult[]> {
   const results: QuestionResult[] = [];
   for (const question of questions) {
-    const reply = await engine.ask(question.question, { maxCitations: EVAL_CITATIONS });
+    const options = { maxCitations: EVAL_CITATIONS };
+    const reply = asks === 'claims' ? await engine.findSources(question.question, options) : await engine.ask(question.question, options);
     results.push({
       id: question.id,
       kind: question.kind,

@@ -19,6 +19,8 @@ const setsSchema = z.object({
       questions: z.string().min(1),
       /** false: a held-back test set, measured by `npm run eval` and never trained on. */
       train: z.boolean().default(true),
+      /** What its lines are: questions (asked) or claims posted in a discussion (their sources found). */
+      asks: z.enum(['questions', 'claims']).default('questions'),
     }),
   ),
 });
@@ -31,6 +33,8 @@ export interface EvalSet {
   questions: EvalQuestion[];
   /** Whether `npm run train` learns from it. */
   train: boolean;
+  /** Questions are asked (`ask`); claims have their sources found (`findSources`, Slack's Find sources). */
+  asks: 'questions' | 'claims';
 }
 
 export async function readEvalSets(file: string, only?: readonly string[]): Promise<{ sets: EvalSet[]; missing: string[] }> {
@@ -48,7 +52,7 @@ export async function readEvalSets(file: string, only?: readonly string[]): Prom
       missing.push(set.name);
       continue;
     }
-    sets.push({ name: set.name, collection: set.collection, reports, questionsFile, questions: await readEvalQuestions(questionsFile), train: set.train });
+    sets.push({ name: set.name, collection: set.collection, reports, questionsFile, questions: await readEvalQuestions(questionsFile), train: set.train, asks: set.asks });
   }
   return { sets, missing };
 }
@@ -60,6 +64,7 @@ export interface EvalSetEntry {
   reports: string;
   questions: string;
   train?: boolean;
+  asks?: 'questions' | 'claims';
 }
 
 /**

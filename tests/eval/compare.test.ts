@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { belowFloors, formatComparison, type SetResult } from '../../src/eval/compare.js';
 import { summarise, type QuestionResult } from '../../src/eval/metrics.js';
+import { askEvalQuestions } from '../../src/eval/run.js';
+import type { Reply } from '../../src/answer/types.js';
 
 /** A set's results: answerable questions hit at these ranks (null: missed), and unanswerable ones declined or not. */
 function result(set: string, hits: (number | null)[], unanswerableDeclined: boolean[], wronglyDeclined = 0): SetResult {
@@ -37,5 +39,22 @@ describe('the comparison table', () => {
     expect(table[0]!.indexOf('system')).toBe(column(rows[0]!));
     expect(rows[2]).toContain('transfer-round2-joined');
     expect(rows[0]).toMatch(/Citeline\s+0\.50\s+0\.50/);
+  });
+});
+
+describe('asking a set', () => {
+  /** An engine that tells which of its two ways it was asked by: ask quotes "asked", findSources "found". */
+  const engine = {
+    ask: async () => reply('asked'),
+    findSources: async () => reply('found'),
+  };
+  function reply(word: string): Reply {
+    return { question: 'q', answered: true, answer: word, confidence: 0.9, citations: [{ docId: 'r.md', title: 'R', source: 'r.md', location: '', extract: `${word} 310`, score: 1 } as Reply['citations'][number]] };
+  }
+  const questions = [{ id: 'q', question: 'how many carers left?', doc: 'r.md', answer: 'found 310', kind: 'claim' }];
+
+  it('finds the sources of a set of claims, as Find sources does, and asks every other set', async () => {
+    expect((await askEvalQuestions(engine, questions, 'claims'))[0]!.hitRank).toBe(1);
+    expect((await askEvalQuestions(engine, questions))[0]!.hitRank).toBeNull();
   });
 });

@@ -36,4 +36,15 @@ describe('a written sets file', () => {
     const { sets } = await readEvalSets(file);
     expect(sets.map((s) => [s.name, s.train])).toEqual([['trained', true], ['test-only', false]]);
   });
+
+  it('reads a set of claims as one whose sources are found, and every other set as questions asked', async () => {
+    const questions = join(dir, 'q.jsonl');
+    await writeFile(questions, JSON.stringify({ id: 'c', question: 'apparently 310 carers left', doc: 'r.md', answer: '310', kind: 'claim' }) + '\n');
+    const file = await writeEvalSets(join(dir, 'claims'), [
+      { name: 'asked', collection: 'c', reports: dir, questions },
+      { name: 'claimed', collection: 'c', reports: dir, questions, asks: 'claims', train: false },
+    ]);
+    const { sets } = await readEvalSets(file);
+    expect(sets.map((s) => [s.name, s.asks])).toEqual([['asked', 'questions'], ['claimed', 'claims']]);
+  });
 });
