@@ -1,5 +1,5 @@
 /** The patterns numbers.ts reads figures by, compiled from a stats vocabulary's words. */
-import type { VocabularyData } from './vocabulary.js';
+import type { VocabularyData } from './vocabulary-data.js';
 
 /** A number as written: "612", "1,390", "8.1"; a comma ends it unless three digits follow ("612, 389" is two). */
 export const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';

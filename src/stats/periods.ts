@@ -1,6 +1,7 @@
 /** Finds the periods a sentence names: years, financial/academic years, dates, seasons and relative words. */
 import { findCalendarDates, lastDayOfMonth, type CalendarDate } from './calendar-dates.js';
 import type { Period } from './types.js';
+import { YEAR } from './year-patterns.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface PeriodMention {
@@ -16,7 +17,6 @@ export interface KnownDate {
   label: string;
 }
 
-const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 const SPLIT_YEAR = new RegExp(`\\b(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})(?![\\d/-])`, 'g');
 const PLAIN_YEAR = new RegExp(`(?<![£$€\\d,.])\\b(${YEAR})\\b(?![%,.]?\\d|\\s?%|\\s?per ?cent)`, 'g');
 
@@ -55,11 +55,6 @@ function* yearMentions(text: string, vocabulary: Vocabulary): Generator<PeriodMe
     const year = Number(match[1]);
     yield { start: match.index, end: match.index + match[0].length, period: yearPeriod(match[0], year) };
   }
-}
-
-/** "autumn 2017", "spring of 2019": compiled when the vocabulary is built, with the seasons it names. */
-export function seasonPatternFor(seasons: readonly string[]): RegExp {
-  return new RegExp(`\\b(${seasons.join('|')})\\s+(?:of\\s+)?(${YEAR})\\b`, 'gi');
 }
 
 /** Dates with a stated year: "31 March 2024", "4th December 2018", "the end of August 2019". */

@@ -4,39 +4,13 @@ import { join } from 'node:path';
 import { loadGradeModel, type GradeModel } from '../grades/model.js';
 import * as shape from '../util/shape.js';
 import { compileNumberPatterns, type NumberPatterns } from './number-patterns.js';
-import { seasonPatternFor } from './periods.js';
+import { seasonPatternFor } from './year-patterns.js';
+import type { VocabularyData } from './vocabulary-data.js';
 import { PhraseMatcher } from './phrases.js';
 import { KeyWordReader, parseStopwords } from './words.js';
 
 export { foldQuotes, PhraseMatcher, type PhraseHit } from './phrases.js';
-
-/** data/stats-vocabulary.json: the words figures are read by. Each alias list holds non-empty phrases. */
-export interface VocabularyData {
-  /** `graded`: what Ofsted grades, which a figure with a grade and no noun of its own counts ("28% inadequate"). */
-  counted: { name: string; aliases: string[]; graded?: boolean }[];
-  units: {
-    percent: string[];
-    percentagePoints: string[];
-    currencies: Record<string, string>;
-    multipliers: Record<string, number>;
-    moneyRates: string[];
-    /** Words naming a measure ("average", "median"): a bare value they lead to is a figure ("the average caseload was 16.9"). */
-    measureWords: string[];
-  };
-  numberWords: Record<string, number>;
-  /** A string value is a comment. */
-  fractions: Record<string, number | string>;
-  /** Season to month, 1 to 12. */
-  seasons: Record<string, number>;
-  relativePeriods: { words: string[]; yearOffset: number }[];
-  /** A string value is a comment. */
-  questionCues: Record<string, string[] | string>;
-  recencyCues: string[];
-  /** Words asking how far figures differ ("what range", "from what to what", "2012 vs 2008"): a pair of figures is wanted. */
-  spreadCues: string[];
-  /** A leading string is a comment; each array is a group of words used for the same idea. */
-  wordGroups: (string | string[])[];
-}
+export type { VocabularyData } from './vocabulary-data.js';
 
 const aliases = (value: unknown, path: string) => shape.list(value, path, shape.nonEmptyString);
 const named = (entry: Record<string, unknown>, path: string) => ({ name: shape.string(entry.name, `${path}.name`), aliases: aliases(entry.aliases, `${path}.aliases`) });
