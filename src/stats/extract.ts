@@ -2,8 +2,8 @@
 import type { Passage } from '../ingest/types.js';
 import { attachMentions, type Span } from './attach.js';
 import { findGrades, gradeLabel } from './grades.js';
-import { moneyScale, type MoneyScale } from './money-scale.js';
-import { findNumbers, mayHoldNumber, type NumberMention } from './numbers.js';
+import { moneyScale, unitBeforeFigure, type MoneyScale } from './money-scale.js';
+import { findNumbers, mayHoldNumber, unitByLabel, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import { tableRowCells } from './table-rows.js';
@@ -106,18 +106,28 @@ function figuresInSentence(
 
 /** A bare amount ending a cell ("640", "1.5"): read as a sum where its table states a money unit, though a count would not take a decimal. */
 const BARE_AMOUNT = /(?<![\d.,£$€])[-–+]?\d+(?:,\d{3})*(?:\.\d+)?$/;
+const YEAR_ALONE = /^(?:19[5-9]\d|20\d\d)$/;
 
 /**
  * A table cell's figure: the number that ends it, as a sum of money in the unit its column's name
- * or its table's caption states when it is a bare amount.
+ * or its table's caption states when it is a bare amount; a bare amount the sentence reading left
+ * unread ("0.26" under "Custodial sentences per 1,000 children") is read by its label, never
+ * replaced by a number within the label ("aged 10 to 17").
  */
 function cellFigure(text: string, mentions: readonly NumberMention[], vocabulary: Vocabulary, tableScale: MoneyScale | undefined): NumberMention[] {
   const last = mentions.at(-1);
   const bare = BARE_AMOUNT.exec(text);
-  const scale = bare ? (moneyScale(text.slice(0, bare.index), vocabulary) ?? tableScale) : undefined;
-  if (!bare || !scale || (last && last.end === text.length && (last.unit !== 'count' || last.outOf !== undefined))) return last ? [last] : [];
+  if (!bare) return last ? [last] : [];
+  const label = text.slice(0, bare.index);
+  // A cell ending in a year or the end of a split year or range ("September 2026", "2025/26", "11-16")
+  // holds no bare amount: its figure, if any, stands before (never the year, as a sum of money).
+  if (YEAR_ALONE.test(bare[0]) || /\d[/–-]$/.test(label)) return last ? [last] : [];
+  const scale = moneyScale(label, vocabulary) ?? unitBeforeFigure(label, vocabulary) ?? tableScale;
+  const endsCell = last !== undefined && last.end === text.length;
+  if (endsCell && (!scale || last.unit !== 'count' || last.outOf !== undefined)) return [last];
   const value = Number(bare[0].replace(/[,+]/g, '').replace('–', '-'));
-  return [{ start: bare.index, end: text.length, value: value * scale.multiplier, unit: scale.unit, needsContext: false }];
+  if (scale) return [{ start: bare.index, end: text.length, value: value * scale.multiplier, unit: scale.unit, needsContext: false }];
+  return [{ start: bare.index, end: text.length, value, ...unitByLabel(label, bare[0], vocabulary), needsContext: false }];
 }
 
 /** A bare number is a figure when a counted thing follows it closely, a grade follows it, or it is large and the sentence names what it counts. */

@@ -19,15 +19,33 @@ const BRACKETED = /\(\s*([£$€])\s?(000s?|[a-z]+)?\s*(?:[,;)]|\s[^()]*\))/gi;
 
 /** The last money unit a text states in brackets, or undefined. */
 export function moneyScale(text: string, vocabulary: Vocabulary): MoneyScale | undefined {
-  const { currencies, multipliers } = vocabulary.data.units;
+  const { currencies } = vocabulary.data.units;
   let found: MoneyScale | undefined;
   for (const m of text.matchAll(BRACKETED)) {
     const unit = currencies[m[1]!] as FigureUnit | undefined;
-    const word = m[2]?.toLowerCase();
-    const multiplier = word === undefined ? 1 : /^000s?$/.test(word) ? 1000 : (multipliers[word] ?? multipliers[word.replace(/s$/, '')]);
+    const multiplier = scaleWord(m[2], vocabulary);
     if (unit && multiplier !== undefined) found = { unit, multiplier, stated: m[0] };
   }
   return found;
+}
+
+/** A column named by its money unit alone, just before a cell's bare figure: "Overspend: £m 6.1", "Cost: £000 640". */
+const UNIT_BEFORE = /(?:^|[:\s])([£$€])\s?(000s?|[a-z]+)?\s*$/i;
+
+/** The money unit a table cell's label ends with, its column named by that unit alone; else undefined. */
+export function unitBeforeFigure(label: string, vocabulary: Vocabulary): MoneyScale | undefined {
+  const m = UNIT_BEFORE.exec(label);
+  if (!m) return undefined;
+  const unit = vocabulary.data.units.currencies[m[1]!] as FigureUnit | undefined;
+  const multiplier = scaleWord(m[2], vocabulary);
+  return unit && multiplier !== undefined ? { unit, multiplier, stated: m[0].trim() } : undefined;
+}
+
+/** 1 for no word, 1000 for "000", else the vocabulary's multiplier ("m", "thousand", "billions"). */
+function scaleWord(written: string | undefined, vocabulary: Vocabulary): number | undefined {
+  const word = written?.toLowerCase();
+  const { multipliers } = vocabulary.data.units;
+  return word === undefined ? 1 : /^000s?$/.test(word) ? 1000 : (multipliers[word] ?? multipliers[word.replace(/s$/, '')]);
 }
 
 /** A figure as "640 (£ thousand)": what it is written as, and the unit its table states for it. */

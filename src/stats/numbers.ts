@@ -127,6 +127,23 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * What a bare amount in a table is, by the label and column it stands under: a rate when they name
+ * a round base ("First-time entrants per 100,000 children"), a measure when they name one ("Average
+ * reoffences") or it has a decimal, else a count.
+ */
+export function unitByLabel(label: string, amount: string, vocabulary: Vocabulary): Pick<NumberMention, 'unit' | 'per'> {
+  const plain = foldQuotes(label);
+  for (const m of plain.matchAll(RATE_BASE)) {
+    const base = /\d/.test(m[1]!) ? readNumber(m[1]!, vocabulary) : (vocabulary.data.units.multipliers[m[1]!.toLowerCase()] ?? 0);
+    if (base >= 100 && Number.isInteger(Math.log10(base))) return { unit: 'rate', per: `${m[1]}${RATE_SUBJECT.exec(plain.slice(m.index + m[0].length))![0]}`.trim() };
+  }
+  return { unit: amount.includes('.') || vocabulary.numberPatterns.measure.test(plain) ? 'measure' : 'count' };
+}
+
+/** "per 10,000" in a label: the base a rate is on. */
+const RATE_BASE = new RegExp(`\\bper\\s+(${DIGITS}|thousand|million)(?![\\d,.]*\\d)\\b`, 'gi');
+
 /** How far before a bare value the measure naming it may stand, within its clause. */
 const MEASURE_REACH = 90;
 /** The words a measure leads to its value by: "was 16.9", "an average of 12", "rose from 16.2 to 17.4". */

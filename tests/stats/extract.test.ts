@@ -148,6 +148,35 @@ describe('extractFigures: kinds of figure', () => {
   });
 });
 
+describe('extractFigures: table cells', () => {
+  const cells = (table: string) => extractFigures([passage(table)]).map((f) => [f.raw, f.unit, f.value]);
+
+  it('reads the amount that ends a cell by its label: a rate on a round base, an average, a count; never a number inside the label', () => {
+    const table = [
+      '| Measure | 2024/25 | 2025/26 |',
+      '| --- | --- | --- |',
+      '| Custody orders per 1,000 young people aged 12 to 17 | 0.31 | 0.22 |',
+      '| Average repeat offences per young person | 2.7 | 2.4 |',
+      '| Mentors in post | 14 | 16 |',
+    ].join('\n');
+    const figures = extractFigures([passage(table)]);
+    expect(figures.map((f) => [f.raw, f.unit])).toEqual([
+      ['0.31', 'rate'],
+      ['0.22', 'rate'],
+      ['2.7', 'measure'],
+      ['2.4', 'measure'],
+      ['14', 'count'],
+      ['16', 'count'],
+    ]);
+    expect(figures[0]).toMatchObject({ value: 0.31, per: '1,000 young people aged', period: { label: '2024/25' } });
+  });
+
+  it('reads a column named by a money unit alone as that unit, and a cell ending in a date as no sum of money', () => {
+    expect(cells('| Cause of overspend | £m |\n| --- | --- |\n| Transport for pupils | 3.2 |')).toEqual([['3.2', 'GBP', 3_200_000]]);
+    expect(cells('Capital programme (£m)\n\n| Project | Opens |\n| --- | --- |\n| Larkhill nursery | March 2027 |')).toEqual([]);
+  });
+});
+
 describe('extractFigures: grades', () => {
   it('gives each figure in a list the grade written next to it', () => {
     const figures = extractFigures([passage('In 2009/10 the split was 7% ‘Outstanding’, 61% ‘Good’ and 32% ‘Adequate’.')]);
