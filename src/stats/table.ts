@@ -4,7 +4,7 @@ import type { Figure } from './types.js';
 
 export interface FigureTableRow {
   figureId: string;
-  /** As written in the report: "28%", "£173m", "10 of 43"; with its table's money unit when that is stated apart ("640 (£ thousand)"). */
+  /** As written in the report: "28%", "£173m", "10 of 43"; with its table's money unit or rate's base when stated apart ("640 (£ thousand)", "0.31 per 1,000"). */
   figure: string;
   grade: string;
   /** Period label, with "(inferred)" when the sentence itself names none. */
@@ -20,7 +20,7 @@ export interface FigureTableRow {
 export function toTableRows(figures: readonly Figure[]): FigureTableRow[] {
   return figures.map((f) => ({
     figureId: f.id,
-    figure: scaledLabel(f.raw, f.unit, f.value) ?? f.raw,
+    figure: scaledLabel(f.raw, f.unit, f.value) ?? rateLabel(f) ?? f.raw,
     grade: f.grade ?? '',
     period: f.period ? `${f.period.label}${f.period.inferred ? ' (inferred)' : ''}` : '',
     counted: f.counted ?? '',
@@ -29,6 +29,12 @@ export function toTableRows(figures: readonly Figure[]): FigureTableRow[] {
     source: f.citation.source,
     quote: f.sentence.text,
   }));
+}
+
+/** A table's rate written bare, under a label naming its base: "0.31 per 1,000". */
+function rateLabel(f: Figure): string | undefined {
+  if (f.unit !== 'rate' || !f.per || /\bper\b/i.test(f.raw)) return undefined;
+  return `${f.raw} per ${f.per.split(/\s+/)[0]}`;
 }
 
 export interface RenderTableOptions {

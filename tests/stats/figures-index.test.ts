@@ -382,6 +382,14 @@ describe('renderFiguresTable', () => {
     expect(row!.quote).toContain('64% ‘Good’');
   });
 
+  it('writes a rate a table gives bare with the base its label names, and one written out as it is', () => {
+    const figures = extractFigures([
+      passage('| Measure | 2025 |\n| --- | --- |\n| Exclusions per 1,000 pupils | 4.2 |'),
+      passage('The rate was 63 per 10,000 children.', { docId: 'b.md' }),
+    ]);
+    expect(toTableRows(figures).map((row) => row.figure)).toEqual(['4.2 per 1,000', '63 per 10,000']);
+  });
+
   it('says so when there is nothing to show', () => {
     expect(renderFiguresTable([])).toBe('No figures found.');
   });
