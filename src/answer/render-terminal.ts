@@ -4,7 +4,7 @@
  */
 import { LIST_ITEM } from '../ingest/sentences.js';
 import { citationTarget, distinctCitations, focusParts, leadIsFirstFocus } from './presentation.js';
-import type { Citation, FigureFact, Reply } from './types.js';
+import type { Citation, Reply } from './types.js';
 
 export interface TerminalStyle {
   colour: boolean;
@@ -14,12 +14,6 @@ export interface TerminalStyle {
 export function renderReplyForTerminal(reply: Reply, style: TerminalStyle = { colour: false, width: 100 }): string {
   const paint = painter(style.colour);
   const lines: string[] = [];
-  const [figure, ...others] = reply.figures ?? [];
-  if (figure) {
-    lines.push(paint.bold(figureLine(figure)));
-    // Other periods or sources for the same measure, side by side rather than one picked silently.
-    for (const other of others) lines.push(paint.dim(wrap(`  also ${figureLine(other)} (${other.citation.title}, ${other.citation.location})`, style.width, '    ')));
-  }
   const citations = distinctCitations(reply.citations);
   // The lead that is citation 1's best sentence is shown once, in its quote.
   const leadInQuote = leadIsFirstFocus(reply, citations[0]);
@@ -52,11 +46,6 @@ function citationLines(citation: Citation, index: number, answered: boolean, sty
   const where = target.url ?? [target.fileName, target.page !== undefined && !/^p\.\s?\d+$/.test(citation.location) ? `p. ${target.page}` : ''].filter(Boolean).join(' · ');
   // The title wraps like the extract, between words, rather than where the terminal cuts it.
   return ['', wrap(`${paint.bold(label)} ${citation.title} · ${citation.location}`, style.width, '    '), quoted, `    ${paint.dim(where)}`];
-}
-
-/** "28% · Inadequate · 2015 · local authorities" */
-export function figureLine(figure: FigureFact): string {
-  return [figure.value, figure.grade, figure.period, figure.counted].filter(Boolean).join(' · ');
 }
 
 function highlight(text: string, figures: readonly string[], paint: Painter): string {

@@ -22,16 +22,6 @@ export interface Citation {
   figures: string[];
 }
 
-/** A figure that answers a numeric question, with what it counts and the sentence it stands in. */
-export interface FigureFact {
-  /** As written in the report: "28%", "£30 million", "10 of 43". */
-  value: string;
-  grade?: string;
-  period?: string;
-  counted?: string;
-  citation: Citation;
-}
-
 export interface Reply {
   question: string;
   /** False when the reports do not seem to answer: `citations` are then the closest extracts, shown as such. */
@@ -41,9 +31,4 @@ export interface Reply {
   /** 0..1, how strongly the evidence supports the lead. */
   confidence: number;
   citations: Citation[];
-  /**
-   * Present when the figures index matched a numeric question with confidence: the best figure first,
-   * then figures of the same measure from other periods or sources, side by side rather than one picked silently.
-   */
-  figures?: FigureFact[];
 }

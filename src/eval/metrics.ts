@@ -14,8 +14,6 @@ export interface QuestionResult {
   confidence: number;
   /** 1-based rank of the first hit among the citations, or null. */
   hitRank: number | null;
-  /** For stat questions: whether the top figure's sentence holds the gold span (null when not measured). */
-  figureHit?: boolean | null;
   topExtract?: string;
 }
 
@@ -95,8 +93,6 @@ export interface EvalSummary {
   abstainAccuracy: number;
   /** Share of answerable questions that were wrongly declined. */
   falseAbstainRate: number;
-  /** Stat questions whose top figure's sentence holds the gold span (null when no stat questions). */
-  statFigureAccuracy: number | null;
   byKind: KindSummary[];
   perQuestion: QuestionResult[];
 }
@@ -104,7 +100,6 @@ export interface EvalSummary {
 export function summarise(results: readonly QuestionResult[]): EvalSummary {
   const answerable = results.filter((r) => r.answerable);
   const unanswerable = results.filter((r) => !r.answerable);
-  const stats = results.filter((r) => r.figureHit !== undefined && r.figureHit !== null);
   const kinds = [...new Set(results.map((r) => r.kind))];
   return {
     n: results.length,
@@ -112,7 +107,6 @@ export function summarise(results: readonly QuestionResult[]): EvalSummary {
     ...retrieval(answerable),
     abstainAccuracy: share(unanswerable, (r) => !r.answered),
     falseAbstainRate: share(answerable, (r) => !r.answered),
-    statFigureAccuracy: stats.length === 0 ? null : share(stats, (r) => r.figureHit === true),
     byKind: kinds.map((kind) => {
       const ofKind = results.filter((r) => r.kind === kind);
       return { kind, n: ofKind.length, ...retrieval(ofKind.filter((r) => r.answerable)), declined: ofKind.filter((r) => !r.answered).length };
@@ -147,7 +141,6 @@ export function formatSummary(summary: EvalSummary): string {
     `recall@1 ${pct(summary.recall1)}  recall@3 ${pct(summary.recall3)}  recall@5 ${pct(summary.recall5)}  MRR ${pct(summary.mrr)}`,
     `declined: unanswerable ${counted(unanswerable, (r) => !r.answered)} (want all), answerable wrongly ${counted(answerable, (r) => !r.answered)} (want <= 0.05)`,
   ];
-  if (summary.statFigureAccuracy !== null) lines.push(`stat questions, top figure's sentence holds the gold span: ${pct(summary.statFigureAccuracy)}`);
   lines.push('', 'kind          n   R@1   R@3   R@5   MRR  declined');
   for (const kind of summary.byKind) {
     lines.push(

@@ -1,15 +1,12 @@
 /** Asks every eval question of an engine and scores the replies. Shared by `npm run eval` and the tuning scripts. */
-import { basename } from 'node:path';
 import type { CitelineEngine } from '../engine/types.js';
-import type { FigureMatch } from '../stats/types.js';
 import { hitRank, type QuestionResult } from './metrics.js';
 import { goldSpans, type EvalQuestion } from './questions.js';
 
 /** Citations asked for per question: recall@5 needs five. */
 export const EVAL_CITATIONS = 5;
 
-/** An engine that can also rank figures (the real one): stat questions are then scored on the figures index too. */
-export type EvalEngine = Pick<CitelineEngine, 'ask' | 'findSources'> & { matchFigures?(question: string): Promise<FigureMatch[]> };
+export type EvalEngine = Pick<CitelineEngine, 'ask' | 'findSources'>;
 
 /** `asks: 'claims'`: each line is a claim, whose sources are found as Slack's Find sources finds them. */
 export async function askEvalQuestions(engine: EvalEngine, questions: readonly EvalQuestion[], asks: 'questions' | 'claims' = 'questions'): Promise<QuestionResult[]> {
@@ -26,15 +23,7 @@ export async function askEvalQuestions(engine: EvalEngine, questions: readonly E
       confidence: reply.confidence,
       hitRank: hitRank(question, reply.citations),
       topExtract: reply.citations[0]?.extract ?? '',
-      ...(question.kind === 'stat' && engine.matchFigures ? { figureHit: topFigureHolds(question, await engine.matchFigures(question.question)) } : {}),
     });
   }
   return results;
-}
-
-/** Whether the best figure's sentence, from a gold document, holds the gold span. */
-function topFigureHolds(question: EvalQuestion, matches: readonly FigureMatch[]): boolean {
-  const top = matches[0];
-  if (!top) return false;
-  return goldSpans(question).some((span) => basename(top.figure.citation.docId) === span.doc && top.figure.sentence.text.includes(span.answer));
 }

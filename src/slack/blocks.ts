@@ -7,7 +7,7 @@
  */
 import type { types as SlackTypes } from '@slack/bolt';
 import { citationTarget, distinctCitations, focusParts, leadIsFirstFocus } from '../answer/presentation.js';
-import type { Citation, FigureFact, Reply } from '../answer/types.js';
+import type { Citation, Reply } from '../answer/types.js';
 import type { IndexedSource } from '../engine/types.js';
 import type { Prompts } from '../prompts.js';
 import { ACTION_IDS, encodeFeedbackValue, encodeMoreSourcesValue, encodeShareValue, type ReplyKind } from './action-values.js';
@@ -60,14 +60,6 @@ export function renderReply(reply: Reply, options: ReplyRenderOptions): SlackMes
 
   if (options.kind === 'find') {
     blocks.push(context(`Sources for: “${truncateEscaped(toSafeMrkdwn(reply.question).replace(/\n/g, ' '), 300)}”`));
-  }
-  const [figure, ...others] = reply.figures ?? [];
-  if (figure) {
-    blocks.push(section(figureLine(figure)));
-    // Other periods or sources for the same measure are shown beside it, not dropped.
-    if (others.length > 0) {
-      blocks.push(context(others.map((other) => `${figureLine(other)} — ${sourceLine(other.citation)}`).join('\n')));
-    }
   }
   // When the lead is citation 1's best sentence, the quote (that sentence in bold, in its context) is the lead:
   // the same words are not shown twice.
@@ -175,12 +167,6 @@ export function withFeedbackNote(blocks: readonly Block[], note: string): Block[
   if (actionsAt === -1) kept.push(noteBlock);
   else kept.splice(actionsAt + 1, 0, noteBlock);
   return kept.slice(0, SLACK_LIMITS.blocks);
-}
-
-/** "*28%* · Inadequate · 2015 · local authorities", every part escaped. */
-function figureLine(figure: FigureFact): string {
-  const rest = [figure.grade, figure.period, figure.counted].filter((part): part is string => Boolean(part)).map((part) => toSafeMrkdwn(part));
-  return [`*${toSafeMrkdwn(figure.value).replace(/\*/g, '')}*`, ...rest].join(' · ');
 }
 
 function quote(citation: Citation): string {

@@ -1,5 +1,5 @@
 /**
- * The figures of an index, read by position: what the matcher and the lookup read. A figure's fields
+ * The figures of an index, read by position: what the lookup reads. A figure's fields
  * are read one at a time, so an index opened from disk can keep its figures as the columns they were
  * saved in and make a whole `Figure` only for the ones a reply or a lookup shows (figures-index.ts):
  * making every figure at start-up was 180k objects at 100k passages, and read every passage they cite.

@@ -1,7 +1,5 @@
-/** The figures found in the corpus, kept as an artifact beside the search index and queried by grade, period and question. */
-import { groupMatches } from './match-groups.js';
-import { QuestionMatcher } from './match.js';
-import type { Figure, FigureMatch, FigureMatchGroup, StatsQuery } from './types.js';
+/** The figures found in the corpus, kept as an artifact beside the search index and looked up by grade, period, kind and words. */
+import type { Figure, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
 import type { Vocabulary } from './vocabulary.js';
 import { stemsOf, type FigureKeyWords } from './key-words.js';
@@ -15,14 +13,13 @@ export type { PassageSource } from './saved-figures.js';
 export class FiguresIndex {
   /** Figures just extracted are objects; a saved index's are its columns (SavedFigures). */
   private readonly set: FigureSet;
-  private matcher: QuestionMatcher | undefined;
   /** Read from the saved index, or worked out from the figures, when first needed. */
   private words: FigureKeyWords | undefined;
   private readonly savedWords: (() => FigureKeyWords) | undefined;
 
   constructor(
     figures: Figure[],
-    /** The stats vocabulary its opener loaded: for matching questions and working out key words. */
+    /** The stats vocabulary its opener loaded: for working out key words. */
     private readonly vocabulary: Vocabulary,
     /** A saved index's figures, in the order they were saved, and how to read their key words. */
     saved?: { figures: FigureSet; keyWords: () => FigureKeyWords },
@@ -97,20 +94,6 @@ export class FiguresIndex {
       found.push(figure);
     }
     return found;
-  }
-
-  /**
-   * Figures ranked against a question in natural language, best first. `passageIds`: passages the
-   * extract search found for it, whose figures are considered even when they share no word with it.
-   */
-  matchQuestion(question: string, limit = 10, passageIds: ReadonlySet<string> = new Set()): FigureMatch[] {
-    this.matcher ??= new QuestionMatcher(this.set, this.vocabulary, this.keyWords);
-    return this.matcher.match(question, limit, passageIds);
-  }
-
-  /** `matchQuestion`, laid out by what each figure measures so differing periods and sources are visible. */
-  matchQuestionGrouped(question: string, limit = 10): FigureMatchGroup[] {
-    return groupMatches(this.matchQuestion(question, limit));
   }
 }
 

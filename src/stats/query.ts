@@ -1,4 +1,4 @@
-/** Reads what a stats command or a numeric question asks for: grade, period, unit, counted thing, key words. */
+/** Reads what a stats command asks for: grade, period, kind of figure, counted thing, key words. */
 import { findGrades, orderGrades } from './grades.js';
 import { findPeriods } from './periods.js';
 import type { FigureUnit, Period, StatsQuery } from './types.js';
@@ -44,34 +44,22 @@ export function parseStatsQuery(text: string, vocabulary: Vocabulary): StatsQuer
   };
 }
 
-/** What a natural-language question asks about. */
-export interface QuestionFeatures {
-  /** Each grade the question names, as its components ("good or outstanding" is one entry). */
+/** What a stats query names: its grades, period, kinds of figure and counted things, and where. */
+interface QueryFeatures {
+  /** Each grade named, as its components ("good or outstanding" is one entry). */
   gradeSets: string[][];
   period?: Period;
-  /** Units the question's wording asks for ("what %" -> percent, "how many" -> count). */
+  /** Kinds of figure its wording asks for ("%" -> percent, "how many" -> count). */
   units: FigureUnit[];
   counted: string[];
-  /** "latest", "now", "current": the most recent period is wanted. */
-  wantsRecent: boolean;
-  /** "what range", "from what to what", "vs": two figures of one measure, compared, are wanted. */
-  wantsSpread: boolean;
-  /** Stemmed key words. */
-  words: string[];
+  spans: Span[];
 }
 
-export function parseQuestion(question: string, vocabulary: Vocabulary): QuestionFeatures {
-  const { spans: _all, signalSpans, ...features } = readFeatures(question, vocabulary);
-  // Grades and periods have signals of their own; counting their words again would weigh them twice.
-  return { ...features, words: vocabulary.words.keyWords(blankOut(question, signalSpans)) };
-}
-
-function readFeatures(text: string, vocabulary: Vocabulary): Omit<QuestionFeatures, 'words'> & { spans: Span[]; signalSpans: Span[] } {
+function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
   const grades = findGrades(text, vocabulary, { matcher: vocabulary.gradesAnyCase, requireCue: false });
   const periods = findPeriods(text, vocabulary).filter((m) => m.period.years.length > 0);
   const counted = vocabulary.counted.find(text);
   const cues = vocabulary.questionCues.find(text);
-  const recency = vocabulary.recency.find(text);
   // A cue's key may name several kinds, joined by "+" ("rate": a share or a rate per 10,000).
   const cued = new Set(cues.flatMap((c) => c.key.split('+') as FigureUnit[]));
   // "How much higher is the share ...?" asks for the difference in points, not for a share.
@@ -82,10 +70,7 @@ function readFeatures(text: string, vocabulary: Vocabulary): Omit<QuestionFeatur
     ...(periods[0] ? { period: periods[0].period } : {}),
     units,
     counted: [...new Set(counted.map((c) => c.key))],
-    wantsRecent: recency.length > 0,
-    wantsSpread: vocabulary.spread.find(text).length > 0,
     spans: [...grades, ...periods, ...counted],
-    signalSpans: [...grades, ...periods],
   };
 }
 

@@ -7,8 +7,8 @@ import { UNITS, fail, optional, type FigureColumns, type SavedFiguresIndex } fro
 
 /**
  * How a saved index finds the passages its figures were read from. `documentOf` tells a passage's
- * document without reading the passage: the matcher files every figure by document, and an index
- * opened from disk reads a passage only when one of its figures is shown.
+ * document without reading the passage: an index opened from disk reads a passage only when one
+ * of its figures is shown.
  */
 export interface PassageSource {
   passage(passageId: string): Passage | undefined;

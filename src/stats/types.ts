@@ -81,37 +81,3 @@ export interface StatsQuery {
   /** Remaining key words; each must appear in the figure's sentence or document title. */
   words: string[];
 }
-
-/** How one figure scored against a question; each signal in 0..1, undefined when the question does not ask about it. */
-export interface MatchSignals {
-  grade?: number;
-  period?: number;
-  unit?: number;
-  counted?: number;
-  recency?: number;
-  /** 1 when the figure is one of a pair stated together (a range, a change, a comparison) or a ratio. */
-  spread?: number;
-  words: number;
-}
-
-export interface FigureMatch {
-  figure: Figure;
-  /** 0..1. */
-  confidence: number;
-  confident: boolean;
-  signals: MatchSignals;
-  /** Grade · unit · counted thing: matches with the same measure are the same kind of figure, possibly from other periods or sources. */
-  measure: string;
-}
-
-/** Matches that measure the same thing, laid side by side so differing periods and sources are visible. */
-export interface FigureMatchGroup {
-  measure: string;
-  matches: FigureMatch[];
-  /** Distinct period labels, chronological. */
-  periods: string[];
-  /** Distinct documents. */
-  docIds: string[];
-  /** True when two sources give different values for the same period. */
-  disagreement: boolean;
-}

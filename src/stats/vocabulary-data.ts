@@ -21,9 +21,6 @@ export interface VocabularyData {
   relativePeriods: { words: string[]; yearOffset: number }[];
   /** A string value is a comment. */
   questionCues: Record<string, string[] | string>;
-  recencyCues: string[];
-  /** Words asking how far figures differ ("what range", "from what to what", "2012 vs 2008"): a pair of figures is wanted. */
-  spreadCues: string[];
   /** A leading string is a comment; each array is a group of words used for the same idea. */
   wordGroups: (string | string[])[];
 }

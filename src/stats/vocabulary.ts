@@ -48,8 +48,6 @@ export function checkVocabularyData(json: unknown): VocabularyData {
       return { words: aliases(period.words, `${path}.words`), yearOffset: shape.integer(period.yearOffset, `${path}.yearOffset`) };
     }),
     questionCues: shape.record(data.questionCues, 'questionCues', textOr(aliases)),
-    recencyCues: aliases(data.recencyCues, 'recencyCues'),
-    spreadCues: data.spreadCues === undefined ? [] : aliases(data.spreadCues, 'spreadCues'),
     wordGroups: data.wordGroups === undefined ? [] : shape.list(data.wordGroups, 'wordGroups', textOr(aliases)),
   };
 }
@@ -71,8 +69,6 @@ export interface Vocabulary {
   relative: PhraseMatcher;
   relativeOffset: Map<string, number>;
   questionCues: PhraseMatcher;
-  recency: PhraseMatcher;
-  spread: PhraseMatcher;
   numberWords: Map<string, number>;
   fractions: Map<string, number>;
   /** What numbers.ts reads figures by. */
@@ -102,8 +98,6 @@ export function buildVocabulary(data: VocabularyData, gradeModel: GradeModel, st
     relative: new PhraseMatcher(relativeEntries),
     relativeOffset: new Map(data.relativePeriods.map((r, i) => [String(i), r.yearOffset])),
     questionCues: new PhraseMatcher(cueEntries),
-    recency: new PhraseMatcher([{ key: 'recent', phrases: data.recencyCues }]),
-    spread: new PhraseMatcher([{ key: 'spread', phrases: data.spreadCues }]),
     numberWords,
     fractions,
     numberPatterns: compileNumberPatterns(data, numberWords, fractions),

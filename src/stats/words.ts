@@ -9,8 +9,8 @@ const STEM_MEMO_LIMIT = 200_000;
 
 /**
  * Reads key words with one stopword list, built once by whoever loads the stats vocabulary. It
- * keeps a memo of stems: stemming was most of the figures matcher's time, and a corpus says the same
- * words again and again.
+ * keeps a memo of stems: stemming was most of the time spent reading figures' key words, and a
+ * corpus says the same words again and again.
  */
 export class KeyWordReader {
   /** Function words (data/stopwords.txt) plus question words. */

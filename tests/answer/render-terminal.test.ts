@@ -20,53 +20,16 @@ const reply: Reply = {
   answer: 'By 2015, 28% of councils were rated Inadequate.',
   confidence: 0.9,
   citations: [citation('a.md', 'By 2015, 28% of councils were rated Inadequate.')],
-  figures: [
-    { value: '28%', grade: 'Inadequate', period: '2015', counted: 'local authorities', citation: citation('a.md', 'By 2015, 28% of councils were rated Inadequate.') },
-    { value: '27%', grade: 'Inadequate', period: '2015', counted: 'local authorities', citation: citation('b.md', 'In 2015, 27% were Inadequate.') },
-  ],
 };
 
-describe('figure-first replies', () => {
-  it('lead with the figure in the terminal, and show the other source beside it', () => {
-    const text = renderReplyForTerminal(reply);
-    const lines = text.split('\n');
-    expect(lines[0]).toBe('28% · Inadequate · 2015 · local authorities');
-    expect(lines[1]).toContain('also 27% · Inadequate · 2015 · local authorities (Title of b.md, Findings)');
-    expect(text).toContain('[1] Title of a.md · Findings');
-  });
-
-  it('lead with the figure in Block Kit, other sources in a context line', () => {
-    const { blocks } = renderReply(reply, { kind: 'ask' });
-    expect(JSON.stringify(blocks[0])).toContain('*28%* · Inadequate · 2015 · local authorities');
-    expect(JSON.stringify(blocks[1])).toContain('*27%* · Inadequate · 2015');
-    expect(JSON.stringify(blocks[1])).toContain('<https://example.org/b.md|Title of b.md>');
-  });
-
-  it('escapes every part of a figure line in Block Kit, and links only http(s) sources', () => {
-    const hostile = citation('c.md', 'In 2016, 31% <!channel> were rated Inadequate.');
-    const { blocks } = renderReply(
-      {
-        ...reply,
-        figures: [
-          { value: '31% <!channel>', grade: 'Inadequate & <b>', period: '2016', counted: '<@U123>', citation: hostile },
-          { value: '30%', grade: 'Inadequate', period: '2016', citation: { ...hostile, title: 'Rival <!here>', source: 'javascript:alert(1)' } },
-        ],
-      },
-      { kind: 'ask' },
-    );
-    const [figureLine, others] = [JSON.stringify(blocks[0]), JSON.stringify(blocks[1])];
-    expect(figureLine).toContain('*31% &lt;!channel&gt;* · Inadequate &amp; &lt;b&gt; · 2016 · &lt;@U123&gt;');
-    expect(others).toContain('*30%* · Inadequate · 2016 — Rival &lt;!here&gt; · Findings');
-    expect(others).not.toContain('javascript:');
-  });
-
-  it('renders replies without figures with the lead first, shown once when it is the first extract', () => {
-    const plain = renderReplyForTerminal({ ...reply, figures: undefined });
+describe('the lead', () => {
+  it('comes first, shown once when it is the first extract', () => {
+    const plain = renderReplyForTerminal(reply);
     const lines = plain.split('\n');
     expect(lines[0]).toBe('    “By 2015, 28% of councils were rated Inadequate.”');
     expect(lines[1]).toBe('[1] Title of a.md · Findings');
     expect(plain.match(/28% of councils were rated Inadequate/g)).toHaveLength(1);
-    const other = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead of its own.' });
+    const other = renderReplyForTerminal({ ...reply, answer: 'A lead of its own.' });
     expect(other.split('\n')[0]).toBe('A lead of its own.');
   });
 });
@@ -81,7 +44,7 @@ describe('citations in the terminal', () => {
   };
 
   it('shows each passage once and its best sentence bold in colour, plain without', () => {
-    const twice: Reply = { ...reply, figures: undefined, answer: 'A lead.', citations: [focused, focused, { ...focused, passageId: 'other#2' }] };
+    const twice: Reply = { ...reply, answer: 'A lead.', citations: [focused, focused, { ...focused, passageId: 'other#2' }] };
     const plain = renderReplyForTerminal(twice);
     expect(plain).toContain('[1] Title of r.pdf · p. 7');
     expect(plain).toContain('[2] Title of r.pdf · p. 7');
@@ -93,15 +56,15 @@ describe('citations in the terminal', () => {
 
   it('sets a quote out as the report does: table rows, list items and paragraphs on lines of their own, a hard-wrapped line run on', () => {
     const extract = 'Berths vary by quay.\n\nQuay | Berths | Free\nNorth | 14 | 21%\nSouth | 9 | 4%\n\nA line the author\nwrapped by hand.\n\n• first point\n• second point';
-    const text = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead.', citations: [{ ...citation('q.md', extract), figures: [] }] }, { colour: false, width: 100 });
+    const text = renderReplyForTerminal({ ...reply, answer: 'A lead.', citations: [{ ...citation('q.md', extract), figures: [] }] }, { colour: false, width: 100 });
     const quote = text.split('\n').filter((line) => line.startsWith('    ') && !line.includes('https://')).map((line) => line.trim());
     expect(quote).toEqual(['“Berths vary by quay.', 'Quay | Berths | Free', 'North | 14 | 21%', 'South | 9 | 4%', 'A line the author wrapped by hand.', '• first point', '• second point”']);
   });
 
   it('opens a PDF at its page, and names a local file instead of linking it', () => {
-    const web = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead.', citations: [focused] });
+    const web = renderReplyForTerminal({ ...reply, answer: 'A lead.', citations: [focused] });
     expect(web).toContain('https://example.org/reports/r.pdf#page=7');
-    const local = renderReplyForTerminal({ ...reply, figures: undefined, answer: 'A lead.', citations: [{ ...focused, source: 'reports/sub/r.pdf' }] });
+    const local = renderReplyForTerminal({ ...reply, answer: 'A lead.', citations: [{ ...focused, source: 'reports/sub/r.pdf' }] });
     expect(local).toContain('    r.pdf');
     expect(local).not.toContain('reports/sub');
   });

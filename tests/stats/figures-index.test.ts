@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   extractFigures as extractWith,
   FiguresIndex,
-  groupMatches,
   loadStatsVocabulary,
-  parseQuestion as parseQuestionWith,
   parseStatsQuery as parseStatsQueryWith,
   renderFiguresTable,
   toTableRows,
@@ -12,14 +10,13 @@ import {
 } from '../../src/stats/index.js';
 import { decodeArtifact, encodeArtifact } from '../../src/store/artifact-codec.js';
 import { passage } from './helpers.js';
-import type { Figure, FigureMatch } from '../../src/stats/types.js';
+import type { Figure } from '../../src/stats/types.js';
 import type { Passage } from '../../src/ingest/types.js';
 
 /** The stats vocabulary, loaded once as the engine does, and the functions that take it. */
 const vocabulary = loadStatsVocabulary('data');
 const extractFigures = (passages: readonly Passage[]) => extractWith(passages, vocabulary);
 const parseStatsQuery = (text: string) => parseStatsQueryWith(text, vocabulary);
-const parseQuestion = (text: string) => parseQuestionWith(text, vocabulary);
 const figuresIndex = (figures: Figure[]) => new FiguresIndex(figures, vocabulary);
 const openSaved = (saved: unknown, passages: Parameters<typeof FiguresIndex.fromSaved>[1]) => FiguresIndex.fromSaved(saved, passages, vocabulary);
 
@@ -120,15 +117,11 @@ describe('FiguresIndex.lookup', () => {
   });
 });
 
-describe('parseQuestion', () => {
-  it('reads "how much higher is the share" as asking for a difference in points, not for a share', () => {
-    expect(parseQuestion('how much higher is the good or outstanding share now than in 2015?').units).toEqual(['percentage-points']);
-    expect(parseQuestion('what share of authorities got a good rating?').units).toEqual(['percent']);
-  });
-
-  it('reads "average" or "median" as asking for a measure, and "per 10,000" for a rate', () => {
-    expect(parseQuestion('what was the median wait for an assessment?').units).toEqual(['measure']);
-    expect(parseQuestion('how many children per 10,000 were in care?').units.sort()).toEqual(['count', 'rate']);
+describe('the kinds of figure a stats query asks for', () => {
+  it('reads "average" or "median" as a measure, "per 10,000" as a rate, and "rate" as a share or a rate', () => {
+    expect(parseStatsQuery('median wait for an assessment').units).toEqual(['measure']);
+    expect(parseStatsQuery('children in care per 10,000').units).toEqual(['rate']);
+    expect(parseStatsQuery('turnover rate').units).toEqual(['percent', 'rate']);
   });
 });
 
@@ -146,134 +139,6 @@ describe('FiguresIndex.lookup of measures and rates', () => {
     expect(index().lookup(parseStatsQuery('caseload')).map((f) => f.raw).sort()).toEqual(['11.4', '12.9']);
     expect(index().lookup(parseStatsQuery('rate looked after')).map((f) => f.raw)).toEqual(['47 per 10,000']);
   });
-
-  it('answers a question on an average with the average, not another figure of its sentence', () => {
-    expect(index().matchQuestion('what was the average caseload of a youth worker in 2025?')[0]!.figure.raw).toBe('11.4');
-  });
-});
-
-describe('FiguresIndex.matchQuestion', () => {
-  it('ranks a difference in points first when the question asks how much higher a share is', () => {
-    const index = figuresIndex(
-      extractFigures([passage('In 2019, 56% of councils were judged good or outstanding, 13 percentage points higher than in 2015.', { docId: 'g-change.md', title: 'Change' })]),
-    );
-    expect(index.matchQuestion('how much higher was the good or outstanding share of councils in 2019?')[0]!.figure.raw).toBe('13 percentage points');
-  });
-
-  it('ranks the figure that fits grade, period and unit first, confidently', () => {
-    const [top] = corpus().matchQuestion('what share of authorities got a good rating in 2009/10?');
-    expect(top!.figure.raw).toBe('64%');
-    expect(top!.confident).toBe(true);
-  });
-
-  it('uses the words near a figure to tell two sums in one sentence apart', () => {
-    const [top] = corpus().matchQuestion('what was the mean spending for each child in need?');
-    expect(top!.figure.raw).toBe('£2,650 per child in need');
-    expect(top!.signals.unit).toBe(1);
-  });
-
-  it('prefers the latest figure when asked for the latest', () => {
-    const [top] = corpus().matchQuestion('what % of councils are inadequate according to the latest figures?');
-    expect(top!.figure.period?.label).toBe('2021');
-  });
-
-  it('is not confident about an unrelated question', () => {
-    const matches = corpus().matchQuestion('who wrote the foreword to the guidance on school uniforms?');
-    expect(matches.every((m) => !m.confident)).toBe(true);
-  });
-
-  it('shows disagreeing sources and other periods side by side instead of picking one', () => {
-    const groups = groupMatches(corpus().matchQuestion('what % of councils were inadequate?'));
-    const inadequate = groups.find((g) => g.measure.startsWith('Inadequate · percent'))!;
-    expect(inadequate.docIds).toEqual(['b-watchdog-news.md', 'c-rival-analysis.md', 'd-later-figures.md']);
-    expect(inadequate.periods).toEqual(['2016', '2021']);
-    expect(inadequate.disagreement).toBe(true);
-  });
-});
-
-describe('FiguresIndex.matchQuestion, general signals', () => {
-  it('counts a number the question quotes: "of the 43" names the sentence that states it', () => {
-    const index = figuresIndex(
-      extractFigures([
-        passage('Across the 43 visits, 10 authorities came out as good.', { docId: 'x-round-up.md', title: 'Inspection round-up' }),
-        passage('In total, eight councils were rated good.', { docId: 'y-elsewhere.md', title: 'Elsewhere' }),
-      ]),
-    );
-    const [top] = index.matchQuestion('how many of the 43 councils were good?');
-    expect(top!.figure.raw).toBe('10');
-  });
-
-  it('reads the words before a list of figures as describing each of them', () => {
-    const index = figuresIndex(
-      extractFigures([passage('According to the Ofsted annual report, 9% of councils were rated Outstanding, 69% Good and 22% Adequate.')]),
-    );
-    const matches = index.matchQuestion('what % of authorities got a good rating in the Ofsted annual report?');
-    const words = (raw: string) => matches.find((m) => m.figure.raw === raw)!.signals.words;
-    expect(matches[0]!.figure.raw).toBe('69%');
-    expect(words('69%')).toBeGreaterThanOrEqual(words('9%'));
-  });
-
-  it('wants a pair of figures when the question asks for a range', () => {
-    const index = figuresIndex(
-      extractFigures([
-        passage('The re-referral share reached 46% in a few areas and stayed at only 6% in others.', { docId: 'p-committee.md', title: 'Committee warns' }),
-        passage('Just 23% of council services were rated good in the latest reports.', { docId: 'q-ratings.md', title: 'Ratings' }),
-      ]),
-    );
-    const [top] = index.matchQuestion('re-referral rates between councils: what range was reported?');
-    expect(['46%', '6%']).toContain(top!.figure.raw);
-    expect(top!.signals.spread).toBe(1);
-    // Without the cue, no figure is scored on being one of a pair.
-    expect(index.matchQuestion('what share of council services were rated good?')[0]!.signals.spread).toBeUndefined();
-  });
-});
-
-describe('FiguresIndex.matchQuestion at scale', () => {
-  /** A few hundred figure sentences of one shape, with grades, years and places varied. */
-  function generated(): FiguresIndex {
-    const grades = ['Outstanding', 'Good', 'Requires improvement', 'Inadequate'];
-    const places = ['London', 'the North West', 'the Midlands', 'Yorkshire', 'the South East'];
-    const passages = Array.from({ length: 240 }, (_, i) =>
-      passage(
-        `In ${2008 + (i % 15)}, ${(i * 7) % 97}% of councils in ${places[i % places.length]} were rated ${grades[i % grades.length]}, and ${10 + (i % 30)} of ${60 + (i % 40)} children's homes improved.`,
-        { docId: `gen-${String(Math.floor(i / 12)).padStart(2, '0')}.md`, start: (i % 12) * 1000, title: i % 2 === 0 ? 'Regional inspection outcomes' : 'Annual figures' },
-      ),
-    );
-    return figuresIndex(extractFigures(passages));
-  }
-
-  it('returns the same best figures as scoring every candidate', () => {
-    const index = generated();
-    for (const question of [
-      'what share of councils in London were rated good in 2015?',
-      'how many children\'s homes improved in Yorkshire?',
-      'what % of councils were inadequate in the latest regional inspection outcomes?',
-      'what share were rated requires improvement in 2010/11?',
-    ]) {
-      const top = index.matchQuestion(question, 10);
-      const everything = index.matchQuestion(question, 100_000);
-      expect(top.map((m) => [m.figure.id, m.confidence])).toEqual(everything.slice(0, 10).map((m) => [m.figure.id, m.confidence]));
-    }
-  });
-
-  it('leaves out figures that share no word, grade or year with the question', () => {
-    const index = figuresIndex(
-      extractFigures([
-        passage('In 2016, 24% of councils were judged inadequate.', { docId: 'a.md', title: 'Ratings' }),
-        passage('Spending on libraries reached £40 million.', { docId: 'b.md', title: 'Library budgets' }),
-      ]),
-    );
-    const matches = index.matchQuestion('what share of councils were judged inadequate in 2016?', 10);
-    expect(matches.map((m) => m.figure.raw)).toEqual(['24%']);
-  });
-
-  it('scores the figures of passages the search found, even when they share no word with the question', () => {
-    const cited = passage('Spending on libraries reached £40 million.', { docId: 'b.md', title: 'Library budgets' });
-    const index = figuresIndex(extractFigures([passage('In 2016, 24% of councils were judged inadequate.', { docId: 'a.md' }), cited]));
-    const question = 'how much went on reading rooms?';
-    expect(index.matchQuestion(question, 10).some((m) => m.figure.raw === '£40 million')).toBe(false);
-    expect(index.matchQuestion(question, 10, new Set([cited.id])).some((m) => m.figure.raw === '£40 million')).toBe(true);
-  });
 });
 
 describe('FiguresIndex saved', () => {
@@ -284,14 +149,9 @@ describe('FiguresIndex saved', () => {
     // Everything but the context, which a saved index keeps as its key words (it is never quoted).
     const withoutContext = (figures: readonly Figure[]) => figures.map(({ context: _context, ...rest }) => rest);
     expect(withoutContext(restored.figures)).toEqual(withoutContext(index.figures));
-    // The context is kept as key words only, which the matcher reads by position (below).
+    // The context is kept as key words only, which a lookup by words reads by position (below).
     expect(index.figures[0]!.context).toEqual(expect.any(String));
     expect(restored.figures[0]!.context).toBeUndefined();
-    // The key words saved with it answer questions as the words worked out afresh do.
-    for (const question of ['what % of councils were judged inadequate in 2016?', 'mean spending for each child in need?']) {
-      const scored = (matches: FigureMatch[]) => matches.map(({ figure, ...match }) => ({ ...match, figure: figure.id }));
-      expect(scored(restored.matchQuestion(question))).toEqual(scored(index.matchQuestion(question)));
-    }
     expect(restored.lookup(parseStatsQuery('inadequate 2016'))).toHaveLength(2);
     // Words are looked up in the saved key words as in those worked out afresh.
     const byWords = parseStatsQuery('inadequate watchdog');
@@ -332,11 +192,6 @@ describe('FiguresIndex saved', () => {
     expect(found.map((f) => f.raw)).toEqual(['14%']);
     expect(found[0]!.citation).toMatchObject({ docId: 'd-later-figures.md', title: 'Later figures' });
     expect(new Set(read)).toEqual(new Set([artifact.passages[0], found[0]!.citation.passageId]));
-    // The matcher files every figure by document and title without reading a passage.
-    const before = read.length;
-    const [best] = restored.matchQuestion('what % of councils were judged inadequate in 2021?', 1);
-    expect(best?.figure.citation.docId).toBe('d-later-figures.md');
-    expect(read.length - before).toBeLessThanOrEqual(1);
     expect(read.length).toBeLessThan(passages.size);
   });
 
@@ -357,11 +212,11 @@ describe('FiguresIndex saved', () => {
     expect(() => openSaved(titlesOneShort, (id) => passages.get(id) ?? corpusPassages()[0])).toThrow(/title key words do not match/);
     const shortUnits = { ...artifact, columns: { ...artifact.columns, unit: artifact.columns.rawStart.subarray(0, 4) } };
     expect(() => openSaved(shortUnits, lookup)).toThrow();
-    // Key words are read when the matcher or a lookup by words first needs them, and refused then if damaged.
+    // Key words are read when a lookup by words first needs them, and refused then if damaged.
     const fewerStems = { ...artifact, keyWords: { ...artifact.keyWords, stems: artifact.keyWords.stems.slice(0, 1) } };
     const opened = openSaved(fewerStems, lookup);
     expect(opened.lookup(parseStatsQuery('inadequate 2021'))).toHaveLength(1);
-    expect(() => opened.matchQuestion('what % of councils were judged inadequate in 2021?')).toThrow(/key words name a stem it does not have/);
+    expect(() => opened.lookup(parseStatsQuery('inadequate watchdog'))).toThrow(/key words name a stem it does not have/);
   });
 });
 

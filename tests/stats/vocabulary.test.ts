@@ -13,16 +13,17 @@ describe('the stats vocabulary file', () => {
     expect(data.counted.map((entry) => entry.name)).toContain('local authorities');
     expect('$comment' in json).toBe(true);
     expect('$comment' in data).toBe(false);
-    const { spreadCues: _spread, wordGroups: _groups, ...withoutOptional } = json;
+    const { measureWords: _measures, ...units } = json.units as Record<string, unknown>;
+    const { wordGroups: _groups, ...withoutOptional }: Record<string, unknown> = { ...json, units };
     const defaulted = checkVocabularyData(withoutOptional);
-    expect(defaulted.spreadCues).toEqual([]);
+    expect(defaulted.units.measureWords).toEqual([]);
     expect(defaulted.wordGroups).toEqual([]);
   });
 
   it.each([
     ['an empty alias', (json: Record<string, unknown>) => ((json.counted as { aliases: string[] }[])[0]!.aliases = ['']), 'counted.0.aliases.0: expected a non-empty string'],
     ['a season month out of range', (json: Record<string, unknown>) => ((json.seasons as Record<string, number>).spring = 13), 'seasons.spring: expected a month from 1 to 12'],
-    ['a missing list', (json: Record<string, unknown>) => delete json.recencyCues, 'recencyCues: expected a list'],
+    ['a missing list', (json: Record<string, unknown>) => delete json.counted, 'counted: expected a list'],
   ])('refuses an edit that breaks it, naming where: %s', (_, damage, problem) => {
     const json = file();
     damage(json);
