@@ -31,19 +31,17 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
     const captions = new TableCaptions(sentences, vocabulary);
     sentences.forEach((sentence, i) => {
       if (!mayHoldNumber(sentence.text, vocabulary) || !seen.add(sentence)) return;
-      const neighbours = [sentences[i - 1]?.text, sentences[i + 1]?.text].filter(Boolean).join(' ');
       const cells = sentence.cells ?? tableRowCells(sentence.text);
       if (!cells) {
-        figures.push(...figuresInSentence(sentence, neighbours, context.periodsOf(i), context, vocabulary));
+        figures.push(...figuresInSentence(sentence, context.periodsOf(i), context, vocabulary));
         return;
       }
       // A table row: each cell, after the row's label, is its figure's statement ("Eastpoint: 2024
-      // Berths 140"), so the label's words and period and the column's hold for it alone; the whole
-      // row is its context.
+      // Berths 140"), so the label's words and period and the column's hold for it alone.
       const tableScale = captions.scaleBefore(i);
       for (const cell of cells) {
         const statement = { ...sentence, text: cell.text, start: sentence.start + cell.start, end: sentence.start + cell.end };
-        figures.push(...figuresInSentence(statement, `${sentence.text} ${neighbours}`, context.periodsIn(cell.text), context, vocabulary, { namedByColumn: true, tableScale }));
+        figures.push(...figuresInSentence(statement, context.periodsIn(cell.text), context, vocabulary, { namedByColumn: true, tableScale }));
       }
     });
   }
@@ -52,7 +50,6 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
 
 function figuresInSentence(
   sentence: PassageSentence,
-  neighbours: string,
   periods: PeriodMention[],
   context: PeriodContext,
   vocabulary: Vocabulary,
@@ -98,7 +95,6 @@ function figuresInSentence(
       ...(thing ? { counted: thing } : {}),
       ...(period ? { period } : {}),
       sentence: { text, start: sentence.start, end: sentence.end },
-      context: neighbours,
       citation,
     };
   });

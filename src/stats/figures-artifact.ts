@@ -15,20 +15,20 @@ import type { Passage } from '../ingest/types.js';
  * as positions in small tables), and key words are stem numbers: opening a 100k-passage index read
  * 180k figure objects out of JSON and split 350k key-word strings, seconds before the first answer.
  * As in 3, no texts: a figure's sentence is offsets into its passage, its citation and id come from
- * the passage, its quoted figure from the sentence; its context is kept as key words only (it is
- * never quoted). The passages are saved beside the figures.
+ * the passage, its quoted figure from the sentence. The passages are saved beside the figures.
  * 5: the arrays are bytes, which the artifact codec keeps beside the JSON rather than as base64 in it.
  * 6: a sentence may have a prefix, the words before its offsets' text: a table cell's statement is
  * its row's label and column's name before the cell ("Eastpoint: Berths 140"), which a Markdown table
  * does not write beside it.
+ * 7: no context key words (the neighbouring sentences'): only the question matcher, now gone, read them.
  */
-const FORMAT_VERSION = 6;
+const FORMAT_VERSION = 7;
 
 export const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio', 'rate', 'measure'] as const satisfies readonly FigureUnit[];
 
 const PERIOD_KINDS = ['year', 'financial-year', 'date', 'date-range', 'season', 'relative'] as const satisfies readonly PeriodKind[];
 
-const COLUMN_NAMES = ['value', 'outOf', 'unit', 'rawStart', 'rawEnd', 'per', 'grade', 'grades', 'counted', 'period', 'sentence', 'context'] as const;
+const COLUMN_NAMES = ['value', 'outOf', 'unit', 'rawStart', 'rawEnd', 'per', 'grade', 'grades', 'counted', 'period', 'sentence'] as const;
 
 /** Stem lists as saved: a list's length, then its stem numbers, as ascending varints. */
 interface SavedStemLists {
@@ -49,7 +49,7 @@ export interface SavedFiguresIndex {
   strings: string[];
   gradeLists: string[][];
   columns: Record<(typeof COLUMN_NAMES)[number], Uint8Array>;
-  keyWords: { stems: string[]; sentences: SavedStemLists; contexts: SavedStemLists; titles: SavedStemLists };
+  keyWords: { stems: string[]; sentences: SavedStemLists; titles: SavedStemLists };
 }
 
 function checkPeriod(value: unknown, path: string): Period {
@@ -91,7 +91,6 @@ export function checkSaved(value: unknown): SavedFiguresIndex {
     keyWords: {
       stems: shape.stringList(keyWords.stems, 'figures.keyWords.stems'),
       sentences: checkStemLists(keyWords.sentences, 'figures.keyWords.sentences'),
-      contexts: checkStemLists(keyWords.contexts, 'figures.keyWords.contexts'),
       titles: checkStemLists(keyWords.titles, 'figures.keyWords.titles'),
     },
   };
@@ -169,14 +168,11 @@ export function tabulate(
 ): { citations: Figure['citation'][]; sentences: number[]; prefixes: string[]; keyWords?: FigureKeyWords } {
   const passages = new Table<Figure['citation']>((citation) => citation.passageId);
   const sentences = new Table<{ passage: number; sentence: Figure['sentence'] }>(({ passage, sentence }) => `${passage}:${sentence.start}:${sentence.end}`);
-  const contexts = new Table<string>((context) => context);
   const sentenceOf = new Uint32Array(figures.length);
-  const contextOf = new Uint32Array(figures.length);
   const titleOf = new Uint32Array(figures.length);
-  figures.forEach(({ sentence, context, citation }, i) => {
+  figures.forEach(({ sentence, citation }, i) => {
     titleOf[i] = passages.add(citation);
     sentenceOf[i] = sentences.add({ passage: titleOf[i]!, sentence });
-    contextOf[i] = contexts.add(context ?? '');
   });
   const citations = passages.values;
   const triples = sentences.values.flatMap(({ passage, sentence }) => [passage, sentence.start, sentence.end]);
@@ -206,10 +202,8 @@ export function tabulate(
     keyWords: {
       stems,
       sentenceOf,
-      contextOf,
       titleOf,
       sentences: lists(sentences.values.map(({ sentence }) => sentence.text)),
-      contexts: lists(contexts.values),
       titles: lists(passages.values.map((citation) => citation.title)),
     },
   };
@@ -243,7 +237,6 @@ export function encodeFigures(figures: readonly Figure[], keyWords: FigureKeyWor
     counted: encodeVarints(figures.map((f) => optional(f.counted))),
     period: encodeVarints(figures.map((f) => (f.period ? periods.add(f.period) + 1 : 0))),
     sentence: encodeVarints(words.sentenceOf),
-    context: encodeVarints(words.contextOf),
   };
   return {
     version: FORMAT_VERSION,
@@ -258,7 +251,6 @@ export function encodeFigures(figures: readonly Figure[], keyWords: FigureKeyWor
     keyWords: {
       stems: [...words.stems],
       sentences: encodeStemLists(words.sentences),
-      contexts: encodeStemLists(words.contexts),
       titles: encodeStemLists(words.titles),
     },
   };
@@ -292,7 +284,6 @@ export interface FigureColumns {
   counted: Uint32Array;
   period: Uint32Array;
   sentenceOf: Uint32Array;
-  contextOf: Uint32Array;
   /** Per sentence: passage position, start, end. */
   sentenceTriples: Uint32Array;
   /** Per sentence: its prefix's position in the strings + 1, 0 for none. */
@@ -304,8 +295,7 @@ export interface FigureColumns {
 /**
  * The columns of a saved artifact, every position in them checked against what it points into (a
  * damaged column is refused when the index is opened, not when a figure is read), and its key words,
- * decoded when first read: only the matcher and a lookup by words read them, and they are most of
- * the artifact.
+ * decoded when first read: only a lookup by words reads them, and they are most of the artifact.
  */
 export function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns; keyWords: () => FigureKeyWords } {
   const { count, columns: saved } = json;
@@ -330,7 +320,6 @@ export function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns
     counted: column('counted'),
     period: column('period'),
     sentenceOf: column('sentence'),
-    contextOf: column('context'),
     sentenceTriples: decodeVarints(json.sentences, sentenceCount * 3),
     sentencePrefixes: decodeVarints(json.sentencePrefixes, sentenceCount),
     passageOf: new Uint32Array(count),
@@ -343,17 +332,14 @@ export function decodeColumns(json: SavedFiguresIndex): { columns: FigureColumns
   below(columns.grades, json.gradeLists.length, 'grade list');
   below(columns.period, json.periods.length + 1, 'period');
   below(columns.sentenceOf, sentenceCount, 'sentence');
-  below(columns.contextOf, json.keyWords.contexts.count, 'context');
   below(columns.sentenceTriples, json.passages.length, 'passage', 3);
   for (let i = 0; i < count; i++) columns.passageOf[i] = columns.sentenceTriples[columns.sentenceOf[i]! * 3]!;
   const { stems } = json.keyWords;
   const keyWords = (): FigureKeyWords => ({
     stems,
     sentenceOf: columns.sentenceOf,
-    contextOf: columns.contextOf,
     titleOf: columns.passageOf,
     sentences: decodeStemLists(json.keyWords.sentences, stems.length, 'sentence'),
-    contexts: decodeStemLists(json.keyWords.contexts, stems.length, 'context'),
     titles: decodeStemLists(json.keyWords.titles, stems.length, 'title'),
   });
   return { columns, keyWords };

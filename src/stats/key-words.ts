@@ -1,4 +1,4 @@
-/** The figures' key words as the figures index keeps them and the matcher reads them: stem numbers by position. */
+/** The figures' key words as the figures index keeps them and a lookup by words reads them: stem numbers by position. */
 
 /** Lists of stem numbers, one after another: list i is `stems[offsets[i]..offsets[i+1])`, ascending and distinct. */
 export interface StemLists {
@@ -7,18 +7,16 @@ export interface StemLists {
 }
 
 /**
- * The figures' texts as key words (words.ts), as numbers into `stems`, by position: what the matcher
- * and the lookup by words read. Figures of one sentence share its entry, figures of one passage its
+ * The figures' texts as key words (words.ts), as numbers into `stems`, by position: what the lookup
+ * by words reads. Figures of one sentence share its entry, figures of one passage its
  * title's. Saved with the index, so a saved index is not stemmed again.
  */
 export interface FigureKeyWords {
   stems: readonly string[];
-  /** Per figure, in the index's order: where its sentence, its context and its title are in the lists below. */
+  /** Per figure, in the index's order: where its sentence and its title are in the lists below. */
   sentenceOf: Uint32Array;
-  contextOf: Uint32Array;
   titleOf: Uint32Array;
   sentences: StemLists;
-  contexts: StemLists;
   titles: StemLists;
 }
 

@@ -65,8 +65,6 @@ export class SavedFigures implements FigureSet {
       counted: this.counted(i),
       period: this.period(i),
       sentence,
-      // Its context is kept as key words only, by position (FigureKeyWords).
-      context: undefined,
       citation: this.citation(this.passageOf(i)),
     };
     this.made[i] = figure;

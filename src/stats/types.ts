@@ -61,11 +61,6 @@ export interface Figure {
   counted?: string;
   period?: Period;
   sentence: LocatedSentence;
-  /**
-   * The sentences either side of it in the passage, read for word overlap with questions and never
-   * quoted. Set when just extracted; a saved index keeps only their key words (FigureKeyWords).
-   */
-  context?: string;
   citation: FigureCitation;
 }
 
