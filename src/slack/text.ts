@@ -36,11 +36,6 @@ export function toSafeMrkdwn(text: string): string {
     .replace(/^(\s*)&gt;/gm, `$1${ZERO_WIDTH_SPACE}&gt;`);
 }
 
-/** Plain text fields (`plain_text` objects, notification fallback) are not parsed as mrkdwn but still need the escapes. */
-export function toSafePlainText(text: string): string {
-  return escapeSlackText(sanitiseText(text));
-}
-
 /**
  * Shortens text that is already escaped to at most `max` characters, ending with an ellipsis.
  * It never cuts an entity (`&amp;`) or a surrogate pair in half, which would show as garbage.
