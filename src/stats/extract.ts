@@ -120,7 +120,10 @@ function cellFigure(text: string, mentions: readonly NumberMention[], vocabulary
   if (YEAR_ALONE.test(bare[0]) || /\d[/–-]$/.test(label)) return last ? [last] : [];
   const scale = moneyScale(label, vocabulary) ?? unitBeforeFigure(label, vocabulary) ?? tableScale;
   const endsCell = last !== undefined && last.end === text.length;
-  if (endsCell && (!scale || last.unit !== 'count' || last.outOf !== undefined)) return [last];
+  const plainCount = endsCell && last.unit === 'count' && last.outOf === undefined;
+  if (endsCell && !plainCount) return [last];
+  // A whole number ending the cell: a rate or a measure when its label says so, as a decimal one is.
+  if (plainCount && !scale) return [{ ...last, ...unitByLabel(label, bare[0], vocabulary) }];
   const value = Number(bare[0].replace(/[,+]/g, '').replace('–', '-'));
   if (scale) return [{ start: bare.index, end: text.length, value: value * scale.multiplier, unit: scale.unit, needsContext: false }];
   return [{ start: bare.index, end: text.length, value, ...unitByLabel(label, bare[0], vocabulary), needsContext: false }];

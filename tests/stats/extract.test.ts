@@ -151,13 +151,15 @@ describe('extractFigures: kinds of figure', () => {
 describe('extractFigures: table cells', () => {
   const cells = (table: string) => extractFigures([passage(table)]).map((f) => [f.raw, f.unit, f.value]);
 
-  it('reads the amount that ends a cell by its label: a rate on a round base, an average, a count; never a number inside the label', () => {
+  it('reads the amount that ends a cell by its label, whole or not: a rate on a round base, an average or median, a count; never a number inside the label', () => {
     const table = [
       '| Measure | 2024/25 | 2025/26 |',
       '| --- | --- | --- |',
       '| Custody orders per 1,000 young people aged 12 to 17 | 0.31 | 0.22 |',
       '| Average repeat offences per young person | 2.7 | 2.4 |',
       '| Mentors in post | 14 | 16 |',
+      '| Referrals per 10,000 young people | 212 | 198 |',
+      '| Median days to a first visit | 41 | 38 |',
     ].join('\n');
     const figures = extractFigures([passage(table)]);
     expect(figures.map((f) => [f.raw, f.unit])).toEqual([
@@ -167,6 +169,10 @@ describe('extractFigures: table cells', () => {
       ['2.4', 'measure'],
       ['14', 'count'],
       ['16', 'count'],
+      ['212', 'rate'],
+      ['198', 'rate'],
+      ['41', 'measure'],
+      ['38', 'measure'],
     ]);
     expect(figures[0]).toMatchObject({ value: 0.31, per: '1,000 young people aged', period: { label: '2024/25' } });
   });
