@@ -177,6 +177,13 @@ describe('extractFigures: table cells', () => {
     expect(figures[0]).toMatchObject({ value: 0.31, per: '1,000 young people aged', period: { label: '2024/25' } });
   });
 
+  it('keeps the sign of a change a table states', () => {
+    expect(cells('| Carers | 2025 | Change |\n| --- | --- | --- |\n| Approved in year | 140 | -12 |')).toEqual([
+      ['140', 'count', 140],
+      ['-12', 'count', -12],
+    ]);
+  });
+
   it('reads a column named by a money unit alone as that unit, and a cell ending in a date as no sum of money', () => {
     expect(cells('| Cause of overspend | £m |\n| --- | --- |\n| Transport for pupils | 3.2 |')).toEqual([['3.2', 'GBP', 3_200_000]]);
     expect(cells('Capital programme (£m)\n\n| Project | Opens |\n| --- | --- |\n| Larkhill nursery | March 2027 |')).toEqual([]);
