@@ -3,6 +3,7 @@
  * (BM25 + vectors), and composes a cited, extractive reply. Surfaces (CLI, Slack) only call this.
  */
 import { join } from 'node:path';
+import { figuresBacked } from '../answer/claim-figures.js';
 import { extractiveReply } from '../answer/extractive.js';
 import type { Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
@@ -40,6 +41,8 @@ export const PASSAGES_READ = 8;
 
 /** Citations when the caller asks for no number. */
 const DEFAULT_CITATIONS = 3;
+/** How many of the best windows may state a claim's figures: as many as More sources reaches. */
+const CLAIM_LINES_READ = 8;
 
 export interface EngineParts {
   config: CoreConfig;
@@ -121,17 +124,22 @@ export class Citeline implements CitelineEngine {
   }
 
   ask(question: string, options: AskOptions = {}): Promise<Reply> {
-    return this.reply(question, options, this.parts.prompts.noAnswer);
+    return this.reply(question, options, { claim: false, noAnswerText: this.parts.prompts.noAnswer });
   }
 
-  /** A claim is searched like a question (its own words are the best query for the lines behind it); declining says no line backs it. */
+  /**
+   * A claim is searched like a question (its own words are the best query for the lines behind it).
+   * It is backed only when some line found states each figure it states; declining says no line backs it.
+   */
   findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
-    return this.reply(claim, options, this.parts.prompts.noSupport);
+    return this.reply(claim, options, { claim: true, noAnswerText: this.parts.prompts.noSupport });
   }
 
-  private async reply(text: string, options: AskOptions, noAnswerText: string): Promise<Reply> {
+  private async reply(text: string, options: AskOptions, { claim, noAnswerText }: { claim: boolean; noAnswerText: string }): Promise<Reply> {
     const { question: evidence, ranked, confidence, answerable } = await this.rankQuestion(text, options);
-    return extractiveReply(evidence.query, ranked, { confidence, answerable }, {
+    // Its short years spelt out first, as searching reads them ("17/18" is a year, not two figures).
+    const backed = !claim || figuresBacked(spellOutShortYears(cleanQuestion(text)), ranked.slice(0, CLAIM_LINES_READ).map((item) => item.evidence.window.text), this.parts.statsVocabulary);
+    return extractiveReply(evidence.query, ranked, { confidence, answerable: backed ? answerable : 0 }, {
       maxCitations: options.maxCitations ?? DEFAULT_CITATIONS,
       declineBelow: this.parts.ranker.declineBelow,
       noAnswerText,

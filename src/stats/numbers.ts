@@ -1,6 +1,7 @@
 /** Finds the numbers in a sentence that could be figures: shares, sums of money, ratios and counts. */
 import type { FigureUnit } from './types.js';
 import { DIGITS, type NumberPatterns } from './number-patterns.js';
+import { findPeriods } from './periods.js';
 import { foldQuotes, type Vocabulary } from './vocabulary.js';
 import { round } from '../util/round.js';
 
@@ -22,6 +23,12 @@ interface Span {
 
 const AMOUNT = new RegExp(`(${DIGITS})\\s?([a-z]+)?`, 'i');
 const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d+(?:,\d{3})*)(?![\d,.]*\d|\s?%|\s?per)/i;
+
+/** The numbers a text states as figures, years and dates left out, each with its value and as written (a claim's figures, a line's). */
+export function statedNumbers(text: string, vocabulary: Vocabulary): { value: number; written: string; start: number; outOf?: number }[] {
+  const periods = findPeriods(text, vocabulary);
+  return findNumbers(text, vocabulary, periods).map((n) => ({ value: n.value, written: text.slice(n.start, n.end), start: n.start, ...(n.outOf !== undefined ? { outOf: n.outOf } : {}) }));
+}
 
 /** Whether a text holds a digit, a number word or a fraction: most sentences do not, and need no further reading. */
 export function mayHoldNumber(text: string, vocabulary: Vocabulary): boolean {

@@ -92,6 +92,10 @@ describe('Citeline on the bundled sample', () => {
     expect(unbacked.answered).toBe(false);
     expect(unbacked.answer).toMatch(/could not find lines in the reports that back that/);
     expect(unbacked.citations.length).toBeGreaterThan(0);
+    // The lines on the subject state another figure: they are shown, as the closest, not as backing.
+    const otherFigure = await engine.findSources('apparently 35% of councils were rated inadequate by 2015');
+    expect(otherFigure.answered).toBe(false);
+    expect(otherFigure.citations.some((citation) => citation.extract.includes('28%'))).toBe(true);
   });
 
   it('reads an elliptical follow-up with the question before it', async () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { claimFigures, figuresBacked } from '../../src/answer/claim-figures.js';
+import { loadStatsVocabulary } from '../../src/stats/index.js';
+
+const vocabulary = loadStatsVocabulary('data');
+const unstated = (claim: string, ...lines: string[]) => claimFigures(claim, lines, vocabulary).unstated;
+
+describe('the figures a claim states that no line found states', () => {
+  it('finds none when a line states each figure, as written or rounded the way people round', () => {
+    expect(unstated('apparently about 1,800 referrals arrive every day', 'Councils receive up to 1,796 referrals a day.')).toEqual([]);
+    expect(unstated('foster carers fell to about 25.3k by March', 'The number fell to 25,300 carers.')).toEqual([]);
+    expect(unstated('the review set out three aims', 'It was written with 3 aims in mind.')).toEqual([]);
+    expect(unstated('roughly a fifth of placements broke down', 'In all, 21% of placements ended early.')).toEqual([]);
+    expect(unstated('seven of the 43 teams were rated weak', 'Of the 43 teams, 7 were rated weak.')).toEqual([]);
+    expect(unstated('nearly two thirds of parents had appealed', 'In the survey, 62% of parents had appealed.')).toEqual([]);
+    expect(unstated('the rate fell to about 200 per 100k by Sept 24', 'It stood at 194 per 100,000 children.')).toEqual([]);
+  });
+
+  it('names a figure no line states, and reads years and split years as no figures', () => {
+    expect(unstated('the average caseload was 16.3 in 2023', 'The average caseload was 16.9, down from 17.4.')).toEqual(['16.3']);
+    expect(unstated('the scheme saved councils £1.2bn', 'The scheme cost £1.4bn over five years.')).toEqual(['£1.2bn']);
+    expect(unstated('spending rose sharply in 2017/18', 'Spending rose in every year.')).toEqual([]);
+    expect(unstated('inspectors praised the leadership', 'Leaders were praised.')).toEqual([]);
+    // Unhedged, a figure is read at the precision it is written: 194 is "190" or "200", not "210".
+    expect(unstated('the rate fell to 210', 'It stood at 194.')).toEqual(['210']);
+    expect(unstated('the rate fell to 190', 'It stood at 194.')).toEqual([]);
+  });
+
+  it('backs a claim when lines state at least half its figures, a claim adding one of its own reckoning', () => {
+    const line = 'The bill rose from £4.5 million in 2023/24 to £8.4 million in 2025/26.';
+    expect(figuresBacked('the bill nearly doubled in 2 years, from 4.5m to 8.4m', [line], vocabulary)).toBe(true);
+    expect(figuresBacked('the bill tripled in 3 years, from 3m to 9m', [line], vocabulary)).toBe(false);
+    expect(figuresBacked('the bill went up a lot', [line], vocabulary)).toBe(true);
+  });
+});
