@@ -1,4 +1,4 @@
-/** `citeline ask "question" [--json] [--citations N]`: one question, one cited answer. */
+/** `citeline ask "question" [--claim] [--json] [--citations N]`: one question, one cited answer; or a claim's sources. */
 import { renderReplyForTerminal } from '../answer/render-terminal.js';
 import { openCitelineEngine } from '../engine/citeline.js';
 import { countOption, usageError, type CommandSpec, type ParsedCommandLine } from './args.js';
@@ -12,7 +12,7 @@ export async function run({ values, positionals }: ParsedCommandLine, spec: Comm
 
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
-  const reply = await engine.ask(question, { maxCitations: k });
+  const reply = values.claim ? await engine.findSources(question, { maxCitations: k }) : await engine.ask(question, { maxCitations: k });
   if (values.json) console.log(JSON.stringify(replyToJson(reply), null, 2));
   else console.log(renderReplyForTerminal(reply, { colour: Boolean(process.stdout.isTTY), width: terminalWidth() }));
 }

@@ -9,15 +9,17 @@ const json = { type: 'boolean' } as const;
 export const COMMANDS = {
   ask: {
     name: 'ask',
-    usage: 'Usage: citeline ask "your question" [--json] [--citations N]',
+    usage: 'Usage: citeline ask "your question" [--claim] [--json] [--citations N]',
     details: `One question, one cited answer: the answer, then each extract it quotes with its document,
 page or section, and link. When the reports do not answer, it says so and shows the closest
 extracts. The first run builds the index from REPORTS_DIR (default reports/) if there is none.
 
+  --claim            read the words as a claim and find the lines behind it, as Slack's Find
+                     sources does: when no line found states its figures, it says none backs it
   --json             print {"answered","answer","confidence","citations":[...]} instead of text
   --citations N, --k N
                      at most N citations (1 to 20, default 3)`,
-    options: { json, k: { type: 'string', aliases: ['citations'], value: 'N' } },
+    options: { json, claim: { type: 'boolean' }, k: { type: 'string', aliases: ['citations'], value: 'N' } },
     positionals: true,
   },
   chat: {
@@ -158,7 +160,7 @@ export const OVERVIEW = `Usage: citeline COMMAND [options]
 Answers questions about a folder of reports, quoting the exact lines it relied on.
 
 Commands:
-  ask "question"     one cited answer (--json, --citations N)
+  ask "question"     one cited answer (--claim, --json, --citations N)
   chat               question after question in a terminal
   ingest [FOLDER]    index reports (default reports/); incremental
   stats [query]      every figure for a grade, period and words, with its source

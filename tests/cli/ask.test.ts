@@ -43,6 +43,15 @@ describe('citeline ask', () => {
     expect(titleLines.slice(0, 3).join(' ').replace(/\s+/g, ' ')).toContain('[1] A brave new world: is inspection improving children\'s services?');
   });
 
+  it('with --claim, finds the lines behind a claim, and says none backs one whose figure no line states', async () => {
+    const backed = JSON.parse((await citeline('ask', ['--claim', 'apparently 28% of councils were rated inadequate by 2015', '--json'])).stdout);
+    expect(backed.answered).toBe(true);
+    expect(backed.citations[0].extract).toContain('28%');
+    const { stdout } = await citeline('ask', ['--claim', 'apparently 35% of councils were rated inadequate by 2015']);
+    expect(stdout).toMatch(/^I could not find lines in the reports that back that/);
+    expect(stdout).toContain('28%');
+  });
+
   it('refuses a missing question with usage and exit code 2', async () => {
     await expect(citeline('ask', [])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Usage: citeline ask/) });
   });

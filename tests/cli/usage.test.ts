@@ -68,7 +68,7 @@ describe('the citeline command line', () => {
     const { stdout: help } = await citeline(['help', 'ask'], env);
     const { stdout: flag } = await citeline(['ask', '--help'], env);
     expect(help).toBe(flag);
-    expect(help).toMatch(/^Usage: citeline ask "your question" \[--json\] \[--citations N\]\n/);
+    expect(help).toMatch(/^Usage: citeline ask "your question" \[--claim\] \[--json\] \[--citations N\]\n/);
     expect(help).toMatch(/--citations N, --k N/);
     for (const command of ['chat', 'ingest', 'stats', 'serve', 'eval', 'bench']) {
       const { stdout } = await citeline(['help', command], env);
