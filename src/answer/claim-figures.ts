@@ -6,7 +6,7 @@
  * do not back it.
  */
 import { MONTH_NAME } from '../search/text-analysis.js';
-import { statedNumbers, type Vocabulary } from '../stats/index.js';
+import { numeralValues, statedNumbers, type Vocabulary } from '../stats/index.js';
 
 /** How far a hedged figure ("about", "nearly", "~") may be from the one a line states, relative to it. */
 const HEDGED_WITHIN = 0.1;
@@ -18,9 +18,6 @@ const HEDGE_BEFORE = /(?:~|\b(?:about|around|roughly|nearly|almost|approximately
 const MONTH_BEFORE = new RegExp(`\\b${MONTH_NAME}\\.?\\s*$`, 'i');
 /** "per 100k": a rate's base, not a figure of its own. */
 const PER_BEFORE = /\bper\s*$/i;
-/** A numeral in a line, with its multiplier: "1,796", "8.9", "25.3k", "£1.4bn". */
-const NUMERAL = /(\d+(?:,\d{3})*(?:\.\d+)?)\s?(k|m|bn|thousand|million|billion)?\b/gi;
-const MULTIPLIERS: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 
 interface ClaimedFigure {
   value: number;
@@ -51,7 +48,7 @@ function claimedFigures(claim: string, vocabulary: Vocabulary): ClaimedFigure[] 
   return statedNumbers(claim, vocabulary).flatMap((n) => {
     const before = claim.slice(0, n.start);
     if (MONTH_BEFORE.test(before) || PER_BEFORE.test(before)) return [];
-    const worded = !/^\s*\d[\d,.]*\s*(?:%|per\s?cent|percent)?\s*$/i.test(n.written.replace(/^[£$€]/, '').replace(/\s?(?:k|m|bn|thousand|million|billion)$/i, ''));
+    const worded = n.unit === 'percent' && !/%|per\s?cent/i.test(n.written);
     return [{ value: n.value, written: n.written, hedged: HEDGE_BEFORE.test(before), worded }];
   });
 }
@@ -59,8 +56,7 @@ function claimedFigures(claim: string, vocabulary: Vocabulary): ClaimedFigure[] 
 /** Every value a line states: its figures as the statistics read them (with a share's base), and every numeral. */
 function statedValues(text: string, vocabulary: Vocabulary): number[] {
   const figures = statedNumbers(text, vocabulary).flatMap((n) => (n.outOf === undefined ? [n.value] : [n.value, n.outOf]));
-  const numerals = [...text.matchAll(NUMERAL)].map((m) => Number(m[1]!.replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()]! : 1));
-  return [...figures, ...numerals];
+  return [...figures, ...numeralValues(text, vocabulary)];
 }
 
 function backs(value: number, figure: ClaimedFigure): boolean {

@@ -8,6 +8,7 @@ import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type Period
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import { tableRowCells } from './table-rows.js';
 import type { Figure, FigureCitation, Period } from './types.js';
+import { isYear } from './year-patterns.js';
 import type { PhraseHit, Vocabulary } from './vocabulary.js';
 
 /** How far after a bare number its counted thing or grade may start: "20 local authorities", "seven were inadequate". */
@@ -102,7 +103,6 @@ function figuresInSentence(
 
 /** A bare amount ending a cell ("640", "1.5"): read as a sum where its table states a money unit, though a count would not take a decimal. */
 const BARE_AMOUNT = /(?<![\d.,£$€])[-–+]?\d+(?:,\d{3})*(?:\.\d+)?$/;
-const YEAR_ALONE = /^(?:19[5-9]\d|20\d\d)$/;
 
 /**
  * A table cell's figure: the number that ends it, as a sum of money in the unit its column's name
@@ -117,7 +117,7 @@ function cellFigure(text: string, mentions: readonly NumberMention[], vocabulary
   const label = text.slice(0, bare.index);
   // A cell ending in a year or the end of a split year or range ("September 2026", "2025/26", "11-16")
   // holds no bare amount: its figure, if any, stands before (never the year, as a sum of money).
-  if (YEAR_ALONE.test(bare[0]) || /\d[/–-]$/.test(label)) return last ? [last] : [];
+  if (isYear(bare[0]) || /\d[/–-]$/.test(label)) return last ? [last] : [];
   const scale = moneyScale(label, vocabulary) ?? unitBeforeFigure(label, vocabulary) ?? tableScale;
   const endsCell = last !== undefined && last.end === text.length;
   const plainCount = endsCell && last.unit === 'count' && last.outOf === undefined;

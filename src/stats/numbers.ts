@@ -2,6 +2,7 @@
 import type { FigureUnit } from './types.js';
 import { DIGITS, type NumberPatterns } from './number-patterns.js';
 import { findPeriods } from './periods.js';
+import { isYear } from './year-patterns.js';
 import { foldQuotes, type Vocabulary } from './vocabulary.js';
 import { round } from '../util/round.js';
 
@@ -25,9 +26,9 @@ const AMOUNT = new RegExp(`(${DIGITS})\\s?([a-z]+)?`, 'i');
 const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d+(?:,\d{3})*)(?![\d,.]*\d|\s?%|\s?per)/i;
 
 /** The numbers a text states as figures, years and dates left out, each with its value and as written (a claim's figures, a line's). */
-export function statedNumbers(text: string, vocabulary: Vocabulary): { value: number; written: string; start: number; outOf?: number }[] {
+export function statedNumbers(text: string, vocabulary: Vocabulary): { value: number; unit: FigureUnit; written: string; start: number; outOf?: number }[] {
   const periods = findPeriods(text, vocabulary);
-  return findNumbers(text, vocabulary, periods).map((n) => ({ value: n.value, written: text.slice(n.start, n.end), start: n.start, ...(n.outOf !== undefined ? { outOf: n.outOf } : {}) }));
+  return findNumbers(text, vocabulary, periods).map((n) => ({ value: n.value, unit: n.unit, written: text.slice(n.start, n.end), start: n.start, ...(n.outOf !== undefined ? { outOf: n.outOf } : {}) }));
 }
 
 /** Whether a text holds a digit, a number word or a fraction: most sentences do not, and need no further reading. */
@@ -72,10 +73,8 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
 
   // "8.1 per 10,000 children": a rate on a round base, read before the base could pass for a count.
   for (const m of plain.matchAll(patterns.rate)) {
-    const base = /\d/.test(m[2]!) ? readNumber(m[2]!, vocabulary) : (units.multipliers[m[2]!.toLowerCase()] ?? 0);
-    if (base < 100 || !Number.isInteger(Math.log10(base))) continue;
-    const per = `${m[2]}${RATE_SUBJECT.exec(plain.slice(m.index + m[0].length))![0]}`.trim();
-    add({ start: m.index, end: m.index + m[0].length, value: readNumber(m[1]!, vocabulary), unit: 'rate', per, needsContext: false });
+    const per = ratePer(m[2]!, plain.slice(m.index + m[0].length), vocabulary);
+    if (per) add({ start: m.index, end: m.index + m[0].length, value: readNumber(m[1]!, vocabulary), unit: 'rate', per, needsContext: false });
   }
 
   for (const m of plain.matchAll(patterns.percentagePoints)) {
@@ -142,10 +141,20 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
 export function unitByLabel(label: string, amount: string, vocabulary: Vocabulary): Pick<NumberMention, 'unit' | 'per'> {
   const plain = foldQuotes(label);
   for (const m of plain.matchAll(RATE_BASE)) {
-    const base = /\d/.test(m[1]!) ? readNumber(m[1]!, vocabulary) : (vocabulary.data.units.multipliers[m[1]!.toLowerCase()] ?? 0);
-    if (base >= 100 && Number.isInteger(Math.log10(base))) return { unit: 'rate', per: `${m[1]}${RATE_SUBJECT.exec(plain.slice(m.index + m[0].length))![0]}`.trim() };
+    const per = ratePer(m[1]!, plain.slice(m.index + m[0].length), vocabulary);
+    if (per) return { unit: 'rate', per };
   }
   return { unit: amount.includes('.') || vocabulary.numberPatterns.measure.test(plain) ? 'measure' : 'count' };
+}
+
+/**
+ * What a rate is per, from its base as written ("10,000", "thousand") and the words after it: "10,000
+ * children". Undefined when the base is not a round one (100, 1,000, 10,000...): "per 12 weeks".
+ */
+function ratePer(base: string, after: string, vocabulary: Vocabulary): string | undefined {
+  const value = /\d/.test(base) ? readNumber(base, vocabulary) : (vocabulary.data.units.multipliers[base.toLowerCase()] ?? 0);
+  if (value < 100 || !Number.isInteger(Math.log10(value))) return undefined;
+  return `${base}${RATE_SUBJECT.exec(after)![0]}`.trim();
 }
 
 /** "per 10,000" in a label: the base a rate is on. */
@@ -180,6 +189,13 @@ function isMeasured(plain: string, start: number, end: number, patterns: NumberP
   return patterns.measure.test(clause);
 }
 
+/** Every numeral a text writes, with its multiplier ("1,796", "8.9", "25.3k", "£1.4bn"), as values: figures or not. */
+export function numeralValues(text: string, vocabulary: Vocabulary): number[] {
+  return [...text.matchAll(NUMERALS)].map((m) => readAmount(m[0], vocabulary)).filter((value) => Number.isFinite(value));
+}
+
+const NUMERALS = new RegExp(AMOUNT.source, 'gi');
+
 /** "£30million" -> 30000000, "£2,300" -> 2300, "£1" -> 1. */
 export function readAmount(text: string, vocabulary: Vocabulary): number {
   const m = AMOUNT.exec(text);
@@ -194,9 +210,6 @@ export function readNumber(text: string, vocabulary: Vocabulary): number {
   return Number(text.replace(/,/g, ''));
 }
 
-function isYear(text: string): boolean {
-  return /^(?:19[5-9]\d|20\d\d)$/.test(text.trim());
-}
 
 /** "1. Introduction", "2.1 Adoption": numbering, not figures. */
 function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
