@@ -1,6 +1,7 @@
 /** Finds the numbers in a sentence that could be figures: shares, sums of money, ratios and counts. */
 import type { FigureUnit } from './types.js';
 import { DIGITS, type NumberPatterns } from './number-patterns.js';
+import { MONTH_NAME } from '../search/text-analysis.js';
 import { findPeriods } from './periods.js';
 import { isYear } from './year-patterns.js';
 import { foldQuotes, type Vocabulary } from './vocabulary.js';
@@ -165,7 +166,7 @@ const MEASURE_REACH = 90;
 /** The words a measure leads to its value by: "was 16.9", "an average of 12", "rose from 16.2 to 17.4". */
 const MEASURE_LINK = /\b(?:was|were|is|are|of|at|to|from|by|averaged|averages|reached)\s+$/i;
 /** "at 30 September": a day of a date, not a value. */
-const MONTH_AFTER = /^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)/i;
+const MONTH_AFTER = new RegExp(`^\\s+${MONTH_NAME}\\.?(?!\\w)`, 'i');
 /** "a rate of 5 to 10 per cent": the low end of a range of shares, read with the share. */
 const SHARE_RANGE_AFTER = /^\s*(?:to|-|–)\s*\d[\d.,]*\s*(?:%|per\s*cent|percent)/i;
 /** "aged 15 to 44": the top of an age band. */
