@@ -137,8 +137,8 @@ export class Citeline implements CitelineEngine {
 
   private async reply(text: string, options: AskOptions, { claim, noAnswerText }: { claim: boolean; noAnswerText: string }): Promise<Reply> {
     const { question: evidence, ranked, confidence, answerable } = await this.rankQuestion(text, options);
-    // Its short years spelt out first, as searching reads them ("17/18" is a year, not two figures).
-    const backed = !claim || figuresBacked(spellOutShortYears(cleanQuestion(text)), ranked.slice(0, CLAIM_LINES_READ).map((item) => item.evidence.window.text), this.parts.statsVocabulary);
+    // Read as searching read it, short years spelt out ("17/18" is a year, not two figures).
+    const backed = !claim || figuresBacked(evidence.query.text, ranked.slice(0, CLAIM_LINES_READ).map((item) => item.evidence.window.text), this.parts.statsVocabulary);
     return extractiveReply(evidence.query, ranked, { confidence, answerable: backed ? answerable : 0 }, {
       maxCitations: options.maxCitations ?? DEFAULT_CITATIONS,
       declineBelow: this.parts.ranker.declineBelow,
