@@ -109,24 +109,35 @@ describe('Slack with the real engine', () => {
     expect(everything).not.toContain('<!here>');
   });
 
-  it('finds the sources of a claim posted in a channel, in its thread', async () => {
+  /** Find sources on a message posted in #claims: the reply's rendered text, from its thread. */
+  async function findSources(claim: string): Promise<string> {
     const ts = nextTs();
     await sendInteraction(h.baseUrl, {
       type: 'message_action',
       callback_id: 'find_sources',
-      trigger_id: '1.2.3',
+      trigger_id: `1.2.${ts}`,
       response_url: h.api.responseUrl(),
       team: { id: 'T0001', domain: 'example' },
       channel: { id: 'CCLAIMS', name: 'claims' },
       user: { id: 'UCHECKER', team_id: 'T0001' },
       message_ts: ts,
-      message: { type: 'message', user: 'UCLAIMANT', ts, text: 'inadequate ratings rose to 28% by 2015' },
+      message: { type: 'message', user: 'UCLAIMANT', ts, text: claim },
       token: 'verification-token',
-      action_ts: '1',
+      action_ts: ts,
     });
     const [post] = await waitFor(() => postsInThread(ts).length > 0 && postsInThread(ts), 'the sources reply', 15_000);
+    return renderedTexts(post!.args.blocks).join('\n');
+  }
+
+  it('finds the sources of a claim posted in a channel, in its thread', async () => {
     // The quote that bears on the claim, its figure highlighted (each passage is quoted once).
-    expect(renderedTexts(post!.args.blocks).join('\n')).toMatch(/^> .*rated Inadequate.*\*28%\*|^> .*\*28%\*.*rated Inadequate/m);
+    expect(await findSources('inadequate ratings rose to 28% by 2015')).toMatch(/^> .*rated Inadequate.*\*28%\*|^> .*\*28%\*.*rated Inadequate/m);
+  });
+
+  it('says no line backs a claim whose figure no line states, and shows the closest lines', async () => {
+    const texts = await findSources('inadequate ratings rose to 35% by 2015');
+    expect(texts).toContain('I could not find lines in the reports that back that');
+    expect(texts).toContain('28%');
   });
 
   it('/citeline sources lists the indexed documents with passage counts', async () => {
