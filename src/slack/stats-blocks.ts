@@ -1,5 +1,5 @@
 /**
- * `/citeline stats` in Block Kit: one row per figure (figure · grade · period · what is counted, then
+ * `/citeline stats` in Block Kit: one row per figure (figure · grade · period · what it is, then
  * its source and quote), the first rows at once and the rest behind a "More" button.
  * Rows come from src/stats/table.ts, so the terminal and Slack show the same data.
  */
@@ -65,7 +65,7 @@ export function decodeStatsMoreValue(raw: string | undefined): { query: string; 
 }
 
 function rowLine(row: FigureTableRow, number: number): string {
-  const cells = [`*${toSafeMrkdwn(row.figure)}*`, row.grade, row.period, row.counted].filter(Boolean);
+  const cells = [`*${toSafeMrkdwn(row.figure)}*`, row.grade, row.period, row.what].filter(Boolean);
   return `${number}. ${cells.map((cell, i) => (i === 0 ? cell : toSafeMrkdwn(cell))).join(' · ')}`;
 }
 

@@ -10,6 +10,8 @@ export interface FigureTableRow {
   /** Period label, with "(inferred)" when the sentence itself names none. */
   period: string;
   counted: string;
+  /** What the figure is: a table cell's row label and column ("Fairholme: Male life expectancy"), else what it counts. */
+  what: string;
   title: string;
   location: string;
   source: string;
@@ -24,11 +26,22 @@ export function toTableRows(figures: readonly Figure[]): FigureTableRow[] {
     grade: f.grade ?? '',
     period: f.period ? `${f.period.label}${f.period.inferred ? ' (inferred)' : ''}` : '',
     counted: f.counted ?? '',
+    what: cellName(f) ?? f.counted ?? '',
     title: f.citation.title,
     location: f.citation.location,
     source: f.citation.source,
     quote: f.sentence.text,
   }));
+}
+
+/**
+ * A table cell's row label and column name, the words its statement puts before the figure: a cell's
+ * statement holds more than its place in the text ("Fairholme: Male life expectancy 83.1").
+ */
+function cellName(f: Figure): string | undefined {
+  if (f.sentence.text.length === f.sentence.end - f.sentence.start) return undefined;
+  const name = f.sentence.text.slice(0, f.rawStart).replace(/[\s:,]+$/, '');
+  return name || undefined;
 }
 
 /** A table's rate written bare, under a label naming its base: "0.31 per 1,000". */
@@ -44,7 +57,7 @@ export interface RenderTableOptions {
   maxCell?: number;
 }
 
-const HEADERS = ['#', 'figure', 'grade', 'period', 'counted', 'source'] as const;
+const HEADERS = ['#', 'figure', 'grade', 'period', 'what', 'source'] as const;
 
 /** A compact fixed-width table in the order given (FiguresIndex.lookup already sorts by period). */
 export function renderFiguresTable(figures: readonly Figure[], options: RenderTableOptions = {}): string {
@@ -52,7 +65,7 @@ export function renderFiguresTable(figures: readonly Figure[], options: RenderTa
   if (figures.length === 0) return 'No figures found.';
   const rows = toTableRows(figures);
   const cells = rows.map((row, i) =>
-    [String(i + 1), row.figure, row.grade || '-', row.period || '-', row.counted || '-'].map((c) => clip(flat(c), maxCell)).concat(sourceCell(row, maxCell + 16)),
+    [String(i + 1), row.figure, row.grade || '-', row.period || '-', row.what || '-'].map((c) => clip(flat(c), maxCell)).concat(sourceCell(row, maxCell + 16)),
   );
   const widths = HEADERS.map((h, col) => Math.max(h.length, ...cells.map((r) => r[col]!.length)));
   const line = (values: readonly string[]) => values.map((v, col) => v.padEnd(widths[col]!)).join('  ').trimEnd();

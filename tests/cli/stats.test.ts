@@ -35,7 +35,7 @@ describe('citeline stats', () => {
     const { stdout: json } = await stats(['inadequate', '--json']);
     const rows = table.split('\n').filter((line) => /^\d+ {2,}/.test(line));
     expect(rows).toHaveLength((JSON.parse(json) as { figures: unknown[] }).figures.length);
-    expect(table).toMatch(/^#\s+figure\s+grade\s+period\s+counted\s+source$/m);
+    expect(table).toMatch(/^#\s+figure\s+grade\s+period\s+what\s+source$/m);
     expect(rows.find((row) => /\s28%\s/.test(row))).toMatch(/28%\s+Inadequate\s+2015\s+local authorities\s+A brave new world.* · How council ratings/);
     const periods = rows.map((row) => /\s(\d{4})/.exec(row)?.[1] ?? '');
     expect([...periods].sort()).toEqual(periods);

@@ -216,11 +216,11 @@ describe('FiguresIndex saved', () => {
 });
 
 describe('renderFiguresTable', () => {
-  it('shows a row per figure with grade, period, counted thing and source, and the quotes on request', () => {
+  it('shows a row per figure with grade, period, what it is and source, and the quotes on request', () => {
     const figures = corpus().lookup(parseStatsQuery('inadequate'));
     const table = renderFiguresTable(figures, { quotes: true });
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/figure\s+grade\s+period\s+counted\s+source/);
+    expect(lines[0]).toMatch(/figure\s+grade\s+period\s+what\s+source/);
     expect(lines[2]).toMatch(/^1\s+24%\s+Inadequate\s+2016\s+local authorities\s+Watchdog finds more failing services/);
     expect(lines[4]).toMatch(/^3\s+14%\s+Inadequate\s+2021/);
     expect(table).toContain('[2] "In 2016, 21% of councils were judged inadequate, according to our own count."');
@@ -230,6 +230,20 @@ describe('renderFiguresTable', () => {
     const [row] = toTableRows(corpus().lookup(parseStatsQuery('good 2009/10')));
     expect(row).toMatchObject({ figure: '64%', grade: 'Good', period: '2009/10', counted: 'local authorities', title: 'Annual review of council inspections' });
     expect(row!.quote).toContain('64% ‘Good’');
+  });
+
+  it('says what a table cell is by its row label and column, and what a figure in prose counts', () => {
+    const rows = toTableRows(
+      extractFigures([
+        passage('| Ward | Male life expectancy | Female life expectancy |\n| --- | --- | --- |\n| Fairholme | 83.1 | 86.4 |', { docId: 'h.md' }),
+        passage('In 2016, 21% of councils were judged inadequate.', { docId: 'c.md' }),
+      ]),
+    );
+    expect(rows.map((row) => [row.figure, row.what])).toEqual([
+      ['83.1', 'Fairholme: Male life expectancy'],
+      ['86.4', 'Fairholme: Female life expectancy'],
+      ['21%', 'local authorities'],
+    ]);
   });
 
   it('writes a rate a table gives bare with the base its label names, and one written out as it is', () => {
