@@ -129,7 +129,8 @@ export class Citeline implements CitelineEngine {
 
   /**
    * A claim is searched like a question (its own words are the best query for the lines behind it).
-   * It is backed only when some line found states each figure it states; declining says no line backs it.
+   * It is backed only when the lines found state at least half the figures it states (claim-figures.ts);
+   * declining says no line backs it.
    */
   findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
     return this.reply(claim, options, { claim: true, noAnswerText: this.parts.prompts.noSupport });
@@ -200,7 +201,6 @@ export class Citeline implements CitelineEngine {
     if (!(store instanceof PgIndexStore)) return this.nearestPassageIds(vector, k, options);
     return options.exact ? store.exact(vector, k) : store.nearest(vector, k);
   }
-
 
   sources(): IndexedSource[] {
     return this.state.store

@@ -122,9 +122,9 @@ function cellFigure(text: string, mentions: readonly NumberMention[], vocabulary
   const endsCell = last !== undefined && last.end === text.length;
   const plainCount = endsCell && last.unit === 'count' && last.outOf === undefined;
   if (endsCell && !plainCount) return [last];
+  // The bare amount itself, its sign kept ("Change -5"): a sum in the stated unit, else a rate, measure
+  // or count as its label says, whole or not.
   const value = Number(bare[0].replace(/[,+]/g, '').replace('–', '-'));
-  // A whole number ending the cell: a rate or a measure when its label says so, as a decimal one is; its sign kept ("Change -5").
-  if (plainCount && !scale) return [{ ...last, start: bare.index, value, ...unitByLabel(label, bare[0], vocabulary) }];
   if (scale) return [{ start: bare.index, end: text.length, value: value * scale.multiplier, unit: scale.unit, needsContext: false }];
   return [{ start: bare.index, end: text.length, value, ...unitByLabel(label, bare[0], vocabulary), needsContext: false }];
 }

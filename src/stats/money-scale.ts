@@ -19,13 +19,8 @@ const BRACKETED = /\(\s*([£$€])\s?(000s?|[a-z]+)?\s*(?:[,;)]|\s[^()]*\))/gi;
 
 /** The last money unit a text states in brackets, or undefined. */
 export function moneyScale(text: string, vocabulary: Vocabulary): MoneyScale | undefined {
-  const { currencies } = vocabulary.data.units;
   let found: MoneyScale | undefined;
-  for (const m of text.matchAll(BRACKETED)) {
-    const unit = currencies[m[1]!] as FigureUnit | undefined;
-    const multiplier = scaleWord(m[2], vocabulary);
-    if (unit && multiplier !== undefined) found = { unit, multiplier, stated: m[0] };
-  }
+  for (const m of text.matchAll(BRACKETED)) found = scaleOf(m[1]!, m[2], m[0], vocabulary) ?? found;
   return found;
 }
 
@@ -35,17 +30,16 @@ const UNIT_BEFORE = /(?:^|[:\s])([£$€])\s?(000s?|[a-z]+)?\s*$/i;
 /** The money unit a table cell's label ends with, its column named by that unit alone; else undefined. */
 export function unitBeforeFigure(label: string, vocabulary: Vocabulary): MoneyScale | undefined {
   const m = UNIT_BEFORE.exec(label);
-  if (!m) return undefined;
-  const unit = vocabulary.data.units.currencies[m[1]!] as FigureUnit | undefined;
-  const multiplier = scaleWord(m[2], vocabulary);
-  return unit && multiplier !== undefined ? { unit, multiplier, stated: m[0].trim() } : undefined;
+  return m ? scaleOf(m[1]!, m[2], m[0].trim(), vocabulary) : undefined;
 }
 
-/** 1 for no word, 1000 for "000", else the vocabulary's multiplier ("m", "thousand", "billions"). */
-function scaleWord(written: string | undefined, vocabulary: Vocabulary): number | undefined {
+/** A currency symbol and the word after it ("£", "m"): 1 for no word, 1000 for "000", else the vocabulary's multiplier ("thousand", "billions"). */
+function scaleOf(symbol: string, written: string | undefined, stated: string, vocabulary: Vocabulary): MoneyScale | undefined {
+  const { currencies, multipliers } = vocabulary.data.units;
+  const unit = currencies[symbol] as FigureUnit | undefined;
   const word = written?.toLowerCase();
-  const { multipliers } = vocabulary.data.units;
-  return word === undefined ? 1 : /^000s?$/.test(word) ? 1000 : (multipliers[word] ?? multipliers[word.replace(/s$/, '')]);
+  const multiplier = word === undefined ? 1 : /^000s?$/.test(word) ? 1000 : (multipliers[word] ?? multipliers[word.replace(/s$/, '')]);
+  return unit && multiplier !== undefined ? { unit, multiplier, stated } : undefined;
 }
 
 /** A figure as "640 (£ thousand)": what it is written as, and the unit its table states for it. */

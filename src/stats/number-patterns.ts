@@ -4,6 +4,9 @@ import type { VocabularyData } from './vocabulary-data.js';
 /** A number as written: "612", "1,390", "8.1"; a comma ends it unless three digits follow ("612, 389" is two). */
 export const DIGITS = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
 
+/** "per 10,000", "per thousand": a rate's base (its words captured), a number that no further digit continues. */
+export const PER_BASE = `per\\s+(${DIGITS}|thousand|million)(?![\\d,.]*\\d)\\b`;
+
 export interface NumberPatterns {
   /** A digit, a number word or a fraction: what any of the others needs. */
   any: RegExp;
@@ -45,7 +48,7 @@ export function compileNumberPatterns(data: VocabularyData, numberWords: Readonl
     fraction: new RegExp(`\\b(${fractions})\\s+of\\b`, 'gi'),
     partOf: new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'),
     count: new RegExp(`(${number})(?:\\s?(${multipliers})\\b)?`, 'gi'),
-    rate: new RegExp(`(${DIGITS})\\s+per\\s+(${DIGITS}|thousand|million)(?![\\d,.]*\\d)\\b`, 'gi'),
+    rate: new RegExp(`(${DIGITS})\\s+${PER_BASE}`, 'gi'),
     measure: new RegExp(`\\b(?:${alternation(units.measureWords) || '(?!)'})\\b`, 'i'),
     countedAfter: new RegExp(`^\\s+(?:${counterAliases(data)})\\b`, 'i'),
   };

@@ -1,6 +1,6 @@
 /** Finds the numbers in a sentence that could be figures: shares, sums of money, ratios and counts. */
 import type { FigureUnit } from './types.js';
-import { DIGITS, type NumberPatterns } from './number-patterns.js';
+import { DIGITS, PER_BASE, type NumberPatterns } from './number-patterns.js';
 import { MONTH_NAME } from '../search/text-analysis.js';
 import { findPeriods } from './periods.js';
 import { isYear } from './year-patterns.js';
@@ -159,7 +159,7 @@ function ratePer(base: string, after: string, vocabulary: Vocabulary): string | 
 }
 
 /** "per 10,000" in a label: the base a rate is on. */
-const RATE_BASE = new RegExp(`\\bper\\s+(${DIGITS}|thousand|million)(?![\\d,.]*\\d)\\b`, 'gi');
+const RATE_BASE = new RegExp(`\\b${PER_BASE}`, 'gi');
 
 /** How far before a bare value the measure naming it may stand, within its clause. */
 const MEASURE_REACH = 90;
@@ -210,7 +210,6 @@ export function readNumber(text: string, vocabulary: Vocabulary): number {
   if (word !== undefined) return word;
   return Number(text.replace(/,/g, ''));
 }
-
 
 /** "1. Introduction", "2.1 Adoption": numbering, not figures. */
 function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
