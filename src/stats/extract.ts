@@ -6,7 +6,7 @@ import { moneyScale, unitBeforeFigure, type MoneyScale } from './money-scale.js'
 import { findNumbers, mayHoldNumber, unitByLabel, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
-import { tableRowCells } from './table-rows.js';
+import { tableRowCells, type RowCell } from './table-rows.js';
 import type { Figure, FigureCitation, Period } from './types.js';
 import { isYear } from './year-patterns.js';
 import type { PhraseHit, Vocabulary } from './vocabulary.js';
@@ -29,10 +29,12 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
     const sentences = sentencesOf(passage);
     // Periods are read only where needed: in a sentence with a number, and outwards from it when it names none.
     const context = new PeriodContext(passage, sentences, vocabulary, documentDate);
-    const captions = new TableCaptions(sentences, vocabulary);
+    // DOCX, HTML and PDF rows are read from their text ("label: column figure, ..."), once: extraction and the caption lookup both ask.
+    const rowCells = sentences.map((sentence) => tableRowCells(sentence.text, vocabulary.numberPatterns));
+    const captions = new TableCaptions(sentences, rowCells, vocabulary);
     sentences.forEach((sentence, i) => {
       if (!mayHoldNumber(sentence.text, vocabulary) || !seen.add(sentence)) return;
-      const cells = sentence.cells ?? tableRowCells(sentence.text);
+      const cells = sentence.cells ?? rowCells[i];
       if (!cells) {
         figures.push(...figuresInSentence(sentence, context.periodsOf(i), context, vocabulary));
         return;
@@ -166,6 +168,8 @@ class TableCaptions {
 
   constructor(
     private readonly sentences: readonly PassageSentence[],
+    /** Each sentence's cells when its text is a DOCX, HTML or PDF row. */
+    private readonly rowCells: readonly (RowCell[] | undefined)[],
     private readonly vocabulary: Vocabulary,
   ) {}
 
@@ -199,7 +203,7 @@ class TableCaptions {
 
   private isRow(i: number): boolean {
     const sentence = this.sentences[i]!;
-    return (sentence.cells?.length ?? 0) > 0 || tableRowCells(sentence.text) !== undefined;
+    return (sentence.cells?.length ?? 0) > 0 || this.rowCells[i] !== undefined;
   }
 }
 

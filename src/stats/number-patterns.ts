@@ -23,6 +23,8 @@ export interface NumberPatterns {
   measure: RegExp;
   /** A counted thing straight after a number. */
   countedAfter: RegExp;
+  /** A table cell: words naming its column, then the figure that ends it ("Households in TA 734", "Budget £1.4m", "Share 38%"). */
+  namedFigure: RegExp;
 }
 
 /**
@@ -51,6 +53,7 @@ export function compileNumberPatterns(data: VocabularyData, numberWords: Readonl
     rate: new RegExp(`(${DIGITS})\\s+${PER_BASE}`, 'gi'),
     measure: new RegExp(`\\b(?:${alternation(units.measureWords) || '(?!)'})\\b`, 'i'),
     countedAfter: new RegExp(`^\\s+(?:${counterAliases(data)})\\b`, 'i'),
+    namedFigure: new RegExp(`\\S\\s+[-–+]?(?:${currencies})?\\d[\\d,.]*(?:\\s?(?:${alternation(units.percent)}|${multipliers}))?$`, 'i'),
   };
   return patterns;
 }

@@ -4,6 +4,7 @@
  * other columns do ("First-time entrants: 2024/25 63").
  */
 import { pipeTableRows } from '../ingest/pipe-table.js';
+import type { NumberPatterns } from './number-patterns.js';
 
 export interface RowCell {
   /** Offsets of the cell in the row's text. */
@@ -15,15 +16,13 @@ export interface RowCell {
 
 /** The label before the colon, then a cell. */
 const ROW = /^([^:\n]{1,120}):\s+/;
-/** A cell: words naming the column, then the figure that ends it. */
-const NAMED_FIGURE = /\S\s+[-–+]?[£$€]?\d[\d,.]*(?:\s?%|\s?(?:per cent|bn|m|k|million|billion))?$/i;
 
 /**
  * The cells of a row as ingest writes DOCX, HTML and PDF rows (src/ingest/table-row.ts): a label, a
  * colon, then cells each a column's name and a figure ("30 June 2025: Households in TA 734, Families
  * in B&B 38"). Undefined when the text is not such a row (two such cells at least).
  */
-export function tableRowCells(text: string): RowCell[] | undefined {
+export function tableRowCells(text: string, patterns: Pick<NumberPatterns, 'namedFigure'>): RowCell[] | undefined {
   const head = ROW.exec(text);
   if (!head) return undefined;
   const label = head[1]!.trim();
@@ -32,7 +31,7 @@ export function tableRowCells(text: string): RowCell[] | undefined {
   for (const separator of [...text.slice(start).matchAll(/,\s+/g), undefined]) {
     const end = separator ? head[0].length + separator.index : text.length;
     const cell = text.slice(start, end);
-    if (NAMED_FIGURE.test(cell)) cells.push({ start, end, text: `${label}: ${cell}` });
+    if (patterns.namedFigure.test(cell)) cells.push({ start, end, text: `${label}: ${cell}` });
     if (separator) start = end + separator[0].length;
   }
   return cells.length >= 2 ? cells : undefined;

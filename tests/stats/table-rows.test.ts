@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { loadStatsVocabulary } from '../../src/stats/index.js';
 import { pipeTableStatements, tableRowCells } from '../../src/stats/table-rows.js';
 
-const cellsOf = (text: string) => tableRowCells(text)?.map((cell) => text.slice(cell.start, cell.end));
+const patterns = loadStatsVocabulary('data').numberPatterns;
+const cellsOf = (text: string) => tableRowCells(text, patterns)?.map((cell) => text.slice(cell.start, cell.end));
 
 describe('tableRowCells', () => {
   it('finds the cells of a row as ingest writes it: a label, a colon, column names each before a figure', () => {
     expect(cellsOf('30 June 2025: Moorings let 140, Waiting list 35, Fee £2.50, Full 98%')).toEqual(['Moorings let 140', 'Waiting list 35', 'Fee £2.50', 'Full 98%']);
-    expect(tableRowCells('Eastpoint: Berths 140, Boats 95')?.map((cell) => cell.text)).toEqual(['Eastpoint: Berths 140', 'Eastpoint: Boats 95']);
+    expect(tableRowCells('Eastpoint: Berths 140, Boats 95', patterns)?.map((cell) => cell.text)).toEqual(['Eastpoint: Berths 140', 'Eastpoint: Boats 95']);
+  });
+
+  it("ends a cell's figure with any of the vocabulary's multipliers and percent words", () => {
+    expect(cellsOf('2025/26: Revenue £1.2mn, Capital £300 thousand, Staff 4k')).toEqual(['Revenue £1.2mn', 'Capital £300 thousand', 'Staff 4k']);
+    expect(cellsOf('Northgate: Attendance 91.5 per cent, Absence 8.5percent')).toEqual(['Attendance 91.5 per cent', 'Absence 8.5percent']);
   });
 
   it('keeps a thousands comma inside its figure, and leaves out cells without a named figure', () => {
