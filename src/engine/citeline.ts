@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { figuresBacked } from '../answer/claim-figures.js';
+import { proseLeadForClaim } from '../answer/claim-lead.js';
 import { extractiveReply } from '../answer/extractive.js';
 import type { Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
@@ -130,7 +131,7 @@ export class Citeline implements CitelineEngine {
   /**
    * A claim is searched like a question (its own words are the best query for the lines behind it).
    * It is backed only when the lines found state at least half the figures it states (claim-figures.ts);
-   * declining says no line backs it.
+   * declining says no line backs it. A sentence stating all its figures leads before a table stating them (claim-lead.ts).
    */
   findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
     return this.reply(claim, options, { claim: true, noAnswerText: this.parts.prompts.noSupport });
@@ -140,7 +141,8 @@ export class Citeline implements CitelineEngine {
     const { question: evidence, ranked, confidence, answerable } = await this.rankQuestion(text, options);
     // Read as searching read it, short years spelt out ("17/18" is a year, not two figures).
     const backed = !claim || figuresBacked(evidence.query.text, ranked.slice(0, CLAIM_LINES_READ).map((item) => item.evidence.window.text), this.parts.statsVocabulary);
-    return extractiveReply(evidence.query, ranked, { confidence, answerable: backed ? answerable : 0 }, {
+    const cited = claim ? proseLeadForClaim(ranked, evidence.query.text, this.parts.statsVocabulary, CLAIM_LINES_READ) : ranked;
+    return extractiveReply(evidence.query, cited, { confidence, answerable: backed ? answerable : 0 }, {
       maxCitations: options.maxCitations ?? DEFAULT_CITATIONS,
       declineBelow: this.parts.ranker.declineBelow,
       noAnswerText,

@@ -1,0 +1,33 @@
+/**
+ * Which line a claim's sources lead with. A report often states a figure twice: in a table and in a
+ * sentence. For a claim ("avg caseload is down to 52, was 57"), the sentence says what the claim
+ * says in words, where a table states the figures under column names; so when the best window is a
+ * table and a window close behind it is prose whose best sentence states every figure of the claim,
+ * that sentence leads, and the table follows it.
+ */
+import { isPipeTable } from '../ingest/pipe-table.js';
+import type { RankedWindow } from '../search/ranker.js';
+import { tableRowCells, type Vocabulary } from '../stats/index.js';
+import { claimFigures } from './claim-figures.js';
+
+/** `ranked` (best first) with such a prose window moved first, among the best `reach`; else as it is. */
+export function proseLeadForClaim(ranked: readonly RankedWindow[], claim: string, vocabulary: Vocabulary, reach: number): RankedWindow[] {
+  const [lead] = ranked;
+  if (!lead || !isTableLine(lead.evidence.window.sentence, vocabulary)) return [...ranked];
+  const statesClaim = (item: RankedWindow) => {
+    const { claimed, unstated } = claimFigures(claim, [item.evidence.window.sentence], vocabulary);
+    return claimed.length > 0 && unstated.length === 0;
+  };
+  const index = ranked.slice(0, reach).findIndex((item) => !isTableLine(item.evidence.window.sentence, vocabulary) && statesClaim(item));
+  if (index <= 0) return [...ranked];
+  const prose = ranked[index] as RankedWindow;
+  // Scores order citations and weigh their belief: the sentence takes the lead's, just above it.
+  return [{ ...prose, score: lead.score + LEAD_MARGIN }, ...ranked.filter((_, i) => i !== index)];
+}
+
+const LEAD_MARGIN = 1e-3;
+
+/** A Markdown table, or a row of a table as DOCX, HTML and PDF tables are read ("Label: Column 57, Column 52"). */
+function isTableLine(sentence: string, vocabulary: Vocabulary): boolean {
+  return isPipeTable(sentence) || tableRowCells(sentence, vocabulary.numberPatterns) !== undefined;
+}
