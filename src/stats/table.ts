@@ -65,7 +65,7 @@ export function renderFiguresTable(figures: readonly Figure[], options: RenderTa
   if (figures.length === 0) return 'No figures found.';
   const rows = toTableRows(figures);
   const cells = rows.map((row, i) =>
-    [String(i + 1), row.figure, row.grade || '-', row.period || '-', row.what || '-'].map((c) => clip(flat(c), maxCell)).concat(sourceCell(row, maxCell + 16)),
+    [String(i + 1), row.figure, row.grade || '-', row.period || '-'].map((c) => clip(flat(c), maxCell)).concat(whatCell(row.what, maxCell), sourceCell(row, maxCell + 16)),
   );
   const widths = HEADERS.map((h, col) => Math.max(h.length, ...cells.map((r) => r[col]!.length)));
   const line = (values: readonly string[]) => values.map((v, col) => v.padEnd(widths[col]!)).join('  ').trimEnd();
@@ -75,6 +75,19 @@ export function renderFiguresTable(figures: readonly Figure[], options: RenderTa
     rows.forEach((row, i) => out.push(`[${i + 1}] "${row.quote}"`, `    ${[row.title, row.location, row.source].filter(Boolean).join(' · ')}`));
   }
   return out.join('\n');
+}
+
+/**
+ * A table cell's "row label: column": the label gives way first, so the column stays readable
+ * ("Agency social workers as a sh…: Q1"); what a prose figure counts is cut at its end.
+ */
+function whatCell(what: string, maxCell: number): string {
+  const text = flat(what) || '-';
+  const split = text.lastIndexOf(': ');
+  if (text.length <= maxCell || split < 0) return clip(text, maxCell);
+  const column = text.slice(split);
+  if (column.length > maxCell / 2) return clip(text, maxCell);
+  return `${clip(text.slice(0, split), maxCell - column.length)}${column}`;
 }
 
 /** "Title · location": the title gives way first, so where in the document stays readable. */

@@ -246,6 +246,15 @@ describe('renderFiguresTable', () => {
     ]);
   });
 
+  it("keeps a long table cell's column in view, cutting its row label instead", () => {
+    const figures = extractFigures([
+      passage('| Indicator | Target | Q1 | Q2 |\n| --- | --- | --- | --- |\n| Agency social workers as a share of all social workers in post | 15% | 27.4% | 24.1% |', { docId: 'd.md' }),
+    ]);
+    const lines = renderFiguresTable(figures).split('\n').slice(2);
+    expect(lines.map((line) => line.match(/…: (\S+)/)?.[1])).toEqual(['Target', 'Q1', 'Q2']);
+    expect(lines[0]).toMatch(/^1\s+15%\s+-\s+\S.*Agency social workers as a share of all…: Target\s/);
+  });
+
   it('writes a rate a table gives bare with the base its label names, and one written out as it is', () => {
     const figures = extractFigures([
       passage('| Measure | 2025 |\n| --- | --- |\n| Exclusions per 1,000 pupils | 4.2 |'),
