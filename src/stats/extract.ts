@@ -5,6 +5,7 @@ import { findGrades, gradeLabel } from './grades.js';
 import { moneyScale, unitBeforeFigure, type MoneyScale } from './money-scale.js';
 import { findNumbers, mayHoldNumber, unitByLabel, type NumberMention } from './numbers.js';
 import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
+import { yearOfAccount } from './quarters.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import { tableRowCells, type RowCell } from './table-rows.js';
 import type { Figure, FigureCitation, Period } from './types.js';
@@ -221,11 +222,18 @@ class PeriodContext {
     this.periods = new Array<PeriodMention[] | undefined>(sentences.length);
     const fromTitle = findPeriods(passage.title, vocabulary, documentDate).find((m) => m.period.years.length > 0)?.period;
     this.fallback = fromTitle ?? (documentDate ? datePeriod(documentDate) : undefined);
+    this.quarterYear = yearOfAccount(this.fallback);
   }
+
+  /**
+   * The year of account the report's title names, which a table's bare "Q1" (a scorecard's column)
+   * is a quarter of. Not prose's: "93% (81% in quarter 1)" names the quarter compared with, not the figure's.
+   */
+  private readonly quarterYear: number | undefined;
 
   /** The periods a part of a sentence (a table cell) names. */
   periodsIn(text: string): PeriodMention[] {
-    return findPeriods(text, this.vocabulary, this.documentDate);
+    return findPeriods(text, this.vocabulary, this.documentDate, this.quarterYear);
   }
 
   /** The periods sentence i names, read once. */

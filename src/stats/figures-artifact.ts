@@ -22,11 +22,11 @@ import type { Passage } from '../ingest/types.js';
  * does not write beside it.
  * 7: no context key words (the neighbouring sentences'): only the question matcher, now gone, read them.
  */
-const FORMAT_VERSION = 7;
+const FORMAT_VERSION = 8;
 
 export const UNITS = ['percent', 'percentage-points', 'count', 'GBP', 'USD', 'EUR', 'ratio', 'rate', 'measure'] as const satisfies readonly FigureUnit[];
 
-const PERIOD_KINDS = ['year', 'financial-year', 'date', 'date-range', 'season', 'relative'] as const satisfies readonly PeriodKind[];
+const PERIOD_KINDS = ['year', 'financial-year', 'quarter', 'date', 'date-range', 'season', 'relative'] as const satisfies readonly PeriodKind[];
 
 const COLUMN_NAMES = ['value', 'outOf', 'unit', 'rawStart', 'rawEnd', 'per', 'grade', 'grades', 'counted', 'period', 'sentence'] as const;
 

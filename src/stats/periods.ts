@@ -1,5 +1,6 @@
-/** Finds the periods a sentence names: years, financial/academic years, dates, seasons and relative words. */
+/** Finds the periods a sentence names: years, financial/academic years, quarters, dates, seasons and relative words. */
 import { findCalendarDates, lastDayOfMonth, type CalendarDate } from './calendar-dates.js';
+import { findQuarters, inQuarter, yearOfAccount } from './quarters.js';
 import type { Period } from './types.js';
 import { YEAR } from './year-patterns.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -20,7 +21,8 @@ export interface KnownDate {
 const SPLIT_YEAR = new RegExp(`\\b(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})(?![\\d/-])`, 'g');
 const PLAIN_YEAR = new RegExp(`(?<![£$€\\d,.])\\b(${YEAR})\\b(?![%,.]?\\d|\\s?%|\\s?per ?cent)`, 'g');
 
-export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?: KnownDate): PeriodMention[] {
+/** `yearOfAccount`: the first calendar year of the split year the text's report is of, to read a bare "Q1" in (quarters.ts). */
+export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?: KnownDate, yearOfAccount?: number): PeriodMention[] {
   const mentions: PeriodMention[] = [];
   const free = (start: number, end: number) => mentions.every((m) => end <= m.start || start >= m.end);
   const add = (mention: PeriodMention) => {
@@ -28,6 +30,9 @@ export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?:
   };
 
   // Years, dates and seasons all need a digit; without one only relative words ("last year") remain.
+  if (/\d/.test(text) || /\bquarter\b/i.test(text)) {
+    for (const mention of findQuarters(text, yearOfAccount)) add(mention);
+  }
   if (/\d/.test(text)) {
     for (const mention of calendarDates(text)) add(mention);
     for (const mention of yearMentions(text, vocabulary)) add(mention);
@@ -103,9 +108,12 @@ function season(text: string, name: string, year: number, firstMonth: number): P
 
 /**
  * Whether a figure's period can be the one asked for: they share a year, except that two split
- * years ("2024/25", "2025/26") share one and are still different years of account.
+ * years ("2024/25", "2025/26") share one and are still different years of account, a quarter of one
+ * is of that year alone, and a quarter asked for is met only by that quarter or a date inside it.
  */
 export function periodsMeet(stated: Period, asked: Period): boolean {
+  if (asked.kind === 'quarter') return inQuarter(stated, asked);
+  if (stated.kind === 'quarter' && asked.kind === 'financial-year' && yearOfAccount(stated) !== undefined) return yearOfAccount(stated) === asked.years[0];
   if (stated.kind === 'financial-year' && asked.kind === 'financial-year') return stated.label === asked.label;
   return stated.years.some((year) => asked.years.includes(year));
 }

@@ -3,14 +3,14 @@
 /** `rate`: so many per a round base ("8.1 per 10,000 children"); `measure`: a bare value a measure names ("the average caseload was 16.9"). */
 export type FigureUnit = 'percent' | 'percentage-points' | 'count' | 'GBP' | 'USD' | 'EUR' | 'ratio' | 'rate' | 'measure';
 
-export type PeriodKind = 'year' | 'financial-year' | 'date' | 'date-range' | 'season' | 'relative';
+export type PeriodKind = 'year' | 'financial-year' | 'quarter' | 'date' | 'date-range' | 'season' | 'relative';
 
 /** When a figure applies, as stated in the text and normalised for sorting and matching. */
 export interface Period {
-  /** As written: "2007/08", "31 March 2024", "autumn 2017", "today". */
+  /** As written: "2007/08", "Q2 2025/26", "31 March 2024", "autumn 2017", "today". */
   text: string;
   kind: PeriodKind;
-  /** Normalised label: "2007/08" for "2007-08", "2024-03-31" for "31 March 2024"; the text as stated when it cannot be resolved. */
+  /** Normalised label: "2007/08" for "2007-08", "2025/26 Q2" for "quarter 2 of 2025-26", "2024-03-31" for "31 March 2024"; the text as stated when it cannot be resolved. */
   label: string;
   /** Calendar years the period touches; empty when unresolved ("today" with no document date). */
   years: number[];
