@@ -46,7 +46,7 @@ file that cannot be read is named with its reason and skipped; the rest are inde
   },
   stats: {
     name: 'stats',
-    usage: 'Usage: citeline stats [grade] [year or period] [words] [--quotes] [--json]',
+    usage: 'Usage: citeline stats [grade] [year, quarter or period] [words] [--quotes] [--json]',
     details: `Every figure (percentage, count, sum, rate, average) the reports state that fits the query, by period, each
 with what it is and its source. For example: citeline stats inadequate 2015
 

@@ -1,4 +1,4 @@
-/** `citeline stats [grade] [year or period] [words] [--json] [--quotes]`: every matching figure, by period, with its source. */
+/** `citeline stats [grade] [year, quarter or period] [words] [--json] [--quotes]`: every matching figure, by period, with its source. */
 import { openCitelineEngine } from '../engine/citeline.js';
 import { renderFiguresTable, toTableRows } from '../stats/table.js';
 import type { ParsedCommandLine } from './args.js';
