@@ -2,7 +2,7 @@
 import { findCalendarDates, lastDayOfMonth, type CalendarDate } from './calendar-dates.js';
 import { findQuarters, inQuarter, yearOfAccount } from './quarters.js';
 import type { Period } from './types.js';
-import { YEAR } from './year-patterns.js';
+import { SPLIT_YEAR_WRITTEN, YEAR, secondYearOf, splitYearLabel } from './year-patterns.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface PeriodMention {
@@ -18,7 +18,7 @@ export interface KnownDate {
   label: string;
 }
 
-const SPLIT_YEAR = new RegExp(`\\b(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})(?![\\d/-])`, 'g');
+const SPLIT_YEAR = new RegExp(`\\b${SPLIT_YEAR_WRITTEN}(?![\\d/-])`, 'g');
 const PLAIN_YEAR = new RegExp(`(?<![£$€\\d,.])\\b(${YEAR})\\b(?![%,.]?\\d|\\s?%|\\s?per ?cent)`, 'g');
 
 /** `yearOfAccount`: the first calendar year of the split year the text's report is of, to read a bare "Q1" in (quarters.ts). */
@@ -48,7 +48,7 @@ export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?:
 function* yearMentions(text: string, vocabulary: Vocabulary): Generator<PeriodMention> {
   for (const match of text.matchAll(SPLIT_YEAR)) {
     const first = Number(match[1]);
-    const second = Number(match[2]!.length === 2 ? String(first).slice(0, 2) + match[2] : match[2]);
+    const second = secondYearOf(first, match[2]!);
     // Only consecutive years are a financial or academic year; "2010-2014" is a span of years, read as its end.
     if (second === first + 1) yield { start: match.index, end: match.index + match[0].length, period: splitYear(match[0], first) };
   }
@@ -90,8 +90,7 @@ function endKey(date: CalendarDate): string {
 }
 
 function splitYear(text: string, first: number): Period {
-  const label = `${first}/${String(first + 1).slice(2)}`;
-  return { text, kind: 'financial-year', label, years: [first, first + 1], sortKey: `${first + 1}-03-31`, inferred: false };
+  return { text, kind: 'financial-year', label: splitYearLabel(first), years: [first, first + 1], sortKey: `${first + 1}-03-31`, inferred: false };
 }
 
 function season(text: string, name: string, year: number, firstMonth: number): Period {

@@ -6,7 +6,7 @@
  */
 import { lastDayOfMonth } from './calendar-dates.js';
 import type { Period } from './types.js';
-import { YEAR } from './year-patterns.js';
+import { SPLIT_YEAR_WRITTEN, YEAR, secondYearOf, splitYearLabel } from './year-patterns.js';
 
 export interface QuarterMention {
   period: Period;
@@ -18,10 +18,10 @@ const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third:
 /** "Q2", "quarter 2", "second quarter": groups 1 (the digit) or 2 (the ordinal). */
 const WHICH = `(?:\\bq([1-4])|\\bquarter\\s+([1-4])|\\b(first|second|third|fourth)\\s+quarter)`;
 /** A split year ("2025/26", groups first and second) or a plain year. */
-const YEAR_AFTER = `(?:\\s+(?:of\\s+)?(?:(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})|(${YEAR})))?`;
+const YEAR_AFTER = `(?:\\s+(?:of\\s+)?(?:${SPLIT_YEAR_WRITTEN}|(${YEAR})))?`;
 const QUARTER = new RegExp(`${WHICH}${YEAR_AFTER}(?![\\w/])`, 'gi');
 /** "2025/26 Q1", "2024-25 quarter 4". */
-const YEAR_FIRST = new RegExp(`\\b(${YEAR})\\s?[/\\-–]\\s?(\\d{2}|${YEAR})\\s+(?:q([1-4])|quarter\\s+([1-4]))(?![\\w/])`, 'gi');
+const YEAR_FIRST = new RegExp(`\\b${SPLIT_YEAR_WRITTEN}\\s+(?:q([1-4])|quarter\\s+([1-4]))(?![\\w/])`, 'gi');
 
 /**
  * The quarters a text names. A quarter without a year is read in `yearOfAccount` (the first calendar
@@ -31,7 +31,7 @@ export function findQuarters(text: string, yearOfAccount?: number): QuarterMenti
   const found: QuarterMention[] = [];
   for (const m of text.matchAll(YEAR_FIRST)) {
     const first = Number(m[1]);
-    if (secondYear(first, m[2]!) !== first + 1) continue;
+    if (secondYearOf(first, m[2]!) !== first + 1) continue;
     found.push({ start: m.index, end: m.index + m[0].length, period: accountQuarter(m[0], first, Number(m[3] ?? m[4])) });
   }
   for (const m of text.matchAll(QUARTER)) {
@@ -40,7 +40,7 @@ export function findQuarters(text: string, yearOfAccount?: number): QuarterMenti
     const quarter = digit ? Number(digit) : ORDINALS[m[3]!.toLowerCase()]!;
     const [, , , , splitFirst, splitSecond, plain] = m;
     let period: Period | undefined;
-    if (splitFirst && secondYear(Number(splitFirst), splitSecond!) === Number(splitFirst) + 1) period = accountQuarter(m[0], Number(splitFirst), quarter);
+    if (splitFirst && secondYearOf(Number(splitFirst), splitSecond!) === Number(splitFirst) + 1) period = accountQuarter(m[0], Number(splitFirst), quarter);
     else if (plain) period = calendarQuarter(m[0], Number(plain), quarter);
     else if (!splitFirst && yearOfAccount !== undefined) period = accountQuarter(m[0], yearOfAccount, quarter);
     if (period) found.push({ start: m.index, end: m.index + m[0].length, period });
@@ -65,14 +65,10 @@ export function inQuarter(stated: Period, asked: Period): boolean {
   return stated.sortKey >= start && stated.sortKey <= end;
 }
 
-function secondYear(first: number, written: string): number {
-  return Number(written.length === 2 ? String(first).slice(0, 2) + written : written);
-}
-
 function accountQuarter(text: string, first: number, quarter: number): Period {
   const year = quarter === 4 ? first + 1 : first;
   const endMonth = [6, 9, 12, 3][quarter - 1]!;
-  return quarterPeriod(text, `${first}/${String(first + 1).slice(2)} Q${quarter}`, year, endMonth);
+  return quarterPeriod(text, `${splitYearLabel(first)} Q${quarter}`, year, endMonth);
 }
 
 function calendarQuarter(text: string, year: number, quarter: number): Period {
