@@ -30,12 +30,13 @@ export function extractFigures(passages: readonly Passage[], vocabulary: Vocabul
     const sentences = sentencesOf(passage);
     // Periods are read only where needed: in a sentence with a number, and outwards from it when it names none.
     const context = new PeriodContext(passage, sentences, vocabulary, documentDate);
-    // DOCX, HTML and PDF rows are read from their text ("label: column figure, ..."), once: extraction and the caption lookup both ask.
-    const rowCells = sentences.map((sentence) => tableRowCells(sentence.text, vocabulary.numberPatterns));
+    // DOCX, HTML and PDF rows are read from their text ("label: column figure, ..."), once, when
+    // first asked for: extraction asks of a sentence holding a number, the caption lookup of the rows above one.
+    const rowCells = new RowCells(sentences, vocabulary);
     const captions = new TableCaptions(sentences, rowCells, vocabulary);
     sentences.forEach((sentence, i) => {
       if (!mayHoldNumber(sentence.text, vocabulary) || !seen.add(sentence)) return;
-      const cells = sentence.cells ?? rowCells[i];
+      const cells = sentence.cells ?? rowCells.at(i);
       if (!cells) {
         figures.push(...figuresInSentence(sentence, context.periodsOf(i), context, vocabulary));
         return;
@@ -169,8 +170,7 @@ class TableCaptions {
 
   constructor(
     private readonly sentences: readonly PassageSentence[],
-    /** Each sentence's cells when its text is a DOCX, HTML or PDF row. */
-    private readonly rowCells: readonly (RowCell[] | undefined)[],
+    private readonly rowCells: RowCells,
     private readonly vocabulary: Vocabulary,
   ) {}
 
@@ -204,7 +204,22 @@ class TableCaptions {
 
   private isRow(i: number): boolean {
     const sentence = this.sentences[i]!;
-    return (sentence.cells?.length ?? 0) > 0 || this.rowCells[i] !== undefined;
+    return (sentence.cells?.length ?? 0) > 0 || this.rowCells.at(i) !== undefined;
+  }
+}
+
+/** Each sentence's cells when its text is a DOCX, HTML or PDF row, read once when first asked for. */
+class RowCells {
+  private readonly read = new Map<number, RowCell[] | undefined>();
+
+  constructor(
+    private readonly sentences: readonly PassageSentence[],
+    private readonly vocabulary: Vocabulary,
+  ) {}
+
+  at(i: number): RowCell[] | undefined {
+    if (!this.read.has(i)) this.read.set(i, tableRowCells(this.sentences[i]!.text, this.vocabulary.numberPatterns));
+    return this.read.get(i);
   }
 }
 
