@@ -1,15 +1,11 @@
 /** Finds the periods a sentence names: years, financial/academic years, quarters, dates, seasons and relative words. */
 import { findCalendarDates, lastDayOfMonth, type CalendarDate } from './calendar-dates.js';
 import { findQuarters, inQuarter, yearOfAccount } from './quarters.js';
-import type { Period } from './types.js';
+import type { Period, PeriodMention } from './types.js';
 import { SPLIT_YEAR_WRITTEN, YEAR, secondYearOf, splitYearLabel } from './year-patterns.js';
 import type { Vocabulary } from './vocabulary.js';
 
-export interface PeriodMention {
-  period: Period;
-  start: number;
-  end: number;
-}
+export type { PeriodMention } from './types.js';
 
 /** A document's date as far as it is known. */
 export interface KnownDate {

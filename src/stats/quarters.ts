@@ -5,14 +5,8 @@
  * of a plain year is of the calendar.
  */
 import { lastDayOfMonth } from './calendar-dates.js';
-import type { Period } from './types.js';
+import type { Period, PeriodMention } from './types.js';
 import { SPLIT_YEAR_WRITTEN, YEAR, secondYearOf, splitYearLabel } from './year-patterns.js';
-
-export interface QuarterMention {
-  period: Period;
-  start: number;
-  end: number;
-}
 
 const ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4 };
 /** "Q2", "quarter 2", "second quarter": groups 1 (the digit) or 2 (the ordinal). */
@@ -27,8 +21,8 @@ const YEAR_FIRST = new RegExp(`\\b${SPLIT_YEAR_WRITTEN}\\s+(?:q([1-4])|quarter\\
  * The quarters a text names. A quarter without a year is read in `yearOfAccount` (the first calendar
  * year of the split year the report is of) and is left out without one.
  */
-export function findQuarters(text: string, yearOfAccount?: number): QuarterMention[] {
-  const found: QuarterMention[] = [];
+export function findQuarters(text: string, yearOfAccount?: number): PeriodMention[] {
+  const found: PeriodMention[] = [];
   for (const m of text.matchAll(YEAR_FIRST)) {
     const first = Number(m[1]);
     if (secondYearOf(first, m[2]!) !== first + 1) continue;

@@ -20,6 +20,13 @@ export interface Period {
   inferred: boolean;
 }
 
+/** A period named in a text, with where it is named. */
+export interface PeriodMention {
+  period: Period;
+  start: number;
+  end: number;
+}
+
 /** Where the figure's sentence sits in its document: what a reader needs to find it. */
 export interface FigureCitation {
   passageId: string;
