@@ -118,7 +118,9 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
   // Plain counts: "20 local authorities", "605,100", "seven", "12 million children".
   for (const m of plain.matchAll(patterns.count)) {
     if (isYear(m[0]) || looksLikeHeadingNumber(plain, m.index, m[0])) continue;
-    if (/^[£$€\d.,]/.test(plain[m.index - 1] ?? '') || /^[\d/-]\d/.test(plain.slice(m.index + m[0].length))) continue;
+    const after = plain.slice(m.index + m[0].length);
+    // "£4", "1.2.3", "2024-25" and ordinals ("the 15th rise") are not counts.
+    if (/^[£$€\d.,]/.test(plain[m.index - 1] ?? '') || /^[\d/-]\d/.test(after) || ORDINAL_SUFFIX.test(after)) continue;
     const measured = !m[2] && isMeasured(plain, m.index, m.index + m[0].length, patterns);
     // "2.1" without "million" is a section number, not a count, unless a measure leads to it.
     if (!m[2] && /\./.test(m[1]!) && !measured) continue;
@@ -196,6 +198,7 @@ export function numeralValues(text: string, vocabulary: Vocabulary): number[] {
 }
 
 const NUMERALS = new RegExp(AMOUNT.source, 'gi');
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)\b/i;
 
 /** "£30million" -> 30000000, "£2,300" -> 2300, "£1" -> 1. */
 export function readAmount(text: string, vocabulary: Vocabulary): number {

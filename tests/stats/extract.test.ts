@@ -91,6 +91,11 @@ describe('extractFigures: kinds of figure', () => {
     expect(figures).toEqual([]);
   });
 
+  it('reads an ordinal as no count: "the 12th council" counts nothing', () => {
+    const figures = extractFigures([passage('It was the 12th council rated inadequate this year, and 3 councils improved.')]);
+    expect(figures.map((f) => f.raw)).toEqual(['3']);
+  });
+
   it('reads sums of money with multipliers and rates', () => {
     const figures = extractFigures([
       passage(
