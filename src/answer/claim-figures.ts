@@ -3,24 +3,46 @@
  * inadequate by 2015") is backed only by lines that state its figures, as written or rounded the way
  * people round them ("1,800" for 1,796, "25.3k" for 25,300, "three" for 3), or near them when the
  * claim hedges ("nearly two thirds" for 62%, "about 200" for 198); lines that only share its subject
- * do not back it.
+ * do not back it, nor a value of another kind (a claimed share by a count, a sum by a day of a date).
  */
 import { MONTH_NAME } from '../search/text-analysis.js';
-import { numeralValues, statedNumbers, type Vocabulary } from '../stats/index.js';
+import { statedNumbers, statedValues, type FigureUnit, type StatedValue, type Vocabulary } from '../stats/index.js';
 
 /** How far a hedged figure ("about", "nearly", "~") may be from the one a line states, relative to it. */
 const HEDGED_WITHIN = 0.1;
 /** How far a share written in words or as odds ("two thirds", "9 in 10") may be, in percentage points. */
 const WORDED_SHARE_WITHIN = 5;
+/** How far a hedged or rounded share may be, in percentage points ("about 25%" for 23%, not "~98%" for 90%). */
+const SHARE_WITHIN_POINTS = 3;
+
+/**
+ * What a stated value may be to back a claimed figure of each unit. People drop a currency sign
+ * ("a 4.5m overspend") but do not add one, and a share is never backed by a count or a sum.
+ */
+const BACKED_BY: Record<FigureUnit, readonly StatedValue['unit'][]> = {
+  percent: ['percent', 'percentage-points', 'bare'],
+  'percentage-points': ['percentage-points', 'percent', 'bare'],
+  ratio: ['ratio', 'percent', 'bare'],
+  count: ['count', 'measure', 'rate', 'GBP', 'USD', 'EUR', 'bare'],
+  measure: ['measure', 'count', 'rate', 'bare'],
+  rate: ['rate', 'measure', 'count', 'bare'],
+  GBP: ['GBP', 'bare'],
+  USD: ['USD', 'bare'],
+  EUR: ['EUR', 'bare'],
+};
 
 const HEDGE_BEFORE = /(?:~|\b(?:about|around|roughly|nearly|almost|approximately|approx\.?|some|over|under|more than|less than|fewer than|up to|just over|just under|close to|getting on for))\s*$/i;
 /** "Sept 24", "Aug 23": a month and a year written short, not a figure. */
 const MONTH_BEFORE = new RegExp(`\\b${MONTH_NAME}\\.?\\s*$`, 'i');
 /** "per 100k": a rate's base, not a figure of its own. */
 const PER_BEFORE = /\bper\s*$/i;
+/** "under-18", "over-65s", "aged 10": an age naming who is counted, not a figure. */
+const AGE_BEFORE = /\b(?:(?:under|over)-|aged?\s+)$/i;
+const AGE_GROUP_AFTER = /^s\b/;
 
 interface ClaimedFigure {
   value: number;
+  unit: FigureUnit;
   written: string;
   hedged: boolean;
   /** A share written in words or as odds. */
@@ -47,23 +69,23 @@ export function figuresBacked(claim: string, texts: readonly string[], vocabular
 function claimedFigures(claim: string, vocabulary: Vocabulary): ClaimedFigure[] {
   return statedNumbers(claim, vocabulary).flatMap((n) => {
     const before = claim.slice(0, n.start);
-    if (MONTH_BEFORE.test(before) || PER_BEFORE.test(before)) return [];
+    const age = AGE_BEFORE.test(before) || AGE_GROUP_AFTER.test(claim.slice(n.start + n.written.length));
+    if (MONTH_BEFORE.test(before) || PER_BEFORE.test(before) || age) return [];
     const worded = n.unit === 'percent' && !/%|per\s?cent/i.test(n.written);
-    return [{ value: n.value, written: n.written, hedged: HEDGE_BEFORE.test(before), worded }];
+    return [{ value: n.value, unit: n.unit, written: n.written, hedged: HEDGE_BEFORE.test(before), worded }];
   });
 }
 
-/** Every value a line states: its figures as the statistics read them (with a share's base), and every numeral. */
-function statedValues(text: string, vocabulary: Vocabulary): number[] {
-  const figures = statedNumbers(text, vocabulary).flatMap((n) => (n.outOf === undefined ? [n.value] : [n.value, n.outOf]));
-  return [...figures, ...numeralValues(text, vocabulary)];
-}
-
-function backs(value: number, figure: ClaimedFigure): boolean {
+function backs(stated: StatedValue, figure: ClaimedFigure): boolean {
+  if (!BACKED_BY[figure.unit].includes(stated.unit)) return false;
+  const { value } = stated;
   if (nearlyEqual(value, figure.value)) return true;
-  if (figure.worded) return Math.abs(value - figure.value) <= WORDED_SHARE_WITHIN;
-  if (figure.hedged && Math.abs(value - figure.value) <= HEDGED_WITHIN * Math.abs(value)) return true;
-  return nearlyEqual(figure.value, roundToSignificant(value, significantDigits(figure.written)));
+  const off = Math.abs(value - figure.value);
+  if (figure.worded) return off <= WORDED_SHARE_WITHIN;
+  // A hedge allows a tenth either way, and rounding no more than that ("2,000" is not 1,550).
+  const within = figure.unit === 'percent' ? Math.min(SHARE_WITHIN_POINTS, HEDGED_WITHIN * Math.abs(value)) : HEDGED_WITHIN * Math.abs(value);
+  if (off > within) return false;
+  return figure.hedged || nearlyEqual(figure.value, roundToSignificant(value, significantDigits(figure.written)));
 }
 
 /** "1,800" -> 2, "16.3" -> 3, "25.3k" -> 3, "300" -> 1. */

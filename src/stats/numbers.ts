@@ -192,9 +192,29 @@ function isMeasured(plain: string, start: number, end: number, patterns: NumberP
   return patterns.measure.test(clause);
 }
 
-/** Every numeral a text writes, with its multiplier ("1,796", "8.9", "25.3k", "£1.4bn"), as values: figures or not. */
-export function numeralValues(text: string, vocabulary: Vocabulary): number[] {
-  return [...text.matchAll(NUMERALS)].map((m) => readAmount(m[0], vocabulary)).filter((value) => Number.isFinite(value));
+/** A value a text states: a figure with its unit, or a bare numeral read as no figure (a table cell, "Key Stage 4"). */
+export interface StatedValue {
+  value: number;
+  unit: FigureUnit | 'bare';
+}
+
+/**
+ * Every value a text states, years, dates and ordinals ("15th") left out: its figures with their
+ * units (a share's base as a count), then every other numeral with its multiplier ("25.3k"), bare.
+ */
+export function statedValues(text: string, vocabulary: Vocabulary): StatedValue[] {
+  const periods = findPeriods(text, vocabulary);
+  const figures = findNumbers(text, vocabulary, periods);
+  const values: StatedValue[] = figures.flatMap((n) => [{ value: n.value, unit: n.unit }, ...(n.outOf === undefined ? [] : [{ value: n.outOf, unit: 'count' as const }])]);
+  // A ratio's amounts are values too ("for every £1 ... £4" states £1 and £4).
+  const taken: Span[] = [...periods, ...figures.filter((n) => n.unit !== 'ratio')];
+  for (const m of foldQuotes(text).matchAll(NUMERALS)) {
+    const end = m.index + m[1]!.length;
+    if (taken.some((span) => m.index < span.end && end > span.start) || (m[2] !== undefined && ORDINAL_SUFFIX.test(m[2]))) continue;
+    const value = readAmount(m[0], vocabulary);
+    if (Number.isFinite(value)) values.push({ value, unit: 'bare' });
+  }
+  return values;
 }
 
 const NUMERALS = new RegExp(AMOUNT.source, 'gi');

@@ -26,6 +26,27 @@ describe('the figures a claim states that no line found states', () => {
     expect(unstated('the rate fell to 190', 'It stood at 194.')).toEqual([]);
   });
 
+  it('backs a figure only by a value of its kind: a share by a share, a sum by a sum, never by a year or a day of a date', () => {
+    expect(unstated('about 25% of the panel were new', 'The panel had 25 members.')).toEqual(['25%']);
+    expect(unstated('about 25% of the panel were new', 'Of the panel, 23% were new.')).toEqual([]);
+    expect(unstated('residents pay about £32 an hour', 'Waits fell to 21 days by 31 March 2026.')).toEqual(['£32']);
+    expect(unstated('there were about 2,000 carers waiting', 'Complaints in 2021 to 2022 fell.')).toEqual(['2,000']);
+    expect(unstated('around 15 homes closed', 'It was the 15th rise in a row.')).toEqual(['15']);
+    // "For every £1 ... £4" is read as a ratio, and still states both sums.
+    expect(unstated('boroughs spend £4 on crisis work for every £1 on prevention', 'For every £1 spent on prevention, £4 went on crisis work.')).toEqual([]);
+  });
+
+  it('allows a hedge or rounding a tenth either way, and a share three points', () => {
+    expect(unstated('there were 2,000 carers waiting', 'There were 1,600 carers waiting.')).toEqual(['2,000']);
+    expect(unstated('there were 2,000 carers waiting', 'There were 1,960 carers waiting.')).toEqual([]);
+    expect(unstated('occupancy ran at ~98%', 'Occupancy should be no more than 90 per cent.')).toEqual(['~98%'.slice(1)]);
+  });
+
+  it('reads an age naming who is counted as no figure', () => {
+    expect(claimFigures('an under-2 place costs ~£1,400 a month', [], vocabulary).claimed).toEqual(['£1,400 a month']);
+    expect(claimFigures('over-65s waited about 20 days', [], vocabulary).claimed).toEqual(['20']);
+  });
+
   it('backs a claim when lines state at least half its figures, a claim adding one of its own reckoning', () => {
     const line = 'The bill rose from £4.5 million in 2023/24 to £8.4 million in 2025/26.';
     expect(figuresBacked('the bill nearly doubled in 2 years, from 4.5m to 8.4m', [line], vocabulary)).toBe(true);
