@@ -18,8 +18,9 @@ export function proseLeadForClaim(ranked: readonly RankedWindow[], claim: string
     const { claimed, unstated } = claimFigures(claim, [item.evidence.window.sentence], vocabulary);
     return claimed.length > 0 && unstated.length === 0;
   };
-  const index = ranked.slice(0, reach).findIndex((item) => !isTableLine(item.evidence.window.sentence, vocabulary) && statesClaim(item));
-  if (index <= 0) return [...ranked];
+  // The lead is a table: look behind it.
+  const index = 1 + ranked.slice(1, reach).findIndex((item) => !isTableLine(item.evidence.window.sentence, vocabulary) && statesClaim(item));
+  if (index === 0) return [...ranked];
   const prose = ranked[index] as RankedWindow;
   // Scores order citations and weigh their belief: the sentence takes the lead's, just above it.
   return [{ ...prose, score: lead.score + LEAD_MARGIN }, ...ranked.filter((_, i) => i !== index)];
