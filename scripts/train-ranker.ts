@@ -38,7 +38,7 @@ const CACHE = resolve('.cache/train-examples.json');
 async function collect(): Promise<QuestionExample[]> {
   const { sets: listed, missing } = await readEvalSets(resolve(values.sets));
   if (missing.length > 0) console.error(`left out (files not here): ${missing.join(', ')}`);
-  const sets = listed.filter((set) => set.train);
+  const sets = listed.filter((set) => set.train && set.asks === 'questions');
   const heldBack = listed.filter((set) => !set.train).map((set) => set.name);
   if (heldBack.length > 0) console.error(`held back (measured, never trained on): ${heldBack.join(', ')}`);
   const trained = new Set(sets.map((set) => set.name));

@@ -4,12 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { CitelineEngine } from '../engine/types.js';
 import type { TermNormaliser } from '../search/text-analysis.js';
 import { Bm25Baseline } from './bm25-baseline.js';
 import { hitRank, summarise, type EvalSummary } from './metrics.js';
 import { goldSpans } from './questions.js';
-import { EVAL_CITATIONS, askEvalQuestions } from './run.js';
+import { EVAL_CITATIONS, askEvalQuestions, type EvalEngine } from './run.js';
 import type { EvalSet } from './sets.js';
 
 export interface SetResult {
@@ -18,7 +17,7 @@ export interface SetResult {
   baseline: EvalSummary;
 }
 
-export async function compareOnSet(set: EvalSet, engine: Pick<CitelineEngine, 'ask' | 'findSources'>, normaliser: TermNormaliser): Promise<SetResult> {
+export async function compareOnSet(set: EvalSet, engine: EvalEngine, normaliser: TermNormaliser): Promise<SetResult> {
   const citeline = summarise(await askEvalQuestions(engine, set.questions, set.asks));
   const bm25 = await Bm25Baseline.build(set.reports, normaliser);
   const baseline = summarise(

@@ -2,6 +2,7 @@
 import { documentName } from './gold-documents.js';
 import { foldPunctuation } from '../util/fold-punctuation.js';
 import type { Citation } from '../answer/types.js';
+import type { Figure } from '../stats/index.js';
 import { goldSpans, type EvalQuestion } from './questions.js';
 import { round } from '../util/round.js';
 
@@ -24,6 +25,16 @@ export interface QuestionResult {
 export function hitRank(question: EvalQuestion, citations: readonly Pick<Citation, 'docId' | 'extract'>[]): number | null {
   const spans = goldSpans(question);
   const index = citations.findIndex((citation) => spans.some((span) => documentName(citation.docId) === documentName(span.doc) && holdsSpan(citation.extract, span.answer)));
+  return index === -1 ? null : index + 1;
+}
+
+/** A stats lookup's hit: the 1-based rank of the first figure from the gold document whose sentence holds the gold span, the figure inside it. */
+export function figureHitRank(question: EvalQuestion, figures: readonly Pick<Figure, 'citation' | 'sentence' | 'raw'>[]): number | null {
+  const spans = goldSpans(question);
+  const fold = (text: string) => foldPunctuation(text).replace(/\s+/g, ' ');
+  const index = figures.findIndex((figure) =>
+    spans.some((span) => documentName(figure.citation.docId) === documentName(span.doc) && holdsSpan(figure.sentence.text, span.answer) && fold(span.answer).includes(fold(figure.raw))),
+  );
   return index === -1 ? null : index + 1;
 }
 

@@ -9,6 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { readEvalQuestions, type EvalQuestion } from './questions.js';
 
+/** What a set's lines are, and how each is put to Citeline. */
+export const EVAL_ASKS = ['questions', 'claims', 'stats'] as const;
+export type EvalAsks = (typeof EVAL_ASKS)[number];
+
 const setsSchema = z.object({
   sets: z.array(
     z.object({
@@ -19,8 +23,8 @@ const setsSchema = z.object({
       questions: z.string().min(1),
       /** false: a held-back test set, measured by `npm run eval` and never trained on. */
       train: z.boolean().default(true),
-      /** What its lines are: questions (asked) or claims posted in a discussion (their sources found). */
-      asks: z.enum(['questions', 'claims']).default('questions'),
+      /** What its lines are: questions (asked), claims posted in a discussion (their sources found), or `/citeline stats` lookups. */
+      asks: z.enum(EVAL_ASKS).default('questions'),
     }),
   ),
 });
@@ -33,8 +37,8 @@ export interface EvalSet {
   questions: EvalQuestion[];
   /** Whether `npm run train` learns from it. */
   train: boolean;
-  /** Questions are asked (`ask`); claims have their sources found (`findSources`, Slack's Find sources). */
-  asks: 'questions' | 'claims';
+  /** Questions are asked (`ask`); claims have their sources found (`findSources`, Slack's Find sources); stats queries are looked up (`stats`). */
+  asks: EvalAsks;
 }
 
 export async function readEvalSets(file: string, only?: readonly string[]): Promise<{ sets: EvalSet[]; missing: string[] }> {
@@ -64,7 +68,7 @@ export interface EvalSetEntry {
   reports: string;
   questions: string;
   train?: boolean;
-  asks?: 'questions' | 'claims';
+  asks?: EvalAsks;
 }
 
 /**

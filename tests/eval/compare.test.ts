@@ -3,6 +3,7 @@ import { belowFloors, formatComparison, type SetResult } from '../../src/eval/co
 import { summarise, type QuestionResult } from '../../src/eval/metrics.js';
 import { askEvalQuestions } from '../../src/eval/run.js';
 import type { Reply } from '../../src/answer/types.js';
+import type { Figure, StatsQuery } from '../../src/stats/index.js';
 
 /** A set's results: answerable questions hit at these ranks (null: missed), and unanswerable ones declined or not. */
 function result(set: string, hits: (number | null)[], unanswerableDeclined: boolean[], wronglyDeclined = 0): SetResult {
@@ -47,7 +48,12 @@ describe('asking a set', () => {
   const engine = {
     ask: async () => reply('asked'),
     findSources: async () => reply('found'),
+    stats: (query: string) => ({ query: { text: query } as StatsQuery, figures: query.includes('carers') ? [figure('other.md', 'Of the carers, 310 left.'), figure('r.md', 'In all, 310 carers left.')] : [] }),
   };
+  function figure(docId: string, sentence: string): Figure {
+    const rawStart = sentence.indexOf('310');
+    return { raw: '310', rawStart, rawEnd: rawStart + 3, sentence: { text: sentence, start: 0, end: sentence.length }, citation: { docId } } as Figure;
+  }
   function reply(word: string): Reply {
     return { question: 'q', answered: true, answer: word, confidence: 0.9, citations: [{ docId: 'r.md', title: 'R', source: 'r.md', location: '', extract: `${word} 310`, score: 1 } as Reply['citations'][number]] };
   }
@@ -56,5 +62,17 @@ describe('asking a set', () => {
   it('finds the sources of a set of claims, as Find sources does, and asks every other set', async () => {
     expect((await askEvalQuestions(engine, questions, 'claims'))[0]!.hitRank).toBe(1);
     expect((await askEvalQuestions(engine, questions))[0]!.hitRank).toBeNull();
+  });
+
+  it('looks a stats set up, hitting at the first figure listed from the gold document whose sentence holds the span, and declining by listing none', async () => {
+    const lookups = [
+      { id: 's1', question: 'carers left', doc: 'r.md', answer: '310 carers left', kind: 'stat' },
+      { id: 's2', question: 'carers left', doc: 'r.md', answer: 'In all', kind: 'stat' },
+      { id: 's3', question: 'adopters 2031', doc: null, answer: null, kind: 'unanswerable' },
+    ];
+    const [hit, spanWithoutFigure, none] = await askEvalQuestions(engine, lookups, 'stats');
+    expect(hit).toMatchObject({ answered: true, hitRank: 2 });
+    expect(spanWithoutFigure).toMatchObject({ answered: true, hitRank: null });
+    expect(none).toMatchObject({ answerable: false, answered: false, hitRank: null });
   });
 });
