@@ -57,7 +57,7 @@ export function attachMentions<T extends Span>(sentence: string, figures: Span[]
   if (fallback === 'none') return own;
   return own.map((mention, i) => {
     if (mention) return mention;
-    if (fallback === 'sentence') return nearest(figures[i]!, mentions.filter((m) => !comparedWith(sentence, figures, joined, i, m)));
+    if (fallback === 'sentence') return nearest(figures[i]!, mentions.filter((m) => !comparedWith(sentence, figures, joined, i, m) && !asideOfAnother(sentence, figures, i, m)));
     return linkedNeighbour(sentence, figures, own, i) ?? mentions.filter((m) => m.end <= figures[i]!.start).pop();
   });
 }
@@ -68,6 +68,19 @@ export function attachMentions<T extends Span>(sentence: string, figures: Span[]
  */
 function comparedWith<T>(sentence: string, figures: Span[], joined: Array<T | undefined>, i: number, mention: T): boolean {
   return figures.some((other, j) => j > i && joined[j] === mention && COMPARISON_GAP.test(sentence.slice(figures[i]!.end, other.start)));
+}
+
+/**
+ * "64 per cent met it (59 per cent in 2023/24)": a mention in brackets beside another figure is
+ * that figure's aside, not one for a figure outside the brackets.
+ */
+function asideOfAnother(sentence: string, figures: Span[], i: number, mention: Span): boolean {
+  const open = sentence.lastIndexOf('(', mention.start);
+  if (open === -1 || sentence.slice(open, mention.start).includes(')')) return false;
+  const close = sentence.indexOf(')', mention.end);
+  if (close === -1) return false;
+  const inside = (span: Span) => span.start > open && span.end <= close;
+  return !inside(figures[i]!) && figures.some((other, j) => j !== i && inside(other));
 }
 
 /**

@@ -19,6 +19,8 @@ const COUNT_GRADE_GAP = /^[^\d%£.;:]{0,30}$/;
 const PERIOD_JOINED_AFTER = /^[\s,(]*(?:(?:[\w'’-]+\s+){0,2}(?:in|at|as at|by|for|during|on)\s*)?$/i;
 /** "28% of councils", "10 of 43 children's services", "20 local authorities": the counted thing written straight after a figure. */
 const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?(?:[\w'’-]+\s+){0,2}$/i;
+/** "Comparisons are with", "compared with", "than", "since": a period named after these is the one compared with. */
+const COMPARED_BEFORE = /\b(?:compar(?:ed|isons?)(?:\s+(?:are|is))?\s+(?:with|to)|than(?:\s+(?:in|at|on))?|since)\s+(?:the\s+)?(?:end\s+of\s+)?$/i;
 /** Large bare numbers ("605,100") are figures when the sentence says what they count. */
 const LARGE_COUNT = 1000;
 
@@ -137,8 +139,31 @@ function cellFigure(text: string, mentions: readonly NumberMention[], vocabulary
 function hasCountContext(text: string, n: NumberMention, counted: PhraseHit[], grades: Span[]): boolean {
   if (counted.some((c) => c.start >= n.end && COUNT_NOUN_GAP.test(text.slice(n.end, c.start)))) return true;
   if (grades.some((g) => g.start >= n.end && COUNT_GRADE_GAP.test(text.slice(n.end, g.start)))) return true;
-  return n.value >= LARGE_COUNT && counted.length > 0;
+  if (n.value >= LARGE_COUNT && counted.length > 0) return true;
+  return countsPluralNoun(text, n);
 }
+
+/**
+ * "412 suspensions", "58 adoptive households": a number a plural noun closely follows counts it,
+ * whether or not the vocabulary knows the noun (a team's reports count their own things); not a
+ * span of time ("18 months") or a numbered label's verb ("Chapter 4 covers").
+ */
+function countsPluralNoun(text: string, n: NumberMention): boolean {
+  const before = text.slice(0, n.start);
+  if (PLURAL_MOVED_BEFORE.test(before) || PLURAL_LABEL_BEFORE.test(before)) return true;
+  const noun = PLURAL_AFTER.exec(text.slice(n.end))?.[1];
+  if (!noun || NOT_COUNTED.test(noun)) return false;
+  return !LABEL_BEFORE.test(before);
+}
+
+const PLURAL_AFTER = /^\s+(?:[a-z][\w'-]*\s+)?([a-z]{2,}[^s\W]s|people|children|staff)\b/i;
+/** "approvals rose to 26", "exclusions fell from 20 to 13": a plural noun moving to or from the number. */
+const PLURAL_MOVED_BEFORE = /\b[a-z]{2,}[^s\W]s\s+(?:rose|fell|increased|decreased|grew|dropped|doubled|halved)\s+(?:from\s+[\d,.]+\s+)?(?:to|from|by)\s+$/i;
+/** "Out-of-area placements: 41": a plural noun labelling the number. */
+const PLURAL_LABEL_BEFORE = /\b[a-z]{2,}[^s\W]s:\s*$/i;
+const NOT_COUNTED = /^(?:seconds|minutes|hours|days|weeks|months|years|decades|times|points|percent|pounds)$/i;
+/** "Chapter 4", "Table 2", "Year 11": a capitalised word names a numbered thing, and a verb may follow it. */
+const LABEL_BEFORE = /\b[A-Z][a-z]+\s+$/;
 
 /** "£340 per child in need" counts per child. */
 function perCounted(n: NumberMention, vocabulary: Vocabulary): string | undefined {
@@ -282,7 +307,9 @@ class PeriodContext {
 
   private resolvedAt(i: number): Period | undefined {
     if (i < 0 || i >= this.sentences.length) return undefined;
-    return this.periodsOf(i).find((m) => m.period.years.length > 0)?.period;
+    // "Comparisons are with 31 August 2022": the period compared with is not the one the passage's figures are of.
+    const text = this.sentences[i]!.text;
+    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !COMPARED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)))?.period;
   }
 }
 

@@ -91,6 +91,15 @@ describe('extractFigures: kinds of figure', () => {
     expect(figures).toEqual([]);
   });
 
+  it('reads a count of a plural noun the vocabulary does not know, written after it, before a move to it, or as its label', () => {
+    const figures = extractFigures([passage('The panel issued 412 warnings. New approvals rose to 26. Out-of-area placements: 41 at the end of June.')]);
+    expect(figures.map((f) => f.raw)).toEqual(['412', '26', '41']);
+  });
+
+  it('reads no count from a span of time or a numbered label followed by a verb', () => {
+    expect(extractFigures([passage('Section 4 covers the 18 months after the review.')])).toEqual([]);
+  });
+
   it('reads an ordinal as no count: "the 12th council" counts nothing', () => {
     const figures = extractFigures([passage('It was the 12th council rated inadequate this year, and 3 councils improved.')]);
     expect(figures.map((f) => f.raw)).toEqual(['3']);
@@ -301,6 +310,19 @@ describe('extractFigures: periods', () => {
     expect(fromTitle[0]!.period).toMatchObject({ label: 'summer 2022', inferred: true });
     const none = extractFigures([passage('Some 41% of councils were good.')]);
     expect(none[0]!.period).toBeUndefined();
+  });
+
+  it('gives a figure outside brackets no period of an aside about another figure inside them', () => {
+    const figures = extractFigures([passage('Some 64% of pupils passed (59% in 2023/24).', { title: 'Trust annual report 2025' })]);
+    expect(figures.map((f) => [f.raw, f.period?.label])).toEqual([
+      ['64%', '2025'],
+      ['59%', '2023/24'],
+    ]);
+  });
+
+  it('does not take from the passage a period named only as the one compared with', () => {
+    const figures = extractFigures([passage('Comparisons are with 31 March 2022. Some 41% of councils were good.', { title: 'Inspection outcomes at 31 March 2023' })]);
+    expect(figures[0]!.period).toMatchObject({ label: '2023-03-31', inferred: true });
   });
 });
 
