@@ -8,15 +8,16 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
   const query = positionals.join(' ').trim();
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
-  const { figures } = engine.stats(query);
+  const { figures, everyWord } = engine.stats(query);
   if (values.json) {
-    console.log(JSON.stringify({ query, figures: toTableRows(figures) }, null, 2));
+    console.log(JSON.stringify({ query, everyWord, figures: toTableRows(figures) }, null, 2));
     return;
   }
   if (figures.length === 0) {
     console.log(`No figures match "${query}". Try a grade and a year, for example: citeline stats inadequate 2015`);
     return;
   }
-  console.log(`${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}${query ? ` for "${query}"` : ''}, by period:\n`);
+  const count = `${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}`;
+  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, by period:\n` : `No figure says every word of "${query}"; ${count} saying most of them, closest first:\n`);
   console.log(renderFiguresTable(figures, { quotes: Boolean(values.quotes) }));
 }

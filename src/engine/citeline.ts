@@ -23,7 +23,7 @@ import type { QuestionEvidence } from '../search/signals/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { windowsOf } from '../search/windows.js';
 import { FiguresIndex, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
-import type { Figure, StatsQuery } from '../stats/types.js';
+import type { Figure, StatsMatches, StatsQuery } from '../stats/types.js';
 import { PassageStore } from '../store/passage-store.js';
 import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
 import { Database } from '../store/postgres/database.js';
@@ -180,10 +180,10 @@ export class Citeline implements CitelineEngine {
     return { normaliser, generalRanks, lexicon: this.state.lexical, known: (word) => places.find(word, { anyCase: true }).length > 0 || listed(word) };
   }
 
-  /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period. */
-  stats(queryText: string): { query: StatsQuery; figures: Figure[] } {
+  /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period (or, none saying every word, by most of them). */
+  stats(queryText: string): { query: StatsQuery } & StatsMatches {
     const query = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
-    return { query, figures: this.state.figures.lookup(query) };
+    return { query, ...this.state.figures.find(query) };
   }
 
   /**

@@ -1,6 +1,6 @@
 /** The seam between the engine and its surfaces (CLI, Slack). Surfaces depend on this, never on the pipeline's parts. */
 import type { Reply } from '../answer/types.js';
-import type { Figure, StatsQuery } from '../stats/types.js';
+import type { StatsMatches, StatsQuery } from '../stats/types.js';
 
 export interface AskOptions {
   /** How many citations at most (default 3). */
@@ -46,8 +46,11 @@ export interface CitelineEngine {
   sources(): IndexedSource[];
   /** Counts, model and build time of the loaded index. */
   about(): IndexAbout;
-  /** Every figure matching "[grade] [year or period] [words]", sorted by period (`/citeline stats`). */
-  stats(query: string): { query: StatsQuery; figures: Figure[] };
+  /**
+   * Every figure matching "[grade] [year or period] [words]", sorted by period (`/citeline stats`);
+   * none saying every word, those saying most of them, closest first (`everyWord` false).
+   */
+  stats(query: string): { query: StatsQuery } & StatsMatches;
   /** Re-reads the reports folder and swaps the new index in. */
   reindex(): Promise<IngestSummary>;
 }

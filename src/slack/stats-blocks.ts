@@ -22,6 +22,8 @@ export interface StatsRenderOptions {
   /** First row to show (0 for the first message, STATS_FIRST_ROWS for "More"). */
   offset?: number;
   limit?: number | undefined;
+  /** No figure says every word of the query: the rows say most of them, closest first. */
+  closest?: boolean;
 }
 
 export function renderStatsTable(rows: readonly FigureTableRow[], options: StatsRenderOptions): SlackMessage {
@@ -29,7 +31,9 @@ export function renderStatsTable(rows: readonly FigureTableRow[], options: Stats
   const limit = Math.min(options.limit ?? STATS_FIRST_ROWS, MAX_ROWS_PER_MESSAGE);
   const shown = rows.slice(offset, offset + limit);
   const query = truncateEscaped(toSafeMrkdwn(options.query).replace(/\n/g, ' '), 200) || 'all figures';
-  const heading = `*${rows.length} ${rows.length === 1 ? 'figure' : 'figures'}* for “${query}”${offset > 0 ? ` (from ${offset + 1})` : ''}, by period`;
+  const count = `*${rows.length} ${rows.length === 1 ? 'figure' : 'figures'}*`;
+  const from = offset > 0 ? ` (from ${offset + 1})` : '';
+  const heading = options.closest ? `No figure says every word of “${query}”: ${count} saying most of them${from}, closest first` : `${count} for “${query}”${from}, by period`;
   const blocks: Block[] = [section(heading)];
   shown.forEach((row, index) => {
     blocks.push(section(rowLine(row, offset + index + 1)));

@@ -204,10 +204,17 @@ export function tabulate(
       sentenceOf,
       titleOf,
       sentences: lists(sentences.values.map(({ sentence }) => sentence.text)),
-      titles: lists(passages.values.map((citation) => citation.title)),
+      titles: lists(passages.values.map(titleAndHeading)),
     },
   };
 }
+
+/** What a passage's figures are filed under beside their sentence: its document's title and its heading ("Table 4: PDU ratings"), not a page number. */
+function titleAndHeading(citation: Figure['citation']): string {
+  return PAGE.test(citation.location) ? citation.title : `${citation.title} ${citation.location}`;
+}
+
+const PAGE = /^(?:p\.|pp\.|page)\s*\d/i;
 
 const float64s = (values: readonly number[]) => new Uint8Array(Float64Array.from(values).buffer);
 

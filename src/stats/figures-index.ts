@@ -1,11 +1,13 @@
 /** The figures found in the corpus, kept as an artifact beside the search index and looked up by grade, period, kind and words. */
-import type { Figure, StatsQuery } from './types.js';
+import type { Figure, StatsMatches, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
 import type { Vocabulary } from './vocabulary.js';
 import { stemsOf, type FigureKeyWords } from './key-words.js';
 import { checkFigure, checkSaved, decodeColumns, encodeFigures, tabulate, type PassageLookup, type SavedFiguresIndex } from './figures-artifact.js';
 import { SavedFigures, type PassageSource } from './saved-figures.js';
 import { periodsMeet } from './periods.js';
+import { WordWeights } from './word-coverage.js';
+import { AcronymWords } from './acronym-words.js';
 
 export type { PassageLookup, SavedFiguresIndex } from './figures-artifact.js';
 export type { PassageSource } from './saved-figures.js';
@@ -16,6 +18,8 @@ export class FiguresIndex {
   /** Read from the saved index, or worked out from the figures, when first needed. */
   private words: FigureKeyWords | undefined;
   private readonly savedWords: (() => FigureKeyWords) | undefined;
+  /** How much each key word weighs in a lookup by most of its words: worked out when one first needs it. */
+  private weights: WordWeights | undefined;
 
   constructor(
     figures: Figure[],
@@ -72,30 +76,65 @@ export class FiguresIndex {
     return new FiguresIndex([], vocabulary, { figures, keyWords });
   }
 
-  /**
-   * Every figure that fits all the query's fields, by period then document. A document that states
-   * the same figure for the same period twice ("28% by 2015" in a summary, again in its section) is
-   * listed once, by its first statement: a table of two identical rows reads as a fault.
-   */
+  /** The figures `find` lists. */
   lookup(query: StatsQuery): Figure[] {
-    // Key words only when the query has words: a grade and a year are read from the columns.
-    const stemsOfFigure = (i: number) => {
-      const words = this.keyWords;
-      return [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
-    };
-    const found: Figure[] = [];
-    const stated = new Set<string>();
+    return this.find(query).figures;
+  }
+
+  /**
+   * Every figure that fits all the query's fields, by period then document. When none says every
+   * word of the query, those fitting its grade, period and kind of figure that say most of them
+   * (WordWeights, acronyms read either way), closest first, `everyWord` false. A document that
+   * states the same figure for the same period twice ("28% by 2015" in a summary, again in its
+   * section) is listed once, by its first statement: a table of two identical rows reads as a fault.
+   */
+  find(query: StatsQuery): StatsMatches {
+    const exact = this.matching(positions(this.set.size), (i) => fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i)));
+    const words = [...query.words, ...(query.countedWords ?? [])];
+    if (exact.length > 0 || words.length === 0) return { figures: exact.map((i) => this.set.figure(i)), everyWord: true };
+    const weights = (this.weights ??= WordWeights.of(this.keyWords));
+    const acronyms = new AcronymWords(query.text, (word) => weights.unwritten(word), (text) => this.vocabulary.words.keyWords(text));
+    const covered = new Map<number, number>();
     for (let i = 0; i < this.set.size; i++) {
-      if (!fitsQuery(this.set, i, query, () => stemsOfFigure(i))) continue;
-      const figure = this.set.figure(i);
-      const statement = sameStatementKey(figure);
+      if (!fitsFields(this.set, i, query)) continue;
+      const says = new Set(this.stemsOfFigure(i));
+      const countedSaid = query.counted !== undefined && this.set.counted(i) === query.counted;
+      const saysWord = (word: string) => says.has(word) || (countedSaid && query.countedWords!.includes(word));
+      let share = weights.coverage(words, saysWord);
+      // Acronyms are read from the figure's text, so only where its key words show they may matter.
+      if (share < MOST_WORDS && acronyms.worthReading(says, share, MOST_WORDS / 2)) {
+        const byAcronym = acronyms.read(`${this.set.figure(i).sentence.text} ${this.set.title(i)}`);
+        share = weights.coverage(words, (word) => saysWord(word) || byAcronym.has(word));
+      }
+      if (share >= MOST_WORDS) covered.set(i, share);
+    }
+    const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
+    return { figures: this.matching(best, () => true).map((i) => this.set.figure(i)), everyWord: false };
+  }
+
+  /** Of `positions` (every figure by default), those `fits`, one for each statement. */
+  private matching(positions: Iterable<number>, fits: (i: number) => boolean): number[] {
+    const found: number[] = [];
+    const stated = new Set<string>();
+    for (const i of positions) {
+      if (!fits(i)) continue;
+      const statement = sameStatementKey(this.set.figure(i));
       if (stated.has(statement)) continue;
       stated.add(statement);
-      found.push(figure);
+      found.push(i);
     }
     return found;
   }
+
+  /** The key words of figure `i`'s sentence and title. */
+  private stemsOfFigure(i: number): string[] {
+    const words = this.keyWords;
+    return [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
+  }
 }
+
+/** The share of a query's words, by weight, a figure must say to be listed when no figure says them all. */
+const MOST_WORDS = 2 / 3;
 
 /** What makes two statements of a figure the same fact: one document, value, measure and period. */
 function sameStatementKey(figure: Figure): string {
@@ -103,8 +142,12 @@ function sameStatementKey(figure: Figure): string {
   return [citation.docId, value, unit, outOf ?? '', grade ?? '', counted ?? '', period?.label ?? ''].join('\u0000');
 }
 
-/** Whether figure `i` fits every field of the query; `keyWordsOf`: the key words of its sentence and title. */
-function fitsQuery(figures: FigureSet, i: number, query: StatsQuery, keyWordsOf: () => readonly string[]): boolean {
+function* positions(size: number): Generator<number> {
+  for (let i = 0; i < size; i++) yield i;
+}
+
+/** Whether figure `i` fits the query's grade, period and kind of figure. */
+function fitsFields(figures: FigureSet, i: number, query: StatsQuery): boolean {
   if (query.grades.length > 0) {
     const grades = figures.grades(i);
     if (!query.grades.every((g) => grades.includes(g))) return false;
@@ -113,13 +156,18 @@ function fitsQuery(figures: FigureSet, i: number, query: StatsQuery, keyWordsOf:
     const period = figures.period(i);
     if (!period || !periodsMeet(period, query.period)) return false;
   }
-  if (query.units && !query.units.includes(figures.unit(i))) return false;
+  return !query.units || query.units.includes(figures.unit(i));
+}
+
+/**
+ * Whether figure `i` counts what the query names and its sentence or title says every word of it
+ * (`keyWordsOf`, read only for a query with words: a saved index reads its key words when first needed).
+ */
+function fitsWords(figures: FigureSet, i: number, query: StatsQuery, keyWordsOf: () => readonly string[]): boolean {
   if (query.counted && figures.counted(i) !== query.counted) return false;
-  if (query.words.length > 0) {
-    const present = new Set(keyWordsOf());
-    if (!query.words.every((w) => present.has(w))) return false;
-  }
-  return true;
+  if (query.words.length === 0) return true;
+  const present = new Set(keyWordsOf());
+  return query.words.every((w) => present.has(w));
 }
 
 /** Orders as localeCompare does; a collator made once is many times faster. */

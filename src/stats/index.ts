@@ -13,5 +13,6 @@ export type {
   LocatedSentence,
   Period,
   PeriodKind,
+  StatsMatches,
   StatsQuery,
 } from './types.js';

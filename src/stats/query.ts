@@ -38,7 +38,7 @@ export function parseStatsQuery(text: string, vocabulary: Vocabulary): StatsQuer
     text,
     grades: features.gradeSets.length > 0 ? orderGrades(features.gradeSets.flat(), vocabulary) : [],
     ...(features.period ? { period: features.period } : {}),
-    ...(features.counted[0] ? { counted: features.counted[0] } : {}),
+    ...(features.counted[0] ? { counted: features.counted[0], countedWords: features.countedSpans.flatMap((span) => vocabulary.words.keyWords(text.slice(span.start, span.end))) } : {}),
     ...(units.length > 0 ? { units } : {}),
     words,
   };
@@ -52,6 +52,7 @@ interface QueryFeatures {
   /** Kinds of figure its wording asks for ("%" -> percent, "how many" -> count). */
   units: FigureUnit[];
   counted: string[];
+  countedSpans: Span[];
   spans: Span[];
 }
 
@@ -70,6 +71,7 @@ function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
     ...(periods[0] ? { period: periods[0].period } : {}),
     units,
     counted: [...new Set(counted.map((c) => c.key))],
+    countedSpans: counted,
     spans: [...grades, ...periods, ...counted],
   };
 }

@@ -78,8 +78,16 @@ export interface StatsQuery {
   grades: string[];
   period?: Period;
   counted?: string;
+  /** The key words of the query's words naming `counted` ("social workers" -> social, worker). */
+  countedWords?: string[];
   /** Kinds of figure asked for, any of them ("rate" asks for a share or a rate per 10,000). */
   units?: FigureUnit[];
-  /** Remaining key words; each must appear in the figure's sentence or document title. */
+  /** Remaining key words; each must appear in the figure's sentence or document title (or most of them, when no figure says all). */
   words: string[];
+}
+
+/** What a lookup lists: figures saying every word of the query (by period), or, none doing so, those saying most of them (closest first). */
+export interface StatsMatches {
+  figures: Figure[];
+  everyWord: boolean;
 }

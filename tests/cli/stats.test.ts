@@ -41,6 +41,14 @@ describe('citeline stats', () => {
     expect([...periods].sort()).toEqual(periods);
   });
 
+  it('says so when no figure says every word, and lists those saying most of them', async () => {
+    const { stdout } = await stats(['good', '2007/08', 'councils', 'inspected', 'ratings', 'results']);
+    expect(stdout).toMatch(/^No figure says every word of "good 2007\/08 councils inspected ratings results"; 1 figure saying most of them, closest first:/);
+    expect(stdout).toMatch(/1\s+69%\s+Good\s+2007\/08/);
+    const { stdout: json } = await stats(['good', '2007/08', 'councils', 'inspected', 'ratings', 'results', '--json']);
+    expect(JSON.parse(json)).toMatchObject({ everyWord: false });
+  });
+
   it('says plainly when nothing matches', async () => {
     const { stdout } = await stats(['outstanding', '1999']);
     expect(stdout).toMatch(/No figures match "outstanding 1999"/);

@@ -75,6 +75,12 @@ describe('/citeline stats with the real engine', () => {
     expect(texts).toContain('<https://schoolsimprovement.net/');
   });
 
+  it('says so when no figure says every word of the query, closest first', async () => {
+    const { texts } = await stats('inadequate 2015 councils rated poorly');
+    expect(texts).toMatch(/^No figure says every word of “inadequate 2015 councils rated poorly”: \*\d+ figures?\* saying most of them, closest first$/m);
+    expect(rowLines(texts)).toContainEqual(expect.stringMatching(/^\d+\. \*28%\* · Inadequate · 2015/));
+  });
+
   it('escapes every text from a document, and links only http(s) sources', async () => {
     const { ack, texts } = await stats('inadequate 2016');
     expect(rowLines(texts)).toEqual(['1. *31%* · Inadequate · 2016 · local authorities']);

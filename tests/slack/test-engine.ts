@@ -6,7 +6,7 @@
 import type { Citation, Reply } from '../../src/answer/types.js';
 import type { AskOptions, CitelineEngine, IndexAbout, IndexedSource, IngestSummary } from '../../src/engine/types.js';
 import { loadStatsVocabulary, parseStatsQuery } from '../../src/stats/index.js';
-import type { Figure, StatsQuery } from '../../src/stats/types.js';
+import type { StatsMatches, StatsQuery } from '../../src/stats/types.js';
 
 export const NO_ANSWER = 'The reports I have do not seem to answer that. These are the closest extracts:';
 
@@ -74,8 +74,8 @@ export class TestEngine implements CitelineEngine {
   }
 
   /** No figures here: the stats tests use the real engine over reports/. */
-  stats(query: string): { query: StatsQuery; figures: Figure[] } {
-    return { query: parseStatsQuery(query, this.statsVocabulary), figures: [] };
+  stats(query: string): { query: StatsQuery } & StatsMatches {
+    return { query: parseStatsQuery(query, this.statsVocabulary), figures: [], everyWord: true };
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {

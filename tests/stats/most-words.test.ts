@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures, FiguresIndex, loadStatsVocabulary, parseStatsQuery as parseWith } from '../../src/stats/index.js';
+import { AcronymWords } from '../../src/stats/acronym-words.js';
+import { decodeArtifact, encodeArtifact } from '../../src/store/artifact-codec.js';
+import { passage } from './helpers.js';
+import type { Passage } from '../../src/ingest/types.js';
+
+const vocabulary = loadStatsVocabulary('data');
+const keyWords = (text: string) => vocabulary.words.keyWords(text);
+const parseStatsQuery = (text: string) => parseWith(text, vocabulary);
+
+/** Two made-up councils' reports on ferries and harbours, in words a query rarely repeats exactly. */
+function reports(): Passage[] {
+  return [
+    passage('Across the Eastport harbour authority, 310 berth bookings were logged in 2024/25.', { docId: 'a-eastport.md', title: 'Eastport harbour review 2024/25' }),
+    passage('Eastport ran 1,450 ferry crossings in 2024/25, of which 22% left late.', { docId: 'a-eastport.md', title: 'Eastport harbour review 2024/25', start: 200 }),
+    passage('Westholm ran 980 ferry crossings in 2024/25, and 9% left late.', { docId: 'b-westholm.md', title: 'Westholm transport report 2024/25' }),
+    passage('The VMP cost £2.1 million in 2024/25.', { docId: 'b-westholm.md', title: 'Westholm transport report 2024/25', start: 200 }),
+  ];
+}
+
+function index(passages = reports()): FiguresIndex {
+  return new FiguresIndex(extractFigures(passages, vocabulary), vocabulary);
+}
+
+const raws = (found: { raw: string }[]) => found.map((f) => f.raw);
+
+describe('looking figures up by most of their words', () => {
+  it('lists only the figures saying every word when some do, by period', () => {
+    expect(index().find(parseStatsQuery('westholm ferry crossings'))).toMatchObject({ everyWord: true });
+    expect(raws(index().lookup(parseStatsQuery('westholm ferry crossings')))).toEqual(['980', '9%']);
+  });
+
+  it('when none says every word, lists those saying most of them by weight, closest first, within the period asked', () => {
+    // No sentence says "departures"; Eastport's crossings say the rest, Westholm's not "eastport".
+    const found = index().find(parseStatsQuery('eastport late ferry departures 2024/25'));
+    expect(found.everyWord).toBe(false);
+    expect(raws(found.figures)).toEqual(['1,450', '22%']);
+    expect(index().lookup(parseStatsQuery('eastport late ferry departures 2019'))).toEqual([]);
+  });
+
+  it('lists nothing when most of the words, by weight, are said by no one figure', () => {
+    expect(index().lookup(parseStatsQuery('eastport vessel repairs cost'))).toEqual([]);
+  });
+
+  it('reads a spelled-out phrase as the acronym a figure writes, and a word the reports never write as an acronym a figure spells out', () => {
+    expect(raws(index().lookup(parseStatsQuery('vessel maintenance programme cost')))).toEqual(['£2.1 million']);
+    expect(raws(index().lookup(parseStatsQuery('eha bookings')))).toEqual(['310']);
+  });
+
+  it('looks up a saved index the same way', () => {
+    const built = index();
+    const passages = new Map(reports().map((p) => [p.id, p]));
+    const restored = FiguresIndex.fromSaved(decodeArtifact(encodeArtifact(built.toSaved())), (id) => passages.get(id), vocabulary);
+    const query = parseStatsQuery('eastport late ferry departures 2024/25');
+    expect(raws(restored.lookup(query))).toEqual(raws(built.lookup(query)));
+  });
+});
+
+describe('AcronymWords', () => {
+  const read = (query: string, unwritten: boolean, text: string) => [...new AcronymWords(query, () => unwritten, keyWords).read(text)];
+
+  it('finds a typed acronym spelled out by initials, and a typed phrase written as its acronym', () => {
+    expect(read('rwm results 2025', true, 'pupils met the standard in reading, writing and mathematics')).toEqual(keyWords('rwm'));
+    expect(read('net cost of temporary accommodation', false, 'the net cost of TA rose')).toEqual(keyWords('temporary accommodation'));
+  });
+
+  it('takes a typed word for an acronym only when the reports never write it', () => {
+    expect(read('rwm results', false, 'reading, writing and mathematics')).toEqual([]);
+  });
+
+  it('reads a text only where its key words may spell out the query, or the query typed an acronym and enough of the rest is said', () => {
+    const spelled = new AcronymWords('vessel maintenance programme cost', () => true, keyWords);
+    expect(spelled.worthReading(['vmp', 'cost'], 0.2, 0.3)).toBe(true);
+    expect(spelled.worthReading(['ferri', 'cost'], 0.2, 0.3)).toBe(false);
+    const typed = new AcronymWords('eha bookings', () => true, keyWords);
+    expect(typed.worthReading(['book'], 0.5, 0.3)).toBe(true);
+    expect(typed.worthReading(['ferri'], 0, 0.3)).toBe(false);
+  });
+});
