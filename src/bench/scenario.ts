@@ -18,7 +18,7 @@ import type { SearchVocabulary } from '../search/vocabulary.js';
 import { randomBytes } from 'node:crypto';
 import type { Vocabulary as StatsVocabulary } from '../stats/vocabulary.js';
 import { parseCoreConfig, type CoreConfig, type PostgresConfig } from '../config.js';
-import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed } from './measure.js';
+import { peakMemoryMiB, percentile, sizeOnDiskBytes, timed, timedSync } from './measure.js';
 import { fail } from '../util/fail.js';
 import { round } from '../util/round.js';
 import { syntheticQuestions, writeLargeTextFile, writeSyntheticCorpus, type FigureDensity } from './synthetic-corpus.js';
@@ -77,6 +77,9 @@ export interface AnswersResult {
   firstAnswerMs: number;
   askP50Ms: number;
   askP95Ms: number;
+  /** A stats lookup whose words some figure says every one of, and one that falls back to most of them (every figure read). */
+  statsEveryWordMs: number;
+  statsMostWordsMs: number;
   indexMiB: number;
   /**
    * The process that opens the engine and answers: what the Slack app needs. Ingest ran in another,
@@ -189,6 +192,12 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
   for (const question of questions.slice(0, 3)) await engine.ask(question); // warm-up
   const latencies: number[] = [];
   for (let i = 0; i < spec.queries; i++) latencies.push((await timed(() => engine.ask(questions[i % questions.length] as string))).ms);
+  const statsMs = (query: string) => {
+    engine.stats(query); // warm-up: the key words' weights are worked out on the first lookup by most words
+    return percentile(Array.from({ length: STATS_RUNS }, () => timedSync(() => engine.stats(query))), 50);
+  };
+  const statsEveryWordMs = statsMs(STATS_EVERY_WORD);
+  const statsMostWordsMs = statsMs(STATS_MOST_WORDS);
   await engine.close();
   return {
     name: spec.name,
@@ -201,6 +210,8 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
     firstAnswerMs: round(first.ms, 0),
     askP50Ms: round(percentile(latencies, 50), 1),
     askP95Ms: round(percentile(latencies, 95), 1),
+    statsEveryWordMs: round(statsEveryWordMs, 1),
+    statsMostWordsMs: round(statsMostWordsMs, 1),
     indexMiB: round((await (config.postgres ? schemaBytes(config.postgres) : sizeOnDiskBytes(config.indexDir))) / 1024 / 1024, 2),
     peakMemoryMiB: peakMemoryMiB(),
   };
@@ -260,6 +271,11 @@ async function postgresStore(config: CoreConfig, postgres: PostgresConfig, embed
 
 /** The generated corpus's seed: every run of the benchmark measures the same reports. */
 export const SYNTHETIC_SEED = 42;
+
+/** Stats lookups timed: by grade and year, and by words no figure says every one of (a word none writes). */
+const STATS_EVERY_WORD = 'inadequate 2015';
+const STATS_MOST_WORDS = 'councils rated inadequate quarterly snapshot';
+const STATS_RUNS = 5;
 
 /** Asks for a figure, so the figures matcher is made for it. */
 const FIRST_QUESTION = 'what share of councils were rated inadequate in 2015?';

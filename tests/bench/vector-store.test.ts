@@ -80,5 +80,8 @@ describe('whole questions measured', () => {
     expect(result.ingestPeakMiB).toBeGreaterThan(0);
     expect(result.peakMemoryMiB).toBeGreaterThan(0);
     expect(result.askP95Ms).toBeGreaterThanOrEqual(result.askP50Ms);
+    // Both kinds of stats lookup are timed: by every word, and by most words (every figure read).
+    expect(result.statsEveryWordMs).toBeGreaterThan(0);
+    expect(result.statsMostWordsMs).toBeGreaterThan(0);
   }, 120_000);
 });
