@@ -16,13 +16,6 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
   return { value, ms: performance.now() - started };
 }
 
-/** Milliseconds a synchronous piece of work takes. */
-export function timedSync(work: () => unknown): number {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
-}
-
 /** Peak resident memory of this process so far, in MiB. */
 export function peakMemoryMiB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);

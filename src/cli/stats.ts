@@ -8,7 +8,7 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
   const query = positionals.join(' ').trim();
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
-  const { figures, everyWord } = engine.stats(query);
+  const { figures, everyWord } = await engine.stats(query);
   if (values.json) {
     console.log(JSON.stringify({ query, everyWord, figures: toTableRows(figures) }, null, 2));
     return;

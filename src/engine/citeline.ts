@@ -44,6 +44,8 @@ export const PASSAGES_READ = 8;
 const DEFAULT_CITATIONS = 3;
 /** How many of the best windows may state a claim's figures: as many as More sources reaches. */
 const CLAIM_LINES_READ = 8;
+/** Passages a stats lookup searches when no figure says every word of it: the figures of the first few, not a long tail. */
+const STATS_PASSAGES_SEARCHED = 5;
 
 export interface EngineParts {
   config: CoreConfig;
@@ -180,10 +182,18 @@ export class Citeline implements CitelineEngine {
     return { normaliser, generalRanks, lexicon: this.state.lexical, known: (word) => places.find(word, { anyCase: true }).length > 0 || listed(word) };
   }
 
-  /** `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by period (or, none saying every word, by most of them). */
-  stats(queryText: string): { query: StatsQuery } & StatsMatches {
+  /**
+   * `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by
+   * period; none saying every word, those saying most of them and those of the passages a search
+   * for the query finds (FiguresIndex.find).
+   */
+  async stats(queryText: string): Promise<{ query: StatsQuery } & StatsMatches> {
     const query = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
-    return { query, ...this.state.figures.find(query) };
+    const { figures, searcher } = this.state;
+    const matches = figures.find(query);
+    if (matches.everyWord) return { query, ...matches };
+    const { hits } = await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED);
+    return { query, ...figures.find(query, hits.map((hit) => hit.passage.id)) };
   }
 
   /**

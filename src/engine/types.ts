@@ -48,9 +48,9 @@ export interface CitelineEngine {
   about(): IndexAbout;
   /**
    * Every figure matching "[grade] [year or period] [words]", sorted by period (`/citeline stats`);
-   * none saying every word, those saying most of them, closest first (`everyWord` false).
+   * none saying every word, those saying most of them and those of the passages a search finds, closest first (`everyWord` false).
    */
-  stats(query: string): { query: StatsQuery } & StatsMatches;
+  stats(query: string): Promise<{ query: StatsQuery } & StatsMatches>;
   /** Re-reads the reports folder and swaps the new index in. */
   reindex(): Promise<IngestSummary>;
 }

@@ -17,7 +17,7 @@ export async function askEvalQuestions(engine: EvalEngine, questions: readonly E
   const results: QuestionResult[] = [];
   for (const question of questions) {
     if (asks === 'stats') {
-      results.push(lookUp(engine, question));
+      results.push(await lookUp(engine, question));
       continue;
     }
     const options = { maxCitations: EVAL_CITATIONS };
@@ -40,8 +40,8 @@ export async function askEvalQuestions(engine: EvalEngine, questions: readonly E
  * A stats query "answers" when it lists any figure (an empty table is its way of declining), and
  * hits at the rank of the first figure listed whose sentence holds the gold span and states it.
  */
-function lookUp(engine: EvalEngine, question: EvalQuestion): QuestionResult {
-  const { figures } = engine.stats(question.question);
+async function lookUp(engine: EvalEngine, question: EvalQuestion): Promise<QuestionResult> {
+  const { figures } = await engine.stats(question.question);
   return {
     id: question.id,
     kind: question.kind,

@@ -20,6 +20,8 @@ export class FiguresIndex {
   private readonly savedWords: (() => FigureKeyWords) | undefined;
   /** How much each key word weighs in a lookup by most of its words: worked out when one first needs it. */
   private weights: WordWeights | undefined;
+  /** Which figures each passage holds, by position: for the passages a search finds. */
+  private byPassage: Map<string, number[]> | undefined;
 
   constructor(
     figures: Figure[],
@@ -84,17 +86,20 @@ export class FiguresIndex {
   /**
    * Every figure that fits all the query's fields, by period then document. When none says every
    * word of the query, those fitting its grade, period and kind of figure that say most of them
-   * (WordWeights, acronyms read either way), closest first, `everyWord` false. A document that
-   * states the same figure for the same period twice ("28% by 2015" in a summary, again in its
-   * section) is listed once, by its first statement: a table of two identical rows reads as a fault.
+   * (WordWeights, acronyms read either way), closest first, then those of the passages a search for
+   * the query found (`searched`, best first) that say a good part of them; `everyWord` false. A
+   * document that states the same figure for the same period twice ("28% by 2015" in a summary,
+   * again in its section) is listed once, by its first statement: a table of two identical rows
+   * reads as a fault.
    */
-  find(query: StatsQuery): StatsMatches {
+  find(query: StatsQuery, searched: readonly string[] = []): StatsMatches {
     const exact = this.matching(positions(this.set.size), (i) => fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i)));
     const words = [...query.words, ...(query.countedWords ?? [])];
     if (exact.length > 0 || words.length === 0) return { figures: exact.map((i) => this.set.figure(i)), everyWord: true };
     const weights = (this.weights ??= WordWeights.of(this.keyWords));
     const acronyms = new AcronymWords(query.text, (word) => weights.unwritten(word), (text) => this.vocabulary.words.keyWords(text));
     const covered = new Map<number, number>();
+    const partly = new Map<number, number>();
     for (let i = 0; i < this.set.size; i++) {
       if (!fitsFields(this.set, i, query)) continue;
       const says = new Set(this.stemsOfFigure(i));
@@ -107,9 +112,26 @@ export class FiguresIndex {
         share = weights.coverage(words, (word) => saysWord(word) || byAcronym.has(word));
       }
       if (share >= MOST_WORDS) covered.set(i, share);
+      else if (share >= SOME_WORDS) partly.set(i, share);
     }
     const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
-    return { figures: this.matching(best, () => true).map((i) => this.set.figure(i)), everyWord: false };
+    // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
+    const found = searched.flatMap((passageId) => this.positionsIn(passageId).filter((i) => partly.has(i)));
+    return { figures: this.matching([...best, ...found], () => true).map((i) => this.set.figure(i)), everyWord: false };
+  }
+
+  /** Figure positions by passage, worked out when first needed. */
+  private positionsIn(passageId: string): readonly number[] {
+    if (!this.byPassage) {
+      this.byPassage = new Map();
+      for (let i = 0; i < this.set.size; i++) {
+        const id = this.set.passageId(i);
+        const list = this.byPassage.get(id);
+        if (list) list.push(i);
+        else this.byPassage.set(id, [i]);
+      }
+    }
+    return this.byPassage.get(passageId) ?? [];
   }
 
   /** Of `positions` (every figure by default), those `fits`, one for each statement. */
@@ -135,6 +157,8 @@ export class FiguresIndex {
 
 /** The share of a query's words, by weight, a figure must say to be listed when no figure says them all. */
 const MOST_WORDS = 2 / 3;
+/** The share a figure of a passage the search found must say: the search vouches for the rest. */
+const SOME_WORDS = 1 / 3;
 
 /** What makes two statements of a figure the same fact: one document, value, measure and period. */
 function sameStatementKey(figure: Figure): string {

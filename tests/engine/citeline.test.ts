@@ -49,8 +49,15 @@ describe('Citeline on the bundled sample', () => {
     expect(slipped.answer).toBe(right.answer);
     expect(slipped.citations.map((c) => c.passageId)).toEqual(right.citations.map((c) => c.passageId));
     // The statistics lookup reads the same slip the same way.
-    expect(engine.stats('inadqeuate 2015').figures).toEqual(engine.stats('inadequate 2015').figures);
-    expect(engine.stats('inadequate 2015').figures.length).toBeGreaterThan(0);
+    expect((await engine.stats('inadqeuate 2015')).figures).toEqual((await engine.stats('inadequate 2015')).figures);
+    expect((await engine.stats('inadequate 2015')).figures.length).toBeGreaterThan(0);
+  });
+
+  it('looks figures up in the passages a search finds when no figure says every word of the query', async () => {
+    const found = await engine.stats('inadequate 2015 councils poorly');
+    expect(found.everyWord).toBe(false);
+    // "poorly" is in no report: the figures saying the rest come from the passages the search finds.
+    expect(found.figures.map((f) => f.raw)).toContain('28%');
   });
 
   it('declines an everyday question with nothing to do with the reports', async () => {
@@ -157,7 +164,7 @@ describe('an index whose search indexes older code built', () => {
     const reopened = await openCitelineEngine(olderConfig, { log: (line) => lines.push(line) });
     expect(lines.filter((line) => /built by an older Citeline; rebuilt them in memory\. Run `npm run ingest`/.test(line))).toHaveLength(1);
     expect((await reopened.ask('What share of councils were rated inadequate?')).answer).toMatch(/28%/);
-    expect(reopened.stats('inadequate 2015').figures.length).toBeGreaterThan(0);
+    expect((await reopened.stats('inadequate 2015')).figures.length).toBeGreaterThan(0);
   });
 });
 

@@ -74,7 +74,7 @@ export class TestEngine implements CitelineEngine {
   }
 
   /** No figures here: the stats tests use the real engine over reports/. */
-  stats(query: string): { query: StatsQuery } & StatsMatches {
+  async stats(query: string): Promise<{ query: StatsQuery } & StatsMatches> {
     return { query: parseStatsQuery(query, this.statsVocabulary), figures: [], everyWord: true };
   }
 

@@ -48,6 +48,15 @@ describe('looking figures up by most of their words', () => {
     expect(raws(index().lookup(parseStatsQuery('eha bookings')))).toEqual(['310']);
   });
 
+  it('adds the figures of passages a search found that say a good part of the words, after those saying most, in the search order', () => {
+    const query = parseStatsQuery('westholm ferry punctuality departures');
+    const [eastport, westholm] = [reports()[1]!.id, reports()[2]!.id];
+    expect(index().find(query).figures).toEqual([]);
+    expect(index().find(query, [westholm])).toMatchObject({ everyWord: false, figures: [{ raw: '980' }, { raw: '9%' }] });
+    // Eastport's crossings say "ferry" alone: found by the search, still not listed.
+    expect(raws(index().find(query, [eastport, westholm]).figures)).toEqual(['980', '9%']);
+  });
+
   it('looks up a saved index the same way', () => {
     const built = index();
     const passages = new Map(reports().map((p) => [p.id, p]));

@@ -13,7 +13,7 @@ import type { HandlerDeps } from './handler-deps.js';
 
 export async function answerStatsCommand(args: string, deps: Pick<HandlerDeps, 'prompts' | 'engine'>, offset = 0): Promise<SlackMessage> {
   const query = args.trim();
-  const { figures, everyWord } = deps.engine.stats(query);
+  const { figures, everyWord } = await deps.engine.stats(query);
   if (figures.length === 0) {
     return renderNotice(fillPrompt(deps.prompts.statsNoMatch, { query: toSafeMrkdwn(truncateText(query, 200)) || 'all figures' }));
   }
