@@ -185,15 +185,13 @@ export class Citeline implements CitelineEngine {
   /**
    * `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by
    * period; none saying every word, those saying most of them and those of the passages a search
-   * for the query finds (FiguresIndex.find).
+   * for the query finds (FiguresIndex.findSearching).
    */
   async stats(queryText: string): Promise<{ query: StatsQuery } & StatsMatches> {
     const query = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
     const { figures, searcher } = this.state;
-    const matches = figures.find(query);
-    if (matches.everyWord) return { query, ...matches };
-    const { hits } = await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED);
-    return { query, ...figures.find(query, hits.map((hit) => hit.passage.id)) };
+    const search = async () => (await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED)).hits.map((hit) => hit.passage.id);
+    return { query, ...(await figures.findSearching(query, search)) };
   }
 
   /**

@@ -31,9 +31,8 @@ export function hitRank(question: EvalQuestion, citations: readonly Pick<Citatio
 /** A stats lookup's hit: the 1-based rank of the first figure from the gold document whose sentence holds the gold span, the figure inside it. */
 export function figureHitRank(question: EvalQuestion, figures: readonly Pick<Figure, 'citation' | 'sentence' | 'raw'>[]): number | null {
   const spans = goldSpans(question);
-  const fold = (text: string) => foldPunctuation(text).replace(/\s+/g, ' ');
   const index = figures.findIndex((figure) =>
-    spans.some((span) => documentName(figure.citation.docId) === documentName(span.doc) && holdsSpan(figure.sentence.text, span.answer) && fold(span.answer).includes(fold(figure.raw))),
+    spans.some((span) => documentName(figure.citation.docId) === documentName(span.doc) && holdsSpan(figure.sentence.text, span.answer) && asShown(span.answer).includes(asShown(figure.raw))),
   );
   return index === -1 ? null : index + 1;
 }
@@ -43,9 +42,13 @@ export function figureHitRank(question: EvalQuestion, figures: readonly Pick<Fig
  * and any run of spaces or line breaks read as one space (a PDF's line may end inside the span).
  */
 export function holdsSpan(extract: string, answer: string): boolean {
-  const fold = (text: string) => foldPunctuation(text).replace(/\s+/g, ' ');
-  const folded = fold(extract);
-  return folded.includes(fold(answer)) || holdsTableCells(folded, fold(answer));
+  const folded = asShown(extract);
+  return folded.includes(asShown(answer)) || holdsTableCells(folded, asShown(answer));
+}
+
+/** A text as a reader sees it: quotes and dashes folded alike, any run of spaces one space. */
+function asShown(text: string): string {
+  return foldPunctuation(text).replace(/\s+/g, ' ');
 }
 
 /**

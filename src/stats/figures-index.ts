@@ -84,22 +84,38 @@ export class FiguresIndex {
   }
 
   /**
-   * Every figure that fits all the query's fields, by period then document. When none says every
-   * word of the query, those fitting its grade, period and kind of figure that say most of them
-   * (WordWeights, acronyms read either way), closest first, then those of the passages a search for
-   * the query found (`searched`, best first) that say a good part of them; `everyWord` false. A
-   * document that states the same figure for the same period twice ("28% by 2015" in a summary,
-   * again in its section) is listed once, by its first statement: a table of two identical rows
-   * reads as a fault.
+   * Every figure that fits all the query's fields, by period then document; when none says every
+   * word of the query, those saying most of them (`closest`, without a search). A document that
+   * states the same figure for the same period twice ("28% by 2015" in a summary, again in its
+   * section) is listed once, by its first statement: a table of two identical rows reads as a fault.
    */
-  find(query: StatsQuery, searched: readonly string[] = []): StatsMatches {
+  find(query: StatsQuery): StatsMatches {
+    return this.everyWord(query) ?? this.closest(query, []);
+  }
+
+  /** `find`, with the passages `search` finds for the query read too when no figure says every word of it. */
+  async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>): Promise<StatsMatches> {
+    return this.everyWord(query) ?? this.closest(query, await search());
+  }
+
+  /** The figures saying every word of the query, or undefined when it has words and none says them all. */
+  private everyWord(query: StatsQuery): StatsMatches | undefined {
     const exact = this.matching(positions(this.set.size), (i) => fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i)));
-    const words = [...query.words, ...(query.countedWords ?? [])];
-    if (exact.length > 0 || words.length === 0) return { figures: exact.map((i) => this.set.figure(i)), everyWord: true };
+    if (exact.length === 0 && queryWords(query).length > 0) return undefined;
+    return { figures: exact.map((i) => this.set.figure(i)), everyWord: true };
+  }
+
+  /**
+   * Those fitting the query's grade, period and kind of figure that say most of its words
+   * (WordWeights, acronyms read either way), closest first, then those of the passages a search for
+   * the query found (`searched`, best first) that say a good part of them.
+   */
+  private closest(query: StatsQuery, searched: readonly string[]): StatsMatches {
+    const words = queryWords(query);
     const weights = (this.weights ??= WordWeights.of(this.keyWords));
     const acronyms = new AcronymWords(query.text, (word) => weights.unwritten(word), (text) => this.vocabulary.words.keyWords(text));
     const covered = new Map<number, number>();
-    const partly = new Map<number, number>();
+    const partly = new Set<number>();
     for (let i = 0; i < this.set.size; i++) {
       if (!fitsFields(this.set, i, query)) continue;
       const says = new Set(this.stemsOfFigure(i));
@@ -112,12 +128,12 @@ export class FiguresIndex {
         share = weights.coverage(words, (word) => saysWord(word) || byAcronym.has(word));
       }
       if (share >= MOST_WORDS) covered.set(i, share);
-      else if (share >= SOME_WORDS) partly.set(i, share);
+      else if (share >= SOME_WORDS) partly.add(i);
     }
     const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
     // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
     const found = searched.flatMap((passageId) => this.positionsIn(passageId).filter((i) => partly.has(i)));
-    return { figures: this.matching([...best, ...found], () => true).map((i) => this.set.figure(i)), everyWord: false };
+    return { figures: this.matching([...best, ...found]).map((i) => this.set.figure(i)), everyWord: false };
   }
 
   /** Figure positions by passage, worked out when first needed. */
@@ -134,8 +150,8 @@ export class FiguresIndex {
     return this.byPassage.get(passageId) ?? [];
   }
 
-  /** Of `positions` (every figure by default), those `fits`, one for each statement. */
-  private matching(positions: Iterable<number>, fits: (i: number) => boolean): number[] {
+  /** Of `positions`, those `fits` (all, without it), one for each statement. */
+  private matching(positions: Iterable<number>, fits: (i: number) => boolean = () => true): number[] {
     const found: number[] = [];
     const stated = new Set<string>();
     for (const i of positions) {
@@ -164,6 +180,11 @@ const SOME_WORDS = 1 / 3;
 function sameStatementKey(figure: Figure): string {
   const { citation, value, unit, outOf, grade, counted, period } = figure;
   return [citation.docId, value, unit, outOf ?? '', grade ?? '', counted ?? '', period?.label ?? ''].join('\u0000');
+}
+
+/** What a lookup by most words reads: the query's key words and those naming its counted thing. */
+function queryWords(query: StatsQuery): string[] {
+  return [...query.words, ...(query.countedWords ?? [])];
 }
 
 function* positions(size: number): Generator<number> {

@@ -48,13 +48,25 @@ describe('looking figures up by most of their words', () => {
     expect(raws(index().lookup(parseStatsQuery('eha bookings')))).toEqual(['310']);
   });
 
-  it('adds the figures of passages a search found that say a good part of the words, after those saying most, in the search order', () => {
+  it('adds the figures of passages a search found that say a good part of the words, after those saying most, in the search order', async () => {
     const query = parseStatsQuery('westholm ferry punctuality departures');
     const [eastport, westholm] = [reports()[1]!.id, reports()[2]!.id];
     expect(index().find(query).figures).toEqual([]);
-    expect(index().find(query, [westholm])).toMatchObject({ everyWord: false, figures: [{ raw: '980' }, { raw: '9%' }] });
+    expect(await index().findSearching(query, async () => [westholm])).toMatchObject({ everyWord: false, figures: [{ raw: '980' }, { raw: '9%' }] });
     // Eastport's crossings say "ferry" alone: found by the search, still not listed.
-    expect(raws(index().find(query, [eastport, westholm]).figures)).toEqual(['980', '9%']);
+    expect(raws((await index().findSearching(query, async () => [eastport, westholm])).figures)).toEqual(['980', '9%']);
+  });
+
+  it('searches only when no figure says every word of the query', async () => {
+    let searched = 0;
+    const search = async () => {
+      searched += 1;
+      return [];
+    };
+    await index().findSearching(parseStatsQuery('westholm ferry crossings'), search);
+    expect(searched).toBe(0);
+    await index().findSearching(parseStatsQuery('westholm ferry punctuality departures'), search);
+    expect(searched).toBe(1);
   });
 
   it('looks up a saved index the same way', () => {
