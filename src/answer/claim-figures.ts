@@ -39,6 +39,8 @@ const PER_BEFORE = /\bper\s*$/i;
 /** "under-18", "over-65s", "aged 10": an age naming who is counted, not a figure. */
 const AGE_BEFORE = /\b(?:(?:under|over)-|aged?\s+)$/i;
 const AGE_GROUP_AFTER = /^s\b/;
+/** "a one-word rating", "a 12-month plan": a number joined to the word after it describes, it is no figure. */
+const COMPOUND_AFTER = /^-(?!odd\b)[a-z]/i;
 
 interface ClaimedFigure {
   value: number;
@@ -69,8 +71,9 @@ export function figuresBacked(claim: string, texts: readonly string[], vocabular
 function claimedFigures(claim: string, vocabulary: Vocabulary): ClaimedFigure[] {
   return statedNumbers(claim, vocabulary).flatMap((n) => {
     const before = claim.slice(0, n.start);
-    const age = AGE_BEFORE.test(before) || AGE_GROUP_AFTER.test(claim.slice(n.start + n.written.length));
-    if (MONTH_BEFORE.test(before) || PER_BEFORE.test(before) || age) return [];
+    const after = claim.slice(n.start + n.written.length);
+    const age = AGE_BEFORE.test(before) || AGE_GROUP_AFTER.test(after);
+    if (MONTH_BEFORE.test(before) || PER_BEFORE.test(before) || age || COMPOUND_AFTER.test(after)) return [];
     const worded = n.unit === 'percent' && !/%|per\s?cent/i.test(n.written);
     return [{ value: n.value, unit: n.unit, written: n.written, hedged: HEDGE_BEFORE.test(before), worded }];
   });

@@ -42,9 +42,11 @@ describe('the figures a claim states that no line found states', () => {
     expect(unstated('occupancy ran at ~98%', 'Occupancy should be no more than 90 per cent.')).toEqual(['~98%'.slice(1)]);
   });
 
-  it('reads an age naming who is counted as no figure', () => {
+  it('reads an age naming who is counted, or a number joined to the word it describes, as no figure', () => {
     expect(claimFigures('an under-2 place costs ~£1,400 a month', [], vocabulary).claimed).toEqual(['£1,400 a month']);
     expect(claimFigures('over-65s waited about 20 days', [], vocabulary).claimed).toEqual(['20']);
+    expect(claimFigures('the board wanted a one-word grade dropped for 3 councils', [], vocabulary).claimed).toEqual(['3']);
+    expect(claimFigures('there were 40-odd closures', [], vocabulary).claimed).toEqual(['40']);
   });
 
   it('backs a claim when lines state at least half its figures, a claim adding one of its own reckoning', () => {
