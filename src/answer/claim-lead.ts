@@ -1,9 +1,9 @@
 /**
- * Which line a claim's sources lead with. A report often states a figure twice: in a table and in a
- * sentence. For a claim ("avg caseload is down to 52, was 57"), the sentence says what the claim
- * says in words, where a table states the figures under column names; so when the best window is a
- * table and a window close behind it is prose whose best sentence states every figure of the claim,
- * that sentence leads, and the table follows it.
+ * Which line a claim's sources lead with. A claim ("avg caseload is down to 52, was 57") is best
+ * backed by the sentence that says what it says, figures and all. A report often states a figure
+ * twice, in a table and in a sentence, and the best window may be a table stating them under column
+ * names or a sentence on the same subject stating other figures; so when a window close behind is
+ * prose whose best sentence states every figure of the claim, that sentence leads.
  */
 import { isPipeTable } from '../ingest/pipe-table.js';
 import type { RankedWindow } from '../search/ranker.js';
@@ -13,12 +13,13 @@ import { claimFigures } from './claim-figures.js';
 /** `ranked` (best first) with such a prose window moved first, among the best `reach`; else as it is. */
 export function proseLeadForClaim(ranked: readonly RankedWindow[], claim: string, vocabulary: Vocabulary, reach: number): RankedWindow[] {
   const [lead] = ranked;
-  if (!lead || !isTableLine(lead.evidence.window.sentence, vocabulary)) return [...ranked];
   const statesClaim = (item: RankedWindow) => {
     const { claimed, unstated } = claimFigures(claim, [item.evidence.window.sentence], vocabulary);
     return claimed.length > 0 && unstated.length === 0;
   };
-  // The lead is a table: look behind it.
+  // A prose lead stating every figure of the claim stays; a claim stating none is not judged by its figures.
+  if (!lead || (!isTableLine(lead.evidence.window.sentence, vocabulary) && statesClaim(lead)) || claimFigures(claim, [], vocabulary).claimed.length === 0) return [...ranked];
+  // The lead is a table, or prose missing a figure: look behind it.
   const index = 1 + ranked.slice(1, reach).findIndex((item) => !isTableLine(item.evidence.window.sentence, vocabulary) && statesClaim(item));
   if (index === 0) return [...ranked];
   const prose = ranked[index] as RankedWindow;

@@ -32,8 +32,14 @@ describe('which line a claim leads with', () => {
     expect(order(proseLeadForClaim(ranked(TABLE, OTHER, PROSE), CLAIM, vocabulary, 2))).toEqual([TABLE, OTHER, PROSE]);
   });
 
-  it('leaves the order alone when prose already leads, or the claim states no figure', () => {
-    expect(order(proseLeadForClaim(ranked(OTHER, TABLE, PROSE), CLAIM, vocabulary, 8))).toEqual([OTHER, TABLE, PROSE]);
+  it('leads with it before a sentence on the subject that does not state the figures', () => {
+    expect(order(proseLeadForClaim(ranked(OTHER, TABLE, PROSE), CLAIM, vocabulary, 8))).toEqual([PROSE, OTHER, TABLE]);
+  });
+
+  it('leaves the order alone when a sentence stating every figure already leads, or the claim states no figure', () => {
+    const restated = 'Caseloads per officer: down to 52 from 57.';
+    expect(order(proseLeadForClaim(ranked(restated, TABLE, PROSE), CLAIM, vocabulary, 8))).toEqual([restated, TABLE, PROSE]);
     expect(order(proseLeadForClaim(ranked(TABLE, PROSE), 'officer caseloads have come down', vocabulary, 8))).toEqual([TABLE, PROSE]);
+    expect(order(proseLeadForClaim(ranked(OTHER, PROSE), 'officer caseloads have come down', vocabulary, 8))).toEqual([OTHER, PROSE]);
   });
 });
