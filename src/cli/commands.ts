@@ -48,7 +48,7 @@ file that cannot be read is named with its reason and skipped; the rest are inde
     name: 'stats',
     usage: 'Usage: citeline stats [grade] [year, quarter or period] [words] [--quotes] [--json]',
     details: `Every figure (percentage, count, sum, rate, average) the reports state that fits the query, by period, each
-with what it is and its source; when none says every word, those saying most of them, closest first. For
+with what it is and its source; when none says every word, the figures closest to it, closest first. For
 example: citeline stats inadequate 2015
 
   --quotes           show the sentence each figure comes from

@@ -18,6 +18,6 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     return;
   }
   const count = `${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}`;
-  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, by period:\n` : `No figure says every word of "${query}"; ${count} saying most of them, closest first:\n`);
+  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, by period:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
   console.log(renderFiguresTable(figures, { quotes: Boolean(values.quotes) }));
 }

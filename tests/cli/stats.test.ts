@@ -41,9 +41,9 @@ describe('citeline stats', () => {
     expect([...periods].sort()).toEqual(periods);
   });
 
-  it('says so when no figure says every word, and lists those saying most of them', async () => {
+  it('says so when no figure says every word, and lists the figures closest to it', async () => {
     const { stdout } = await stats(['good', '2007/08', 'councils', 'inspected', 'ratings', 'results']);
-    expect(stdout).toMatch(/^No figure says every word of "good 2007\/08 councils inspected ratings results"; 1 figure saying most of them, closest first:/);
+    expect(stdout).toMatch(/^No figure says every word of "good 2007\/08 councils inspected ratings results"; the 1 figure closest to it, closest first:/);
     expect(stdout).toMatch(/1\s+69%\s+Good\s+2007\/08/);
     const { stdout: json } = await stats(['good', '2007/08', 'councils', 'inspected', 'ratings', 'results', '--json']);
     expect(JSON.parse(json)).toMatchObject({ everyWord: false });

@@ -77,7 +77,7 @@ describe('/citeline stats with the real engine', () => {
 
   it('says so when no figure says every word of the query, closest first', async () => {
     const { texts } = await stats('inadequate 2015 councils rated poorly');
-    expect(texts).toMatch(/^No figure says every word of “inadequate 2015 councils rated poorly”: \*\d+ figures?\* saying most of them, closest first$/m);
+    expect(texts).toMatch(/^No figure says every word of “inadequate 2015 councils rated poorly”: the \*\d+ figures?\* closest to it, closest first$/m);
     expect(rowLines(texts)).toContainEqual(expect.stringMatching(/^\d+\. \*28%\* · Inadequate · 2015/));
   });
 
