@@ -17,8 +17,9 @@ export function proseLeadForClaim(ranked: readonly RankedWindow[], claim: string
     const { claimed, unstated } = claimFigures(claim, [item.evidence.window.sentence], vocabulary);
     return claimed.length > 0 && unstated.length === 0;
   };
-  // A prose lead stating every figure of the claim stays; a claim stating none is not judged by its figures.
-  if (!lead || (!isTableLine(lead.evidence.window.sentence, vocabulary) && statesClaim(lead)) || claimFigures(claim, [], vocabulary).claimed.length === 0) return [...ranked];
+  // A claim stating no figure is not judged by its figures; a prose lead stating every one stays.
+  if (!lead || claimFigures(claim, [], vocabulary).claimed.length === 0) return [...ranked];
+  if (!isTableLine(lead.evidence.window.sentence, vocabulary) && statesClaim(lead)) return [...ranked];
   // The lead is a table, or prose missing a figure: look behind it.
   const index = 1 + ranked.slice(1, reach).findIndex((item) => !isTableLine(item.evidence.window.sentence, vocabulary) && statesClaim(item));
   if (index === 0) return [...ranked];
