@@ -58,10 +58,17 @@ export function acronymReader(questionText: string, terms: (text: string) => str
     const added: string[] = [];
     const textWords = spellingWords(text);
     for (const { acronym, terms: acronymOwnTerms } of asked) if (spelledOut(acronym, textWords)) added.push(...acronymOwnTerms);
-    for (const acronym of acronymsIn(text)) {
-      const range = spelledOut(acronym, questionWords);
-      if (range) added.push(...terms(questionWords.slice(...range).join(' ')));
-    }
+    for (const phrase of phrasesWrittenAsAcronyms(text, questionWords)) added.push(...terms(phrase));
     return added;
   };
+}
+
+/** The runs of `questionWords` that `text` writes as an acronym ("TA" for "temporary accommodation"), each as text. */
+export function phrasesWrittenAsAcronyms(text: string, questionWords: readonly string[]): string[] {
+  const phrases: string[] = [];
+  for (const acronym of acronymsIn(text)) {
+    const range = spelledOut(acronym, questionWords);
+    if (range) phrases.push(questionWords.slice(...range).join(' '));
+  }
+  return phrases;
 }

@@ -3,7 +3,7 @@
  * write that the text spells out by its initials ("rwm": "reading, writing and mathematics"), or a
  * run of the query's words whose acronym the text writes ("temporary accommodation": "TA").
  */
-import { acronymsIn, spelledOut, spellingWords } from '../search/acronyms.js';
+import { phrasesWrittenAsAcronyms, spelledOut, spellingWords } from '../search/acronyms.js';
 
 export class AcronymWords {
   private readonly queryWords: string[];
@@ -36,10 +36,7 @@ export class AcronymWords {
     const said = new Set<string>();
     const words = spellingWords(text);
     for (const acronym of this.typedAcronyms) if (spelledOut(acronym, words)) for (const word of this.keyWords(acronym)) said.add(word);
-    for (const acronym of acronymsIn(text)) {
-      const range = spelledOut(acronym, this.queryWords);
-      if (range) for (const word of this.keyWords(this.queryWords.slice(...range).join(' '))) said.add(word);
-    }
+    for (const phrase of phrasesWrittenAsAcronyms(text, this.queryWords)) for (const word of this.keyWords(phrase)) said.add(word);
     return said;
   }
 }
