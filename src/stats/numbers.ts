@@ -28,8 +28,13 @@ const BASE_AFTER_SHARE = /^\s+of\s+(?:the\s+)?(\d+(?:,\d{3})*)(?![\d,.]*\d|\s?%|
 
 /** The numbers a text states as figures, years and dates left out, each with its value and as written (a claim's figures, a line's). */
 export function statedNumbers(text: string, vocabulary: Vocabulary): { value: number; unit: FigureUnit; written: string; start: number; outOf?: number }[] {
+  return figuresOutsidePeriods(text, vocabulary).figures.map((n) => ({ value: n.value, unit: n.unit, written: text.slice(n.start, n.end), start: n.start, ...(n.outOf !== undefined ? { outOf: n.outOf } : {}) }));
+}
+
+/** A text's periods, and its figures outside them (a year or a date is no figure). */
+function figuresOutsidePeriods(text: string, vocabulary: Vocabulary): { periods: Span[]; figures: NumberMention[] } {
   const periods = findPeriods(text, vocabulary);
-  return findNumbers(text, vocabulary, periods).map((n) => ({ value: n.value, unit: n.unit, written: text.slice(n.start, n.end), start: n.start, ...(n.outOf !== undefined ? { outOf: n.outOf } : {}) }));
+  return { periods, figures: findNumbers(text, vocabulary, periods) };
 }
 
 /** Whether a text holds a digit, a number word or a fraction: most sentences do not, and need no further reading. */
@@ -203,8 +208,7 @@ export interface StatedValue {
  * units (a share's base as a count), then every other numeral with its multiplier ("25.3k"), bare.
  */
 export function statedValues(text: string, vocabulary: Vocabulary): StatedValue[] {
-  const periods = findPeriods(text, vocabulary);
-  const figures = findNumbers(text, vocabulary, periods);
+  const { periods, figures } = figuresOutsidePeriods(text, vocabulary);
   const values: StatedValue[] = figures.flatMap((n) => [{ value: n.value, unit: n.unit }, ...(n.outOf === undefined ? [] : [{ value: n.outOf, unit: 'count' as const }])]);
   // A ratio's amounts are values too ("for every £1 ... £4" states £1 and £4).
   const taken: Span[] = [...periods, ...figures.filter((n) => n.unit !== 'ratio')];
