@@ -47,9 +47,10 @@ file that cannot be read is named with its reason and skipped; the rest are inde
   stats: {
     name: 'stats',
     usage: 'Usage: citeline stats [grade] [year, quarter or period] [words] [--quotes] [--json]',
-    details: `Every figure (percentage, count, sum, rate, average) the reports state that fits the query, by period, each
-with what it is and its source; when none says every word, the figures closest to it, closest first. For
-example: citeline stats inadequate 2015
+    details: `Every figure (percentage, count, sum, rate, average) the reports state that fits the query, best match
+first (those of the passages a search for it ranks first, then by period), each with what it is and its
+source; when none says every word, the figures closest to it, closest first. For example:
+citeline stats inadequate 2015
 
   --quotes           show the sentence each figure comes from
   --json             print the rows as JSON`,

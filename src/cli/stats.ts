@@ -1,4 +1,4 @@
-/** `citeline stats [grade] [year, quarter or period] [words] [--json] [--quotes]`: every matching figure, by period, with its source. */
+/** `citeline stats [grade] [year, quarter or period] [words] [--json] [--quotes]`: every matching figure, best match first, with its source. */
 import { openCitelineEngine } from '../engine/citeline.js';
 import { renderFiguresTable, toTableRows } from '../stats/table.js';
 import type { ParsedCommandLine } from './args.js';
@@ -18,6 +18,6 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     return;
   }
   const count = `${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}`;
-  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, by period:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
+  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, best match first:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
   console.log(renderFiguresTable(figures, { quotes: Boolean(values.quotes) }));
 }

@@ -44,7 +44,7 @@ export const PASSAGES_READ = 8;
 const DEFAULT_CITATIONS = 3;
 /** How many of the best windows may state a claim's figures: as many as More sources reaches. */
 const CLAIM_LINES_READ = 8;
-/** Passages a stats lookup searches when no figure says every word of it: the figures of the first few, not a long tail. */
+/** Passages a stats lookup searches: their figures lead the list, or make it when no figure says every word; the first few, not a long tail. */
 const STATS_PASSAGES_SEARCHED = 5;
 
 export interface EngineParts {
@@ -183,9 +183,9 @@ export class Citeline implements CitelineEngine {
   }
 
   /**
-   * `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, sorted by
-   * period; none saying every word, those saying most of them and those of the passages a search
-   * for the query finds (FiguresIndex.findSearching).
+   * `/citeline stats` and `npm run stats`: every figure matching a grade, period and words, those of
+   * the passages a search for the query finds first; none saying every word, those saying most of
+   * them and those of the passages found (FiguresIndex.findSearching).
    */
   async stats(queryText: string): Promise<{ query: StatsQuery } & StatsMatches> {
     const query = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);

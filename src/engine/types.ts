@@ -47,7 +47,7 @@ export interface CitelineEngine {
   /** Counts, model and build time of the loaded index. */
   about(): IndexAbout;
   /**
-   * Every figure matching "[grade] [year or period] [words]", sorted by period (`/citeline stats`);
+   * Every figure matching "[grade] [year or period] [words]", those of the passages a search for it ranks first, first, then by period (`/citeline stats`);
    * none saying every word, those saying most of them and those of the passages a search finds, closest first (`everyWord` false).
    */
   stats(query: string): Promise<{ query: StatsQuery } & StatsMatches>;

@@ -33,7 +33,7 @@ export function renderStatsTable(rows: readonly FigureTableRow[], options: Stats
   const query = truncateEscaped(toSafeMrkdwn(options.query).replace(/\n/g, ' '), 200) || 'all figures';
   const count = `*${rows.length} ${rows.length === 1 ? 'figure' : 'figures'}*`;
   const from = offset > 0 ? ` (from ${offset + 1})` : '';
-  const heading = options.closest ? `No figure says every word of “${query}”: the ${count} closest to it${from}, closest first` : `${count} for “${query}”${from}, by period`;
+  const heading = options.closest ? `No figure says every word of “${query}”: the ${count} closest to it${from}, closest first` : `${count} for “${query}”${from}, best match first`;
   const blocks: Block[] = [section(heading)];
   shown.forEach((row, index) => {
     blocks.push(section(rowLine(row, offset + index + 1)));

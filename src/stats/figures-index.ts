@@ -93,15 +93,26 @@ export class FiguresIndex {
     return this.everyWord(query) ?? this.closest(query, []);
   }
 
-  /** `find`, with the passages `search` finds for the query read too when no figure says every word of it. */
+  /**
+   * `find`, read with the passages `search` finds for the query (their ids, best first): the figures
+   * saying every word are listed those of the passages found first, in the search's order (a query's
+   * words may stand in many figures' sentences and titles; the search weighs them, their synonyms and
+   * word vectors), the rest by period; when none says every word, the passages found are read too.
+   */
   async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>): Promise<StatsMatches> {
-    return this.everyWord(query) ?? this.closest(query, await search());
+    const searched = await search();
+    return this.everyWord(query, searched) ?? this.closest(query, searched);
   }
 
-  /** The figures saying every word of the query, or undefined when it has words and none says them all. */
-  private everyWord(query: StatsQuery): StatsMatches | undefined {
-    const exact = this.matching(positions(this.set.size), (i) => fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i)));
-    if (exact.length === 0 && queryWords(query).length > 0) return undefined;
+  /** The figures saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
+  private everyWord(query: StatsQuery, searched: readonly string[] = []): StatsMatches | undefined {
+    const fitting: number[] = [];
+    for (let i = 0; i < this.set.size; i++) if (fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i))) fitting.push(i);
+    if (fitting.length === 0 && queryWords(query).length > 0) return undefined;
+    const rank = new Map(searched.map((passageId, n) => [passageId, n] as const));
+    const rankOf = (i: number) => rank.get(this.set.passageId(i)) ?? searched.length;
+    // Sorted before one statement of each fact is kept: of a summary and its section, the one the search ranks higher.
+    const exact = this.matching(fitting.sort((a, b) => rankOf(a) - rankOf(b) || a - b));
     return { figures: exact.map((i) => this.set.figure(i)), everyWord: true };
   }
 
@@ -150,12 +161,11 @@ export class FiguresIndex {
     return this.byPassage.get(passageId) ?? [];
   }
 
-  /** Of `positions`, those `fits` (all, without it), one for each statement. */
-  private matching(positions: Iterable<number>, fits: (i: number) => boolean = () => true): number[] {
+  /** `positions`, one for each statement. */
+  private matching(positions: Iterable<number>): number[] {
     const found: number[] = [];
     const stated = new Set<string>();
     for (const i of positions) {
-      if (!fits(i)) continue;
       const statement = sameStatementKey(this.set.figure(i));
       if (stated.has(statement)) continue;
       stated.add(statement);
@@ -185,10 +195,6 @@ function sameStatementKey(figure: Figure): string {
 /** What a lookup by most words reads: the query's key words and those naming its counted thing. */
 function queryWords(query: StatsQuery): string[] {
   return [...query.words, ...(query.countedWords ?? [])];
-}
-
-function* positions(size: number): Generator<number> {
-  for (let i = 0; i < size; i++) yield i;
 }
 
 /** Whether figure `i` fits the query's grade, period and kind of figure. */

@@ -59,7 +59,7 @@ export interface RenderTableOptions {
 
 const HEADERS = ['#', 'figure', 'grade', 'period', 'what', 'source'] as const;
 
-/** A compact fixed-width table in the order given (FiguresIndex.lookup already sorts by period). */
+/** A compact fixed-width table in the order given (the lookup orders them). */
 export function renderFiguresTable(figures: readonly Figure[], options: RenderTableOptions = {}): string {
   const { quotes = false, maxCell = 48 } = options;
   if (figures.length === 0) return 'No figures found.';

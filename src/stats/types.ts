@@ -86,7 +86,7 @@ export interface StatsQuery {
   words: string[];
 }
 
-/** What a lookup lists: figures saying every word of the query (by period), or, none doing so, the closest (by most of its words, then by a search; closest first). */
+/** What a lookup lists: figures saying every word of the query (those of the passages a search ranks first, first, then by period), or, none doing so, the closest (by most of its words, then by a search; closest first). */
 export interface StatsMatches {
   figures: Figure[];
   everyWord: boolean;

@@ -1,5 +1,5 @@
 /**
- * `/citeline stats [grade] [period] [words]`: every matching figure from the figures index, by period,
+ * `/citeline stats [grade] [period] [words]`: every matching figure from the figures index, best match first,
  * and the "More" button that shows the rest. A lookup is in memory, so it fits in the acknowledgement.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
