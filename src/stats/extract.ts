@@ -21,6 +21,8 @@ const PERIOD_JOINED_AFTER = /^[\s,(]*(?:(?:[\w'’-]+\s+){0,2}(?:in|at|as at|by|
 const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?(?:[\w'’-]+\s+){0,2}$/i;
 /** "Comparisons are with", "compared with", "than", "since": a period named after these is the one compared with. */
 const COMPARED_BEFORE = /\b(?:compar(?:ed|isons?)(?:\s+(?:are|is))?\s+(?:with|to)|than(?:\s+(?:in|at|on))?|since)\s+(?:the\s+)?(?:end\s+of\s+)?$/i;
+/** "the 2020 level", "the 2019 figure": a period named as what a figure is measured against. */
+const LEVEL_AFTER = /^['’]?s?\s+(?:level|figure|total|peak|baseline)s?\b/i;
 /** Large bare numbers ("605,100") are figures when the sentence says what they count. */
 const LARGE_COUNT = 1000;
 
@@ -77,7 +79,10 @@ function figuresInSentence(
   if (numbers.length === 0) return [];
 
   const gradeOf = attachMentions(text, numbers, grades, { fallback: 'linked-neighbour', prefer: 'after-first' });
-  const periodOf = attachMentions(text, numbers, periods, { fallback: 'sentence', prefer: 'nearest', closeAfter: PERIOD_JOINED_AFTER });
+  // "the Children Act 1989" names a law, not a time; "since 31 March 2024" or "above the 2020 level" names the time compared with.
+  const named = periods.filter((m) => !namesAnAct(text, m));
+  const own = namedByColumn ? named : named.filter((m) => !comparedWith(text, m));
+  const periodOf = attachMentions(text, numbers, own, { fallback: 'sentence', prefer: 'nearest', closeAfter: PERIOD_JOINED_AFTER });
   const countedOf = attachMentions(text, numbers, counted, { fallback: 'sentence', prefer: 'nearest', closeAfter: COUNTED_JOINED_AFTER });
   const citation = citationOf(sentence.passage);
 
@@ -86,7 +91,7 @@ function figuresInSentence(
     const grade = gradeLabel(componentGrades);
     const thing = perCounted(n, vocabulary) ?? countedOf[i]?.key;
     // A figure the sentence's own periods all passed over is compared with an earlier one ("16.9, down from 17.4 last year"): it is of the report's time.
-    const passedOver = !namedByColumn && periods.length > 0;
+    const passedOver = !namedByColumn && named.length > 0;
     const period = periodOf[i]?.period ?? (passedOver ? context.current() : context.periodNear(sentence.index));
     return {
       id: `${sentence.passage.docId}#${sentence.start}+${n.start}`,
@@ -309,8 +314,18 @@ class PeriodContext {
     if (i < 0 || i >= this.sentences.length) return undefined;
     // "Comparisons are with 31 August 2022": the period compared with is not the one the passage's figures are of.
     const text = this.sentences[i]!.text;
-    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !COMPARED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)))?.period;
+    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !comparedWith(text, m) && !namesAnAct(text, m))?.period;
   }
+}
+
+/** Whether a period a sentence names is the one compared with: "compared with 2022", "since 31 March 2024", "the 2020 level". */
+function comparedWith(text: string, mention: PeriodMention): boolean {
+  return COMPARED_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) || LEVEL_AFTER.test(text.slice(mention.end, mention.end + 20));
+}
+
+/** Whether a year is a law's name: "the Children Act 1989". */
+function namesAnAct(text: string, mention: PeriodMention): boolean {
+  return mention.period.kind === 'year' && /\bAct\s+$/.test(text.slice(Math.max(0, mention.start - 10), mention.start));
 }
 
 function datePeriod(date: KnownDate): Period {

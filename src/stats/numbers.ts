@@ -122,7 +122,7 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
   }
   // Plain counts: "20 local authorities", "605,100", "seven", "12 million children".
   for (const m of plain.matchAll(patterns.count)) {
-    if (isYear(m[0]) || looksLikeHeadingNumber(plain, m.index, m[0])) continue;
+    if (isYear(m[0]) || looksLikeHeadingNumber(plain, m.index, m[0]) || NUMBERED_LABEL.test(plain.slice(Math.max(0, m.index - 16), m.index))) continue;
     const after = plain.slice(m.index + m[0].length);
     // "£4", "1.2.3", "2024-25" and ordinals ("the 15th rise") are not counts.
     if (/^[£$€\d.,]/.test(plain[m.index - 1] ?? '') || /^[\d/-]\d/.test(after) || ORDINAL_SUFFIX.test(after)) continue;
@@ -239,6 +239,9 @@ export function readNumber(text: string, vocabulary: Vocabulary): number {
 }
 
 /** "1. Introduction", "2.1 Adoption": numbering, not figures. */
+/** "section 20 of the Act", "paragraph 4", "table 2": the number of a part of a text or a law, counting nothing. */
+const NUMBERED_LABEL = /\b(?:section|s\.|paragraph|para|chapter|table|figure|annex|appendix|part|clause|schedule|regulation|article|recommendation)\s+$/i;
+
 function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
   return plain.slice(0, index).trim() === '' && /^\d+(?:\.\d+)*$/.test(text) && /^\.?\s/.test(plain.slice(index + text.length));
 }

@@ -324,6 +324,22 @@ describe('extractFigures: periods', () => {
     const figures = extractFigures([passage('Comparisons are with 31 March 2022. Some 41% of councils were good.', { title: 'Inspection outcomes at 31 March 2023' })]);
     expect(figures[0]!.period).toMatchObject({ label: '2023-03-31', inferred: true });
   });
+
+  it('gives no figure the period a sentence names as the one compared with, but the report\'s', () => {
+    const since = extractFigures([passage('Registered harbour pilots fell by 40 (8%) since 31 March 2024, to 460 pilots.', { title: 'Harbour pilots at 31 March 2025' })]);
+    expect(since.map((f) => [f.raw, f.period?.label])).toEqual([
+      ['40', '2025-03-31'],
+      ['8%', '2025-03-31'],
+      ['460', '2025-03-31'],
+    ]);
+    const level = extractFigures([passage('The ferry carried 5,120 passengers, 12% above the 2021 level.', { title: 'Ferry review 2023' })]);
+    expect(level.map((f) => f.period?.label)).toEqual(['2023', '2023']);
+  });
+
+  it('reads a year naming a law as no period', () => {
+    const figures = extractFigures([passage('Under section 20 of the Children Act 1989, 19% of children were placed with consent.', { title: 'Care review 2023' })]);
+    expect(figures.map((f) => [f.raw, f.period?.label])).toEqual([['19%', '2023']]);
+  });
 });
 
 describe('extractFigures: what is counted and citations', () => {
