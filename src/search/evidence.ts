@@ -10,7 +10,7 @@ import { candidateTermShares } from './candidate-context.js';
 import { questionSpecificity, termSpecificity } from './domain.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { AnalysedQuery } from './query.js';
-import type { QuestionEvidence, WindowEvidence } from './signals/types.js';
+import type { ListedFigure, QuestionEvidence, WindowEvidence } from './signals/types.js';
 import { termFeatures, termImportance, type TermImportanceModel } from './term-importance.js';
 import { PERCENTAGE, foldText } from './text-analysis.js';
 import type { SearchVocabulary } from './vocabulary.js';
@@ -68,6 +68,8 @@ export interface EvidenceTools {
   wordVectors: WordVectors;
   /** The learned term importance (from the ranker's weights); without it no term is weighed by it. */
   termImportance?: TermImportanceModel;
+  /** The figures the statistics lookup lists for the question, in its order (none: no window states one). */
+  listedFigures?: readonly ListedFigure[];
 }
 
 export async function windowEvidence(question: QuestionEvidence, windows: readonly AnswerWindow[], tools: EvidenceTools): Promise<WindowEvidence[]> {
@@ -136,8 +138,18 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       termFeatures: titled.features,
       termImportance: titled.importance,
       ...focusRowOf(window, titled.importance, passage.tableHeader),
+      listedFigureRank: listedFigureRank(window, tools.listedFigures ?? []),
     };
   });
+}
+
+/** The place (from 1) of the first of `listed` the window states, 0 for none. */
+function listedFigureRank(window: AnswerWindow, listed: readonly ListedFigure[]): number {
+  const { passage } = window.hit;
+  const from = passage.start + window.start;
+  const to = passage.start + window.end;
+  const place = listed.findIndex((figure) => figure.passageId === passage.id && figure.at >= from && figure.at < to);
+  return place + 1;
 }
 
 /** The mean of the sentences' similarities to the question, each weighted by its words. */

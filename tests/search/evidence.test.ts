@@ -21,6 +21,27 @@ async function evidenceFor(asked: string, text: string) {
 }
 
 describe('window evidence', () => {
+  it('marks each window with the place of the first listed figure it states, by where the figure is written', async () => {
+    const text = 'Eastport logged 310 berth bookings. The harbour was quiet in winter. Westholm logged 95 berth bookings and 12 cancellations.';
+    const hit = { passage: passage(text, { id: 'p1', start: 1000 }), score: 1, lexical: 1, semantic: 0.5 };
+    const windows = windowsOf(hit, 0);
+    const q = question('berth bookings');
+    const at = (figure: string) => 1000 + text.indexOf(figure);
+    const listed = [
+      { passageId: 'p1', at: at('95') },
+      { passageId: 'other', at: at('310') },
+      { passageId: 'p1', at: at('310') },
+    ];
+    const read = await windowEvidence(q, windows, { ...tools, listedFigures: listed });
+    for (const [i, window] of windows.entries()) {
+      const holds = (figure: string) => window.text.includes(figure);
+      const expected = holds('95') ? 1 : holds('310') ? 3 : 0;
+      expect(read[i]!.listedFigureRank).toBe(expected);
+    }
+    expect(read.some((r) => r.listedFigureRank === 1)).toBe(true);
+    expect((await windowEvidence(q, windows, tools)).every((r) => r.listedFigureRank === 0)).toBe(true);
+  });
+
   it('reads a percentage as saying the words a question asks for a share by', async () => {
     const [proportion] = vocabulary.normaliser.terms('proportion');
     const stated = await evidenceFor('what proportion of carers left?', 'Some 14% of carers left that year.');

@@ -48,6 +48,7 @@ export function windowFrom(
     foldedTitle: foldText(`${window.hit.passage.title}\n${window.hit.passage.heading ?? ''}`).toLowerCase(),
     termFeatures: new Map(),
     termImportance: similarity.termImportance ?? new Map(),
+    listedFigureRank: 0,
   };
 }
 

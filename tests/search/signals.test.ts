@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { areaAgreement, dateAgreement, figureAgreement, gradeAgreement, personAgreement, placeAgreement, placeAnswer, yearAgreement } from '../../src/search/signals/agreement.js';
 import { askCoverage, phraseMatch, proximity, sentenceCoverage, sentenceLearnedCoverage, titleCoverage, windowBm25, windowCoverage } from '../../src/search/signals/lexical.js';
 import { softCoverage } from '../../src/search/signals/meaning.js';
-import { documentStart, domainSpecificity, peakSpecificity, searchRank, windowLength } from '../../src/search/signals/structure.js';
+import { documentStart, domainSpecificity, listedFigure, peakSpecificity, searchRank, windowLength } from '../../src/search/signals/structure.js';
 import { evidence, question, vocabulary, windowFrom } from './signals.helpers.js';
 
 describe('lexical signals', () => {
@@ -156,6 +156,13 @@ describe('structure signals', () => {
     expect(documentStart(q, evidence('Opening.'))).toBe(1);
     expect(documentStart(q, evidence('Later.', { start: 2000 }))).toBeCloseTo(0.5);
     expect(windowLength(q, evidence('Four words stand here.'))).toBeCloseTo(4 / 90);
+  });
+
+  it('the place of the figure the statistics lookup lists that the window states: 1 for the first, 1/2 the second, 0 none', () => {
+    const q = question('how many ferries sailed?');
+    expect(listedFigure(q, { ...evidence('Some 40 ferries sailed.'), listedFigureRank: 1 })).toBe(1);
+    expect(listedFigure(q, { ...evidence('Some 40 ferries sailed.'), listedFigureRank: 2 })).toBe(0.5);
+    expect(listedFigure(q, evidence('Some 40 ferries sailed.'))).toBe(0);
   });
 
   it('the question\'s language, its mean and its most characteristic term, the same for every window', () => {

@@ -19,7 +19,7 @@ import {
 } from './agreement.js';
 import { askCoverage, sentenceLearnedCoverage, passageBm25, phraseMatch, proximity, rareTermCoverage, sentenceRareTermCoverage, sentenceCoverage, titleCoverage, windowBm25, windowCoverage } from './lexical.js';
 import { passageSimilarity, sentenceSimilarity, softCoverage, windowSimilarity } from './meaning.js';
-import { documentStart, domainSpecificity, peakSpecificity, searchRank, windowLength } from './structure.js';
+import { documentStart, domainSpecificity, listedFigure, peakSpecificity, searchRank, windowLength } from './structure.js';
 import type { Signal } from './types.js';
 
 export const SIGNALS: Readonly<Record<string, Signal>> = {
@@ -51,10 +51,11 @@ export const SIGNALS: Readonly<Record<string, Signal>> = {
   placeAnswer,
   areaAgreement,
   searchRank,
+  listedFigure,
   documentStart,
   windowLength,
   domainSpecificity,
   peakSpecificity,
 };
 
-export type { QuestionEvidence, Signal, WindowEvidence } from './types.js';
+export type { ListedFigure, QuestionEvidence, Signal, WindowEvidence } from './types.js';

@@ -55,6 +55,17 @@ export interface WindowEvidence {
   termImportance: ReadonlyMap<string, number>;
   /** When the best sentence is a table: the row that answers, offsets in that sentence (table-focus.ts). */
   focusRow?: TableRowFocus;
+  /** The best place among the figures the statistics lookup lists for the question (ListedFigure) of one the window states, from 1; 0 for none. */
+  listedFigureRank: number;
+}
+
+/**
+ * A figure the statistics lookup lists for the question read as a lookup, in its order: where it is
+ * written, as offsets in its document (the Passage offset space).
+ */
+export interface ListedFigure {
+  passageId: string;
+  at: number;
 }
 
 export type Signal = (question: QuestionEvidence, window: WindowEvidence) => number;
