@@ -46,7 +46,7 @@ const DEFAULT_CITATIONS = 3;
 const CLAIM_LINES_READ = 8;
 /** Passages a stats lookup searches: their figures lead the list, or make it when no figure says every word; the first few, not a long tail. */
 const STATS_PASSAGES_SEARCHED = 5;
-/** Of the figures a lookup of a question lists, those a window stating one is ranked by (the listedFigure signal). */
+/** Of the figures a lookup of a question lists among its passages, those a window stating one is ranked by (the listedFigure signal). */
 const LISTED_FIGURES_READ = 5;
 
 export interface EngineParts {
@@ -163,16 +163,16 @@ export class Citeline implements CitelineEngine {
     const { hits } = await searcher.searchAnalysed(query, PASSAGES_READ);
     const question = questionEvidence(query, this.parts.vocabulary, lexical);
     const windows = hits.flatMap((hit, rank) => windowsOf(hit, rank));
-    const listedFigures = await this.listedFigures(query.text, hits.slice(0, STATS_PASSAGES_SEARCHED).map((hit) => hit.passage.id));
+    const listedFigures = this.listedFigures(query.text, hits.map((hit) => hit.passage.id));
     const evidence = await windowEvidence(question, windows, { embedder: this.parts.embedder, wordVectors: this.wordVectors, termImportance: this.parts.ranker.termImportance, listedFigures });
     const ranked = this.ranker.rank(question, evidence);
     return { question, ranked, confidence: this.ranker.confidence(ranked), answerable: this.ranker.answerability(ranked) };
   }
 
-  /** The first figures a statistics lookup of the question lists (the search it would run already run: `searched`), where each is written. */
-  private async listedFigures(questionText: string, searched: readonly string[]): Promise<ListedFigure[]> {
+  /** The first figures a statistics lookup of the question lists among the passages it reads (`read`, best first), where each is written. */
+  private listedFigures(questionText: string, read: readonly string[]): ListedFigure[] {
     const query = parseStatsQuery(questionText, this.parts.statsVocabulary);
-    const { figures } = await this.state.figures.findSearching(query, async () => searched);
+    const { figures } = this.state.figures.findAmong(query, read);
     return figures.slice(0, LISTED_FIGURES_READ).map((figure) => ({ passageId: figure.citation.passageId, at: figure.sentence.start + figure.rawStart }));
   }
 

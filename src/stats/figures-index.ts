@@ -104,10 +104,19 @@ export class FiguresIndex {
     return this.everyWord(query, searched) ?? this.closest(query, searched);
   }
 
-  /** The figures saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
-  private everyWord(query: StatsQuery, searched: readonly string[] = []): StatsMatches | undefined {
+  /**
+   * `findSearching` over the figures of `passageIds` alone (best first, in a search's order): what
+   * the passages a question reads state. Reads no other figure, so it costs what those passages hold.
+   */
+  findAmong(query: StatsQuery, passageIds: readonly string[]): StatsMatches {
+    const among = passageIds.flatMap((passageId) => this.positionsIn(passageId));
+    return this.everyWord(query, passageIds, among) ?? this.closest(query, passageIds, among);
+  }
+
+  /** The figures (of `among`, else all) saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
+  private everyWord(query: StatsQuery, searched: readonly string[] = [], among?: readonly number[]): StatsMatches | undefined {
     const fitting: number[] = [];
-    for (let i = 0; i < this.set.size; i++) if (fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i))) fitting.push(i);
+    for (const i of among ?? allPositions(this.set.size)) if (fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i))) fitting.push(i);
     if (fitting.length === 0 && queryWords(query).length > 0) return undefined;
     const rank = new Map(searched.map((passageId, n) => [passageId, n] as const));
     const rankOf = (i: number) => rank.get(this.set.passageId(i)) ?? searched.length;
@@ -121,13 +130,13 @@ export class FiguresIndex {
    * (WordWeights, acronyms read either way), closest first, then those of the passages a search for
    * the query found (`searched`, best first) that say a good part of them.
    */
-  private closest(query: StatsQuery, searched: readonly string[]): StatsMatches {
+  private closest(query: StatsQuery, searched: readonly string[], among?: readonly number[]): StatsMatches {
     const words = queryWords(query);
     const weights = (this.weights ??= WordWeights.of(this.keyWords));
     const acronyms = new AcronymWords(query.text, (word) => weights.unwritten(word), (text) => this.vocabulary.words.keyWords(text));
     const covered = new Map<number, number>();
     const partly = new Set<number>();
-    for (let i = 0; i < this.set.size; i++) {
+    for (const i of among ?? allPositions(this.set.size)) {
       if (!fitsFields(this.set, i, query)) continue;
       const says = new Set(this.stemsOfFigure(i));
       const countedSaid = query.counted !== undefined && this.set.counted(i) === query.counted;
@@ -195,6 +204,10 @@ function sameStatementKey(figure: Figure): string {
 /** What a lookup by most words reads: the query's key words and those naming its counted thing. */
 function queryWords(query: StatsQuery): string[] {
   return [...query.words, ...(query.countedWords ?? [])];
+}
+
+function* allPositions(size: number): Generator<number> {
+  for (let i = 0; i < size; i++) yield i;
 }
 
 /** Whether figure `i` fits the query's grade, period and kind of figure. */

@@ -71,6 +71,16 @@ describe('looking figures up by most of their words', () => {
     expect(searched).toBe(1);
   });
 
+  it('looks up among the figures of the given passages alone, in their order', () => {
+    const [eastport, westholm] = [reports()[1]!.id, reports()[2]!.id];
+    const query = parseStatsQuery('ferry crossings 2024/25');
+    expect(raws(index().findAmong(query, [westholm]).figures)).toEqual(['980', '9%']);
+    expect(raws(index().findAmong(query, [westholm, eastport]).figures)).toEqual(['980', '9%', '1,450', '22%']);
+    // None of those passages says "westholm": the closest of theirs, Eastport's crossings saying most of the words.
+    expect(index().findAmong(parseStatsQuery('westholm ferry crossings'), [eastport])).toMatchObject({ everyWord: false });
+    expect(index().findAmong(parseStatsQuery('berth bookings'), [westholm]).figures).toEqual([]);
+  });
+
   it('looks up a saved index the same way', () => {
     const built = index();
     const passages = new Map(reports().map((p) => [p.id, p]));
