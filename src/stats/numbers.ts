@@ -238,10 +238,10 @@ export function readNumber(text: string, vocabulary: Vocabulary): number {
   return Number(text.replace(/,/g, ''));
 }
 
-/** "1. Introduction", "2.1 Adoption": numbering, not figures. */
 /** "section 20 of the Act", "paragraph 4", "table 2": the number of a part of a text or a law, counting nothing. */
 const NUMBERED_LABEL = /\b(?:section|s\.|paragraph|para|chapter|table|figure|annex|appendix|part|clause|schedule|regulation|article|recommendation)\s+$/i;
 
+/** "1. Introduction", "2.1 Adoption": numbering, not figures. */
 function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
   return plain.slice(0, index).trim() === '' && /^\d+(?:\.\d+)*$/.test(text) && /^\.?\s/.test(plain.slice(index + text.length));
 }
