@@ -47,6 +47,7 @@ function* yearMentions(text: string, vocabulary: Vocabulary): Generator<PeriodMe
     const second = secondYearOf(first, match[2]!);
     // Only consecutive years are a financial or academic year; "2010-2014" is a span of years, read as its end.
     if (second === first + 1) yield { start: match.index, end: match.index + match[0].length, period: splitYear(match[0], first) };
+    else if (second > first + 1 && match[2]!.length === 4) yield { start: match.index, end: match.index + match[0].length, period: yearPeriod(match[0], second) };
   }
   for (const match of text.matchAll(vocabulary.seasonPattern)) {
     const month = vocabulary.data.seasons[match[1]!.toLowerCase()]!;

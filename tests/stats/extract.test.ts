@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures as extractWith, loadStatsVocabulary } from '../../src/stats/index.js';
+import { extractFigures as extractWith, loadStatsVocabulary, parseStatsQuery } from '../../src/stats/index.js';
 import type { Figure } from '../../src/stats/index.js';
 import { passage } from './helpers.js';
 import type { Passage } from '../../src/ingest/types.js';
@@ -259,6 +259,11 @@ describe('extractFigures: periods', () => {
   it('normalises financial and academic years', () => {
     expect(periodOf('In 2013-14, 33% of councils were good.')).toMatchObject({ kind: 'financial-year', label: '2013/14', text: '2013-14', years: [2013, 2014] });
     expect(periodOf('Back in 2007/08 some 9% were outstanding.')).toMatchObject({ label: '2007/08', inferred: false });
+  });
+
+  it('reads a span of years written with a dash as its end, in a sentence and in a query', () => {
+    expect(periodOf('Over 2016-2020 the fleet grew by 12%.')).toMatchObject({ kind: 'year', label: '2020', text: '2016-2020' });
+    expect(parseStatsQuery('fleet growth 2016-2020', vocabulary).period).toMatchObject({ label: '2020' });
   });
 
   it('gives a figure that moved from an earlier one the period of the report, not that of the earlier figure', () => {
