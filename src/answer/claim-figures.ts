@@ -51,11 +51,33 @@ interface ClaimedFigure {
   worded: boolean;
 }
 
+/** A claim's figures, read once, to be looked for in any number of texts. */
+export class ClaimFigures {
+  private readonly figures: ClaimedFigure[];
+
+  constructor(
+    claim: string,
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.figures = claimedFigures(claim, vocabulary);
+  }
+
+  /** The claim's figures, as it writes them. */
+  get claimed(): string[] {
+    return this.figures.map((figure) => figure.written);
+  }
+
+  /** Those of the claim's figures that none of the texts states. */
+  unstated(texts: readonly string[]): string[] {
+    const stated = this.figures.length === 0 ? [] : texts.flatMap((text) => statedValues(text, this.vocabulary));
+    return this.figures.filter((figure) => !stated.some((value) => backs(value, figure))).map((figure) => figure.written);
+  }
+}
+
 /** The claim's figures, as it writes them, and those of them that none of the texts states. */
 export function claimFigures(claim: string, texts: readonly string[], vocabulary: Vocabulary): { claimed: string[]; unstated: string[] } {
-  const claimed = claimedFigures(claim, vocabulary);
-  const stated = claimed.length === 0 ? [] : texts.flatMap((text) => statedValues(text, vocabulary));
-  return { claimed: claimed.map((figure) => figure.written), unstated: claimed.filter((figure) => !stated.some((value) => backs(value, figure))).map((figure) => figure.written) };
+  const figures = new ClaimFigures(claim, vocabulary);
+  return { claimed: figures.claimed, unstated: figures.unstated(texts) };
 }
 
 /**

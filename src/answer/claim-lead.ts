@@ -8,17 +8,15 @@
 import { isPipeTable } from '../ingest/pipe-table.js';
 import type { RankedWindow } from '../search/ranker.js';
 import { tableRowCells, type Vocabulary } from '../stats/index.js';
-import { claimFigures } from './claim-figures.js';
+import { ClaimFigures } from './claim-figures.js';
 
 /** `ranked` (best first) with such a prose window moved first, among the best `reach`; else as it is. */
 export function proseLeadForClaim(ranked: readonly RankedWindow[], claim: string, vocabulary: Vocabulary, reach: number): RankedWindow[] {
   const [lead] = ranked;
-  const statesClaim = (item: RankedWindow) => {
-    const { claimed, unstated } = claimFigures(claim, [item.evidence.window.sentence], vocabulary);
-    return claimed.length > 0 && unstated.length === 0;
-  };
+  const figures = new ClaimFigures(claim, vocabulary);
+  const statesClaim = (item: RankedWindow) => figures.unstated([item.evidence.window.sentence]).length === 0;
   // A claim stating no figure is not judged by its figures; a prose lead stating every one stays.
-  if (!lead || claimFigures(claim, [], vocabulary).claimed.length === 0) return [...ranked];
+  if (!lead || figures.claimed.length === 0) return [...ranked];
   if (!isTableLine(lead.evidence.window.sentence, vocabulary) && statesClaim(lead)) return [...ranked];
   // The lead is a table, or prose missing a figure: look behind it.
   const index = 1 + ranked.slice(1, reach).findIndex((item) => !isTableLine(item.evidence.window.sentence, vocabulary) && statesClaim(item));
