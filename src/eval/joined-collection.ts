@@ -40,9 +40,14 @@ export function joinDocuments(documents: readonly SourceDocument[], perFile: num
   return files;
 }
 
-/** The questions with each gold document (doc, doc2) renamed to the joined file that holds it; others unchanged. */
+/** The questions with each gold document (doc, doc2, doc3) renamed to the joined file that holds it; others unchanged. */
 export function pointQuestionsAt(questions: readonly EvalQuestion[], files: readonly JoinedFile[]): EvalQuestion[] {
   const fileOf = new Map(files.flatMap((file) => file.holds.map((name) => [documentName(name), file.name] as const)));
   const renamed = <T extends string | null | undefined>(doc: T): T | string => (typeof doc === 'string' ? (fileOf.get(documentName(doc)) ?? doc) : doc);
-  return questions.map((question) => ({ ...question, doc: renamed(question.doc), ...('doc2' in question ? { doc2: renamed(question.doc2) } : {}) }));
+  return questions.map((question) => ({
+    ...question,
+    doc: renamed(question.doc),
+    ...('doc2' in question ? { doc2: renamed(question.doc2) } : {}),
+    ...('doc3' in question ? { doc3: renamed(question.doc3) } : {}),
+  }));
 }

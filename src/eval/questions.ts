@@ -10,6 +10,8 @@ const questionSchema = z.object({
   kind: z.string(),
   doc2: z.string().nullable().optional(),
   answer2: z.string().nullable().optional(),
+  doc3: z.string().nullable().optional(),
+  answer3: z.string().nullable().optional(),
 });
 
 export type EvalQuestion = z.infer<typeof questionSchema>;
@@ -32,10 +34,11 @@ export async function readEvalQuestions(path: string): Promise<EvalQuestion[]> {
   return questions;
 }
 
-/** Gold spans a citation may contain: the answer, and the same fact (or other half) in a second document. */
+/** Gold spans a citation may contain: the answer, and the same fact (or other half) in a second or third line or document. */
 export function goldSpans(question: EvalQuestion): { doc: string; answer: string }[] {
   const spans: { doc: string; answer: string }[] = [];
   if (question.doc && question.answer) spans.push({ doc: question.doc, answer: question.answer });
   if (question.doc2 && question.answer2) spans.push({ doc: question.doc2, answer: question.answer2 });
+  if (question.doc3 && question.answer3) spans.push({ doc: question.doc3, answer: question.answer3 });
   return spans;
 }

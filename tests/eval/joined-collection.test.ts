@@ -31,11 +31,11 @@ describe('a collection joined into long reports', () => {
   it('points each question\'s gold documents at the file holding them, whatever their extension', () => {
     const files = joinDocuments(documents, 2);
     const questions: EvalQuestion[] = [
-      { id: 'a', question: 'how many foster carers?', doc: 'c-fostering.pdf', answer: '40 foster carers', kind: 'stat', doc2: 'a-leavers.md', answer2: 'in touch' },
+      { id: 'a', question: 'how many foster carers?', doc: 'c-fostering.pdf', answer: '40 foster carers', kind: 'stat', doc2: 'a-leavers.md', answer2: 'in touch', doc3: 'c-fostering.md', answer3: 'forty carers' },
       { id: 'b', question: 'what is the canteen menu?', doc: null, answer: null, kind: 'offtopic' },
     ];
     const pointed = pointQuestionsAt(questions, files);
-    expect(pointed[0]).toMatchObject({ doc: 'joined-2.md', doc2: 'joined-1.md', answer: '40 foster carers', answer2: 'in touch' });
+    expect(pointed[0]).toMatchObject({ doc: 'joined-2.md', doc2: 'joined-1.md', doc3: 'joined-2.md', answer: '40 foster carers', answer2: 'in touch', answer3: 'forty carers' });
     expect(pointed[1]).toEqual(questions[1]);
   });
 });

@@ -13,6 +13,13 @@ describe('hitRank', () => {
     expect(hitRank(question, [{ docId: 'b.md', extract: 'about 28 per cent' }])).toBe(1);
   });
 
+  it('accepts a third gold document and span, and no span of one document in another', () => {
+    const three: EvalQuestion = { ...question, doc3: 'c.md', answer3: 'Inadequate | 28%' };
+    expect(hitRank(three, [{ docId: 'x.md', extract: 'nothing' }, { docId: 'c.md', extract: 'Inadequate | 28% | 2015' }])).toBe(2);
+    expect(hitRank(three, [{ docId: 'a.md', extract: 'Inadequate | 28% | 2015' }])).toBeNull();
+    expect(hitRank(question, [{ docId: 'c.md', extract: 'Inadequate | 28% | 2015' }])).toBeNull();
+  });
+
   it('matches the gold document by name whatever its extension, and quotes and dashes in either form', () => {
     expect(hitRank(question, [{ docId: 'converted/a.pdf', extract: 'so 28% rated' }])).toBe(1);
     expect(hitRank(question, [{ docId: 'ab.pdf', extract: 'so 28% rated' }])).toBeNull();
