@@ -59,7 +59,9 @@ interface QueryFeatures {
 function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
   const grades = findGrades(text, vocabulary, { matcher: vocabulary.gradesAnyCase, requireCue: false });
   const periods = findPeriods(text, vocabulary).filter((m) => m.period.years.length > 0);
-  const counted = vocabulary.counted.find(text);
+  // "kids homes": of two counted things written as one compound, the last is what is counted (the first describes it).
+  const found = vocabulary.counted.find(text);
+  const counted = found.filter((hit, i) => !found.slice(i + 1).some((next) => /^['’\s]*$/.test(text.slice(hit.end, next.start))));
   const cues = vocabulary.questionCues.find(text);
   // A cue's key may name several kinds, joined by "+" ("rate": a share or a rate per 10,000).
   const cued = new Set(cues.flatMap((c) => c.key.split('+') as FigureUnit[]));

@@ -65,6 +65,12 @@ describe('parseStatsQuery', () => {
     expect(parseStatsQuery('good or outstanding').grades).toEqual(['Good', 'Outstanding']);
     expect(parseStatsQuery('inadequate watchdog').words).toEqual(['watchdog']);
   });
+
+  it('reads two counted things written as one compound as the last, which the first describes', () => {
+    expect(parseStatsQuery('kids homes march 2023').counted).toBe("children's homes");
+    expect(parseStatsQuery("kids' homes march 2023").counted).toBe("children's homes");
+    expect(parseStatsQuery('kids placed in homes 2023').counted).toBe('children');
+  });
 });
 
 describe('FiguresIndex.lookup', () => {
