@@ -121,8 +121,7 @@ export class FiguresIndex {
     const rank = new Map(searched.map((passageId, n) => [passageId, n] as const));
     const rankOf = (i: number) => rank.get(this.set.passageId(i)) ?? searched.length;
     // Sorted before one statement of each fact is kept: of a summary and its section, the one the search ranks higher.
-    const exact = this.matching(fitting.sort((a, b) => rankOf(a) - rankOf(b) || a - b));
-    return { figures: exact.map((i) => this.set.figure(i)), everyWord: true };
+    return { figures: this.matching(fitting.sort((a, b) => rankOf(a) - rankOf(b) || a - b)), everyWord: true };
   }
 
   /**
@@ -153,7 +152,7 @@ export class FiguresIndex {
     const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
     // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
     const found = searched.flatMap((passageId) => this.positionsIn(passageId).filter((i) => partly.has(i)));
-    return { figures: this.matching([...best, ...found]).map((i) => this.set.figure(i)), everyWord: false };
+    return { figures: this.matching([...best, ...found]), everyWord: false };
   }
 
   /** Figure positions by passage, worked out when first needed. */
@@ -170,15 +169,16 @@ export class FiguresIndex {
     return this.byPassage.get(passageId) ?? [];
   }
 
-  /** `positions`, one for each statement. */
-  private matching(positions: Iterable<number>): number[] {
-    const found: number[] = [];
+  /** The figures at `positions`, one for each statement. */
+  private matching(positions: Iterable<number>): Figure[] {
+    const found: Figure[] = [];
     const stated = new Set<string>();
     for (const i of positions) {
-      const statement = sameStatementKey(this.set.figure(i));
+      const figure = this.set.figure(i);
+      const statement = sameStatementKey(figure);
       if (stated.has(statement)) continue;
       stated.add(statement);
-      found.push(i);
+      found.push(figure);
     }
     return found;
   }
