@@ -81,7 +81,7 @@ function figuresInSentence(
   const gradeOf = attachMentions(text, numbers, grades, { fallback: 'linked-neighbour', prefer: 'after-first' });
   // "the Children Act 1989" names a law, not a time; "since 31 March 2024" or "above the 2020 level" names the time compared with.
   const named = periods.filter((m) => !namesAnAct(text, m));
-  const own = namedByColumn ? named : named.filter((m) => !comparedWith(text, m));
+  const own = namedByColumn ? named : named.filter((m) => !isComparedPeriod(text, m));
   const periodOf = attachMentions(text, numbers, own, { fallback: 'sentence', prefer: 'nearest', closeAfter: PERIOD_JOINED_AFTER });
   const countedOf = attachMentions(text, numbers, counted, { fallback: 'sentence', prefer: 'nearest', closeAfter: COUNTED_JOINED_AFTER });
   const citation = citationOf(sentence.passage);
@@ -314,12 +314,12 @@ class PeriodContext {
     if (i < 0 || i >= this.sentences.length) return undefined;
     // "Comparisons are with 31 August 2022": the period compared with is not the one the passage's figures are of.
     const text = this.sentences[i]!.text;
-    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !comparedWith(text, m) && !namesAnAct(text, m))?.period;
+    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !isComparedPeriod(text, m) && !namesAnAct(text, m))?.period;
   }
 }
 
 /** Whether a period a sentence names is the one compared with: "compared with 2022", "since 31 March 2024", "the 2020 level". */
-function comparedWith(text: string, mention: PeriodMention): boolean {
+function isComparedPeriod(text: string, mention: PeriodMention): boolean {
   return COMPARED_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) || LEVEL_AFTER.test(text.slice(mention.end, mention.end + 20));
 }
 
