@@ -8,9 +8,9 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
   const query = positionals.join(' ').trim();
   const config = loadCoreConfigOrExit();
   const engine = await openCitelineEngine(config, { buildIfMissing: true, log: logToStderr });
-  const { figures, everyWord } = await engine.stats(query);
+  const { figures, everyWord, partly } = await engine.stats(query);
   if (values.json) {
-    console.log(JSON.stringify({ query, everyWord, figures: toTableRows(figures) }, null, 2));
+    console.log(JSON.stringify({ query, everyWord, partly, figures: toTableRows(figures) }, null, 2));
     return;
   }
   if (figures.length === 0) {
@@ -18,6 +18,7 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     return;
   }
   const count = `${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}`;
-  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, best match first:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
+  const partlySaid = partly > 0 ? `; ${partly === 1 ? 'the last one says' : `the last ${partly} say`} only part of it, from the passages a search finds` : '';
+  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, best match first${partlySaid}:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
   console.log(renderFiguresTable(figures, { quotes: Boolean(values.quotes) }));
 }

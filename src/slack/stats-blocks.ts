@@ -24,6 +24,8 @@ export interface StatsRenderOptions {
   limit?: number | undefined;
   /** No figure says every word of the query: the rows are the closest to it, closest first. */
   closest?: boolean;
+  /** How many of the last rows say only part of the query (figures of the passages found, after the few saying every word). */
+  partly?: number;
 }
 
 export function renderStatsTable(rows: readonly FigureTableRow[], options: StatsRenderOptions): SlackMessage {
@@ -33,7 +35,8 @@ export function renderStatsTable(rows: readonly FigureTableRow[], options: Stats
   const query = truncateEscaped(toSafeMrkdwn(options.query).replace(/\n/g, ' '), 200) || 'all figures';
   const count = `*${rows.length} ${rows.length === 1 ? 'figure' : 'figures'}*`;
   const from = offset > 0 ? ` (from ${offset + 1})` : '';
-  const heading = options.closest ? `No figure says every word of “${query}”: the ${count} closest to it${from}, closest first` : `${count} for “${query}”${from}, best match first`;
+  const partly = options.partly ? `; ${options.partly === 1 ? 'the last one says' : `the last ${options.partly} say`} only part of it, from the passages a search finds` : '';
+  const heading = options.closest ? `No figure says every word of “${query}”: the ${count} closest to it${from}, closest first` : `${count} for “${query}”${from}, best match first${partly}`;
   const blocks: Block[] = [section(heading)];
   shown.forEach((row, index) => {
     blocks.push(section(rowLine(row, offset + index + 1)));

@@ -98,10 +98,17 @@ export class FiguresIndex {
    * saying every word are listed those of the passages found first, in the search's order (a query's
    * words may stand in many figures' sentences and titles; the search weighs them, their synonyms and
    * word vectors), the rest by period; when none says every word, the passages found are read too.
+   * When fewer than a handful say every word, the closest figures of the passages found follow them
+   * (`partly`): the search vouches for a passage whose figure the query's exact words missed.
    */
   async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>): Promise<StatsMatches> {
     const searched = await search();
-    return this.everyWord(query, searched) ?? this.closest(query, searched);
+    const every = this.everyWord(query, searched);
+    if (!every) return this.closest(query, searched);
+    if (every.figures.length >= FILLED_TO) return every;
+    const listed = new Set(every.figures.map(sameStatementKey));
+    const more = this.closest(query, searched).figures.filter((figure) => !listed.has(sameStatementKey(figure))).slice(0, FILLED_TO - every.figures.length);
+    return { figures: [...every.figures, ...more], everyWord: true, partly: more.length };
   }
 
   /**
@@ -121,7 +128,7 @@ export class FiguresIndex {
     const rank = new Map(searched.map((passageId, n) => [passageId, n] as const));
     const rankOf = (i: number) => rank.get(this.set.passageId(i)) ?? searched.length;
     // Sorted before one statement of each fact is kept: of a summary and its section, the one the search ranks higher.
-    return { figures: this.matching(fitting.sort((a, b) => rankOf(a) - rankOf(b) || a - b)), everyWord: true };
+    return { figures: this.matching(fitting.sort((a, b) => rankOf(a) - rankOf(b) || a - b)), everyWord: true, partly: 0 };
   }
 
   /**
@@ -152,7 +159,7 @@ export class FiguresIndex {
     const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
     // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
     const found = searched.flatMap((passageId) => this.positionsIn(passageId).filter((i) => partly.has(i)));
-    return { figures: this.matching([...best, ...found]), everyWord: false };
+    return { figures: this.matching([...best, ...found]), everyWord: false, partly: 0 };
   }
 
   /** Figure positions by passage, worked out when first needed. */
@@ -190,6 +197,8 @@ export class FiguresIndex {
   }
 }
 
+/** How many figures a lookup lists at least when some say every word and the passages found state more: a reader scans a handful. */
+const FILLED_TO = 5;
 /** The share of a query's words, by weight, a figure must say to be listed when no figure says them all. */
 const MOST_WORDS = 2 / 3;
 /** The share a figure of a passage the search found must say: the search vouches for the rest. */

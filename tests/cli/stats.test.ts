@@ -49,6 +49,14 @@ describe('citeline stats', () => {
     expect(JSON.parse(json)).toMatchObject({ everyWord: false });
   });
 
+  it('says how many of the last figures, from the passages a search finds, say only part of the query', async () => {
+    const { stdout } = await stats(['inadequate', 'councils', 'rated']);
+    const [, total, partly] = /^(\d+) figures for "inadequate councils rated", best match first; the last (one|\d+) says? only part of it, from the passages a search finds:/.exec(stdout) ?? [];
+    const { stdout: json } = await stats(['inadequate', 'councils', 'rated', '--json']);
+    expect(JSON.parse(json)).toMatchObject({ everyWord: true, partly: partly === 'one' ? 1 : Number(partly) });
+    expect((JSON.parse(json) as { figures: unknown[] }).figures).toHaveLength(Number(total));
+  });
+
   it('says plainly when nothing matches', async () => {
     const { stdout } = await stats(['outstanding', '1999']);
     expect(stdout).toMatch(/No figures match "outstanding 1999"/);

@@ -48,7 +48,7 @@ describe('asking a set', () => {
   const engine = {
     ask: async () => reply('asked'),
     findSources: async () => reply('found'),
-    stats: async (query: string) => ({ query: { text: query } as StatsQuery, everyWord: true, figures: query.includes('carers') ? [figure('other.md', 'Of the carers, 310 left.'), figure('r.md', 'In all, 310 carers left.')] : [] }),
+    stats: async (query: string) => ({ query: { text: query } as StatsQuery, everyWord: true, partly: 0, figures: query.includes('carers') ? [figure('other.md', 'Of the carers, 310 left.'), figure('r.md', 'In all, 310 carers left.')] : [] }),
   };
   function figure(docId: string, sentence: string): Figure {
     const rawStart = sentence.indexOf('310');

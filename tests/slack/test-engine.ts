@@ -75,7 +75,7 @@ export class TestEngine implements CitelineEngine {
 
   /** No figures here: the stats tests use the real engine over reports/. */
   async stats(query: string): Promise<{ query: StatsQuery } & StatsMatches> {
-    return { query: parseStatsQuery(query, this.statsVocabulary), figures: [], everyWord: true };
+    return { query: parseStatsQuery(query, this.statsVocabulary), figures: [], everyWord: true, partly: 0 };
   }
 
   async findSources(claim: string, options: AskOptions = {}): Promise<Reply> {

@@ -71,6 +71,16 @@ describe('looking figures up by most of their words', () => {
     expect(searched).toBe(1);
   });
 
+  it('after the few figures saying every word, lists the closest of the passages found, up to five in all, and says how many', async () => {
+    const query = parseStatsQuery('eastport harbour bookings');
+    const [bookings, crossings] = [reports()[0]!.id, reports()[1]!.id];
+    expect(raws(index().find(query).figures)).toEqual(['310']);
+    // The crossings passage says "eastport" and "harbour" (its title) but not "bookings": after the figure saying all three.
+    expect(await index().findSearching(query, async () => [crossings, bookings])).toMatchObject({ everyWord: true, partly: 2, figures: [{ raw: '310' }, { raw: '1,450' }, { raw: '22%' }] });
+    // Five figures saying every word leave no room: none is added.
+    expect(await index().findSearching(parseStatsQuery('2024/25'), async () => [crossings])).toMatchObject({ everyWord: true, partly: 0 });
+  });
+
   it('looks up among the figures of the given passages alone, in their order', () => {
     const [eastport, westholm] = [reports()[1]!.id, reports()[2]!.id];
     const query = parseStatsQuery('ferry crossings 2024/25');

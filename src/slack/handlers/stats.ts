@@ -13,11 +13,11 @@ import type { HandlerDeps } from './handler-deps.js';
 
 export async function answerStatsCommand(args: string, deps: Pick<HandlerDeps, 'prompts' | 'engine'>, offset = 0): Promise<SlackMessage> {
   const query = args.trim();
-  const { figures, everyWord } = await deps.engine.stats(query);
+  const { figures, everyWord, partly } = await deps.engine.stats(query);
   if (figures.length === 0) {
     return renderNotice(fillPrompt(deps.prompts.statsNoMatch, { query: toSafeMrkdwn(truncateText(query, 200)) || 'all figures' }));
   }
-  return renderStatsTable(toTableRows(figures), { query, offset, limit: offset === 0 ? STATS_FIRST_ROWS : undefined, closest: !everyWord });
+  return renderStatsTable(toTableRows(figures), { query, offset, limit: offset === 0 ? STATS_FIRST_ROWS : undefined, closest: !everyWord, partly });
 }
 
 export function registerStatsMoreHandler(app: App, deps: HandlerDeps): void {
