@@ -18,7 +18,7 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     return;
   }
   const count = `${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}`;
-  const partlySaid = partly > 0 ? `; ${partly === 1 ? 'the last one says' : `the last ${partly} say`} only part of it, from the passages a search finds` : '';
+  const partlySaid = partly > 0 ? `; ${partly === 1 ? 'the last one says' : `the last ${partly} say`} only part of it, closest first` : '';
   console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, best match first${partlySaid}:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
   console.log(renderFiguresTable(figures, { quotes: Boolean(values.quotes) }));
 }

@@ -35,7 +35,7 @@ export function renderStatsTable(rows: readonly FigureTableRow[], options: Stats
   const query = truncateEscaped(toSafeMrkdwn(options.query).replace(/\n/g, ' '), 200) || 'all figures';
   const count = `*${rows.length} ${rows.length === 1 ? 'figure' : 'figures'}*`;
   const from = offset > 0 ? ` (from ${offset + 1})` : '';
-  const partly = options.partly ? `; ${options.partly === 1 ? 'the last one says' : `the last ${options.partly} say`} only part of it, from the passages a search finds` : '';
+  const partly = options.partly ? `; ${options.partly === 1 ? 'the last one says' : `the last ${options.partly} say`} only part of it, closest first` : '';
   const heading = options.closest ? `No figure says every word of “${query}”: the ${count} closest to it${from}, closest first` : `${count} for “${query}”${from}, best match first${partly}`;
   const blocks: Block[] = [section(heading)];
   shown.forEach((row, index) => {

@@ -98,8 +98,8 @@ export class FiguresIndex {
    * saying every word are listed those of the passages found first, in the search's order (a query's
    * words may stand in many figures' sentences and titles; the search weighs them, their synonyms and
    * word vectors), the rest by period; when none says every word, the passages found are read too.
-   * When fewer than a handful say every word, the closest figures of the passages found follow them
-   * (`partly`): the search vouches for a passage whose figure the query's exact words missed.
+   * When fewer than a handful say every word, the closest follow them (`partly`), as they are listed
+   * when none does: a figure the query's exact words missed may still be the one asked for.
    */
   async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>): Promise<StatsMatches> {
     const searched = await search();

@@ -90,6 +90,6 @@ export interface StatsQuery {
 export interface StatsMatches {
   figures: Figure[];
   everyWord: boolean;
-  /** With `everyWord`: how many of the last figures say only part of the query, the closest of the passages a search found, listed after the few that say every word. */
+  /** With `everyWord`: how many of the last figures say only part of the query, the closest (as listed when none says every word), after the few that say it all. */
   partly: number;
 }

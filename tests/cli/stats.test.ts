@@ -49,9 +49,9 @@ describe('citeline stats', () => {
     expect(JSON.parse(json)).toMatchObject({ everyWord: false });
   });
 
-  it('says how many of the last figures, from the passages a search finds, say only part of the query', async () => {
+  it('says how many of the last figures say only part of the query', async () => {
     const { stdout } = await stats(['inadequate', 'councils', 'rated']);
-    const [, total, partly] = /^(\d+) figures for "inadequate councils rated", best match first; the last (one|\d+) says? only part of it, from the passages a search finds:/.exec(stdout) ?? [];
+    const [, total, partly] = /^(\d+) figures for "inadequate councils rated", best match first; the last (one|\d+) says? only part of it, closest first:/.exec(stdout) ?? [];
     const { stdout: json } = await stats(['inadequate', 'councils', 'rated', '--json']);
     expect(JSON.parse(json)).toMatchObject({ everyWord: true, partly: partly === 'one' ? 1 : Number(partly) });
     expect((JSON.parse(json) as { figures: unknown[] }).figures).toHaveLength(Number(total));

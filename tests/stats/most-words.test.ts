@@ -71,7 +71,7 @@ describe('looking figures up by most of their words', () => {
     expect(searched).toBe(1);
   });
 
-  it('after the few figures saying every word, lists the closest of the passages found, up to five in all, and says how many', async () => {
+  it('after the few figures saying every word, lists the closest, up to five in all, and says how many', async () => {
     const query = parseStatsQuery('eastport harbour bookings');
     const [bookings, crossings] = [reports()[0]!.id, reports()[1]!.id];
     expect(raws(index().find(query).figures)).toEqual(['310']);
