@@ -1,6 +1,6 @@
 /** `citeline stats [grade] [year, quarter or period] [words] [--json] [--quotes]`: every matching figure, best match first, with its source. */
 import { openCitelineEngine } from '../engine/citeline.js';
-import { renderFiguresTable, toTableRows } from '../stats/table.js';
+import { partlyNote, renderFiguresTable, toTableRows } from '../stats/table.js';
 import type { ParsedCommandLine } from './args.js';
 import { loadCoreConfigOrExit, logToStderr } from './bootstrap.js';
 
@@ -18,7 +18,6 @@ export async function run({ values, positionals }: ParsedCommandLine): Promise<v
     return;
   }
   const count = `${figures.length} ${figures.length === 1 ? 'figure' : 'figures'}`;
-  const partlySaid = partly > 0 ? `; ${partly === 1 ? 'the last one says' : `the last ${partly} say`} only part of it, closest first` : '';
-  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, best match first${partlySaid}:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
+  console.log(everyWord ? `${count}${query ? ` for "${query}"` : ''}, best match first${partlyNote(partly)}:\n` : `No figure says every word of "${query}"; the ${count} closest to it, closest first:\n`);
   console.log(renderFiguresTable(figures, { quotes: Boolean(values.quotes) }));
 }

@@ -3,7 +3,7 @@
  * its source and quote), the first rows at once and the rest behind a "More" button.
  * Rows come from src/stats/table.ts, so the terminal and Slack show the same data.
  */
-import type { FigureTableRow } from '../stats/table.js';
+import { partlyNote, type FigureTableRow } from '../stats/table.js';
 import type { Block, SlackMessage } from './blocks.js';
 import { SLACK_LIMITS } from './blocks.js';
 import { linkOrText, toSafeMrkdwn, truncateEscaped, truncateText } from './text.js';
@@ -24,7 +24,7 @@ export interface StatsRenderOptions {
   limit?: number | undefined;
   /** No figure says every word of the query: the rows are the closest to it, closest first. */
   closest?: boolean;
-  /** How many of the last rows say only part of the query (figures of the passages found, after the few saying every word). */
+  /** How many of the last rows say only part of the query: the closest, after the few saying every word. */
   partly?: number;
 }
 
@@ -35,8 +35,7 @@ export function renderStatsTable(rows: readonly FigureTableRow[], options: Stats
   const query = truncateEscaped(toSafeMrkdwn(options.query).replace(/\n/g, ' '), 200) || 'all figures';
   const count = `*${rows.length} ${rows.length === 1 ? 'figure' : 'figures'}*`;
   const from = offset > 0 ? ` (from ${offset + 1})` : '';
-  const partly = options.partly ? `; ${options.partly === 1 ? 'the last one says' : `the last ${options.partly} say`} only part of it, closest first` : '';
-  const heading = options.closest ? `No figure says every word of “${query}”: the ${count} closest to it${from}, closest first` : `${count} for “${query}”${from}, best match first${partly}`;
+  const heading = options.closest ? `No figure says every word of “${query}”: the ${count} closest to it${from}, closest first` : `${count} for “${query}”${from}, best match first${partlyNote(options.partly ?? 0)}`;
   const blocks: Block[] = [section(heading)];
   shown.forEach((row, index) => {
     blocks.push(section(rowLine(row, offset + index + 1)));

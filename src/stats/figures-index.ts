@@ -197,7 +197,7 @@ export class FiguresIndex {
   }
 }
 
-/** How many figures a lookup lists at least when some say every word and the passages found state more: a reader scans a handful. */
+/** How many figures a lookup lists at least when some say every word and others come close: a reader scans a handful. */
 const FILLED_TO = 5;
 /** The share of a query's words, by weight, a figure must say to be listed when no figure says them all. */
 const MOST_WORDS = 2 / 3;

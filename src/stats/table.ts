@@ -59,6 +59,12 @@ export interface RenderTableOptions {
 
 const HEADERS = ['#', 'figure', 'grade', 'period', 'what', 'source'] as const;
 
+/** What a heading adds when the last `partly` figures say only part of the query: the same words in the terminal and in Slack. */
+export function partlyNote(partly: number): string {
+  if (partly <= 0) return '';
+  return `; ${partly === 1 ? 'the last one says' : `the last ${partly} say`} only part of it, closest first`;
+}
+
 /** A compact fixed-width table in the order given (the lookup orders them). */
 export function renderFiguresTable(figures: readonly Figure[], options: RenderTableOptions = {}): string {
   const { quotes = false, maxCell = 48 } = options;
