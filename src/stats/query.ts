@@ -2,6 +2,7 @@
 import { findGrades, orderGrades } from './grades.js';
 import { findPeriods } from './periods.js';
 import type { FigureUnit, Period, StatsQuery } from './types.js';
+import type { PhraseHit } from './phrases.js';
 import type { Vocabulary } from './vocabulary.js';
 
 interface Span {
@@ -38,7 +39,7 @@ export function parseStatsQuery(text: string, vocabulary: Vocabulary): StatsQuer
     text,
     grades: features.gradeSets.length > 0 ? orderGrades(features.gradeSets.flat(), vocabulary) : [],
     ...(features.period ? { period: features.period } : {}),
-    ...(features.counted[0] ? { counted: features.counted[0], countedWords: features.countedSpans.flatMap((span) => vocabulary.words.keyWords(text.slice(span.start, span.end))) } : {}),
+    ...(features.counted[0] ? { counted: features.counted[0].key, countedWords: features.counted.flatMap((hit) => vocabulary.words.keyWords(hit.text)) } : {}),
     ...(units.length > 0 ? { units } : {}),
     words,
   };
@@ -51,8 +52,8 @@ interface QueryFeatures {
   period?: Period;
   /** Kinds of figure its wording asks for ("%" -> percent, "how many" -> count). */
   units: FigureUnit[];
-  counted: string[];
-  countedSpans: Span[];
+  /** The counted things named, where and as written: the first is what the query counts. */
+  counted: PhraseHit[];
   spans: Span[];
 }
 
@@ -72,8 +73,7 @@ function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
     gradeSets: grades.map((g) => g.grades),
     ...(periods[0] ? { period: periods[0].period } : {}),
     units,
-    counted: [...new Set(counted.map((c) => c.key))],
-    countedSpans: counted,
+    counted,
     spans: [...grades, ...periods, ...counted],
   };
 }
