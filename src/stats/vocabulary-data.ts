@@ -21,6 +21,4 @@ export interface VocabularyData {
   relativePeriods: { words: string[]; yearOffset: number }[];
   /** A string value is a comment. */
   questionCues: Record<string, string[] | string>;
-  /** A leading string is a comment; each array is a group of words used for the same idea. */
-  wordGroups: (string | string[])[];
 }

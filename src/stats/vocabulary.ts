@@ -48,7 +48,6 @@ export function checkVocabularyData(json: unknown): VocabularyData {
       return { words: aliases(period.words, `${path}.words`), yearOffset: shape.integer(period.yearOffset, `${path}.yearOffset`) };
     }),
     questionCues: shape.record(data.questionCues, 'questionCues', textOr(aliases)),
-    wordGroups: data.wordGroups === undefined ? [] : shape.list(data.wordGroups, 'wordGroups', textOr(aliases)),
   };
 }
 
