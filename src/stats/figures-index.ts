@@ -20,6 +20,8 @@ export class FiguresIndex {
   private readonly savedWords: (() => FigureKeyWords) | undefined;
   /** How much each key word weighs in a lookup by most of its words: worked out when one first needs it. */
   private weights: WordWeights | undefined;
+  /** Each key word's stem number, for reading figures' words without making strings: made when first needed. */
+  private stemNumbers: Map<string, number> | undefined;
   /** Which figures each passage holds, by position: for the passages a search finds. */
   private byPassage: Map<string, number[]> | undefined;
 
@@ -90,7 +92,8 @@ export class FiguresIndex {
    * section) is listed once, by its first statement: a table of two identical rows reads as a fault.
    */
   find(query: StatsQuery): StatsMatches {
-    return this.everyWord(query) ?? this.closest(query, []);
+    const scanned = this.scan(query);
+    return this.everyWord(query, scanned) ?? this.closest(query, scanned.rest, []);
   }
 
   /**
@@ -103,11 +106,12 @@ export class FiguresIndex {
    */
   async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>): Promise<StatsMatches> {
     const searched = await search();
-    const every = this.everyWord(query, searched);
-    if (!every) return this.closest(query, searched);
+    const scanned = this.scan(query);
+    const every = this.everyWord(query, scanned, searched);
+    if (!every) return this.closest(query, scanned.rest, searched);
     if (every.figures.length >= FILLED_TO) return every;
     const listed = new Set(every.figures.map(sameStatementKey));
-    const more = this.closest(query, searched).figures.filter((figure) => !listed.has(sameStatementKey(figure))).slice(0, FILLED_TO - every.figures.length);
+    const more = this.closest(query, scanned.rest, searched).figures.filter((figure) => !listed.has(sameStatementKey(figure))).slice(0, FILLED_TO - every.figures.length);
     return { figures: [...every.figures, ...more], everyWord: true, partly: more.length };
   }
 
@@ -116,14 +120,29 @@ export class FiguresIndex {
    * the passages a question reads state. Reads no other figure, so it costs what those passages hold.
    */
   findAmong(query: StatsQuery, passageIds: readonly string[]): StatsMatches {
-    const among = passageIds.flatMap((passageId) => this.positionsIn(passageId));
-    return this.everyWord(query, passageIds, among) ?? this.closest(query, passageIds, among);
+    const scanned = this.scan(query, passageIds.flatMap((passageId) => this.positionsIn(passageId)));
+    return this.everyWord(query, scanned, passageIds) ?? this.closest(query, scanned.rest, passageIds);
   }
 
-  /** The figures (of `among`, else all) saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
-  private everyWord(query: StatsQuery, searched: readonly string[] = [], among?: readonly number[]): StatsMatches | undefined {
-    const fitting: number[] = [];
-    for (const i of among ?? allPositions(this.set.size)) if (fitsFields(this.set, i, query) && fitsWords(this.set, i, query, () => this.stemsOfFigure(i))) fitting.push(i);
+  /**
+   * One pass over the figures (of `among`, else all) fitting the query's grade, period and kind:
+   * those saying every word of it, and the rest, which a lookup by most words reads.
+   */
+  private scan(query: StatsQuery, among?: readonly number[]): Scanned {
+    const every: number[] = [];
+    const rest: number[] = [];
+    // Read by stem number, with no strings made: most figures fit the fields and fail a word. A word no figure says fails them all.
+    const wanted = query.words.length === 0 ? [] : this.stemNumbersOf(query.words);
+    for (const i of among ?? allPositions(this.set.size)) {
+      if (!fitsFields(this.set, i, query)) continue;
+      const says = (!query.counted || this.set.counted(i) === query.counted) && wanted !== undefined && wanted.every((n) => this.saysStem(i, n));
+      (says ? every : rest).push(i);
+    }
+    return { every, rest };
+  }
+
+  /** The figures saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
+  private everyWord(query: StatsQuery, { every: fitting }: Scanned, searched: readonly string[] = []): StatsMatches | undefined {
     if (fitting.length === 0 && queryWords(query).length > 0) return undefined;
     const rank = new Map(searched.map((passageId, n) => [passageId, n] as const));
     const rankOf = (i: number) => rank.get(this.set.passageId(i)) ?? searched.length;
@@ -132,18 +151,17 @@ export class FiguresIndex {
   }
 
   /**
-   * Those fitting the query's grade, period and kind of figure that say most of its words
-   * (WordWeights, acronyms read either way), closest first, then those of the passages a search for
-   * the query found (`searched`, best first) that say a good part of them.
+   * Of `fitting` (figures fitting the query's grade, period and kind that do not say all its words),
+   * those that say most of them (WordWeights, acronyms read either way), closest first, then those of
+   * the passages a search for the query found (`searched`, best first) that say a good part of them.
    */
-  private closest(query: StatsQuery, searched: readonly string[], among?: readonly number[]): StatsMatches {
+  private closest(query: StatsQuery, fitting: readonly number[], searched: readonly string[]): StatsMatches {
     const words = queryWords(query);
     const weights = (this.weights ??= WordWeights.of(this.keyWords));
     const acronyms = new AcronymWords(query.text, (word) => weights.unwritten(word), (text) => this.vocabulary.words.keyWords(text));
     const covered = new Map<number, number>();
     const partly = new Set<number>();
-    for (const i of among ?? allPositions(this.set.size)) {
-      if (!fitsFields(this.set, i, query)) continue;
+    for (const i of fitting) {
       const says = new Set(this.stemsOfFigure(i));
       const countedSaid = query.counted !== undefined && this.set.counted(i) === query.counted;
       const saysWord = (word: string) => says.has(word) || (countedSaid && query.countedWords!.includes(word));
@@ -190,11 +208,31 @@ export class FiguresIndex {
     return found;
   }
 
+  /** The stem numbers of `words`, or undefined when no figure says one of them. */
+  private stemNumbersOf(words: readonly string[]): number[] | undefined {
+    const keyWords = this.keyWords;
+    this.stemNumbers ??= new Map(keyWords.stems.map((stem, n) => [stem, n]));
+    const numbers = words.map((word) => this.stemNumbers!.get(word));
+    return numbers.every((n) => n !== undefined) ? (numbers as number[]) : undefined;
+  }
+
+  /** Whether figure `i`'s sentence or title holds stem number `n`. */
+  private saysStem(i: number, n: number): boolean {
+    const words = this.keyWords;
+    return stemsOf(words.sentences, words.sentenceOf[i]!).includes(n) || stemsOf(words.titles, words.titleOf[i]!).includes(n);
+  }
+
   /** The key words of figure `i`'s sentence and title. */
   private stemsOfFigure(i: number): string[] {
     const words = this.keyWords;
     return [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
   }
+}
+
+/** Positions of the figures fitting a query's fields: those saying all its words, and the rest. */
+interface Scanned {
+  every: number[];
+  rest: number[];
 }
 
 /** How many figures a lookup lists at least when some say every word and others come close: a reader scans a handful. */
@@ -230,17 +268,6 @@ function fitsFields(figures: FigureSet, i: number, query: StatsQuery): boolean {
     if (!period || !periodsMeet(period, query.period)) return false;
   }
   return !query.units || query.units.includes(figures.unit(i));
-}
-
-/**
- * Whether figure `i` counts what the query names and its sentence or title says every word of it
- * (`keyWordsOf`, read only for a query with words: a saved index reads its key words when first needed).
- */
-function fitsWords(figures: FigureSet, i: number, query: StatsQuery, keyWordsOf: () => readonly string[]): boolean {
-  if (query.counted && figures.counted(i) !== query.counted) return false;
-  if (query.words.length === 0) return true;
-  const present = new Set(keyWordsOf());
-  return query.words.every((w) => present.has(w));
 }
 
 /** Orders as localeCompare does; a collator made once is many times faster. */
