@@ -215,6 +215,8 @@ export function statedValues(text: string, vocabulary: Vocabulary): StatedValue[
   for (const m of foldQuotes(text).matchAll(NUMERALS)) {
     const end = m.index + m[1]!.length;
     if (taken.some((span) => m.index < span.end && end > span.start) || (m[2] !== undefined && ORDINAL_SUFFIX.test(m[2]))) continue;
+    // A paragraph's or a section's number counts nothing, as findNumbers reads it.
+    if (looksLikeHeadingNumber(foldQuotes(text), m.index, m[1]!) || NUMBERED_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     const value = readAmount(m[0], vocabulary);
     if (Number.isFinite(value)) values.push({ value, unit: 'bare' });
   }
@@ -241,7 +243,16 @@ export function readNumber(text: string, vocabulary: Vocabulary): number {
 /** "section 20 of the Act", "paragraph 4", "table 2": the number of a part of a text or a law, counting nothing. */
 const NUMBERED_LABEL = /\b(?:section|s\.|paragraph|para|chapter|table|figure|annex|appendix|part|clause|schedule|regulation|article|recommendation)\s+$/i;
 
-/** "1. Introduction", "2.1 Adoption": numbering, not figures. */
+/**
+ * "1. Introduction", "2.1 Adoption": numbering, not figures. Opening a text, or (as a numbered
+ * paragraph in a run of them: "...interests. 29. No child") a sentence, before a capital.
+ */
 function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
-  return plain.slice(0, index).trim() === '' && /^\d+(?:\.\d+)*$/.test(text) && /^\.?\s/.test(plain.slice(index + text.length));
+  if (!/^\d+(?:\.\d+)*$/.test(text)) return false;
+  const before = plain.slice(0, index);
+  const after = plain.slice(index + text.length);
+  if (before.trim() === '') return /^\.?\s/.test(after);
+  return SENTENCE_ENDED.test(before) && /^\.?\s+[A-Z]/.test(after);
 }
+
+const SENTENCE_ENDED = /(?:[.!?]["'’”)]?\s+|\n\s*)$/;

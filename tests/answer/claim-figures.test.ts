@@ -36,6 +36,15 @@ describe('the figures a claim states that no line found states', () => {
     expect(unstated('boroughs spend £4 on crisis work for every £1 on prevention', 'For every £1 spent on prevention, £4 went on crisis work.')).toEqual([]);
   });
 
+  it('backs no figure by a numbered paragraph or a reference to one, in a window of several sentences as in one', () => {
+    const window = 'Every child should be placed near home. 31. No child should live more than 40 miles away (see paragraph 30).';
+    expect(unstated('children live about 30 miles from home', window)).toEqual(['30']);
+    expect(unstated('children live about 31 miles from home', window)).toEqual(['31']);
+    expect(unstated('children live at most 40 miles from home', window)).toEqual([]);
+    // A sentence ending in a figure is still a figure: only a number opening a sentence before a capital numbers it.
+    expect(unstated('the tally reached 31', 'The tally reached 31. Nobody expected it.')).toEqual([]);
+  });
+
   it('allows a hedge or rounding a tenth either way, and a share three points', () => {
     expect(unstated('there were 2,000 carers waiting', 'There were 1,600 carers waiting.')).toEqual(['2,000']);
     expect(unstated('there were 2,000 carers waiting', 'There were 1,960 carers waiting.')).toEqual([]);
