@@ -122,7 +122,7 @@ export function findNumbers(text: string, vocabulary: Vocabulary, taken: Span[] 
   }
   // Plain counts: "20 local authorities", "605,100", "seven", "12 million children".
   for (const m of plain.matchAll(patterns.count)) {
-    if (isYear(m[0]) || looksLikeHeadingNumber(plain, m.index, m[0]) || NUMBERED_LABEL.test(plain.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (isYear(m[0]) || isNumbering(plain, m.index, m[0])) continue;
     const after = plain.slice(m.index + m[0].length);
     // "£4", "1.2.3", "2024-25" and ordinals ("the 15th rise") are not counts.
     if (/^[£$€\d.,]/.test(plain[m.index - 1] ?? '') || /^[\d/-]\d/.test(after) || ORDINAL_SUFFIX.test(after)) continue;
@@ -212,11 +212,12 @@ export function statedValues(text: string, vocabulary: Vocabulary): StatedValue[
   const values: StatedValue[] = figures.flatMap((n) => [{ value: n.value, unit: n.unit }, ...(n.outOf === undefined ? [] : [{ value: n.outOf, unit: 'count' as const }])]);
   // A ratio's amounts are values too ("for every £1 ... £4" states £1 and £4).
   const taken: Span[] = [...periods, ...figures.filter((n) => n.unit !== 'ratio')];
-  for (const m of foldQuotes(text).matchAll(NUMERALS)) {
+  const plain = foldQuotes(text);
+  for (const m of plain.matchAll(NUMERALS)) {
     const end = m.index + m[1]!.length;
     if (taken.some((span) => m.index < span.end && end > span.start) || (m[2] !== undefined && ORDINAL_SUFFIX.test(m[2]))) continue;
     // A paragraph's or a section's number counts nothing, as findNumbers reads it.
-    if (looksLikeHeadingNumber(foldQuotes(text), m.index, m[1]!) || NUMBERED_LABEL.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (isNumbering(plain, m.index, m[1]!)) continue;
     const value = readAmount(m[0], vocabulary);
     if (Number.isFinite(value)) values.push({ value, unit: 'bare' });
   }
@@ -238,6 +239,11 @@ export function readNumber(text: string, vocabulary: Vocabulary): number {
   const word = vocabulary.numberWords.get(text.toLowerCase().replace(/\s+/g, ' '));
   if (word !== undefined) return word;
   return Number(text.replace(/,/g, ''));
+}
+
+/** Whether the number written at `index` numbers a heading, a paragraph or a part of a text or a law. */
+function isNumbering(plain: string, index: number, written: string): boolean {
+  return looksLikeHeadingNumber(plain, index, written) || NUMBERED_LABEL.test(plain.slice(Math.max(0, index - 16), index));
 }
 
 /** "section 20 of the Act", "paragraph 4", "table 2": the number of a part of a text or a law, counting nothing. */
