@@ -77,6 +77,8 @@ export interface AnswersResult {
   firstAnswerMs: number;
   askP50Ms: number;
   askP95Ms: number;
+  /** CPU time (every thread of the process) per warm question: moved less than wall time by other work on a shared host. */
+  askCpuMs: number;
   /** A stats lookup whose words some figure says every one of, and one that falls back to most of them (every figure read). */
   statsEveryWordMs: number;
   statsMostWordsMs: number;
@@ -191,7 +193,9 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
   const first = await timed(() => engine.ask(FIRST_QUESTION));
   for (const question of questions.slice(0, 3)) await engine.ask(question); // warm-up
   const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < spec.queries; i++) latencies.push((await timed(() => engine.ask(questions[i % questions.length] as string))).ms);
+  const cpu = process.cpuUsage(cpuBefore);
   const statsMs = async (query: string) => {
     await engine.stats(query); // warm-up: the key words' weights are worked out on the first lookup by most words
     const runs: number[] = [];
@@ -211,6 +215,7 @@ async function measureAnswers(spec: ScenarioSpec, config: CoreConfig, questions:
     openMs: round(open.ms, 0),
     firstAnswerMs: round(first.ms, 0),
     askP50Ms: round(percentile(latencies, 50), 1),
+    askCpuMs: round((cpu.user + cpu.system) / 1000 / spec.queries, 1),
     askP95Ms: round(percentile(latencies, 95), 1),
     statsEveryWordMs: round(statsEveryWordMs, 1),
     statsMostWordsMs: round(statsMostWordsMs, 1),

@@ -216,7 +216,7 @@ function formatStores(results: readonly (readonly [string, CorpusResult, CorpusR
 }
 
 function formatAnswers(results: readonly (readonly [AnswersResult, AnswersResult[]])[]): string {
-  const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'ingest peak MiB', 'open ms', 'first answer ms', 'ask p50 ms', 'ask p95 ms', 'stats ms (every word / most)', 'index MiB', 'serving peak MiB'];
+  const header = ['corpus', 'docs', 'passages', 'ingest s', 'passages/s', 'ingest peak MiB', 'open ms', 'first answer ms', 'ask p50 ms', 'ask p95 ms', 'ask cpu ms', 'stats ms (every word / most)', 'index MiB', 'serving peak MiB'];
   const rows = results.map(([r, runs]) =>
     [
       r.name,
@@ -229,6 +229,7 @@ function formatAnswers(results: readonly (readonly [AnswersResult, AnswersResult
       r.firstAnswerMs,
       r.askP50Ms,
       r.askP95Ms,
+      r.askCpuMs,
       `${r.statsEveryWordMs} / ${r.statsMostWordsMs}`,
       r.indexMiB,
       withRange(r.peakMemoryMiB, runs, (run) => run.peakMemoryMiB),

@@ -80,6 +80,8 @@ describe('whole questions measured', () => {
     expect(result.ingestPeakMiB).toBeGreaterThan(0);
     expect(result.peakMemoryMiB).toBeGreaterThan(0);
     expect(result.askP95Ms).toBeGreaterThanOrEqual(result.askP50Ms);
+    // Answering takes CPU: the process's time per question is counted, not left at zero.
+    expect(result.askCpuMs).toBeGreaterThan(0);
     // Both kinds of stats lookup are timed: by every word, and by most words (every figure read).
     expect(result.statsEveryWordMs).toBeGreaterThan(0);
     expect(result.statsMostWordsMs).toBeGreaterThan(0);
