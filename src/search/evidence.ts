@@ -85,6 +85,8 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const windowWords = windows.map((window) => normaliser.words(window.text));
   const wordVectors = await tools.wordVectors.get([...questionWords, ...windowWords.flat()].map((w) => w.word));
 
+  // Windows overlap and repeat words: each pair of words is compared once for all of them.
+  const wordSimilarities = new WordSimilarities(wordVectors);
   const termsOf = (text: string) => normaliser.terms(text);
   const byAcronym = acronymReader(question.query.text, termsOf);
   const shareTerms = termsOf(SHARE_WORDS);
@@ -132,7 +134,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       titleTerms: titled.titleTerms,
       windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,
-      wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordVectors),
+      wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordSimilarities),
       foldedText: foldText(window.text).toLowerCase(),
       foldedTitle: foldText(titleText).toLowerCase(),
       termFeatures: titled.features,
@@ -164,20 +166,44 @@ function weightedSimilarity(sentences: readonly string[], similarityOf: Readonly
   return words === 0 ? 0 : total / words;
 }
 
+/** The cosine similarity of two words' vectors, each pair worked out once; undefined for a word with no vector. */
+class WordSimilarities {
+  private readonly known = new Map<string, Map<string, number>>();
+
+  constructor(private readonly vectors: ReadonlyMap<string, Float32Array>) {}
+
+  has(word: string): boolean {
+    return this.vectors.has(word);
+  }
+
+  between(word: string, other: string): number | undefined {
+    let row = this.known.get(word);
+    if (!row) this.known.set(word, (row = new Map()));
+    let similarity = row.get(other);
+    if (similarity === undefined) {
+      const a = this.vectors.get(word);
+      const b = this.vectors.get(other);
+      if (!a || !b) return undefined;
+      similarity = cosine(a, b);
+      row.set(other, similarity);
+    }
+    return similarity;
+  }
+}
+
 /** For each question term, the best cosine similarity of its word to any of the window's words. */
 function closestWords(
   questionWords: readonly { word: string; term: string }[],
   windowWords: readonly { word: string; term: string }[],
-  vectors: ReadonlyMap<string, Float32Array>,
+  similarities: WordSimilarities,
 ): Map<string, number> {
   const similarity = new Map<string, number>();
   for (const { word, term } of questionWords) {
-    const questionVector = vectors.get(word);
-    if (!questionVector) continue;
+    if (!similarities.has(word)) continue;
     let best = 0;
     for (const other of windowWords) {
-      const vector = vectors.get(other.word);
-      if (vector) best = Math.max(best, cosine(questionVector, vector));
+      const value = similarities.between(word, other.word);
+      if (value !== undefined) best = Math.max(best, value);
     }
     similarity.set(term, Math.max(similarity.get(term) ?? 0, best));
   }
