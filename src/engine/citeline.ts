@@ -10,7 +10,7 @@ import type { Reply } from '../answer/types.js';
 import type { CoreConfig } from '../config.js';
 import { createEmbedder } from '../embed/transformers-embedder.js';
 import type { Embedder } from '../embed/types.js';
-import { WordVectors } from '../embed/word-vectors.js';
+import { CachedVectors } from '../embed/cached-vectors.js';
 import { loadPrompts, type Prompts } from '../prompts.js';
 import { questionEvidence, windowEvidence } from '../search/evidence.js';
 import { DEFAULT_FUSION, HybridSearcher, type FusionSettings } from '../search/hybrid-searcher.js';
@@ -48,6 +48,10 @@ const CLAIM_LINES_READ = 8;
 const STATS_PASSAGES_SEARCHED = 5;
 /** Of the figures a lookup of a question lists among its passages, those a window stating one is ranked by (the listedFigure signal). */
 const LISTED_FIGURES_READ = 5;
+/** Sentence vectors kept across questions (about 6 MB of 100-dimension vectors and their texts): some hundred questions' passages. */
+const SENTENCES_KEPT = 10_000;
+/** Word vectors kept: far more words than a corpus's questions and candidates use, at 400 bytes a word. */
+const WORDS_KEPT = 50_000;
 
 export interface EngineParts {
   config: CoreConfig;
@@ -75,7 +79,8 @@ export interface RankedQuestion {
 }
 
 export class Citeline implements CitelineEngine {
-  private readonly wordVectors: WordVectors;
+  /** Kept across questions: a topic's questions read the same passages, and their words recur. */
+  private readonly vectors: { sentenceVectors: CachedVectors; wordVectors: CachedVectors };
   private readonly ranker: Ranker;
   private state: { store: PassageStore | PgIndexStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex; builtAt: string };
   private poller: NodeJS.Timeout | undefined;
@@ -85,7 +90,7 @@ export class Citeline implements CitelineEngine {
     store: PassageStore | PgIndexStore,
   ) {
     this.state = Citeline.searchState(parts, store);
-    this.wordVectors = new WordVectors(parts.embedder);
+    this.vectors = { sentenceVectors: new CachedVectors(parts.embedder, SENTENCES_KEPT), wordVectors: new CachedVectors(parts.embedder, WORDS_KEPT) };
     this.ranker = new Ranker(parts.ranker);
   }
 
@@ -164,7 +169,7 @@ export class Citeline implements CitelineEngine {
     const question = questionEvidence(query, this.parts.vocabulary, lexical);
     const windows = hits.flatMap((hit, rank) => windowsOf(hit, rank));
     const listedFigures = this.listedFigures(query.text, hits.map((hit) => hit.passage.id));
-    const evidence = await windowEvidence(question, windows, { embedder: this.parts.embedder, wordVectors: this.wordVectors, termImportance: this.parts.ranker.termImportance, listedFigures });
+    const evidence = await windowEvidence(question, windows, { ...this.vectors, termImportance: this.parts.ranker.termImportance, listedFigures });
     const ranked = this.ranker.rank(question, evidence);
     return { question, ranked, confidence: this.ranker.confidence(ranked), answerable: this.ranker.answerability(ranked) };
   }

@@ -3,8 +3,7 @@
  * the question, windows and sentences, and the closest window word to each question word.
  */
 import { passageContext } from '../ingest/passage-context.js';
-import type { Embedder } from '../embed/types.js';
-import { cosine, type WordVectors } from '../embed/word-vectors.js';
+import { cosine, type CachedVectors } from '../embed/cached-vectors.js';
 import { acronymReader } from './acronyms.js';
 import { candidateTermShares } from './candidate-context.js';
 import { questionSpecificity, termSpecificity } from './domain.js';
@@ -64,8 +63,10 @@ export function questionEvidence(query: AnalysedQuery, vocabulary: SearchVocabul
 }
 
 export interface EvidenceTools {
-  embedder: Embedder;
-  wordVectors: WordVectors;
+  /** The question's and the windows' sentences' vectors. */
+  sentenceVectors: CachedVectors;
+  /** Their words' vectors, for the closest word to each question word. */
+  wordVectors: CachedVectors;
   /** The learned term importance (from the ranker's weights); without it no term is weighed by it. */
   termImportance?: TermImportanceModel;
   /** The figures the statistics lookup lists for the question, in its order (none: no window states one). */
@@ -77,9 +78,9 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   // Sentences are embedded once each, however many windows hold them; a window's similarity is
   // its sentences', weighted by their words, which spares embedding every window as well.
   const texts = [...new Set([question.query.text, ...windows.flatMap((window) => window.sentences)])];
-  const vectors = await tools.embedder.embed(texts);
-  const questionVector = vectors[0] as Float32Array;
-  const similarityOf = new Map(texts.map((text, index) => [text, cosine(questionVector, vectors[index] as Float32Array)]));
+  const vectors = await tools.sentenceVectors.get(texts);
+  const questionVector = vectors.get(question.query.text)!;
+  const similarityOf = new Map(texts.map((text) => [text, cosine(questionVector, vectors.get(text)!)]));
 
   const questionWords = normaliser.words(question.query.text);
   const windowWords = windows.map((window) => normaliser.words(window.text));

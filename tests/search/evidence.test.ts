@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embed/types.js';
-import { WordVectors } from '../../src/embed/word-vectors.js';
+import { CachedVectors } from '../../src/embed/cached-vectors.js';
 import { questionEvidence, windowEvidence } from '../../src/search/evidence.js';
 import { LexicalIndex } from '../../src/search/lexical-index.js';
 import { loadRankerModel } from '../../src/search/ranker.js';
@@ -11,7 +11,7 @@ import { passage, question, vocabulary } from './signals.helpers.js';
 
 /** Every text the same unit vector: these tests read terms, not meaning. */
 const flatEmbedder: Embedder = { model: 'flat', dimension: 1, embed: async (texts) => texts.map(() => Float32Array.of(1)) };
-const tools = { embedder: flatEmbedder, wordVectors: new WordVectors(flatEmbedder) };
+const tools = { sentenceVectors: new CachedVectors(flatEmbedder, 100), wordVectors: new CachedVectors(flatEmbedder, 100) };
 
 async function evidenceFor(asked: string, text: string) {
   const q = question(asked);
