@@ -83,8 +83,9 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   const similarityOf = new Map(texts.map((text) => [text, cosine(questionVector, vectors.get(text)!)]));
 
   const questionWords = normaliser.words(question.query.text);
-  const windowWords = windows.map((window) => normaliser.words(window.text));
-  const wordVectors = await tools.wordVectors.get([...questionWords, ...windowWords.flat()].map((w) => w.word));
+  // Each window's text is read once for its terms, its words and its folded form.
+  const windowTexts = windows.map((window) => normaliser.read(window.text));
+  const wordVectors = await tools.wordVectors.get([...questionWords, ...windowTexts.flatMap((read) => read.words)].map((w) => w.word));
 
   // Windows overlap and repeat words: each pair of words is compared once for all of them.
   const wordSimilarities = new WordSimilarities(wordVectors);
@@ -116,7 +117,7 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
   // Windows of one passage share its title and heading, and so their title terms and term features.
   const byTitle = new Map<string, { titleTerms: Set<string>; features: Map<string, number[]>; importance: Map<string, number> }>();
   return windows.map((window, index) => {
-    const terms = termsOf(window.text);
+    const { terms, words, folded } = windowTexts[index]!;
     const { passage } = window.hit;
     const titleText = passageContext(passage);
     const key = `${passage.docId}\n${titleText}`;
@@ -135,8 +136,8 @@ export async function windowEvidence(question: QuestionEvidence, windows: readon
       titleTerms: titled.titleTerms,
       windowSimilarity: weightedSimilarity(window.sentences, similarityOf),
       sentenceSimilarity: similarityOf.get(window.sentence) ?? 0,
-      wordSimilarity: closestWords(questionWords, windowWords[index] ?? [], wordSimilarities),
-      foldedText: foldText(window.text).toLowerCase(),
+      wordSimilarity: closestWords(questionWords, words, wordSimilarities),
+      foldedText: folded,
       foldedTitle: foldText(titleText).toLowerCase(),
       termFeatures: titled.features,
       termImportance: titled.importance,

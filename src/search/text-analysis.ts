@@ -47,7 +47,11 @@ function isNextYear(first: string, second: string): boolean {
 
 /** Lower-case word tokens; split years stay one token and also give their first year. */
 export function tokenize(text: string): string[] {
-  const folded = foldText(text).toLowerCase();
+  return tokensOfFolded(foldText(text).toLowerCase());
+}
+
+/** `tokenize` of a text already folded and lower-cased. */
+function tokensOfFolded(folded: string): string[] {
   const tokens: string[] = [];
   // Where each split year's short second half ends: "14" of "2013-14" is no number of its own.
   const secondHalves = new Set<number>();
@@ -101,8 +105,24 @@ export class TermNormaliser {
 
   /** The content words of a text (no numbers, no function words), each with its search term. */
   words(text: string): { word: string; term: string }[] {
+    return this.wordsOf(tokenize(text));
+  }
+
+  /** Every search term of a text, in order, function words dropped. */
+  terms(text: string): string[] {
+    return this.termsOf(tokenize(text));
+  }
+
+  /** A text's `terms` and `words` and its folded lower-case form, from one reading of it. */
+  read(text: string): { folded: string; terms: string[]; words: { word: string; term: string }[] } {
+    const folded = foldText(text).toLowerCase();
+    const tokens = tokensOfFolded(folded);
+    return { folded, terms: this.termsOf(tokens), words: this.wordsOf(tokens) };
+  }
+
+  private wordsOf(tokens: readonly string[]): { word: string; term: string }[] {
     const out: { word: string; term: string }[] = [];
-    for (const token of tokenize(text)) {
+    for (const token of tokens) {
       if (/\d/.test(token)) continue;
       const term = this.term(token);
       if (term) out.push({ word: token.replace(/'s$/, ''), term });
@@ -110,10 +130,9 @@ export class TermNormaliser {
     return out;
   }
 
-  /** Every search term of a text, in order, function words dropped. */
-  terms(text: string): string[] {
+  private termsOf(tokens: readonly string[]): string[] {
     const out: string[] = [];
-    for (const token of tokenize(text)) {
+    for (const token of tokens) {
       const term = this.term(token);
       if (term) out.push(term);
     }

@@ -36,6 +36,16 @@ describe('text analysis', () => {
     expect(terms("what if a council doesn't improve and can't recruit, won't they've failed?")).toEqual(terms('what if a council improve and recruit failed?'));
     expect(terms("Ofsted's verdict")).toEqual(terms('Ofsted verdict'));
   });
+
+  it('reads a text once for its terms, its words and its folded form, as each is read alone', () => {
+    const text = 'In 2013–14 the Harbour Board’s 3rd review found 28% of berths idle.';
+    const read = vocabulary.normaliser.read(text);
+    expect(read.terms).toEqual(vocabulary.normaliser.terms(text));
+    expect(read.words).toEqual(vocabulary.normaliser.words(text));
+    expect(read.folded).toBe(foldText(text).toLowerCase());
+    expect(read.words.map((w) => w.word)).toContain('harbour');
+    expect(read.terms).toContain('2013/14');
+  });
 });
 
 describe('domain vocabulary', () => {
