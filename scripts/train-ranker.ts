@@ -11,7 +11,6 @@
  * --reuse reads the candidates' signals from the last run (.cache/train-examples.json) instead of
  * indexing the reports and asking every question again.
  */
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { parseCoreConfig } from '../src/config.js';
 import { openCitelineEngine } from '../src/engine/citeline.js';
 import { readEvalSets } from '../src/eval/sets.js';
+import { gitCommit } from '../src/train/git-commit.js';
 import type { RankerModel } from '../src/search/ranker.js';
 import { SIGNAL_NAMES, questionExample, type QuestionExample } from '../src/train/examples.js';
 import { chooseModel, type TrainingReport } from '../src/train/choose.js';
@@ -69,14 +69,6 @@ function neutralModel(): RankerModel {
   return { about: 'neutral: search order', ranking: linear, confidence: linear, answerable: linear, declineBelow: 0, provenance: {} };
 }
 
-function commit(): string {
-  try {
-    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(): Promise<void> {
   const examples = await collect();
   const report: TrainingReport = chooseModel(examples, { folds: Number(values.folds), select: values.select, log: (line) => console.error(line) });
@@ -90,7 +82,7 @@ async function main(): Promise<void> {
     answerable: report.answerable,
     termImportance: report.termImportance,
     declineBelow: report.declineBelow,
-    provenance: { date: new Date().toISOString().slice(0, 10), commit: commit(), signals: SIGNAL_NAMES.length, ...report.provenance },
+    provenance: { date: new Date().toISOString().slice(0, 10), commit: gitCommit(), signals: SIGNAL_NAMES.length, ...report.provenance },
   };
   await writeFile(resolve(values.out), `${JSON.stringify(model, null, 2)}\n`);
   console.log(report.table);

@@ -8,18 +8,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { SIGNALS, type QuestionEvidence, type WindowEvidence } from './signals/index.js';
-import { linearScore, sigmoid } from './linear-model.js';
+import { checkLinearLengths, linearModelSchema, linearScore, sigmoid } from './linear-model.js';
 import { TERM_FEATURES } from './term-importance.js';
 
 export { linearScore, sigmoid };
 
-const linearSchema = z.object({
-  features: z.array(z.string()).min(1),
-  mean: z.array(z.number()),
-  scale: z.array(z.number().positive()),
-  weights: z.array(z.number()),
-  bias: z.number(),
-});
+const linearSchema = linearModelSchema;
 
 const modelSchema = z.object({
   about: z.string(),
@@ -53,10 +47,7 @@ export function parseRankerModel(json: unknown, where = 'ranker weights'): Ranke
   if (!parsed.success) throw new Error(`${where} is not a valid ranker model: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const model = parsed.data;
   const linears = [['ranking', model.ranking], ['confidence', model.confidence], ['answerable', model.answerable], ...(model.termImportance ? [['termImportance', model.termImportance] as const] : [])] as const;
-  for (const [name, linear] of linears) {
-    const n = linear.features.length;
-    if (linear.mean.length !== n || linear.scale.length !== n || linear.weights.length !== n) throw new Error(`${where}: ${name} has ${n} features but arrays of other lengths`);
-  }
+  for (const [name, linear] of linears) checkLinearLengths(linear, name, where);
   const weighed = [...model.ranking.features, ...model.confidence.features, ...model.answerable.features];
   if (model.termImportance) {
     const unknownFeatures = model.termImportance.features.filter((name) => !(TERM_FEATURES as readonly string[]).includes(name));

@@ -46,6 +46,11 @@ export class WordWeights {
    * weighs what the query's other words weigh on average, neither more nor less.
    */
   coverage(words: readonly string[], says: (word: string) => boolean): number {
+    return this.share(words, (word) => (says(word) ? 1 : 0));
+  }
+
+  /** `coverage` with each word counted by `amount` (0 to 1) of its weight: how near it stands, say. */
+  share(words: readonly string[], amount: (word: string) => number): number {
     const distinct = [...new Set(words)];
     const written = distinct.filter((word) => !this.unwritten(word)).map((word) => this.weight(word));
     const unwrittenWeight = written.length === 0 ? 1 : written.reduce((sum, weight) => sum + weight, 0) / written.length;
@@ -54,7 +59,7 @@ export class WordWeights {
     for (const word of distinct) {
       const weight = this.unwritten(word) ? unwrittenWeight : this.weight(word);
       total += weight;
-      if (says(word)) said += weight;
+      said += weight * amount(word);
     }
     return total === 0 ? 0 : said / total;
   }
