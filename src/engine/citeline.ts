@@ -24,6 +24,7 @@ import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabular
 import { windowsOf } from '../search/windows.js';
 import { FiguresIndex, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
 import type { Figure, StatsMatches, StatsQuery } from '../stats/types.js';
+import { loadFigureOrderModel, type FigureOrderModel } from '../stats/figure-order.js';
 import { PassageStore } from '../store/passage-store.js';
 import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
 import { Database } from '../store/postgres/database.js';
@@ -62,6 +63,8 @@ export interface EngineParts {
   statsVocabulary: StatsVocabulary;
   /** The learned ranker's weights and confidence model (data/ranker-weights.json). */
   ranker: RankerModel;
+  /** The learned order of a stats lookup's figures (data/figure-order-weights.json); without it each tier keeps the search's order. */
+  figureOrder?: FigureOrderModel;
   prompts: Prompts;
   log: (line: string) => void;
   /** STORE=postgres: the index is read from, and ingested into, this database. */
@@ -203,10 +206,22 @@ export class Citeline implements CitelineEngine {
    * them and those of the passages found (FiguresIndex.findSearching).
    */
   async stats(queryText: string): Promise<{ query: StatsQuery } & StatsMatches> {
+    const { query, search } = this.statsLookup(queryText);
+    return { query, ...(await this.state.figures.findSearching(query, search, this.parts.figureOrder)) };
+  }
+
+  /** What a stats lookup orders, tier by tier, with each figure's signals: what `npm run train:figures` learns the order from. */
+  async statsTiers(queryText: string): Promise<Awaited<ReturnType<FiguresIndex['tiersSearching']>>> {
+    const { query, search } = this.statsLookup(queryText);
+    return this.state.figures.tiersSearching(query, search);
+  }
+
+  /** A stats query as the lookup reads it (spelling corrected, short years spelled out), and the search for its passages. */
+  private statsLookup(queryText: string): { query: StatsQuery; search: () => Promise<string[]> } {
     const query = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
-    const { figures, searcher } = this.state;
+    const { searcher } = this.state;
     const search = async () => (await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED)).hits.map((hit) => hit.passage.id);
-    return { query, ...(await figures.findSearching(query, search)) };
+    return { query, search };
   }
 
   /**
@@ -313,22 +328,25 @@ export interface OpenOptions {
   promptsDir?: string;
   /** A ranker model to use instead of the data folder's ranker-weights.json (training passes its own). */
   ranker?: RankerModel;
+  /** A figure order to use instead of the data folder's figure-order-weights.json. */
+  figureOrder?: FigureOrderModel;
 }
 
 /** Everything a surface needs, in one call: model, vocabulary, prompts and the loaded index. */
 export async function openCitelineEngine(config: CoreConfig, options: OpenOptions = {}): Promise<Citeline> {
   const log = options.log ?? (() => {});
   const dataDir = options.dataDir ?? join(process.cwd(), 'data');
-  const [embedder, vocabulary, prompts, ranker] = await Promise.all([
+  const [embedder, vocabulary, prompts, ranker, figureOrder] = await Promise.all([
     createEmbedder({ model: config.embeddingModel, cacheDir: config.modelCacheDir }),
     loadSearchVocabulary(dataDir),
     loadPrompts(options.promptsDir ?? join(process.cwd(), 'prompts')),
     options.ranker ?? loadRankerModel(join(dataDir, 'ranker-weights.json')),
+    options.figureOrder ?? loadFigureOrderModel(join(dataDir, 'figure-order-weights.json')),
   ]);
   const statsVocabulary = loadStatsVocabulary(dataDir, vocabulary.grades);
   const database = config.postgres ? await openDatabase(config.postgres, log) : undefined;
   try {
-    const parts: EngineParts = { config, embedder, vocabulary, statsVocabulary, prompts, ranker, log, ...(database ? { database } : {}) };
+    const parts: EngineParts = { config, embedder, vocabulary, statsVocabulary, prompts, ranker, figureOrder, log, ...(database ? { database } : {}) };
     const exists = database ? await PgIndexStore.exists(database) : PassageStore.exists(config.indexDir);
     if (options.buildIfMissing && !exists) {
       log(`No index in ${database ? `the database at ${database.target}` : config.indexDir} yet: building it from ${config.reportsDir}.`);

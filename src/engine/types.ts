@@ -47,8 +47,9 @@ export interface CitelineEngine {
   /** Counts, model and build time of the loaded index. */
   about(): IndexAbout;
   /**
-   * Every figure matching "[grade] [year or period] [words]", those of the passages a search for it ranks first, first, then by period (`/citeline stats`);
-   * none saying every word, those saying most of them and those of the passages a search finds, closest first (`everyWord` false).
+   * Every figure matching "[grade] [year or period] [words]" (`/citeline stats`); none saying every
+   * word, those saying most of them and those of the passages a search finds (`everyWord` false).
+   * Each tier's first figures in the learned order (data/figure-order-weights.json), the rest in the search's.
    */
   stats(query: string): Promise<{ query: StatsQuery } & StatsMatches>;
   /** Re-reads the reports folder and swaps the new index in. */

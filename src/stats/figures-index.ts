@@ -8,6 +8,8 @@ import { SavedFigures, type PassageSource } from './saved-figures.js';
 import { periodsMeet } from './periods.js';
 import { WordWeights } from './word-coverage.js';
 import { AcronymWords } from './acronym-words.js';
+import { readFigureSignals, type FigureReading, type FigureSignalName, type QueryWords } from './figure-signals.js';
+import { figureScore, orderTier, FIGURES_REORDERED, type FigureOrderModel } from './figure-order.js';
 
 export type { PassageLookup, SavedFiguresIndex } from './figures-artifact.js';
 export type { PassageSource } from './saved-figures.js';
@@ -93,7 +95,8 @@ export class FiguresIndex {
    */
   find(query: StatsQuery): StatsMatches {
     const scanned = this.scan(query);
-    return this.everyWord(query, scanned) ?? this.closest(query, scanned.rest, []);
+    const every = this.everyWord(query, scanned);
+    return every ? listed(this.matching(every), true) : listed(this.matching(this.closest(query, scanned.rest, [])), false);
   }
 
   /**
@@ -103,16 +106,34 @@ export class FiguresIndex {
    * word vectors), the rest by period; when none says every word, the passages found are read too.
    * When fewer than a handful say every word, the closest follow them (`partly`), as they are listed
    * when none does: a figure the query's exact words missed may still be the one asked for.
+   * With `order`, each tier's first figures are ordered by its learned score (figure-order.ts).
    */
-  async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>): Promise<StatsMatches> {
+  async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>, order?: FigureOrderModel): Promise<StatsMatches> {
     const searched = await search();
     const scanned = this.scan(query);
+    const ordered = (tier: number[]) => (order ? this.ordered(tier, query, searched, order) : tier);
     const every = this.everyWord(query, scanned, searched);
-    if (!every) return this.closest(query, scanned.rest, searched);
-    if (every.figures.length >= FILLED_TO) return every;
-    const listed = new Set(every.figures.map(sameStatementKey));
-    const more = this.closest(query, scanned.rest, searched).figures.filter((figure) => !listed.has(sameStatementKey(figure))).slice(0, FILLED_TO - every.figures.length);
-    return { figures: [...every.figures, ...more], everyWord: true, partly: more.length };
+    if (!every) return listed(this.matching(ordered(this.closest(query, scanned.rest, searched))), false);
+    const everyFigures = this.matching(ordered(every));
+    if (everyFigures.length >= FILLED_TO) return listed(everyFigures, true);
+    const said = new Set(everyFigures.map(sameStatementKey));
+    const more = this.matching(ordered(this.closest(query, scanned.rest, searched)))
+      .filter((figure) => !said.has(sameStatementKey(figure)))
+      .slice(0, FILLED_TO - everyFigures.length);
+    return { figures: [...everyFigures, ...more], everyWord: true, partly: more.length };
+  }
+
+  /**
+   * What `findSearching` orders, for learning the order: each tier's first figures (those saying
+   * every word, then the closest), in the search's order, with their signals.
+   */
+  async tiersSearching(query: StatsQuery, search: () => Promise<readonly string[]>): Promise<{ figure: Figure; signals: Record<FigureSignalName, number> }[][]> {
+    const searched = await search();
+    const scanned = this.scan(query);
+    const words = this.queryWords(query);
+    const acronyms = this.acronymsOf(query);
+    const read = (i: number) => ({ figure: this.set.figure(i), signals: readFigureSignals(this.reading(i, query, searched, acronyms), words) });
+    return [this.everyWord(query, scanned, searched) ?? [], this.closest(query, scanned.rest, searched)].map((tier) => tier.slice(0, FIGURES_REORDERED).map(read));
   }
 
   /**
@@ -121,7 +142,44 @@ export class FiguresIndex {
    */
   findAmong(query: StatsQuery, passageIds: readonly string[]): StatsMatches {
     const scanned = this.scan(query, passageIds.flatMap((passageId) => this.positionsIn(passageId)));
-    return this.everyWord(query, scanned, passageIds) ?? this.closest(query, scanned.rest, passageIds);
+    const every = this.everyWord(query, scanned, passageIds);
+    return every ? listed(this.matching(every), true) : listed(this.matching(this.closest(query, scanned.rest, passageIds)), false);
+  }
+
+  /** A tier's first figures by the model's score (the rest after them): what the signals read of each. */
+  private ordered(tier: readonly number[], query: StatsQuery, searched: readonly string[], order: FigureOrderModel): number[] {
+    const words = this.queryWords(query);
+    const acronyms = this.acronymsOf(query);
+    return orderTier(tier, (i) => figureScore(order, readFigureSignals(this.reading(i, query, searched, acronyms), words)));
+  }
+
+  /** The query's words as the figure signals weigh them. */
+  private queryWords(query: StatsQuery): QueryWords {
+    const words = queryWords(query);
+    const weights = (this.weights ??= WordWeights.of(this.keyWords));
+    return { words, share: (amount) => weights.share(words, amount), keyWords: (text) => this.vocabulary.words.keyWords(text) };
+  }
+
+  /** Figure `i` as the signals read it: its sentence, the query words it says (acronyms too), where the search ranks its passage. */
+  private reading(i: number, query: StatsQuery, searched: readonly string[], acronyms: AcronymWords): FigureReading {
+    const figure = this.set.figure(i);
+    const words = this.keyWords;
+    const sentence = new Set([...stemsOf(words.sentences, words.sentenceOf[i]!)].map((n) => words.stems[n]!));
+    const title = [...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
+    const countedSaid = query.counted !== undefined && figure.counted === query.counted;
+    const byAcronym = acronyms.read(`${figure.sentence.text} ${figure.citation.title}`);
+    const sentenceSays = (word: string) => sentence.has(word) || byAcronym.has(word);
+    const searchRank = searched.indexOf(figure.citation.passageId);
+    return {
+      sentence: figure.sentence.text,
+      rawStart: figure.rawStart,
+      rawEnd: figure.rawEnd,
+      says: (word) => sentenceSays(word) || title.includes(word) || (countedSaid && query.countedWords!.includes(word)),
+      sentenceSays,
+      searchRank: searchRank === -1 ? undefined : searchRank,
+      period: figure.period,
+      counted: figure.counted,
+    };
   }
 
   /**
@@ -141,13 +199,13 @@ export class FiguresIndex {
     return { every, rest };
   }
 
-  /** The figures saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
-  private everyWord(query: StatsQuery, { every: fitting }: Scanned, searched: readonly string[] = []): StatsMatches | undefined {
+  /** The positions of the figures saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
+  private everyWord(query: StatsQuery, { every: fitting }: Scanned, searched: readonly string[] = []): number[] | undefined {
     if (fitting.length === 0 && queryWords(query).length > 0) return undefined;
     const rank = new Map(searched.map((passageId, n) => [passageId, n] as const));
     const rankOf = (i: number) => rank.get(this.set.passageId(i)) ?? searched.length;
     // Sorted before one statement of each fact is kept: of a summary and its section, the one the search ranks higher.
-    return { figures: this.matching(fitting.sort((a, b) => rankOf(a) - rankOf(b) || a - b)), everyWord: true, partly: 0 };
+    return fitting.sort((a, b) => rankOf(a) - rankOf(b) || a - b);
   }
 
   /**
@@ -155,10 +213,10 @@ export class FiguresIndex {
    * those that say most of them (WordWeights, acronyms read either way), closest first, then those of
    * the passages a search for the query found (`searched`, best first) that say a good part of them.
    */
-  private closest(query: StatsQuery, fitting: readonly number[], searched: readonly string[]): StatsMatches {
+  private closest(query: StatsQuery, fitting: readonly number[], searched: readonly string[]): number[] {
     const words = queryWords(query);
     const weights = (this.weights ??= WordWeights.of(this.keyWords));
-    const acronyms = new AcronymWords(query.text, (word) => weights.unwritten(word), (text) => this.vocabulary.words.keyWords(text));
+    const acronyms = this.acronymsOf(query);
     const covered = new Map<number, number>();
     const partly = new Set<number>();
     for (const i of fitting) {
@@ -177,7 +235,13 @@ export class FiguresIndex {
     const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
     // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
     const found = searched.flatMap((passageId) => this.positionsIn(passageId).filter((i) => partly.has(i)));
-    return { figures: this.matching([...best, ...found]), everyWord: false, partly: 0 };
+    return [...best, ...found];
+  }
+
+  /** The query's words a figure's text says by acronym, either way round. */
+  private acronymsOf(query: StatsQuery): AcronymWords {
+    const weights = (this.weights ??= WordWeights.of(this.keyWords));
+    return new AcronymWords(query.text, (word) => weights.unwritten(word), (text) => this.vocabulary.words.keyWords(text));
   }
 
   /** Figure positions by passage, worked out when first needed. */
@@ -242,8 +306,13 @@ const MOST_WORDS = 2 / 3;
 /** The share a figure of a passage the search found must say: the search vouches for the rest. */
 const SOME_WORDS = 1 / 3;
 
+/** A lookup's list: with `everyWord`, figures saying every word of the query, else the closest. */
+function listed(figures: Figure[], everyWord: boolean): StatsMatches {
+  return { figures, everyWord, partly: 0 };
+}
+
 /** What makes two statements of a figure the same fact: one document, value, measure and period. */
-function sameStatementKey(figure: Figure): string {
+export function sameStatementKey(figure: Figure): string {
   const { citation, value, unit, outOf, grade, counted, period } = figure;
   return [citation.docId, value, unit, outOf ?? '', grade ?? '', counted ?? '', period?.label ?? ''].join('\u0000');
 }

@@ -86,7 +86,11 @@ export interface StatsQuery {
   words: string[];
 }
 
-/** What a lookup lists: figures saying every word of the query (those of the passages a search ranks first, first, then by period), or, none doing so, the closest (by most of its words, then by a search; closest first). */
+/**
+ * What a lookup lists: figures saying every word of the query, or, none doing so, the closest (by
+ * most of its words, then by a search). Within each, those of the passages a search ranks first
+ * come first, the first few in the order a learned model of the figure signals gives (figure-order.ts).
+ */
 export interface StatsMatches {
   figures: Figure[];
   everyWord: boolean;
