@@ -85,8 +85,17 @@ export const countedNamed: FigureSignal = (figure) => (figure.counted ? 1 : 0);
 /** The sentence's length, logged: a long sentence says many words of many figures. */
 export const sentenceLength: FigureSignal = (figure) => Math.log(1 + figure.sentence.length);
 
+/** The words just before a figure: what it is stated as ("rose by", "Change:"). */
+const before = (figure: FigureReading) => figure.sentence.slice(Math.max(0, figure.rawStart - 24), figure.rawStart).toLowerCase();
+
+/** Written in words ("one", "a third", "three-quarters"): more often an aside than the figure a table or headline states. */
+export const numberInWords: FigureSignal = (figure) => (/\d/.test(figure.sentence.slice(figure.rawStart, figure.rawEnd)) ? 0 : 1);
+
+/** Stated as a change ("rose by 12%", "Change: -5", "+3"), not as a level. */
+export const statedAsChange: FigureSignal = (figure) => (/\b(?:by|change:?)\s*$/.test(before(figure)) || /^[+\-−]/.test(figure.sentence.slice(figure.rawStart, figure.rawEnd)) ? 1 : 0);
+
 /** The signals by the names the weights file gives them. */
-export const FIGURE_SIGNALS = { wordCoverage, sentenceCoverage, nearCoverage, clauseCoverage, proximity, searchRank, periodStated, countedNamed, sentenceLength } as const satisfies Record<string, FigureSignal>;
+export const FIGURE_SIGNALS = { wordCoverage, sentenceCoverage, nearCoverage, clauseCoverage, proximity, searchRank, periodStated, countedNamed, sentenceLength, numberInWords, statedAsChange } as const satisfies Record<string, FigureSignal>;
 
 export type FigureSignalName = keyof typeof FIGURE_SIGNALS;
 

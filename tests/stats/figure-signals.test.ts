@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadStatsVocabulary } from '../../src/stats/index.js';
-import { clauseAround, clauseCoverage, nearCoverage, periodStated, proximity, readFigureSignals, searchRank, sentenceCoverage, sentenceLength, wordCoverage, type FigureReading, type QueryWords } from '../../src/stats/figure-signals.js';
+import { clauseAround, clauseCoverage, nearCoverage, numberInWords, periodStated, proximity, readFigureSignals, searchRank, sentenceCoverage, sentenceLength, statedAsChange, wordCoverage, type FigureReading, type QueryWords } from '../../src/stats/figure-signals.js';
 import type { Period } from '../../src/stats/types.js';
 
 const vocabulary = loadStatsVocabulary('data');
@@ -61,9 +61,18 @@ describe('figure signals', () => {
     expect(sentenceLength(figure('Costs rose by 4%.', '4%'), query('x'))).toBeLessThan(sentenceLength(figure(ferries, '310'), query('x')));
   });
 
+  it('reads how a figure is stated: in words, or as a change rather than a level', () => {
+    const moved = 'Permits issued rose by 12% to 1,480, about one a day; Change: -5 on the quarter.';
+    expect(numberInWords(figure(moved, 'one'), query('x'))).toBe(1);
+    expect(numberInWords(figure(moved, '1,480'), query('x'))).toBe(0);
+    expect(statedAsChange(figure(moved, '12%'), query('x'))).toBe(1);
+    expect(statedAsChange(figure(moved, '-5'), query('x'))).toBe(1);
+    expect(statedAsChange(figure(moved, '1,480'), query('x'))).toBe(0);
+  });
+
   it('reads every signal by name', () => {
     const signals = readFigureSignals(figure(ferries, '310', { searchRank: 0 }), query('berth bookings'));
-    expect(Object.keys(signals).sort()).toEqual(['clauseCoverage', 'countedNamed', 'nearCoverage', 'periodStated', 'proximity', 'searchRank', 'sentenceCoverage', 'sentenceLength', 'wordCoverage']);
+    expect(Object.keys(signals).sort()).toEqual(['clauseCoverage', 'countedNamed', 'nearCoverage', 'numberInWords', 'periodStated', 'proximity', 'searchRank', 'sentenceCoverage', 'sentenceLength', 'statedAsChange', 'wordCoverage']);
     expect(signals.clauseCoverage).toBe(1);
   });
 });
