@@ -45,7 +45,8 @@ export function compileNumberPatterns(data: VocabularyData, numberWords: Readonl
     ratio: new RegExp(`\\bfor every\\s+(${amount}|${DIGITS})\\b(.{1,120}?)(${amount})`, 'gi'),
     money: new RegExp(`(${amount})(\\s+pounds)?(?:\\s+(per|a|each)\\s+(${perThing}))?`, 'gi'),
     percentagePoints: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percentagePoints)})\\b`, 'gi'),
-    percent: new RegExp(`(${DIGITS})\\s?(?:${alternation(units.percent)})(?!\\w)`, 'gi'),
+    // "Ninety-one per cent": prose spells out a share that opens a sentence.
+    percent: new RegExp(`(${number})\\s?(?:${alternation(units.percent)})(?!\\w)`, 'gi'),
     odds: new RegExp(`(${number})\\s+in\\s+(${number})(?![\\d,])`, 'gi'),
     fraction: new RegExp(`\\b(${fractions})\\s+of\\b`, 'gi'),
     partOf: new RegExp(`(${number})\\s+(?:out\\s+)?of\\s+(?:the\\s+)?(${number})(?![\\d,.]*\\d)`, 'gi'),

@@ -34,6 +34,8 @@ export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?:
     for (const mention of yearMentions(text, vocabulary)) add(mention);
   }
   for (const hit of vocabulary.relative.find(text)) {
+    // "up to date" says current, not "to date" as a period.
+    if (/\bup\s+$/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) continue;
     const offset = vocabulary.relativeOffset.get(hit.key) ?? 0;
     add({ start: hit.start, end: hit.end, period: relative(hit.text, offset, documentDate) });
   }

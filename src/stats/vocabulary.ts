@@ -84,7 +84,7 @@ export function buildVocabulary(data: VocabularyData, gradeModel: GradeModel, st
   const cueEntries = Object.entries(data.questionCues)
     .filter((entry): entry is [string, string[]] => Array.isArray(entry[1]))
     .map(([key, phrases]) => ({ key, phrases }));
-  const numberWords = new Map(Object.entries(data.numberWords));
+  const numberWords = withCompoundNumbers(new Map(Object.entries(data.numberWords)));
   const fractions = new Map(Object.entries(data.fractions).filter((e): e is [string, number] => typeof e[1] === 'number'));
   return {
     data,
@@ -127,4 +127,17 @@ export interface VocabularySource {
 
 export function vocabularySource(vocabulary: Vocabulary): VocabularySource {
   return { data: vocabulary.data, grades: vocabulary.gradeModel, stopwords: [...vocabulary.words.stopwords] };
+}
+
+/** The number words, and the tens joined to the units they name ("twenty-three", "ninety one"), as reports write them at a sentence's start. */
+function withCompoundNumbers(words: Map<string, number>): Map<string, number> {
+  const tens = [...words].filter(([, value]) => value >= 20 && value <= 90 && value % 10 === 0);
+  const units = [...words].filter(([, value]) => value >= 1 && value <= 9);
+  for (const [ten, tenValue] of tens) {
+    for (const [unit, unitValue] of units) {
+      words.set(`${ten}-${unit}`, tenValue + unitValue);
+      words.set(`${ten} ${unit}`, tenValue + unitValue);
+    }
+  }
+  return words;
 }

@@ -20,6 +20,18 @@ describe('extractFigures: kinds of figure', () => {
     expect(only(figures, '12 per cent')).toMatchObject({ value: 12, unit: 'percent' });
   });
 
+  it('reads a number spelled out at a sentence\'s start, tens and units joined, as one figure, a share too', () => {
+    const figures = extractFigures([passage('Ninety-one per cent of volunteers had finished their induction. Twenty three councils replied.', { title: 'Volunteer survey 2024/25' })]);
+    expect(only(figures, 'Ninety-one per cent')).toMatchObject({ value: 91, unit: 'percent' });
+    expect(only(figures, 'Twenty three')).toMatchObject({ value: 23, unit: 'count', counted: 'local authorities' });
+  });
+
+  it('reads "up to date" as current, not as a period', () => {
+    const figures = extractFigures([passage('Eighty per cent of the harbour logs are up to date. Repairs to date cost £3m.', { title: 'Harbour review 2024/25' })]);
+    expect(only(figures, 'Eighty per cent').period?.label).toBe('2024/25');
+    expect(only(figures, '£3m').period?.label).toBe('to date');
+  });
+
   it('reads counts: "10 of 43 councils", "20 local authorities", "3 LAs were judged outstanding"', () => {
     const figures = extractFigures([
       passage('Inspectors found 10 of 43 councils were good. There are 20 local authorities under review. Only 3 LAs were judged outstanding.'),
