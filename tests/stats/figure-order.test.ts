@@ -44,7 +44,7 @@ describe('the learned order of a lookup', () => {
     expect(raws((await restored.findSearching(pilots, search, weighing('proximity'))).figures)).toEqual(['12', '310', '1,450']);
   });
 
-  it('reads the same tiers, with each figure signals, for learning the order', async () => {
+  it("reads the same tiers, with each figure's signals, for learning the order", async () => {
     const tiers = await index().tiersSearching(parseStatsQuery('eastport berth bookings', vocabulary), async () => [harbour[0]!.id]);
     expect(tiers).toHaveLength(2);
     expect(tiers[0]!.map(({ figure }) => figure.raw)).toEqual(['1,450', '310', '12']);
