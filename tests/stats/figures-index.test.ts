@@ -71,6 +71,10 @@ describe('parseStatsQuery', () => {
     expect(parseStatsQuery("kids' homes march 2023").counted).toBe("children's homes");
     expect(parseStatsQuery('kids placed in homes 2023').counted).toBe('children');
   });
+
+  it('reads the field\'s acronyms for children in care, whichever the team types, as children counted', () => {
+    for (const acronym of ['cla', 'lac', 'cic']) expect(parseStatsQuery(`${acronym} march 2026`)).toMatchObject({ counted: 'children', words: [] });
+  });
 });
 
 describe('FiguresIndex.lookup', () => {
