@@ -59,7 +59,8 @@ interface QueryFeatures {
 
 function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
   const grades = findGrades(text, vocabulary, { matcher: vocabulary.gradesAnyCase, requireCue: false });
-  const periods = findPeriods(text, vocabulary).filter((m) => m.period.years.length > 0);
+  // "inadequate las 2019 %": a typed "%" names the kind of figure asked for, and leaves the year before it a year.
+  const periods = findPeriods(text.replace(/%/g, ' '), vocabulary).filter((m) => m.period.years.length > 0);
   // "kids homes": of two counted things written as one compound, the last is what is counted (the first describes it).
   const found = vocabulary.counted.find(text);
   const counted = found.filter((hit, i) => !found.slice(i + 1).some((next) => /^['’\s]*$/.test(text.slice(hit.end, next.start))));

@@ -72,6 +72,12 @@ describe('parseStatsQuery', () => {
     expect(parseStatsQuery('kids placed in homes 2023').counted).toBe('children');
   });
 
+  it('reads a typed "%" as the kind of figure asked for, the year before it still a year', () => {
+    for (const text of ['inadequate las 2019 %', 'inadequate las 2019%', 'inadequate las % 2019']) {
+      expect(parseStatsQuery(text)).toMatchObject({ grades: ['Inadequate'], period: { label: '2019' }, units: ['percent'], words: [] });
+    }
+  });
+
   it('reads the field\'s acronyms for children in care, whichever the team types, as children counted', () => {
     for (const acronym of ['cla', 'lac', 'cic']) expect(parseStatsQuery(`${acronym} march 2026`)).toMatchObject({ counted: 'children', words: [] });
   });
