@@ -111,7 +111,8 @@ export class FiguresIndex {
   async findSearching(query: StatsQuery, search: () => Promise<readonly string[]>, order?: FigureOrderModel): Promise<StatsMatches> {
     const searched = await search();
     const scanned = this.scan(query);
-    const ordered = (tier: number[]) => (order ? this.ordered(tier, query, searched, order) : tier);
+    const score = order && this.scorer(query, searched, order);
+    const ordered = (tier: number[]) => (score ? orderTier(tier, score) : tier);
     const every = this.everyWord(query, scanned, searched);
     if (!every) return listed(this.matching(ordered(this.closest(query, scanned.rest, searched))), false);
     const everyFigures = this.matching(ordered(every));
@@ -146,11 +147,11 @@ export class FiguresIndex {
     return every ? listed(this.matching(every), true) : listed(this.matching(this.closest(query, scanned.rest, passageIds)), false);
   }
 
-  /** A tier's first figures by the model's score (the rest after them): what the signals read of each. */
-  private ordered(tier: readonly number[], query: StatsQuery, searched: readonly string[], order: FigureOrderModel): number[] {
+  /** Figure `i`'s score under the model, from what the signals read of it: the query's words and acronyms read once a lookup. */
+  private scorer(query: StatsQuery, searched: readonly string[], order: FigureOrderModel): (i: number) => number {
     const words = this.queryWords(query);
     const acronyms = this.acronymsOf(query);
-    return orderTier(tier, (i) => figureScore(order, readFigureSignals(this.reading(i, query, searched, acronyms), words)));
+    return (i) => figureScore(order, readFigureSignals(this.reading(i, query, searched, acronyms), words));
   }
 
   /** The query's words as the figure signals weigh them. */

@@ -3,8 +3,8 @@
  * ranker over the figure signals of each tier, scored held out by set (each set a collection of
  * its own documents: trained on the others, scored on it), the L2 chosen on that score.
  */
-import type { LinearModel } from '../search/linear-model.js';
-import { dot, fitListwise, savedLinear, standardise, standardiser } from './linear.js';
+import { linearScore, type LinearModel } from '../search/linear-model.js';
+import { fitListwise, savedLinear, standardise, standardiser } from './linear.js';
 
 /** One figure a lookup listed, as training reads it. */
 export interface ListedFigure {
@@ -41,7 +41,7 @@ export function trainFigureOrder(examples: readonly FigureLookupExample[], featu
     const heldOut = sets.map((set) => {
       const model = fit(examples.filter((example) => example.set !== set), features, l2);
       const scored = examples.filter((example) => example.set === set);
-      return { set, lookups: scored.length, searchOrder: recalls(scored, () => 0), learned: recalls(scored, (signals) => scoreOf(model, signals)) };
+      return { set, lookups: scored.length, searchOrder: recalls(scored, () => 0), learned: recalls(scored, (signals) => linearScore(model, signals)) };
     });
     const score = heldOut.reduce((sum, row) => sum + row.learned[0] * 1000 + row.learned[1], 0);
     if (!best || score > best.score) best = { l2, heldOut, score };
@@ -74,13 +74,6 @@ function fit(examples: readonly FigureLookupExample[], features: readonly string
   const lists = examples.flatMap((example) => example.tiers.map((tier) => ({ rows: tier.map((figure) => standardise(rowOf(figure), scaling)), target: tier.map((figure) => (figure.gold ? 1 : 0)) })));
   const weights = fitListwise(lists, features.length, { l2, ...FIT });
   return savedLinear(features, scaling, weights);
-}
-
-function scoreOf(model: LinearModel, signals: Readonly<Record<string, number>>): number {
-  return dot(
-    model.weights,
-    model.features.map((name, j) => ((signals[name] ?? 0) - (model.mean[j] as number)) / (model.scale[j] as number)),
-  );
 }
 
 function recalls(examples: readonly FigureLookupExample[], score: (signals: Readonly<Record<string, number>>) => number): [number, number, number] {
