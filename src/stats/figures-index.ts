@@ -2,7 +2,7 @@
 import type { Figure, StatsMatches, StatsQuery } from './types.js';
 import { FigureArray, type FigureSet } from './figure-set.js';
 import type { Vocabulary } from './vocabulary.js';
-import { stemsOf, type FigureKeyWords } from './key-words.js';
+import { stemsOf, type FigureKeyWords, type StemLists } from './key-words.js';
 import { checkFigure, checkSaved, decodeColumns, encodeFigures, tabulate, type PassageLookup, type SavedFiguresIndex } from './figures-artifact.js';
 import { SavedFigures, type PassageSource } from './saved-figures.js';
 import { periodsMeet } from './periods.js';
@@ -165,8 +165,8 @@ export class FiguresIndex {
   private reading(i: number, query: StatsQuery, searched: readonly string[], acronyms: AcronymWords): FigureReading {
     const figure = this.set.figure(i);
     const words = this.keyWords;
-    const sentence = new Set([...stemsOf(words.sentences, words.sentenceOf[i]!)].map((n) => words.stems[n]!));
-    const title = [...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
+    const sentence = new Set(this.stemsIn(words.sentences, words.sentenceOf[i]!));
+    const title = this.stemsIn(words.titles, words.titleOf[i]!);
     const countedSaid = query.counted !== undefined && figure.counted === query.counted;
     const byAcronym = acronyms.read(`${figure.sentence.text} ${figure.citation.title}`);
     const sentenceSays = (word: string) => sentence.has(word) || byAcronym.has(word);
@@ -290,7 +290,13 @@ export class FiguresIndex {
   /** The key words of figure `i`'s sentence and title. */
   private stemsOfFigure(i: number): string[] {
     const words = this.keyWords;
-    return [...stemsOf(words.sentences, words.sentenceOf[i]!), ...stemsOf(words.titles, words.titleOf[i]!)].map((n) => words.stems[n]!);
+    return [...this.stemsIn(words.sentences, words.sentenceOf[i]!), ...this.stemsIn(words.titles, words.titleOf[i]!)];
+  }
+
+  /** The key words of list `at` of `lists` (a sentence's or a title's), as strings. */
+  private stemsIn(lists: StemLists, at: number): string[] {
+    const stems = this.keyWords.stems;
+    return Array.from(stemsOf(lists, at), (n) => stems[n]!);
   }
 }
 

@@ -4,6 +4,7 @@
  * its own documents: trained on the others, scored on it), the L2 chosen on that score.
  */
 import { linearScore, type LinearModel } from '../search/linear-model.js';
+import { orderTier } from '../stats/figure-order.js';
 import { fitListwise, savedLinear, standardise, standardiser } from './linear.js';
 
 /** One figure a lookup listed, as training reads it. */
@@ -51,13 +52,12 @@ export function trainFigureOrder(examples: readonly FigureLookupExample[], featu
   return { model, l2: best.l2, heldOut: best.heldOut, table: table(best.heldOut) };
 }
 
-/** Each tier's figures by score, highest first (ties keep the search's order), one statement of each fact. */
+/** Each tier's figures as the lookup orders them (orderTier: by score, ties in the search's order), one statement of each fact. */
 export function orderedFigures(example: FigureLookupExample, score: (signals: Readonly<Record<string, number>>) => number): ListedFigure[] {
   const shown = new Set<string>();
   const listed: ListedFigure[] = [];
   for (const tier of example.tiers) {
-    const ordered = tier.map((figure, n) => ({ figure, n, score: score(figure.signals) })).sort((a, b) => b.score - a.score || a.n - b.n);
-    for (const { figure } of ordered) {
+    for (const figure of orderTier(tier, (listed) => score(listed.signals))) {
       if (shown.has(figure.statement)) continue;
       shown.add(figure.statement);
       listed.push(figure);
