@@ -4,7 +4,7 @@ import { attachMentions, type Span } from './attach.js';
 import { findGrades, gradeLabel } from './grades.js';
 import { moneyScale, unitBeforeFigure, type MoneyScale } from './money-scale.js';
 import { findNumbers, mayHoldNumber, unitByLabel, type NumberMention } from './numbers.js';
-import { findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
+import { datePeriod, findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
 import { yearOfAccount } from './quarters.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import { tableRowCells, type RowCell } from './table-rows.js';
@@ -256,17 +256,22 @@ class RowCells {
 /** Where a sentence names no period: the nearest one named in the passage, else the title's, else the document's date. */
 class PeriodContext {
   private readonly fallback: Period | undefined;
+  /** What "today" and "last year" are read against. */
+  private readonly now: Period | undefined;
   private readonly periods: (PeriodMention[] | undefined)[];
 
   constructor(
     passage: Passage,
     private readonly sentences: readonly PassageSentence[],
     private readonly vocabulary: Vocabulary,
-    private readonly documentDate: KnownDate | undefined,
+    documentDate: KnownDate | undefined,
   ) {
     this.periods = new Array<PeriodMention[] | undefined>(sentences.length);
-    const fromTitle = findPeriods(passage.title, vocabulary, documentDate).find((m) => m.period.years.length > 0)?.period;
-    this.fallback = fromTitle ?? (documentDate ? datePeriod(documentDate) : undefined);
+    const dated = documentDate && datePeriod(documentDate);
+    const fromTitle = findPeriods(passage.title, vocabulary, dated).find((m) => m.period.years.length > 0)?.period;
+    this.fallback = fromTitle ?? dated;
+    // "Today" is the day the report was published; undated, the period its title names.
+    this.now = dated ?? fromTitle;
     this.quarterYear = yearOfAccount(this.fallback);
   }
 
@@ -278,14 +283,14 @@ class PeriodContext {
 
   /** The periods a part of a sentence (a table cell) names. */
   periodsIn(text: string): PeriodMention[] {
-    return findPeriods(text, this.vocabulary, this.documentDate, this.quarterYear);
+    return findPeriods(text, this.vocabulary, this.now, this.quarterYear);
   }
 
   /** The periods sentence i names, read once. */
   periodsOf(i: number): PeriodMention[] {
     let mentions = this.periods[i];
     if (!mentions) {
-      mentions = findPeriods(this.sentences[i]!.text, this.vocabulary, this.documentDate);
+      mentions = findPeriods(this.sentences[i]!.text, this.vocabulary, this.now);
       this.periods[i] = mentions;
     }
     return mentions;
@@ -313,8 +318,9 @@ class PeriodContext {
   private resolvedAt(i: number): Period | undefined {
     if (i < 0 || i >= this.sentences.length) return undefined;
     // "Comparisons are with 31 August 2022": the period compared with is not the one the passage's figures are of.
+    // "Last year" speaks of its own sentence's figures; the others keep the report's period.
     const text = this.sentences[i]!.text;
-    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !isComparedPeriod(text, m) && !namesAnAct(text, m))?.period;
+    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !m.relative && !isComparedPeriod(text, m) && !namesAnAct(text, m))?.period;
   }
 }
 
@@ -328,7 +334,3 @@ function namesAnAct(text: string, mention: PeriodMention): boolean {
   return mention.period.kind === 'year' && /\bAct\s+$/.test(text.slice(Math.max(0, mention.start - 10), mention.start));
 }
 
-function datePeriod(date: KnownDate): Period {
-  const base = yearPeriod(date.label, date.year);
-  return /-/.test(date.label) ? { ...base, kind: 'date', label: date.label, sortKey: date.label.length === 10 ? date.label : base.sortKey } : base;
-}

@@ -17,8 +17,11 @@ export interface KnownDate {
 const SPLIT_YEAR = new RegExp(`\\b${SPLIT_YEAR_WRITTEN}(?![\\d/-])`, 'g');
 const PLAIN_YEAR = new RegExp(`(?<![£$€\\d,.])\\b(${YEAR})\\b(?![%,.]?\\d|\\s?%|\\s?per ?cent)`, 'g');
 
-/** `yearOfAccount`: the first calendar year of the split year the text's report is of, to read a bare "Q1" in (quarters.ts). */
-export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?: KnownDate, yearOfAccount?: number): PeriodMention[] {
+/**
+ * `now`: the period of the text's report (its date, else the period its title names), which "today" and "last year" are read against.
+ * `yearOfAccount`: the first calendar year of the split year the text's report is of, to read a bare "Q1" in (quarters.ts).
+ */
+export function findPeriods(text: string, vocabulary: Vocabulary, now?: Period, yearOfAccount?: number): PeriodMention[] {
   const mentions: PeriodMention[] = [];
   const free = (start: number, end: number) => mentions.every((m) => end <= m.start || start >= m.end);
   const add = (mention: PeriodMention) => {
@@ -37,7 +40,7 @@ export function findPeriods(text: string, vocabulary: Vocabulary, documentDate?:
     // "up to date" says current, not "to date" as a period.
     if (/\bup\s+$/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) continue;
     const offset = vocabulary.relativeOffset.get(hit.key) ?? 0;
-    add({ start: hit.start, end: hit.end, period: relative(hit.text, offset, documentDate) });
+    add({ start: hit.start, end: hit.end, period: relative(hit.text, offset, now), relative: true });
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -120,13 +123,24 @@ export function yearPeriod(text: string, year: number): Period {
   return { text, kind: 'year', label: String(year), years: [year], sortKey: `${year}-12-31`, inferred: false };
 }
 
-/** "today", "now", "last year": resolved against the document's date, or left as stated without one. */
-function relative(text: string, yearOffset: number, documentDate?: KnownDate): Period {
-  if (!documentDate) return { text, kind: 'relative', label: text.toLowerCase(), years: [], sortKey: '', inferred: false };
-  const year = documentDate.year + yearOffset;
-  const label = yearOffset === 0 ? documentDate.label : String(year);
-  const sortKey = yearOffset === 0 && /^\d{4}-\d\d-\d\d$/.test(label) ? label : `${year}-12-31`;
-  return { text, kind: 'relative', label, years: [year], sortKey, inferred: false };
+/**
+ * "today", "now", "last year": read against the report's own period (`now`), or left as stated without one.
+ * "This year" in a report titled for 2025/26 is 2025/26, and "last year" the year of account before it.
+ */
+function relative(text: string, yearOffset: number, now?: Period): Period {
+  if (!now || now.years.length === 0) return { text, kind: 'relative', label: text.toLowerCase(), years: [], sortKey: '', inferred: false };
+  if (yearOffset === 0) return { ...now, text, inferred: false };
+  if (now.kind === 'financial-year' || now.kind === 'quarter') {
+    const first = (now.kind === 'quarter' ? yearOfAccount(now) : now.years[0]) ?? Math.min(...now.years);
+    return splitYear(text, first + yearOffset);
+  }
+  return yearPeriod(text, Math.max(...now.years) + yearOffset);
+}
+
+/** A document's date as the period it names: a day, a month or a year. */
+export function datePeriod(date: KnownDate): Period {
+  const base = yearPeriod(date.label, date.year);
+  return /-/.test(date.label) ? { ...base, kind: 'date', label: date.label, sortKey: date.label.length === 10 ? date.label : base.sortKey } : base;
 }
 
 /** Reads a document's stated date ("2015-05-05", "5 May 2015", "December 2018", "2016"). */

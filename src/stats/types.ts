@@ -25,6 +25,8 @@ export interface PeriodMention {
   period: Period;
   start: number;
   end: number;
+  /** Named by a relative word ("today", "last year"), read against the report's own period. */
+  relative?: true;
 }
 
 /** Where the figure's sentence sits in its document: what a reader needs to find it. */

@@ -29,7 +29,8 @@ describe('extractFigures: kinds of figure', () => {
   it('reads "up to date" as current, not as a period', () => {
     const figures = extractFigures([passage('Eighty per cent of the harbour logs are up to date. Repairs to date cost £3m.', { title: 'Harbour review 2024/25' })]);
     expect(only(figures, 'Eighty per cent').period?.label).toBe('2024/25');
-    expect(only(figures, '£3m').period?.label).toBe('to date');
+    // "To date" is a period: the report's own, which its title names.
+    expect(only(figures, '£3m').period).toMatchObject({ text: 'to date', label: '2024/25', inferred: false });
   });
 
   it('reads counts: "10 of 43 councils", "20 local authorities", "3 LAs were judged outstanding"', () => {
@@ -310,9 +311,21 @@ describe('extractFigures: periods', () => {
     expect(period).toMatchObject({ kind: 'date', label: '2008-12-17', text: '17 December 2008' });
   });
 
-  it('resolves "today" to the document date when there is one, and leaves it as stated otherwise', () => {
-    expect(periodOf('Today 28% of councils are inadequate.', { date: '2015-11-02' })).toMatchObject({ kind: 'relative', label: '2015-11-02', years: [2015] });
+  it('resolves "today" to the document date when there is one, else to the period its title names, and leaves it as stated otherwise', () => {
+    expect(periodOf('Today 28% of councils are inadequate.', { date: '2015-11-02' })).toMatchObject({ kind: 'date', label: '2015-11-02', years: [2015], text: 'Today' });
+    expect(periodOf('Last year 30% of councils were inadequate.', { date: '2015-11-02' })).toMatchObject({ label: '2014', years: [2014] });
+    // The date comes before the title: "today" is the day the report came out.
+    expect(periodOf('Today 28% of councils are inadequate.', { date: '2015-11-02', title: 'Ratings 2014/15' })).toMatchObject({ label: '2015-11-02' });
+    expect(periodOf('Currently 41% of the ferries run late.', { title: 'Ferry update (Harbour News, 3 March 2019)' })).toMatchObject({ kind: 'date', label: '2019-03-03', inferred: false });
+    expect(periodOf('This year £2m of the savings are at risk.', { title: 'Budget monitoring 2025/26' })).toMatchObject({ kind: 'financial-year', label: '2025/26' });
+    expect(periodOf('Last year £3m of the savings were delivered.', { title: 'Budget monitoring 2025/26 quarter 2' })).toMatchObject({ kind: 'financial-year', label: '2024/25' });
     expect(periodOf('Today 28% of councils are inadequate.')).toMatchObject({ kind: 'relative', label: 'today', years: [] });
+  });
+
+  it('keeps "last year" to its own sentence: a neighbour naming no period has the report\'s', () => {
+    const figures = extractFigures([passage('Last year 30 ferries ran late. The port has 12 berths.', { title: 'Harbour review 2024/25' })]);
+    expect(only(figures, '30').period).toMatchObject({ label: '2023/24', inferred: false });
+    expect(only(figures, '12').period).toMatchObject({ label: '2024/25', inferred: true });
   });
 
   it('takes the period of the figure it sits beside when a sentence names two', () => {
