@@ -212,7 +212,8 @@ export class FiguresIndex {
   /**
    * Of `fitting` (figures fitting the query's grade, period and kind that do not say all its words),
    * those that say most of them (WordWeights, acronyms read either way), closest first, then those of
-   * the passages a search for the query found (`searched`, best first) that say a good part of them.
+   * the passages a search for the query found (`searched`, best first) that say a good part of them,
+   * then the rest of the found passages whose figures' lines together say most of them.
    */
   private closest(query: StatsQuery, fitting: readonly number[], searched: readonly string[]): number[] {
     const words = queryWords(query);
@@ -236,7 +237,15 @@ export class FiguresIndex {
     const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
     // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
     const found = searched.flatMap((passageId) => this.positionsIn(passageId).filter((i) => partly.has(i)));
-    return [...best, ...found];
+    // A figure whose passage says most of the words, its sentence few ("This is a rate of 198 per 100,000"): the words stand in the lines around it.
+    const fits = new Set(fitting);
+    const around = searched.flatMap((passageId) => {
+      const positions = this.positionsIn(passageId);
+      const passageSays = new Set(positions.flatMap((i) => this.stemsOfFigure(i)));
+      if (weights.coverage(words, (word) => passageSays.has(word)) < MOST_WORDS) return [];
+      return positions.filter((i) => fits.has(i) && !covered.has(i) && !partly.has(i));
+    });
+    return [...best, ...found, ...around];
   }
 
   /** The query's words a figure's text says by acronym, either way round. */

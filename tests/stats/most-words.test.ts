@@ -57,6 +57,16 @@ describe('looking figures up by most of their words', () => {
     expect(raws((await index().findSearching(query, async () => [eastport, westholm])).figures)).toEqual(['980', '9%']);
   });
 
+  it('adds the figures of a found passage whose other lines say most of the words, its own saying few', async () => {
+    const lines = passage('The lighthouse keepers logged 412 storm warnings in 2024/25. That is 18% more than in 2023/24.', { docId: 'c-keepers.md', title: 'Coastal watch 2024/25' });
+    const query = parseStatsQuery('% rise in lighthouse storm warnings');
+    // "That is 18% more" says none of the words; the line before it says them, of a count, not a share.
+    expect(index([lines]).find(query).figures).toEqual([]);
+    expect(raws((await index([lines]).findSearching(query, async () => [lines.id])).figures)).toEqual(['18%']);
+    // Not found by the search, the passage vouches for nothing.
+    expect(await index([lines]).findSearching(query, async () => [])).toMatchObject({ figures: [] });
+  });
+
   it('lists the figures saying every word of the query from the passages the search ranks first, first, the rest by period', async () => {
     const query = parseStatsQuery('ferry crossings 2024/25');
     const westholm = reports()[2]!.id;
