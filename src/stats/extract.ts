@@ -21,6 +21,8 @@ const PERIOD_JOINED_AFTER = /^[\s,(]*(?:(?:[\w'’-]+\s+){0,2}(?:in|at|as at|by|
 const COUNTED_JOINED_AFTER = /^\s*(?:of\s+(?:the\s+|all\s+|these\s+|those\s+)?)?(?:[\w'’-]+\s+){0,2}$/i;
 /** "Comparisons are with", "compared with", "than", "since": a period named after these is the one compared with. */
 const COMPARED_BEFORE = /\b(?:compar(?:ed|isons?)(?:\s+(?:are|is))?\s+(?:with|to)|than(?:\s+(?:in|at|on))?|since)\s+(?:the\s+)?(?:end\s+of\s+)?$/i;
+/** "up from 3,902 families in 2023/24": the period of the figure a change is measured from. */
+const MOVED_FROM_BEFORE = /\bfrom\s+[£$€]?\d[\d,.]*(?:\s*(?:%|per\s*cent|[a-z]+)){0,3}\s+(?:in|at|on|during)\s+(?:the\s+)?(?:end\s+of\s+)?$/i;
 /** "the 2020 level", "the 2019 figure": a period named as what a figure is measured against. */
 const LEVEL_AFTER = /^['’]?s?\s+(?:level|figure|total|peak|baseline)s?\b/i;
 /** Large bare numbers ("605,100") are figures when the sentence says what they count. */
@@ -92,7 +94,8 @@ function figuresInSentence(
     const thing = perCounted(n, vocabulary) ?? countedOf[i]?.key;
     // A figure the sentence's own periods all passed over is compared with an earlier one ("16.9, down from 17.4 last year"): it is of the report's time.
     const passedOver = !namedByColumn && named.length > 0;
-    const period = periodOf[i]?.period ?? (passedOver ? context.current() : context.periodNear(sentence.index));
+    const stated = periodOf[i] && !movedFromAnother(text, periodOf[i], n) ? periodOf[i].period : undefined;
+    const period = stated ?? (passedOver ? context.current() : context.periodNear(sentence.index));
     return {
       id: `${sentence.passage.docId}#${sentence.start}+${n.start}`,
       value: n.value,
@@ -318,15 +321,28 @@ class PeriodContext {
   private resolvedAt(i: number): Period | undefined {
     if (i < 0 || i >= this.sentences.length) return undefined;
     // "Comparisons are with 31 August 2022": the period compared with is not the one the passage's figures are of.
-    // "Last year" speaks of its own sentence's figures; the others keep the report's period.
+    // "Last year" and "up from 3,902 in 2023/24" speak of their own sentence's figures; the others keep the report's period.
     const text = this.sentences[i]!.text;
-    return this.periodsOf(i).find((m) => m.period.years.length > 0 && !m.relative && !isComparedPeriod(text, m) && !namesAnAct(text, m))?.period;
+    const others = (m: PeriodMention) => !m.relative && !isComparedPeriod(text, m) && !isMovedFromPeriod(text, m) && !namesAnAct(text, m);
+    return this.periodsOf(i).find((m) => m.period.years.length > 0 && others(m))?.period;
   }
 }
 
 /** Whether a period a sentence names is the one compared with: "compared with 2022", "since 31 March 2024", "the 2020 level". */
 function isComparedPeriod(text: string, mention: PeriodMention): boolean {
   return COMPARED_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) || LEVEL_AFTER.test(text.slice(mention.end, mention.end + 20));
+}
+
+/** Whether a period is that of the figure a change was measured from: its own figure's, not its neighbours'. */
+function isMovedFromPeriod(text: string, mention: PeriodMention): boolean {
+  return MOVED_FROM_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start));
+}
+
+/** "Rose to 26, from 19 in 2022/23": the period is the 19's (a figure or not), not the 26's. */
+function movedFromAnother(text: string, mention: PeriodMention, figure: { start: number }): boolean {
+  const from = Math.max(0, mention.start - 40);
+  const moved = MOVED_FROM_BEFORE.exec(text.slice(from, mention.start));
+  return moved !== null && figure.start < from + moved.index;
 }
 
 /** Whether a year is a law's name: "the Children Act 1989". */

@@ -322,6 +322,16 @@ describe('extractFigures: periods', () => {
     expect(periodOf('Today 28% of councils are inadequate.')).toMatchObject({ kind: 'relative', label: 'today', years: [] });
   });
 
+  it('reads the period after "from 19 in" as the earlier figure\'s, not the later one\'s nor its neighbours\'', () => {
+    const lines = passage('- 1,210 boats docked, up from 1,090 boats in 2023/24;\n- the ferries carried 48,300 passengers.\n\nNew moorings rose to 26, from 19 in 2022/23.', { title: 'Harbour review 2024/25' });
+    const figures = extractFigures([lines]);
+    expect(only(figures, '1,090').period?.label).toBe('2023/24');
+    expect(only(figures, '1,210').period?.label).toBe('2024/25');
+    // The line after names no period: the report's, not the one the boats were counted up from.
+    expect(only(figures, '48,300').period).toMatchObject({ label: '2024/25', inferred: true });
+    expect(only(figures, '26').period?.label).toBe('2024/25');
+  });
+
   it('keeps "last year" to its own sentence: a neighbour naming no period has the report\'s', () => {
     const figures = extractFigures([passage('Last year 30 ferries ran late. The port has 12 berths.', { title: 'Harbour review 2024/25' })]);
     expect(only(figures, '30').period).toMatchObject({ label: '2023/24', inferred: false });
