@@ -25,9 +25,10 @@ export interface SourceFile {
  * sentences, OCR of scanned pages, titles from page 1 or the file name without its extension;
  * 7: a PDF margin line opening with a printed file's name is a header; 8: passages keep the
  * paragraph they start in, which a citation names when there is no page or heading; 9: a numbered
- * paragraph's number opens its first sentence instead of standing as a sentence of its own).
+ * paragraph's number opens its first sentence instead of standing as a sentence of its own;
+ * 25: a table's header may name its columns by dates with a note, "31 March 2025 (%)").
  */
-export const READING_VERSION = 24;
+export const READING_VERSION = 25;
 
 export function sourceFile(path: string, id: string, bytes: Buffer): SourceFile {
   return { path, id, bytes, hash: createHash('sha256').update(`citeline-reading-${READING_VERSION}\n`).update(bytes).digest('hex') };

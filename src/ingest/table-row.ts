@@ -115,8 +115,11 @@ export function isHeaderRow(cells: readonly string[]): boolean {
 
 /** A cell that gives a figure: it opens with one ("25", "8.1%", "£61.00", "-3"). */
 const FIGURE = /^[-–+]?[£$€]?\s?\d/;
-/** A cell that is a year, a year of account ("2024-25", "2024/2025"), a quarter ("Q1 2025") or a date ("31 March 2025"), and a word or two ("2026/27 budget"). */
-const PERIOD = /^(?:Q[1-4]\s+|\d{1,2}\s+[a-z]{3,9}\s+)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?:\s+[a-z]+){0,2}$/i;
+/**
+ * A cell that is a year, a year of account ("2024-25", "2024/2025"), a quarter ("Q1 2025") or a date ("31 March 2025"),
+ * and a word or two ("2026/27 budget") or a note in brackets ("31 March 2025 (%)").
+ */
+const PERIOD = /^(?:Q[1-4]\s+|\d{1,2}\s+[a-z]{3,9}\s+)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?:\s+[a-z]+){0,2}(?:\s*\([^()]{1,20}\))?$/i;
 
 function tidyCell(cell: string): string {
   return cell.replace(/\s+/g, ' ').trim();

@@ -32,12 +32,14 @@ describe('isHeaderRow', () => {
     expect(isHeaderRow(['Item', '2024-25', '2025/26', 'Q1 2026'])).toBe(true);
     expect(isHeaderRow(['', 'Rate per 10,000 children', 'Change'])).toBe(true);
     expect(isHeaderRow(['Type', '31 March 2025', '31 March 2026', '2026/27 budget'])).toBe(true);
+    expect(isHeaderRow(['Berths', '31 March 2025 (number)', '31 March 2025 (%)', '2025/26 (£m)'])).toBe(true);
   });
 
   it('does not take a row giving figures, or a row of one cell', () => {
     expect(isHeaderRow(['Eastpoint', '140', '35'])).toBe(false);
     expect(isHeaderRow(['Dredging', '£1.2m'])).toBe(false);
     expect(isHeaderRow(['Harbour', ''])).toBe(false);
+    expect(isHeaderRow(['Eastpoint', '140 (35%)', '12'])).toBe(false);
   });
 });
 
