@@ -165,8 +165,8 @@ function countsPluralNoun(text: string, n: NumberMention): boolean {
 }
 
 const PLURAL_AFTER = /^\s+(?:[a-z][\w'-]*\s+)?([a-z]{2,}[^s\W]s|people|children|staff)\b/i;
-/** "approvals rose to 26", "exclusions fell from 20 to 13": a plural noun moving to or from the number. */
-const PLURAL_MOVED_BEFORE = /\b[a-z]{2,}[^s\W]s\s+(?:rose|fell|increased|decreased|grew|dropped|doubled|halved)\s+(?:from\s+[\d,.]+\s+)?(?:to|from|by)\s+$/i;
+/** "approvals rose to 26", "exclusions fell from 20 to 13", "... from 7,210 in 2024/25 to 6,840": a plural noun moving to or from the number. */
+const PLURAL_MOVED_BEFORE = /\b[a-z]{2,}[^s\W]s\s+(?:rose|fell|increased|decreased|grew|dropped|doubled|halved)\s+(?:from\s+[\d,.]+\s+(?:in\s+[\w/-]+\s+)?)?(?:to|from|by)\s+$/i;
 /** "Out-of-area placements: 41": a plural noun labelling the number. */
 const PLURAL_LABEL_BEFORE = /\b[a-z]{2,}[^s\W]s:\s*$/i;
 const NOT_COUNTED = /^(?:seconds|minutes|hours|days|weeks|months|years|decades|times|points|percent|pounds)$/i;

@@ -250,14 +250,16 @@ function isNumbering(plain: string, index: number, written: string): boolean {
 const NUMBERED_LABEL = /\b(?:section|s\.|paragraph|para|chapter|table|figure|annex|appendix|part|clause|schedule|regulation|article|recommendation)\s+$/i;
 
 /**
- * "1. Introduction", "2.1 Adoption": numbering, not figures. Opening a text, or (as a numbered
+ * "1. Introduction", "2.1 Adoption": numbering, not figures. Opening a text (before anything but a
+ * word in lower case), or (as a numbered
  * paragraph in a run of them: "...interests. 29. No child") a sentence, before a capital.
  */
 function looksLikeHeadingNumber(plain: string, index: number, text: string): boolean {
   if (!/^\d+(?:\.\d+)*$/.test(text)) return false;
   const before = plain.slice(0, index);
   const after = plain.slice(index + text.length);
-  if (before.trim() === '') return /^\.?\s/.test(after);
+  // "511 children were ...": a number opening a sentence before a word in lower case counts it.
+  if (before.trim() === '') return /^\.?\s+(?![a-z])/.test(after);
   return SENTENCE_ENDED.test(before) && /^\.?\s+[A-Z]/.test(after);
 }
 

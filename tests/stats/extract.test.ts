@@ -109,6 +109,17 @@ describe('extractFigures: kinds of figure', () => {
     expect(figures.map((f) => f.raw)).toEqual(['412', '26', '41']);
   });
 
+  it('reads a number opening a sentence as a count before a word in lower case, and as numbering before a capital', () => {
+    const texts = ['511 children were waiting for a mooring.', '6.2 The harbour logged 40 complaints.', '3 Harbours and berths'];
+    const counts = extractFigures(texts.map((text, i) => passage(text, { docId: `harbour-${i}.md` })));
+    expect(counts.map((f) => f.raw)).toEqual(['511', '40']);
+  });
+
+  it('reads both counts of a plural noun moving from one period\'s figure to another\'s', () => {
+    const figures = extractFigures([passage('Ferry bookings fell from 7,210 in 2024/25 to 6,840 in 2025/26.')]);
+    expect(figures.map((f) => [f.raw, f.period?.label])).toEqual([['7,210', '2024/25'], ['6,840', '2025/26']]);
+  });
+
   it('reads no count from a span of time or a numbered label followed by a verb', () => {
     expect(extractFigures([passage('Section 4 covers the 18 months after the review.')])).toEqual([]);
   });
