@@ -10,7 +10,7 @@
  * ("last year") are the stats vocabulary's, read in periods.ts.
  */
 
-/** A date as precise as stated: a month without a day, or a day. The year is always stated. */
+/** A date as precise as stated: a month without a day, or a day. The year is stated, or given by the report's period. */
 export interface CalendarDate {
   year: number;
   /** 1–12. */
@@ -88,10 +88,13 @@ interface Token {
   day?: number;
   /** A span of days within one month ("1–3 March 2019"): its last day. */
   lastDay?: number;
+  /** Written day first ("30 September"): without a year, still a date; "September 12" may be a month and a count. */
+  dayFirst?: true;
 }
 
-export function findCalendarDates(text: string): CalendarMention[] {
-  if (!HAS_YEAR.test(text) || !DATE_HINT.test(text)) return [];
+/** `yearOf`: the year a day and month written without one fall in ("At 30 September"), from the report's own period; without it, such a date is not read. */
+export function findCalendarDates(text: string, yearOf?: (month: number) => number): CalendarMention[] {
+  if ((!HAS_YEAR.test(text) && !yearOf) || !DATE_HINT.test(text)) return [];
   const tokens: Token[] = [];
   for (const match of text.matchAll(DATE)) {
     const token = tokenOf(match);
@@ -111,7 +114,7 @@ export function findCalendarDates(text: string): CalendarMention[] {
         continue;
       }
     }
-    const single = singleOf(first, text);
+    const single = singleOf(first, text, yearOf);
     if (single) mentions.push(single);
   }
   return mentions;
@@ -127,7 +130,7 @@ function tokenOf(match: RegExpMatchArray): Token | undefined {
   const month = (name: string | undefined) => MONTHS[name!.toLowerCase().replace('.', '')]!;
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   let token: Token | undefined;
-  if (g[1] !== undefined) token = { start, end, day: number(g[1]), lastDay: number(g[2]), month: month(g[3]), year: number(g[4]) };
+  if (g[1] !== undefined) token = { start, end, day: number(g[1]), lastDay: number(g[2]), month: month(g[3]), year: number(g[4]), dayFirst: true };
   else if (g[5] !== undefined) token = { start, end, month: month(g[5]), day: number(g[6]), lastDay: number(g[7]), year: number(g[8]) };
   // "Be that as it may, 2015 ...", "problems that mar 2019 results": a verb, not a month, without a day.
   else if (g[9] !== undefined) token = VERB_MONTH.test(g[9]) ? undefined : { start, end, month: month(g[9]), year: number(g[10]) };
@@ -145,10 +148,11 @@ function isValid(token: Token): boolean {
   return dayFits(token.day) && dayFits(token.lastDay) && (token.lastDay === undefined || token.lastDay > token.day!);
 }
 
-/** A date standing alone: kept only with its year; "the end of" a month is its last day. */
-function singleOf(token: Token, text: string): CalendarMention | undefined {
-  if (token.year === undefined) return undefined;
-  const from: CalendarDate = { year: token.year, month: token.month, ...(token.day ? { day: token.day } : {}) };
+/** A date standing alone: kept only with its year, or a day and month the report's period gives one; "the end of" a month is its last day. */
+function singleOf(token: Token, text: string, yearOf?: (month: number) => number): CalendarMention | undefined {
+  const year = token.year ?? (token.dayFirst && !token.lastDay && yearOf ? yearOf(token.month) : undefined);
+  if (year === undefined || !isValid({ ...token, year })) return undefined;
+  const from: CalendarDate = { year, month: token.month, ...(token.day ? { day: token.day } : {}) };
   if (token.lastDay) {
     return { text: text.slice(token.start, token.end), start: token.start, end: token.end, from, to: { ...from, day: token.lastDay } };
   }

@@ -33,7 +33,7 @@ export function findPeriods(text: string, vocabulary: Vocabulary, now?: Period, 
     for (const mention of findQuarters(text, yearOfAccount)) add(mention);
   }
   if (/\d/.test(text)) {
-    for (const mention of calendarDates(text)) add(mention);
+    for (const mention of calendarDates(text, now)) add(mention);
     for (const mention of yearMentions(text, vocabulary)) add(mention);
   }
   for (const hit of vocabulary.relative.find(text)) {
@@ -64,9 +64,9 @@ function* yearMentions(text: string, vocabulary: Vocabulary): Generator<PeriodMe
   }
 }
 
-/** Dates with a stated year: "31 March 2024", "4th December 2018", "the end of August 2019". */
-function calendarDates(text: string): PeriodMention[] {
-  return findCalendarDates(text).map(({ text: words, start, end, from, to }) => {
+/** Dates with a stated year: "31 March 2024", "4th December 2018", "the end of August 2019"; a day and month in the report's period ("at 30 September"). */
+function calendarDates(text: string, now?: Period): PeriodMention[] {
+  return findCalendarDates(text, now && yearWithin(now)).map(({ text: words, start, end, from, to }) => {
     const period: Period = to
       ? {
           text: words,
@@ -79,6 +79,15 @@ function calendarDates(text: string): PeriodMention[] {
       : { text: words, kind: 'date', label: dateLabel(from), years: [from.year], sortKey: endKey(from), inferred: false };
     return { start, end, period };
   });
+}
+
+/** The year a month without one falls in within the report's period: of a year of account (April to March), the first year up to December. */
+function yearWithin(now: Period): ((month: number) => number) | undefined {
+  if (now.years.length === 0) return undefined;
+  const first = firstYearOfAccount(now);
+  if (first !== undefined) return (month) => (month >= 4 ? first : first + 1);
+  const year = Math.max(...now.years);
+  return () => year;
 }
 
 /** "2024-03-31", or "2024-03" for a month. */
@@ -130,11 +139,15 @@ export function yearPeriod(text: string, year: number): Period {
 function relative(text: string, yearOffset: number, now?: Period): Period {
   if (!now || now.years.length === 0) return { text, kind: 'relative', label: text.toLowerCase(), years: [], sortKey: '', inferred: false };
   if (yearOffset === 0) return { ...now, text, inferred: false };
-  if (now.kind === 'financial-year' || now.kind === 'quarter') {
-    const first = (now.kind === 'quarter' ? yearOfAccount(now) : now.years[0]) ?? Math.min(...now.years);
-    return splitYear(text, first + yearOffset);
-  }
+  const first = firstYearOfAccount(now);
+  if (first !== undefined) return splitYear(text, first + yearOffset);
   return yearPeriod(text, Math.max(...now.years) + yearOffset);
+}
+
+/** The first calendar year of the year of account a period is, or is a quarter of; undefined for other periods. */
+function firstYearOfAccount(period: Period): number | undefined {
+  if (period.kind === 'quarter') return yearOfAccount(period) ?? Math.min(...period.years);
+  return period.kind === 'financial-year' ? period.years[0] : undefined;
 }
 
 /** A document's date as the period it names: a day, a month or a year. */

@@ -35,6 +35,17 @@ describe('findCalendarDates: single dates', () => {
     expect(dates('By 31 March the plan was due; 30 February 2019 is no date.')).toEqual([]);
   });
 
+  it('gives a day and month without a year the year the report\'s period gives it, and nothing else', () => {
+    const ofYear = (text: string) => findCalendarDates(text, (month) => (month >= 4 ? 2025 : 2026)).map(({ text: words, from }) => ({ words, from }));
+    expect(ofYear('At 30 September, 41 posts were empty; by 31 March the panel met.')).toEqual([
+      { words: '30 September', from: { year: 2025, month: 9, day: 30 } },
+      { words: '31 March', from: { year: 2026, month: 3, day: 31 } },
+    ]);
+    // A month alone, a span of days and a day not in its month stay unread; a stated year wins.
+    expect(ofYear('In September 12 boats left, on 1-3 May the port shut, and on 30 February it rained.')).toEqual([]);
+    expect(ofYear('On 30 September 2019 it opened.')[0]!.from).toEqual({ year: 2019, month: 9, day: 30 });
+  });
+
   it('does not read months inside other words, numbers that are not days, or figures after a month', () => {
     expect(dates('The mayor said 2015 was hard.')).toEqual([]);
     expect(dates('In March 10 per cent of councils were inadequate, 2015 figures show.')).toEqual([]);
