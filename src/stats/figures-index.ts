@@ -271,13 +271,18 @@ export class FiguresIndex {
   /** The figures at `positions`, one for each statement. */
   private matching(positions: Iterable<number>): Figure[] {
     const found: Figure[] = [];
-    const stated = new Set<string>();
+    const stated = new Map<string, number>();
     for (const i of positions) {
       const figure = this.set.figure(i);
       const statement = sameStatementKey(figure);
-      if (stated.has(statement)) continue;
-      stated.add(statement);
-      found.push(figure);
+      const at = stated.get(statement);
+      if (at === undefined) {
+        stated.set(statement, found.length);
+        found.push(figure);
+      } else if (!isWrittenSentence(found[at]!) && isWrittenSentence(figure)) {
+        // A fact a table row and a sentence both state is quoted by the sentence, in the row's place: it says what the figure is in words.
+        found[at] = figure;
+      }
     }
     return found;
   }
@@ -325,6 +330,11 @@ const SOME_WORDS = 1 / 3;
 /** A lookup's list: with `everyWord`, figures saying every word of the query, else the closest. */
 function listed(figures: Figure[], everyWord: boolean): StatsMatches {
   return { figures, everyWord, partly: 0 };
+}
+
+/** Whether a figure is stated by a sentence ending as one does, not a table row's cell or a heading. */
+function isWrittenSentence(figure: Figure): boolean {
+  return /[.!?]["'’”)]?$/.test(figure.sentence.text.trimEnd());
 }
 
 /** What makes two statements of a figure the same fact: one document, value, measure and period. */

@@ -131,6 +131,17 @@ describe('FiguresIndex.lookup', () => {
     const restored = openSaved(saved(twice), (id) => passages.find((p) => p.id === id));
     expect(restored.lookup(parseStatsQuery('inadequate')).map((f) => f.id)).toEqual(found.map((f) => f.id));
   });
+
+  it('quotes a fact a table row and a sentence of one document both state by the sentence, in the row\'s place', () => {
+    const report = passage('| Harbour | Berths 2024/25 |\n| --- | --- |\n| Eastpoint | 140 |\n| Westholm | 95 |\n\nEastpoint had 140 berths in 2024/25, the most on the coast.', {
+      docId: 'e-harbours.md',
+      title: 'Harbour review 2024/25',
+    });
+    const found = figuresIndex(extractFigures([report])).lookup(parseStatsQuery('berths 2024/25'));
+    expect(found.map((f) => f.raw)).toEqual(['140', '95']);
+    expect(found[0]!.sentence.text).toBe('Eastpoint had 140 berths in 2024/25, the most on the coast.');
+    expect(found[1]!.sentence.text).toMatch(/^Westholm: /);
+  });
 });
 
 describe('the kinds of figure a stats query asks for', () => {
