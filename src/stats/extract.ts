@@ -4,7 +4,7 @@ import { attachMentions, type Span } from './attach.js';
 import { findGrades, gradeLabel } from './grades.js';
 import { moneyScale, unitBeforeFigure, type MoneyScale } from './money-scale.js';
 import { findNumbers, mayHoldNumber, unitByLabel, type NumberMention } from './numbers.js';
-import { datePeriod, findPeriods, parseDocumentDate, yearPeriod, type KnownDate, type PeriodMention } from './periods.js';
+import { datePeriod, findPeriods, parseDocumentDate, type KnownDate, type PeriodMention } from './periods.js';
 import { yearOfAccount } from './quarters.js';
 import { SentenceSeen, sentencesOf, type PassageSentence } from './sentences.js';
 import { tableRowCells, type RowCell } from './table-rows.js';
