@@ -333,16 +333,21 @@ function isComparedPeriod(text: string, mention: PeriodMention): boolean {
   return COMPARED_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) || LEVEL_AFTER.test(text.slice(mention.end, mention.end + 20));
 }
 
-/** Whether a period is that of the figure a change was measured from: its own figure's, not its neighbours'. */
+/** Where "from 3,902 families in" starts before a period, naming the figure a change was measured from: that figure's period, not its neighbours'. */
+function movedFromAt(text: string, mention: PeriodMention): number | undefined {
+  const from = Math.max(0, mention.start - 40);
+  const moved = MOVED_FROM_BEFORE.exec(text.slice(from, mention.start));
+  return moved ? from + moved.index : undefined;
+}
+
 function isMovedFromPeriod(text: string, mention: PeriodMention): boolean {
-  return MOVED_FROM_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start));
+  return movedFromAt(text, mention) !== undefined;
 }
 
 /** "Rose to 26, from 19 in 2022/23": the period is the 19's (a figure or not), not the 26's. */
 function movedFromAnother(text: string, mention: PeriodMention, figure: { start: number }): boolean {
-  const from = Math.max(0, mention.start - 40);
-  const moved = MOVED_FROM_BEFORE.exec(text.slice(from, mention.start));
-  return moved !== null && figure.start < from + moved.index;
+  const at = movedFromAt(text, mention);
+  return at !== undefined && figure.start < at;
 }
 
 /** Whether a year is a law's name: "the Children Act 1989". */
