@@ -238,12 +238,14 @@ export class FiguresIndex {
     // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
     const found = searched.flatMap((passageId) => this.positionsIn(passageId).filter((i) => partly.has(i)));
     // A figure whose passage says most of the words, its sentence few ("This is a rate of 198 per 100,000"): the words stand in the lines around it.
-    const fits = new Set(fitting);
+    // Made only when a passage qualifies: `fitting` may be most of the index.
+    let fits: Set<number> | undefined;
     const around = searched.flatMap((passageId) => {
       const positions = this.positionsIn(passageId);
       const passageSays = new Set(positions.flatMap((i) => this.stemsOfFigure(i)));
       if (weights.coverage(words, (word) => passageSays.has(word)) < MOST_WORDS) return [];
-      return positions.filter((i) => fits.has(i) && !covered.has(i) && !partly.has(i));
+      const fitSet = (fits ??= new Set(fitting));
+      return positions.filter((i) => fitSet.has(i) && !covered.has(i) && !partly.has(i));
     });
     return [...best, ...found, ...around];
   }
