@@ -16,7 +16,7 @@ import { gitCommit } from '../src/train/git-commit.js';
 import { figureHitRank } from '../src/eval/metrics.js';
 import { FIGURE_SIGNAL_NAMES } from '../src/stats/figure-signals.js';
 import { trainFigureOrder, type FigureLookupExample } from '../src/train/figure-order.js';
-import { sameStatementKey } from '../src/stats/figures-index.js';
+import { isWrittenSentence, sameStatementKey } from '../src/stats/figures-index.js';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +43,7 @@ async function collect(): Promise<FigureLookupExample[]> {
           examples.push({
             set: set.name,
             id: question.id,
-            tiers: tiers.map((tier) => tier.map(({ figure, signals }) => ({ signals, gold: figureHitRank(question, [figure]) === 1, statement: sameStatementKey(figure) }))),
+            tiers: tiers.map((tier) => tier.map(({ figure, signals }) => ({ signals, gold: figureHitRank(question, [figure]) === 1, statement: sameStatementKey(figure), sentence: isWrittenSentence(figure) }))),
           });
         }
         console.error(`${set.name}: ${set.questions.length} lookups read`);

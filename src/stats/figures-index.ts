@@ -272,21 +272,7 @@ export class FiguresIndex {
 
   /** The figures at `positions`, one for each statement. */
   private matching(positions: Iterable<number>): Figure[] {
-    const found: Figure[] = [];
-    const stated = new Map<string, number>();
-    for (const i of positions) {
-      const figure = this.set.figure(i);
-      const statement = sameStatementKey(figure);
-      const at = stated.get(statement);
-      if (at === undefined) {
-        stated.set(statement, found.length);
-        found.push(figure);
-      } else if (!isWrittenSentence(found[at]!) && isWrittenSentence(figure)) {
-        // A fact a table row and a sentence both state is quoted by the sentence, in the row's place: it says what the figure is in words.
-        found[at] = figure;
-      }
-    }
-    return found;
+    return oneStatementEach(Array.from(positions, (i) => this.set.figure(i)), sameStatementKey, isWrittenSentence);
   }
 
   /** The stem numbers of `words`, or undefined when no figure says one of them. */
@@ -334,8 +320,28 @@ function listed(figures: Figure[], everyWord: boolean): StatsMatches {
   return { figures, everyWord, partly: 0 };
 }
 
+/**
+ * One statement of each fact (`key`), in the order given: the first, or a later one written as a
+ * sentence in its place when the first is not (a fact a table row and a sentence both state is
+ * quoted by the sentence: it says what the figure is in words). The lookup's rule, and its training's.
+ */
+export function oneStatementEach<T>(items: Iterable<T>, key: (item: T) => string, isSentence: (item: T) => boolean): T[] {
+  const found: T[] = [];
+  const stated = new Map<string, number>();
+  for (const item of items) {
+    const at = stated.get(key(item));
+    if (at === undefined) {
+      stated.set(key(item), found.length);
+      found.push(item);
+    } else if (!isSentence(found[at]!) && isSentence(item)) {
+      found[at] = item;
+    }
+  }
+  return found;
+}
+
 /** Whether a figure is stated by a sentence ending as one does, not a table row's cell or a heading. */
-function isWrittenSentence(figure: Figure): boolean {
+export function isWrittenSentence(figure: Figure): boolean {
   return /[.!?]["'’”)]?$/.test(figure.sentence.text.trimEnd());
 }
 

@@ -5,6 +5,7 @@
  */
 import { linearScore, type LinearModel } from '../search/linear-model.js';
 import { orderTier } from '../stats/figure-order.js';
+import { oneStatementEach } from '../stats/figures-index.js';
 import { fitListwise, savedLinear, standardise, standardiser } from './linear.js';
 
 /** One figure a lookup listed, as training reads it. */
@@ -12,8 +13,10 @@ export interface ListedFigure {
   signals: Readonly<Record<string, number>>;
   /** Whether it is a gold answer of the lookup. */
   gold: boolean;
-  /** Its statement key: a fact listed twice is shown once, by its first statement. */
+  /** Its statement key: a fact listed twice is shown once (oneStatementEach). */
   statement: string;
+  /** Whether its statement is written as a sentence, which stands for the fact in a table row's place. */
+  sentence: boolean;
 }
 
 /** One answerable lookup: its tiers (every word, then the closest), each in the search's order. */
@@ -52,12 +55,13 @@ export function trainFigureOrder(examples: readonly FigureLookupExample[], featu
   return { model, l2: best.l2, heldOut: best.heldOut, table: table(best.heldOut) };
 }
 
-/** Each tier's figures as the lookup orders them (orderTier: by score, ties in the search's order), one statement of each fact. */
+/** Each tier's figures as the lookup orders them (orderTier: by score, ties in the search's order), one statement of each fact as it keeps them. */
 export function orderedFigures(example: FigureLookupExample, score: (signals: Readonly<Record<string, number>>) => number): ListedFigure[] {
   const shown = new Set<string>();
   const listed: ListedFigure[] = [];
   for (const tier of example.tiers) {
-    for (const figure of orderTier(tier, (listed) => score(listed.signals))) {
+    const ordered = orderTier(tier, (figure) => score(figure.signals));
+    for (const figure of oneStatementEach(ordered, (f) => f.statement, (f) => f.sentence)) {
       if (shown.has(figure.statement)) continue;
       shown.add(figure.statement);
       listed.push(figure);

@@ -21,6 +21,7 @@ function lookups(set: string, count: number, next: () => number): FigureLookupEx
       signals: { clauseCoverage: i === gold ? 0.6 + next() * 0.4 : next() * 0.5, noise: next() },
       gold: i === gold,
       statement: `${set}-${n}-${i}`,
+      sentence: true,
     }));
     return { set, id: `${set}-${n}`, tiers: [tier, []] };
   });
@@ -41,10 +42,18 @@ describe('learning the figure order', () => {
   });
 
   it('lists each tier in turn, one statement of each fact', () => {
-    const figure = (statement: string, score: number, gold = false): ListedFigure => ({ signals: { score }, gold, statement });
+    const figure = (statement: string, score: number, gold = false): ListedFigure => ({ signals: { score }, gold, statement, sentence: true });
     const example: FigureLookupExample = { set: 's', id: 'q', tiers: [[figure('a', 0), figure('b', 2), figure('a', 5)], [figure('c', 9, true), figure('b', 1)]] };
     const listed = orderedFigures(example, (signals) => signals.score!);
     // The closest tier's best stays after the tier saying every word; "a" and "b" are listed once.
     expect(listed.map((f) => `${f.statement}${f.signals.score}`)).toEqual(['a5', 'b2', 'c9']);
+  });
+
+  it('shows a fact by a sentence stating it in the place of a table row ordered first, as the lookup does', () => {
+    const row = (statement: string, score: number, sentence: boolean): ListedFigure => ({ signals: { score }, gold: sentence, statement, sentence });
+    const example: FigureLookupExample = { set: 's', id: 'q', tiers: [[row('a', 1, true), row('a', 5, false), row('b', 3, false)], [row('b', 9, true)]] };
+    const listed = orderedFigures(example, (signals) => signals.score!);
+    // "a": its row is ordered first and its sentence stands there; "b": the sentence is in a later tier, so the row stays.
+    expect(listed.map((f) => [f.statement, f.signals.score, f.sentence])).toEqual([['a', 1, true], ['b', 3, false]]);
   });
 });
