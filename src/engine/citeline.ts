@@ -22,7 +22,7 @@ import { Ranker, loadRankerModel, type RankedWindow, type RankerModel } from '..
 import type { ListedFigure, QuestionEvidence } from '../search/signals/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { windowsOf } from '../search/windows.js';
-import { FiguresIndex, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
+import { FiguresIndex, WrittenNames, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
 import type { Figure, StatsMatches, StatsQuery } from '../stats/types.js';
 import { loadFigureOrderModel, type FigureOrderModel } from '../stats/figure-order.js';
 import { PassageStore } from '../store/passage-store.js';
@@ -85,7 +85,7 @@ export class Citeline implements CitelineEngine {
   /** Kept across questions: a topic's questions read the same passages, and their words recur. */
   private readonly vectors: { sentenceVectors: CachedVectors; wordVectors: CachedVectors };
   private readonly ranker: Ranker;
-  private state: { store: PassageStore | PgIndexStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex; builtAt: string };
+  private state: { store: PassageStore | PgIndexStore; searcher: HybridSearcher; lexical: LexicalIndex; figures: FiguresIndex; writtenNames: () => WrittenNames; builtAt: string };
   private poller: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -218,8 +218,10 @@ export class Citeline implements CitelineEngine {
 
   /** A stats query as the lookup reads it (spelling corrected, short years spelled out), and the search for its passages. */
   private statsLookup(queryText: string): { query: StatsQuery; search: () => Promise<string[]> } {
-    const query = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
-    const { searcher } = this.state;
+    const parsed = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
+    const { searcher, writtenNames } = this.state;
+    const documents = parsed.words.length > 0 ? writtenNames().documentsNaming(parsed.words) : undefined;
+    const query = documents ? { ...parsed, documents } : parsed;
     const search = async () => (await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED)).hits.map((hit) => hit.passage.id);
     return { query, search };
   }
@@ -294,8 +296,13 @@ export class Citeline implements CitelineEngine {
       // Read from every passage once, when a question first asks an acronym the reports never write.
       names: () => (names ??= collectionNames(store.passages())),
     });
+    let writtenNames: WrittenNames | undefined;
+    const { words } = parts.statsVocabulary;
+    const keyWord = (word: string) => (word.length > 2 && !words.stopwords.has(word) ? words.stem(word) : undefined);
+    // Read from every passage once, when a stats lookup first asks: which of its words are names, and which reports write them.
+    const readNames = () => (writtenNames ??= WrittenNames.read(store.passages(), keyWord));
     // Read once per load: the manifest copies every document's passage list.
-    return { store, searcher, lexical, figures, builtAt: store instanceof PgIndexStore ? store.builtAt : store.manifest.builtAt };
+    return { store, searcher, lexical, figures, writtenNames: readNames, builtAt: store instanceof PgIndexStore ? store.builtAt : store.manifest.builtAt };
   }
 }
 

@@ -360,8 +360,9 @@ function* allPositions(size: number): Generator<number> {
   for (let i = 0; i < size; i++) yield i;
 }
 
-/** Whether figure `i` fits the query's grade, period and kind of figure. */
+/** Whether figure `i` fits the query's reports (those naming what it names), grade, period and kind of figure. */
 function fitsFields(figures: FigureSet, i: number, query: StatsQuery): boolean {
+  if (query.documents && !query.documents.has(figures.docId(i))) return false;
   if (query.grades.length > 0) {
     const grades = figures.grades(i);
     if (!query.grades.every((g) => grades.includes(g))) return false;

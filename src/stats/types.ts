@@ -84,6 +84,8 @@ export interface StatsQuery {
   countedWords?: string[];
   /** Kinds of figure asked for, any of them ("rate" asks for a share or a rate per 10,000). */
   units?: FigureUnit[];
+  /** Only figures of these reports fit: those writing every name among `words` (a council, a place), when the query gives one. */
+  documents?: ReadonlySet<string>;
   /** Remaining key words; each must appear in the figure's sentence or document title (or most of them, when no figure says all). */
   words: string[];
 }
