@@ -259,6 +259,8 @@ class RowCells {
 /** Where a sentence names no period: the nearest one named in the passage, else the title's, else the document's date. */
 class PeriodContext {
   private readonly fallback: Period | undefined;
+  /** The period the passage's heading names: read as the line before its first sentence. */
+  private readonly heading: Period | undefined;
   /** What "today" and "last year" are read against. */
   private readonly now: Period | undefined;
   private readonly periods: (PeriodMention[] | undefined)[];
@@ -273,6 +275,8 @@ class PeriodContext {
     const dated = documentDate && datePeriod(documentDate);
     const fromTitle = findPeriods(passage.title, vocabulary, dated).find((m) => m.period.years.length > 0)?.period;
     this.fallback = fromTitle ?? dated;
+    // "Key findings for 2024/25": a section's heading sets the period of its lines, as a sentence before them would.
+    this.heading = passage.heading ? findPeriods(passage.heading, vocabulary, this.fallback).find((m) => m.period.years.length > 0 && !m.relative)?.period : undefined;
     // "Today" is the day the report was published; undated, the period its title names.
     this.now = dated ?? fromTitle;
     this.quarterYear = yearOfAccount(this.fallback);
@@ -303,8 +307,9 @@ class PeriodContext {
     // Outwards from the sentence, the earlier side first at each distance: a passage usually sets its
     // period before giving figures. The first sentence naming a year is the nearest.
     let best: Period | undefined;
-    for (let distance = 0; distance < this.sentences.length && !best; distance++) {
-      best = this.resolvedAt(sentenceIndex - distance) ?? (distance > 0 ? this.resolvedAt(sentenceIndex + distance) : undefined);
+    for (let distance = 0; distance <= this.sentences.length && !best; distance++) {
+      const before = sentenceIndex - distance;
+      best = (before === -1 ? this.heading : this.resolvedAt(before)) ?? (distance > 0 ? this.resolvedAt(sentenceIndex + distance) : undefined);
     }
     return this.inferred(best ?? this.fallback);
   }

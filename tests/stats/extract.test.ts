@@ -303,6 +303,18 @@ describe('extractFigures: periods', () => {
     expect(compared.map((f) => f.period?.label)).toEqual(['2023', '2023']);
   });
 
+
+  it('reads a heading naming a period as the line before the passage: nearer than a sentence after, farther than one before', () => {
+    const text = 'Waiting: the average wait for a ferry fell from 41 to 35 minutes. Cancellations fell to 12 (19 in 2022/23).';
+    const underHeading = extractFigures([passage(text, { heading: 'Headlines for 2024/25', title: 'Ferry service report' })]);
+    expect(only(underHeading, '35').period).toMatchObject({ label: '2024/25', inferred: true });
+    // A sentence before it, in the passage, is nearer still.
+    const afterYear = extractFigures([passage(`In 2021 the service was reviewed. ${text}`, { heading: 'Headlines for 2024/25', title: 'Ferry service report' })]);
+    expect(only(afterYear, '35').period).toMatchObject({ label: '2021', inferred: true });
+    // With no heading, the nearest sentence naming one.
+    const noHeading = extractFigures([passage(text, { title: 'Ferry service report' })]);
+    expect(only(noHeading, '35').period).toMatchObject({ label: '2022/23', inferred: true });
+  });
   it('reads dates and seasons', () => {
     expect(periodOf('As at 31 March 2024, 60% of councils were good or outstanding.')).toMatchObject({ kind: 'date', label: '2024-03-31' });
     expect(periodOf('In autumn 2017, 36% of councils were good or outstanding.')).toMatchObject({ kind: 'season', label: 'autumn 2017', years: [2017] });
