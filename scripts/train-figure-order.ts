@@ -16,7 +16,7 @@ import { gitCommit } from '../src/train/git-commit.js';
 import { figureHitRank } from '../src/eval/metrics.js';
 import { FIGURE_SIGNAL_NAMES } from '../src/stats/figure-signals.js';
 import { trainFigureOrder, type FigureLookupExample } from '../src/train/figure-order.js';
-import { isWrittenSentence, sameStatementKey } from '../src/stats/figures-index.js';
+import { isWrittenSentence, sameStatementKey } from '../src/stats/statements.js';
 
 const { values } = parseArgs({
   options: {

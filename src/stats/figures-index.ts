@@ -6,6 +6,7 @@ import { stemsOf, type FigureKeyWords, type StemLists } from './key-words.js';
 import { checkFigure, checkSaved, decodeColumns, encodeFigures, tabulate, type PassageLookup, type SavedFiguresIndex } from './figures-artifact.js';
 import { SavedFigures, type PassageSource } from './saved-figures.js';
 import { periodsMeet } from './periods.js';
+import { isWrittenSentence, oneStatementEach, sameStatementKey } from './statements.js';
 import { WordWeights } from './word-coverage.js';
 import { AcronymWords } from './acronym-words.js';
 import { readFigureSignals, type FigureReading, type FigureSignalName, type QueryWords } from './figure-signals.js';
@@ -184,20 +185,39 @@ export class FiguresIndex {
   }
 
   /**
-   * One pass over the figures (of `among`, else all) fitting the query's grade, period and kind:
-   * those saying every word of it, and the rest, which a lookup by most words reads.
+   * One pass over the figures (of `among`, else all) fitting the query's reports, grade, period,
+   * kind and part of a count: those saying every word of it, and the rest, which a lookup by most words reads.
    */
   private scan(query: StatsQuery, among?: readonly number[]): Scanned {
     const every: number[] = [];
     const rest: number[] = [];
     // Read by stem number, with no strings made: most figures fit the fields and fail a word. A word no figure says fails them all.
     const wanted = query.words.length === 0 ? [] : this.stemNumbersOf(query.words);
+    const saysPart = query.narrower && this.partSaid(query.narrower);
     for (const i of among ?? allPositions(this.set.size)) {
-      if (!fitsFields(this.set, i, query)) continue;
+      if (!fitsFields(this.set, i, query) || (saysPart && !saysPart(i))) continue;
       const says = (!query.counted || this.set.counted(i) === query.counted) && wanted !== undefined && wanted.every((n) => this.saysStem(i, n));
       (says ? every : rest).push(i);
     }
     return { every, rest };
+  }
+
+  /**
+   * Whether figure `i`'s lines name the part of a count a query asks for ("cla"), in one of its
+   * group's aliases (`narrower`): its sentence or title, or the sentence of another figure of its
+   * passage (a virtual school's report says "children in care" once, then "164 suspensions").
+   */
+  private partSaid(narrower: readonly string[][]): (i: number) => boolean {
+    const aliases = narrower.map((alias) => this.stemNumbersOf(alias)).filter((stems): stems is number[] => stems !== undefined);
+    const says = (i: number) => aliases.some((stems) => stems.every((n) => this.saysStem(i, n)));
+    const byPassage = new Map<string, boolean>();
+    return (i) => {
+      if (says(i)) return true;
+      const passageId = this.set.passageId(i);
+      let said = byPassage.get(passageId);
+      if (said === undefined) byPassage.set(passageId, (said = this.positionsIn(passageId).some(says)));
+      return said;
+    };
   }
 
   /** The positions of the figures saying every word of the query (those of `searched` first), or undefined when it has words and none says them all. */
@@ -318,37 +338,6 @@ const SOME_WORDS = 1 / 3;
 /** A lookup's list: with `everyWord`, figures saying every word of the query, else the closest. */
 function listed(figures: Figure[], everyWord: boolean): StatsMatches {
   return { figures, everyWord, partly: 0 };
-}
-
-/**
- * One statement of each fact (`key`), in the order given: the first, or a later one written as a
- * sentence in its place when the first is not (a fact a table row and a sentence both state is
- * quoted by the sentence: it says what the figure is in words). The lookup's rule, and its training's.
- */
-export function oneStatementEach<T>(items: Iterable<T>, key: (item: T) => string, isSentence: (item: T) => boolean): T[] {
-  const found: T[] = [];
-  const stated = new Map<string, number>();
-  for (const item of items) {
-    const at = stated.get(key(item));
-    if (at === undefined) {
-      stated.set(key(item), found.length);
-      found.push(item);
-    } else if (!isSentence(found[at]!) && isSentence(item)) {
-      found[at] = item;
-    }
-  }
-  return found;
-}
-
-/** Whether a figure is stated by a sentence ending as one does, not a table row's cell or a heading. */
-export function isWrittenSentence(figure: Figure): boolean {
-  return /[.!?]["'’”)]?$/.test(figure.sentence.text.trimEnd());
-}
-
-/** What makes two statements of a figure the same fact: one document, value, measure and period. */
-export function sameStatementKey(figure: Figure): string {
-  const { citation, value, unit, outOf, grade, counted, period } = figure;
-  return [citation.docId, value, unit, outOf ?? '', grade ?? '', counted ?? '', period?.label ?? ''].join('\u0000');
 }
 
 /** What a lookup by most words reads: the query's key words and those naming its counted thing. */

@@ -39,9 +39,22 @@ export function parseStatsQuery(text: string, vocabulary: Vocabulary): StatsQuer
     text,
     grades: features.gradeSets.length > 0 ? orderGrades(features.gradeSets.flat(), vocabulary) : [],
     ...(features.period ? { period: features.period } : {}),
-    ...(features.counted[0] ? { counted: features.counted[0].key, countedWords: features.counted.flatMap((hit) => vocabulary.words.keyWords(hit.text)) } : {}),
+    ...(features.counted[0] ? countedFields(features.counted, vocabulary) : {}),
     ...(units.length > 0 ? { units } : {}),
     words,
+  };
+}
+
+/**
+ * What the query counts, and the words naming it. A narrower alias ("cla") counts its thing
+ * (children) and names its part: figures must say one of its group (so they say what it says).
+ */
+function countedFields(counted: PhraseHit[], vocabulary: Vocabulary): Pick<StatsQuery, 'counted' | 'countedWords' | 'narrower'> {
+  const group = vocabulary.narrowerCounted.get(counted[0]!.text.toLowerCase());
+  return {
+    counted: counted[0]!.key,
+    countedWords: counted.flatMap((hit) => vocabulary.words.keyWords(hit.text)),
+    ...(group ? { narrower: group.map((alias) => vocabulary.words.keyWords(alias)) } : {}),
   };
 }
 

@@ -2,8 +2,12 @@
 
 /** data/stats-vocabulary.json: the words figures are read by. Each alias list holds non-empty phrases. */
 export interface VocabularyData {
-  /** `graded`: what Ofsted grades, which a figure with a grade and no noun of its own counts ("28% inadequate"). */
-  counted: { name: string; aliases: string[]; graded?: boolean }[];
+  /**
+   * `graded`: what Ofsted grades, which a figure with a grade and no noun of its own counts ("28% inadequate").
+   * `narrower`: groups of aliases, each naming a part of what is counted ("children in care" of
+   * children): a lookup naming one lists only figures whose sentence or title says one of its group.
+   */
+  counted: { name: string; aliases: string[]; graded?: boolean; narrower?: string[][] }[];
   units: {
     percent: string[];
     percentagePoints: string[];

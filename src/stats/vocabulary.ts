@@ -27,7 +27,8 @@ export function checkVocabularyData(json: unknown): VocabularyData {
     counted: shape.list(data.counted, 'counted', (value, path) => {
       const entry = shape.object(value, path);
       const graded = shape.optional(entry.graded, `${path}.graded`, shape.boolean);
-      return { ...named(entry, path), ...(graded !== undefined ? { graded } : {}) };
+      const narrower = entry.narrower === undefined ? undefined : shape.list(entry.narrower, `${path}.narrower`, aliases);
+      return { ...named(entry, path), ...(graded !== undefined ? { graded } : {}), ...(narrower ? { narrower } : {}) };
     }),
     units: {
       percent: aliases(units.percent, 'units.percent'),
@@ -63,6 +64,8 @@ export interface Vocabulary {
   /** For typed queries and questions, where "ri" in any case means requires improvement. */
   gradesAnyCase: PhraseMatcher;
   counted: PhraseMatcher;
+  /** Each alias naming part of a counted thing ("cla"), and its group ("children in care", "looked after children", ...). */
+  narrowerCounted: ReadonlyMap<string, readonly string[]>;
   /** The counted things marked `graded`: what a graded figure naming nothing counts. */
   gradedCounted: ReadonlySet<string>;
   relative: PhraseMatcher;
@@ -92,7 +95,8 @@ export function buildVocabulary(data: VocabularyData, gradeModel: GradeModel, st
     words: new KeyWordReader(stopwords),
     grades: new PhraseMatcher(gradeEntries, caseSensitive),
     gradesAnyCase: new PhraseMatcher(gradeEntries),
-    counted: new PhraseMatcher(data.counted.map((c) => ({ key: c.name, phrases: c.aliases }))),
+    counted: new PhraseMatcher(data.counted.map((c) => ({ key: c.name, phrases: [...c.aliases, ...(c.narrower ?? []).flat()] }))),
+    narrowerCounted: new Map(data.counted.flatMap((c) => (c.narrower ?? []).flatMap((group) => group.map((alias) => [alias, group] as const)))),
     gradedCounted: new Set(data.counted.filter((c) => c.graded).map((c) => c.name)),
     relative: new PhraseMatcher(relativeEntries),
     relativeOffset: new Map(data.relativePeriods.map((r, i) => [String(i), r.yearOffset])),

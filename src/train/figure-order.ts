@@ -5,7 +5,7 @@
  */
 import { linearScore, type LinearModel } from '../search/linear-model.js';
 import { orderTier } from '../stats/figure-order.js';
-import { oneStatementEach } from '../stats/figures-index.js';
+import { oneStatementEach } from '../stats/statements.js';
 import { fitListwise, savedLinear, standardise, standardiser } from './linear.js';
 
 /** One figure a lookup listed, as training reads it. */

@@ -131,3 +131,39 @@ describe('AcronymWords', () => {
     expect(typed.worthReading(['ferri'], 0, 0.3)).toBe(false);
   });
 });
+
+describe('a count narrowed by its alias ("cla": children looked after, not every child)', () => {
+  /** A made-up council's children's statistics, in our own words. */
+  function children(): Passage[] {
+    return [
+      passage('At 31 March 2025 there were 412 children looked after by Dunmere, and 1,930 children in need.', { docId: 'c-dunmere.md', title: 'Dunmere children statistics 2025' }),
+      passage('In 2025, 3,100 children joined the library scheme.', { docId: 'c-dunmere.md', title: 'Dunmere children statistics 2025', start: 300 }),
+      passage('The virtual school follows all 118 children in care of school age. In 2025 there were 64 suspensions among its pupils.', {
+        docId: 'd-virtual-school.md',
+        title: 'Dunmere virtual school report 2025',
+      }),
+    ];
+  }
+
+  it('reads the alias as the count of children and the part of them asked for', () => {
+    expect(parseStatsQuery('cla 2025')).toMatchObject({ counted: 'children', narrower: expect.arrayContaining([['cla'], keyWords('children looked after')]) });
+    expect(parseStatsQuery('children 2025').narrower).toBeUndefined();
+  });
+
+  it('lists figures whose sentence, title or passage names the part, not other children', () => {
+    const cla = raws(index(children()).lookup(parseStatsQuery('cla 2025')));
+    expect(cla).toEqual(expect.arrayContaining(['412', '118']));
+    expect(cla).not.toContain('3,100');
+  });
+
+  it('reads the part in another figure\'s sentence of the same passage', async () => {
+    // "64 suspensions" stands in a passage whose other figure says whose they are; the library's 3,100 does not.
+    const searched = async () => ['d-virtual-school.md#0', 'c-dunmere.md#300'];
+    expect(raws((await index(children()).findSearching(parseStatsQuery('cla suspensions 2025'), searched)).figures)).toContain('64');
+    expect(raws((await index(children()).findSearching(parseStatsQuery('cla library scheme 2025'), searched)).figures)).not.toContain('3,100');
+    expect(raws((await index(children()).findSearching(parseStatsQuery('children library scheme 2025'), searched)).figures)).toEqual(['3,100']);
+    expect(raws(index(children()).lookup(parseStatsQuery('children in need 2025')))).toEqual(['412', '1,930']);
+    // Without the narrower alias, every child counts.
+    expect(raws(index(children()).lookup(parseStatsQuery('children 2025')))).toContain('3,100');
+  });
+});

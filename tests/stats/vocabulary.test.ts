@@ -22,6 +22,7 @@ describe('the stats vocabulary file', () => {
     ['an empty alias', (json: Record<string, unknown>) => ((json.counted as { aliases: string[] }[])[0]!.aliases = ['']), 'counted.0.aliases.0: expected a non-empty string'],
     ['a season month out of range', (json: Record<string, unknown>) => ((json.seasons as Record<string, number>).spring = 13), 'seasons.spring: expected a month from 1 to 12'],
     ['a missing list', (json: Record<string, unknown>) => delete json.counted, 'counted: expected a list'],
+    ['a narrower group that is not a list', (json: Record<string, unknown>) => ((json.counted as { narrower?: unknown }[])[0]!.narrower = ['cla']), 'counted.0.narrower.0: expected a list'],
   ])('refuses an edit that breaks it, naming where: %s', (_, damage, problem) => {
     const json = file();
     damage(json);
