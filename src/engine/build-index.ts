@@ -28,7 +28,7 @@ import type { IngestSummary } from './types.js';
 export const LEXICAL_ARTIFACT = 'bm25';
 export const FIGURES_ARTIFACT = 'figures';
 /** Bumped when the BM25 or figures artifact changes shape, so the next ingest rewrites them. */
-export const ARTIFACTS_VERSION = 45;
+export const ARTIFACTS_VERSION = 46;
 const ARTIFACTS_META = 'artifacts-meta';
 
 
