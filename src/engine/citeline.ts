@@ -22,7 +22,7 @@ import { Ranker, loadRankerModel, type RankedWindow, type RankerModel } from '..
 import type { ListedFigure, QuestionEvidence } from '../search/signals/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { windowsOf } from '../search/windows.js';
-import { FiguresIndex, WrittenNames, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
+import { FiguresIndex, WrittenNames, placesAgree, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
 import type { Figure, StatsMatches, StatsQuery } from '../stats/types.js';
 import { loadFigureOrderModel, type FigureOrderModel } from '../stats/figure-order.js';
 import { PassageStore } from '../store/passage-store.js';
@@ -207,7 +207,12 @@ export class Citeline implements CitelineEngine {
    */
   async stats(queryText: string): Promise<{ query: StatsQuery } & StatsMatches> {
     const { query, search } = this.statsLookup(queryText);
-    return { query, ...(await this.state.figures.findSearching(query, search, this.parts.figureOrder)) };
+    const found = await this.state.figures.findSearching(query, search, this.parts.figureOrder);
+    const { places } = this.parts.vocabulary;
+    const agree = (figures: readonly Figure[]) => placesAgree(figures, places.find(query.text, { anyCase: true }), (text) => places.find(text));
+    // The closest (`partly`) are the last figures listed: counted again among those kept.
+    const closest = agree(found.figures.slice(found.figures.length - found.partly));
+    return { query, ...found, figures: agree(found.figures), partly: closest.length };
   }
 
   /** What a stats lookup orders, tier by tier, with each figure's signals: what `npm run train:figures` learns the order from. */

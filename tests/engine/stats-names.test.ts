@@ -15,6 +15,12 @@ const REPORTS = {
     'Harbury Council approved 14 new foster carers in 2024, and Harbury lost 9 who retired.',
     'The council says recruitment in Harbury is slower than it hoped.',
   ],
+  'regional-fostering.md': [
+    '# Regional fostering review 2024',
+    'In London, 61% of new foster carers were approved within six months in 2024.',
+    'In the North East, 48% of new foster carers were approved within six months in 2024.',
+    'Across England, 55% of new foster carers were approved within six months in 2024.',
+  ],
   'oakmere-budget.md': [
     '# Oakmere schools budget 2024',
     'The high needs deficit in Oakmere reached £4.2 million in 2024, up from £3.1 million a year before.',
@@ -47,5 +53,16 @@ describe('a stats lookup naming a place', () => {
     expect((await engine.stats('high needs deficit harbury')).figures).toEqual([]);
     // Without the name the deficit is found.
     expect((await engine.stats('high needs deficit')).figures.map((f) => f.raw)).toContain('£4.2 million');
+  });
+});
+
+describe('a stats lookup naming a region', () => {
+  it('lists no line about other regions only', async () => {
+    const northEast = (await engine.stats('foster carers approved north east 2024')).figures.map((f) => f.raw);
+    expect(northEast).toContain('48%');
+    expect(northEast).not.toContain('61%');
+    // The reports give no figure for the South West: London's and the North East's are not it.
+    expect((await engine.stats('foster carers approved south west 2024')).figures.map((f) => f.raw)).not.toContain('61%');
+    expect((await engine.stats('foster carers approved south west 2024')).figures.map((f) => f.raw)).not.toContain('48%');
   });
 });
