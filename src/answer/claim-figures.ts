@@ -41,6 +41,10 @@ const AGE_BEFORE = /\b(?:(?:under|over)-|aged?\s+)$/i;
 const AGE_GROUP_AFTER = /^s\b/;
 /** "a one-word rating", "a 12-month plan": a number joined to the word after it describes, it is no figure. */
 const COMPOUND_AFTER = /^-(?!odd\b)[a-z]/i;
+/** "Q2", "quarter 3": a quarter's number. */
+const QUARTER_BEFORE = /\b(?:q|quarter\s+)$/i;
+/** "24/25", "2014-15": the second year of a year of account, after the first. */
+const YEAR_OF_ACCOUNT_BEFORE = /\b(?:\d{2}|\d{4})\s?[/–-]\s?$/;
 
 interface ClaimedFigure {
   value: number;
@@ -96,9 +100,16 @@ function claimedFigures(claim: string, vocabulary: Vocabulary): ClaimedFigure[] 
     const after = claim.slice(n.start + n.written.length);
     const age = AGE_BEFORE.test(before) || AGE_GROUP_AFTER.test(after);
     if (MONTH_BEFORE.test(before) || PER_BEFORE.test(before) || age || COMPOUND_AFTER.test(after)) return [];
+    if (QUARTER_BEFORE.test(before) || isYearOfAccount(before, n.value)) return [];
     const worded = n.unit === 'percent' && !/%|per\s?cent/i.test(n.written);
     return [{ value: n.value, unit: n.unit, written: n.written, hedged: HEDGE_BEFORE.test(before), worded }];
   });
+}
+
+/** Whether a number is the second year of a year of account ("in 24/25": 25 after 24), not a figure. */
+function isYearOfAccount(before: string, value: number): boolean {
+  const first = YEAR_OF_ACCOUNT_BEFORE.exec(before)?.[0].match(/\d+/)?.[0];
+  return first !== undefined && (Number(first) + 1) % 100 === value % 100;
 }
 
 function backs(stated: StatedValue, figure: ClaimedFigure): boolean {

@@ -58,6 +58,15 @@ describe('the figures a claim states that no line found states', () => {
     expect(claimFigures('there were 40-odd closures', [], vocabulary).claimed).toEqual(['40']);
   });
 
+  it('reads a short year of account or a quarter as no figure: "in 24/25", "in Q2"', () => {
+    expect(claimFigures('re-referrals were still ~25% in 25/26', [], vocabulary).claimed).toEqual(['25%']);
+    expect(claimFigures('transport cost ~£2.1bn in 24/25', [], vocabulary).claimed).toEqual(['£2.1bn']);
+    expect(claimFigures('a third of audits were good in Q2', [], vocabulary).claimed).toEqual(['a third']);
+    expect(claimFigures('spend rose in 14/15 and 15/16', [], vocabulary).claimed).toEqual([]);
+    // Two numbers that are not consecutive years are no year of account: an age range stays as it was read.
+    expect(claimFigures('only half of our 19-21 care leavers are in EET', [], vocabulary).claimed).toEqual(['half', '21']);
+  });
+
   it('backs a claim when lines state at least half its figures, a claim adding one of its own reckoning', () => {
     const line = 'The bill rose from £4.5 million in 2023/24 to £8.4 million in 2025/26.';
     expect(figuresBacked('the bill nearly doubled in 2 years, from 4.5m to 8.4m', [line], vocabulary)).toBe(true);
