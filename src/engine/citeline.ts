@@ -3,6 +3,7 @@
  * (BM25 + vectors), and composes a cited, extractive reply. Surfaces (CLI, Slack) only call this.
  */
 import { join } from 'node:path';
+import { namingFirst } from '../answer/claim-names.js';
 import { figuresBacked } from '../answer/claim-figures.js';
 import { proseLeadForClaim } from '../answer/claim-lead.js';
 import { extractiveReply } from '../answer/extractive.js';
@@ -142,18 +143,22 @@ export class Citeline implements CitelineEngine {
 
   /**
    * A claim is searched like a question (its own words are the best query for the lines behind it).
-   * It is backed only when the lines found state at least half the figures it states (claim-figures.ts);
-   * declining says no line backs it. A sentence stating all its figures leads before a table stating them (claim-lead.ts).
+   * It is backed only when the lines found state at least half the figures it states (claim-figures.ts),
+   * lines of the reports writing every name it gives (a council, a place, a person: WrittenNames) when
+   * it gives one; declining says no line backs it. A sentence stating all its figures leads before a table stating them (claim-lead.ts).
    */
   findSources(claim: string, options: AskOptions = {}): Promise<Reply> {
     return this.reply(claim, options, { claim: true, noAnswerText: this.parts.prompts.noSupport });
   }
 
   private async reply(text: string, options: AskOptions, { claim, noAnswerText }: { claim: boolean; noAnswerText: string }): Promise<Reply> {
-    const { question: evidence, ranked, confidence, answerable } = await this.rankQuestion(text, options);
+    const { question: evidence, ranked: found, confidence, answerable } = await this.rankQuestion(text, options);
+    const ranked = claim ? namingFirst(this.state.writtenNames(), evidence.query.text, found) : { windows: found, naming: found.length };
+    const linesRead = Math.min(CLAIM_LINES_READ, ranked.naming);
+    const read = ranked.windows.slice(0, linesRead);
     // Read as searching read it, short years spelt out ("17/18" is a year, not two figures).
-    const backed = !claim || figuresBacked(evidence.query.text, ranked.slice(0, CLAIM_LINES_READ).map((item) => item.evidence.window.text), this.parts.statsVocabulary);
-    const cited = claim ? proseLeadForClaim(ranked, evidence.query.text, this.parts.statsVocabulary, CLAIM_LINES_READ) : ranked;
+    const backed = !claim || (read.length > 0 && figuresBacked(evidence.query.text, read.map((item) => item.evidence.window.text), this.parts.statsVocabulary));
+    const cited = claim ? proseLeadForClaim(ranked.windows, evidence.query.text, this.parts.statsVocabulary, Math.max(1, linesRead)) : ranked.windows;
     return extractiveReply(evidence.query, cited, { confidence, answerable: backed ? answerable : 0 }, {
       maxCitations: options.maxCitations ?? DEFAULT_CITATIONS,
       declineBelow: this.parts.ranker.declineBelow,
@@ -225,7 +230,10 @@ export class Citeline implements CitelineEngine {
   private statsLookup(queryText: string): { query: StatsQuery; search: () => Promise<string[]> } {
     const parsed = parseStatsQuery(correctSpelling(spellOutShortYears(cleanQuestion(queryText)), this.spelling()).text, this.parts.statsVocabulary);
     const { searcher, writtenNames } = this.state;
-    const documents = parsed.words.length > 0 ? writtenNames().documentsNaming(parsed.words) : undefined;
+    // The names among the words left to say (not a grade's or a period's): "westmere", not "March".
+    const { words } = this.parts.statsVocabulary;
+    const names = parsed.words.length > 0 ? writtenNames().namesIn(parsed.text).filter((name) => parsed.words.includes(words.stem(name))) : [];
+    const documents = writtenNames().documentsNaming(names);
     const query = documents ? { ...parsed, documents } : parsed;
     const search = async () => (await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED)).hits.map((hit) => hit.passage.id);
     return { query, search };
@@ -302,10 +310,8 @@ export class Citeline implements CitelineEngine {
       names: () => (names ??= collectionNames(store.passages())),
     });
     let writtenNames: WrittenNames | undefined;
-    const { words } = parts.statsVocabulary;
-    const keyWord = (word: string) => (word.length > 2 && !words.stopwords.has(word) ? words.stem(word) : undefined);
-    // Read from every passage once, when a stats lookup first asks: which of its words are names, and which reports write them.
-    const readNames = () => (writtenNames ??= WrittenNames.read(store.passages(), keyWord));
+    // Read from every passage once, when a stats lookup or a claim first asks: which words are names, and which reports write them.
+    const readNames = () => (writtenNames ??= WrittenNames.read(store.passages()));
     // Read once per load: the manifest copies every document's passage list.
     return { store, searcher, lexical, figures, writtenNames: readNames, builtAt: store instanceof PgIndexStore ? store.builtAt : store.manifest.builtAt };
   }

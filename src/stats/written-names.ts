@@ -2,14 +2,19 @@
  * The words a collection writes as names (a council, a place, a home, a service): those it
  * capitalises wherever a sentence does not open, and the documents writing each. A name is not
  * paraphrased as other words are, so a report that never writes it holds no figure about it:
- * "high needs deficit Westmere" is not answered from a report on two other councils.
+ * "high needs deficit Westmere" is not answered from a report on two other councils, nor a claim
+ * about Westmere backed by another council's line.
  */
+import { MONTH_NAME } from '../search/text-analysis.js';
 import { foldQuotes } from './phrases.js';
 
 /** A word is a name when at least this share of its writings inside a sentence are capitalised. */
 const CAPITALISED_SHARE = 0.9;
 /** ... and it is written so at least this often: one capitalised mention may be a heading's. */
 const CAPITALISED_AT_LEAST = 2;
+
+const MONTH = new RegExp(`^${MONTH_NAME}$`, 'i');
+const WORD = /[A-Za-z]+/g;
 
 /** What opens a sentence, a line, a list item, a table cell or a quotation: a capital after it says nothing. */
 const OPENING = /(?:^|[\n.!?:;|•()"“‘'\-–—]|\d)[ \t]*$/;
@@ -28,60 +33,60 @@ export class WrittenNames {
     private readonly writers: ReadonlyMap<string, ReadonlySet<string>>,
   ) {}
 
-  /** Reads every passage's words, by the key word (`stem`) the figures index reads them as. */
-  static read(passages: Iterable<NamedText>, stem: (word: string) => string | undefined): WrittenNames {
+  /**
+   * Reads every passage's words, each as written in lower case: a name is a word, not a stem
+   * ("landed" is no sign of "Land").
+   */
+  static read(passages: Iterable<NamedText>): WrittenNames {
     const capitalised = new Map<string, number>();
     const lowerCase = new Map<string, number>();
     const writers = new Map<string, Set<string>>();
     const titlesRead = new Set<string>();
-    const wrote = (key: string, docId: string) => {
-      const docs = writers.get(key);
+    const wrote = (word: string, docId: string) => {
+      const docs = writers.get(word);
       if (docs) docs.add(docId);
-      else writers.set(key, new Set([docId]));
+      else writers.set(word, new Set([docId]));
     };
     for (const { docId, title, text } of passages) {
       if (!titlesRead.has(docId)) {
         titlesRead.add(docId);
-        for (const [word] of foldQuotes(title).matchAll(/[A-Za-z]+/g)) {
-          const key = stem(word.toLowerCase());
-          if (key !== undefined) wrote(key, docId);
-        }
+        for (const [word] of foldQuotes(title).matchAll(WORD)) wrote(word.toLowerCase(), docId);
       }
       const folded = foldQuotes(text);
-      for (const match of folded.matchAll(/[A-Za-z]+/g)) {
+      for (const match of folded.matchAll(WORD)) {
         const word = match[0];
-        const key = stem(word.toLowerCase());
-        if (key === undefined) continue;
-        wrote(key, docId);
-        // An acronym ("SEND", "LAs", "DfE") is capitalised whatever it stands for: only "Westmere" or "westmere" say.
-        const written = /^[A-Z][a-z]+$/.test(word) ? capitalised : /^[a-z]+$/.test(word) ? lowerCase : undefined;
+        wrote(word.toLowerCase(), docId);
+        // An acronym ("SEND", "LAs", "DfE") is capitalised whatever it stands for, and a month as a date: only "Westmere" or "westmere" say.
+        const written = MONTH.test(word) ? undefined : /^[A-Z][a-z]+$/.test(word) ? capitalised : /^[a-z]+$/.test(word) ? lowerCase : undefined;
         if (!written || OPENING.test(folded.slice(Math.max(0, match.index - 4), match.index))) continue;
+        const key = word.toLowerCase();
         written.set(key, (written.get(key) ?? 0) + 1);
       }
     }
     return new WrittenNames(capitalised, lowerCase, writers);
   }
 
-  /** Whether the collection writes key word `key` as a name. */
-  isName(key: string): boolean {
-    const upper = this.capitalised.get(key) ?? 0;
-    const lower = this.lowerCase.get(key) ?? 0;
+  /** Whether the collection writes `word` (in lower case) as a name. */
+  isName(word: string): boolean {
+    const upper = this.capitalised.get(word) ?? 0;
+    const lower = this.lowerCase.get(word) ?? 0;
     return upper >= CAPITALISED_AT_LEAST && upper / (upper + lower) >= CAPITALISED_SHARE;
   }
 
-  /** The documents writing key word `key`, in a title or a passage. */
-  documentsWriting(key: string): ReadonlySet<string> {
-    return this.writers.get(key) ?? new Set();
+  /** The names a text writes, in lower case, each once, in order. */
+  namesIn(text: string): string[] {
+    return [...new Set(Array.from(foldQuotes(text).matchAll(WORD), ([word]) => word.toLowerCase()))].filter((word) => this.isName(word));
   }
 
-  /**
-   * The documents writing every name among `keys` (a query's key words), or undefined when none is
-   * a name: only their figures can be about what the query names.
-   */
-  documentsNaming(keys: readonly string[]): ReadonlySet<string> | undefined {
-    const names = keys.filter((key) => this.isName(key));
+  /** The documents writing `word` (in lower case), in a title or a passage. */
+  documentsWriting(word: string): ReadonlySet<string> {
+    return this.writers.get(word) ?? new Set();
+  }
+
+  /** The documents writing every one of `names` (undefined when there are none): only they can be about what a query names. */
+  documentsNaming(names: readonly string[]): ReadonlySet<string> | undefined {
     if (names.length === 0) return undefined;
-    const [first, ...rest] = names.map((key) => this.documentsWriting(key));
+    const [first, ...rest] = names.map((name) => this.documentsWriting(name));
     return new Set([...first!].filter((docId) => rest.every((docs) => docs.has(docId))));
   }
 }

@@ -66,3 +66,13 @@ describe('a stats lookup naming a region', () => {
     expect((await engine.stats('foster carers approved south west 2024')).figures.map((f) => f.raw)).not.toContain('48%');
   });
 });
+
+describe('finding sources for a claim naming a council', () => {
+  it('backs it only by lines of the reports that write the name', async () => {
+    const oakmere = await engine.findSources("Oakmere's high needs deficit reached £4.2 million in 2024");
+    expect(oakmere.answered).toBe(true);
+    expect(oakmere.citations[0]?.extract).toMatch(/£4\.2 million/);
+    // Harbury's report states no deficit: Oakmere's line does not back a claim about Harbury.
+    expect((await engine.findSources("Harbury's high needs deficit reached £4.2 million in 2024")).answered).toBe(false);
+  });
+});
