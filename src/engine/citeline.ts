@@ -233,7 +233,7 @@ export class Citeline implements CitelineEngine {
     // The names among the words left to say (not a grade's or a period's): "westmere", not "March".
     const { words } = this.parts.statsVocabulary;
     const names = parsed.words.length > 0 ? writtenNames().namesIn(parsed.text).filter((name) => parsed.words.includes(words.stem(name))) : [];
-    const documents = writtenNames().documentsNaming(names);
+    const documents = names.length > 0 ? writtenNames().documentsNaming(names) : undefined;
     const query = documents ? { ...parsed, documents } : parsed;
     const search = async () => (await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED)).hits.map((hit) => hit.passage.id);
     return { query, search };

@@ -63,7 +63,9 @@ export class WrittenNames {
         written.set(key, (written.get(key) ?? 0) + 1);
       }
     }
-    return new WrittenNames(capitalised, lowerCase, writers);
+    const names = new WrittenNames(capitalised, lowerCase, new Map());
+    // Only a name's writers are ever asked for: the other words' would be most of the memory.
+    return new WrittenNames(capitalised, lowerCase, new Map([...writers].filter(([word]) => names.isName(word))));
   }
 
   /** Whether the collection writes `word` (in lower case) as a name. */
@@ -78,7 +80,7 @@ export class WrittenNames {
     return [...new Set(Array.from(foldQuotes(text).matchAll(WORD), ([word]) => word.toLowerCase()))].filter((word) => this.isName(word));
   }
 
-  /** The documents writing `word` (in lower case), in a title or a passage. */
+  /** The documents writing name `word` (in lower case), in a title or a passage; none for a word that is no name. */
   documentsWriting(word: string): ReadonlySet<string> {
     return this.writers.get(word) ?? new Set();
   }
