@@ -24,7 +24,7 @@ import type { ListedFigure, QuestionEvidence } from '../search/signals/types.js'
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { windowsOf } from '../search/windows.js';
 import { FiguresIndex, WrittenNames, placesAgree, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
-import type { Figure, StatsMatches, StatsQuery } from '../stats/types.js';
+import type { StatsMatches, StatsQuery } from '../stats/types.js';
 import { loadFigureOrderModel, type FigureOrderModel } from '../stats/figure-order.js';
 import { PassageStore } from '../store/passage-store.js';
 import { ArtifactUnavailableError, savedArtifact } from './artifacts.js';
@@ -214,10 +214,7 @@ export class Citeline implements CitelineEngine {
     const { query, search } = this.statsLookup(queryText);
     const found = await this.state.figures.findSearching(query, search, this.parts.figureOrder);
     const { places } = this.parts.vocabulary;
-    const agree = (figures: readonly Figure[]) => placesAgree(figures, places.find(query.text, { anyCase: true }), (text) => places.find(text));
-    // The closest (`partly`) are the last figures listed: counted again among those kept.
-    const closest = agree(found.figures.slice(found.figures.length - found.partly));
-    return { query, ...found, figures: agree(found.figures), partly: closest.length };
+    return { query, ...placesAgree(found, places.find(query.text, { anyCase: true }), (text) => places.find(text)) };
   }
 
   /** What a stats lookup orders, tier by tier, with each figure's signals: what `npm run train:figures` learns the order from. */

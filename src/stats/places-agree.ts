@@ -3,12 +3,15 @@
  * other places: a figure whose sentence names places, none of them the one asked, is another place's.
  * A sentence naming no place may be about any (a report on the place asked states its figures bare).
  */
-import type { Figure } from './types.js';
+import type { Figure, StatsMatches } from './types.js';
 
-export function placesAgree(figures: readonly Figure[], asked: readonly string[], placesIn: (text: string) => string[]): Figure[] {
-  if (asked.length === 0) return [...figures];
-  return figures.filter((figure) => {
+/** A lookup's list without the figures of other places than those `asked`, its closest (`partly`, the last listed) counted again. */
+export function placesAgree(found: StatsMatches, asked: readonly string[], placesIn: (text: string) => string[]): StatsMatches {
+  if (asked.length === 0) return found;
+  const agrees = (figure: Figure) => {
     const named = placesIn(figure.sentence.text);
     return named.length === 0 || named.some((place) => asked.includes(place));
-  });
+  };
+  const closest = found.figures.slice(found.figures.length - found.partly).filter(agrees);
+  return { ...found, figures: found.figures.filter(agrees), partly: closest.length };
 }

@@ -82,7 +82,7 @@ export interface StatsQuery {
   counted?: string;
   /** The key words of the query's words naming `counted` ("social workers" -> social, worker). */
   countedWords?: string[];
-  /** Part of what is counted ("cla": children looked after), as its group's aliases' key words: a figure's sentence or title says every word of one. */
+  /** Part of what is counted ("cla": children looked after), as its group's aliases' key words: a figure's sentence or title, or another figure's sentence of its passage, says every word of one. */
   narrower?: string[][];
   /** Kinds of figure asked for, any of them ("rate" asks for a share or a rate per 10,000). */
   units?: FigureUnit[];

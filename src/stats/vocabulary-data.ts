@@ -5,7 +5,8 @@ export interface VocabularyData {
   /**
    * `graded`: what Ofsted grades, which a figure with a grade and no noun of its own counts ("28% inadequate").
    * `narrower`: groups of aliases, each naming a part of what is counted ("children in care" of
-   * children): a lookup naming one lists only figures whose sentence or title says one of its group.
+   * children): a lookup naming one lists only figures whose lines (the sentence, the title, or another
+   * figure's sentence of the passage) say one of its group.
    */
   counted: { name: string; aliases: string[]; graded?: boolean; narrower?: string[][] }[];
   units: {

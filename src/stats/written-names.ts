@@ -63,16 +63,14 @@ export class WrittenNames {
         written.set(key, (written.get(key) ?? 0) + 1);
       }
     }
-    const names = new WrittenNames(capitalised, lowerCase, new Map());
     // Only a name's writers are ever asked for: the other words' would be most of the memory.
-    return new WrittenNames(capitalised, lowerCase, new Map([...writers].filter(([word]) => names.isName(word))));
+    const named = (word: string) => writtenAsName(capitalised.get(word) ?? 0, lowerCase.get(word) ?? 0);
+    return new WrittenNames(capitalised, lowerCase, new Map([...writers].filter(([word]) => named(word))));
   }
 
   /** Whether the collection writes `word` (in lower case) as a name. */
   isName(word: string): boolean {
-    const upper = this.capitalised.get(word) ?? 0;
-    const lower = this.lowerCase.get(word) ?? 0;
-    return upper >= CAPITALISED_AT_LEAST && upper / (upper + lower) >= CAPITALISED_SHARE;
+    return writtenAsName(this.capitalised.get(word) ?? 0, this.lowerCase.get(word) ?? 0);
   }
 
   /** The names a text writes, in lower case, each once, in order. */
@@ -91,4 +89,9 @@ export class WrittenNames {
     const [first, ...rest] = names.map((name) => this.documentsWriting(name));
     return new Set([...first!].filter((docId) => rest.every((docs) => docs.has(docId))));
   }
+}
+
+/** Whether a word written `upper` times capitalised and `lower` times not, inside sentences, is a name. */
+function writtenAsName(upper: number, lower: number): boolean {
+  return upper >= CAPITALISED_AT_LEAST && upper / (upper + lower) >= CAPITALISED_SHARE;
 }
