@@ -239,20 +239,24 @@ export class FiguresIndex {
     const words = queryWords(query);
     const weights = (this.weights ??= WordWeights.of(this.keyWords));
     const acronyms = this.acronymsOf(query);
+    const asksOf = askedBeyondNames(query, words, weights);
     const covered = new Map<number, number>();
     const partly = new Set<number>();
     for (const i of fitting) {
       const says = new Set(this.stemsOfFigure(i));
       const countedSaid = query.counted !== undefined && this.set.counted(i) === query.counted;
-      const saysWord = (word: string) => says.has(word) || (countedSaid && query.countedWords!.includes(word));
+      let saysWord = (word: string) => says.has(word) || (countedSaid && query.countedWords!.includes(word));
       let share = weights.coverage(words, saysWord);
       // Acronyms are read from the figure's text, so only where its key words show they may matter.
       if (share < MOST_WORDS && acronyms.worthReading(says, share, MOST_WORDS / 2)) {
         const byAcronym = acronyms.read(`${this.set.figure(i).sentence.text} ${this.set.title(i)}`);
-        share = weights.coverage(words, (word) => saysWord(word) || byAcronym.has(word));
+        const plain = saysWord;
+        saysWord = (word) => plain(word) || byAcronym.has(word);
+        share = weights.coverage(words, saysWord);
       }
+      if (share < SOME_WORDS || asksOf(saysWord) < SOME_WORDS) continue;
       if (share >= MOST_WORDS) covered.set(i, share);
-      else if (share >= SOME_WORDS) partly.add(i);
+      else partly.add(i);
     }
     const best = [...covered.keys()].sort((a, b) => covered.get(b)! - covered.get(a)! || a - b);
     // The search reads the query as a question is read (its synonyms, word vectors, BM25): what it finds, the words only partly say.
@@ -263,7 +267,8 @@ export class FiguresIndex {
     const around = searched.flatMap((passageId) => {
       const positions = this.positionsIn(passageId);
       const passageSays = new Set(positions.flatMap((i) => this.stemsOfFigure(i)));
-      if (weights.coverage(words, (word) => passageSays.has(word)) < MOST_WORDS) return [];
+      const passageSaysWord = (word: string) => passageSays.has(word);
+      if (weights.coverage(words, passageSaysWord) < MOST_WORDS || asksOf(passageSaysWord) < SOME_WORDS) return [];
       const fitSet = (fits ??= new Set(fitting));
       return positions.filter((i) => fitSet.has(i) && !covered.has(i) && !partly.has(i));
     });
@@ -343,6 +348,16 @@ function listed(figures: Figure[], everyWord: boolean): StatsMatches {
 /** What a lookup by most words reads: the query's key words and those naming its counted thing. */
 function queryWords(query: StatsQuery): string[] {
   return [...query.words, ...(query.countedWords ?? [])];
+}
+
+/**
+ * How much of what a query asks beyond its names a text says (1 when it gives no name, or only
+ * names): a name says which reports, and a figure saying the name alone answers nothing of it.
+ */
+function askedBeyondNames(query: StatsQuery, words: readonly string[], weights: WordWeights): (says: (word: string) => boolean) => number {
+  const asked = query.names ? words.filter((word) => !query.names!.includes(word)) : words;
+  if (asked.length === 0 || asked.length === words.length) return () => 1;
+  return (says) => weights.coverage(asked, says);
 }
 
 function* allPositions(size: number): Generator<number> {

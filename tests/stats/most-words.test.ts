@@ -57,6 +57,16 @@ describe('looking figures up by most of their words', () => {
     expect(raws((await index().findSearching(query, async () => [eastport, westholm])).figures)).toEqual(['980', '9%']);
   });
 
+  it('lists no figure saying only the names of a query that gives them, however rare the names', async () => {
+    // A name says which reports; "vessel repairs" is what is asked, and no Westholm line says it.
+    const named = (text: string) => ({ ...parseStatsQuery(text), documents: new Set(['b-westholm.md']), names: ['westholm'] });
+    const westholm = reports()[2]!.id;
+    expect(raws((await index().findSearching(parseStatsQuery('westholm vessel repairs'), async () => [westholm])).figures)).toEqual(['980', '9%']);
+    expect((await index().findSearching(named('westholm vessel repairs'), async () => [westholm])).figures).toEqual([]);
+    // Saying what is asked beside the name, they are listed.
+    expect(raws((await index().findSearching(named('westholm late ferry departures'), async () => [westholm])).figures)).toEqual(['980', '9%']);
+  });
+
   it('adds the figures of a found passage whose other lines say most of the words, its own saying few', async () => {
     const lines = passage('The lighthouse keepers logged 412 storm warnings in 2024/25. That is 18% more than in 2023/24.', { docId: 'c-keepers.md', title: 'Coastal watch 2024/25' });
     const query = parseStatsQuery('% rise in lighthouse storm warnings');
