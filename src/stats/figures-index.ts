@@ -248,7 +248,7 @@ export class FiguresIndex {
       let saysWord = (word: string) => says.has(word) || (countedSaid && query.countedWords!.includes(word));
       let share = weights.coverage(words, saysWord);
       // Acronyms are read from the figure's text, so only where its key words show they may matter.
-      if (share < MOST_WORDS && acronyms.worthReading(says, share, MOST_WORDS / 2)) {
+      if ((share < MOST_WORDS || asksOf(saysWord) < SOME_WORDS) && acronyms.worthReading(says, share, MOST_WORDS / 2)) {
         const byAcronym = acronyms.read(`${this.set.figure(i).sentence.text} ${this.set.title(i)}`);
         const plain = saysWord;
         saysWord = (word) => plain(word) || byAcronym.has(word);
