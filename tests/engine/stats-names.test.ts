@@ -65,6 +65,13 @@ describe('a stats lookup naming a region', () => {
     expect((await engine.stats('foster carers approved south west 2024')).figures.map((f) => f.raw)).not.toContain('61%');
     expect((await engine.stats('foster carers approved south west 2024')).figures.map((f) => f.raw)).not.toContain('48%');
   });
+
+  it('leaves other regions out of what the figure order is learned from too', async () => {
+    const tiers = await engine.statsTiers('foster carers approved north east 2024');
+    const raws = tiers.flat().map(({ figure }) => figure.raw);
+    expect(raws).toContain('48%');
+    expect(raws).not.toContain('61%');
+  });
 });
 
 describe('finding sources for a claim naming a council', () => {
