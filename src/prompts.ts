@@ -33,6 +33,8 @@ const PROMPT_FILES = {
   internalError: 'internal-error.md',
   /** {query} */
   statsNoMatch: 'stats-no-match.md',
+  /** {names} {query}: the lookup named a council or place, and no figure of the reports naming it says the rest. */
+  statsNoMatchNamed: 'stats-no-match-named.md',
   /** {user}: a Slack user id */
   feedbackRecorded: 'feedback-recorded.md',
   searching: 'searching.md',

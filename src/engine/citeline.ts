@@ -234,7 +234,7 @@ export class Citeline implements CitelineEngine {
     const { words } = this.parts.statsVocabulary;
     const names = parsed.words.length > 0 ? writtenNames().namesIn(parsed.text).filter((name) => parsed.words.includes(words.stem(name))) : [];
     const documents = names.length > 0 ? writtenNames().documentsNaming(names) : undefined;
-    const query = documents ? { ...parsed, documents, names: names.map((name) => words.stem(name)) } : parsed;
+    const query = documents ? { ...parsed, documents, names } : parsed;
     const search = async () => (await searcher.searchAnalysed(searcher.analyse(query.text), STATS_PASSAGES_SEARCHED)).hits.map((hit) => hit.passage.id);
     return { query, search };
   }

@@ -239,7 +239,7 @@ export class FiguresIndex {
     const words = queryWords(query);
     const weights = (this.weights ??= WordWeights.of(this.keyWords));
     const acronyms = this.acronymsOf(query);
-    const asksOf = askedBeyondNames(query, words, weights);
+    const asksOf = askedBeyondNames(query, words, weights, (name) => this.vocabulary.words.stem(name));
     const covered = new Map<number, number>();
     const partly = new Set<number>();
     for (const i of fitting) {
@@ -354,8 +354,9 @@ function queryWords(query: StatsQuery): string[] {
  * How much of what a query asks beyond its names a text says (1 when it gives no name, or only
  * names): a name says which reports, and a figure saying the name alone answers nothing of it.
  */
-function askedBeyondNames(query: StatsQuery, words: readonly string[], weights: WordWeights): (says: (word: string) => boolean) => number {
-  const asked = query.names ? words.filter((word) => !query.names!.includes(word)) : words;
+function askedBeyondNames(query: StatsQuery, words: readonly string[], weights: WordWeights, stem: (word: string) => string): (says: (word: string) => boolean) => number {
+  const names = (query.names ?? []).map(stem);
+  const asked = words.filter((word) => !names.includes(word));
   if (asked.length === 0 || asked.length === words.length) return () => 1;
   return (says) => weights.coverage(asked, says);
 }

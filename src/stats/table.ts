@@ -1,6 +1,6 @@
 /** Figures as table rows (shared by the terminal and Slack renderers) and as a plain-text table. */
 import { scaledLabel } from './money-scale.js';
-import type { Figure } from './types.js';
+import type { Figure, StatsQuery } from './types.js';
 
 export interface FigureTableRow {
   figureId: string;
@@ -63,6 +63,12 @@ const HEADERS = ['#', 'figure', 'grade', 'period', 'what', 'source'] as const;
 export function partlyNote(partly: number): string {
   if (partly <= 0) return '';
   return `; ${partly === 1 ? 'the last one says' : `the last ${partly} say`} only part of it, closest first`;
+}
+
+/** The names a lookup gave, as a reader writes them ("Kestrel Valley"), or undefined when it gave none. */
+export function namesGiven(query: Pick<StatsQuery, 'names'>): string | undefined {
+  if (!query.names || query.names.length === 0) return undefined;
+  return query.names.map((name) => name.charAt(0).toUpperCase() + name.slice(1)).join(' ');
 }
 
 /** A compact fixed-width table in the order given (the lookup orders them). */

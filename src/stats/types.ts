@@ -88,7 +88,7 @@ export interface StatsQuery {
   units?: FigureUnit[];
   /** Only figures of these reports fit: those writing every name among `words` (a council, a place), when the query gives one. */
   documents?: ReadonlySet<string>;
-  /** Those of `words` that are names (with `documents`): they say which reports, not what is asked of them. */
+  /** The names among the query's words, in lower case as typed ("kestrel", "valley"), with `documents`: they say which reports, not what is asked of them. */
   names?: string[];
   /** Remaining key words; each must appear in the figure's sentence or document title (or most of them, when no figure says all). */
   words: string[];

@@ -57,6 +57,11 @@ describe('citeline stats', () => {
     expect((JSON.parse(json) as { figures: unknown[] }).figures).toHaveLength(Number(total));
   });
 
+  it('says which reports it read when a lookup names something and none of them states the rest', async () => {
+    const { stdout } = await stats(['ofsted', 'deficit']);
+    expect(stdout).toMatch(/^No figure in the reports naming Ofsted says what "ofsted deficit" asks/);
+  });
+
   it('says plainly when nothing matches', async () => {
     const { stdout } = await stats(['outstanding', '1999']);
     expect(stdout).toMatch(/No figures match "outstanding 1999"/);

@@ -128,6 +128,12 @@ describe('/citeline stats with the real engine', () => {
     expect(h.api.postsTo(response_url)).toHaveLength(0);
   });
 
+  it('says which reports it read when a lookup names something and none of them states the rest', async () => {
+    // The sample reports write Ofsted as a name; none of them states a deficit.
+    const { texts } = await stats('ofsted deficit');
+    expect(texts).toContain('No figure in the reports naming Ofsted says what “ofsted deficit” asks');
+  });
+
   it('says when no figure matches, with an example to try', async () => {
     const { texts } = await stats('outstanding 1999');
     expect(texts).toContain('No figures match “outstanding 1999”');

@@ -3,7 +3,7 @@
  * and the "More" button that shows the rest. A lookup is in memory, so it fits in the acknowledgement.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { toTableRows } from '../../stats/table.js';
+import { namesGiven, toTableRows } from '../../stats/table.js';
 import { fillPrompt } from '../../prompts.js';
 import { renderNotice, type SlackMessage } from '../blocks.js';
 import { deliver } from '../deliver.js';
@@ -13,9 +13,11 @@ import type { HandlerDeps } from './handler-deps.js';
 
 export async function answerStatsCommand(args: string, deps: Pick<HandlerDeps, 'prompts' | 'engine'>, offset = 0): Promise<SlackMessage> {
   const query = args.trim();
-  const { figures, everyWord, partly } = await deps.engine.stats(query);
+  const { figures, everyWord, partly, query: read } = await deps.engine.stats(query);
   if (figures.length === 0) {
-    return renderNotice(fillPrompt(deps.prompts.statsNoMatch, { query: toSafeMrkdwn(truncateText(query, 200)) || 'all figures' }));
+    const quoted = toSafeMrkdwn(truncateText(query, 200)) || 'all figures';
+    const names = namesGiven(read);
+    return renderNotice(names ? fillPrompt(deps.prompts.statsNoMatchNamed, { names: toSafeMrkdwn(names), query: quoted }) : fillPrompt(deps.prompts.statsNoMatch, { query: quoted }));
   }
   return renderStatsTable(toTableRows(figures), { query, offset, limit: offset === 0 ? STATS_FIRST_ROWS : undefined, closest: !everyWord, partly });
 }
