@@ -23,7 +23,7 @@ import { Ranker, loadRankerModel, type RankedWindow, type RankerModel } from '..
 import type { ListedFigure, QuestionEvidence } from '../search/signals/types.js';
 import { loadSearchVocabulary, type SearchVocabulary } from '../search/vocabulary.js';
 import { windowsOf } from '../search/windows.js';
-import { FiguresIndex, WrittenNames, placeAgreement, placesAgree, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
+import { FiguresIndex, WrittenNames, placeAgreementOf, placesAgree, extractFigures, loadStatsVocabulary, parseStatsQuery, type Vocabulary as StatsVocabulary } from '../stats/index.js';
 import type { StatsMatches, StatsQuery } from '../stats/types.js';
 import { loadFigureOrderModel, type FigureOrderModel } from '../stats/figure-order.js';
 import { PassageStore } from '../store/passage-store.js';
@@ -213,16 +213,14 @@ export class Citeline implements CitelineEngine {
   async stats(queryText: string): Promise<{ query: StatsQuery } & StatsMatches> {
     const { query, search } = this.statsLookup(queryText);
     const found = await this.state.figures.findSearching(query, search, this.parts.figureOrder);
-    const { places } = this.parts.vocabulary;
-    return { query, ...placesAgree(found, places.find(query.text, { anyCase: true }), (text) => places.find(text)) };
+    return { query, ...placesAgree(found, placeAgreementOf(query.text, this.parts.vocabulary.places)) };
   }
 
   /** What a stats lookup orders, tier by tier, with each figure's signals: what `npm run train:figures` learns the order from. */
   async statsTiers(queryText: string): Promise<Awaited<ReturnType<FiguresIndex['tiersSearching']>>> {
     const { query, search } = this.statsLookup(queryText);
     // Without the figures the lookup leaves out as other places' (stats()), so the order is learned on what it lists.
-    const { places } = this.parts.vocabulary;
-    const agrees = placeAgreement(places.find(query.text, { anyCase: true }), (text) => places.find(text));
+    const agrees = placeAgreementOf(query.text, this.parts.vocabulary.places);
     return (await this.state.figures.tiersSearching(query, search)).map((tier) => tier.filter(({ figure }) => agrees(figure)));
   }
 

@@ -14,10 +14,18 @@ export function placeAgreement(asked: readonly string[], placesIn: (text: string
   };
 }
 
-/** A lookup's list without the figures of other places than those `asked`, its closest (`partly`, the last listed) counted again. */
-export function placesAgree(found: StatsMatches, asked: readonly string[], placesIn: (text: string) => string[]): StatsMatches {
-  if (asked.length === 0) return found;
-  const agrees = placeAgreement(asked, placesIn);
+/** What reading places needs of data/places.txt (src/search/places.ts): the places a text names. */
+export interface PlaceReader {
+  find(text: string, options?: { anyCase?: boolean }): string[];
+}
+
+/** Whether a figure may be about the places a lookup names (in any case, as people type them). */
+export function placeAgreementOf(queryText: string, places: PlaceReader): (figure: Pick<Figure, 'sentence'>) => boolean {
+  return placeAgreement(places.find(queryText, { anyCase: true }), (text) => places.find(text));
+}
+
+/** A lookup's list without the figures `agrees` leaves out (placeAgreement), its closest (`partly`, the last listed) counted again. */
+export function placesAgree(found: StatsMatches, agrees: (figure: Figure) => boolean): StatsMatches {
   const closest = found.figures.slice(found.figures.length - found.partly).filter(agrees);
   return { ...found, figures: found.figures.filter(agrees), partly: closest.length };
 }

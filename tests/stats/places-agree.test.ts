@@ -25,7 +25,7 @@ describe('placeAgreement', () => {
 describe('placesAgree', () => {
   it('counts again the closest figures left (partly: the last listed)', () => {
     const found: StatsMatches = { figures: [redbank, eastmoor, bare], everyWord: true, partly: 2 };
-    const agreed = placesAgree(found, ['Redbank'], placesIn);
+    const agreed = placesAgree(found, placeAgreement(['Redbank'], placesIn));
     expect(agreed.figures.map((f) => f.raw)).toEqual(['9%', '10%']);
     expect(agreed.partly).toBe(1);
   });
