@@ -88,7 +88,8 @@ function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
     ...(periods[0] ? { period: periods[0].period } : {}),
     units,
     counted,
-    spans: [...grades, ...periods, ...counted],
+    // A cue ("spend", "rate", "share") is asked of the figure's kind, not of its words: "spent £7.2m" answers "agency spend".
+    spans: [...grades, ...periods, ...counted, ...cues],
   };
 }
 

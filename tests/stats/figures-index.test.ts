@@ -78,6 +78,14 @@ describe('parseStatsQuery', () => {
     }
   });
 
+  it('asks a word naming a kind of figure ("spend", "rate", "share") of the figure\'s kind, not of its words', () => {
+    // A line saying "spent £7.2m" answers "agency spend"; the sum is what "spend" asks for.
+    expect(parseStatsQuery('agency spend 2025/26')).toMatchObject({ units: ['GBP'], words: ['agenc'] });
+    expect(parseStatsQuery('vacancy rate 2024')).toMatchObject({ units: ['percent', 'rate'], words: ['vacanc'] });
+    expect(parseStatsQuery('share of carers approved')).toMatchObject({ units: ['percent'] });
+    expect(parseStatsQuery('share of carers approved').words).not.toContain('share');
+  });
+
   it('reads the field\'s acronyms for children in care, whichever the team types, as children counted', () => {
     for (const acronym of ['cla', 'lac', 'cic']) expect(parseStatsQuery(`${acronym} march 2026`)).toMatchObject({ counted: 'children', words: [] });
   });
