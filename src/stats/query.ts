@@ -80,6 +80,9 @@ function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
   const cues = vocabulary.questionCues.find(text);
   // A cue's key may name several kinds, joined by "+" ("rate": a share or a rate per 10,000).
   const cued = new Set(cues.flatMap((c) => c.key.split('+') as FigureUnit[]));
+  // "per 10k": a rate's base asks for a rate, however it is written.
+  const bases = rateBases(text);
+  if (bases.length > 0) cued.add('rate');
   // "How much higher is the share ...?" asks for the difference in points, not for a share.
   if (cued.has('percentage-points')) cued.delete('percent');
   const units = [...cued];
@@ -89,8 +92,16 @@ function readFeatures(text: string, vocabulary: Vocabulary): QueryFeatures {
     units,
     counted,
     // A cue ("spend", "rate", "share") is asked of the figure's kind, not of its words: "spent £7.2m" answers "agency spend".
-    spans: [...grades, ...periods, ...counted, ...cues],
+    // So is a rate's base ("per 10,000", "per 10k"), whichever cue took the "per".
+    spans: [...grades, ...periods, ...counted, ...cues, ...bases],
   };
+}
+
+/** "per 10,000", "per 10k", "per thousand": the base of a rate asked for. */
+const RATE_BASE = /\bper\s+(?:\d[\d,]*\s?k?|thousand|hundred)\b/gi;
+
+function rateBases(text: string): Span[] {
+  return Array.from(text.matchAll(RATE_BASE), (match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
 function blankOut(text: string, spans: Span[]): string {

@@ -86,6 +86,14 @@ describe('parseStatsQuery', () => {
     expect(parseStatsQuery('share of carers approved').words).not.toContain('share');
   });
 
+  it('reads a rate\'s base ("per 10,000", "per 10k") as asking for a rate, not as a word', () => {
+    const words = parseStatsQuery('suspensions').words;
+    expect(words).toHaveLength(1);
+    for (const text of ['suspension rate per 10,000', 'suspension rate per 10k', 'suspensions per 10k']) {
+      expect(parseStatsQuery(text)).toMatchObject({ units: expect.arrayContaining(['rate']), words });
+    }
+  });
+
   it('reads the field\'s acronyms for children in care, whichever the team types, as children counted', () => {
     for (const acronym of ['cla', 'lac', 'cic']) expect(parseStatsQuery(`${acronym} march 2026`)).toMatchObject({ counted: 'children', words: [] });
   });
