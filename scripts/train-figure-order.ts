@@ -30,7 +30,9 @@ const SEARCH_ORDER = { about: 'the search order', ranking: { features: ['searchR
 async function collect(): Promise<FigureLookupExample[]> {
   const { sets: listed, missing } = await readEvalSets(resolve(values.sets));
   if (missing.length > 0) console.error(`left out (files not here): ${missing.join(', ')}`);
-  const sets = listed.filter((set) => set.asks === 'stats');
+  const sets = listed.filter((set) => set.asks === 'stats' && set.train);
+  const heldBack = listed.filter((set) => set.asks === 'stats' && !set.train).map((set) => set.name);
+  if (heldBack.length > 0) console.error(`held back (measured, never trained on): ${heldBack.join(', ')}`);
   const examples: FigureLookupExample[] = [];
   for (const reports of new Set(sets.map((set) => set.reports))) {
     const indexDir = await mkdtemp(join(tmpdir(), 'citeline-train-figures-'));

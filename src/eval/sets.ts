@@ -21,7 +21,7 @@ const setsSchema = z.object({
       collection: z.string().min(1),
       reports: z.string().min(1),
       questions: z.string().min(1),
-      /** false: a held-back test set, measured by `npm run eval` and never trained on. */
+      /** false: a held-back test set, measured by `npm run eval` and never trained on (questions by `npm run train`, stats lookups by `npm run train:figures`). */
       train: z.boolean().default(true),
       /** What its lines are: questions (asked), claims posted in a discussion (their sources found), or `/citeline stats` lookups. */
       asks: z.enum(EVAL_ASKS).default('questions'),
@@ -35,7 +35,7 @@ export interface EvalSet {
   reports: string;
   questionsFile: string;
   questions: EvalQuestion[];
-  /** Whether `npm run train` learns from it. */
+  /** Whether `npm run train` (questions) or `npm run train:figures` (stats lookups) learns from it. */
   train: boolean;
   /** Questions are asked (`ask`); claims have their sources found (`findSources`, Slack's Find sources); stats queries are looked up (`stats`). */
   asks: EvalAsks;
