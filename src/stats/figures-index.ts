@@ -247,14 +247,16 @@ export class FiguresIndex {
       const countedSaid = query.counted !== undefined && this.set.counted(i) === query.counted;
       let saysWord = (word: string) => says.has(word) || (countedSaid && query.countedWords!.includes(word));
       let share = weights.coverage(words, saysWord);
+      let asked = asksOf(saysWord);
       // Acronyms are read from the figure's text, so only where its key words show they may matter.
-      if ((share < MOST_WORDS || asksOf(saysWord) < SOME_WORDS) && acronyms.worthReading(says, share, MOST_WORDS / 2)) {
+      if ((share < MOST_WORDS || asked < SOME_WORDS) && acronyms.worthReading(says, share, MOST_WORDS / 2)) {
         const byAcronym = acronyms.read(`${this.set.figure(i).sentence.text} ${this.set.title(i)}`);
         const plain = saysWord;
         saysWord = (word) => plain(word) || byAcronym.has(word);
         share = weights.coverage(words, saysWord);
+        asked = asksOf(saysWord);
       }
-      if (share < SOME_WORDS || asksOf(saysWord) < SOME_WORDS) continue;
+      if (share < SOME_WORDS || asked < SOME_WORDS) continue;
       if (share >= MOST_WORDS) covered.set(i, share);
       else partly.add(i);
     }
