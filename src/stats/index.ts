@@ -3,7 +3,7 @@ export { extractFigures } from './extract.js';
 export { FiguresIndex, byPeriodThenDocument, type SavedFiguresIndex } from './figures-index.js';
 export { parseStatsQuery } from './query.js';
 export { WrittenNames } from './written-names.js';
-export { placeAgreement, placeAgreementOf, placesAgree } from './places-agree.js';
+export { placeAgreementOf, placesAgree } from './places-agree.js';
 export { statedNumbers, statedValues, type StatedValue } from './numbers.js';
 export { tableRowCells } from './table-rows.js';
 export { renderFiguresTable, toTableRows, type FigureTableRow, type RenderTableOptions } from './table.js';
